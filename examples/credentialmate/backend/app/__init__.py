@@ -1,0 +1,1 @@
+"""CredentialMate backend: physician license and CME tracking API."""

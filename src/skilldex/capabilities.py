@@ -1,0 +1,98 @@
+"""Capability tags (database, logs, deploy, ...) inferred from an item's words."""
+
+from __future__ import annotations
+
+import re
+
+# Each capability lists word stems (after tokenising and light stemming) and phrases that signal it.
+# Keep words specific: a generic word such as "run" or "data" would tag everything.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "database": (
+        "database", "db", "sql", "psql", "postgres", "postgresql", "mysql", "mariadb", "rds",
+        "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "query", "prisma",
+        "table", "schema", "pgbouncer", "supabase", "planetscale", "neon",
+    ),
+    "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift"),
+    "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
+    "deploy": (
+        "deploy", "deployment", "release", "ship", "rollout", "rollback", "publish", "sam",
+        "helm", "argocd", "promote", "canary",
+    ),
+    "secrets": (
+        "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
+        "secrets manager", "api key", "rotate", "rotation", "1password", "sops",
+    ),
+    "monitoring": (
+        "monitor", "monitoring", "metric", "alert", "alarm", "dashboard", "grafana", "prometheus",
+        "datadog", "sentry", "uptime", "health check", "healthcheck", "observability", "trace",
+        "pagerduty", "incident",
+    ),
+    "cloud": (
+        "aws", "lambda", "ec2", "s3", "gcp", "gcloud", "azure", "cloudformation", "iam",
+        "ecs", "fargate", "cloud run", "vpc",
+    ),
+    "infrastructure": (
+        "infrastructure", "infra", "terraform", "pulumi", "cdk", "ansible", "provision",
+        "kubernetes", "k8s", "kubectl", "docker", "container", "cluster", "nginx", "dns",
+    ),
+    "access": (
+        "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
+        "connect", "session manager", "kubeconfig",
+    ),
+    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump"),
+    "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage"),
+    "build": ("build", "compile", "bundle", "webpack", "vite", "package", "wheel"),
+    "quality": ("lint", "linter", "format", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy"),
+    "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
+    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront"),
+    "data": ("etl", "seed", "fixture", "import", "export", "csv", "backfill"),
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: deploys/deploying/deployed -> deploy, queries -> query."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                return word[:-1]
+            return base
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase, split camelCase/snake_case/kebab-case/paths, and stem."""
+    spaced = _CAMEL.sub(" ", text)
+    return [stem(t) for t in _TOKEN.findall(spaced.lower())]
+
+
+def _compile() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]:
+    compiled = {}
+    for capability, words in VOCABULARY.items():
+        singles = frozenset(stem(w) for w in words if len(tokens(w)) == 1)
+        phrases = tuple(tuple(tokens(w)) for w in words if len(tokens(w)) > 1)
+        compiled[capability] = (singles, phrases)
+    return compiled
+
+
+_COMPILED = _compile()
+
+
+def infer(*texts: str | None) -> list[str]:
+    """Capabilities signalled by any of the texts, in vocabulary order."""
+    words = tokens(" ".join(t for t in texts if t))
+    present = set(words)
+    joined = " " + " ".join(words) + " "
+    found = []
+    for capability, (singles, phrases) in _COMPILED.items():
+        if present & singles or any(f" {' '.join(p)} " in joined for p in phrases):
+            found.append(capability)
+    return found

@@ -1,0 +1,50 @@
+"""`skilldex list REPO`: the repo's tooling, grouped by kind."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from skilldex.cli.app import app, print_json
+from skilldex.cli.common import catalogue_for
+from skilldex.models import KINDS
+
+
+def _check_kinds(kinds: Optional[List[str]]) -> Optional[List[str]]:
+    for kind in kinds or []:
+        if kind not in KINDS:
+            raise typer.BadParameter(f"'{kind}' is not one of: {', '.join(KINDS)}")
+    return kinds
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
+    kind: Optional[List[str]] = typer.Option(
+        None, "--kind", "-k", callback=_check_kinds, help=f"Only these kinds ({', '.join(KINDS)}); repeatable."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the catalogue as JSON (see `skilldex schema`)."),
+) -> None:
+    """List everything a repo already has: skills, commands, agents, MCP servers, tools, tasks, docs, knowledge.
+
+    Examples:
+
+      skilldex list credentialmate
+
+      skilldex list ../some/repo --kind tool --kind skill
+
+      skilldex list credentialmate --json | jq '.items[] | select(.capabilities | index("database"))'
+    """
+    catalogue = catalogue_for(ctx, repo)
+    if kind:
+        catalogue.items = [item for item in catalogue.items if item.kind in kind]
+    if as_json:
+        print_json(catalogue.model_dump(mode="json"))
+        return
+    from rich.console import Console
+
+    from skilldex.render.listing import listing
+
+    Console(soft_wrap=False).print(listing(catalogue, kind))

@@ -1,0 +1,17 @@
+"""`skilldex schema`: the JSON Schema of `skilldex list --json`."""
+
+from __future__ import annotations
+
+from skilldex.cli.app import app, print_json
+from skilldex.models import catalogue_json_schema
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) that `skilldex list --json` output validates against.
+
+    Example:
+
+      skilldex schema > catalogue.schema.json
+    """
+    print_json(catalogue_json_schema())

@@ -1,0 +1,250 @@
+"""Markdown reading: frontmatter split with line numbers, a hardened YAML load, headings, code, links."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_YAML_ALIASES = 100  # YAML alias bombs expand exponentially; real manifests use a handful at most
+MAX_YAML_CHARS = 64 * 1024
+
+
+class FrontmatterError(Exception):
+    """Frontmatter that cannot be read; `kind` names the rule, `line` is 1-based in the file."""
+
+    def __init__(self, kind: str, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Document:
+    """A markdown file split into frontmatter and body."""
+
+    has_frontmatter: bool
+    frontmatter: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_start: int = 1  # 1-based line where the body begins
+    frontmatter_text: str = ""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
+    error: str | None = None  # set when frontmatter was present but unreadable (a finding says why)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, records key lines and duplicates, and caps aliases."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.alias_count = 0
+        self.key_lines: dict[str, int] = {}
+        self.duplicate_keys: list[tuple[str, int]] = []
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_YAML_ALIASES:
+                mark = self.peek_event().start_mark
+                raise yaml.MarkedYAMLError(
+                    problem=f"more than {MAX_YAML_ALIASES} YAML aliases (possible alias bomb)",
+                    problem_mark=mark,
+                )
+        return super().compose_node(parent, index)
+
+
+# Timestamps stay strings: manifests say `updated: 2026-02-02` and JSON has no date type.
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
+    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError."""
+    if len(text) > MAX_YAML_CHARS:
+        raise FrontmatterError(
+            "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, []
+        key_lines: dict[str, int] = {}
+        duplicates: list[tuple[str, int]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                key = str(key_node.value)
+                line = key_node.start_mark.line + first_line
+                if key in key_lines:
+                    duplicates.append((key, line))
+                else:
+                    key_lines[key] = line
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or str(exc)
+        raise FrontmatterError("invalid-yaml", f"invalid YAML: {problem}", line, column) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise FrontmatterError("invalid-yaml", f"invalid YAML: {exc}", first_line) from None
+    finally:
+        loader.dispose()
+    return _json_safe(data), key_lines, duplicates
+
+
+def split_frontmatter(text: str) -> Document:
+    """Split `---` frontmatter from the body. Raises FrontmatterError for unclosed/invalid/non-mapping."""
+    if text.startswith("\ufeff"):
+        # Claude Code and skills-ref both fail to see frontmatter behind a BOM; say so rather than guess.
+        if text[1:].startswith("---"):
+            raise FrontmatterError("bom", "file starts with a UTF-8 byte-order mark before '---'", 1, 1)
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return Document(has_frontmatter=False, body=text, body_start=1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() == "---":
+            fm_text = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            data, key_lines, duplicates = load_yaml(fm_text, first_line=2)
+            if data is None:
+                data = {}
+            if not isinstance(data, dict):
+                raise FrontmatterError(
+                    "not-mapping", f"frontmatter is a YAML {type(data).__name__}, not a mapping", 2
+                )
+            return Document(True, data, body, index + 2, fm_text, key_lines, duplicates)
+    raise FrontmatterError("unclosed", "frontmatter opened with '---' on line 1 is never closed", 1)
+
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)")
+
+
+@dataclass
+class CodeBlock:
+    language: str
+    lines: list[tuple[int, str]]  # (1-based line, text)
+
+
+def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, str, int]], list[CodeBlock]]:
+    """Return ATX headings as (level, text, line) and fenced code blocks, skipping headings in code."""
+    headings: list[tuple[int, str, int]] = []
+    blocks: list[CodeBlock] = []
+    fence: str | None = None
+    current: CodeBlock | None = None
+    for offset, raw in enumerate(body.splitlines()):
+        line_no = first_line + offset
+        match = _FENCE.match(raw)
+        if fence is None and match:
+            fence = match.group(1)
+            current = CodeBlock(match.group(2).lower(), [])
+            continue
+        if fence is not None:
+            if raw.strip().startswith(fence[0] * len(fence)) and raw.strip().strip(fence[0]) == "":
+                blocks.append(current)  # type: ignore[arg-type]
+                fence, current = None, None
+            else:
+                current.lines.append((line_no, raw))  # type: ignore[union-attr]
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            headings.append((len(heading.group(1)), heading.group(2).strip(), line_no))
+    if current is not None:
+        blocks.append(current)
+    return headings, blocks
+
+
+def first_paragraph(body: str, limit: int = 400) -> str:
+    """The first prose paragraph of a markdown body (skipping headings, code and HTML comments)."""
+    paragraph: list[str] = []
+    in_fence = False
+    in_comment = False
+    for raw in body.splitlines():
+        stripped = raw.strip()
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            if paragraph:
+                break
+            continue
+        if in_fence:
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if in_comment:
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped or stripped.startswith("#") or stripped in ("---", "***"):
+            if paragraph:
+                break
+            continue
+        if stripped.startswith(("|", ">")) and not paragraph:
+            continue
+        paragraph.append(stripped)
+    return shorten(" ".join(paragraph), limit)
+
+
+def shorten(text: str, limit: int = 400) -> str:
+    """Collapse whitespace and cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+_MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_CODE_PATH = re.compile(
+    r"`((?:\./)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z0-9]{1,8}"
+    r"|(?:\./)?(?:scripts|references|assets|tools|bin)/[\w.-]+)`"
+)
+
+
+def referenced_paths(body: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """Relative file references in a body: markdown links and backticked paths like `scripts/x.py`."""
+    found: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for offset, line in enumerate(body.splitlines()):
+        candidates = [m.group(1) for m in _MD_LINK.finditer(line)]
+        candidates += [m.group(1) for m in _CODE_PATH.finditer(line)]
+        for target in candidates:
+            target = target.split("#", 1)[0].split("?", 1)[0]
+            if not target or target in seen or _is_external(target):
+                continue
+            seen.add(target)
+            found.append((target, first_line + offset))
+    return found
+
+
+def _is_external(target: str) -> bool:
+    return (
+        "://" in target
+        or target.startswith(("mailto:", "#", "/", "~", "$", "{", "<"))
+        or "*" in target
+    )

@@ -1,0 +1,223 @@
+"""The typed catalogue: items, findings and the per-repo catalogue (the single schema)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+KINDS = ("skill", "command", "agent", "mcp-server", "tool", "task", "doc", "knowledge")
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Finding(BaseModel):
+    """A problem found while scanning or checking: where it is, what is wrong, what to do."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(description="Stable rule code, e.g. SKD012; `skilldex rule CODE` explains it.")
+    rule: str = Field(description="Kebab-case rule name, e.g. invalid-frontmatter-yaml.")
+    severity: Severity
+    path: str = Field(description="Repo-relative POSIX path of the file concerned ('.' for the repo).")
+    line: int | None = Field(default=None, description="1-based line, when known.")
+    column: int | None = Field(default=None, description="1-based column, when known.")
+    message: str = Field(description="What is wrong, quoting the offending value.")
+    fix: str = Field(description="What to do about it.")
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="What people call the item: skill or tool name, target, server.")
+    path: str = Field(description="Repo-relative POSIX path of the file that defines the item.")
+    line: int | None = Field(default=None, description="1-based line of the definition, if not 1.")
+    description: str = Field(default="", description="What the item does, in one paragraph.")
+    capabilities: list[str] = Field(
+        default_factory=list,
+        description="Capability tags (database, logs, deploy, secrets, ...) inferred statically.",
+    )
+    run: str | None = Field(
+        default=None, description="How to run or invoke it (command line, /slash, MCP server)."
+    )
+
+
+class FileRef(BaseModel):
+    """A file that a skill's or doc's body refers to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target: str = Field(description="The reference as written, relative to the referring file's folder.")
+    path: str = Field(description="Repo-relative POSIX path it resolves to.")
+    line: int = Field(description="1-based line of the reference in the referring file.")
+    exists: bool
+
+
+class SkillItem(_Item):
+    kind: Literal["skill"] = "skill"
+    dir_name: str = Field(description="Folder holding SKILL.md; Claude Code names /commands after it.")
+    scope: Literal["project", "nested", "agents", "plugin", "pack", "other"] = Field(
+        description=(
+            "Where it lives: project (.claude/skills at the root), nested (.claude/skills below the "
+            "root), agents (.agents/skills), plugin (a plugin's skills/), pack (a skills/ folder "
+            "without a plugin manifest), other (anywhere else)."
+        )
+    )
+    loaded_by_claude_code: bool = Field(
+        description="False when Claude Code would not discover this file (wrong case, too deep)."
+    )
+    description_source: Literal["frontmatter", "body", "none"] = "frontmatter"
+    when_to_use: str | None = None
+    allowed_tools: list[str] = Field(default_factory=list)
+    disallowed_tools: list[str] = Field(default_factory=list)
+    user_invocable: bool = True
+    disable_model_invocation: bool = False
+    argument_hint: str | None = None
+    arguments: list[str] = Field(default_factory=list)
+    model: str | None = None
+    context: str | None = None
+    agent: str | None = None
+    paths: list[str] = Field(default_factory=list)
+    license: str | None = None
+    compatibility: str | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    frontmatter: dict[str, Any] = Field(
+        default_factory=dict, description="Every frontmatter key as parsed (JSON-safe)."
+    )
+    references: list[FileRef] = Field(default_factory=list)
+    body_lines: int = 0
+
+
+class CommandItem(_Item):
+    kind: Literal["command"] = "command"
+    argument_hint: str | None = None
+    allowed_tools: list[str] = Field(default_factory=list)
+    model: str | None = None
+    frontmatter: dict[str, Any] = Field(default_factory=dict)
+
+
+class AgentItem(_Item):
+    kind: Literal["agent"] = "agent"
+    tools: list[str] = Field(default_factory=list)
+    model: str | None = None
+    frontmatter: dict[str, Any] = Field(default_factory=dict)
+
+
+class McpServerItem(_Item):
+    kind: Literal["mcp-server"] = "mcp-server"
+    transport: Literal["stdio", "http", "sse", "ws", "unknown"] = "unknown"
+    command: str | None = None
+    args: list[str] = Field(default_factory=list)
+    url: str | None = None
+    env_keys: list[str] = Field(
+        default_factory=list, description="Names of environment variables it is given (never values)."
+    )
+
+
+class Flag(BaseModel):
+    """A command-line option a tool accepts, read from its source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    flags: list[str]
+    help: str | None = None
+    mutating: bool = Field(
+        default=False, description="True for --mutate/--apply/--force-style flags that change things."
+    )
+
+
+class ToolItem(_Item):
+    kind: Literal["tool"] = "tool"
+    language: str = Field(description="python, shell, javascript, typescript, ruby, perl, ... or unknown.")
+    executable: bool = Field(description="The file has its executable bit set.")
+    usage: str | None = Field(default=None, description="Usage text read from the source, never by running it.")
+    flags: list[Flag] = Field(default_factory=list)
+    subcommands: list[str] = Field(default_factory=list)
+    mutating: bool = Field(
+        default=False, description="It has a flag (or dry-run switch) showing it can change things."
+    )
+    description_source: str | None = Field(
+        default=None, description="Where the description came from: docstring, argparse, header-comment, ..."
+    )
+
+
+class TaskItem(_Item):
+    kind: Literal["task"] = "task"
+    runner: Literal["make", "just", "npm", "python-scripts", "taskfile", "poe"] = Field(
+        description="The task runner that defines it."
+    )
+    command: str | None = Field(default=None, description="The command or entry point it runs.")
+
+
+class Heading(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    level: int
+    text: str
+    line: int
+
+
+class CodeCommand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    command: str
+    line: int
+
+
+class DocItem(_Item):
+    kind: Literal["doc"] = "doc"
+    title: str | None = None
+    headings: list[Heading] = Field(default_factory=list)
+    commands: list[CodeCommand] = Field(
+        default_factory=list, description="Shell commands found in the doc's code blocks."
+    )
+    references: list[FileRef] = Field(default_factory=list)
+
+
+class KnowledgeItem(_Item):
+    kind: Literal["knowledge"] = "knowledge"
+    title: str
+    tags: list[str] = Field(default_factory=list)
+    repos: list[str] = Field(default_factory=list)
+    applies_when: list[str] = Field(default_factory=list)
+    updated: str | None = None
+    frontmatter: dict[str, Any] = Field(default_factory=dict)
+    headings: list[Heading] = Field(default_factory=list)
+
+
+Item = Annotated[
+    Union[
+        SkillItem, CommandItem, AgentItem, McpServerItem, ToolItem, TaskItem, DocItem, KnowledgeItem
+    ],
+    Field(discriminator="kind"),
+]
+
+
+class Catalogue(BaseModel):
+    """Everything one repo already has, and what is wrong with it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = SCHEMA_VERSION
+    repo: str = Field(description="Workspace name of the repo, or its folder name.")
+    root: str = Field(description="Absolute path of the repo root that was scanned.")
+    items: list[Item] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Any]:
+        return [item for item in self.items if item.kind == kind]
+
+
+def catalogue_json_schema() -> dict[str, Any]:
+    """JSON Schema of the catalogue that `skilldex list --json` prints."""
+    schema = Catalogue.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "skilldex catalogue"
+    return schema

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from catalogue values to text or Rich renderables."""

@@ -1,0 +1,72 @@
+"""`skilldex list` as Rich tables grouped by kind, with findings at the end."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from skilldex.markdown import shorten
+from skilldex.models import KINDS, Catalogue, Finding
+
+KIND_TITLES = {
+    "skill": "Skills", "command": "Slash commands", "agent": "Subagents", "mcp-server": "MCP servers",
+    "tool": "Tools", "task": "Tasks", "doc": "Docs", "knowledge": "Knowledge",
+}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+MAX_FINDINGS_SHOWN = 25
+
+
+def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:
+    parts: list = [Text(f"{catalogue.repo}  ({catalogue.root})", style="bold")]
+    shown = 0
+    for kind in KINDS:
+        if kinds and kind not in kinds:
+            continue
+        items = catalogue.of_kind(kind)
+        if not items:
+            continue
+        shown += len(items)
+        table = Table(title=f"{KIND_TITLES[kind]} ({len(items)})", title_justify="left", expand=False)
+        table.add_column("Name", style="bold cyan", no_wrap=True)
+        table.add_column("What it does")
+        table.add_column("Run / path", style="green")
+        table.add_column("Capabilities", style="magenta")
+        for item in items:
+            where = item.run if item.run and kind in ("tool", "task", "skill", "command") else item.path
+            note = " [changes things]" if getattr(item, "mutating", False) else ""
+            if kind == "skill" and not item.loaded_by_claude_code and item.scope in ("project", "nested"):
+                note += " [not loaded by Claude Code]"
+            table.add_row(
+                item.name,
+                shorten(item.description, 160) + note,
+                where if where == item.path else f"{where}\n[dim]{item.path}[/dim]",
+                ", ".join(item.capabilities[:4]),
+            )
+        parts.append(table)
+    if not shown:
+        parts.append(Text("No tooling found." if not kinds else f"No items of kind {', '.join(kinds)}."))
+    if catalogue.findings:
+        parts.append(findings_block(catalogue.findings))
+    return Group(*parts)
+
+
+def findings_block(findings: list[Finding]) -> Group:
+    counts = {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITY_STYLES}
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    lines: list = [Text(f"\nFindings: {summary}", style="bold")]
+    for finding in findings[:MAX_FINDINGS_SHOWN]:
+        lines.append(finding_text(finding))
+    if len(findings) > MAX_FINDINGS_SHOWN:
+        lines.append(Text(f"... and {len(findings) - MAX_FINDINGS_SHOWN} more (use --json to see all)", style="dim"))
+    return Group(*lines)
+
+
+def finding_text(finding: Finding) -> Text:
+    where = finding.path + (f":{finding.line}" if finding.line else "") + (f":{finding.column}" if finding.column else "")
+    text = Text()
+    text.append(f"{where}: ")
+    text.append(finding.code, style=SEVERITY_STYLES[finding.severity.value])
+    text.append(f" {finding.message}\n    ")
+    text.append(f"fix: {finding.fix}", style="dim")
+    return text

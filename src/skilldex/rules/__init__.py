@@ -1,0 +1,64 @@
+"""The rule catalogue: every finding skilldex reports has a stable code, a name, a fix and a doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skilldex.models import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str
+    doc: str  # markdown with "What it does / Why is this bad? / Example"
+
+    def finding(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        fix: str | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            path=path,
+            line=line,
+            column=column,
+            message=message,
+            fix=fix or self.fix,
+        )
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str, summary: str, fix: str, doc: str) -> Rule:
+    """Register a rule; codes and names are unique and never reused."""
+    if code in REGISTRY:
+        raise ValueError(f"duplicate rule code {code}")
+    if any(r.name == name for r in REGISTRY.values()):
+        raise ValueError(f"duplicate rule name {name}")
+    registered = Rule(code, name, Severity(severity), summary, fix, doc.strip())
+    REGISTRY[code] = registered
+    return registered
+
+
+def all_rules() -> list[Rule]:
+    from skilldex.rules import scan  # noqa: F401  (registers the scan family)
+
+    return sorted(REGISTRY.values(), key=lambda r: r.code)
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    wanted = code_or_name.strip()
+    for r in all_rules():
+        if r.code.lower() == wanted.lower() or r.name == wanted.lower():
+            return r
+    return None

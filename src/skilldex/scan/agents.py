@@ -1,0 +1,52 @@
+"""Subagents: `.claude/agents/**/*.md` and the `agents/` folder of a plugin."""
+
+from __future__ import annotations
+
+import posixpath
+
+from skilldex import capabilities
+from skilldex.markdown import first_paragraph
+from skilldex.models import AgentItem
+from skilldex.scan.common import as_str, read_manifest, split_tools
+from skilldex.scan.fs import RepoFile, RepoFS
+
+
+def _is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
+    if not file.name.endswith(".md") or file.name.lower() == "readme.md":
+        return False
+    folders = file.parts[:-1]
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] != "agents":
+            continue
+        if i > 0 and folders[i - 1] == ".claude":
+            return True
+        if fs.exists(posixpath.join("/".join(folders[:i]), ".claude-plugin/plugin.json")):
+            return True
+    return False
+
+
+def scan(fs: RepoFS) -> list[AgentItem]:
+    items = []
+    for file in fs.files:
+        if not _is_agent_file(fs, file):
+            continue
+        read = read_manifest(fs, file)
+        if read is None:
+            continue
+        _, doc = read
+        fm = doc.frontmatter
+        name = as_str(fm.get("name")) or file.name[: -len(".md")]
+        description = as_str(fm.get("description")) or first_paragraph(doc.body)
+        items.append(
+            AgentItem(
+                name=name,
+                path=file.rel,
+                description=description,
+                capabilities=capabilities.infer(name, description),
+                run=f'ask Claude to "use the {name} subagent"',
+                tools=split_tools(fm.get("tools")),
+                model=as_str(fm.get("model")),
+                frontmatter=fm,
+            )
+        )
+    return items

@@ -1,0 +1,134 @@
+"""Helpers shared by the providers: reading manifests into Documents and coercing frontmatter values."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from skilldex.markdown import Document, FrontmatterError, referenced_paths, split_frontmatter
+from skilldex.models import FileRef
+from skilldex.rules import scan as rules
+from skilldex.scan.fs import RepoFile, RepoFS
+
+_ERROR_RULES = {
+    "unclosed": rules.UNCLOSED_FRONTMATTER,
+    "invalid-yaml": rules.INVALID_YAML,
+    "yaml-too-large": rules.INVALID_YAML,
+    "not-mapping": rules.NOT_MAPPING,
+    "bom": rules.BOM,
+}
+
+
+def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
+    """Read and split a markdown manifest. Frontmatter problems become findings and an empty mapping.
+
+    Returns None only when the file cannot be read at all (the read already left a finding).
+    """
+    text = fs.read_text(file)
+    if text is None:
+        return None
+    try:
+        return text, split_frontmatter(text)
+    except FrontmatterError as exc:
+        fs.findings.append(
+            _ERROR_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column)
+        )
+        body, start = _body_after_broken_frontmatter(text)
+        return text, Document(has_frontmatter=False, body=body, body_start=start, error=exc.kind)
+
+
+def _body_after_broken_frontmatter(text: str) -> tuple[str, int]:
+    """Claude Code still loads the body of a skill whose YAML is broken; find where it starts."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() == "---":
+                return "".join(lines[index + 1 :]), index + 2
+    return text.lstrip("\ufeff"), 1
+
+
+def as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float, bool)):
+        return str(value)
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value if v is not None) or None
+    return None
+
+
+_TRUE = {"true", "yes", "on", "1", "y"}
+_FALSE = {"false", "no", "off", "0", "n"}
+
+
+def as_bool(value: Any, default: bool) -> bool:
+    """Claude Code accepts true/false/yes/no/on/off/1/0 in any case."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+    return default
+
+
+def split_tools(value: Any) -> list[str]:
+    """allowed-tools / tools: a YAML list, or a string separated by commas or spaces (not inside parens)."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value)
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and (char == "," or char.isspace()):
+            if current.strip():
+                parts.append(current.strip())
+            current = ""
+            continue
+        current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def as_list(value: Any, separators: str = ",") -> list[str]:
+    """A YAML list or a separated string, as a list of non-empty strings."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    pattern = "[" + re.escape(separators) + "]"
+    return [part.strip() for part in re.split(pattern, str(value)) if part.strip()]
+
+
+def resolve_references(fs: RepoFS, referrer: str, body: str, body_start: int) -> list[FileRef]:
+    """Files a body refers to, resolved against its folder, then the repo root (as agents run from there)."""
+    folder = posixpath.dirname(referrer)
+    refs: list[FileRef] = []
+    for target, line in referenced_paths(body, body_start):
+        local = posixpath.normpath(posixpath.join(folder, target))
+        if fs.exists(local) and not local.startswith(".."):
+            refs.append(FileRef(target=target, path=local, line=line, exists=True))
+            continue
+        from_root = posixpath.normpath(target)
+        if not from_root.startswith("..") and fs.exists(from_root):
+            refs.append(FileRef(target=target, path=from_root, line=line, exists=True))
+            continue
+        refs.append(FileRef(target=target, path=local, line=line, exists=False))
+    return refs

@@ -1,0 +1,105 @@
+"""What a CLI tool is for, read statically from its source text (nothing is ever run or imported)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from skilldex.models import Flag
+
+MAX_TEXT_CHARS = 200_000  # regex-based readers look at this much of a file
+MAX_PYTHON_CHARS = 2_000_000  # ast.parse is linear, so Python files may be read whole up to here
+
+EXTENSIONS = {
+    ".py": "python", ".pyw": "python",
+    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell", ".dash": "shell",
+    ".fish": "shell", ".bats": "shell",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "typescript",
+    ".rb": "ruby", ".pl": "perl", ".pm": "perl", ".ps1": "powershell", ".psm1": "powershell",
+}
+INTERPRETERS = {
+    "python": "python", "pypy": "python", "uv": "python", "uvx": "python", "pipx": "python",
+    "sh": "shell", "bash": "shell", "zsh": "shell", "ksh": "shell", "dash": "shell", "ash": "shell",
+    "mksh": "shell", "fish": "shell", "busybox": "shell",
+    "node": "javascript", "nodejs": "javascript", "bun": "javascript", "zx": "javascript",
+    "deno": "typescript", "ts-node": "typescript", "tsx": "typescript", "esno": "typescript",
+    "ruby": "ruby", "jruby": "ruby", "perl": "perl", "pwsh": "powershell", "powershell": "powershell",
+}
+# Launchers whose first non-option argument is the real interpreter (`npx tsx`, `env -S node`).
+LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}
+
+
+@dataclass
+class ToolInfo:
+    language: str  # python, shell, javascript, typescript, ruby, perl, powershell or unknown
+    description: str = ""  # one paragraph: the tool's purpose
+    description_source: str | None = None  # docstring, argparse, click, typer, header-comment, usage, ...
+    usage: str | None = None  # usage text as the tool would print it
+    flags: list[Flag] = field(default_factory=list)
+    subcommands: list[str] = field(default_factory=list)
+    mutating: bool = False  # a flag is mutating, or a --dry-run switch shows it changes things by default
+    parse_error: tuple[int, str] | None = None  # (1-based line, message) when the source did not parse
+
+
+def _interpreter(text: str) -> str | None:
+    first = text[:500].split("\n", 1)[0]
+    if not first.startswith("#!"):
+        return None
+    nix = re.search(r"^#!\s*nix-shell\s+.*?-i\s+(\S+)", text[:2000], re.MULTILINE)
+    words = nix.group(1).split() if nix else first[2:].split()
+    while words:
+        name = posixpath.basename(words[0].replace("\\", "/")).lower()
+        name = re.sub(r"(?:\.exe)?$", "", name)
+        words = words[1:]
+        if name in LAUNCHERS:
+            # skip options and VAR=value settings; `-S` just lets the rest of the line split
+            while words and (words[0].startswith("-") or "=" in words[0]):
+                words = words[1:]
+            continue
+        return re.sub(r"[\d.]+$", "", name) or name
+    return None
+
+
+def detect_language(filename: str, text: str) -> str:
+    """From the file extension first, then the shebang line; 'unknown' when neither says."""
+    extension = posixpath.splitext(filename.replace("\\", "/").rsplit("/", 1)[-1])[1].lower()
+    if extension in EXTENSIONS:
+        return EXTENSIONS[extension]
+    interpreter = _interpreter(text.lstrip("\ufeff"))
+    return INTERPRETERS.get(interpreter or "", "unknown")
+
+
+def describe(filename: str, text: str) -> ToolInfo:
+    """Everything the source says about the tool: purpose, usage, flags, subcommands, mutating."""
+    from skilldex.scan.describe.text import finish
+
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    language = detect_language(filename, text)
+    try:
+        info = _dispatch(filename, text, language)
+    except Exception as exc:  # a heuristic tripping on strange input must never stop a scan
+        return ToolInfo(language=language, parse_error=(1, f"could not analyse the source: {exc!r}"))
+    return finish(info)
+
+
+def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
+    if language == "python":
+        from skilldex.scan.describe import python
+
+        return python.describe(filename, text[:MAX_PYTHON_CHARS])
+    text = text[:MAX_TEXT_CHARS]
+    if language in ("javascript", "typescript"):
+        from skilldex.scan.describe import javascript
+
+        return javascript.describe(filename, text, language)
+    if language == "powershell":
+        from skilldex.scan.describe import powershell
+
+        return powershell.describe(filename, text)
+    if language in ("shell", "ruby", "perl") or text.startswith("#"):
+        from skilldex.scan.describe import shell
+
+        return shell.describe(filename, text, language)
+    return ToolInfo(language=language)

@@ -1,0 +1,77 @@
+"""PowerShell scripts: comment-based help (.SYNOPSIS, .PARAMETER) and the param() block."""
+
+from __future__ import annotations
+
+import re
+
+from skilldex.models import Flag
+from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.text import prose_description
+
+MAX_PARAM_BLOCK_CHARS = 20_000
+
+_HELP_BLOCK = re.compile(r"<#(.*?)#>", re.DOTALL)
+_KEYWORD = re.compile(r"^\s*\.([A-Za-z]+)\b[ \t]*(.*)$")
+_PARAM = re.compile(r"(?<![\w$-])param\s*\(", re.IGNORECASE)
+_DECLARED = re.compile(r"(?:^|[\](,])\s*\$(\w+)", re.MULTILINE)
+
+
+def describe(filename: str, text: str) -> ToolInfo:
+    sections = _help_sections(text)
+    if not sections:
+        from skilldex.scan.describe import shell
+
+        info = shell.describe(filename, text, "powershell")
+    else:
+        info = ToolInfo(language="powershell")
+        base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+        for key in ("SYNOPSIS", "DESCRIPTION"):
+            info.description = prose_description(sections.get(key, []), [base, base.rsplit(".", 1)[0]])
+            if info.description:
+                info.description_source = "comment-help"
+                break
+    help_for = {key.split(" ", 1)[1].strip().lower(): " ".join(" ".join(v).split())
+                for key, v in sections.items() if key.startswith("PARAMETER ")}
+    for name in _parameters(text):
+        info.flags.append(Flag(flags=[f"-{name}"], help=help_for.get(name.lower()) or None))
+    if re.search(r"SupportsShouldProcess(?!\s*=\s*\$false)", text, re.IGNORECASE):
+        # CmdletBinding(SupportsShouldProcess) gives the script -WhatIf and -Confirm
+        info.flags += [Flag(flags=["-WhatIf"]), Flag(flags=["-Confirm"])]
+    return info
+
+
+def _help_sections(text: str) -> dict[str, list[str]]:
+    """`.SYNOPSIS` / `.PARAMETER Name` sections of the first comment-based help block."""
+    for match in _HELP_BLOCK.finditer(text):
+        lines = match.group(1).split("\n")
+        if any(_KEYWORD.match(line) for line in lines):
+            break
+    else:
+        lines = [re.sub(r"^\s*# ?", "", line) for line in text.split("\n")[:200] if line.lstrip().startswith("#")]
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines:
+        keyword = _KEYWORD.match(line)
+        if keyword:
+            name = keyword.group(1).upper()
+            if name == "PARAMETER":
+                name = f"PARAMETER {keyword.group(2).strip()}"
+            current = sections.setdefault(name, [])
+            if not name.startswith("PARAMETER") and keyword.group(2).strip():
+                current.append(keyword.group(2))
+        elif current is not None:
+            current.append(line)
+    return sections
+
+
+def _parameters(text: str) -> list[str]:
+    """Names declared in the script's top `param(...)` block."""
+    match = _PARAM.search(text)
+    if not match:
+        return []
+    depth, start = 1, match.end()
+    for index in range(start, min(len(text), start + MAX_PARAM_BLOCK_CHARS)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return list(dict.fromkeys(_DECLARED.findall(text[start:index])))
+    return []

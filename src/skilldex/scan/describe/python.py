@@ -1,0 +1,209 @@
+"""Python tools read with `ast` only: docstrings, argparse, docopt, getopt, sys.argv (never imported)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+import warnings
+
+from skilldex.models import Flag
+from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.header import read_header
+from skilldex.scan.describe.text import merge_flags, options_from_text, prose_description, usage_block
+
+MAX_STRING_DEPTH = 40  # "a" + "b" + ... chains deeper than this are not worth resolving
+_LONG_FLAG = re.compile(r"--[A-Za-z][\w-]*$")
+
+
+def callee(func: ast.expr) -> str:
+    """`argparse.ArgumentParser` -> 'ArgumentParser'; `add_argument` -> 'add_argument'."""
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+class Strings:
+    """Resolves string expressions the way Python would, without running anything."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.doc = ast.get_docstring(tree)
+        self.consts: dict[str, str] = {}
+        for node in tree.body:
+            target = value = None
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign):
+                target, value = node.target, node.value
+            if isinstance(target, ast.Name) and value is not None:
+                resolved = self.value(value)
+                if resolved is not None:
+                    self.consts[target.id] = resolved
+
+    def value(self, node: ast.expr | None, depth: int = 0) -> str | None:
+        if node is None or depth > MAX_STRING_DEPTH:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name):
+            return self.doc if node.id == "__doc__" else self.consts.get(node.id)
+        if isinstance(node, ast.JoinedStr):  # an f-string counts only if every part is constant
+            parts = [self.value(v, depth + 1) for v in node.values]
+            return "".join(parts) if all(p is not None for p in parts) else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.value(node.left, depth + 1), self.value(node.right, depth + 1)
+            return left + right if left is not None and right is not None else None
+        if isinstance(node, ast.Call):
+            return self._call(node, depth)
+        if isinstance(node, ast.Subscript):
+            return self._first_part(node, depth)
+        return None
+
+    def _call(self, node: ast.Call, depth: int) -> str | None:
+        name = callee(node.func)
+        if name in ("dedent", "cleandoc", "_", "gettext", "N_") and node.args:
+            text = self.value(node.args[0], depth + 1)
+            return textwrap.dedent(text) if text is not None and name != "_" else text
+        if name in ("strip", "lstrip", "rstrip") and isinstance(node.func, ast.Attribute) and not node.args:
+            text = self.value(node.func.value, depth + 1)
+            return getattr(text, name)() if text is not None else None
+        return None
+
+    def _first_part(self, node: ast.Subscript, depth: int) -> str | None:
+        """`__doc__.split("\\n\\n")[0]` and `__doc__.splitlines()[0]`: a common way to get a summary."""
+        index = node.slice
+        call = node.value
+        if not (isinstance(index, ast.Constant) and index.value == 0 and isinstance(call, ast.Call)):
+            return None
+        name = callee(call.func)
+        if name not in ("split", "splitlines", "partition") or not isinstance(call.func, ast.Attribute):
+            return None
+        text = self.value(call.func.value, depth + 1)
+        separator = self.value(call.args[0], depth + 1) if call.args else None
+        if text is None or (call.args and separator is None):
+            return None
+        if name == "splitlines":
+            return (text.splitlines() or [""])[0]
+        return text.partition(separator)[0] if name == "partition" else (text.split(separator) or [""])[0]
+
+
+def _parse(text: str) -> tuple[ast.Module | None, tuple[int, str] | None]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes would warn on stderr; a library stays quiet
+            return ast.parse(text), None
+    except SyntaxError as exc:
+        return None, (exc.lineno or 1, exc.msg or str(exc))
+    except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
+        return None, (1, str(exc) or type(exc).__name__)
+
+
+def describe(filename: str, text: str) -> ToolInfo:
+    from skilldex.scan.describe.python_click import read_commands
+
+    info = ToolInfo(language="python")
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    names = [base, base.rsplit(".", 1)[0]]
+    tree, info.parse_error = _parse(text)
+    header = read_header(text[:100_000].split("\n"), names)
+    if tree is None:
+        info.description, info.description_source = header.description, header.source
+        info.usage, info.flags = header.usage, header.flags
+        return info
+    strings = Strings(tree)
+    calls = sorted(
+        (n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
+    )
+    parser = _argparse(calls, strings, info)
+    commands = read_commands(tree, strings)
+    info.subcommands += commands.subcommands
+    framework_flags = merge_flags(info.flags, commands.flags)
+    prog = parser.get("prog") or base
+    doc = strings.doc or ""
+    candidates = [
+        (parser.get("description"), "argparse"),
+        (commands.description, commands.framework),
+        (strings.consts.get("__description__"), "__description__"),
+        (doc, "docstring"),
+        (_main_docstring(tree), "docstring"),
+        (header.description, header.source),
+    ]
+    for candidate, source in candidates:
+        description = prose_description(_prog(candidate, prog).split("\n"), names) if candidate else ""
+        if description:
+            info.description, info.description_source = description, source
+            break
+    info.usage = _prog(parser.get("usage"), prog) or usage_block(doc.split("\n")) or header.usage or None
+    documented: list[Flag] = []
+    if not framework_flags or "docopt" in text:
+        documented = [*options_from_text(doc), *_argv_flags(calls, strings), *_compared_flags(tree)]
+    info.flags = merge_flags(framework_flags, documented)
+    return info
+
+
+def _prog(text: str | None, prog: str) -> str:
+    return text.replace("%(prog)s", prog).replace("%%", "%") if text else ""
+
+
+def _argparse(calls: list[ast.Call], strings: Strings, info: ToolInfo) -> dict[str, str]:
+    """ArgumentParser(...) settings, and every add_argument/add_parser call into `info`."""
+    parser: dict[str, str] = {}
+    for call in calls:
+        name = callee(call.func)
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        if name == "ArgumentParser":
+            for position, key in enumerate(("prog", "usage", "description")):
+                node = keywords.get(key, call.args[position] if len(call.args) > position else None)
+                value = strings.value(node)
+                if value and key not in parser:
+                    parser[key] = value
+        elif name == "add_argument":
+            flags = [s for s in map(strings.value, call.args) if s and s.startswith("-")]
+            if not flags:
+                continue  # a positional argument
+            action = keywords.get("action")
+            if action is not None and callee(action) == "BooleanOptionalAction":
+                flags += [f"--no-{f[2:]}" for f in flags if f.startswith("--")]
+            help_text = strings.value(keywords.get("help"))
+            if help_text == "==SUPPRESS==":
+                help_text = None
+            info.flags.append(Flag(flags=flags, help=help_text))
+        elif name == "add_parser" and call.args:
+            subcommand = strings.value(call.args[0])
+            if subcommand:
+                info.subcommands.append(subcommand)
+    return parser
+
+
+def _argv_flags(calls: list[ast.Call], strings: Strings) -> list[Flag]:
+    """Hand-rolled parsing: `getopt.getopt(argv, "hn", ["dry-run"])` specs."""
+    flags: list[Flag] = []
+    for call in calls:
+        if callee(call.func) in ("getopt", "gnu_getopt") and len(call.args) >= 2:
+            short = strings.value(call.args[1]) or ""
+            flags += [Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", short)]
+            if len(call.args) > 2 and isinstance(call.args[2], (ast.List, ast.Tuple)):
+                longs = [strings.value(e) for e in call.args[2].elts]
+                flags += [Flag(flags=[f"--{n.rstrip('=')}"]) for n in longs if n]
+    return flags
+
+
+def _compared_flags(tree: ast.Module) -> list[Flag]:
+    """`if "--apply" in sys.argv` / `sys.argv[1] == "--force"`: flags tested by hand."""
+    flags: list[Flag] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        if not all(isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) for op in node.ops):
+            continue
+        for side in (node.left, *node.comparators):
+            if isinstance(side, ast.Constant) and isinstance(side.value, str) and _LONG_FLAG.match(side.value):
+                flags.append(Flag(flags=[side.value]))
+    return flags
+
+
+def _main_docstring(tree: ast.Module) -> str | None:
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "main":
+            return ast.get_docstring(node)
+    return None

@@ -1,0 +1,124 @@
+"""Docs: CLAUDE.md/AGENTS.md files and markdown about infrastructure, operations, deploys and access."""
+
+from __future__ import annotations
+
+import re
+
+from skilldex import capabilities
+from skilldex.markdown import first_paragraph, headings_and_code
+from skilldex.models import CodeCommand, DocItem, Heading
+from skilldex.scan.common import as_str, read_manifest, resolve_references
+from skilldex.scan.fs import RepoFile, RepoFS
+
+DOC_EXTENSIONS = (".md", ".mdx", ".markdown", ".rst")
+AGENT_DOCS = {"claude.md", "claude.local.md", "agents.md", "agents.override.md"}
+DOC_FOLDERS = {"docs", "doc", "documentation", "wiki", "handbook"}
+# Folders whose markdown is operational by nature, wherever they sit.
+OPS_FOLDERS = {
+    "runbooks", "runbook", "playbooks", "ops", "operations", "infra", "infrastructure",
+    "deploy", "deployment", "deployments", "sre", "oncall", "on-call", "incidents", "postmortems",
+}
+# Words in a path or title that make a doc about operating the system.
+OPS_WORDS = re.compile(
+    r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
+    r"environments?|production|prod|staging|setup|troubleshoot\w*|disaster|recovery|architecture)\b"
+)
+OPS_CAPABILITIES = {
+    "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud",
+    "infrastructure", "access", "backup", "ci",
+}
+SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
+MAX_HEADINGS = 100
+MAX_COMMANDS = 50
+
+
+def _candidate(file: RepoFile) -> bool:
+    lower = file.name.lower()
+    if lower in AGENT_DOCS:
+        return True
+    if not lower.endswith(DOC_EXTENSIONS) or lower == "skill.md":
+        return False
+    folders = {p.lower() for p in file.parts[:-1]}
+    if ".claude" in folders or "knowledge" in folders or "skills" in folders:
+        return False  # skills, commands, agents and knowledge objects are their own kinds
+    return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
+
+
+def _about_operations(path: str, title: str | None) -> bool:
+    words = " ".join([path.replace("/", " ").replace("_", " "), title or ""]).lower()
+    words = re.sub(r"\.(md|mdx|markdown|rst)\b", "", words)
+    if OPS_WORDS.search(words.replace("-", " ")):
+        return True
+    folders = {p.lower() for p in path.split("/")[:-1]}
+    if folders & OPS_FOLDERS:
+        return True
+    return bool(OPS_CAPABILITIES & set(capabilities.infer(words)))
+
+
+def _commands(blocks) -> list[CodeCommand]:
+    found: list[CodeCommand] = []
+    for block in blocks:
+        if block.language not in SHELL_LANGS:
+            continue
+        prompted = any(text.lstrip().startswith("$ ") for _, text in block.lines)
+        pending: tuple[int, str] | None = None
+        for line, raw in block.lines:
+            text = raw.strip()
+            if pending:
+                pending = (pending[0], pending[1] + " " + text.rstrip("\\").strip())
+                if not text.endswith("\\"):
+                    found.append(CodeCommand(command=pending[1], line=pending[0]))
+                    pending = None
+                continue
+            if prompted:
+                if not text.startswith("$ "):
+                    continue  # console output
+                text = text[2:].strip()
+            if not text or text.startswith("#") or (block.language == "" and not _looks_like_command(text)):
+                continue
+            if text.endswith("\\"):
+                pending = (line, text.rstrip("\\").strip())
+                continue
+            found.append(CodeCommand(command=text, line=line))
+        if pending:
+            found.append(CodeCommand(command=pending[1], line=pending[0]))
+    return found[:MAX_COMMANDS]
+
+
+_COMMAND_START = re.compile(r"^(\./|[a-z][\w.-]*(/[\w.-]+)*\s)")
+
+
+def _looks_like_command(text: str) -> bool:
+    # Unlabelled fences also hold output and config; keep lines that start like a command line.
+    return bool(_COMMAND_START.match(text)) and not text.endswith((":", ","))
+
+
+def scan(fs: RepoFS) -> list[DocItem]:
+    items = []
+    for file in fs.files:
+        if not _candidate(file):
+            continue
+        agent_doc = file.name.lower() in AGENT_DOCS
+        read = read_manifest(fs, file)
+        if read is None:
+            continue
+        _, doc = read
+        headings, blocks = headings_and_code(doc.body, doc.body_start)
+        title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
+        if not agent_doc and not _about_operations(file.rel, title):
+            continue
+        description = as_str(doc.frontmatter.get("description")) or first_paragraph(doc.body)
+        heading_text = " ".join(h[1] for h in headings)
+        items.append(
+            DocItem(
+                name=file.name.rsplit(".", 1)[0] if not agent_doc else file.rel,
+                path=file.rel,
+                description=description,
+                capabilities=capabilities.infer(file.rel, title, heading_text),
+                title=title,
+                headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
+                commands=_commands(blocks),
+                references=resolve_references(fs, file.rel, doc.body, doc.body_start),
+            )
+        )
+    return items

@@ -1,0 +1,73 @@
+"""MCP servers: each entry of a `.mcp.json` (project scope or a plugin's)."""
+
+from __future__ import annotations
+
+import json
+
+from skilldex import capabilities
+from skilldex.models import McpServerItem
+from skilldex.rules import scan as rules
+from skilldex.scan.fs import RepoFS
+
+_TRANSPORTS = {"stdio", "http", "sse", "ws"}
+
+
+def scan(fs: RepoFS) -> list[McpServerItem]:
+    items: list[McpServerItem] = []
+    for file in fs.files:
+        if file.name != ".mcp.json":
+            continue
+        text = fs.read_text(file)
+        if text is None:
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
+            continue
+        servers = data.get("mcpServers") if isinstance(data, dict) else None
+        if not isinstance(servers, dict):
+            fs.findings.append(
+                rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1)
+            )
+            continue
+        for name, spec in servers.items():
+            line = _line_of(text, name)
+            if not isinstance(spec, dict):
+                fs.findings.append(
+                    rules.INVALID_MCP_JSON.finding(file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line)
+                )
+                continue
+            items.append(_server(file.rel, line, str(name), spec))
+    return items
+
+
+def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:
+    command = spec.get("command") if isinstance(spec.get("command"), str) else None
+    args = [str(a) for a in spec.get("args", []) if isinstance(a, (str, int, float))] if isinstance(spec.get("args"), list) else []
+    url = spec.get("url") if isinstance(spec.get("url"), str) else None
+    declared = str(spec.get("type", "")).lower()
+    transport = declared if declared in _TRANSPORTS else ("stdio" if command else "http" if url else "unknown")
+    env = spec.get("env") if isinstance(spec.get("env"), dict) else {}
+    target = " ".join([command, *args]) if command else (url or "")
+    description = spec.get("description") if isinstance(spec.get("description"), str) else ""
+    description = description or f"MCP server ({transport}): {target}".strip()
+    return McpServerItem(
+        name=name,
+        path=path,
+        line=line,
+        description=description,
+        capabilities=capabilities.infer(name, description),
+        run=f"in Claude Code its tools are mcp__{name}__*",
+        transport=transport,  # type: ignore[arg-type]
+        command=command,
+        args=args,
+        url=url,
+        env_keys=sorted(str(k) for k in env),
+    )
+
+
+def _line_of(text: str, key: str) -> int | None:
+    needle = json.dumps(key)
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None

@@ -1,0 +1,152 @@
+"""Skills: every SKILL.md (and mis-cased variant inside a skills folder), with its frontmatter parsed fully."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from skilldex import capabilities
+from skilldex.markdown import first_paragraph
+from skilldex.models import SkillItem
+from skilldex.rules import scan as rules
+from skilldex.scan.common import as_bool, as_list, as_str, read_manifest, resolve_references, split_tools
+from skilldex.scan.fs import RepoFile, RepoFS
+
+SKILL_FILENAME = "SKILL.md"
+
+
+def is_skill_file(file: RepoFile) -> bool:
+    """SKILL.md anywhere; a case variant only inside a `skills` folder (elsewhere it is just a doc)."""
+    if file.name == SKILL_FILENAME:
+        return True
+    return file.name.lower() == "skill.md" and "skills" in file.parts[:-1]
+
+
+def _location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str | None]:
+    """(scope, depth below the skills folder, plugin root) for a skill file's path parts."""
+    folders = parts[:-1]
+    indexes = [i for i, p in enumerate(folders) if p == "skills"]
+    if not indexes:
+        return "other", None, None
+    i = indexes[-1]
+    depth = len(folders) - i - 1
+    parent = folders[i - 1] if i > 0 else None
+    if parent == ".claude":
+        return ("project" if i == 1 else "nested"), depth, None
+    if parent == ".agents":
+        return "agents", depth, None
+    plugin_root = "/".join(folders[:i])
+    if fs.exists(posixpath.join(plugin_root, ".claude-plugin/plugin.json")):
+        return "plugin", depth, plugin_root
+    return "pack", depth, None
+
+
+def _plugin_name(fs: RepoFS, plugin_root: str) -> str:
+    fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
+    wanted = posixpath.join(plugin_root, ".claude-plugin/plugin.json")
+    manifest = next((f for f in fs.files if f.rel == wanted), None)
+    if manifest is None:
+        return fallback
+    text = fs.read_text(manifest)
+    try:
+        name = json.loads(text or "").get("name")
+    except (ValueError, AttributeError):
+        return fallback
+    return name if isinstance(name, str) and name.strip() else fallback
+
+
+def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
+    read = read_manifest(fs, file)
+    if read is None:
+        return None
+    _, doc = read
+    fm = doc.frontmatter
+    parts = file.parts
+    dir_name = parts[-2] if len(parts) > 1 else fs.root.name
+    scope, depth, plugin_root = _location(fs, parts)
+
+    loaded = file.name == SKILL_FILENAME and scope in ("project", "nested", "plugin", "pack") and depth == 1
+    if file.name != SKILL_FILENAME:
+        fs.findings.append(
+            rules.SKILL_FILENAME_CASE.finding(
+                file.rel, f"'{file.name}' is not named exactly SKILL.md; Claude Code ignores it",
+                fix=f"Rename it: git mv {file.rel} {posixpath.join(posixpath.dirname(file.rel), SKILL_FILENAME)}",
+            )
+        )
+    if scope in ("project", "nested") and depth != 1:
+        where = "directly in" if depth == 0 else f"{depth} levels below"
+        fs.findings.append(
+            rules.SKILL_TOO_DEEP.finding(
+                file.rel, f"skill sits {where} .claude/skills/; Claude Code only loads .claude/skills/<name>/SKILL.md"
+            )
+        )
+
+    description = as_str(fm.get("description"))
+    source = "frontmatter"
+    if not description:
+        if doc.has_frontmatter:
+            fs.findings.append(
+                rules.SKILL_NO_DESCRIPTION.finding(
+                    file.rel, f"skill '{dir_name}' has no description in its frontmatter", doc.key_lines.get("name")
+                )
+            )
+        elif doc.error is None:
+            fs.findings.append(
+                rules.MISSING_FRONTMATTER.finding(file.rel, "SKILL.md has no YAML frontmatter (name, description)", 1)
+            )
+        description = first_paragraph(doc.body)
+        source = "body" if description else "none"
+
+    name = as_str(fm.get("name")) or dir_name
+    user_invocable = as_bool(fm.get("user-invocable", fm.get("user_invocable")), True)
+    disable_model = as_bool(fm.get("disable-model-invocation"), False)
+    when_to_use = as_str(fm.get("when_to_use", fm.get("when-to-use")))
+    metadata = fm.get("metadata") if isinstance(fm.get("metadata"), dict) else {}
+
+    if scope == "plugin":
+        run = f"/{_plugin_name(fs, plugin_root or '')}:{name}"
+    elif scope in ("project", "nested"):
+        run = f"/{dir_name}"  # Claude Code names project skills after their folder
+    else:
+        run = f"/{name}"
+    if not user_invocable:
+        run = None
+
+    return SkillItem(
+        name=name,
+        path=file.rel,
+        description=description or "",
+        capabilities=capabilities.infer(name, description, when_to_use),
+        run=run,
+        dir_name=dir_name,
+        scope=scope,  # type: ignore[arg-type]
+        loaded_by_claude_code=loaded,
+        description_source=source,  # type: ignore[arg-type]
+        when_to_use=when_to_use,
+        allowed_tools=split_tools(fm.get("allowed-tools", fm.get("allowed_tools"))),
+        disallowed_tools=split_tools(fm.get("disallowed-tools")),
+        user_invocable=user_invocable,
+        disable_model_invocation=disable_model,
+        argument_hint=as_str(fm.get("argument-hint")),
+        arguments=as_list(fm.get("arguments"), separators=" ,"),
+        model=as_str(fm.get("model")),
+        context=as_str(fm.get("context")),
+        agent=as_str(fm.get("agent")),
+        paths=as_list(fm.get("paths")),
+        license=as_str(fm.get("license")),
+        compatibility=as_str(fm.get("compatibility")),
+        metadata=metadata,
+        frontmatter=fm,
+        references=resolve_references(fs, file.rel, doc.body, doc.body_start),
+        body_lines=len(doc.body.splitlines()),
+    )
+
+
+def scan(fs: RepoFS) -> list[SkillItem]:
+    items = []
+    for file in fs.files:
+        if is_skill_file(file):
+            item = scan_skill(fs, file)
+            if item is not None:
+                items.append(item)
+    return items

@@ -1,0 +1,20 @@
+"""Tasks from Makefile, justfile, package.json, pyproject.toml and Taskfile.yml, read as text."""
+
+from __future__ import annotations
+
+from skilldex.scan.taskfiles_common import TaskDef, TaskFileError
+from skilldex.scan.taskfiles_gotask import parse_taskfile
+from skilldex.scan.taskfiles_just import parse_justfile
+from skilldex.scan.taskfiles_make import parse_makefile
+from skilldex.scan.taskfiles_node import parse_package_json
+from skilldex.scan.taskfiles_pyproject import parse_pyproject
+
+__all__ = [
+    "TaskDef",
+    "TaskFileError",
+    "parse_justfile",
+    "parse_makefile",
+    "parse_package_json",
+    "parse_pyproject",
+    "parse_taskfile",
+]

@@ -1,0 +1,79 @@
+"""The task record and helpers shared by the task-runner file parsers (Makefile, justfile, ...)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from skilldex.markdown import shorten
+
+MAX_DESCRIPTION_CHARS = 300
+MAX_COMMAND_CHARS = 500  # a preview for the catalogue, not something to paste into a shell
+MAX_COMMAND_LINES = 3
+
+
+@dataclass
+class TaskDef:
+    """One runnable task declared in a task-runner file."""
+
+    name: str  # target / recipe / script name
+    description: str  # "" when none could be found
+    line: int | None  # 1-based line of the definition
+    command: str | None  # what it runs: recipe lines joined with " && ", or an entry point
+    # pyproject only: "python-scripts" (installed console scripts) or "poe" (task-runner tables)
+    runner: str | None = None
+
+
+class TaskFileError(Exception):
+    """A task file that cannot be parsed at all; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def clean_description(text: object) -> str:
+    """Whitespace-collapsed and capped; anything that is not text counts as no description."""
+    if isinstance(text, list):
+        text = " ".join(item for item in text if isinstance(item, str))
+    if not isinstance(text, str):
+        return ""
+    return shorten(text, MAX_DESCRIPTION_CHARS)
+
+
+def join_commands(lines: Iterable[str]) -> str | None:
+    """The first few non-blank, non-comment lines joined with " && "; None when there are none."""
+    picked: list[str] = []
+    for chunk in lines:
+        for line in chunk.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            picked.append(line)
+            if len(picked) == MAX_COMMAND_LINES:
+                return _cap(" && ".join(picked))
+    return _cap(" && ".join(picked)) if picked else None
+
+
+def _cap(command: str) -> str:
+    if len(command) <= MAX_COMMAND_CHARS:
+        return command
+    return command[: MAX_COMMAND_CHARS - 1] + "…"
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split at LF, CRLF or CR; unlike str.splitlines, form feeds do not split."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+class LineIndex:
+    """Maps character offsets in a text to 1-based line numbers."""
+
+    def __init__(self, text: str):
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_left(self._newlines, offset) + 1

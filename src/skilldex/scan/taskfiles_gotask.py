@@ -1,0 +1,110 @@
+"""go-task Taskfile.yml tasks with their `desc`/`summary` and first commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
+
+MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses alias bombs."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.alias_count = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_YAML_ALIASES:
+                raise yaml.MarkedYAMLError(
+                    problem=f"more than {MAX_YAML_ALIASES} aliases",
+                    problem_mark=self.peek_event().start_mark,
+                )
+        return super().compose_node(parent, index)
+
+
+def parse_taskfile(text: str) -> list[TaskDef]:
+    """Tasks under `tasks:` in file order; `internal: true` tasks are skipped."""
+    data, lines = _load(text)
+    tasks_table = data.get("tasks") if isinstance(data, dict) else None
+    if not isinstance(tasks_table, dict):
+        return []
+    tasks: list[TaskDef] = []
+    for key, value in tasks_table.items():
+        name = "" if key is None else str(key)
+        if not name.strip():
+            continue
+        if isinstance(value, dict):
+            if value.get("internal") is True:
+                continue
+            description = clean_description(value.get("desc"))
+            description = description or _first_paragraph(value.get("summary"))
+            commands = value.get("cmds")
+            if commands is None:
+                commands = [value.get("cmd")]
+            tasks.append(TaskDef(name, description, lines.get(name), _commands(commands)))
+        elif isinstance(value, (str, list)):  # shorthand: one command, or a list of them
+            tasks.append(TaskDef(name, "", lines.get(name), _commands(value)))
+        else:
+            tasks.append(TaskDef(name, "", lines.get(name), None))
+    return tasks
+
+
+def _load(text: str) -> tuple[Any, dict[str, int]]:
+    """The document and the 1-based line of each key of its `tasks` mapping."""
+    loader: _Loader | None = None
+    try:
+        loader = _Loader(text)  # the reader already rejects control characters here
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines = _task_lines(node)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise TaskFileError(f"invalid YAML: {exc.problem or exc}", line) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise TaskFileError(f"invalid YAML: {exc}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _task_lines(root: yaml.Node) -> dict[str, int]:
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    for key, value in root.value:
+        if key.value == "tasks" and isinstance(value, yaml.MappingNode):
+            lines: dict[str, int] = {}
+            for task_key, _ in value.value:
+                if isinstance(task_key, yaml.ScalarNode):
+                    # A repeated key: the last one wins, as in the loaded data.
+                    lines[str(task_key.value)] = task_key.start_mark.line + 1
+            return lines
+    return {}
+
+
+def _first_paragraph(summary: Any) -> str:
+    # `task --summary` prints the whole text; its first paragraph is the one-line description.
+    return clean_description(summary.strip().split("\n\n")[0]) if isinstance(summary, str) else ""
+
+
+def _commands(value: Any) -> str | None:
+    items = value if isinstance(value, list) else [value]
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            if isinstance(item.get("cmd"), str):
+                lines.append(item["cmd"])
+            elif isinstance(item.get("task"), str):
+                lines.append(f"task {item['task']}")
+        elif isinstance(item, str):
+            lines.append(item)
+    return join_commands(lines)

@@ -1,0 +1,168 @@
+"""justfile recipes with their doc comments and `[doc()]` attributes, read as text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
+
+_KEYWORDS = {"alias", "set", "export", "unexport", "mod", "mod?", "import", "import?"}
+_NAME = re.compile(r"@?([A-Za-z_][A-Za-z0-9_-]*)")
+_ATTR_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(.*)$", re.DOTALL)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+@dataclass
+class _Attributes:
+    private: bool = False
+    doc: str | None = None  # None: not set; "" from a bare `[doc]`, which hides the comment
+
+
+def parse_justfile(text: str) -> list[TaskDef]:
+    """Public recipes in file order; `[private]` and `_name` recipes, aliases, settings skipped."""
+    tasks: dict[str, TaskDef] = {}
+    lines = split_lines(text.lstrip("\ufeff"))
+    comment = ""
+    attributes = _Attributes()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if line.startswith("#"):
+            # just shows only the comment line immediately above (attributes may sit between).
+            comment = "" if line.startswith("#!") else line[1:].strip()
+            continue
+        if line.startswith("["):
+            _read_attributes(line, attributes)
+            continue
+        header = _header(line)
+        if header is None:
+            comment, attributes = "", _Attributes()
+            continue
+        body: list[str] = []
+        while index < len(lines) and (not lines[index].strip() or lines[index][0] in " \t"):
+            body.append(lines[index])
+            index += 1
+        if not attributes.private and not header.startswith("_") and header not in tasks:
+            doc = attributes.doc if attributes.doc is not None else comment
+            line = index - len(body)
+            tasks[header] = TaskDef(header, clean_description(doc), line, _command(body))
+        comment, attributes = "", _Attributes()
+    return list(tasks.values())
+
+
+def _header(line: str) -> str | None:
+    """The recipe name when `line` is a recipe header (`name params: deps`), else None."""
+    match = _NAME.match(line)
+    if match is None or line.split(None, 1)[0] in _KEYWORDS:
+        return None
+    quote = ""
+    depth = 0
+    escaped = False
+    for index in range(match.end(), len(line)):
+        char = line[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "#" and not depth:
+            return None
+        elif char == ":" and not depth:
+            return None if line.startswith("=", index + 1) else match.group(1)
+    return None
+
+
+def _command(body: list[str]) -> str | None:
+    joined: list[str] = []
+    pending = ""
+    for raw in body:
+        stripped = raw.strip()
+        if stripped.endswith("\\") and (len(stripped) - len(stripped.rstrip("\\"))) % 2:
+            pending += stripped[:-1].rstrip() + " "
+            continue
+        joined.append(pending + stripped)
+        pending = ""
+    if pending:
+        joined.append(pending)
+    # `@` and `-` prefixes only change echoing and error handling; shebang lines are comments here.
+    return join_commands(line.lstrip("@-").strip() for line in joined)
+
+
+def _read_attributes(line: str, attributes: _Attributes) -> None:
+    inner = line.strip()
+    inner = inner[1 : inner.rindex("]")] if "]" in inner else inner[1:]
+    for item in _split_top(inner, ","):
+        match = _ATTR_NAME.match(item)
+        if match is None:
+            continue
+        name, rest = match.group(1), match.group(2).strip()
+        if name == "private":
+            attributes.private = True
+        elif name == "doc":
+            if rest.startswith("(") and rest.endswith(")"):
+                rest = rest[1:-1].strip()
+            elif rest.startswith(":"):
+                rest = rest[1:].strip()
+            attributes.doc = _string_literal(rest) if rest else ""
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """Split on `separator` outside quotes and parentheses."""
+    parts: list[str] = []
+    current: list[str] = []
+    quote = ""
+    depth = 0
+    escaped = False
+    for char in text:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == separator and not depth:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _string_literal(text: str) -> str:
+    """The value of a just string literal: '' is raw, "" knows a few backslash escapes."""
+    for fence in ("'''", '"""'):
+        if text.startswith(fence) and text.endswith(fence) and len(text) >= 6:
+            return text[3:-3]
+    if text[:1] == "'":
+        end = text.find("'", 1)
+        return text[1:end] if end > 0 else text[1:]
+    if text[:1] != '"':
+        return text
+    out: list[str] = []
+    index = 1
+    while index < len(text) and text[index] != '"':
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            index += 1
+            char = _ESCAPES.get(text[index], "\\" + text[index])
+        out.append(char)
+        index += 1
+    return "".join(out)

@@ -1,0 +1,235 @@
+"""Makefile targets with their `## help` text or the comment lines above them, read as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
+
+_CONDITIONALS = {"ifeq", "ifneq", "ifdef", "ifndef", "else", "endif"}
+_DIRECTIVES = {"include", "-include", "sinclude", "vpath", "undefine", "unexport", "load", "-load"}
+_DIRECTIVES |= {"export", "override", "private"}  # before an assignment, never a target
+_DEFINE_PREFIXES = {"override", "export", "private"}
+
+
+@dataclass
+class _Rule:
+    names: list[str]
+    description: str
+    line: int
+    recipe: list[str] = field(default_factory=list)
+
+
+def parse_makefile(text: str) -> list[TaskDef]:
+    """GNU Makefile targets in file order; variables, pattern and special targets skipped."""
+    rules: list[_Rule] = []
+    comments: list[str] = []  # the contiguous comment lines directly above the current line
+    phony_gate: set[str] | None = None  # `.PHONY: x` between a comment and `x:` keeps it
+    rule: _Rule | None = None  # the rule whose recipe lines may follow
+    define_depth = 0
+    prefix = "\t"
+    for line_no, line in _logical_lines(text.lstrip("\ufeff")):
+        if define_depth:
+            define_depth += _define_step(line.split())
+            continue
+        if rule is not None and line.startswith(prefix):
+            rule.recipe.append(line[len(prefix) :])
+            continue
+        stripped = line.strip()
+        if not stripped:
+            comments, phony_gate = [], None
+            continue
+        if stripped.startswith("#"):
+            _add_comment(comments, stripped)
+            continue
+        words = stripped.split()
+        if words[0] in _CONDITIONALS:  # may sit inside a recipe, so the rule stays open
+            comments, phony_gate = [], None
+            continue
+        if _define_step(words) > 0:
+            define_depth, rule, comments = 1, None, []
+            continue
+        if words[0] in _DIRECTIVES:
+            rule, comments = None, []
+            continue
+        kind, head, rest = _classify(stripped)
+        if kind == "assign":
+            if head == ".RECIPEPREFIX":
+                prefix = rest[:1] or "\t"
+            rule, comments = None, []
+            continue
+        if kind != "rule":
+            rule, comments = None, []
+            continue
+        parsed = _rule_tail(rest)
+        if parsed is None:  # `target: VAR = value` sets a variable, it does not define the target
+            rule, comments = None, []
+            continue
+        prereqs, inline_recipe, help_text = parsed
+        tokens = _words(head)
+        if tokens == [".PHONY"]:
+            phony_gate = (phony_gate or set()) | set(_words(prereqs))
+            rule = None
+            continue
+        names = [token.rstrip("&") for token in tokens if _is_task_name(token)]
+        if not help_text and comments and (phony_gate is None or phony_gate & set(names)):
+            help_text = " ".join(comments)
+        rule = _Rule(names, clean_description(help_text), line_no)
+        if inline_recipe:
+            rule.recipe.append(inline_recipe)
+        if names:
+            rules.append(rule)
+        comments, phony_gate = [], None
+    return _merge(rules)
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(first physical line, text) with backslash-newline continuations joined by one space."""
+    lines = split_lines(text)
+    index = 0
+    while index < len(lines):
+        start = index
+        joined = lines[index]
+        parts: list[str] = []
+        while _continues(joined) and index + 1 < len(lines):
+            parts.append(joined[:-1].rstrip())
+            index += 1
+            joined = lines[index].lstrip()
+        parts.append(joined)
+        index += 1
+        yield start + 1, " ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _continues(line: str) -> bool:
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def _define_step(words: list[str]) -> int:
+    """+1 for a `define` line (optionally `override`/`export` prefixed), -1 for `endef`."""
+    while len(words) > 1 and words[0] in _DEFINE_PREFIXES:
+        words = words[1:]
+    if not words:
+        return 0
+    if words[0] == "define":
+        return 1
+    return -1 if words[0] == "endef" else 0
+
+
+def _add_comment(comments: list[str], stripped: str) -> None:
+    if stripped.startswith("##@"):  # a section header for `make help`, not a target's description
+        comments.clear()
+        return
+    body = stripped.lstrip("#")
+    body = body[1:] if body.startswith(">") else body  # the `#> text` variant
+    if any(char.isalnum() for char in body):  # rulers like `# ----` carry nothing
+        comments.append(body.strip())
+
+
+def _top_level(text: str) -> Iterator[tuple[int, str]]:
+    """Characters outside `$(...)`/`${...}` references and not escaped by a backslash."""
+    depth = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        nxt = text[index + 1] if index + 1 < length else ""
+        if char == "$" and nxt in ("(", "{"):
+            depth += 1
+            index += 2
+            continue
+        if char == "$" and nxt == "$":
+            index += 2
+            continue
+        if depth:
+            if char in "({":
+                depth += 1
+            elif char in ")}":
+                depth -= 1
+        elif char == "\\":
+            index += 2
+            continue
+        else:
+            yield index, char
+        index += 1
+
+
+def _classify(line: str) -> tuple[str, str, str]:
+    """("assign", name, value) | ("rule", targets, text after the colon) | ("other", "", "")."""
+    for index, char in _top_level(line):
+        if char == "#":
+            break
+        if char == "=":
+            return "assign", line[:index].rstrip().rstrip("?+!").strip(), line[index + 1 :].lstrip()
+        if char == ":":
+            end = index
+            while end < len(line) and line[end] == ":":
+                end += 1
+            if line.startswith("=", end):  # `:=`, `::=`, `:::=`
+                return "assign", line[:index].strip(), line[end + 1 :].lstrip()
+            return "rule", line[:index], line[end:]
+    return "other", "", ""
+
+
+def _rule_tail(rest: str) -> tuple[str, str, str] | None:
+    """(prerequisites, inline recipe, `##` help) or None for a target-specific variable."""
+    for index, char in _top_level(rest):
+        if char == "=":
+            return None
+        if char == ";":
+            return rest[:index], rest[index + 1 :].strip(), ""
+        if char == "#":
+            comment = rest[index:]
+            help_text = comment.lstrip("#").strip() if comment.startswith("##") else ""
+            return rest[:index], "", help_text
+    return rest, "", ""
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words, keeping `$(call a, b)` together."""
+    words: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        if char in "({":
+            depth += 1
+        elif char in ")}" and depth:
+            depth -= 1
+        if char.isspace() and not depth:
+            if current:
+                words.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    if current:
+        words.append("".join(current))
+    return [word for word in words if word != "&"]
+
+
+def _is_task_name(token: str) -> bool:
+    # Special targets and old-style suffix rules start with ".", pattern rules have "%", and
+    # names built from variables cannot be known without expanding them.
+    token = token.rstrip("&")  # `a b&: c` declares grouped targets
+    return bool(token) and not token.startswith(".") and "%" not in token and "$" not in token
+
+
+def _recipe_command(recipe: list[str]) -> str | None:
+    return join_commands(line.strip().lstrip("@-+").strip() for line in recipe)
+
+
+def _merge(rules: list[_Rule]) -> list[TaskDef]:
+    """One task per name; the first definition with a description wins, commands fill gaps."""
+    tasks: dict[str, TaskDef] = {}
+    for rule in rules:
+        command = _recipe_command(rule.recipe)
+        for name in rule.names:
+            task = tasks.get(name)
+            if task is None:
+                tasks[name] = TaskDef(name, rule.description, rule.line, command)
+                continue
+            if not task.description and rule.description:
+                task.description, task.line = rule.description, rule.line
+                task.command = command or task.command
+            elif task.command is None:
+                task.command = command
+    return list(tasks.values())

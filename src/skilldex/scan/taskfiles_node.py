@@ -1,0 +1,103 @@
+"""package.json scripts, described by the community conventions (`scripts-info`, `//` keys)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from skilldex.scan.taskfiles_common import LineIndex, TaskDef, TaskFileError, clean_description
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?', re.DOTALL)
+_DESCRIPTION_TABLES = ("scripts-info", "scriptsComments", "//")
+
+
+class _Object(dict):
+    """A JSON object that also remembers its key order with duplicates (`//` comments repeat)."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    obj.pairs = pairs
+    return obj
+
+
+def parse_package_json(text: str) -> list[TaskDef]:
+    """npm scripts in file order; `pre`/`post` hooks of another script are folded into it."""
+    text = text.lstrip("\ufeff")  # npm tolerates a byte-order mark, json.loads does not
+    try:
+        data = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as exc:
+        raise TaskFileError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        raise TaskFileError(f"invalid JSON: {exc}") from None
+    if not isinstance(data, _Object) or not isinstance(data.get("scripts"), _Object):
+        return []
+    commands, inline_docs = _scripts(data["scripts"])
+    tables = [data.get(key) for key in _DESCRIPTION_TABLES]
+    lines = _key_lines(text, set(commands))
+    tasks: list[TaskDef] = []
+    for name, command in commands.items():
+        if not name.strip() or _is_hook(name, commands):
+            continue
+        description = ""
+        for table in [*tables, inline_docs]:
+            if isinstance(table, dict):
+                description = clean_description(table.get(name))
+                if description:
+                    break
+        tasks.append(TaskDef(name, description, lines.get(name), command))
+    return tasks
+
+
+def _scripts(scripts: _Object) -> tuple[dict[str, str], dict[str, Any]]:
+    """(name -> command, name -> description from `"//name"` keys or a `"//"` key just above)."""
+    commands: dict[str, str] = {}
+    docs: dict[str, Any] = {}
+    pending: Any = None
+    for key, value in scripts.pairs:
+        if key.startswith("//"):
+            target = key[2:].strip()
+            if target:
+                docs.setdefault(target, value)
+            else:
+                pending = value
+            continue
+        if isinstance(value, str):
+            commands[key] = value  # a repeated key: the last value wins, as in JSON.parse
+            if pending is not None:
+                docs.setdefault(key, pending)
+        else:
+            commands.pop(key, None)
+        pending = None
+    return commands, docs
+
+
+def _is_hook(name: str, commands: dict[str, str]) -> bool:
+    for prefix in ("pre", "post"):
+        if name.startswith(prefix) and name[len(prefix) :] in commands:
+            return True
+    return False
+
+
+def _key_lines(text: str, names: set[str]) -> dict[str, int]:
+    """Line of each script's key: its first occurrence as a key after `"scripts":`."""
+    found: dict[str, int] = {}
+    before: dict[str, int] = {}  # fallback when a nested "scripts" key fooled the search
+    in_scripts = False
+    index = LineIndex(text)
+    for match in _STRING.finditer(text):
+        if match.group(1) is None:
+            continue
+        try:
+            key = json.loads(text[match.start() : match.end() - len(match.group(1))])
+        except ValueError:
+            continue
+        if key == "scripts":
+            in_scripts = True
+        elif key in names:
+            target = found if in_scripts else before
+            target.setdefault(key, index(match.start()))
+    return {**before, **found}

@@ -1,0 +1,189 @@
+"""pyproject.toml console scripts and task-runner tables (poe, pdm, taskipy)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
+
+SCRIPTS = "python-scripts"
+TASKS = "poe"
+_AT_LINE = re.compile(r"at line (\d+)")
+_HEADER = re.compile(r"[ \t]*\[\[?([^\]\n]*)\]")
+_SEGMENT_TEXT = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)"""
+_SEGMENT = re.compile(_SEGMENT_TEXT)
+_KEY_LINE = re.compile(rf"[ \t]*({_SEGMENT_TEXT}(?:[ \t]*\.[ \t]*{_SEGMENT_TEXT})*)[ \t]*=")
+
+
+def parse_pyproject(text: str) -> list[TaskDef]:
+    """Console scripts first, then tasks, in table order; hidden (`_x`) tasks and hooks skipped."""
+    try:
+        data = tomllib.loads(text.lstrip("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        match = _AT_LINE.search(str(exc))
+        if line is None and match:
+            line = int(match.group(1))
+        raise TaskFileError(f"invalid TOML: {exc}", line) from None
+    except (ValueError, RecursionError) as exc:
+        raise TaskFileError(f"invalid TOML: {exc}") from None
+    finder = _LineFinder(text)
+    tasks: list[TaskDef] = []
+    seen: set[tuple[str, str]] = set()
+    for path, runner, read, hidden in _SOURCES:
+        table = _table(data, path)
+        for name, value in table.items():
+            if not name.strip() or (runner, name) in seen or hidden(name, table):
+                continue
+            seen.add((runner, name))
+            command, help_text = read(value)
+            line = finder.find(path, name)
+            tasks.append(TaskDef(name, clean_description(help_text), line, command, runner))
+    return tasks
+
+
+def _table(data: Any, path: tuple[str, ...]) -> dict[str, Any]:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _never(name: str, table: dict[str, Any]) -> bool:
+    return False
+
+
+def _poe_hidden(name: str, table: dict[str, Any]) -> bool:
+    return name.startswith("_")  # poe refuses to run `_x` tasks directly
+
+
+def _hook(name: str, table: dict[str, Any]) -> bool:
+    """pdm and taskipy run `pre_x` / `post_x` around `x`: hooks, not tasks of their own."""
+    for prefix in ("pre_", "post_"):
+        if name.startswith(prefix) and name[len(prefix) :] in table:
+            return True
+    return False
+
+
+def _pdm_hidden(name: str, table: dict[str, Any]) -> bool:
+    return name == "_" or _hook(name, table)  # `[tool.pdm.scripts._]` holds shared options
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return " ".join(value)  # an argv list
+    return None
+
+
+def _entry_point(value: Any) -> tuple[str | None, Any]:
+    return _text(value) if isinstance(value, str) else None, None
+
+
+def _poetry_script(value: Any) -> tuple[str | None, Any]:
+    # {callable = "pkg:f", extras = [...]} or {reference = "bin/x", type = "file"}
+    if isinstance(value, dict):
+        return _text(value.get("callable")) or _text(value.get("reference")), None
+    return _entry_point(value)
+
+
+def _poe_task(value: Any) -> tuple[str | None, Any]:
+    if isinstance(value, str):
+        return join_commands([value]), None
+    if isinstance(value, list):  # a bare list is a sequence of other tasks
+        return _sequence(value), None
+    if not isinstance(value, dict):
+        return None, None
+    help_text = value.get("help")
+    for key in ("cmd", "shell", "script", "expr", "ref"):
+        command = _text(value.get(key))
+        if command:
+            return join_commands([command]), help_text
+    if isinstance(value.get("sequence"), list):
+        return _sequence(value["sequence"]), help_text
+    return None, help_text
+
+
+def _sequence(items: list[Any]) -> str | None:
+    parts: list[str] = []
+    for item in items:
+        command, _ = _poe_task(item)
+        if command:
+            parts.append(command)
+    return join_commands(parts)
+
+
+def _pdm_script(value: Any) -> tuple[str | None, Any]:
+    if isinstance(value, str):
+        return join_commands([value]), None
+    if not isinstance(value, dict):
+        return None, None
+    for key in ("cmd", "shell", "call"):
+        command = _text(value.get(key))
+        if command:
+            return join_commands([command]), value.get("help")
+    if isinstance(value.get("composite"), list):
+        return _sequence(value["composite"]), value.get("help")
+    return None, value.get("help")
+
+
+def _taskipy_task(value: Any) -> tuple[str | None, Any]:
+    if isinstance(value, dict):
+        return join_commands([_text(value.get("cmd")) or ""]), value.get("help")
+    return join_commands([value]) if isinstance(value, str) else None, None
+
+
+_Reader = Callable[[Any], tuple[str | None, Any]]
+_SOURCES: list[tuple[tuple[str, ...], str, _Reader, Callable[[str, dict[str, Any]], bool]]] = [
+    (("project", "scripts"), SCRIPTS, _entry_point, _never),
+    (("project", "gui-scripts"), SCRIPTS, _entry_point, _never),
+    (("tool", "poetry", "scripts"), SCRIPTS, _poetry_script, _never),
+    (("tool", "poe", "tasks"), TASKS, _poe_task, _poe_hidden),
+    (("tool", "pdm", "scripts"), TASKS, _pdm_script, _pdm_hidden),
+    (("tool", "taskipy", "tasks"), TASKS, _taskipy_task, _hook),
+]
+
+
+class _LineFinder:
+    """Finds the line that defines `table.name` in the raw TOML text."""
+
+    def __init__(self, text: str):
+        self._lines = text.replace("\r\n", "\n").split("\n")
+        self._keys: dict[tuple[str, ...], int] = {}  # key path prefix -> first defining line
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(self._lines):
+            header = _HEADER.match(line)
+            key = None if header else _KEY_LINE.match(line)
+            if header:
+                table, path = (), _segments(header.group(1))
+            elif key:
+                path = table + _segments(key.group(1))
+            else:
+                continue
+            for end in range(len(table) + 1, len(path) + 1):
+                self._keys.setdefault(path[:end], number + 1)
+            if header:
+                table = path
+
+    def find(self, table: tuple[str, ...], name: str) -> int | None:
+        line = self._keys.get((*table, name))
+        if line is not None:
+            return line
+        # Inline tables (`scripts = { x = "..." }`): the first mention as a key.
+        escaped = re.escape(name)
+        loose = re.compile(rf"(?:^|[\s{{,])(?:\"{escaped}\"|'{escaped}'|{escaped})[ \t]*=")
+        for number, text in enumerate(self._lines):
+            if loose.search(text):
+                return number + 1
+        return None
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(s[1:-1] if s[0] in "\"'" else s for s in _SEGMENT.findall(path))

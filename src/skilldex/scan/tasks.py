@@ -1,0 +1,99 @@
+"""Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Callable
+
+from skilldex import capabilities
+from skilldex.models import TaskItem
+from skilldex.rules import scan as rules
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.taskfiles import (
+    TaskDef,
+    TaskFileError,
+    parse_justfile,
+    parse_makefile,
+    parse_package_json,
+    parse_pyproject,
+    parse_taskfile,
+)
+
+MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
+
+PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
+    "Makefile": ("make", parse_makefile),
+    "makefile": ("make", parse_makefile),
+    "GNUmakefile": ("make", parse_makefile),
+    "justfile": ("just", parse_justfile),
+    "Justfile": ("just", parse_justfile),
+    ".justfile": ("just", parse_justfile),
+    "package.json": ("npm", parse_package_json),
+    "pyproject.toml": ("python-scripts", parse_pyproject),
+    "Taskfile.yml": ("taskfile", parse_taskfile),
+    "Taskfile.yaml": ("taskfile", parse_taskfile),
+    "taskfile.yml": ("taskfile", parse_taskfile),
+    "taskfile.yaml": ("taskfile", parse_taskfile),
+}
+_LOCKFILES = (("pnpm-lock.yaml", "pnpm"), ("yarn.lock", "yarn"), ("bun.lockb", "bun"), ("bun.lock", "bun"))
+
+
+def _npm_client(fs: RepoFS, folder: str) -> str:
+    """The package manager a folder uses, from the lockfile next to it or at the repo root."""
+    for where in (folder, ""):
+        for lockfile, client in _LOCKFILES:
+            if fs.exists(posixpath.join(where, lockfile)):
+                return client
+    return "npm"
+
+
+def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
+    folder = posixpath.dirname(file.rel)
+    prefix = f"cd {folder} && " if folder else ""
+    if runner == "make":
+        default = file.name in ("Makefile", "makefile", "GNUmakefile")
+        return f"make -C {folder} {task.name}" if folder else f"make {task.name}" if default else f"make -f {file.name} {task.name}"
+    if runner == "just":
+        return f"just --justfile {file.rel} {task.name}" if folder else f"just {task.name}"
+    if runner == "npm":
+        client = _npm_client(fs, folder)
+        verb = f"{client} run" if client != "yarn" else "yarn"
+        return f"{prefix}{verb} {task.name}"
+    if runner == "taskfile":
+        return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
+    if runner == "poe":
+        return f"{prefix}poe {task.name}"
+    return task.name  # an installed console script
+
+
+def scan(fs: RepoFS) -> list[TaskItem]:
+    items: list[TaskItem] = []
+    for file in fs.files:
+        entry = PARSERS.get(file.name)
+        if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
+            continue
+        runner, parser = entry
+        text = fs.read_text(file)
+        if text is None:
+            continue
+        try:
+            tasks = parser(text)
+        except TaskFileError as exc:
+            fs.findings.append(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
+            continue
+        for task in tasks:
+            task_runner = getattr(task, "runner", None) or runner
+            description = task.description or (f"Runs: {task.command}" if task.command else "")
+            items.append(
+                TaskItem(
+                    name=task.name,
+                    path=file.rel,
+                    line=task.line,
+                    description=description,
+                    capabilities=capabilities.infer(task.name, task.description, task.command),
+                    run=_run(fs, file, task_runner, task),
+                    runner=task_runner,  # type: ignore[arg-type]
+                    command=task.command,
+                )
+            )
+    return items

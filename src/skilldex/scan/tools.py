@@ -1,0 +1,147 @@
+"""Tools: scripts and executables in the folders people keep CLIs in, described without running them."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from skilldex import capabilities
+from skilldex.models import ToolItem
+from skilldex.rules import scan as rules
+from skilldex.scan.describe import describe
+from skilldex.scan.fs import RepoFile, RepoFS
+
+TOOL_FOLDERS = {
+    "tools", "tool", "scripts", "script", "bin", "hack", "ops", "devtools", "dev-tools",
+    "tooling", "utils", "cli", "tasks", "automation",
+}
+MAX_DEPTH_BELOW_TOOL_FOLDER = 2
+MAX_TOOL_FOLDER_DEPTH = 5
+SCRIPT_EXTENSIONS = {
+    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell", ".fish": "shell",
+    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".rb": "ruby", ".pl": "perl", ".ps1": "powershell",
+    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch",
+}
+NOT_TOOLS = {"__init__.py", "__main__.py", "conftest.py", "setup.py", "index.d.ts"}
+INTERPRETERS = {
+    "python": "python3", "shell": "bash", "javascript": "node", "typescript": "npx tsx",
+    "ruby": "ruby", "perl": "perl", "powershell": "pwsh", "php": "php", "lua": "lua",
+}
+_EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
+
+
+def _in_tool_folder(file: RepoFile) -> bool:
+    folders = [p.lower() for p in file.parts[:-1]]
+    if not folders:
+        return False
+    if any(p in (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples") for p in folders):
+        return False
+    for i, folder in enumerate(folders):
+        if folder in TOOL_FOLDERS and i < MAX_TOOL_FOLDER_DEPTH:
+            return len(folders) - i - 1 <= MAX_DEPTH_BELOW_TOOL_FOLDER
+    return False
+
+
+def _skip_name(name: str) -> bool:
+    lower = name.lower()
+    return (
+        lower.startswith((".", "_", "test_"))
+        or lower in NOT_TOOLS
+        or lower.endswith((".d.ts", "_test.py", ".pyc"))
+        or ".test." in lower
+        or ".spec." in lower
+        or ".config." in lower
+    )
+
+
+def _head(file: RepoFile, size: int = 256) -> bytes:
+    try:
+        fd = os.open(file.abs, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def _is_candidate(file: RepoFile) -> tuple[bool, bytes]:
+    """Whether a file is a tool, judged on its name, mode and first bytes (never on running it)."""
+    if _skip_name(file.name):
+        return False, b""
+    extension = posixpath.splitext(file.name)[1].lower()
+    at_root = len(file.parts) == 1
+    if not at_root and not _in_tool_folder(file):
+        return False, b""
+    if extension and extension not in SCRIPT_EXTENSIONS:
+        return False, b""
+    head = _head(file)
+    shebang = head.startswith(b"#!")
+    if at_root:
+        return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
+    if not extension:
+        return shebang or file.executable, head
+    return True, head
+
+
+def _run(file: RepoFile, language: str, shebang: bool) -> str:
+    path = file.rel if "/" in file.rel else f"./{file.rel}"
+    if file.executable and (shebang or language == "binary"):
+        return path
+    interpreter = INTERPRETERS.get(language)
+    return f"{interpreter} {file.rel}" if interpreter else path
+
+
+def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
+    if head.startswith(_EXECUTABLE_MAGIC) and file.executable:
+        return ToolItem(
+            name=file.name, path=file.rel, description="Compiled executable (no description readable).",
+            capabilities=capabilities.infer(file.name), run=_run(file, "binary", False),
+            language="binary", executable=True,
+        )
+    text = fs.read_text(file)
+    if text is None:
+        return None
+    info = describe(file.name, text)
+    if info.parse_error and info.language == "python":
+        line, message = info.parse_error
+        fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
+    python_module = info.language == "python" and not _python_entry_point(text, head, file)
+    if python_module and not info.parse_error:
+        return None  # a library module that happens to live in a tools folder
+    flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
+    return ToolItem(
+        name=file.name,
+        path=file.rel,
+        description=info.description,
+        capabilities=capabilities.infer(file.rel, info.description, info.usage, flag_text),
+        run=_run(file, info.language, head.startswith(b"#!")),
+        language=info.language,
+        executable=file.executable,
+        usage=info.usage,
+        flags=info.flags,
+        subcommands=info.subcommands,
+        mutating=info.mutating,
+        description_source=info.description_source,
+    )
+
+
+def _python_entry_point(text: str, head: bytes, file: RepoFile) -> bool:
+    return (
+        head.startswith(b"#!")
+        or file.executable
+        or "__name__" in text and "__main__" in text
+        or "# /// script" in text
+        or any(marker in text for marker in ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire"))
+    )
+
+
+def scan(fs: RepoFS) -> list[ToolItem]:
+    items = []
+    for file in fs.files:
+        candidate, head = _is_candidate(file)
+        if not candidate:
+            continue
+        item = scan_tool(fs, file, head)
+        if item is not None:
+            items.append(item)
+    return items

@@ -23,8 +23,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "secrets manager", "api key", "rotate", "rotation", "1password", "sops",
     ),
     "monitoring": (
-        "monitor", "monitoring", "metric", "alert", "alarm", "dashboard", "grafana", "prometheus",
-        "datadog", "sentry", "uptime", "health check", "healthcheck", "observability", "trace",
+        "monitor", "monitoring", "metric", "alert", "alarm", "grafana", "prometheus",
+        "datadog", "sentry", "uptime", "health check", "healthcheck", "observability",
         "pagerduty", "incident",
     ),
     "cloud": (
@@ -41,11 +41,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump"),
     "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage"),
-    "build": ("build", "compile", "bundle", "webpack", "vite", "package", "wheel"),
-    "quality": ("lint", "linter", "format", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy"),
+    "build": ("build", "compile", "bundle", "webpack", "vite", "wheel"),
+    "quality": ("lint", "linter", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy"),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront"),
-    "data": ("etl", "seed", "fixture", "import", "export", "csv", "backfill"),
+    "data": ("etl", "seed", "fixture", "csv", "backfill"),
 }
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -69,9 +69,13 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercase, split camelCase/snake_case/kebab-case/paths, and stem."""
-    spaced = _CAMEL.sub(" ", text)
-    return [stem(t) for t in _TOKEN.findall(spaced.lower())]
+    """Lowercase, split snake_case/kebab-case/paths, and stem."""
+    return [stem(t) for t in _TOKEN.findall(text.lower())]
+
+
+def camel_tokens(text: str) -> list[str]:
+    """Tokens of camelCase parts too: "CloudWatch" gives cloud, watch (tokens() gives cloudwatch)."""
+    return tokens(_CAMEL.sub(" ", text))
 
 
 def _compile() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]:
@@ -88,8 +92,9 @@ _COMPILED = _compile()
 
 def infer(*texts: str | None) -> list[str]:
     """Capabilities signalled by any of the texts, in vocabulary order."""
-    words = tokens(" ".join(t for t in texts if t))
-    present = set(words)
+    text = " ".join(t for t in texts if t)
+    words = tokens(text)
+    present = set(words) | set(camel_tokens(text))
     joined = " " + " ".join(words) + " "
     found = []
     for capability, (singles, phrases) in _COMPILED.items():

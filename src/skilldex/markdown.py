@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-MAX_YAML_ALIASES = 100  # YAML alias bombs expand exponentially; real manifests use a handful at most
+MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
+MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
 MAX_YAML_CHARS = 64 * 1024
 
 
@@ -66,11 +67,20 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _json_safe(value: Any) -> Any:
+class _TooBig(Exception):
+    pass
+
+
+def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
+    """A JSON-ready copy (dates as ISO text); raises _TooBig past MAX_YAML_NODES values."""
+    budget = budget if budget is not None else [MAX_YAML_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig
     if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
+        return {str(k): _json_safe(v, budget) for k, v in value.items()}
     if isinstance(value, (list, tuple, set)):
-        return [_json_safe(v) for v in value]
+        return [_json_safe(v, budget) for v in value]
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -101,7 +111,11 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list
                     duplicates.append((key, line))
                 else:
                     key_lines[key] = line
-        data = loader.construct_document(node)
+        data = _json_safe(loader.construct_document(node))
+    except _TooBig:
+        raise FrontmatterError(
+            "invalid-yaml", f"YAML expands to more than {MAX_YAML_NODES:,} values (alias bomb?)", first_line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
@@ -112,7 +126,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list
         raise FrontmatterError("invalid-yaml", f"invalid YAML: {exc}", first_line) from None
     finally:
         loader.dispose()
-    return _json_safe(data), key_lines, duplicates
+    return data, key_lines, duplicates
 
 
 def split_frontmatter(text: str) -> Document:
@@ -177,8 +191,28 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
     return headings, blocks
 
 
+_METADATA_LINE = re.compile(
+    r"^[*_]*(owners?|status|date|(last )?(updated|reviewed|modified|edited)|authors?|version|"
+    r"applies to|audience|time|created|maintainers?|tags|reviewers?|scope|issue|result)[*_]*:",
+    re.IGNORECASE,
+)
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
+
+
 def first_paragraph(body: str, limit: int = 400) -> str:
-    """The first prose paragraph of a markdown body (skipping headings, code and HTML comments)."""
+    """The first prose paragraph of a markdown body, skipping headings, code, comments and
+    metadata paragraphs such as `**Owner**: platform` / `Last updated: 2026-02-02`."""
+    first = None
+    for paragraph in _paragraphs(body):
+        first = first or paragraph
+        if not all(_METADATA_LINE.match(line) or _LIST_ITEM.match(line) for line in paragraph):
+            return shorten(" ".join(paragraph), limit)
+    return shorten(" ".join(first), limit) if first else ""
+
+
+def _paragraphs(body: str):
     paragraph: list[str] = []
     in_fence = False
     in_comment = False
@@ -187,7 +221,8 @@ def first_paragraph(body: str, limit: int = 400) -> str:
         if _FENCE.match(raw):
             in_fence = not in_fence
             if paragraph:
-                break
+                yield paragraph
+                paragraph = []
             continue
         if in_fence:
             continue
@@ -199,12 +234,14 @@ def first_paragraph(body: str, limit: int = 400) -> str:
             continue
         if not stripped or stripped.startswith("#") or stripped in ("---", "***"):
             if paragraph:
-                break
+                yield paragraph
+                paragraph = []
             continue
         if stripped.startswith(("|", ">")) and not paragraph:
             continue
         paragraph.append(stripped)
-    return shorten(" ".join(paragraph), limit)
+    if paragraph:
+        yield paragraph
 
 
 def shorten(text: str, limit: int = 400) -> str:

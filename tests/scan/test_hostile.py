@@ -208,7 +208,7 @@ def test_a_scan_never_stops_at_the_first_bad_file(repo):
         ".mcp.json": "{not json",
     })
     cat = scan_repo(root)
-    assert [f.code for f in cat.findings] == ["SKD030", "SKD012", "SKD003", "SKD020"]
+    assert [f.code for f in cat.findings] == ["SKD012", "SKD003", "SKD020", "SKD030"]  # sorted by path
     assert sorted(i.name for i in cat.items) == ["a", "d", "ok"]
 
 

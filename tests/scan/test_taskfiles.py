@@ -362,9 +362,9 @@ def test_pyproject_scripts_and_tasks():
         TaskDef("check", "", 18, "fmt && lint", t),
         TaskDef("test", "Run the tests", 21, "pytest -q && coverage report", t),
         TaskDef("ci", "Everything CI runs", 28, "lint && pytest && test", t),
-        TaskDef("start", "", 34, "flask run", t),
-        TaskDef("serve", "Serve it", 35, "gunicorn app:app", t),
-        TaskDef("docs", "Preview docs", 39, "mkdocs serve", t),
+        TaskDef("start", "", 34, "flask run", "pdm"),
+        TaskDef("serve", "Serve it", 35, "gunicorn app:app", "pdm"),
+        TaskDef("docs", "Preview docs", 39, "mkdocs serve", "taskipy"),
     ]
 
 
@@ -378,7 +378,7 @@ def test_pyproject_lines_for_dotted_keys_quoted_names_and_inline_tables():
         TaskDef("a", "", 2, "x", "poe"),
         TaskDef("b", "", 3, "y", "poe"),
         TaskDef("c d", "", 4, "z", "poe"),
-        TaskDef("e.f", "", 7, "w", "poe"),
+        TaskDef("e.f", "", 7, "w", "taskipy"),
     ]
 
 
@@ -393,7 +393,7 @@ def test_pyproject_wrong_types_are_skipped():
         'project = "x"\n[tool.poe]\ntasks = 3\n[tool.poetry]\nscripts = ["a"]\n'
         "[tool.pdm.scripts]\nx = 5\n"
     )
-    assert parse_pyproject(text) == [TaskDef("x", "", 7, None, "poe")]
+    assert parse_pyproject(text) == [TaskDef("x", "", 7, None, "pdm")]
 
 
 # ---------------------------------------------------------------- Taskfile.yml

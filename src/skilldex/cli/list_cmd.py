@@ -47,4 +47,7 @@ def list_command(
 
     from skilldex.render.listing import listing
 
-    Console(soft_wrap=False).print(listing(catalogue, kind))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # piped: don't squeeze the table into 80 columns
+    console.print(listing(catalogue, kind))

@@ -27,28 +27,37 @@ def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:
         if not items:
             continue
         shown += len(items)
-        table = Table(title=f"{KIND_TITLES[kind]} ({len(items)})", title_justify="left", expand=False)
-        table.add_column("Name", style="bold cyan", no_wrap=True)
-        table.add_column("What it does")
-        table.add_column("Run / path", style="green")
-        table.add_column("Capabilities", style="magenta")
+        table = Table(title=f"{KIND_TITLES[kind]} ({len(items)})", title_justify="left", title_style="bold")
+        table.add_column("Name", style="bold cyan", overflow="fold", max_width=36)
+        table.add_column("What it does", ratio=3)
+        table.add_column("Run / path", style="green", overflow="fold", ratio=2)
         for item in items:
-            where = item.run if item.run and kind in ("tool", "task", "skill", "command") else item.path
-            note = " [changes things]" if getattr(item, "mutating", False) else ""
-            if kind == "skill" and not item.loaded_by_claude_code and item.scope in ("project", "nested"):
-                note += " [not loaded by Claude Code]"
-            table.add_row(
-                item.name,
-                shorten(item.description, 160) + note,
-                where if where == item.path else f"{where}\n[dim]{item.path}[/dim]",
-                ", ".join(item.capabilities[:4]),
-            )
+            table.add_row(item.name, _what(item), _where(item))
         parts.append(table)
     if not shown:
         parts.append(Text("No tooling found." if not kinds else f"No items of kind {', '.join(kinds)}."))
     if catalogue.findings:
         parts.append(findings_block(catalogue.findings))
     return Group(*parts)
+
+
+def _what(item) -> Text:
+    text = Text(shorten(item.description, 140) or "(no description)")
+    if getattr(item, "mutating", False):
+        text.append(" [changes things]", style="bold yellow")
+    if item.kind == "skill" and not item.loaded_by_claude_code and item.scope in ("project", "nested"):
+        text.append(" [not loaded by Claude Code]", style="bold red")
+    if item.capabilities:
+        text.append("\n" + ", ".join(item.capabilities), style="magenta")
+    return text
+
+
+def _where(item) -> Text:
+    text = Text()
+    if item.run and item.kind in ("tool", "task", "skill", "command"):
+        text.append(item.run + "\n")
+    text.append(item.path + (f":{item.line}" if item.line else ""), style="dim")
+    return text
 
 
 def findings_block(findings: list[Finding]) -> Group:

@@ -146,8 +146,8 @@ _SOURCES: list[tuple[tuple[str, ...], str, _Reader, Callable[[str, dict[str, Any
     (("project", "gui-scripts"), SCRIPTS, _entry_point, _never),
     (("tool", "poetry", "scripts"), SCRIPTS, _poetry_script, _never),
     (("tool", "poe", "tasks"), TASKS, _poe_task, _poe_hidden),
-    (("tool", "pdm", "scripts"), TASKS, _pdm_script, _pdm_hidden),
-    (("tool", "taskipy", "tasks"), TASKS, _taskipy_task, _hook),
+    (("tool", "pdm", "scripts"), "pdm", _pdm_script, _pdm_hidden),
+    (("tool", "taskipy", "tasks"), "taskipy", _taskipy_task, _hook),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Callable
 
 from skilldex import capabilities
@@ -35,12 +36,20 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "taskfile.yml": ("taskfile", parse_taskfile),
     "taskfile.yaml": ("taskfile", parse_taskfile),
 }
-_LOCKFILES = (("pnpm-lock.yaml", "pnpm"), ("yarn.lock", "yarn"), ("bun.lockb", "bun"), ("bun.lock", "bun"))
+_LOCKFILES = (
+    ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
+    ("bun.lockb", "bun"), ("bun.lock", "bun"),
+)
+_PACKAGE_MANAGER = re.compile(r'"packageManager"\s*:\s*"(npm|pnpm|yarn|bun)@')
 
 
 def _npm_client(fs: RepoFS, folder: str) -> str:
-    """The package manager a folder uses, from the lockfile next to it or at the repo root."""
-    for where in (folder, ""):
+    """The package manager a folder uses: `packageManager` in package.json, else a lockfile, here or at the root."""
+    for where in dict.fromkeys((folder, "")):
+        manifest = next((f for f in fs.files if f.rel == posixpath.join(where, "package.json")), None)
+        declared = _PACKAGE_MANAGER.search(fs.read_text(manifest) or "") if manifest else None
+        if declared:
+            return declared.group(1)
         for lockfile, client in _LOCKFILES:
             if fs.exists(posixpath.join(where, lockfile)):
                 return client
@@ -52,7 +61,8 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     prefix = f"cd {folder} && " if folder else ""
     if runner == "make":
         default = file.name in ("Makefile", "makefile", "GNUmakefile")
-        return f"make -C {folder} {task.name}" if folder else f"make {task.name}" if default else f"make -f {file.name} {task.name}"
+        target = task.name if default else f"-f {file.name} {task.name}"
+        return f"make -C {folder} {target}" if folder else f"make {target}"
     if runner == "just":
         return f"just --justfile {file.rel} {task.name}" if folder else f"just {task.name}"
     if runner == "npm":
@@ -61,8 +71,9 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         return f"{prefix}{verb} {task.name}"
     if runner == "taskfile":
         return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
-    if runner == "poe":
-        return f"{prefix}poe {task.name}"
+    if runner in ("poe", "pdm", "taskipy"):
+        verb = {"poe": "poe", "pdm": "pdm run", "taskipy": "task"}[runner]
+        return f"{prefix}{verb} {task.name}"
     return task.name  # an installed console script
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from skilldex.models import Flag
 
 MAX_TEXT_CHARS = 200_000  # regex-based readers look at this much of a file
-MAX_PYTHON_CHARS = 2_000_000  # ast.parse is linear, so Python files may be read whole up to here
+MAX_PYTHON_CHARS = 500_000  # past this a Python file is described by its header comment only
 
 EXTENSIONS = {
     ".py": "python", ".pyw": "python",
@@ -18,6 +18,7 @@ EXTENSIONS = {
     ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
     ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "typescript",
     ".rb": "ruby", ".pl": "perl", ".pm": "perl", ".ps1": "powershell", ".psm1": "powershell",
+    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch",
 }
 INTERPRETERS = {
     "python": "python", "pypy": "python", "uv": "python", "uvx": "python", "pipx": "python",
@@ -26,6 +27,7 @@ INTERPRETERS = {
     "node": "javascript", "nodejs": "javascript", "bun": "javascript", "zx": "javascript",
     "deno": "typescript", "ts-node": "typescript", "tsx": "typescript", "esno": "typescript",
     "ruby": "ruby", "jruby": "ruby", "perl": "perl", "pwsh": "powershell", "powershell": "powershell",
+    "php": "php", "lua": "lua", "luajit": "lua",
 }
 # Launchers whose first non-option argument is the real interpreter (`npx tsx`, `env -S node`).
 LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}
@@ -33,7 +35,7 @@ LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}
 
 @dataclass
 class ToolInfo:
-    language: str  # python, shell, javascript, typescript, ruby, perl, powershell or unknown
+    language: str  # python, shell, javascript, typescript, ruby, perl, powershell, php, lua, batch, unknown
     description: str = ""  # one paragraph: the tool's purpose
     description_source: str | None = None  # docstring, argparse, click, typer, header-comment, usage, ...
     usage: str | None = None  # usage text as the tool would print it
@@ -73,26 +75,26 @@ def detect_language(filename: str, text: str) -> str:
 
 def describe(filename: str, text: str) -> ToolInfo:
     """Everything the source says about the tool: purpose, usage, flags, subcommands, mutating."""
-    from skilldex.scan.describe.text import finish
-
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     language = detect_language(filename, text)
     try:
         info = _dispatch(filename, text, language)
     except Exception as exc:  # a heuristic tripping on strange input must never stop a scan
         return ToolInfo(language=language, parse_error=(1, f"could not analyse the source: {exc!r}"))
-    return finish(info)
+    return _finish(info)
 
 
 def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
     if language == "python":
         from skilldex.scan.describe import python
 
-        return python.describe(filename, text[:MAX_PYTHON_CHARS])
+        return python.describe(filename, text, MAX_PYTHON_CHARS)
     text = text[:MAX_TEXT_CHARS]
-    if language in ("javascript", "typescript"):
+    if language in ("javascript", "typescript", "php"):
         from skilldex.scan.describe import javascript
 
+        if language == "php":  # PHP tools carry the same /** docblocks */ after their open tag
+            text = re.sub(r"^(#![^\n]*\n)?\s*<\?php\b", "", text)
         return javascript.describe(filename, text, language)
     if language == "powershell":
         from skilldex.scan.describe import powershell
@@ -103,3 +105,25 @@ def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
 
         return shell.describe(filename, text, language)
     return ToolInfo(language=language)
+
+
+def _finish(info: ToolInfo) -> ToolInfo:
+    """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool."""
+    from skilldex.scan.describe.flags import HELP_FLAGS, MAX_FLAGS, classify, merge_flags
+    from skilldex.scan.describe.text import clip, clip_usage, collapse
+
+    flags, dry_run = [], False
+    for flag in merge_flags(info.flags)[:MAX_FLAGS]:
+        if set(flag.flags) <= HELP_FLAGS:
+            continue
+        help_text = collapse(flag.help) if flag.help else None
+        kind = classify(flag.flags, help_text)
+        dry_run = dry_run or kind == "dry-run"
+        flags.append(Flag(flags=flag.flags, help=help_text or None, mutating=kind == "mutating"))
+    info.flags = flags
+    info.mutating = dry_run or any(f.mutating for f in flags)
+    info.description = clip(info.description or "")
+    info.description_source = info.description_source if info.description else None
+    info.usage = clip_usage(info.usage)
+    info.subcommands = [s for s in dict.fromkeys(info.subcommands) if s]
+    return info

@@ -19,15 +19,17 @@ MAX_HEADER_LINES = 400
 _COMMENT = re.compile(r"^(#+)(/?)(.*)$")
 _DIRECTIVE = re.compile(
     r"^\s*(?:shellcheck\b|-\*-.*-\*-|vim?:|(?:en)?coding[:=]|frozen_string_literal:|warn_indent:"
-    r"|type:\s*ignore|noqa\b|pylint:|mypy:|flake8:|fmt:|ruff:|pyright:|isort:|requires\s*:\s*\S+\s*$"
-    r"|\$Id\b|@\(#\))",
+    r"|type:\s*ignore|noqa\b|pylint:|mypy:|flake8:|fmt:|ruff:|pyright:|isort:|\$Id\b|@\(#\)"
+    r"|EASY-INSTALL-)",
     re.IGNORECASE,
 )
 _DECORATION = re.compile(r"^[=\-*#~_+]{3,}\s*|\s*[=\-*#~_+]{3,}\s*$")
 _PEP723_START = re.compile(r"^#\s*///\s*[\w-]+\s*$")
 _PEP723_END = re.compile(r"^#\s*///\s*$")
-_SHDOC_TAG = re.compile(r"^@(file|name|brief|description|example|option|arg|noargs|set|exitcode"
-                        r"|stdin|stdout|stderr|see|author|license|version|internal|warning|label)\b\s*(.*)$")
+_SHDOC_TAG = re.compile(
+    r"^@(file|name|brief|description|example|option|arg|noargs|set|exitcode|stdin|stdout|stderr|see"
+    r"|author|license|version|internal|warning|label)\b\s*(.*)$"
+)
 
 
 @dataclass
@@ -65,7 +67,7 @@ def read_header(lines: list[str], names: list[str]) -> Header:
         hashes, slash, content = len(match.group(1)), match.group(2), _content(match.group(3))
         has_text = re.search(r"[^\W_]", content) is not None
         if hashes == 2 or slash:
-            data.append(content if has_text else "")
+            data.append(_DECORATION.sub("", content) if has_text else "")
             continue
         if not has_text:  # blank or decorative (`#####`, `# ---`): a paragraph break
             plain.append("")

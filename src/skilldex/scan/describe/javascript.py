@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from skilldex.models import Flag
 from skilldex.scan.describe import ToolInfo
-from skilldex.scan.describe.text import merge_flags, options_from_text, prose_description, usage_block
+from skilldex.scan.describe.flags import merge_flags
+from skilldex.scan.describe.text import (
+    options_from_text,
+    prose_description,
+    synopsis_flags,
+    usage_block,
+)
 
 MAX_LEADING_COMMENTS = 10
 MAX_OBJECT_CHARS = 4000
+MAX_OBJECTS = 50  # object literals scanned per file, each up to MAX_OBJECT_CHARS
 
-_STR = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`"""
+# template literals span lines, so their length is bounded to keep unterminated ones cheap
+_STR = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.){0,4000}`"""
 _STRS = rf"(?:{_STR})(?:\s*\+\s*(?:{_STR}))*"
-_CALL = re.compile(rf"\.(command|description|summary|option|requiredOption|usage|name|scriptName)\(\s*({_STRS}|\[)")
+_CALL = re.compile(
+    rf"\.(command|description|summary|option|requiredOption|usage|name|scriptName)\(\s*({_STRS}|\[)"
+)
 _NEXT_STR = re.compile(rf"\s*,\s*({_STRS})")
 _NEW_OPTION = re.compile(rf"\bnew\s+Option\(\s*({_STRS})(?:\s*,\s*({_STRS}))?")
 _BOUNDARY = re.compile(r";|\n(?=[ \t]*[^\s.])")
@@ -26,8 +37,10 @@ _DIRECTIVE = re.compile(
 _PREAMBLE = re.compile(r"\s+|(['\"])use strict\1;?")
 _TAG = re.compile(r"^@(\w+)\s*(.*)$")
 KEPT_TAGS = {"file", "fileoverview", "overview", "description", "desc", "summary", "brief"}
-_MEOW = re.compile(r"\bmeow\(\s*(`(?:[^`\\]|\\.)*`)")
-_ARGV_TEST = re.compile(r"(?:\.includes\(\s*|===?\s*)([\"'])(--[A-Za-z][\w-]*)\1")
+_MEOW = re.compile(rf"\bmeow\(\s*(`(?:[^`\\]|\\.){{0,{MAX_OBJECT_CHARS * 4}}}`)")
+_ARGV_TEST = re.compile(r"(?:\.includes\(\s*|\.indexOf\(\s*|===?\s*)([\"'])(--[A-Za-z][\w-]*)\1")
+# `case '-i': case '--inc':` in a hand-written argv loop: one option per run of cases
+_CASE_RUN = re.compile(r"(?:\bcase\s+([\"'])-{1,2}[A-Za-z][\w-]*\1\s*:\s*)+")
 _OBJECT_ENTRY = re.compile(rf"(?:({_STR})|([A-Za-z_$][\w$]*))\s*:\s*\{{([^{{}}]*)\}}")
 
 
@@ -55,15 +68,18 @@ def describe(filename: str, text: str, language: str = "javascript") -> ToolInfo
     if program["description"]:
         info.description, info.description_source = program["description"], program["framework"]
     meow = _MEOW.search(text)
-    meow_help = unquote(meow.group(1)) if meow else None
+    meow_help = meow.group(1)[1:-1] if meow else None  # a template literal: printed as written
     info.usage = program["usage"] or meow_help or comment_usage
     if not info.description and (program["usage"] or meow_help):
         info.description = prose_description((program["usage"] or meow_help).split("\n"), names)
         info.description_source = "usage" if info.description else None
     info.subcommands = program["subcommands"]
     info.flags = merge_flags(
-        program["flags"], _parse_args_flags(text), [Flag(flags=[m.group(2)]) for m in _ARGV_TEST.finditer(text)],
-        options_from_text(meow_help or ""), info.flags,
+        program["flags"],
+        _parse_args_flags(text),
+        [Flag(flags=[m.group(2)]) for m in _ARGV_TEST.finditer(text)],
+        [Flag(flags=re.findall(r"-{1,2}[A-Za-z][\w-]*", m.group(0))) for m in _CASE_RUN.finditer(text)],
+        options_from_text(meow_help or ""), info.flags, synopsis_flags(info.usage or ""),
     )
     return info
 
@@ -194,7 +210,7 @@ def _parse_args_flags(text: str) -> list[Flag]:
     if "parseArgs" not in text:
         return []
     flags: list[Flag] = []
-    for match in re.finditer(r"\boptions\s*[:=]\s*(?=\{)", text):
+    for match in itertools.islice(re.finditer(r"\boptions\s*[:=]\s*(?=\{)", text), MAX_OBJECTS):
         body = _object_after(text, match.end())[1:-1]
         for entry in _OBJECT_ENTRY.finditer(body):
             name = unquote(entry.group(1)) if entry.group(1) else entry.group(2)

@@ -10,7 +10,6 @@ from skilldex.scan.describe.text import prose_description
 
 MAX_PARAM_BLOCK_CHARS = 20_000
 
-_HELP_BLOCK = re.compile(r"<#(.*?)#>", re.DOTALL)
 _KEYWORD = re.compile(r"^\s*\.([A-Za-z]+)\b[ \t]*(.*)$")
 _PARAM = re.compile(r"(?<![\w$-])param\s*\(", re.IGNORECASE)
 _DECLARED = re.compile(r"(?:^|[\](,])\s*\$(\w+)", re.MULTILINE)
@@ -35,19 +34,20 @@ def describe(filename: str, text: str) -> ToolInfo:
     for name in _parameters(text):
         info.flags.append(Flag(flags=[f"-{name}"], help=help_for.get(name.lower()) or None))
     if re.search(r"SupportsShouldProcess(?!\s*=\s*\$false)", text, re.IGNORECASE):
-        # CmdletBinding(SupportsShouldProcess) gives the script -WhatIf and -Confirm
-        info.flags += [Flag(flags=["-WhatIf"]), Flag(flags=["-Confirm"])]
+        # CmdletBinding(SupportsShouldProcess) gives the script -WhatIf: it changes things by default
+        info.flags.append(Flag(flags=["-WhatIf"], help="Show what would happen without changing anything."))
     return info
 
 
 def _help_sections(text: str) -> dict[str, list[str]]:
     """`.SYNOPSIS` / `.PARAMETER Name` sections of the first comment-based help block."""
-    for match in _HELP_BLOCK.finditer(text):
-        lines = match.group(1).split("\n")
+    for block in _comment_blocks(text):
+        lines = block.split("\n")
         if any(_KEYWORD.match(line) for line in lines):
             break
     else:
-        lines = [re.sub(r"^\s*# ?", "", line) for line in text.split("\n")[:200] if line.lstrip().startswith("#")]
+        head = text.split("\n")[:200]
+        lines = [re.sub(r"^\s*# ?", "", line) for line in head if line.lstrip().startswith("#")]
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in lines:
@@ -62,6 +62,17 @@ def _help_sections(text: str) -> dict[str, list[str]]:
         elif current is not None:
             current.append(line)
     return sections
+
+
+def _comment_blocks(text: str):
+    """`<# ... #>` bodies, found with str.find so an unclosed `<#` costs one scan, not one per `<#`."""
+    start = text.find("<#")
+    while start >= 0:
+        end = text.find("#>", start + 2)
+        if end < 0:
+            return
+        yield text[start + 2 : end]
+        start = text.find("<#", end + 2)
 
 
 def _parameters(text: str) -> list[str]:

@@ -9,8 +9,9 @@ import warnings
 
 from skilldex.models import Flag
 from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.flags import merge_flags
 from skilldex.scan.describe.header import read_header
-from skilldex.scan.describe.text import merge_flags, options_from_text, prose_description, usage_block
+from skilldex.scan.describe.text import options_from_text, prose_description, usage_block
 
 MAX_STRING_DEPTH = 40  # "a" + "b" + ... chains deeper than this are not worth resolving
 _LONG_FLAG = re.compile(r"--[A-Za-z][\w-]*$")
@@ -98,24 +99,24 @@ def _parse(text: str) -> tuple[ast.Module | None, tuple[int, str] | None]:
         return None, (1, str(exc) or type(exc).__name__)
 
 
-def describe(filename: str, text: str) -> ToolInfo:
+def describe(filename: str, text: str, max_chars: int) -> ToolInfo:
+    """Parse `text` (when under `max_chars`: a cut file would not parse) and read what it declares."""
     from skilldex.scan.describe.python_click import read_commands
 
     info = ToolInfo(language="python")
     base = filename.replace("\\", "/").rsplit("/", 1)[-1]
     names = [base, base.rsplit(".", 1)[0]]
-    tree, info.parse_error = _parse(text)
+    tree, info.parse_error = _parse(text) if len(text) <= max_chars else (None, None)
     header = read_header(text[:100_000].split("\n"), names)
     if tree is None:
         info.description, info.description_source = header.description, header.source
         info.usage, info.flags = header.usage, header.flags
         return info
     strings = Strings(tree)
-    calls = sorted(
-        (n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
-    )
+    nodes = list(ast.walk(tree))  # walked once: ast.walk is slow on big files
+    calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
     parser = _argparse(calls, strings, info)
-    commands = read_commands(tree, strings)
+    commands = read_commands(nodes, calls, strings)
     info.subcommands += commands.subcommands
     framework_flags = merge_flags(info.flags, commands.flags)
     prog = parser.get("prog") or base
@@ -136,7 +137,7 @@ def describe(filename: str, text: str) -> ToolInfo:
     info.usage = _prog(parser.get("usage"), prog) or usage_block(doc.split("\n")) or header.usage or None
     documented: list[Flag] = []
     if not framework_flags or "docopt" in text:
-        documented = [*options_from_text(doc), *_argv_flags(calls, strings), *_compared_flags(tree)]
+        documented = [*options_from_text(doc), *_argv_flags(calls, strings), *_compared_flags(nodes)]
     info.flags = merge_flags(framework_flags, documented)
     return info
 
@@ -188,17 +189,21 @@ def _argv_flags(calls: list[ast.Call], strings: Strings) -> list[Flag]:
     return flags
 
 
-def _compared_flags(tree: ast.Module) -> list[Flag]:
+def _compared_flags(nodes: list[ast.AST]) -> list[Flag]:
     """`if "--apply" in sys.argv` / `sys.argv[1] == "--force"`: flags tested by hand."""
     flags: list[Flag] = []
-    for node in ast.walk(tree):
+    for node in nodes:
         if not isinstance(node, ast.Compare):
             continue
         if not all(isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) for op in node.ops):
             continue
         for side in (node.left, *node.comparators):
-            if isinstance(side, ast.Constant) and isinstance(side.value, str) and _LONG_FLAG.match(side.value):
+            if isinstance(side, ast.Constant) and _LONG_FLAG.match(str(side.value)):
                 flags.append(Flag(flags=[side.value]))
+            elif isinstance(side, (ast.Tuple, ast.List, ast.Set)):  # `arg in ("-f", "--force")`
+                names = [str(e.value) for e in side.elts if isinstance(e, ast.Constant)]
+                if any(_LONG_FLAG.match(n) for n in names):
+                    flags.append(Flag(flags=[n for n in names if n.startswith("-")]))
     return flags
 
 

@@ -47,16 +47,17 @@ class _Command:
             return self.name
         name = self.function.lower().replace("_", "-")
         left, _, suffix = name.rpartition("-")
-        return left if self.kind == "sub" and left and suffix in CLICK_NAME_SUFFIXES else name
+        click = self.kind in ("root", "sub")
+        return left if click and left and suffix in CLICK_NAME_SUFFIXES else name
 
 
 class _Names:
     """What `click.command`, `command`, `app.command` refer to, from the module's imports."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, nodes: list[ast.AST]) -> None:
         self.modules: dict[str, str] = {}
         self.imported: dict[str, str] = {}
-        for node in ast.walk(tree):
+        for node in nodes:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     framework = _framework(alias.name)
@@ -85,21 +86,22 @@ def _framework(module: str) -> str | None:
     return "click" if top in CLICK_MODULES else "typer" if top == "typer" else None
 
 
-def read_commands(tree: ast.Module, strings: Strings) -> Commands:
-    names = _Names(tree)
+def read_commands(nodes: list[ast.AST], calls: list[ast.Call], strings: Strings) -> Commands:
+    """The click/typer app among `nodes` (every node of the module) and `calls` (its calls, in order)."""
+    names = _Names(nodes)
     if not names.modules and not names.imported:
         return Commands()
     apps: dict[str, ast.Call] = {}
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             if names.qualify(node.value.func) == "typer.Typer":
                 apps.update({t.id: node.value for t in node.targets if isinstance(t, ast.Name)})
-    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     commands = [c for f in functions.values() if (c := _command(f, names, strings, apps))]
     commands.sort(key=lambda c: functions[c.function].lineno)
     added: dict[str, tuple[str, str | None]] = {}  # function or sub-app -> (parent, name)
     runs: list[str] = []
-    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+    for call in calls:
         qualified = names.qualify(call.func) or ""
         keywords = {k.arg: k.value for k in call.keywords if k.arg}
         target = call.args[0].id if call.args and isinstance(call.args[0], ast.Name) else None
@@ -125,7 +127,8 @@ def _command(function, names: _Names, strings: Strings, apps: dict[str, ast.Call
         call = decorator if isinstance(decorator, ast.Call) else None
         qualified = names.qualify(call.func if call else decorator) or ""
         keywords = {k.arg: k.value for k in call.keywords if k.arg} if call else {}
-        explicit = (strings.value(call.args[0]) if call and call.args else None) or strings.value(keywords.get("name"))
+        explicit = strings.value(call.args[0]) if call and call.args else None
+        explicit = explicit or strings.value(keywords.get("name"))
         help_text = strings.value(keywords.get("help"))
         variable, _, attr = qualified.lstrip("@").rpartition(".")
         if qualified in ("click.command", "click.group"):
@@ -171,7 +174,8 @@ def _click(result: Commands, commands: list[_Command], added: dict[str, tuple[st
 
 def _typer(result, commands, added, apps, runs, strings) -> None:
     mains = [a for a in apps if a not in added] or list(apps)
-    main = mains[0] if mains else None
+    # an app imported from another module is known only by the commands it decorates
+    main = mains[0] if mains else next((c.parent for c in commands if c.kind == "typer" and c.parent), None)
     app_help = None
     if main is not None:
         app_help = strings.value({k.arg: k.value for k in apps[main].keywords}.get("help"))

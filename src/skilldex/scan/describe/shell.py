@@ -2,45 +2,44 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from skilldex.models import Flag
 from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.flags import merge_flags
 from skilldex.scan.describe.header import read_header
-from skilldex.scan.describe.text import USAGE_LINE, merge_flags, options_from_text, prose_description
+from skilldex.scan.describe.shell_flags import code_flags
+from skilldex.scan.describe.text import (
+    USAGE_LINE,
+    options_from_text,
+    prose_description,
+    synopsis_flags,
+)
 
 MAX_LINE = 2000
 MAX_FUNCTION_LINES = 300
+MAX_HELP_FUNCTIONS = 20
+MAX_STATEMENT_LINES = 60
 
 _FUNCTION = re.compile(
     r"^\s*(?:function\s+([\w:.-]+)\s*(?:\(\s*\))?|([\w:.-]+)\s*\(\s*\))\s*(\{.*)?$"
 )
 _HEREDOC = re.compile(r"(?<!<)<<(-?)\s*(?:'([A-Za-z_]\w*)'|\"([A-Za-z_]\w*)\"|(\\?)([A-Za-z_]\w*))")
-_ECHO = re.compile(r"^\s*(?:\{\s*)?(?:builtin\s+|command\s+)?(echo|printf)\b(.*)$")
+_ECHO = re.compile(r"^\s*(?:\{\s*)?(?:builtin\s+|command\s+)?(echo|printf)\b(.*)$", re.DOTALL)
 _REDIRECT = re.compile(r"\d?>&\d|\d?>>?\s*/dev/(?:stderr|stdout|null)")
-_TOKEN = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([^\s\"';|&<>]+)|(\S)")
+_TOKEN = re.compile(r"\$?\"((?:[^\"\\]|\\.)*)\"|\$?'([^']*)'|((?:[^\s\"';|&<>\\]|\\.)+)|(\S)")
 _PROG_VALUE = (
     r"(?:\$\(\s*basename\s+(?:--\s+)?\"?\$(?:\{?0\}?|\{BASH_SOURCE(?:\[0\])?\})\"?\s*\)"
     r"|`basename\s+\"?\$0\"?`|\$\{0##\*/\}|\$\{?0\}?(?!\w))"
 )
 _PROG_ASSIGN = re.compile(rf"^\s*(?:readonly\s+|local\s+|declare\s+-\w+\s+)?(\w+)=\"?{_PROG_VALUE}\"?\s*$")
 _HELP_VAR = re.compile(
-    r"^[ \t]*(?:readonly\s+|export\s+|local\s+|declare\s+-\w+\s+)?(\w*(?:usage|help|USAGE|HELP|Usage|Help)\w*)="
+    r"^[ \t]*(?:readonly\s+|export\s+|local\s+|declare\s+-\w+\s+)?"
+    r"(\w*(?:usage|help|USAGE|HELP|Usage|Help)\w*)="
     r"(?:\"((?:[^\"\\]|\\.)*)\"|'([^']*)')",
     re.MULTILINE,
 )
-_CASE_START = re.compile(r"^\s*case\b.*\bin\b")
-_ESAC = re.compile(r"\besac\b")
-_ALT = r"[\"']?[^\s|()\"';]+[\"']?"
-_CASE_ARM = re.compile(rf"^\s*\(?\s*({_ALT}(?:\s*\|\s*{_ALT})*)\s*\)")
-_CASE_NAME = re.compile(r"^(-{1,2}[A-Za-z0-9][\w-]*)")
-_GETOPTS = re.compile(r"\bgetopts\s+(?:\"([^\"]*)\"|'([^']*)'|([^\s;\"']+))")
-_GETOPT = re.compile(r"(?<![\w-])getopt\s")
-_GETOPT_SPEC = re.compile(
-    r"(?:(--longoptions|--long|-l)|--options|-o)[= ]\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s;\"']+))"
-)
-_COMPARE = re.compile(r"(?:==?|!=)\s*\*?[\"']?\s*(--[A-Za-z][\w-]*)")
 
 
 @dataclass
@@ -72,8 +71,10 @@ def describe(filename: str, text: str, language: str = "shell") -> ToolInfo:
     if not info.description and info.usage:
         info.description = prose_description(info.usage.split("\n"), names)
         info.description_source = "usage" if info.description else None
-    documented = [*header.flags, *options_from_text(info.usage or "")]
-    info.flags = merge_flags(_code_flags(lines, heredocs, text), documented)
+    usage = info.usage or ""
+    documented = [*header.flags, *options_from_text(usage), *synopsis_flags(usage)]
+    in_heredocs = {i for doc in heredocs for i in range(doc.start + 1, doc.end + 1)}
+    info.flags = merge_flags(code_flags(lines, in_heredocs), documented)
     return info
 
 
@@ -91,6 +92,9 @@ def _substituter(prog: str, prog_vars: set[str]):
 
 def _heredocs(lines: list[str]) -> list[_Heredoc]:
     docs: list[_Heredoc] = []
+    where: dict[str, list[int]] = {}  # stripped line -> its indexes, so finding a terminator is a lookup
+    for number, line in enumerate(lines):
+        where.setdefault(line.strip(), []).append(number)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -99,7 +103,8 @@ def _heredocs(lines: list[str]) -> list[_Heredoc]:
             before = line[: match.start()]
             delimiter = match.group(2) or match.group(3) or match.group(5)
             if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
-                end = next((j for j in range(index + 1, len(lines)) if lines[j].strip() == delimiter), None)
+                ends = where.get(delimiter, [])
+                end = ends[bisect.bisect_right(ends, index)] if ends and ends[-1] > index else None
                 if end is not None:  # an unterminated "heredoc" is more likely a shift inside a string
                     quoted = bool(match.group(2) or match.group(3) or match.group(4))
                     docs.append(_Heredoc(index, end, lines[index + 1 : end], quoted))
@@ -120,20 +125,21 @@ def _echo_text(line: str, substitute) -> str | None:
     if not match:
         return None
     command, words, escapes = match.group(1), [], match.group(1) == "printf"
-    arguments = _REDIRECT.sub(" ", match.group(2))
+    # $(basename "$0") holds quotes of its own, so program names are replaced before splitting words
+    arguments = substitute(_REDIRECT.sub(" ", match.group(2)))
     for token in _TOKEN.finditer(arguments):
         double, single, bare, other = token.groups()
-        if other is not None or bare.startswith("#"):
+        if other is not None or (bare or "").startswith("#"):
             break  # ; | & > or a comment: the end of what is echoed
         if command == "echo" and not words and bare and re.fullmatch(r"-[neE]+", bare):
             escapes = escapes or "e" in bare
             continue
         if double is not None:
-            words.append(substitute(re.sub(r"\\([\"\\$`])", r"\1", double)))
+            words.append(re.sub(r"\\([\"\\$`])", r"\1", double))
         elif single is not None:
             words.append(single)
         elif bare is not None:
-            words.append(substitute(bare))
+            words.append(re.sub(r"\\(.)", r"\1", bare))
     if command == "printf" and words:
         fmt, rest = words[0], words[1:]
         words = rest if rest and "%" in fmt else [fmt.replace("%%", "%")]
@@ -159,29 +165,45 @@ def _help_variables(text: str, lines: list[str], heredocs: list[_Heredoc], subst
     return found
 
 
+def _statement(lines: list[str], index: int, first: str | None = None) -> tuple[str, int]:
+    """A command that goes on past its line: an open double quote or a trailing backslash."""
+    text, end = lines[index] if first is None else first, index
+    while end + 1 < min(len(lines), index + MAX_STATEMENT_LINES):
+        if not (len(re.findall(r'(?<!\\)"', text)) % 2 or text.endswith("\\")):
+            break
+        end += 1
+        text = text[:-1] + " " + lines[end] if text.endswith("\\") else text + "\n" + lines[end]
+    return text, end
+
+
 def _help_function_text(lines, heredocs, variables, substitute) -> str | None:
     """The text a `usage()`/`show_help()` function prints: its heredocs and echo lines, in order."""
     by_start = {doc.start: doc for doc in heredocs}
+    tried = 0
     for index, line in enumerate(lines):
         match = _FUNCTION.match(line)
         name = match and (match.group(1) or match.group(2))
         if not name or not re.search(r"usage|help", name, re.IGNORECASE):
             continue
+        tried += 1
+        if tried > MAX_HELP_FUNCTIONS:
+            break
         pieces: list[str] = []
         position = index
         while position < min(len(lines), index + MAX_FUNCTION_LINES):
-            body = (match.group(3) or "") if position == index else lines[position]
             if position in by_start:
                 pieces.append(_heredoc_text(by_start[position], substitute))
                 position = by_start[position].end + 1
                 continue
+            body, last = _statement(lines, position, (match.group(3) or "") if position == index else None)
             echoed = _echo_text(body.lstrip("{ \t"), substitute)
             if echoed is not None:
                 variable = re.fullmatch(r"\$\{?(\w+)\}?", echoed.strip())
                 pieces.append(variables.get(variable.group(1), "") if variable else echoed)
-            if re.match(r"\s*\}", body) if position > index else body.rstrip().endswith("}"):
+            closing = lines[last] if last > index else body
+            if re.match(r"\s*\}", closing) if last > index else closing.rstrip().endswith("}"):
                 break
-            position += 1
+            position = last + 1
         if any(piece.strip() for piece in pieces):
             return "\n".join(pieces)
     return None
@@ -196,49 +218,20 @@ def _usage_heredoc(heredocs: list[_Heredoc], substitute) -> str | None:
 
 
 def _usage_echo(lines: list[str], substitute) -> str | None:
+    """`echo "Usage: ..."` outside any help function, with the echo lines that follow it."""
     for index, line in enumerate(lines):
-        first = _echo_text(line, substitute)
+        if not _ECHO.match(line):
+            continue
+        statement, last = _statement(lines, index)
+        first = _echo_text(statement, substitute)
         if first is None or not USAGE_LINE.match(first):
             continue
         pieces = [first]
-        for more in lines[index + 1 : index + 40]:
-            echoed = _echo_text(more, substitute)
+        while last + 1 < min(len(lines), index + MAX_FUNCTION_LINES):
+            statement, last = _statement(lines, last + 1)
+            echoed = _echo_text(statement, substitute)
             if echoed is None:
                 break
             pieces.append(echoed)
         return "\n".join(pieces)
     return None
-
-
-def _code_flags(lines: list[str], heredocs: list[_Heredoc], text: str) -> list[Flag]:
-    """Options the script really handles: `case` arms, getopts/getopt specs, `== --flag` tests."""
-    flags: list[Flag] = []
-    in_heredoc = {i for doc in heredocs for i in range(doc.start + 1, doc.end + 1)}
-    depth = 0
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if index in in_heredoc or stripped.startswith("#"):
-            continue
-        if _CASE_START.match(line):
-            depth += 1
-        elif depth and (arm := _CASE_ARM.match(line)):
-            alternatives = [alt.strip().strip("\"'") for alt in arm.group(1).split("|")]
-            names = [m.group(1) for alt in alternatives if (m := _CASE_NAME.match(alt))]
-            if names:  # `-*)` and `*)` catch-alls name nothing
-                flags.append(Flag(flags=names))
-        for match in _COMPARE.finditer(line):
-            flags.append(Flag(flags=[match.group(1)]))
-        for match in _GETOPTS.finditer(line):
-            spec = next(g for g in match.groups() if g is not None)
-            flags.extend(Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", spec))
-        if _GETOPT.search(line):
-            window = re.sub(r"\\\n", " ", "\n".join(lines[index : index + 6])).split("\n", 1)[0]
-            for spec in _GETOPT_SPEC.finditer(window):
-                value = next(g for g in spec.groups()[1:] if g is not None)
-                if spec.group(1):
-                    flags.extend(Flag(flags=[f"--{n}"]) for n in re.findall(r"[\w-]+", value))
-                else:
-                    flags.extend(Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", value))
-        if _ESAC.search(line) and depth:
-            depth -= 1
-    return flags

@@ -102,12 +102,14 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     if text is None:
         return None
     info = describe(file.name, text)
-    if info.parse_error and info.language == "python":
-        line, message = info.parse_error
-        fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
-    python_module = info.language == "python" and not _python_entry_point(text, head, file)
-    if python_module and not info.parse_error:
-        return None  # a library module that happens to live in a tools folder
+    if info.language == "python":
+        in_package = fs.exists(posixpath.join(posixpath.dirname(file.rel), "__init__.py"))
+        script = _python_entry_point(text, head, file, in_package)
+        if not script and (in_package or not info.parse_error):
+            return None  # a library module that happens to live in a tools folder
+        if info.parse_error:
+            line, message = info.parse_error
+            fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
     flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
     return ToolItem(
         name=file.name,
@@ -125,14 +127,14 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     )
 
 
-def _python_entry_point(text: str, head: bytes, file: RepoFile) -> bool:
-    return (
-        head.startswith(b"#!")
-        or file.executable
-        or "__name__" in text and "__main__" in text
-        or "# /// script" in text
-        or any(marker in text for marker in ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire"))
-    )
+def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool) -> bool:
+    """A script, not a library module: a shebang, the x bit, a __main__ guard, or CLI parsing
+    outside a package (inside one, modules define CLIs that run through an entry point)."""
+    if head.startswith(b"#!") or file.executable or "__main__" in text or "# /// script" in text:
+        return True
+    if in_package:
+        return False
+    return any(marker in text for marker in ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire"))
 
 
 def scan(fs: RepoFS) -> list[ToolItem]:

@@ -10,9 +10,10 @@ from skilldex.models import Flag
 MAX_DESCRIPTION_CHARS = 400
 MAX_USAGE_CHARS = 4000
 
+# an option name and its argument: `--since=DATE`, `-o FILE`, `--env <name>`, `--function api|sql`
 _OPT_TOKEN = (
     r"-{1,2}[A-Za-z?][\w.?-]*(?:=\S*|\[=[^\]\s]*\]"
-    r"|[ ](?:<[^<>\n]*>|\[[^\[\]\n]*\]|\{[^{}\n]*\}|[A-Z][A-Z0-9_-]*(?!\w)))?"
+    r"|[ ](?:<[^<>\n]*>|\[[^\[\]\n]*\]|\{[^{}\n]*\}|[A-Z][A-Z0-9_-]*(?!\w)|\w[\w.-]*(?:\|[\w.-]+)+))?"
 )
 OPTION_LINE = re.compile(rf"^(\s*)({_OPT_TOKEN}(?:\s*[,|/]\s*{_OPT_TOKEN}|\s+{_OPT_TOKEN})*)(.*)$")
 _NAME = re.compile(r"-{1,2}[A-Za-z?][\w.?-]*")

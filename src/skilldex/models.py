@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -193,9 +193,7 @@ class KnowledgeItem(_Item):
 
 
 Item = Annotated[
-    Union[
-        SkillItem, CommandItem, AgentItem, McpServerItem, ToolItem, TaskItem, DocItem, KnowledgeItem
-    ],
+    SkillItem | CommandItem | AgentItem | McpServerItem | ToolItem | TaskItem | DocItem | KnowledgeItem,
     Field(discriminator="kind"),
 ]
 

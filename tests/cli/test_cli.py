@@ -10,10 +10,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from support import FIXTURES, PROJECT
 from typer.testing import CliRunner
 
 from skilldex.cli.app import app, register
-from support import FIXTURES, PROJECT
 
 register()
 runner = CliRunner()

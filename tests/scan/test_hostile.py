@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from support import is_root, write_tree
 
 from skilldex.models import Catalogue
 from skilldex.scan import scan_repo
-from support import is_root, write_tree
 
 GOOD = "---\nname: ok\ndescription: A fine skill.\n---\nBody.\n"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import FIXTURES
 
 from skilldex.scan import scan_repo
-from support import FIXTURES
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 
 from skilldex.cli.app import app, print_json
@@ -11,7 +9,7 @@ from skilldex.cli.common import catalogue_for
 from skilldex.models import KINDS
 
 
-def _check_kinds(kinds: Optional[List[str]]) -> Optional[List[str]]:
+def _check_kinds(kinds: list[str] | None) -> list[str] | None:
     for kind in kinds or []:
         if kind not in KINDS:
             raise typer.BadParameter(f"'{kind}' is not one of: {', '.join(KINDS)}")
@@ -22,7 +20,7 @@ def _check_kinds(kinds: Optional[List[str]]) -> Optional[List[str]]:
 def list_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
-    kind: Optional[List[str]] = typer.Option(
+    kind: list[str] | None = typer.Option(
         None, "--kind", "-k", callback=_check_kinds, help=f"Only these kinds ({', '.join(KINDS)}); repeatable."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the catalogue as JSON (see `skilldex schema`)."),

@@ -56,7 +56,7 @@ class RepoFS:
     _texts: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, root: Path) -> "RepoFS":
+    def open(cls, root: Path) -> RepoFS:
         repo = cls(Path(os.path.realpath(root)))
         repo._walk()
         return repo

@@ -217,3 +217,22 @@ def test_missing_repo_folder_is_a_usage_error(tmp_path):
 
     with pytest.raises(ScanError, match="does not exist"):
         scan_repo(tmp_path / "nope")
+
+
+def test_nothing_in_the_scanned_repo_is_executed_or_imported(tmp_path):
+    marker = tmp_path / "executed"
+    touch = f"open({str(marker)!r}, 'w').write('x')"
+    root = write_tree(tmp_path / "repo", {
+        "tools/evil.py": f"#!/usr/bin/env python3\n\"\"\"Looks harmless.\"\"\"\n{touch}\nimport argparse\n",
+        "tools/evil.sh": f"#!/bin/sh\n# Looks harmless.\ntouch {marker}\n",
+        "tools/evil.js": f"#!/usr/bin/env node\n// Looks harmless.\nrequire('fs').writeFileSync({str(marker)!r}, 'x')\n",
+        "Makefile": f"X := $(shell touch {marker})\nall: ## build\n\ttouch {marker}\n",
+        "package.json": f'{{"scripts": {{"preinstall": "touch {marker}", "build": "touch {marker}"}}}}',
+        "setup.py": touch + "\n",
+        "conftest.py": touch + "\n",
+        ".claude/skills/x/SKILL.md": f"---\nname: x\ndescription: y\n---\n!`touch {marker}`\n",
+    })
+    cat = scan_repo(root)
+    assert not marker.exists()
+    assert {i.path for i in cat.items if i.kind == "tool"} == {"tools/evil.py", "tools/evil.sh", "tools/evil.js"}
+    assert {i.description for i in cat.items if i.kind == "tool"} == {"Looks harmless."}

@@ -198,6 +198,8 @@ _METADATA_LINE = re.compile(
 )
 
 
+# Lines that carry no prose: MyST targets `(label)=`, badge/image rows, bare HTML tags.
+_NOISE_LINE = re.compile(r"^(\([^)]*\)=|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
 
@@ -237,7 +239,7 @@ def _paragraphs(body: str):
                 yield paragraph
                 paragraph = []
             continue
-        if stripped.startswith(("|", ">")) and not paragraph:
+        if (stripped.startswith(("|", ">")) and not paragraph) or _NOISE_LINE.match(stripped):
             continue
         paragraph.append(stripped)
     if paragraph:

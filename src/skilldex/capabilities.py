@@ -10,7 +10,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "database": (
         "database", "db", "sql", "psql", "postgres", "postgresql", "mysql", "mariadb", "rds",
         "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "query", "prisma",
-        "table", "schema", "pgbouncer", "supabase", "planetscale", "neon",
+        "schema", "pgbouncer", "supabase", "planetscale", "neon",
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -37,7 +37,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "access": (
         "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
-        "connect", "session manager", "kubeconfig",
+        "session manager", "kubeconfig",
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump"),
     "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage"),
@@ -49,6 +49,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_URL = re.compile(r"\b(?:https?|git|ssh)://\S+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
@@ -92,7 +93,7 @@ _COMPILED = _compile()
 
 def infer(*texts: str | None) -> list[str]:
     """Capabilities signalled by any of the texts, in vocabulary order."""
-    text = " ".join(t for t in texts if t)
+    text = _URL.sub(" ", " ".join(t for t in texts if t))
     words = tokens(text)
     present = set(words) | set(camel_tokens(text))
     joined = " " + " ".join(words) + " "

@@ -13,7 +13,7 @@ from skilldex.scan.fs import RepoFile, RepoFS
 
 def _command_root(fs: RepoFS, file: RepoFile) -> int | None:
     """Index of the `commands` folder that makes this file a slash command, if any."""
-    if not file.name.endswith(".md"):
+    if not file.name.endswith(".md") or file.name.lower() in ("readme.md", "index.md"):
         return None
     folders = file.parts[:-1]
     for i in range(len(folders) - 1, -1, -1):

@@ -54,6 +54,7 @@ class RepoFS:
     findings: list[Finding] = field(default_factory=list)
     files: list[RepoFile] = field(default_factory=list)
     _texts: dict[str, str | None] = field(default_factory=dict)
+    _by_rel: dict[str, RepoFile] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path) -> RepoFS:
@@ -118,6 +119,11 @@ class RepoFS:
                     )
             stack.extend(reversed(subfolders))
         self.files.sort(key=lambda f: f.rel)
+        self._by_rel = {f.rel: f for f in self.files}
+
+    def file(self, rel: str) -> RepoFile | None:
+        """The walked regular file at a repo-relative path, if any."""
+        return self._by_rel.get(rel.strip("/"))
 
     def _classify(self, entry: os.DirEntry, rel: str, visited: set[str]):
         """Return (path to use, stat) or None when the entry is skipped (with a finding if useful)."""

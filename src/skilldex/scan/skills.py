@@ -43,8 +43,7 @@ def _location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str 
 
 def _plugin_name(fs: RepoFS, plugin_root: str) -> str:
     fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
-    wanted = posixpath.join(plugin_root, ".claude-plugin/plugin.json")
-    manifest = next((f for f in fs.files if f.rel == wanted), None)
+    manifest = fs.file(posixpath.join(plugin_root, ".claude-plugin/plugin.json"))
     if manifest is None:
         return fallback
     text = fs.read_text(manifest)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -116,12 +118,16 @@ def _define_step(words: list[str]) -> int:
     return -1 if words[0] == "endef" else 0
 
 
+_BANNER = re.compile(r"^[=\-*~_+#]{3,}\s*|\s*[=\-*~_+#]{3,}$")
+
+
 def _add_comment(comments: list[str], stripped: str) -> None:
     if stripped.startswith("##@"):  # a section header for `make help`, not a target's description
         comments.clear()
         return
     body = stripped.lstrip("#")
     body = body[1:] if body.startswith(">") else body  # the `#> text` variant
+    body = _BANNER.sub("", body.strip())  # `# ===== Building =====` -> `Building`
     if any(char.isalnum() for char in body):  # rulers like `# ----` carry nothing
         comments.append(body.strip())
 

@@ -21,6 +21,11 @@ from skilldex.scan.taskfiles import (
 )
 
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
+# Task files under these folders belong to test fixtures, demos or scaffolding templates.
+NOT_TASK_FOLDERS = {
+    "test", "tests", "__tests__", "fixtures", "fixture", "testdata", "examples", "example",
+    "playground", "playgrounds", "template", "templates", "samples", "sample", "e2e", "demo", "demos",
+}
 
 PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "Makefile": ("make", parse_makefile),
@@ -46,7 +51,7 @@ _PACKAGE_MANAGER = re.compile(r'"packageManager"\s*:\s*"(npm|pnpm|yarn|bun)@')
 def _npm_client(fs: RepoFS, folder: str) -> str:
     """The package manager a folder uses: `packageManager` in package.json, else a lockfile, here or at the root."""
     for where in dict.fromkeys((folder, "")):
-        manifest = next((f for f in fs.files if f.rel == posixpath.join(where, "package.json")), None)
+        manifest = fs.file(posixpath.join(where, "package.json"))
         declared = _PACKAGE_MANAGER.search(fs.read_text(manifest) or "") if manifest else None
         if declared:
             return declared.group(1)
@@ -82,6 +87,8 @@ def scan(fs: RepoFS) -> list[TaskItem]:
     for file in fs.files:
         entry = PARSERS.get(file.name)
         if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
+            continue
+        if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):
             continue
         runner, parser = entry
         text = fs.read_text(file)

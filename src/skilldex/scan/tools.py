@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 
 from skilldex import capabilities
 from skilldex.models import ToolItem
@@ -110,6 +111,8 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         if info.parse_error:
             line, message = info.parse_error
             fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
+    elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
+        return None
     flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
     return ToolItem(
         name=file.name,
@@ -125,6 +128,16 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         mutating=info.mutating,
         description_source=info.description_source,
     )
+
+
+_JS_EXPORT = re.compile(r"^export\s|^module\.exports\b", re.MULTILINE)
+
+
+def _js_module(text: str, head: bytes, file: RepoFile) -> bool:
+    """A JS/TS file that only exports (a helper or plugin module), not a script run on its own."""
+    if head.startswith(b"#!") or file.executable or "bin" in file.parts[:-1]:
+        return False
+    return bool(_JS_EXPORT.search(text)) and "process.argv" not in text and "import.meta.main" not in text
 
 
 def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool) -> bool:

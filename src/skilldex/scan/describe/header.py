@@ -45,10 +45,34 @@ def _content(rest: str) -> str:
 
 
 def read_header(lines: list[str], names: list[str]) -> Header:
-    """Read the first comment block (after a shebang), stopping at the first non-comment line."""
+    """Read the first comment block (after a shebang), stopping at the first non-comment line.
+
+    When that block is only a license notice, the comment block right after it (blank lines
+    between, nothing else) is the description: Kubernetes- and Google-style scripts put it there.
+    """
     start = 1 if lines and lines[0].startswith("#!") else 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
+    header, end = _read_block(lines, _skip_blank(lines, start), names)
+    if header.description:
+        return header
+    following = _skip_blank(lines, end)
+    if following > end and following < len(lines) and lines[following].lstrip().startswith("#"):
+        after, _ = _read_block(lines, following, names)
+        if after.description:
+            header.description, header.source = after.description, after.source
+            header.usage = header.usage or after.usage
+            header.flags = header.flags or after.flags
+    return header
+
+
+def _skip_blank(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
+def _read_block(lines: list[str], start: int, names: list[str]) -> tuple[Header, int]:
+    """Read one comment block from `start`; return it and the index of the first line after it."""
+    end = start
     plain: list[str] = []
     data: list[str] = []  # comments-as-data: lines the script prints with `sed -n 's/^## //p' "$0"`
     tags: dict[str, list[str]] = {}
@@ -58,6 +82,7 @@ def read_header(lines: list[str], names: list[str]) -> Header:
         line = raw.strip()
         if not line.startswith("#"):
             break
+        end += 1
         if in_pep723 or _PEP723_START.match(line):
             in_pep723 = not _PEP723_END.match(line)
             continue
@@ -86,7 +111,7 @@ def read_header(lines: list[str], names: list[str]) -> Header:
             tags[tag].append(content)
             continue
         plain.append(content)
-    return _summarise(plain, data, tags, names)
+    return _summarise(plain, data, tags, names), end
 
 
 def _summarise(plain: list[str], data: list[str], tags: dict[str, list[str]], names: list[str]) -> Header:

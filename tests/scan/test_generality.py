@@ -1,0 +1,68 @@
+"""Layouts seen in real public repos (kubernetes-style headers, vite-style monorepos, ...)."""
+
+from __future__ import annotations
+
+from skilldex import capabilities
+from skilldex.scan import scan_repo
+
+APACHE = "".join(
+    f"# {line}\n"
+    for line in [
+        "Copyright 2018 The Kubernetes Authors.", "",
+        'Licensed under the Apache License, Version 2.0 (the "License");',
+        "you may not use this file except in compliance with the License.",
+    ]
+)
+
+
+def test_description_after_a_license_header(repo):
+    root = repo({
+        "hack/release/create.sh": "#!/usr/bin/env bash\n" + APACHE + "\n# creates a release commit\n"
+        "# Use like: create.sh <version>\nset -o errexit\n",
+        "hack/build/push.sh": "#!/usr/bin/env bash\n" + APACHE + "\nset -o errexit\n# cd to the repo root\ncd ..\n",
+    })
+    tools = {i.path: i.description for i in scan_repo(root).items if i.kind == "tool"}
+    assert tools == {
+        "hack/release/create.sh": "creates a release commit Use like: create.sh <version>",
+        "hack/build/push.sh": "",  # a step comment after code is not a description
+    }
+
+
+def test_task_files_of_fixtures_templates_and_playgrounds_are_not_tasks(repo):
+    scripts = '{"scripts": {"dev": "vite"}}'
+    root = repo({
+        "package.json": scripts,
+        "packages/app/package.json": scripts,
+        "playground/alias/package.json": scripts,
+        "packages/create-vite/template-react/package.json": scripts,
+        "tests/fixtures/Makefile": "all:\n\ttrue\n",
+        "Makefile": "# ===== Building =====\nall:\n\tgo build\n",
+    })
+    tasks = sorted((i.path, i.name, i.description) for i in scan_repo(root).items if i.kind == "task")
+    assert tasks == [
+        ("Makefile", "all", "Building"),
+        ("package.json", "dev", "Runs: vite"),
+        ("packages/app/package.json", "dev", "Runs: vite"),
+    ]
+
+
+def test_readme_in_commands_folder_is_not_a_command(repo):
+    root = repo({".claude/commands/README.md": "# Commands\n", ".claude/commands/ship.md": "Ship it.\n"})
+    assert [i.name for i in scan_repo(root).items if i.kind == "command"] == ["ship"]
+
+
+def test_js_helper_modules_in_scripts_are_not_tools(repo):
+    root = repo({
+        "scripts/releaseUtils.ts": "export function bump() {}\n",
+        "scripts/release.ts": "// Release the packages.\nconst args = process.argv.slice(2)\nexport {}\n",
+        "scripts/check-links.js": "// Check markdown links.\nconsole.log('ok')\n",
+        "bin/cli.js": "export default function main() {}\n",
+    })
+    tools = sorted(i.path for i in scan_repo(root).items if i.kind == "tool")
+    assert tools == ["bin/cli.js", "scripts/check-links.js", "scripts/release.ts"]
+
+
+def test_urls_do_not_produce_capabilities():
+    assert capabilities.infer("modified from https://github.com/vuejs/core/blob/main/scripts/release.ts") == []
+    assert capabilities.infer("Tail CloudWatch logs") == ["logs"]
+    assert capabilities.infer("Deploys releases", "psql") == ["database", "deploy"]

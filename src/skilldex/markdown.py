@@ -199,7 +199,7 @@ _METADATA_LINE = re.compile(
 
 
 # Lines that carry no prose: MyST targets `(label)=`, badge/image rows, bare HTML tags.
-_NOISE_LINE = re.compile(r"^(\([^)]*\)=|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$")
+_NOISE_LINE = re.compile(r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
 

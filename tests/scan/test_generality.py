@@ -66,3 +66,21 @@ def test_urls_do_not_produce_capabilities():
     assert capabilities.infer("modified from https://github.com/vuejs/core/blob/main/scripts/release.ts") == []
     assert capabilities.infer("Tail CloudWatch logs") == ["logs"]
     assert capabilities.infer("Deploys releases", "psql") == ["database", "deploy"]
+
+
+def test_rst_release_doc_titles_headings_and_code(repo):
+    rst = (
+        "===============\nRelease process\n===============\n\n"
+        "Release Cadence\n===============\n\nWe release every 3\nmonths.\n\n"
+        "Creating a release\n------------------\n\nRun::\n\n    nox -s prepare-release -- 23.1\n\n"
+        ".. code-block:: console\n\n    $ nox -s upload-release\n"
+    )
+    root = repo({"docs/development/release-process.rst": rst, "docs/setup.md": "# Setup\n\nInstall with pip.\n"})
+    [doc] = [i for i in scan_repo(root).items if i.kind == "doc"]  # docs/setup.md is user docs, not ops
+    assert (doc.path, doc.title, doc.description) == (
+        "docs/development/release-process.rst", "Release process", "We release every 3 months."
+    )
+    assert [(h.level, h.text, h.line) for h in doc.headings] == [
+        (1, "Release process", 2), (1, "Release Cadence", 5), (2, "Creating a release", 11)
+    ]
+    assert [c.command for c in doc.commands] == ["nox -s prepare-release -- 23.1", "nox -s upload-release"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from skilldex import capabilities
-from skilldex.markdown import first_paragraph, headings_and_code
+from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code
 from skilldex.models import CodeCommand, DocItem, Heading
 from skilldex.scan.common import as_str, read_manifest, resolve_references
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -21,7 +21,8 @@ OPS_FOLDERS = {
 # Words in a path or title that make a doc about operating the system.
 OPS_WORDS = re.compile(
     r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
-    r"environments?|production|prod|staging|setup|troubleshoot\w*|disaster|recovery|architecture)\b"
+    r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
+    r"release process|releasing)\b"
 )
 OPS_CAPABILITIES = {
     "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud",
@@ -93,6 +94,40 @@ def _looks_like_command(text: str) -> bool:
     return bool(_COMMAND_START.match(text)) and not text.endswith((":", ","))
 
 
+_RST_RULE = re.compile(r"^([=\-~^\"'`#*+:.])\1{2,}\s*$")
+_RST_CODE = re.compile(r"^\.\. (?:code-block|code|sourcecode)::\s*(\S*)|.*::\s*$")
+
+
+def rst_headings_and_code(body: str, first_line: int = 1):
+    """reStructuredText: underlined titles (levels by first appearance of each rule) and indented code."""
+    lines = body.splitlines()
+    headings: list[tuple[int, str, int]] = []
+    blocks: list[CodeBlock] = []
+    levels: list[str] = []
+    index = 0
+    while index < len(lines):
+        text = lines[index].strip()
+        rule = _RST_RULE.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
+        if text and not _RST_RULE.match(text) and rule and len(lines[index + 1].strip()) >= len(text):
+            char = rule.group(1)
+            levels.append(char) if char not in levels else None
+            headings.append((levels.index(char) + 1, text, first_line + index))
+            index += 2
+            continue
+        code = _RST_CODE.match(lines[index])
+        if code:
+            block = CodeBlock((code.group(1) or "").lower(), [])
+            index += 1
+            while index < len(lines) and (not lines[index].strip() or lines[index][:1].isspace()):
+                if lines[index].strip() and not lines[index].lstrip().startswith(":"):
+                    block.lines.append((first_line + index, lines[index]))
+                index += 1
+            blocks.append(block)
+            continue
+        index += 1
+    return headings, blocks
+
+
 def scan(fs: RepoFS) -> list[DocItem]:
     items = []
     for file in fs.files:
@@ -103,11 +138,20 @@ def scan(fs: RepoFS) -> list[DocItem]:
         if read is None:
             continue
         _, doc = read
-        headings, blocks = headings_and_code(doc.body, doc.body_start)
+        if file.name.lower().endswith(".rst"):
+            headings, blocks = rst_headings_and_code(doc.body, doc.body_start)
+        else:
+            headings, blocks = headings_and_code(doc.body, doc.body_start)
         title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
         if not agent_doc and not _about_operations(file.rel, title):
             continue
-        description = as_str(doc.frontmatter.get("description")) or first_paragraph(doc.body)
+        prose = doc.body
+        if file.name.lower().endswith(".rst"):  # drop titles so they are not taken for prose
+            titled = {h[2] - doc.body_start for h in headings}
+            prose = "\n".join(
+                "" if i in titled or i - 1 in titled else line for i, line in enumerate(doc.body.splitlines())
+            )
+        description = as_str(doc.frontmatter.get("description")) or first_paragraph(prose)
         heading_text = " ".join(h[1] for h in headings)
         items.append(
             DocItem(

@@ -141,7 +141,12 @@ class ToolItem(_Item):
     flags: list[Flag] = Field(default_factory=list)
     subcommands: list[str] = Field(default_factory=list)
     mutating: bool = Field(
-        default=False, description="It has a flag (or dry-run switch) showing it can change things."
+        default=False,
+        description="It can change things: a --mutate/--apply/--force-style flag, a dry-run switch, "
+        "or commands such as `git push`, `kubectl apply`, `terraform apply`, `npm publish`, `rm -rf`.",
+    )
+    mutating_evidence: list[str] = Field(
+        default_factory=list, description="Why `mutating` is true: the flags and commands seen."
     )
     description_source: str | None = Field(
         default=None, description="Where the description came from: docstring, argparse, header-comment, ..."

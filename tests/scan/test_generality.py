@@ -84,3 +84,17 @@ def test_rst_release_doc_titles_headings_and_code(repo):
         (1, "Release process", 2), (1, "Release Cadence", 5), (2, "Creating a release", 11)
     ]
     assert [c.command for c in doc.commands] == ["nox -s prepare-release -- 23.1", "nox -s upload-release"]
+
+
+def test_mutating_evidence_from_flags_dry_run_and_commands(repo):
+    root = repo({
+        "scripts/push.sh": "#!/bin/sh\n# Push the node image.\necho 'will docker push'\ndocker push kindest/node\n",
+        "scripts/plan.sh": "#!/bin/sh\n# Plan only.\n# Usage: plan.sh [--dry-run]\n# terraform apply is for humans\nterraform plan\n",
+        "scripts/read.sh": "#!/bin/sh\n# Read the logs.\naws logs tail x\n",
+    })
+    tools = {i.path: (i.mutating, i.mutating_evidence) for i in scan_repo(root).items if i.kind == "tool"}
+    assert tools == {
+        "scripts/push.sh": (True, ["runs `docker push`"]),
+        "scripts/plan.sh": (True, ["has a dry-run switch"]),
+        "scripts/read.sh": (False, []),
+    }

@@ -142,6 +142,7 @@ def test_python_tool_is_described_statically(catalogue):
         (["--write"], True),
         (["--schema"], False),
     ]
+    assert item.mutating_evidence == ["flag --write"]
     assert "database" in item.capabilities
 
 

@@ -113,6 +113,10 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
         return None
+    evidence = [f"flag {f.flags[0]}" for f in info.flags if f.mutating and f.flags]
+    if info.mutating and not evidence:
+        evidence.append("has a dry-run switch")
+    evidence += _changing_commands(text)
     flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
     return ToolItem(
         name=file.name,
@@ -125,9 +129,36 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         usage=info.usage,
         flags=info.flags,
         subcommands=info.subcommands,
-        mutating=info.mutating,
+        mutating=bool(evidence),
+        mutating_evidence=evidence,
         description_source=info.description_source,
     )
+
+
+# Commands that change shared state when a script runs them (not in comments or echo/print lines).
+_CHANGING_COMMANDS = re.compile(
+    r"\b(git push|git tag|docker push|kubectl (?:apply|delete|rollout restart|scale|patch|replace)|"
+    r"helm (?:upgrade|install|uninstall|rollback)|terraform (?:apply|destroy|import)|"
+    r"(?:npm|pnpm|yarn) publish|twine upload|gh release create|sam deploy|cdk deploy|serverless deploy|"
+    r"aws s3 (?:rm|cp|sync|mv)|aws \w+ (?:delete|put|update|create)-[\w-]+|rm -r[f]?|DROP TABLE|"
+    r"ALTER TABLE|TRUNCATE|DELETE FROM|alembic upgrade|prisma migrate deploy)\b"
+)
+_QUIET_LINE = re.compile(r"^\s*(#|//|\*|echo\b|print|console\.log|printf\b)")
+MAX_EVIDENCE = 5
+
+
+def _changing_commands(text: str) -> list[str]:
+    found: list[str] = []
+    for line in text.splitlines()[:5000]:
+        if _QUIET_LINE.match(line):
+            continue
+        for match in _CHANGING_COMMANDS.finditer(line):
+            command = f"runs `{match.group(1)}`"
+            if command not in found:
+                found.append(command)
+        if len(found) >= MAX_EVIDENCE:
+            break
+    return found
 
 
 _JS_EXPORT = re.compile(r"^export\s|^module\.exports\b", re.MULTILINE)

@@ -98,3 +98,20 @@ def test_mutating_evidence_from_flags_dry_run_and_commands(repo):
         "scripts/plan.sh": (True, ["has a dry-run switch"]),
         "scripts/read.sh": (False, []),
     }
+
+
+def test_nox_sessions_are_tasks_read_without_importing(repo, tmp_path):
+    marker = tmp_path / "imported"
+    noxfile = (
+        f"import nox\nopen({str(marker)!r}, 'w')\n\n"
+        "@nox.session(python=['3.11'])\ndef test(session):\n    session.run('pytest', '-q')\n\n"
+        "@nox.session(name='upload-release')\ndef upload_release(session):\n"
+        '    """Upload distribution files to PyPI.\n\n    Needs a token."""\n    session.run("twine", "upload")\n\n'
+        "def helper():\n    pass\n"
+    )
+    tasks = [(i.name, i.line, i.description, i.run) for i in scan_repo(repo({"noxfile.py": noxfile})).items]
+    assert tasks == [
+        ("test", 5, "Runs: pytest -q", "nox -s test"),
+        ("upload-release", 9, "Upload distribution files to PyPI.", "nox -s upload-release"),
+    ]
+    assert not marker.exists()

@@ -1,4 +1,4 @@
-"""Tasks from Makefile, justfile, package.json, pyproject.toml and Taskfile.yml, read as text."""
+"""Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml and noxfile.py, never run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
 from skilldex.scan.taskfiles_node import parse_package_json
+from skilldex.scan.taskfiles_nox import parse_noxfile
 from skilldex.scan.taskfiles_pyproject import parse_pyproject
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "TaskFileError",
     "parse_justfile",
     "parse_makefile",
+    "parse_noxfile",
     "parse_package_json",
     "parse_pyproject",
     "parse_taskfile",

@@ -15,6 +15,7 @@ from skilldex.scan.taskfiles import (
     TaskFileError,
     parse_justfile,
     parse_makefile,
+    parse_noxfile,
     parse_package_json,
     parse_pyproject,
     parse_taskfile,
@@ -40,6 +41,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "Taskfile.yaml": ("taskfile", parse_taskfile),
     "taskfile.yml": ("taskfile", parse_taskfile),
     "taskfile.yaml": ("taskfile", parse_taskfile),
+    "noxfile.py": ("nox", parse_noxfile),
 }
 _LOCKFILES = (
     ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
@@ -74,6 +76,8 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         client = _npm_client(fs, folder)
         verb = f"{client} run" if client != "yarn" else "yarn"
         return f"{prefix}{verb} {task.name}"
+    if runner == "nox":
+        return f"{prefix}nox -s {task.name}"
     if runner == "taskfile":
         return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
     if runner in ("poe", "pdm", "taskipy"):

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import AgentItem
-from skilldex.scan.common import as_str, read_manifest, split_tools
+from skilldex.scan.common import as_str, in_claude_folder, read_manifest, split_tools
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
 def _is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
     if not file.name.endswith(".md") or file.name.lower() == "readme.md":
         return False
-    folders = file.parts[:-1]
-    for i in range(len(folders) - 1, -1, -1):
-        if folders[i] != "agents":
-            continue
-        if i > 0 and folders[i - 1] == ".claude":
-            return True
-        if fs.exists(posixpath.join("/".join(folders[:i]), ".claude-plugin/plugin.json")):
-            return True
-    return False
+    return in_claude_folder(fs, file, "agents")
 
 
 def scan(fs: RepoFS) -> list[AgentItem]:

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import CommandItem
-from skilldex.scan.common import as_str, read_manifest, split_tools
+from skilldex.scan.common import as_str, in_claude_folder, read_manifest, split_tools
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
-def _command_root(fs: RepoFS, file: RepoFile) -> int | None:
-    """Index of the `commands` folder that makes this file a slash command, if any."""
+def _is_command_file(fs: RepoFS, file: RepoFile) -> bool:
     if not file.name.endswith(".md") or file.name.lower() in ("readme.md", "index.md"):
-        return None
-    folders = file.parts[:-1]
-    for i in range(len(folders) - 1, -1, -1):
-        if folders[i] != "commands":
-            continue
-        if i > 0 and folders[i - 1] == ".claude":
-            return i
-        if fs.exists(posixpath.join("/".join(folders[:i]), ".claude-plugin/plugin.json")):
-            return i
-    return None
+        return False
+    return in_claude_folder(fs, file, "commands")
 
 
 def scan(fs: RepoFS) -> list[CommandItem]:
     items = []
     for file in fs.files:
-        if _command_root(fs, file) is None:
+        if not _is_command_file(fs, file):
             continue
         read = read_manifest(fs, file)
         if read is None:

@@ -48,6 +48,19 @@ def _body_after_broken_frontmatter(text: str) -> tuple[str, int]:
     return text.lstrip("\ufeff"), 1
 
 
+def in_claude_folder(fs: RepoFS, file: RepoFile, folder: str) -> bool:
+    """Whether the file sits below `.claude/<folder>/` or `<plugin root>/<folder>/` (plugin.json beside it)."""
+    folders = file.parts[:-1]
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] != folder:
+            continue
+        if i > 0 and folders[i - 1] == ".claude":
+            return True
+        if fs.exists(posixpath.join("/".join(folders[:i]), ".claude-plugin/plugin.json")):
+            return True
+    return False
+
+
 def as_str(value: Any) -> str | None:
     if value is None:
         return None

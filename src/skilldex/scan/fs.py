@@ -158,6 +158,13 @@ class RepoFS:
         self._texts[file.rel] = text
         return text
 
+    def head(self, file: RepoFile, size: int = 256) -> bytes:
+        """The first bytes of a file (to sniff a shebang or binary magic); b"" when unreadable."""
+        try:
+            return _open_regular(file.abs, size)
+        except OSError:
+            return b""
+
     def _read(self, file: RepoFile, limit: int) -> str | None:
         if file.size > limit:
             self.findings.append(
@@ -165,12 +172,7 @@ class RepoFS:
             )
             return None
         try:
-            # O_NONBLOCK: if the file was swapped for a FIFO after the walk, open must not hang.
-            fd = os.open(file.abs, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    return None
-                data = handle.read(limit + 1)
+            data = _open_regular(file.abs, limit + 1)
         except OSError as exc:
             self.findings.append(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
             return None
@@ -199,6 +201,15 @@ class RepoFS:
         candidate = self.root / rel
         real = os.path.realpath(candidate)
         return self._inside(real) and os.path.exists(real)
+
+
+def _open_regular(path: Path, size: int) -> bytes:
+    """Read up to `size` bytes; O_NONBLOCK so a file swapped for a FIFO after the walk cannot hang us."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError("not a regular file")
+        return handle.read(size)
 
 
 def _special_kind(mode: int) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 
@@ -56,16 +55,7 @@ def _skip_name(name: str) -> bool:
     )
 
 
-def _head(file: RepoFile, size: int = 256) -> bytes:
-    try:
-        fd = os.open(file.abs, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            return handle.read(size)
-    except OSError:
-        return b""
-
-
-def _is_candidate(file: RepoFile) -> tuple[bool, bytes]:
+def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     """Whether a file is a tool, judged on its name, mode and first bytes (never on running it)."""
     if _skip_name(file.name):
         return False, b""
@@ -75,7 +65,7 @@ def _is_candidate(file: RepoFile) -> tuple[bool, bytes]:
         return False, b""
     if extension and extension not in SCRIPT_EXTENSIONS:
         return False, b""
-    head = _head(file)
+    head = fs.head(file)
     shebang = head.startswith(b"#!")
     if at_root:
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
@@ -184,7 +174,7 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
 def scan(fs: RepoFS) -> list[ToolItem]:
     items = []
     for file in fs.files:
-        candidate, head = _is_candidate(file)
+        candidate, head = _is_candidate(fs, file)
         if not candidate:
             continue
         item = scan_tool(fs, file, head)

@@ -110,7 +110,8 @@ def rst_headings_and_code(body: str, first_line: int = 1):
         rule = _RST_RULE.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
         if text and not _RST_RULE.match(text) and rule and len(lines[index + 1].strip()) >= len(text):
             char = rule.group(1)
-            levels.append(char) if char not in levels else None
+            if char not in levels:
+                levels.append(char)
             headings.append((levels.index(char) + 1, text, first_line + index))
             index += 2
             continue
@@ -138,19 +139,18 @@ def scan(fs: RepoFS) -> list[DocItem]:
         if read is None:
             continue
         _, doc = read
+        prose = doc.body
         if file.name.lower().endswith(".rst"):
             headings, blocks = rst_headings_and_code(doc.body, doc.body_start)
+            titled = {h[2] - doc.body_start for h in headings}  # drop titles so they are not taken for prose
+            prose = "\n".join(
+                "" if i in titled or i - 1 in titled else line for i, line in enumerate(doc.body.splitlines())
+            )
         else:
             headings, blocks = headings_and_code(doc.body, doc.body_start)
         title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
         if not agent_doc and not _about_operations(file.rel, title):
             continue
-        prose = doc.body
-        if file.name.lower().endswith(".rst"):  # drop titles so they are not taken for prose
-            titled = {h[2] - doc.body_start for h in headings}
-            prose = "\n".join(
-                "" if i in titled or i - 1 in titled else line for i, line in enumerate(doc.body.splitlines())
-            )
         description = as_str(doc.frontmatter.get("description")) or first_paragraph(prose)
         heading_text = " ".join(h[1] for h in headings)
         items.append(

@@ -25,6 +25,19 @@ class FrontmatterError(Exception):
         self.column = column
 
 
+@dataclass(frozen=True)
+class Field:
+    """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
+
+    line: int
+    column: int
+    value_line: int
+    value_column: int
+    node: str  # scalar | sequence | mapping
+    raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
+    flow: bool  # written inline as [a, b] or {a: b}
+
+
 @dataclass
 class Document:
     """A markdown file split into frontmatter and body."""
@@ -36,6 +49,7 @@ class Document:
     frontmatter_text: str = ""
     key_lines: dict[str, int] = field(default_factory=dict)
     duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
+    fields: dict[str, Field] = field(default_factory=dict)
     error: str | None = None  # set when frontmatter was present but unreadable (a finding says why)
 
 
@@ -90,8 +104,13 @@ def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
     return str(value)
 
 
-def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError."""
+def load_yaml(
+    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
+) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
+    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError.
+
+    When `fields` is given, it is filled with each top-level key's position and value shape.
+    """
     if len(text) > MAX_YAML_CHARS:
         raise FrontmatterError(
             "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
@@ -104,13 +123,15 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list
         key_lines: dict[str, int] = {}
         duplicates: list[tuple[str, int]] = []
         if isinstance(node, yaml.MappingNode):
-            for key_node, _ in node.value:
+            for key_node, value_node in node.value:
                 key = str(key_node.value)
                 line = key_node.start_mark.line + first_line
                 if key in key_lines:
                     duplicates.append((key, line))
                 else:
                     key_lines[key] = line
+                if fields is not None:
+                    fields[key] = _field(key_node, value_node, first_line)
         data = _json_safe(loader.construct_document(node))
     except _TooBig:
         raise FrontmatterError(
@@ -129,6 +150,19 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list
     return data, key_lines, duplicates
 
 
+def _field(key_node: yaml.Node, value_node: yaml.Node, first_line: int) -> Field:
+    is_scalar = isinstance(value_node, yaml.ScalarNode)
+    return Field(
+        line=key_node.start_mark.line + first_line,
+        column=key_node.start_mark.column + 1,
+        value_line=value_node.start_mark.line + first_line,
+        value_column=value_node.start_mark.column + 1,
+        node="scalar" if is_scalar else "sequence" if isinstance(value_node, yaml.SequenceNode) else "mapping",
+        raw=value_node.value if is_scalar else None,
+        flow=bool(getattr(value_node, "flow_style", False)),
+    )
+
+
 def split_frontmatter(text: str) -> Document:
     """Split `---` frontmatter from the body. Raises FrontmatterError for unclosed/invalid/non-mapping."""
     if text.startswith("\ufeff"):
@@ -142,14 +176,15 @@ def split_frontmatter(text: str) -> Document:
         if lines[index].rstrip("\r\n").rstrip() == "---":
             fm_text = "".join(lines[1:index])
             body = "".join(lines[index + 1 :])
-            data, key_lines, duplicates = load_yaml(fm_text, first_line=2)
+            fields: dict[str, Field] = {}
+            data, key_lines, duplicates = load_yaml(fm_text, first_line=2, fields=fields)
             if data is None:
                 data = {}
             if not isinstance(data, dict):
                 raise FrontmatterError(
                     "not-mapping", f"frontmatter is a YAML {type(data).__name__}, not a mapping", 2
                 )
-            return Document(True, data, body, index + 2, fm_text, key_lines, duplicates)
+            return Document(True, data, body, index + 2, fm_text, key_lines, duplicates, fields)
     raise FrontmatterError("unclosed", "frontmatter opened with '---' on line 1 is never closed", 1)
 
 

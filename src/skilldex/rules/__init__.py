@@ -50,8 +50,13 @@ def rule(code: str, name: str, severity: str, summary: str, fix: str, doc: str) 
     return registered
 
 
+def doc(what: str, why: str, example: str) -> str:
+    """A rule doc in the catalogue's three sections."""
+    return f"## What it does\n{what.strip()}\n\n## Why is this bad?\n{why.strip()}\n\n## Example\n{example.strip()}\n"
+
+
 def all_rules() -> list[Rule]:
-    from skilldex.rules import scan  # noqa: F401  (registers the scan family)
+    from skilldex.rules import claude_code, content, scan, spec, upload  # noqa: F401  (register the families)
 
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 

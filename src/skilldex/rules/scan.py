@@ -350,3 +350,39 @@ tags: [database]
 ```
 """,
 )
+
+DUPLICATE_KEY = rule(
+    "SKD015", "duplicate-frontmatter-key", "error",
+    "A frontmatter key appears twice.",
+    "Keep one of the two lines; YAML mappings cannot repeat a key.",
+    """
+## What it does
+Reports a top-level frontmatter key written twice, at the line of the second one.
+
+## Why is this bad?
+YAML forbids duplicate keys. Strict loaders (skills-ref) reject the file; lenient ones (PyYAML,
+quick_validate) silently keep the last value, so what you read is not what loads.
+
+## Example
+```yaml
+description: Deploy the API
+description: Roll back the API
+```
+""",
+)
+
+EMPTY_FILE = rule(
+    "SKD016", "empty-manifest", "error",
+    "A skill, command or agent file is empty.",
+    "Write the frontmatter (`name`, `description`) and the instructions, or delete the file.",
+    """
+## What it does
+Reports a SKILL.md, command or agent file with no content (or only whitespace).
+
+## Why is this bad?
+It registers a name that does nothing: agents may pick it and get no instructions.
+
+## Example
+`touch .claude/skills/deploy/SKILL.md` committed as is.
+""",
+)

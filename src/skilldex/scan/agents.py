@@ -9,7 +9,7 @@ from skilldex.scan.common import as_str, in_claude_folder, read_manifest, split_
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
-def _is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
+def is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
     if not file.name.endswith(".md") or file.name.lower() == "readme.md":
         return False
     return in_claude_folder(fs, file, "agents")
@@ -18,7 +18,7 @@ def _is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
 def scan(fs: RepoFS) -> list[AgentItem]:
     items = []
     for file in fs.files:
-        if not _is_agent_file(fs, file):
+        if not is_agent_file(fs, file):
             continue
         read = read_manifest(fs, file)
         if read is None:

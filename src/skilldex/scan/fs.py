@@ -57,18 +57,20 @@ class RepoFS:
     _by_rel: dict[str, RepoFile] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, root: Path) -> RepoFS:
+    def open(cls, root: Path, under: str = "") -> RepoFS:
+        """Walk the repo at `root`, or only its `under` subfolder (paths stay relative to `root`)."""
         repo = cls(Path(os.path.realpath(root)))
-        repo._walk()
+        repo._walk(under.strip("/"))
         return repo
 
     def _inside(self, real: str) -> bool:
         root = str(self.root)
         return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
-    def _walk(self) -> None:
-        visited = {str(self.root)}
-        stack: list[tuple[Path, str, int]] = [(self.root, "", 0)]
+    def _walk(self, under: str = "") -> None:
+        start = self.root / under if under else self.root
+        visited = {str(start)}
+        stack: list[tuple[Path, str, int]] = [(start, under, under.count("/") + 1 if under else 0)]
         entries = 0
         depth_reported = False
         while stack:

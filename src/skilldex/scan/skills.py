@@ -22,7 +22,7 @@ def is_skill_file(file: RepoFile) -> bool:
     return file.name.lower() == "skill.md" and "skills" in file.parts[:-1]
 
 
-def _location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str | None]:
+def location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str | None]:
     """(scope, depth below the skills folder, plugin root) for a skill file's path parts."""
     folders = parts[:-1]
     indexes = [i for i, p in enumerate(folders) if p == "skills"]
@@ -62,7 +62,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     fm = doc.frontmatter
     parts = file.parts
     dir_name = parts[-2] if len(parts) > 1 else fs.root.name
-    scope, depth, plugin_root = _location(fs, parts)
+    scope, depth, plugin_root = location(fs, parts)
 
     loaded = file.name == SKILL_FILENAME and scope in ("project", "nested", "plugin", "pack") and depth == 1
     if file.name != SKILL_FILENAME:

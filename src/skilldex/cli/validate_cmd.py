@@ -1,0 +1,45 @@
+"""`skilldex validate PATH...`: check skills, commands and agents before they are pushed."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from skilldex.cli.app import app
+from skilldex.validate import DEFAULT_PROFILE, PROFILES, validate_paths
+
+_PROFILE_HELP = "; ".join(f"{name}: {p.summary}" for name, p in PROFILES.items())
+
+
+@app.command("validate")
+def validate_command(
+    paths: list[str] = typer.Argument(..., help="SKILL.md files, skill folders, skills folders or whole repos."),
+    profile: str = typer.Option(DEFAULT_PROFILE, "--profile", "-p", help=f"Rule set. {_PROFILE_HELP}"),
+    select: list[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (SKD2, SKD201,SKD3)."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (workflow annotations) or sarif."),
+    no_fix: bool = typer.Option(False, "--no-fix", help="Text format: leave out the fix hints."),
+) -> None:
+    """Validate skill manifests: frontmatter, names, lengths, links, Claude Code loading rules.
+
+    Exit status: 0 no error-severity findings, 1 errors found, 2 usage error.
+
+    Examples:
+
+      skilldex validate .claude/skills/deploy
+
+      skilldex validate . --profile agentskills --format json
+
+      skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
+    """
+    from skilldex.errors import UsageError
+    from skilldex.render.findings import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
+    sys.stdout.write(render(report, fmt, show_fix=not no_fix))
+    if not report.files and fmt == "text":
+        typer.echo("No skill, command or agent files found under the given paths.", err=True)
+    raise typer.Exit(1 if report.has_errors else 0)

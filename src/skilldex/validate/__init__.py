@@ -1,0 +1,91 @@
+"""`skilldex validate`: check skill, command and agent manifests against a profile's rules.
+
+    report = validate_paths(["."], profile="claude-code")
+    report.has_errors  # True when any finding is at error severity
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from skilldex.models import Finding
+from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
+from skilldex.validate.manifest import Manifest, read
+from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, active_rules, get_profile
+from skilldex.validate.report import FileResult, Report
+from skilldex.validate.targets import Repo, collect
+
+__all__ = ["validate_paths", "Report", "FileResult", "PROFILES", "DEFAULT_PROFILE"]
+
+CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
+_WALK_CODES = ("SKD005", "SKD006", "SKD007")  # link and special-file findings inside a skill's folder
+
+
+def validate_paths(
+    paths: Iterable[str],
+    profile: str = DEFAULT_PROFILE,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    cwd: str | None = None,
+) -> Report:
+    """Validate every manifest under `paths`. Raises UsageError for unknown profiles, codes or paths."""
+    chosen = get_profile(profile)
+    active = active_rules(chosen, select, ignore)
+    report = Report(profile=chosen.name)
+    base = os.path.realpath(cwd or os.getcwd())
+    for repo in collect(list(paths), chosen.kinds):
+        findings, manifests = _check_repo(repo)
+        for target in repo.targets:
+            display = _display(repo.root / target.file.rel, base)
+            mine = [_shown(f, active, display) for f in findings.get(target.file.rel, []) if f.code in active]
+            report.findings.extend(mine)
+            report.files.append(
+                FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
+            )
+    unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
+    report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
+    report.files.sort(key=lambda r: r.path)
+    return report
+
+
+def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
+    by_file: dict[str, list[Finding]] = {}
+    manifests: list[Manifest] = []
+    targets = {t.file.rel for t in repo.targets}
+    skill_folders = tuple(t.file.rel.rsplit("/", 1)[0] + "/" for t in repo.targets if t.kind == "skill" and "/" in
+                          t.file.rel)
+    for target in repo.targets:
+        m = read(target.fs, target.file, target.kind)
+        found = by_file.setdefault(target.file.rel, [])
+        if m is None:
+            continue
+        manifests.append(m)
+        found.extend(m.findings)
+        for check in CHECKS:
+            found.extend(check(m))
+    for finding in check_content.collisions(manifests):
+        by_file.setdefault(finding.path, []).append(finding)
+    for fs in repo.walks:
+        for finding in fs.findings:
+            if finding.path in targets:
+                by_file[finding.path].append(finding)
+            elif finding.code in _WALK_CODES:
+                owner = next((t for t in repo.targets if t.kind == "skill"
+                              and finding.path.startswith(t.file.rel.rsplit("/", 1)[0] + "/")), None)
+                if owner is not None and finding.path.startswith(skill_folders):
+                    by_file[owner.file.rel].append(finding.model_copy(update={"message": f"{finding.path}: "
+                                                                                          f"{finding.message}"}))
+    return by_file, manifests
+
+
+def _display(path: Path, base: str) -> str:
+    text = str(path)
+    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(text, base)).as_posix()
+    return Path(text).as_posix()
+
+
+def _shown(finding: Finding, active: dict, display: str) -> Finding:
+    return finding.model_copy(update={"severity": active[finding.code], "path": display})

@@ -1,0 +1,106 @@
+"""Beyond the frontmatter (SKD5xx): files the body links to, body length, names that collide in a repo."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from skilldex.markdown import _FENCE, _MD_LINK
+from skilldex.models import Finding
+from skilldex.rules import content as rules
+from skilldex.validate.manifest import Manifest
+
+MAX_BODY_LINES = 500
+# Backticked paths into a skill's own resource folders; other backticked paths are often files to create.
+_RESOURCE_PATH = re.compile(r"`((?:\./)?(?:references|scripts|assets|templates|examples)/[\w./-]*[\w-])`")
+
+
+def check(m: Manifest) -> Iterator[Finding]:
+    if not m.parsed and not m.doc.body:
+        return
+    yield from _references(m)
+    body_lines = len(m.doc.body.splitlines())
+    if m.kind == "skill" and body_lines > MAX_BODY_LINES:
+        yield rules.BODY_TOO_LONG.finding(
+            m.rel, f"body is {body_lines:,} lines (guidance: under {MAX_BODY_LINES})", m.doc.body_start, 1
+        )
+
+
+def links(body: str, first_line: int) -> Iterator[tuple[str, int, int]]:
+    """(target, line, column) of relative links and resource paths, outside fenced code blocks."""
+    fence = None
+    for offset, line in enumerate(body.splitlines()):
+        match = _FENCE.match(line)
+        if match:
+            fence = None if fence and line.strip().startswith(fence) else (fence or match.group(1))
+            continue
+        if fence:
+            continue
+        for found in list(_MD_LINK.finditer(line)) + list(_RESOURCE_PATH.finditer(line)):
+            yield found.group(1), first_line + offset, found.start(1) + 1
+
+
+def _external(target: str) -> bool:
+    return ":" in target.split("/", 1)[0] or target.startswith(("#", "/", "~", "$", "{", "<", "mailto:")) \
+        or any(c in target for c in "*{}")
+
+
+def _references(m: Manifest) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for raw, line, col in links(m.doc.body, m.doc.body_start):
+        target = unquote(raw.split("#", 1)[0].split("?", 1)[0])
+        if not target or _external(target) or target in seen:
+            continue
+        seen.add(target)
+        local = posixpath.normpath(posixpath.join(m.folder, target))
+        if m.fs.exists(local) or m.fs.exists(posixpath.normpath(target)):
+            continue
+        yield rules.BROKEN_REFERENCE.finding(
+            m.rel, f"'{raw}' does not exist (looked for {local or '.'})", line, col
+        )
+
+
+def collisions(manifests: list[Manifest]) -> Iterator[Finding]:
+    """Later manifests that answer to an invocation an earlier one in the same repo already has."""
+    first: dict[tuple[str, str], Manifest] = {}
+    for m in sorted(manifests, key=lambda x: (x.kind != "skill", x.rel)):
+        key = _invocation(m)
+        if key is None:
+            continue
+        if key in first:
+            other = first[key]
+            shadow = " (the skill wins)" if other.kind == "skill" and m.kind == "command" else ""
+            yield rules.NAME_COLLISION.finding(
+                m.rel, f"{m.kind} answers to '{key[1]}', like {other.kind} {other.rel}{shadow}", 1, 1
+            )
+        else:
+            first[key] = m
+
+
+def _invocation(m: Manifest) -> tuple[str, str] | None:
+    """(namespace, invocation) under which Claude Code (or a skills loader) would know this manifest."""
+    name = m.frontmatter.get("name") if isinstance(m.frontmatter.get("name"), str) else None
+    if m.kind == "command":
+        stem = m.file.name[: -len(".md")]
+        return _namespace(m, "commands"), f"/{stem}"
+    if m.kind == "agent":
+        return _namespace(m, "agents"), name or m.file.name[: -len(".md")]
+    scope, depth, plugin_root = m.location()
+    if scope in ("project", "nested"):
+        return (_namespace(m, "skills"), f"/{m.dir_name}") if depth == 1 and m.exact_name else None
+    if scope == "plugin":
+        return f"plugin@{plugin_root}", f"/{name or m.dir_name}"
+    return scope, name or m.dir_name
+
+
+def _namespace(m: Manifest, folder: str) -> str:
+    """The folder holding `.claude/` (or the plugin root): skills and commands there share one namespace."""
+    parts = m.file.parts
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] == folder:
+            if i and parts[i - 1] == ".claude":
+                return ".claude@" + "/".join(parts[: i - 1])
+            return "plugin@" + "/".join(parts[:i])
+    return ""

@@ -1,0 +1,114 @@
+"""Profiles: which rules apply, at which severity, for the open spec, Claude Code and the claude.ai upload.
+
+A profile maps rule codes to severities; a code not in it is not reported unless `--select` asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from skilldex.errors import UsageError
+from skilldex.models import Severity
+from skilldex.rules import Rule, all_rules
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    summary: str
+    severities: dict[str, Severity]
+    kinds: tuple[str, ...]  # which manifest kinds the profile judges
+
+
+def _table(spec: str) -> dict[str, Severity]:
+    """'SKD010=E SKD014=W' -> {code: severity}; ranges such as SKD201-SKD213=E expand."""
+    letters = {"E": Severity.error, "W": Severity.warning, "I": Severity.info}
+    table: dict[str, Severity] = {}
+    for entry in spec.split():
+        codes, level = entry.split("=")
+        first, _, last = codes.partition("-")
+        start, end = int(first[3:]), int((last or first)[3:])
+        for number in range(start, end + 1):
+            table[f"SKD{number:03d}"] = letters[level]
+    return {code: sev for code, sev in table.items() if code in _known()}
+
+
+def _known() -> set[str]:
+    return {r.code for r in all_rules()}
+
+
+_FILES = "SKD001-SKD004=E SKD005-SKD007=W"
+
+PROFILES = {
+    "agentskills": Profile(
+        "agentskills",
+        "The Agent Skills open spec (agentskills.io), as skills-ref checks it, without its parser bugs.",
+        _table(
+            f"{_FILES} SKD010-SKD013=E SKD014=W SKD015-SKD016=E SKD020=E "
+            "SKD201-SKD214=E SKD215-SKD217=W SKD501=E SKD502-SKD503=W"
+        ),
+        ("skill",),
+    ),
+    "claude-code": Profile(
+        "claude-code",
+        "Claude Code's loader: documented fields accepted; flags what it silently ignores or never triggers.",
+        _table(
+            f"{_FILES} SKD010=W SKD011-SKD013=E SKD014-SKD015=W SKD016=E SKD020-SKD021=E SKD022=W "
+            "SKD202-SKD207=W SKD208=I SKD211-SKD213=W SKD215=I "
+            "SKD301=W SKD302=E SKD303=W SKD304=I SKD305-SKD307=W SKD310=E SKD501=E SKD502-SKD503=W"
+        ),
+        ("skill", "command", "agent"),
+    ),
+    "claude-upload": Profile(
+        "claude-upload",
+        "The claude.ai upload and Skills API: only the six spec keys, reserved words, no XML tags.",
+        _table(
+            f"{_FILES} SKD010-SKD014=E SKD015=W SKD016=E SKD020=E "
+            "SKD201-SKD207=E SKD208=W SKD209-SKD215=E SKD216-SKD217=W "
+            "SKD401-SKD402=E SKD403=W SKD404=E SKD501=E SKD502-SKD503=W"
+        ),
+        ("skill",),
+    ),
+}
+
+DEFAULT_PROFILE = "claude-code"
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}") from None
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+def _normalise(patterns: Iterable[str], option: str) -> list[str]:
+    codes = [r.code for r in all_rules()]
+    result = []
+    for raw in patterns:
+        for pattern in (p.strip().upper() for p in raw.split(",")):
+            if not pattern:
+                continue
+            if pattern == "ALL":
+                pattern = "SKD"
+            if not any(code.startswith(pattern) for code in codes):
+                raise UsageError(f"{option} {pattern}: no rule code starts with it; `skilldex rules` lists them")
+            result.append(pattern)
+    return result
+
+
+def active_rules(profile: Profile, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> dict[str, Severity]:
+    """The rule codes to report and their severity. `select` replaces the profile's set (codes or prefixes)."""
+    chosen = _normalise(select, "--select")
+    ignored = _normalise(ignore, "--ignore")
+    rules: dict[str, Rule] = {r.code: r for r in all_rules()}
+    if chosen:
+        active = {code: profile.severities.get(code, rule.severity) for code, rule in rules.items()
+                  if _matches(code, chosen)}
+    else:
+        active = dict(profile.severities)
+    return {code: sev for code, sev in active.items() if not _matches(code, ignored)}

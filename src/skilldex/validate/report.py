@@ -1,0 +1,33 @@
+"""What one `skilldex validate` run found: the files it checked, each with a verdict, and the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from skilldex.models import Finding, Severity
+
+
+@dataclass
+class FileResult:
+    """One checked manifest. `path` is as displayed: relative to the current folder when inside it."""
+
+    path: str
+    kind: str  # skill | command | agent
+    valid: bool = True  # no finding at error severity
+
+
+@dataclass
+class Report:
+    profile: str
+    files: list[FileResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # severities are the profile's, paths as displayed
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.error for f in self.findings)

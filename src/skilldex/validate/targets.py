@@ -1,0 +1,93 @@
+"""Turn the PATH arguments (a SKILL.md, a skill folder, a skills folder, a whole repo) into manifests to check."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from skilldex.errors import UsageError
+from skilldex.scan.agents import is_agent_file
+from skilldex.scan.commands import is_command_file
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.skills import is_skill_file
+
+
+@dataclass
+class Target:
+    fs: RepoFS
+    file: RepoFile
+    kind: str  # skill | command | agent
+
+
+@dataclass
+class Repo:
+    """The targets that share one repo root (names collide within it)."""
+
+    root: Path
+    targets: list[Target] = field(default_factory=list)
+    walks: list[RepoFS] = field(default_factory=list)
+
+
+def context_root(path: Path) -> Path:
+    """The repo a path belongs to: the nearest folder with `.git`, else the folder holding `.claude/`, else itself."""
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    parts = start.parts
+    if ".claude" in parts:
+        index = len(parts) - 1 - parts[::-1].index(".claude")
+        return Path(*parts[:index]) if index else start
+    return start
+
+
+def classify(fs: RepoFS, file: RepoFile, explicit_folder: str | None = None) -> str | None:
+    if is_skill_file(file) or (file.name.lower() == "skill.md" and posixpath.dirname(file.rel) == explicit_folder):
+        return "skill"
+    if is_command_file(fs, file):
+        return "command"
+    if is_agent_file(fs, file):
+        return "agent"
+    return None
+
+
+def _explicit_kind(fs: RepoFS, file: RepoFile) -> str:
+    kind = classify(fs, file, posixpath.dirname(file.rel))
+    if kind is None and file.name.endswith(".md"):
+        folders = file.parts[:-1]
+        kind = "command" if "commands" in folders else "agent" if "agents" in folders else None
+    if kind is None:
+        raise UsageError(
+            f"{file.abs}: not a skill (SKILL.md), command (commands/*.md) or agent (agents/*.md) file"
+        )
+    return kind
+
+
+def collect(paths: list[str], kinds: tuple[str, ...]) -> list[Repo]:
+    """Group the manifests under `paths` by repo. Raises UsageError for a path that does not exist."""
+    repos: dict[Path, Repo] = {}
+    seen: set[tuple[Path, str]] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or folder")
+        real = Path(os.path.realpath(path))
+        root = context_root(real)
+        folder = real if real.is_dir() else real.parent
+        under = "" if folder == root else folder.relative_to(root).as_posix()
+        repo = repos.setdefault(root, Repo(root))
+        fs = RepoFS.open(root, under)
+        repo.walks.append(fs)
+        if real.is_dir():
+            found = [(f, classify(fs, f, under)) for f in fs.files]
+        else:
+            rel = real.relative_to(root).as_posix()
+            file = fs.file(rel)
+            found = [(file, _explicit_kind(fs, file))] if file is not None else []
+        for file, kind in found:
+            if kind in kinds and (root, file.rel) not in seen:
+                seen.add((root, file.rel))
+                repo.targets.append(Target(fs, file, kind))
+    return list(repos.values())

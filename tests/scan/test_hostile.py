@@ -60,6 +60,7 @@ def test_frontmatter_that_is_not_a_mapping(repo):
 def test_bom_before_frontmatter(repo):
     cat = scan_repo(repo({".claude/skills/b/SKILL.md": "\ufeff" + GOOD}))
     assert codes(cat) == [("SKD014", ".claude/skills/b/SKILL.md", 1)]
+    assert cat.items[0].description_source == "frontmatter"  # read past the mark, nothing lost
 
 
 def test_yaml_alias_bomb_is_rejected_quickly(repo):

@@ -215,16 +215,17 @@ No loader can find `name` or `description` in it.
 )
 
 BOM = rule(
-    "SKD014", "frontmatter-after-bom", "error",
+    "SKD014", "frontmatter-after-bom", "warning",
     "The file starts with a UTF-8 byte-order mark before `---`.",
     "Save the file as UTF-8 without BOM.",
     """
 ## What it does
 Reports a manifest whose first bytes are a byte-order mark, so `---` is not at the very start.
+skilldex reads past the mark and goes on.
 
 ## Why is this bad?
-skills-ref and other loaders check that the text starts with `---`; with a BOM they see no
-frontmatter at all.
+skills-ref and quick_validate check that the text starts with `---`; with a BOM they see no
+frontmatter at all and reject the skill.
 
 ## Example
 A SKILL.md saved by an editor set to "UTF-8 with BOM".

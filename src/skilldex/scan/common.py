@@ -28,6 +28,9 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
     text = fs.read_text(file)
     if text is None:
         return None
+    if text.startswith("\ufeff"):
+        fs.findings.append(rules.BOM.finding(file.rel, "file starts with a UTF-8 byte-order mark; read past it", 1, 1))
+        text = text[1:]
     try:
         return text, split_frontmatter(text)
     except FrontmatterError as exc:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).parent.parent
 
@@ -25,3 +27,20 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+EXTERNAL = Path(__file__).parent / "external" / "node_modules"
+
+
+def external_path(rel: str) -> Path:
+    """A file from an npm package under tests/external/node_modules (installed by `make test`).
+
+    Missing: the test skips, unless SKILLDEX_REQUIRE_EXTERNAL=1 (set by .ci/run), where it fails.
+    """
+    path = EXTERNAL / rel
+    if path.is_file():
+        return path
+    why = f"{path} is missing; run: npm ci --ignore-scripts --no-audit --no-fund --prefix tests/external"
+    if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
+        pytest.fail(why, pytrace=False)
+    pytest.skip(why)

@@ -21,7 +21,9 @@ SRCROOT = "%SRCROOT%"
 GITHUB_COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 SARIF_LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 # Nouns for the text summary; "info" is a mass noun, so it has no plural.
-NOUNS = {Severity.error: ("error", "errors"), Severity.warning: ("warning", "warnings"), Severity.info: ("info", "info")}
+NOUNS = {
+    Severity.error: ("error", "errors"), Severity.warning: ("warning", "warnings"), Severity.info: ("info", "info"),
+}
 
 
 def render(report: Report, fmt: str, show_fix: bool = True) -> str:

@@ -1,0 +1,71 @@
+"""`skilldex find REPO INTENT`: which existing tool, skill or doc already does this?"""
+
+from __future__ import annotations
+
+import typer
+
+from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.errors import UsageError
+from skilldex.models import KINDS
+
+
+@app.command("find")
+def find_command(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(..., help="REPO then the intent (quoted or not); with --all, only the intent."),
+    everywhere: bool = typer.Option(False, "--all", "-a", help="Search every repo of the workspace."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, max=100, help="How many results."),
+    kind: list[str] | None = typer.Option(None, "--kind", "-k", help=f"Only these kinds ({', '.join(KINDS)})."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"query", "results": [...]} as JSON.'),
+) -> None:
+    """Rank a repo's existing tooling against what you want to do, best first, with how to run it.
+
+    Examples:
+
+      skilldex find credentialmate "I need to add missing columns to the prod database"
+
+      skilldex find ../some/repo tail the api logs --limit 3 --json
+
+      skilldex find --all "rotate the database password" --kind skill --kind tool
+    """
+    from skilldex.cli.common import catalogue_for
+    from skilldex.search import find
+    from skilldex.workspace import open_workspace, resolve_repo
+
+    for k in kind or []:
+        if k not in KINDS:
+            raise UsageError(f"--kind '{k}' is not one of: {', '.join(KINDS)}")
+    if everywhere:
+        workspace = open_workspace(workspace_option(ctx))
+        if workspace is None or not workspace.repos:
+            raise UsageError("--all needs a skilldex.yaml naming repos (or --workspace)")
+        from skilldex.scan import scan_repo
+
+        catalogues = [scan_repo(resolve_repo(name, workspace).path, name=name) for name in workspace.repos]
+        intent = " ".join(words)
+    else:
+        if len(words) < 2:
+            raise UsageError("give a repo and an intent: skilldex find REPO \"what you want to do\" (or --all)")
+        catalogues = [catalogue_for(ctx, words[0])]
+        intent = " ".join(words[1:])
+    hits = find(catalogues, intent, limit=limit, kinds=kind)
+    if as_json:
+        print_json({"query": intent, "results": [h.to_dict() for h in hits]})
+        return
+    if not hits:
+        typer.echo(f"Nothing matches \"{intent}\". Try other words (the tool's name, the system it touches), "
+                   "or `skilldex list REPO` to browse.")
+        return
+    for number, hit in enumerate(hits, 1):
+        where = f"{hit.repo}:" if everywhere else ""
+        typer.echo(f"{number}. {hit.name}  [{hit.kind}]  {where}{hit.path}")
+        if hit.description:
+            typer.echo(f"   {_short(hit.description)}")
+        if hit.run:
+            typer.echo(f"   run: {hit.run}")
+        typer.echo(f"   why: {'; '.join(hit.why)}  (score {hit.score:.2f})")
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,140 @@
+"""`skilldex find`: rank a catalogue's items against a plain-language intent.
+
+SQLite FTS5 (porter stemming, BM25 with per-field weights) scores each intent word and its
+infrastructure synonyms separately; an item's score sums, per intent word, the better of the word's
+own match and a discounted synonym match, then rewards covering more of the intent, shared
+capabilities, and the kinds people run (skills, tools) over prose.
+
+    hits = find([catalogue], "I need to add missing columns to the prod database", limit=5)
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from skilldex import capabilities
+from skilldex.capabilities import stem
+from skilldex.errors import UsageError
+from skilldex.models import Catalogue
+from skilldex.search.documents import FIELDS, documents
+from skilldex.search.synonyms import STOPWORDS, mates
+
+# bm25() weights in FIELDS order: name, description, headings, body, path, caps
+WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
+SYNONYM_DISCOUNT = 0.6
+KIND_PRIOR = {
+    "skill": 1.15, "tool": 1.15, "command": 1.1, "task": 1.0, "agent": 1.0, "mcp-server": 1.0,
+    "knowledge": 1.05, "doc": 0.85,
+}
+CAPABILITY_BONUS = 0.15
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Hit:
+    repo: str
+    kind: str
+    name: str
+    path: str
+    description: str
+    run: str | None
+    score: float
+    why: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "repo": self.repo, "path": self.path, "kind": self.kind, "name": self.name,
+            "description": self.description, "score": round(self.score, 4), "why": self.why, "run": self.run,
+        }
+
+
+@dataclass
+class _Concept:
+    word: str  # as the user wrote it
+    terms: dict[str, float]  # fts term -> weight (1 for the word, discounted for synonyms)
+
+
+def concepts(intent: str) -> list[_Concept]:
+    """The intent's meaningful words, each with its synonyms. Raises UsageError when the intent is blank."""
+    if not intent or not intent.strip():
+        raise UsageError("the intent is empty; say what you want to do, e.g. \"run SQL against prod\"")
+    seen: set[str] = set()
+    found: list[_Concept] = []
+    for raw in _WORD.findall(intent.lower()):
+        word = raw.strip("_")
+        if not word or word in STOPWORDS or stem(word) in seen or (len(word) < 2 and not word.isdigit()):
+            continue
+        seen.add(stem(word))
+        terms = {word: 1.0}
+        for mate in sorted(mates(word)):
+            terms.setdefault(mate, SYNONYM_DISCOUNT)
+        found.append(_Concept(raw, terms))
+    return found
+
+
+class Index:
+    """An in-memory FTS5 index over the items of one or more catalogues."""
+
+    def __init__(self, catalogues: Iterable[Catalogue]):
+        self.entries: list[tuple[str, object]] = []
+        self.db = sqlite3.connect(":memory:")
+        columns = ", ".join(FIELDS)
+        self.db.execute(f"CREATE VIRTUAL TABLE items USING fts5({columns}, tokenize='porter unicode61 "
+                        "remove_diacritics 2')")
+        rows = []
+        for catalogue in catalogues:
+            for item, doc in zip(catalogue.items, documents(catalogue), strict=True):
+                self.entries.append((catalogue.repo, item))
+                rows.append((len(self.entries), *(doc[f] for f in FIELDS)))
+        self.db.executemany(f"INSERT INTO items(rowid, {columns}) VALUES (?, {', '.join('?' * len(FIELDS))})", rows)
+
+    def term_scores(self, term: str) -> dict[int, float]:
+        """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator."""
+        query = '"' + term.replace('"', "") + '"'
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        try:
+            rows = self.db.execute(f"SELECT rowid, -bm25(items, {weights}) FROM items WHERE items MATCH ?", (query,))
+            return {rowid: score for rowid, score in rows}
+        except sqlite3.OperationalError:
+            return {}
+
+
+def find(
+    catalogues: Iterable[Catalogue], intent: str, limit: int = 10, kinds: Iterable[str] | None = None
+) -> list[Hit]:
+    """The items that best match the intent, best first; [] when nothing matches."""
+    wanted = concepts(intent)
+    index = Index(catalogues)
+    return rank(index, wanted, intent, limit, set(kinds or ()))
+
+
+def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
+    totals: dict[int, float] = {}
+    matched: dict[int, list[str]] = {}
+    for concept in wanted:
+        best: dict[int, tuple[float, str]] = {}
+        for term, weight in concept.terms.items():
+            for rowid, score in index.term_scores(term).items():
+                value = score * weight
+                if value > best.get(rowid, (0.0, ""))[0]:
+                    best[rowid] = (value, term)
+        for rowid, (value, term) in best.items():
+            totals[rowid] = totals.get(rowid, 0.0) + value
+            label = concept.word if term == concept.word else f"{concept.word}~{term}"
+            matched.setdefault(rowid, []).append(label)
+    intent_caps = set(capabilities.infer(intent))
+    hits = []
+    for rowid, total in totals.items():
+        repo, item = index.entries[rowid - 1]
+        if kinds and item.kind not in kinds:
+            continue
+        coverage = len(matched[rowid]) / max(len(wanted), 1)
+        shared = sorted(intent_caps & set(item.capabilities))
+        score = total * (0.4 + 0.6 * coverage) * KIND_PRIOR.get(item.kind, 1.0) * (1 + CAPABILITY_BONUS * len(shared))
+        why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
+        hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why))
+    hits.sort(key=lambda h: (-h.score, h.path, h.name))
+    return hits[:limit]

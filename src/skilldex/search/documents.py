@@ -1,0 +1,63 @@
+"""What each catalogue item contributes to the search index, field by field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from skilldex.models import Catalogue
+
+FIELDS = ("name", "description", "headings", "body", "path", "caps")
+BODY_BYTES = 32 * 1024
+_SPLIT = re.compile(r"[-_./:]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_BODY_KINDS = ("skill", "command", "agent", "doc", "knowledge")
+
+
+def words(text: str) -> str:
+    """Names and paths as words: `rds-query` -> `rds query`, `tailLogs` -> `tail Logs`."""
+    return _SPLIT.sub(" ", _CAMEL.sub(" ", text))
+
+
+def document(item, root: Path | None) -> dict[str, str]:
+    """The searchable text of one item; the body is read from its file (never executed), capped."""
+    description = [item.description]
+    headings: list[str] = []
+    kind = item.kind
+    if kind == "skill":
+        description.append(item.when_to_use or "")
+        headings.append(item.argument_hint or "")
+    elif kind == "tool":
+        description.append(item.usage or "")
+        headings.extend(f"{' '.join(f.flags)} {f.help}" for f in item.flags)
+        headings.extend(item.subcommands)
+    elif kind == "task":
+        headings.append(item.command or "")
+    elif kind == "mcp-server":
+        headings.append(" ".join([item.command or "", *item.args, item.url or ""]))
+    elif kind == "doc":
+        headings.extend(h.text for h in item.headings)
+    elif kind == "knowledge":
+        headings.extend([*item.tags, *item.applies_when, *(h.text for h in item.headings)])
+    body = _body(root / item.path) if root is not None and kind in _BODY_KINDS else ""
+    return {
+        "name": words(item.name),
+        "description": " ".join(d for d in description if d),
+        "headings": " ".join(h for h in headings if h),
+        "body": body,
+        "path": words(item.path),
+        "caps": " ".join(item.capabilities),
+    }
+
+
+def _body(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(BODY_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def documents(catalogue: Catalogue) -> list[dict[str, str]]:
+    root = Path(catalogue.root) if catalogue.root else None
+    return [document(item, root) for item in catalogue.items]

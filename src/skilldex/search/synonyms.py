@@ -1,0 +1,92 @@
+"""How people ask versus how tooling is written: stopwords and groups of interchangeable infrastructure words.
+
+A group is a set of words that name the same thing in an intent ("db", "postgres", "rds"). Matching a
+group-mate counts less than matching the word itself. Keep groups about meaning, never about one repo.
+"""
+
+from __future__ import annotations
+
+from skilldex.capabilities import stem
+
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("database", "db", "sql", "postgres", "postgresql", "pg", "psql", "rds", "mysql", "aurora", "mariadb"),
+    ("column", "schema", "ddl", "alter", "table", "field"),
+    ("migration", "migrate", "schema", "alembic", "flyway", "prisma"),
+    ("query", "sql", "select", "statement"),
+    ("log", "logs", "logging", "cloudwatch", "tail", "journalctl", "loki", "stdout"),
+    ("deploy", "deployment", "release", "ship", "rollout", "publish", "promote", "push"),
+    ("rollback", "revert", "undo", "downgrade"),
+    ("kubernetes", "k8s", "kubectl", "cluster", "pod", "helm", "namespace"),
+    ("production", "prod", "live"),
+    ("staging", "stage", "preprod", "uat"),
+    ("environment", "env", "stage"),
+    ("secret", "credential", "password", "token", "vault", "apikey", "key", "ssm"),
+    ("backup", "snapshot", "dump", "export"),
+    ("restore", "recover", "import", "load"),
+    ("test", "spec", "pytest", "jest", "vitest", "e2e", "suite"),
+    ("lint", "linter", "format", "formatter", "style", "prettier", "eslint", "ruff"),
+    ("connect", "ssh", "bastion", "tunnel", "forward", "shell", "console", "access"),
+    ("build", "compile", "bundle", "package"),
+    ("config", "configuration", "setting", "settings"),
+    ("user", "account", "member"),
+    ("permission", "access", "role", "iam", "rbac", "grant", "policy"),
+    ("error", "exception", "crash", "failure", "fail", "bug", "incident"),
+    ("monitor", "metric", "alert", "alarm", "dashboard", "grafana", "prometheus", "datadog", "health"),
+    ("cache", "redis", "memcached"),
+    ("queue", "sqs", "kafka", "rabbitmq", "worker", "job"),
+    ("bucket", "s3", "storage", "blob", "gcs", "upload"),
+    ("dns", "domain", "route53", "hostname"),
+    ("certificate", "cert", "tls", "ssl", "https"),
+    ("seed", "fixture", "sample", "demo"),
+    ("docs", "documentation", "runbook", "guide", "readme", "playbook"),
+    ("delete", "remove", "drop", "purge", "clean", "cleanup", "prune", "wipe"),
+    ("add", "create", "new", "insert", "generate", "scaffold"),
+    ("list", "show", "view", "inspect", "status", "describe", "get"),
+    ("check", "verify", "validate", "audit", "lint"),
+    ("upgrade", "update", "bump", "patch"),
+    ("lambda", "function", "serverless", "faas"),
+    ("ci", "pipeline", "workflow", "actions", "jenkins"),
+    ("container", "docker", "image", "compose"),
+    ("server", "host", "instance", "ec2", "vm", "machine", "node"),
+    ("infrastructure", "infra", "terraform", "pulumi", "cdk", "cloudformation", "provision"),
+    ("start", "run", "launch", "boot", "up", "serve"),
+    ("stop", "kill", "halt", "down", "shutdown"),
+    ("restart", "reboot", "reload", "bounce"),
+    ("email", "mail", "smtp", "ses", "notification"),
+    ("payment", "billing", "invoice", "stripe", "charge"),
+    ("auth", "authentication", "login", "sso", "oauth", "signin"),
+    ("schedule", "cron", "timer", "periodic", "nightly"),
+    ("report", "summary", "stats", "statistics", "analytics"),
+    ("translate", "translation", "i18n", "locale", "localization"),
+    ("image", "screenshot", "snapshot", "visual"),
+)
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then so of to in on at by for with from into onto over under about as is are was were
+    be been being am do does did doing done have has had having i me my we us our you your he she it its they them
+    their this that these those there here what which who whom whose when where why how can could should would
+    will shall may might must need needs needed want wants wanted like please help let lets get got make
+    some any all each every no not only just also too very really still again now way thing things something
+    anything somebody someone one ones there's i'm i've it's don't can't won't how's what's thats hey hi ok
+    tool tools script scripts command commands skill skills use using used existing already is there
+    """.split()
+)
+
+
+def _index() -> dict[str, set[str]]:
+    """stemmed word -> stemmed group-mates (a word may sit in several groups)."""
+    index: dict[str, set[str]] = {}
+    for group in GROUPS:
+        stems = {stem(w) for w in group}
+        for word in stems:
+            index.setdefault(word, set()).update(stems - {word})
+    return index
+
+
+_MATES = _index()
+
+
+def mates(word: str) -> set[str]:
+    """The group-mates of a (stemmed) word; empty when it belongs to no group."""
+    return _MATES.get(stem(word), set())

@@ -62,15 +62,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 STOPWORDS = frozenset(
-    """
-    a an the and or but if then so of to in on at by for with from into onto over under about as is are was were
-    be been being am do does did doing done have has had having i me my we us our you your he she it its they them
-    their this that these those there here what which who whom whose when where why how can could should would
-    will shall may might must need needs needed want wants wanted like please help let lets get got make
-    some any all each every no not only just also too very really still again now way thing things something
-    anything somebody someone one ones there's i'm i've it's don't can't won't how's what's thats hey hi ok
-    tool tools script scripts command commands skill skills use using used existing already is there
-    """.split()
+    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had", "having", "i", "me", "my", "we", "us", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "need", "needs", "needed", "want", "wants", "wanted", "like", "please", "help", "let", "lets", "get", "got", "make", "some", "any", "all", "each", "every", "no", "not", "only", "just", "also", "too", "very", "really", "still", "again", "now", "way", "thing", "things", "something", "anything", "somebody", "someone", "one", "ones", "there's", "i'm", "i've", "it's", "don't", "can't", "won't", "how's", "what's", "thats", "hey", "hi", "ok", "tool", "tools", "script", "scripts", "command", "commands", "skill", "skills", "use", "using", "used", "existing", "already", "is", "there"]
 )
 
 

@@ -77,7 +77,6 @@ def test_github_format(sample):
         (["validate", ".", "--profile", "strict"], "unknown profile 'strict'"),
         (["validate", ".", "--format", "xml"], "unknown --format 'xml'"),
         (["validate", ".", "--select", "XYZ"], "--select XYZ"),
-        (["validate", "README.md"], "not a skill (SKILL.md), command"),
         (["validate"], "Missing argument"),
     ],
 )
@@ -87,6 +86,14 @@ def test_usage_errors_exit_2_without_traceback(sample, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_file_that_is_no_manifest_is_skipped_with_a_note(sample):
+    (sample / "README.md").write_text("---\nunclosed\n")
+    result = skilldex("validate", "README.md", ".claude/skills/deploy/SKILL.md", cwd=sample)
+    assert result.returncode == 0
+    assert "skipped README.md: not a skill (SKILL.md), command or agent file" in result.stderr
+    assert "Checked 1 file" in result.stdout
 
 
 def test_malformed_files_never_crash(tmp_path):

@@ -251,3 +251,11 @@ def test_missing_path_is_a_usage_error(tmp_path):
 
     with pytest.raises(UsageError, match="no such file"):
         validate_paths([str(tmp_path / "nope")])
+
+
+def test_a_single_file_still_collides_with_the_rest_of_its_repo(tmp_path):
+    root = write_tree(tmp_path / "repo", {".git/HEAD": "x\n", S: GOOD, ".claude/commands/deploy.md": "Deploy.\n",
+                                          ".claude/skills/other/SKILL.md": GOOD.replace("deploy", "other")})
+    report = validate_paths([str(root / ".claude/commands/deploy.md")], cwd=str(root))
+    assert one(report, "SKD503").path == ".claude/commands/deploy.md"
+    assert [f.path for f in report.files] == [".claude/commands/deploy.md"]  # the skill is context, not checked

@@ -40,6 +40,8 @@ def validate_command(
         raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
     report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
     sys.stdout.write(render(report, fmt, show_fix=not no_fix))
+    for path in report.skipped:
+        typer.echo(f"skilldex: skipped {path}: not a skill (SKILL.md), command or agent file", err=True)
     if not report.files and fmt == "text":
         typer.echo("No skill, command or agent files found under the given paths.", err=True)
     raise typer.Exit(1 if report.has_errors else 0)

@@ -51,6 +51,7 @@ class RepoFS:
     """The files of one repo, read at most once each; problems are collected as findings."""
 
     root: Path
+    under: str = ""  # the subfolder walked ("" = the whole repo)
     findings: list[Finding] = field(default_factory=list)
     files: list[RepoFile] = field(default_factory=list)
     _texts: dict[str, str | None] = field(default_factory=dict)
@@ -59,8 +60,8 @@ class RepoFS:
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:
         """Walk the repo at `root`, or only its `under` subfolder (paths stay relative to `root`)."""
-        repo = cls(Path(os.path.realpath(root)))
-        repo._walk(under.strip("/"))
+        repo = cls(Path(os.path.realpath(root)), under.strip("/"))
+        repo._walk(repo.under)
         return repo
 
     def _inside(self, real: str) -> bool:

@@ -15,7 +15,8 @@ from skilldex.validate import check_claude_code, check_content, check_spec, chec
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, active_rules, get_profile
 from skilldex.validate.report import FileResult, Report
-from skilldex.validate.targets import Repo, collect
+from skilldex.scan.fs import RepoFS
+from skilldex.validate.targets import Repo, classify, collect
 
 __all__ = ["validate_paths", "Report", "FileResult", "PROFILES", "DEFAULT_PROFILE"]
 
@@ -37,6 +38,7 @@ def validate_paths(
     base = os.path.realpath(cwd or os.getcwd())
     for repo in collect(list(paths), chosen.kinds):
         findings, manifests = _check_repo(repo)
+        report.skipped.extend(repo.skipped)
         for target in repo.targets:
             display = _display(repo.root / target.file.rel, base)
             mine = [_shown(f, active, display) for f in findings.get(target.file.rel, []) if f.code in active]
@@ -65,8 +67,10 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
         found.extend(m.findings)
         for check in CHECKS:
             found.extend(check(m))
-    for finding in check_content.collisions(manifests):
-        by_file.setdefault(finding.path, []).append(finding)
+    others = [] if repo.whole else _rest_of_repo(repo.root, targets)
+    for finding in check_content.collisions(manifests + others):
+        if finding.path in targets:
+            by_file[finding.path].append(finding)
     for fs in repo.walks:
         for finding in fs.findings:
             if finding.path in targets:
@@ -78,6 +82,19 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
                     by_file[owner.file.rel].append(finding.model_copy(update={"message": f"{finding.path}: "
                                                                                           f"{finding.message}"}))
     return by_file, manifests
+
+
+def _rest_of_repo(root: Path, targets: set[str]) -> list[Manifest]:
+    """The repo's other manifests, read only so that names given files share with them are caught."""
+    fs = RepoFS.open(root)
+    others = []
+    for file in fs.files:
+        kind = classify(fs, file)
+        if kind and file.rel not in targets:
+            m = read(fs, file, kind)
+            if m is not None:
+                others.append(m)
+    return others
 
 
 def _display(path: Path, base: str) -> str:

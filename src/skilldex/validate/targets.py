@@ -28,6 +28,12 @@ class Repo:
     root: Path
     targets: list[Target] = field(default_factory=list)
     walks: list[RepoFS] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files given by name that are no manifest
+
+    @property
+    def whole(self) -> bool:
+        """Whether the walks cover the whole repo (else collisions need a look at the rest of it)."""
+        return any(fs.under == "" for fs in self.walks)
 
 
 def context_root(path: Path) -> Path:
@@ -53,16 +59,6 @@ def classify(fs: RepoFS, file: RepoFile, explicit_folder: str | None = None) -> 
     return None
 
 
-def _explicit_kind(fs: RepoFS, file: RepoFile) -> str:
-    kind = classify(fs, file, posixpath.dirname(file.rel))
-    if kind is None and file.name.endswith(".md"):
-        folders = file.parts[:-1]
-        kind = "command" if "commands" in folders else "agent" if "agents" in folders else None
-    if kind is None:
-        raise UsageError(
-            f"{file.abs}: not a skill (SKILL.md), command (commands/*.md) or agent (agents/*.md) file"
-        )
-    return kind
 
 
 def collect(paths: list[str], kinds: tuple[str, ...]) -> list[Repo]:
@@ -85,7 +81,9 @@ def collect(paths: list[str], kinds: tuple[str, ...]) -> list[Repo]:
         else:
             rel = real.relative_to(root).as_posix()
             file = fs.file(rel)
-            found = [(file, _explicit_kind(fs, file))] if file is not None else []
+            found = [(file, classify(fs, file, under))] if file is not None else []
+            if file is not None and found[0][1] is None:
+                repo.skipped.append(str(path))
         for file, kind in found:
             if kind in kinds and (root, file.rel) not in seen:
                 seen.add((root, file.rel))

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from skilldex.models import Finding
+from skilldex.scan.fs import RepoFS
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, active_rules, get_profile
 from skilldex.validate.report import FileResult, Report
-from skilldex.scan.fs import RepoFS
 from skilldex.validate.targets import Repo, classify, collect
 
 __all__ = ["validate_paths", "Report", "FileResult", "PROFILES", "DEFAULT_PROFILE"]

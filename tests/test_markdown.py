@@ -70,3 +70,20 @@ def test_referenced_paths_links_and_backticked_paths_not_urls():
     assert referenced_paths(body, first_line=10) == [
         ("references/guide.md", 10), ("scripts/run.sh", 10), ("assets/a.png", 12), ("tools/rds-query", 12)
     ]
+
+
+def test_control_characters_are_a_yaml_error_with_position():
+    with pytest.raises(FrontmatterError) as caught:
+        split_frontmatter("---\nname: a\ndescription: x\x7fy\n---\n")
+    assert (caught.value.kind, caught.value.line, caught.value.column) == ("invalid-yaml", 3, 15)
+
+
+def test_yaml_1_2_line_separators_are_ordinary_characters():
+    doc = split_frontmatter("---\nname: a\ndescription: x\u2028y\x85z\n---\nbody\n")
+    assert doc.frontmatter["description"] == "x\u2028y\x85z" and doc.body_start == 5
+
+
+def test_nested_duplicate_keys_and_cr_only_line_ends():
+    doc = split_frontmatter("---\nname: a\nmetadata:\n  author: x\n  author: y\n---\n")
+    assert doc.duplicate_keys == [("metadata.author", 5)]
+    assert split_frontmatter("---\rname: a\r---\rbody").frontmatter == {"name": "a"}

@@ -92,14 +92,16 @@ def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
     if budget[0] < 0:
         raise _TooBig
     if isinstance(value, dict):
-        return {str(k): _json_safe(v, budget) for k, v in value.items()}
+        return {str(k).translate(_RESTORE): _json_safe(v, budget) for k, v in value.items()}
     if isinstance(value, (list, tuple, set)):
         return [_json_safe(v, budget) for v in value]
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return value.translate(_RESTORE)
+    if value is None or isinstance(value, (int, float, bool)):
         return value
     return str(value)
 
@@ -115,8 +117,10 @@ def load_yaml(
         raise FrontmatterError(
             "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
         )
-    loader = _Loader(text)
+    text = text.translate(_AS_TEXT)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}, []
@@ -124,7 +128,7 @@ def load_yaml(
         duplicates: list[tuple[str, int]] = []
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key = str(key_node.value)
+                key = str(key_node.value).translate(_RESTORE)
                 line = key_node.start_mark.line + first_line
                 if key in key_lines:
                     duplicates.append((key, line))
@@ -132,6 +136,7 @@ def load_yaml(
                     key_lines[key] = line
                 if fields is not None:
                     fields[key] = _field(key_node, value_node, first_line)
+                duplicates.extend(_nested_duplicates(value_node, key, first_line))
         data = _json_safe(loader.construct_document(node))
     except _TooBig:
         raise FrontmatterError(
@@ -143,11 +148,45 @@ def load_yaml(
         column = mark.column + 1 if mark else None
         problem = exc.problem or str(exc)
         raise FrontmatterError("invalid-yaml", f"invalid YAML: {problem}", line, column) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow, e.g. DEL or ESC
+        line = text[: exc.position].count("\n") + first_line
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise FrontmatterError(
+            "invalid-yaml", f"invalid YAML: control character U+{exc.character:04X} is not allowed", line, column
+        ) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         raise FrontmatterError("invalid-yaml", f"invalid YAML: {exc}", first_line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, key_lines, duplicates
+
+
+# PyYAML follows YAML 1.1, where NEL, U+2028 and U+2029 break lines; YAML 1.2 (and Claude Code's
+# loader) reads them as ordinary characters. Hide them from PyYAML, then restore them in values.
+_AS_TEXT = {0x85: 0xE085, 0x2028: 0xE028, 0x2029: 0xE029}
+_RESTORE = {v: k for k, v in _AS_TEXT.items()}
+
+
+def _nested_duplicates(node: yaml.Node, path: str, first_line: int, budget: list[int] | None = None):
+    """Keys repeated inside nested mappings, as (dotted.key, line); bounded like the expansion cap."""
+    budget = budget if budget is not None else [MAX_YAML_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        return []
+    found: list[tuple[str, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value).translate(_RESTORE)
+            if key in seen:
+                found.append((f"{path}.{key}", key_node.start_mark.line + first_line))
+            seen.add(key)
+            found.extend(_nested_duplicates(value_node, f"{path}.{key}", first_line, budget))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            found.extend(_nested_duplicates(child, f"{path}[{index}]", first_line, budget))
+    return found
 
 
 def _field(key_node: yaml.Node, value_node: yaml.Node, first_line: int) -> Field:
@@ -158,9 +197,13 @@ def _field(key_node: yaml.Node, value_node: yaml.Node, first_line: int) -> Field
         value_line=value_node.start_mark.line + first_line,
         value_column=value_node.start_mark.column + 1,
         node="scalar" if is_scalar else "sequence" if isinstance(value_node, yaml.SequenceNode) else "mapping",
-        raw=value_node.value if is_scalar else None,
+        raw=value_node.value.translate(_RESTORE) if is_scalar else None,
         flow=bool(getattr(value_node, "flow_style", False)),
     )
+
+
+# Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).
+_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
 def split_frontmatter(text: str) -> Document:
@@ -169,7 +212,7 @@ def split_frontmatter(text: str) -> Document:
         # Claude Code and skills-ref both fail to see frontmatter behind a BOM; say so rather than guess.
         if text[1:].startswith("---"):
             raise FrontmatterError("bom", "file starts with a UTF-8 byte-order mark before '---'", 1, 1)
-    lines = text.splitlines(keepends=True)
+    lines = [line for line in _LINE_END.split(text) if line]
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return Document(has_frontmatter=False, body=text, body_start=1)
     for index in range(1, len(lines)):

@@ -39,6 +39,10 @@ def validate_paths(
     for repo in collect(list(paths), chosen.kinds):
         findings, manifests = _check_repo(repo)
         report.skipped.extend(repo.skipped)
+        for finding in _unfollowed_manifests(repo, active):
+            report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
+            report.files.append(FileResult(report.findings[-1].path, "skill",
+                                           valid=active[finding.code].value != "error"))
         for target in repo.targets:
             display = _display(repo.root / target.file.rel, base)
             mine = [_shown(f, active, display) for f in findings.get(target.file.rel, []) if f.code in active]
@@ -82,6 +86,17 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
                     by_file[owner.file.rel].append(finding.model_copy(update={"message": f"{finding.path}: "
                                                                                           f"{finding.message}"}))
     return by_file, manifests
+
+
+def _unfollowed_manifests(repo: Repo, active: dict) -> list[Finding]:
+    """Skill files that are symlinks out of the repo (or broken): never read, so say so rather than pass them."""
+    found = {}
+    for fs in repo.walks:
+        for finding in fs.findings:
+            name = finding.path.rsplit("/", 1)[-1]
+            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and finding.code in active:
+                found[finding.path] = finding
+    return list(found.values())
 
 
 def _rest_of_repo(root: Path, targets: set[str]) -> list[Manifest]:

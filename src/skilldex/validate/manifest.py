@@ -80,11 +80,8 @@ def read(fs: RepoFS, file: RepoFile, kind: str) -> Manifest | None:
         findings.append(_PARSE_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column))
         return Manifest(fs, file, kind, text, Document(False, body=text), findings, parsed=False)
     for key, line in doc.duplicate_keys:
-        findings.append(
-            parse_rules.DUPLICATE_KEY.finding(
-                file.rel, f"key '{key}' is repeated (first on line {doc.key_lines.get(key, '?')})", line, 1
-            )
-        )
+        first = f" (first on line {doc.key_lines[key]})" if key in doc.key_lines else ""
+        findings.append(parse_rules.DUPLICATE_KEY.finding(file.rel, f"key '{key}' is repeated{first}", line, 1))
     if not doc.has_frontmatter and kind != "command":  # commands need no frontmatter
         first = text.lstrip("\n").splitlines()[0][:60] if text.strip() else ""
         findings.append(

@@ -20,7 +20,7 @@ from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.models import Catalogue
 from skilldex.search.documents import FIELDS, documents
-from skilldex.search.synonyms import STOPWORDS, mates
+from skilldex.search.synonyms import STOPWORDS, mates, rewrite
 
 # bm25() weights in FIELDS order: name, description, headings, body, path, caps
 WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
@@ -30,6 +30,7 @@ KIND_PRIOR = {
     "knowledge": 1.05, "doc": 0.85,
 }
 CAPABILITY_BONUS = 0.15
+COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of its score
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -63,7 +64,7 @@ def concepts(intent: str) -> list[_Concept]:
         raise UsageError("the intent is empty; say what you want to do, e.g. \"run SQL against prod\"")
     seen: set[str] = set()
     found: list[_Concept] = []
-    for raw in _WORD.findall(intent.lower()):
+    for raw in _WORD.findall(rewrite(intent)):
         word = raw.strip("_")
         if not word or word in STOPWORDS or stem(word) in seen or (len(word) < 2 and not word.isdigit()):
             continue
@@ -133,7 +134,8 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
             continue
         coverage = len(matched[rowid]) / max(len(wanted), 1)
         shared = sorted(intent_caps & set(item.capabilities))
-        score = total * (0.4 + 0.6 * coverage) * KIND_PRIOR.get(item.kind, 1.0) * (1 + CAPABILITY_BONUS * len(shared))
+        score = total * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * KIND_PRIOR.get(item.kind, 1.0)
+        score *= 1 + CAPABILITY_BONUS * len(shared)
         why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
         hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why))
     hits.sort(key=lambda h: (-h.score, h.path, h.name))

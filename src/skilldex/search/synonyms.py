@@ -59,10 +59,57 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("report", "summary", "stats", "statistics", "analytics"),
     ("translate", "translation", "i18n", "locale", "localization"),
     ("image", "screenshot", "snapshot", "visual"),
+    ("retry", "rerun", "requeue", "replay", "resubmit", "again", "reprocess"),
+    ("flag", "toggle", "feature", "switch"),
+    ("enable", "activate", "on", "unpause", "resume"),
+    ("disable", "deactivate", "off", "pause", "suspend"),
+    ("spam", "junk", "abuse"),
+    ("changelog", "notes", "release"),
+    ("gui", "ui", "studio", "browser", "web"),
+    ("count", "rows", "size", "volume", "total"),
+    ("terminal", "shell", "console", "session", "exec", "ssm", "repl"),
+    ("admin", "privilege", "rights", "superuser", "root", "permission", "allowed"),
+    ("credential", "sso", "login", "auth", "profile"),
+    ("impersonate", "masquerade", "become", "sudo"),
+    ("export", "download", "extract", "copy", "dump"),
+    ("personal", "pii", "gdpr", "privacy", "sar"),
+    ("rollback", "restore", "pitr", "recover"),
+    ("typescript", "ts", "tsc", "types", "typecheck", "type"),
+    ("subscription", "plan", "membership", "renewal", "recurring"),
+    ("cancel", "terminate", "end", "unsubscribe"),
+    ("sign", "signature", "hmac", "digest", "hash"),
+    ("render", "template", "manifest", "yaml", "kustomize", "helm"),
+    ("diff", "compare", "drift", "changes"),
 )
 
+# Multi-word expressions people type, rewritten to one word before matching.
+PHRASES: tuple[tuple[str, str], ...] = (
+    ("roll back", "rollback"), ("roll out", "rollout"), ("turn on", "enable"), ("turn off", "disable"),
+    ("switch on", "enable"), ("switch off", "disable"), ("log in", "login"), ("sign in", "login"),
+    ("set up", "setup"), ("spin up", "start"), ("tear down", "destroy"), ("blew up", "failed"),
+    ("blow up", "failed"), ("release notes", "changelog"),
+)
+# (Only phrases whose words mean little alone: "dead letter" or "dry run" stay as written, as files write them.)
+
+
+def rewrite(text: str) -> str:
+    """Lowercased text with PHRASES replaced by their one-word form."""
+    text = " " + " ".join(text.lower().split()) + " "
+    for phrase, word in PHRASES:
+        text = text.replace(f" {phrase} ", f" {word} ")
+    return text.strip()
+
+
 STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had", "having", "i", "me", "my", "we", "us", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "need", "needs", "needed", "want", "wants", "wanted", "like", "please", "help", "let", "lets", "get", "got", "make", "some", "any", "all", "each", "every", "no", "not", "only", "just", "also", "too", "very", "really", "still", "again", "now", "way", "thing", "things", "something", "anything", "somebody", "someone", "one", "ones", "there's", "i'm", "i've", "it's", "don't", "can't", "won't", "how's", "what's", "thats", "hey", "hi", "ok", "tool", "tools", "script", "scripts", "command", "commands", "skill", "skills", "use", "using", "used", "existing", "already", "is", "there"]
+    """
+    a an the and or but if then so of to in on at by for with from into onto over under about as is are was
+    were be been being am do does did doing done have has had having i me my we us our you your he she it its
+    they them their this that these those there here what which who whom whose when where why how can could
+    should would will shall may might must need needs needed want wants wanted like please help let lets get
+    got make some any all each every no not only just also too very really still again now way thing things
+    something anything somebody someone one ones there's i'm i've it's don't can't won't how's what's thats
+    hey hi ok tool tools script scripts command commands skill skills use using used existing already is there
+    """.split()  # noqa: SIM905  (a word list reads better as text)
 )
 
 

@@ -28,9 +28,7 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
     text = fs.read_text(file)
     if text is None:
         return None
-    if text.startswith("\ufeff"):
-        fs.findings.append(rules.BOM.finding(file.rel, "file starts with a UTF-8 byte-order mark; read past it", 1, 1))
-        text = text[1:]
+    text = without_bom(text, file.rel, fs.findings)
     try:
         return text, split_frontmatter(text)
     except FrontmatterError as exc:
@@ -39,6 +37,14 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
         )
         body, start = _body_after_broken_frontmatter(text)
         return text, Document(has_frontmatter=False, body=body, body_start=start, error=exc.kind)
+
+
+def without_bom(text: str, rel: str, findings: list) -> str:
+    """The text past a UTF-8 byte-order mark, with a finding when there was one."""
+    if not text.startswith("\ufeff"):
+        return text
+    findings.append(rules.BOM.finding(rel, "file starts with a UTF-8 byte-order mark; read past it", 1, 1))
+    return text[1:]
 
 
 def _body_after_broken_frontmatter(text: str) -> tuple[str, int]:

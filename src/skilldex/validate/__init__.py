@@ -60,8 +60,8 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
     by_file: dict[str, list[Finding]] = {}
     manifests: list[Manifest] = []
     targets = {t.file.rel for t in repo.targets}
-    skill_folders = tuple(t.file.rel.rsplit("/", 1)[0] + "/" for t in repo.targets if t.kind == "skill" and "/" in
-                          t.file.rel)
+    skill_folders = {t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets
+                     if t.kind == "skill" and "/" in t.file.rel}
     for target in repo.targets:
         m = read(target.fs, target.file, target.kind)
         found = by_file.setdefault(target.file.rel, [])
@@ -80,11 +80,10 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
             if finding.path in targets:
                 by_file[finding.path].append(finding)
             elif finding.code in _WALK_CODES:
-                owner = next((t for t in repo.targets if t.kind == "skill"
-                              and finding.path.startswith(t.file.rel.rsplit("/", 1)[0] + "/")), None)
-                if owner is not None and finding.path.startswith(skill_folders):
-                    by_file[owner.file.rel].append(finding.model_copy(update={"message": f"{finding.path}: "
-                                                                                          f"{finding.message}"}))
+                owner = next((rel for folder, rel in skill_folders.items() if finding.path.startswith(folder)), None)
+                if owner is not None:
+                    note = {"message": f"{finding.path}: {finding.message}"}
+                    by_file[owner].append(finding.model_copy(update=note))
     return by_file, manifests
 
 

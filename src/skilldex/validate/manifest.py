@@ -8,6 +8,7 @@ from typing import Any
 from skilldex.markdown import Document, Field, FrontmatterError, split_frontmatter
 from skilldex.models import Finding
 from skilldex.rules import scan as parse_rules
+from skilldex.scan.common import without_bom
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.skills import SKILL_FILENAME, location
 
@@ -68,9 +69,7 @@ def read(fs: RepoFS, file: RepoFile, kind: str) -> Manifest | None:
     if text is None:
         return None
     findings: list[Finding] = []
-    if text.startswith("\ufeff"):
-        findings.append(parse_rules.BOM.finding(file.rel, "file starts with a UTF-8 byte-order mark", 1, 1))
-        text = text[1:]
+    text = without_bom(text, file.rel, findings)
     if not text.strip():
         findings.append(parse_rules.EMPTY_FILE.finding(file.rel, f"{file.name} is empty", 1, 1))
         return Manifest(fs, file, kind, text, Document(False), findings, parsed=False)

@@ -132,3 +132,10 @@ def test_help_has_examples_and_profiles():
     assert result.returncode == 0
     for word in ("Examples", "agentskills", "claude-code", "claude-upload", "--select", "sarif"):
         assert word in result.stdout
+
+
+def test_the_packs_own_skills_validate_clean():
+    from skilldex.validate import validate_paths
+
+    report = validate_paths([str(PROJECT / "skills")], cwd=str(PROJECT))
+    assert report.files and not report.findings, report.findings

@@ -1,0 +1,64 @@
+"""Write the held-out benchmark repos (benchmarks/find/heldout/repos/*.py) into a folder, one subfolder per repo.
+
+Usage: python benchmarks/find/heldout/generate.py [TARGET]   (default: a new temporary folder, printed)
+
+Deterministic: the same files every run, no randomness. Files starting with a shebang are made executable.
+The repos package is loaded under a private name so it never clashes with benchmarks/find/repos.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+_PACKAGE = "skilldex_heldout_repos"
+
+
+def _repos() -> list[ModuleType]:
+    """The held-out repo modules (benchmarks/find/heldout/repos), imported once under a unique name."""
+    if _PACKAGE not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            _PACKAGE, HERE / "repos" / "__init__.py", submodule_search_locations=[str(HERE / "repos")]
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_PACKAGE] = module
+        spec.loader.exec_module(module)
+    return list(sys.modules[_PACKAGE].REPOS)
+
+
+def write_repo(root: Path, files: dict[str, str]) -> int:
+    """Write one repo's files under root; return how many were written."""
+    for rel, text in sorted(files.items()):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if text.startswith("#!"):
+            path.chmod(0o755)
+    return len(files)
+
+
+def generate(target: Path) -> dict[str, Path]:
+    """Write every held-out repo into target/<name>; return name -> repo root."""
+    roots: dict[str, Path] = {}
+    for module in _repos():
+        root = target / module.NAME
+        write_repo(root, module.FILES)
+        roots[module.NAME] = root
+    return roots
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="skilldex-heldout-"))
+    target.mkdir(parents=True, exist_ok=True)
+    for name, root in generate(target).items():
+        print(f"{name:12} {root}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

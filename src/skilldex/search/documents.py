@@ -11,7 +11,7 @@ FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BODY_BYTES = 32 * 1024
 _SPLIT = re.compile(r"[-_./:]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_BODY_KINDS = ("skill", "command", "agent", "doc", "knowledge")
+_BODY_KINDS = ("skill", "command", "agent", "doc", "knowledge", "tool")  # a tool body: its comments and help
 
 
 def words(text: str) -> str:

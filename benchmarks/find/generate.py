@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,10 +29,10 @@ def write_repo(root: Path, files: dict[str, str]) -> int:
     return len(files)
 
 
-def generate(target: Path) -> dict[str, Path]:
-    """Write every synthetic repo into target/<name>; return name -> repo root."""
+def generate(target: Path, modules: Sequence[ModuleType] = REPOS) -> dict[str, Path]:
+    """Write every synthetic repo (default: benchmarks/find/repos) into target/<name>; return name -> repo root."""
     roots: dict[str, Path] = {}
-    for module in REPOS:
+    for module in modules:
         root = target / module.NAME
         write_repo(root, module.FILES)
         roots[module.NAME] = root

@@ -31,25 +31,20 @@ def _repos() -> list[ModuleType]:
     return list(sys.modules[_PACKAGE].REPOS)
 
 
-def write_repo(root: Path, files: dict[str, str]) -> int:
-    """Write one repo's files under root; return how many were written."""
-    for rel, text in sorted(files.items()):
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if text.startswith("#!"):
-            path.chmod(0o755)
-    return len(files)
-
-
 def generate(target: Path) -> dict[str, Path]:
     """Write every held-out repo into target/<name>; return name -> repo root."""
-    roots: dict[str, Path] = {}
-    for module in _repos():
-        root = target / module.NAME
-        write_repo(root, module.FILES)
-        roots[module.NAME] = root
-    return roots
+    return _shared().generate(target, _repos())
+
+
+def _shared() -> ModuleType:
+    """benchmarks/find/generate.py (writes repos the same way), under a private name."""
+    name = "skilldex_find_generate"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE.parent / "generate.py")
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
 
 
 def main(argv: list[str]) -> int:

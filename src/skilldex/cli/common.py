@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.models import Catalogue
+from skilldex.models import KINDS, Catalogue
 from skilldex.scan import scan_repo
 from skilldex.workspace import open_workspace, resolve_repo
 
@@ -15,3 +15,11 @@ def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
     workspace = open_workspace(workspace_option(ctx))
     ref = resolve_repo(repo, workspace)
     return scan_repo(ref.path, name=ref.name)
+
+
+def check_kinds(kinds: list[str] | None) -> list[str] | None:
+    """--kind callback: every value must be a catalogue kind."""
+    for kind in kinds or []:
+        if kind not in KINDS:
+            raise typer.BadParameter(f"'{kind}' is not one of: {', '.join(KINDS)}")
+    return kinds

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.common import check_kinds
 from skilldex.errors import UsageError
 from skilldex.models import KINDS
 
@@ -15,7 +16,9 @@ def find_command(
     words: list[str] = typer.Argument(..., help="REPO then the intent (quoted or not); with --all, only the intent."),
     everywhere: bool = typer.Option(False, "--all", "-a", help="Search every repo of the workspace."),
     limit: int = typer.Option(5, "--limit", "-n", min=1, max=100, help="How many results."),
-    kind: list[str] | None = typer.Option(None, "--kind", "-k", help=f"Only these kinds ({', '.join(KINDS)})."),
+    kind: list[str] | None = typer.Option(
+        None, "--kind", "-k", callback=check_kinds, help=f"Only these kinds ({', '.join(KINDS)})."
+    ),
     as_json: bool = typer.Option(False, "--json", help='Print {"query", "results": [...]} as JSON.'),
 ) -> None:
     """Rank a repo's existing tooling against what you want to do, best first, with how to run it.
@@ -32,9 +35,6 @@ def find_command(
     from skilldex.search import find
     from skilldex.workspace import open_workspace, resolve_repo
 
-    for k in kind or []:
-        if k not in KINDS:
-            raise UsageError(f"--kind '{k}' is not one of: {', '.join(KINDS)}")
     if everywhere:
         workspace = open_workspace(workspace_option(ctx))
         if workspace is None or not workspace.repos:

@@ -5,15 +5,8 @@ from __future__ import annotations
 import typer
 
 from skilldex.cli.app import app, print_json
-from skilldex.cli.common import catalogue_for
+from skilldex.cli.common import catalogue_for, check_kinds
 from skilldex.models import KINDS
-
-
-def _check_kinds(kinds: list[str] | None) -> list[str] | None:
-    for kind in kinds or []:
-        if kind not in KINDS:
-            raise typer.BadParameter(f"'{kind}' is not one of: {', '.join(KINDS)}")
-    return kinds
 
 
 @app.command("list")
@@ -21,7 +14,7 @@ def list_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
     kind: list[str] | None = typer.Option(
-        None, "--kind", "-k", callback=_check_kinds, help=f"Only these kinds ({', '.join(KINDS)}); repeatable."
+        None, "--kind", "-k", callback=check_kinds, help=f"Only these kinds ({', '.join(KINDS)}); repeatable."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the catalogue as JSON (see `skilldex schema`)."),
 ) -> None:

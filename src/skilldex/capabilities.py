@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Each capability lists word stems (after tokenising and light stemming) and phrases that signal it.
@@ -54,6 +55,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat across a repo; stemming them once is enough
 def stem(word: str) -> str:
     """A deliberately light stemmer: deploys/deploying/deployed -> deploy, queries -> query."""
     if len(word) <= 3:
@@ -79,11 +81,11 @@ def camel_tokens(text: str) -> list[str]:
     return tokens(_CAMEL.sub(" ", text))
 
 
-def _compile() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]:
+def _compile() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     compiled = {}
     for capability, words in VOCABULARY.items():
         singles = frozenset(stem(w) for w in words if len(tokens(w)) == 1)
-        phrases = tuple(tuple(tokens(w)) for w in words if len(tokens(w)) > 1)
+        phrases = tuple(f" {' '.join(tokens(w))} " for w in words if len(tokens(w)) > 1)
         compiled[capability] = (singles, phrases)
     return compiled
 
@@ -99,6 +101,6 @@ def infer(*texts: str | None) -> list[str]:
     joined = " " + " ".join(words) + " "
     found = []
     for capability, (singles, phrases) in _COMPILED.items():
-        if present & singles or any(f" {' '.join(p)} " in joined for p in phrases):
+        if present & singles or any(p in joined for p in phrases):
             found.append(capability)
     return found

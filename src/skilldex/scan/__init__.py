@@ -1,20 +1,45 @@
-"""Scan a repo into a Catalogue: one bounded walk, then one provider per kind. Nothing is executed."""
+"""Scan a repo into a Catalogue: one bounded walk, then each file through every provider. Nothing is executed.
+
+The unit of work is one file: `scan_unit` returns what every provider found in it, the findings raised
+meanwhile, and the other paths it consulted, so that the persistent index can redo only changed units.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from skilldex.errors import UsageError
-from skilldex.models import Catalogue
+
+if TYPE_CHECKING:
+    from skilldex.models import Catalogue
+    from skilldex.scan.fs import RepoFile, RepoFS
 
 
 class ScanError(UsageError):
     """The repo root itself cannot be scanned (missing, not a folder)."""
 
 
-def scan_repo(root: Path, name: str | None = None) -> Catalogue:
-    """Index everything the repo at `root` already has. Bad files become findings, never exceptions."""
+@dataclass
+class Unit:
+    """What scanning one file produced: (provider index, item) pairs, findings, and paths it depended on."""
+
+    rel: str
+    items: list[tuple[int, Any]] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)
+    deps: set[str] = field(default_factory=set)
+
+
+def providers() -> tuple:
+    """The provider modules, in the order their items are listed."""
     from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tasks, tools
+
+    return (skills, commands, agents, mcp, tools, tasks, docs, knowledge)
+
+
+def open_repo(root: Path) -> RepoFS:
+    """Walk the repo at `root`; ScanError when it is missing or not a folder."""
     from skilldex.scan.fs import RepoFS
 
     root = Path(root).expanduser()
@@ -22,9 +47,51 @@ def scan_repo(root: Path, name: str | None = None) -> Catalogue:
         raise ScanError(f"repo folder does not exist: {root}")
     if not root.is_dir():
         raise ScanError(f"not a folder: {root}")
-    fs = RepoFS.open(root)
-    items: list = []
-    for provider in (skills, commands, agents, mcp, tools, tasks, docs, knowledge):
-        items.extend(provider.scan(fs))
-    findings = sorted(fs.findings, key=lambda f: (f.path, f.line or 0, f.code))
-    return Catalogue(repo=name or fs.root.name, root=str(fs.root), items=items, findings=findings)
+    return RepoFS.open(root)
+
+
+def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None) -> Unit:
+    """Run every provider on one file, capturing its findings and the other paths it consulted."""
+    unit = Unit(file.rel)
+    before = len(fs.findings)
+    fs.deps = set()
+    try:
+        for index, provider in enumerate(provider_modules or providers()):
+            unit.items.extend((index, item) for item in provider.scan_file(fs, file))
+    finally:
+        unit.deps = fs.deps - {file.rel}
+        fs.deps = None
+    unit.findings = fs.findings[before:]
+    del fs.findings[before:]
+    return unit
+
+
+def assemble(fs: RepoFS, units: list[Unit], walk_findings: list, name: str | None = None) -> Catalogue:
+    """The catalogue of a repo from its units: items by provider, then by path; findings by place."""
+    from skilldex.models import Catalogue
+
+    ordered = sorted(
+        ((index, position, item) for position, unit in enumerate(units) for index, item in unit.items),
+        key=lambda entry: (entry[0], entry[1]),
+    )
+    seen: set = set()
+    findings = []
+    for finding in [*walk_findings, *(f for unit in units for f in unit.findings)]:
+        key = (finding.code, finding.path, finding.line, finding.message)
+        if key not in seen:  # a shared file (plugin.json) read by two units reports once
+            seen.add(key)
+            findings.append(finding)
+    findings.sort(key=lambda f: (f.path, f.line or 0, f.code))
+    return Catalogue(
+        repo=name or fs.root.name, root=str(fs.root), items=[item for _, _, item in ordered], findings=findings
+    )
+
+
+def scan_repo(root: Path, name: str | None = None) -> Catalogue:
+    """Index everything the repo at `root` already has. Bad files become findings, never exceptions."""
+    fs = open_repo(root)
+    walk_findings = list(fs.findings)
+    fs.findings.clear()
+    modules = providers()
+    units = [scan_unit(fs, file, modules) for file in fs.files]
+    return assemble(fs, units, walk_findings, name)

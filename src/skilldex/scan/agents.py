@@ -15,14 +15,12 @@ def is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
     return in_claude_folder(fs, file, "agents")
 
 
-def scan(fs: RepoFS) -> list[AgentItem]:
-    items = []
-    for file in fs.files:
-        if not is_agent_file(fs, file):
-            continue
+def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
+    items: list[AgentItem] = []
+    if is_agent_file(fs, file):
         read = read_manifest(fs, file)
         if read is None:
-            continue
+            return items
         _, doc = read
         fm = doc.frontmatter
         name = as_str(fm.get("name")) or file.name[: -len(".md")]
@@ -40,3 +38,7 @@ def scan(fs: RepoFS) -> list[AgentItem]:
             )
         )
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

@@ -15,14 +15,12 @@ def is_command_file(fs: RepoFS, file: RepoFile) -> bool:
     return in_claude_folder(fs, file, "commands")
 
 
-def scan(fs: RepoFS) -> list[CommandItem]:
-    items = []
-    for file in fs.files:
-        if not is_command_file(fs, file):
-            continue
+def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
+    items: list[CommandItem] = []
+    if is_command_file(fs, file):
         read = read_manifest(fs, file)
         if read is None:
-            continue
+            return items
         _, doc = read
         fm = doc.frontmatter
         name = file.name[: -len(".md")]
@@ -41,3 +39,7 @@ def scan(fs: RepoFS) -> list[CommandItem]:
             )
         )
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

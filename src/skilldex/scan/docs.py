@@ -129,40 +129,43 @@ def rst_headings_and_code(body: str, first_line: int = 1):
     return headings, blocks
 
 
-def scan(fs: RepoFS) -> list[DocItem]:
-    items = []
-    for file in fs.files:
-        if not _candidate(file):
-            continue
-        agent_doc = file.name.lower() in AGENT_DOCS
-        read = read_manifest(fs, file)
-        if read is None:
-            continue
-        _, doc = read
-        prose = doc.body
-        if file.name.lower().endswith(".rst"):
-            headings, blocks = rst_headings_and_code(doc.body, doc.body_start)
-            titled = {h[2] - doc.body_start for h in headings}  # drop titles so they are not taken for prose
-            prose = "\n".join(
-                "" if i in titled or i - 1 in titled else line for i, line in enumerate(doc.body.splitlines())
-            )
-        else:
-            headings, blocks = headings_and_code(doc.body, doc.body_start)
-        title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
-        if not agent_doc and not _about_operations(file.rel, title):
-            continue
-        description = as_str(doc.frontmatter.get("description")) or first_paragraph(prose)
-        heading_text = " ".join(h[1] for h in headings)
-        items.append(
-            DocItem(
-                name=file.name.rsplit(".", 1)[0] if not agent_doc else file.rel,
-                path=file.rel,
-                description=description,
-                capabilities=capabilities.infer(file.rel, title, heading_text),
-                title=title,
-                headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
-                commands=_commands(blocks),
-                references=resolve_references(fs, file.rel, doc.body, doc.body_start),
-            )
+def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
+    items: list[DocItem] = []
+    if not _candidate(file):
+        return items
+    agent_doc = file.name.lower() in AGENT_DOCS
+    read = read_manifest(fs, file)
+    if read is None:
+        return items
+    _, doc = read
+    prose = doc.body
+    if file.name.lower().endswith(".rst"):
+        headings, blocks = rst_headings_and_code(doc.body, doc.body_start)
+        titled = {h[2] - doc.body_start for h in headings}  # drop titles so they are not taken for prose
+        prose = "\n".join(
+            "" if i in titled or i - 1 in titled else line for i, line in enumerate(doc.body.splitlines())
         )
+    else:
+        headings, blocks = headings_and_code(doc.body, doc.body_start)
+    title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
+    if not agent_doc and not _about_operations(file.rel, title):
+        return items
+    description = as_str(doc.frontmatter.get("description")) or first_paragraph(prose)
+    heading_text = " ".join(h[1] for h in headings)
+    items.append(
+        DocItem(
+            name=file.name.rsplit(".", 1)[0] if not agent_doc else file.rel,
+            path=file.rel,
+            description=description,
+            capabilities=capabilities.infer(file.rel, title, heading_text),
+            title=title,
+            headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
+            commands=_commands(blocks),
+            references=resolve_references(fs, file.rel, doc.body, doc.body_start),
+        )
+    )
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

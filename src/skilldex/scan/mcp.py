@@ -7,39 +7,42 @@ import json
 from skilldex import capabilities
 from skilldex.models import McpServerItem
 from skilldex.rules import scan as rules
-from skilldex.scan.fs import RepoFS
+from skilldex.scan.fs import RepoFile, RepoFS
 
 _TRANSPORTS = {"stdio", "http", "sse", "ws"}
 
 
-def scan(fs: RepoFS) -> list[McpServerItem]:
+def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
     items: list[McpServerItem] = []
-    for file in fs.files:
-        if file.name != ".mcp.json":
-            continue
-        text = fs.read_text(file)
-        if text is None:
-            continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
-            continue
-        servers = data.get("mcpServers") if isinstance(data, dict) else None
-        if not isinstance(servers, dict):
+    if file.name != ".mcp.json":
+        return items
+    text = fs.read_text(file)
+    if text is None:
+        return items
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
+        return items
+    servers = data.get("mcpServers") if isinstance(data, dict) else None
+    if not isinstance(servers, dict):
+        fs.findings.append(
+            rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1)
+        )
+        return items
+    for name, spec in servers.items():
+        line = _line_of(text, name)
+        if not isinstance(spec, dict):
             fs.findings.append(
-                rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1)
+                rules.INVALID_MCP_JSON.finding(file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line)
             )
             continue
-        for name, spec in servers.items():
-            line = _line_of(text, name)
-            if not isinstance(spec, dict):
-                fs.findings.append(
-                    rules.INVALID_MCP_JSON.finding(file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line)
-                )
-                continue
-            items.append(_server(file.rel, line, str(name), spec))
+        items.append(_server(file.rel, line, str(name), spec))
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]
 
 
 def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:

@@ -141,11 +141,14 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     )
 
 
-def scan(fs: RepoFS) -> list[SkillItem]:
-    items = []
-    for file in fs.files:
-        if is_skill_file(file):
-            item = scan_skill(fs, file)
-            if item is not None:
-                items.append(item)
+def scan_file(fs: RepoFS, file: RepoFile) -> list[SkillItem]:
+    items: list[SkillItem] = []
+    if is_skill_file(file):
+        item = scan_skill(fs, file)
+        if item is not None:
+            items.append(item)
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

@@ -86,36 +86,39 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     return task.name  # an installed console script
 
 
-def scan(fs: RepoFS) -> list[TaskItem]:
+def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
-    for file in fs.files:
-        entry = PARSERS.get(file.name)
-        if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
-            continue
-        if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):
-            continue
-        runner, parser = entry
-        text = fs.read_text(file)
-        if text is None:
-            continue
-        try:
-            tasks = parser(text)
-        except TaskFileError as exc:
-            fs.findings.append(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
-            continue
-        for task in tasks:
-            task_runner = getattr(task, "runner", None) or runner
-            description = task.description or (f"Runs: {task.command}" if task.command else "")
-            items.append(
-                TaskItem(
-                    name=task.name,
-                    path=file.rel,
-                    line=task.line,
-                    description=description,
-                    capabilities=capabilities.infer(task.name, task.description, task.command),
-                    run=_run(fs, file, task_runner, task),
-                    runner=task_runner,  # type: ignore[arg-type]
-                    command=task.command,
-                )
+    entry = PARSERS.get(file.name)
+    if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
+        return items
+    if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):
+        return items
+    runner, parser = entry
+    text = fs.read_text(file)
+    if text is None:
+        return items
+    try:
+        tasks = parser(text)
+    except TaskFileError as exc:
+        fs.findings.append(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
+        return items
+    for task in tasks:
+        task_runner = getattr(task, "runner", None) or runner
+        description = task.description or (f"Runs: {task.command}" if task.command else "")
+        items.append(
+            TaskItem(
+                name=task.name,
+                path=file.rel,
+                line=task.line,
+                description=description,
+                capabilities=capabilities.infer(task.name, task.description, task.command),
+                run=_run(fs, file, task_runner, task),
+                runner=task_runner,  # type: ignore[arg-type]
+                command=task.command,
             )
+        )
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

@@ -171,13 +171,16 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
     return any(marker in text for marker in ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire"))
 
 
-def scan(fs: RepoFS) -> list[ToolItem]:
-    items = []
-    for file in fs.files:
-        candidate, head = _is_candidate(fs, file)
-        if not candidate:
-            continue
-        item = scan_tool(fs, file, head)
-        if item is not None:
-            items.append(item)
+def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
+    items: list[ToolItem] = []
+    candidate, head = _is_candidate(fs, file)
+    if not candidate:
+        return items
+    item = scan_tool(fs, file, head)
+    if item is not None:
+        items.append(item)
     return items
+
+
+def scan(fs: RepoFS) -> list:
+    return [item for file in fs.files for item in scan_file(fs, file)]

@@ -40,8 +40,7 @@ def check(m: Manifest) -> Iterator[Finding]:
 
 
 def _size(m: Manifest) -> Iterator[Finding]:
-    prefix = f"{m.folder}/" if m.folder else ""
-    total = sum(f.size for f in m.fs.files if f.rel.startswith(prefix))
+    total = m.fs.folder_bytes(m.folder or "")
     if total > MAX_UPLOAD_BYTES:
         yield rules.UPLOAD_TOO_LARGE.finding(
             m.rel, f"the skill folder holds {total / 1024 / 1024:.1f} MB (upload limit 30 MB)", 1, 1

@@ -134,10 +134,16 @@ def strip_name(text: str, names: Iterable[str]) -> str:
             continue
         if text.lower() == name.lower():
             return ""
-        match = re.match(rf"{re.escape(name)}(?:\.\w+)?\s*(?:[-:—–]|--)\s+(.*)$", text, re.IGNORECASE)
+        if text[: len(name)].lower() != name.lower():
+            continue
+        match = _AFTER_NAME.match(text, len(name))
         if match:
             return match.group(1)
     return text
+
+
+# What may follow a script's name before its description: an extension, then a dash or colon.
+_AFTER_NAME = re.compile(r"(?:\.\w+)?\s*(?:[-:—–]|--)\s+(.*)$", re.IGNORECASE)
 
 
 def prose_description(lines: list[str], names: Iterable[str] = ()) -> str:

@@ -1,0 +1,137 @@
+"""The bounded walk of a repo, free of heavy imports so that a warm index can check freshness cheaply.
+
+Problems met on the way are returned as notes (rule attribute, path, message); `fs.RepoFS` turns them
+into findings. The index compares `(size, mtime_ns)` of the walked files with what it stored.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_DEPTH = 12
+MAX_ENTRIES = 200_000
+
+# Folders that hold dependencies, build output or caches, never a repo's own tooling.
+IGNORED_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages",
+        ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+        ".ruff_cache", ".hypothesis", "site-packages", ".eggs", "dist", ".next", ".nuxt",
+        ".svelte-kit", ".turbo", ".parcel-cache", ".cache", ".terraform", ".terragrunt-cache",
+        ".serverless", ".aws-sam", ".gradle", ".yarn", ".pnpm-store", ".direnv", "vendor",
+        "third_party", "third-party", "coverage", "htmlcov", ".idea", "target", "Pods",
+    }
+)
+
+Note = tuple[str, str, str]  # (rule attribute in skilldex.rules.scan, repo-relative path, message)
+
+
+@dataclass(frozen=True)
+class RepoFile:
+    """A regular file inside the repo, by its repo-relative POSIX path."""
+
+    rel: str
+    abs: Path
+    size: int
+    executable: bool
+    mtime_ns: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.rel.rsplit("/", 1)[-1]
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(self.rel.split("/"))
+
+
+def inside(root: str, real: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk(root: Path, under: str = "") -> tuple[list[RepoFile], list[Note]]:
+    """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes."""
+    files: list[RepoFile] = []
+    notes: list[Note] = []
+    start = root / under if under else root
+    visited = {str(start)}
+    stack: list[tuple[Path, str, int]] = [(start, under, under.count("/") + 1 if under else 0)]
+    entries = 0
+    depth_reported = False
+    while stack:
+        folder, rel_folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                children = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            notes.append(("UNREADABLE", rel_folder or ".", f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        if rel_folder and any(c.name == "pyvenv.cfg" for c in children):
+            continue  # a virtualenv under another name
+        subfolders: list[tuple[Path, str, int]] = []
+        for entry in children:
+            entries += 1
+            if entries > MAX_ENTRIES:
+                notes.append(("SCAN_LIMIT", ".", f"stopped after {MAX_ENTRIES:,} entries"))
+                files.sort(key=lambda f: f.rel)
+                return files, notes
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            kind = _classify(root, entry, rel, notes)
+            if kind is None:
+                continue
+            path, st = kind
+            if stat.S_ISDIR(st.st_mode):
+                if entry.name in IGNORED_DIRS:
+                    continue
+                real = os.path.realpath(path) if entry.is_symlink() else str(path)
+                if real in visited and entry.is_symlink():
+                    continue  # already walked by another path; Claude Code de-duplicates too
+                visited.add(real)
+                if depth + 1 > MAX_DEPTH:
+                    if not depth_reported:
+                        notes.append(("SCAN_LIMIT", rel, f"not descending deeper than {MAX_DEPTH} levels"))
+                        depth_reported = True
+                    continue
+                subfolders.append((path, rel, depth + 1))
+            elif stat.S_ISREG(st.st_mode):
+                files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns))
+            else:
+                notes.append(("SPECIAL_FILE", rel, f"{_special_kind(st.st_mode)} skipped, never opened"))
+        stack.extend(reversed(subfolders))
+    files.sort(key=lambda f: f.rel)
+    return files, notes
+
+
+def _classify(root: Path, entry: os.DirEntry, rel: str, notes: list[Note]):
+    """Return (path to use, stat) or None when the entry is skipped (with a note if useful)."""
+    try:
+        if not entry.is_symlink():
+            return Path(entry.path), entry.stat(follow_symlinks=False)
+        target = os.readlink(entry.path)
+        real = os.path.realpath(entry.path)
+        if not inside(str(root), real):
+            notes.append(("SYMLINK_OUTSIDE", rel, f"symlink to '{target}' leaves the repo; not followed"))
+            return None
+        try:
+            st = os.stat(entry.path)
+        except OSError as exc:
+            what = "loops" if getattr(exc, "errno", None) == 40 else "points to a missing file"
+            notes.append(("BROKEN_SYMLINK", rel, f"symlink to '{target}' {what}"))
+            return None
+        return Path(entry.path), st
+    except OSError as exc:
+        notes.append(("UNREADABLE", rel, f"cannot stat: {exc.strerror or exc}"))
+    return None
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device file"
+    return "special file"

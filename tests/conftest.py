@@ -8,6 +8,15 @@ import pytest
 from support import write_tree
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Every test (and CLI subprocess) writes its index into a throwaway cache, never the user's."""
+    cache = tmp_path_factory.mktemp("skilldex-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SKILLDEX_CACHE_DIR", str(cache))
+        yield cache
+
+
 @pytest.fixture
 def repo(tmp_path: Path):
     """repo({path: content}) -> a real folder holding those files."""

@@ -1,11 +1,10 @@
-"""Helpers the commands share: repo resolution and scanning."""
+"""Helpers the commands share: repo resolution and the (indexed) catalogue."""
 
 from __future__ import annotations
 
 import typer
 
 from skilldex.models import KINDS, Catalogue
-from skilldex.scan import scan_repo
 from skilldex.workspace import open_workspace, resolve_repo
 
 
@@ -14,7 +13,9 @@ def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
 
     workspace = open_workspace(workspace_option(ctx))
     ref = resolve_repo(repo, workspace)
-    return scan_repo(ref.path, name=ref.name)
+    from skilldex.index.refresh import catalogue
+
+    return catalogue(ref.path, name=ref.name)
 
 
 def check_kinds(kinds: list[str] | None) -> list[str] | None:

@@ -31,24 +31,27 @@ def find_command(
 
       skilldex find --all "rotate the database password" --kind skill --kind tool
     """
-    from skilldex.cli.common import catalogue_for
-    from skilldex.search import find
+    from skilldex.index.refresh import repo_index
+    from skilldex.search import find_indexed
     from skilldex.workspace import open_workspace, resolve_repo
 
+    workspace = open_workspace(workspace_option(ctx))
     if everywhere:
-        workspace = open_workspace(workspace_option(ctx))
         if workspace is None or not workspace.repos:
             raise UsageError("--all needs a skilldex.yaml naming repos (or --workspace)")
-        from skilldex.scan import scan_repo
-
-        catalogues = [scan_repo(resolve_repo(name, workspace).path, name=name) for name in workspace.repos]
+        refs = [resolve_repo(name, workspace) for name in workspace.repos]
         intent = " ".join(words)
     else:
         if len(words) < 2:
             raise UsageError("give a repo and an intent: skilldex find REPO \"what you want to do\" (or --all)")
-        catalogues = [catalogue_for(ctx, words[0])]
+        refs = [resolve_repo(words[0], workspace)]
         intent = " ".join(words[1:])
-    hits = find(catalogues, intent, limit=limit, kinds=kind)
+    repos = [repo_index(ref.path, ref.name) for ref in refs]
+    try:
+        hits = find_indexed(repos, intent, limit=limit, kinds=kind)
+    finally:
+        for repo in repos:
+            repo.close()
     if as_json:
         print_json({"query": intent, "results": [h.to_dict() for h in hits]})
         return

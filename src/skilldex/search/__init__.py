@@ -14,13 +14,18 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from skilldex import capabilities
 from skilldex.capabilities import stem
 from skilldex.errors import UsageError
-from skilldex.models import Catalogue
-from skilldex.search.documents import FIELDS, documents
 from skilldex.search.synonyms import STOPWORDS, mates, rewrite
+
+if TYPE_CHECKING:
+    from skilldex.index.refresh import RepoIndex
+    from skilldex.models import Catalogue
+
+FIELDS = ("name", "description", "headings", "body", "path", "caps")  # as in search.documents and the index
 
 # bm25() weights in FIELDS order: name, description, headings, body, path, caps
 WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
@@ -77,30 +82,62 @@ def concepts(intent: str) -> list[_Concept]:
 
 
 class Index:
-    """An in-memory FTS5 index over the items of one or more catalogues."""
+    """An FTS5 table `docs` of items' searchable text, and the item behind each rowid."""
 
-    def __init__(self, catalogues: Iterable[Catalogue]):
-        self.entries: list[tuple[str, object]] = []
-        self.db = sqlite3.connect(":memory:")
-        columns = ", ".join(FIELDS)
-        self.db.execute(f"CREATE VIRTUAL TABLE items USING fts5({columns}, tokenize='porter unicode61 "
-                        "remove_diacritics 2')")
+    def __init__(self, db: sqlite3.Connection, entries: dict[int, tuple[str, object]]):
+        self.db = db
+        self.entries = entries
+
+    @classmethod
+    def of_catalogues(cls, catalogues: Iterable[Catalogue]) -> Index:
+        """An in-memory index over pydantic catalogues (each item's body read from its file)."""
+        from skilldex.search.documents import documents
+
+        index = cls(_memory(), {})
         rows = []
         for catalogue in catalogues:
             for item, doc in zip(catalogue.items, documents(catalogue), strict=True):
-                self.entries.append((catalogue.repo, item))
-                rows.append((len(self.entries), *(doc[f] for f in FIELDS)))
-        self.db.executemany(f"INSERT INTO items(rowid, {columns}) VALUES (?, {', '.join('?' * len(FIELDS))})", rows)
+                index.entries[len(index.entries) + 1] = (catalogue.repo, item)
+                rows.append((len(index.entries), *(doc[f] for f in FIELDS)))
+        index.db.executemany(f"INSERT INTO docs(rowid, {', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        return index
+
+    @classmethod
+    def of_repos(cls, repos: list[RepoIndex]) -> Index:
+        """The stored index of one repo as is; several repos' stored texts merged into memory."""
+        if len(repos) == 1 and repos[0].db is not None:
+            return cls(repos[0].db, {row.id: (repos[0].name, row) for row in repos[0].rows})
+        index = cls(_memory(), {})
+        for repo in repos:
+            if repo.db is None:
+                continue
+            rowids = {}
+            for row in repo.rows:
+                index.entries[len(index.entries) + 1] = (repo.name, row)
+                rowids[row.id] = len(index.entries)
+            stored = repo.db.execute(f"SELECT rowid, {', '.join(FIELDS)} FROM docs")
+            index.db.executemany(
+                f"INSERT INTO docs(rowid, {', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(rowids[r[0]], *r[1:]) for r in stored if r[0] in rowids],
+            )
+        return index
 
     def term_scores(self, term: str) -> dict[int, float]:
         """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator."""
         query = '"' + term.replace('"', "") + '"'
         weights = ", ".join(str(w) for w in WEIGHTS)
         try:
-            rows = self.db.execute(f"SELECT rowid, -bm25(items, {weights}) FROM items WHERE items MATCH ?", (query,))
-            return {rowid: score for rowid, score in rows}
+            rows = self.db.execute(f"SELECT rowid, -bm25(docs, {weights}) FROM docs WHERE docs MATCH ?", (query,))
+            return {rowid: score for rowid, score in rows if rowid in self.entries}
         except sqlite3.OperationalError:
             return {}
+
+
+def _memory() -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.execute(f"CREATE VIRTUAL TABLE docs USING fts5({', '.join(FIELDS)}, "
+               "tokenize='porter unicode61 remove_diacritics 2')")
+    return db
 
 
 def find(
@@ -108,8 +145,15 @@ def find(
 ) -> list[Hit]:
     """The items that best match the intent, best first; [] when nothing matches."""
     wanted = concepts(intent)
-    index = Index(catalogues)
-    return rank(index, wanted, intent, limit, set(kinds or ()))
+    return rank(Index.of_catalogues(catalogues), wanted, intent, limit, set(kinds or ()))
+
+
+def find_indexed(
+    repos: list[RepoIndex], intent: str, limit: int = 10, kinds: Iterable[str] | None = None
+) -> list[Hit]:
+    """Like `find`, over repos' persistent indexes (no pydantic, no rescan when they are fresh)."""
+    wanted = concepts(intent)
+    return rank(Index.of_repos(repos), wanted, intent, limit, set(kinds or ()))
 
 
 def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
@@ -129,7 +173,7 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     intent_caps = set(capabilities.infer(intent))
     hits = []
     for rowid, total in totals.items():
-        repo, item = index.entries[rowid - 1]
+        repo, item = index.entries[rowid]
         if kinds and item.kind not in kinds:
             continue
         coverage = len(matched[rowid]) / max(len(wanted), 1)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from skilldex.models import Catalogue
+if TYPE_CHECKING:
+    from skilldex.models import Catalogue
 
 FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BODY_BYTES = 32 * 1024

@@ -1,0 +1,215 @@
+"""Bring a repo's index up to date and read it back: the full Catalogue, or light rows for the fast path."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skilldex.index import store
+from skilldex.index.location import db_path
+
+if TYPE_CHECKING:
+    from skilldex.models import Catalogue
+    from skilldex.scan import Unit
+    from skilldex.scan.fs import RepoFS
+
+RACY_NS = 2_000_000_000  # a file changed this close to its scan may change again unseen: rescan it next time
+NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
+
+
+@dataclass
+class Row:
+    """One indexed item, as stored: enough to list, rank and brief without building a pydantic model."""
+
+    id: int
+    rel: str
+    provider: int
+    kind: str
+    name: str
+    path: str
+    description: str
+    run: str | None
+    capabilities: list[str]
+
+
+@dataclass
+class RepoIndex:
+    """A repo's up-to-date index rows, and the open database they came from (for search)."""
+
+    name: str
+    root: str
+    rows: list[Row] = field(default_factory=list)
+    db: sqlite3.Connection | None = None
+    rescanned: int = 0  # files scanned to bring it up to date (0 when it was already fresh)
+
+    def data(self, row: Row) -> dict[str, Any]:
+        """The full stored item (what `list --json` prints for it)."""
+        assert self.db is not None
+        (text,) = self.db.execute("SELECT data FROM items WHERE id = ?", (row.id,)).fetchone()
+        return json.loads(text)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def enabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+
+
+def catalogue(root: Path | str, name: str | None = None) -> Catalogue:
+    """The repo's full catalogue, rescanning only what changed since the index was written."""
+    from skilldex.scan import assemble, open_repo
+
+    fs = open_repo(Path(root))
+    walk_findings = list(fs.findings)
+    fs.findings.clear()
+    db = _connect(str(fs.root)) if enabled() else None
+    if db is None:
+        from skilldex.scan import providers, scan_unit
+
+        modules = providers()
+        return assemble(fs, [scan_unit(fs, f, modules) for f in fs.files], walk_findings, name)
+    with contextlib.closing(db):
+        units, _ = _update(fs, db)
+        return assemble(fs, units, walk_findings, name)
+
+
+def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
+    """The repo's index rows; when nothing changed this imports nothing heavy and parses nothing."""
+    from skilldex.scan.walk import walk
+
+    real = os.path.realpath(root)
+    label = name or os.path.basename(real)
+    if enabled():
+        db = _open_existing(real)
+        if db is not None:
+            files, _ = walk(Path(real))
+            if _fresh(files, store.stored_fingerprints(db)):
+                return RepoIndex(label, real, _rows(db), db)
+            db.close()
+    # stale, missing or disabled: the full path (imports the scanner)
+    from skilldex.scan import open_repo
+
+    fs = open_repo(Path(real))
+    fs.findings.clear()
+    db = _connect(str(fs.root)) if enabled() else None
+    if db is None:
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        store._initialise(db, str(fs.root), "memory")
+    _, rescanned = _update(fs, db)
+    return RepoIndex(label, str(fs.root), _rows(db), db, rescanned)
+
+
+def _connect(root: str) -> sqlite3.Connection | None:
+    try:
+        return store.connect(db_path(root), root, store.build_id())
+    except store.IndexUnavailable:
+        return None
+
+
+def _open_existing(root: str) -> sqlite3.Connection | None:
+    try:
+        return store.connect(db_path(root), root, store.build_id(), create=False)
+    except (store.IndexUnavailable, sqlite3.Error, OSError):
+        return None
+
+
+def _fresh(files: list, stored: dict[str, tuple[int, int]]) -> bool:
+    if len(files) != len(stored):
+        return False
+    return all(stored.get(f.rel) == (f.size, f.mtime_ns) for f in files)
+
+
+def _rows(db: sqlite3.Connection) -> list[Row]:
+    return [Row(i, rel, p, k, n, path, d, r, json.loads(c)) for i, rel, p, k, n, path, d, r, c in store.item_rows(db)]
+
+
+def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
+    """Rescan the files whose fingerprint or dependencies changed; store them; return every unit."""
+    from skilldex.scan import Unit, providers, scan_unit
+
+    try:
+        stored = store.stored_files(db)
+    except sqlite3.DatabaseError:
+        stored = {}
+    modules = providers()
+    units: list[Unit] = []
+    fresh: list[Unit] = []
+    reused: dict[str, Unit] = {}
+    for file in fs.files:
+        known = stored.get(file.rel)
+        if known and (known[0], known[1]) == (file.size, file.mtime_ns) and _deps_hold(fs, known[2]):
+            unit = Unit(file.rel)
+            reused[file.rel] = unit
+        else:
+            unit = scan_unit(fs, file, modules)
+            fresh.append(unit)
+        units.append(unit)
+    removed = sorted(set(stored) - {f.rel for f in fs.files})
+    if fresh or removed:
+        with contextlib.suppress(sqlite3.Error):  # a failed write only costs a rescan next time
+            _store(fs, db, fresh, removed)
+    if reused:
+        _load(db, reused)
+    return units, len(fresh)
+
+
+def _deps_hold(fs: RepoFS, deps_json: str) -> bool:
+    try:
+        deps = json.loads(deps_json)
+    except ValueError:
+        return False
+    return all(_fingerprint(fs, path) == fp for path, fp in deps.items())
+
+
+def _fingerprint(fs: RepoFS, rel: str) -> str:
+    walked = fs._by_rel.get(rel)
+    if walked is not None:
+        return f"{walked.size}:{walked.mtime_ns}"
+    return "exists" if fs.exists(rel) else "missing"
+
+
+def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
+    from skilldex.search.documents import FIELDS, document
+
+    now = time.time_ns()
+    by_rel = {f.rel: f for f in fs.files}
+    files, items = [], []
+    for unit in units:
+        file = by_rel[unit.rel]
+        mtime = file.mtime_ns if now - file.mtime_ns > RACY_NS else -1
+        deps = {path: _fingerprint(fs, path) for path in sorted(unit.deps)}
+        findings = [f.model_dump(mode="json") for f in unit.findings]
+        files.append((unit.rel, file.size, mtime, json.dumps(deps), json.dumps(findings)))
+        for seq, (provider, item) in enumerate(unit.items):
+            doc = document(item, fs.root)
+            items.append((
+                unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
+                json.dumps(item.capabilities), item.model_dump_json(), *(doc[f] for f in FIELDS),
+            ))
+    store.write(db, files, items, removed)
+
+
+def _load(db: sqlite3.Connection, units: dict[str, Unit]) -> None:
+    """Fill reused units with their stored items and findings, as models."""
+    from pydantic import TypeAdapter
+
+    from skilldex.models import Finding, Item
+
+    adapter: TypeAdapter = TypeAdapter(Item)
+    for rel, provider, data in db.execute("SELECT rel, provider, data FROM items ORDER BY rel, seq"):
+        unit = units.get(rel)
+        if unit is not None:
+            unit.items.append((provider, adapter.validate_json(data)))
+    for rel, findings in db.execute("SELECT rel, findings FROM files WHERE findings != '[]'"):
+        unit = units.get(rel)
+        if unit is not None:
+            unit.findings = [Finding.model_validate(f) for f in json.loads(findings)]

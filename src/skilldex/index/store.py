@@ -1,0 +1,182 @@
+"""The SQLite file behind one repo's index: schema, opening (rebuilt when corrupt or outdated), reads, writes.
+
+Concurrency: WAL journal, a busy timeout, and every write in one IMMEDIATE transaction that replaces
+whole files' rows, so two processes refreshing at once leave a consistent index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+SCHEMA = 2
+FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
+BUSY_TIMEOUT_MS = 5000
+
+_TABLES = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(
+    rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    deps TEXT NOT NULL DEFAULT '{{}}', findings TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS items(
+    id INTEGER PRIMARY KEY, rel TEXT NOT NULL, provider INTEGER NOT NULL, seq INTEGER NOT NULL,
+    kind TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, description TEXT NOT NULL,
+    run TEXT, capabilities TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
+CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
+    tokenize='porter unicode61 remove_diacritics 2');
+"""
+
+
+class IndexUnavailable(Exception):
+    """The cache folder cannot be used (read-only, not a folder...): callers scan without an index."""
+
+
+def build_id() -> str:
+    """Identifies the scanner that wrote an index: its version and the size/mtime of its own sources."""
+    from skilldex import __version__
+
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__, str(SCHEMA)]
+    for folder in ("", "scan", "scan/describe", "search"):
+        try:
+            with os.scandir(package / folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        parts.append(f"{folder}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{folder}:?")
+    return str(hash_text("|".join(parts)))
+
+
+def hash_text(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def connect(path: Path, root: str, build: str, create: bool = True) -> sqlite3.Connection | None:
+    """An open index for `root`, rebuilt from scratch when corrupt, from another schema or scanner.
+
+    Returns None when `create` is False and there is no usable index yet. Raises IndexUnavailable
+    when the cache folder cannot be written.
+    """
+    if not create and not path.exists():
+        return None
+    for attempt in range(2):
+        try:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            current = _meta(db)
+            if current.get("schema") == str(SCHEMA) and current.get("build") == build and current.get("root") == root:
+                return db
+            if not create:
+                db.close()
+                return None
+            if current:  # another version's index: start again
+                db.close()
+                remove(path)
+                continue
+            _initialise(db, root, build)
+            return db
+        except sqlite3.DatabaseError:  # "file is not a database", malformed image...
+            with contextlib.suppress(Exception):
+                db.close()
+            if attempt or not create:
+                if not create:
+                    return None
+                raise IndexUnavailable(f"index {path} is unusable even after a rebuild") from None
+            remove(path)
+        except OSError as exc:
+            raise IndexUnavailable(f"cannot use the cache folder {path.parent}: {exc.strerror or exc}") from None
+    raise IndexUnavailable(f"index {path} could not be opened")
+
+
+def _meta(db: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(db.execute("SELECT key, value FROM meta"))
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return {}
+        raise
+
+
+def _initialise(db: sqlite3.Connection, root: str, build: str) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.executemany(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+            [("schema", str(SCHEMA)), ("build", build), ("root", root)],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
+def stored_files(db: sqlite3.Connection) -> dict[str, tuple[int, int, str, str]]:
+    return {rel: (size, mtime, deps, findings) for rel, size, mtime, deps, findings in
+            db.execute("SELECT rel, size, mtime_ns, deps, findings FROM files")}
+
+
+def stored_fingerprints(db: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    return {rel: (size, mtime) for rel, size, mtime in db.execute("SELECT rel, size, mtime_ns FROM files")}
+
+
+def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
+    """Replace the rows of the given files (rel, size, mtime_ns, deps, findings) and drop removed ones.
+
+    `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, fts fields...).
+    """
+    rels = [f[0] for f in files] + removed
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for rel in rels:
+            ids = [row[0] for row in db.execute("SELECT id FROM items WHERE rel = ?", (rel,))]
+            if ids:
+                db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in ids])
+                db.execute("DELETE FROM items WHERE rel = ?", (rel,))
+            db.execute("DELETE FROM files WHERE rel = ?", (rel,))
+        db.executemany("INSERT INTO files(rel, size, mtime_ns, deps, findings) VALUES (?, ?, ?, ?, ?)", files)
+        for row in items:
+            cursor = db.execute(
+                "INSERT INTO items(rel, provider, seq, kind, name, path, description, run, capabilities, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row[:10],
+            )
+            db.execute(
+                f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (cursor.lastrowid, *row[10:]),
+            )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def item_rows(db: sqlite3.Connection) -> list[tuple]:
+    """(id, rel, provider, kind, name, path, description, run, capabilities) in catalogue order."""
+    return db.execute(
+        "SELECT id, rel, provider, kind, name, path, description, run, capabilities FROM items "
+        "ORDER BY provider, rel, seq"
+    ).fetchall()
+
+
+def item_data(db: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(rel, seq, data JSON) of every item, in catalogue order."""
+    return db.execute("SELECT rel, seq, data FROM items ORDER BY provider, rel, seq").fetchall()

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
-KINDS = ("skill", "command", "agent", "mcp-server", "tool", "task", "doc", "knowledge")
+from skilldex.kinds import KINDS  # noqa: F401  (re-exported)
 
 
 class Severity(str, Enum):

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 
-def main() -> None:
+def main() -> int | None:
+    import sys
+
+    from skilldex.cli.fast import run
+
+    code = run(sys.argv[1:])
+    if code is not None:
+        return code
     from skilldex.cli.app import app, register
 
     register()
     app()
+    return None

@@ -55,20 +55,6 @@ def find_command(
     if as_json:
         print_json({"query": intent, "results": [h.to_dict() for h in hits]})
         return
-    if not hits:
-        typer.echo(f"Nothing matches \"{intent}\". Try other words (the tool's name, the system it touches), "
-                   "or `skilldex list REPO` to browse.")
-        return
-    for number, hit in enumerate(hits, 1):
-        where = f"{hit.repo}:" if everywhere else ""
-        typer.echo(f"{number}. {hit.name}  [{hit.kind}]  {where}{hit.path}")
-        if hit.description:
-            typer.echo(f"   {_short(hit.description)}")
-        if hit.run:
-            typer.echo(f"   run: {hit.run}")
-        typer.echo(f"   why: {'; '.join(hit.why)}  (score {hit.score:.2f})")
+    from skilldex.render.hits import render_hits
 
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    typer.echo(render_hits(hits, intent, everywhere), nl=False)

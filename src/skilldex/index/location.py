@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-from pathlib import Path
 
 ENV_VAR = "SKILLDEX_CACHE_DIR"
 SUFFIX = ".sqlite3"
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
+    """The cache folder (as a string: this module stays free of pathlib for the fast path)."""
     explicit = os.environ.get(ENV_VAR)
     if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg and os.path.isabs(os.path.expanduser(xdg)) else Path.home() / ".cache"
-    return base / "skilldex"
+        return os.path.abspath(os.path.expanduser(explicit))
+    xdg = os.path.expanduser(os.environ.get("XDG_CACHE_HOME", ""))
+    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "skilldex")
 
 
-def db_path(root: str | Path) -> Path:
+def db_path(root) -> str:
     """The index file of the repo at `root` (a real, absolute path): readable name plus a hash of the path."""
-    text = str(root)
+    import zlib  # cheaper to import than hashlib; two CRCs make 64 bits, and the index checks its root anyway
+
+    text = os.fspath(root)
     label = re.sub(r"[^A-Za-z0-9._-]+", "-", os.path.basename(text.rstrip(os.sep)) or "root")[:40]
-    digest = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return cache_dir() / "repos" / f"{label}-{digest}{SUFFIX}"
+    data = text.encode("utf-8", "surrogateescape")
+    digest = f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1] + b'skilldex'):08x}"
+    return os.path.join(cache_dir(), "repos", f"{label}-{digest}{SUFFIX}")

@@ -7,14 +7,15 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from skilldex.index import store
 from skilldex.index.location import db_path
 
+TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from skilldex.models import Catalogue
     from skilldex.scan import Unit
     from skilldex.scan.fs import RepoFS
@@ -23,30 +24,27 @@ RACY_NS = 2_000_000_000  # a file changed this close to its scan may change agai
 NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 
 
-@dataclass
 class Row:
     """One indexed item, as stored: enough to list, rank and brief without building a pydantic model."""
 
-    id: int
-    rel: str
-    provider: int
-    kind: str
-    name: str
-    path: str
-    description: str
-    run: str | None
-    capabilities: list[str]
+    __slots__ = ("id", "rel", "provider", "kind", "name", "path", "description", "run", "capabilities")
+
+    def __init__(self, id: int, rel: str, provider: int, kind: str, name: str, path: str,  # noqa: A002
+                 description: str, run: str | None, capabilities: list[str]):
+        self.id, self.rel, self.provider, self.kind, self.name = id, rel, provider, kind, name
+        self.path, self.description, self.run, self.capabilities = path, description, run, capabilities
+
+    def __repr__(self) -> str:
+        return f"Row({self.kind} {self.name!r} at {self.path!r})"
 
 
-@dataclass
 class RepoIndex:
     """A repo's up-to-date index rows, and the open database they came from (for search)."""
 
-    name: str
-    root: str
-    rows: list[Row] = field(default_factory=list)
-    db: sqlite3.Connection | None = None
-    rescanned: int = 0  # files scanned to bring it up to date (0 when it was already fresh)
+    def __init__(self, name: str, root: str, rows: list[Row] | None = None,
+                 db: sqlite3.Connection | None = None, rescanned: int = 0):
+        self.name, self.root, self.rows, self.db = name, root, rows or [], db
+        self.rescanned = rescanned  # files scanned to bring it up to date (0 when it was already fresh)
 
     def data(self, row: Row) -> dict[str, Any]:
         """The full stored item (what `list --json` prints for it)."""
@@ -66,6 +64,8 @@ def enabled() -> bool:
 
 def catalogue(root: Path | str, name: str | None = None) -> Catalogue:
     """The repo's full catalogue, rescanning only what changed since the index was written."""
+    from pathlib import Path
+
     from skilldex.scan import assemble, open_repo
 
     fs = open_repo(Path(root))
@@ -91,11 +91,13 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
     if enabled():
         db = _open_existing(real)
         if db is not None:
-            files, _ = walk(Path(real))
+            files, _ = walk(real)
             if _fresh(files, store.stored_fingerprints(db)):
                 return RepoIndex(label, real, _rows(db), db)
             db.close()
     # stale, missing or disabled: the full path (imports the scanner)
+    from pathlib import Path
+
     from skilldex.scan import open_repo
 
     fs = open_repo(Path(real))

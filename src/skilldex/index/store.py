@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from pathlib import Path
 
 SCHEMA = 2
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
@@ -38,11 +37,11 @@ def build_id() -> str:
     """Identifies the scanner that wrote an index: its version and the size/mtime of its own sources."""
     from skilldex import __version__
 
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     parts = [__version__, str(SCHEMA)]
     for folder in ("", "scan", "scan/describe", "search"):
         try:
-            with os.scandir(package / folder) as entries:
+            with os.scandir(os.path.join(package, folder)) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
                     if entry.name.endswith(".py"):
                         st = entry.stat()
@@ -58,19 +57,19 @@ def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def connect(path: Path, root: str, build: str, create: bool = True) -> sqlite3.Connection | None:
+def connect(path: str, root: str, build: str, create: bool = True) -> sqlite3.Connection | None:
     """An open index for `root`, rebuilt from scratch when corrupt, from another schema or scanner.
 
     Returns None when `create` is False and there is no usable index yet. Raises IndexUnavailable
     when the cache folder cannot be written.
     """
-    if not create and not path.exists():
+    if not create and not os.path.exists(path):
         return None
     for attempt in range(2):
         try:
             if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             current = _meta(db)
             if current.get("schema") == str(SCHEMA) and current.get("build") == build and current.get("root") == root:
@@ -93,7 +92,7 @@ def connect(path: Path, root: str, build: str, create: bool = True) -> sqlite3.C
                 raise IndexUnavailable(f"index {path} is unusable even after a rebuild") from None
             remove(path)
         except OSError as exc:
-            raise IndexUnavailable(f"cannot use the cache folder {path.parent}: {exc.strerror or exc}") from None
+            raise IndexUnavailable(f"cannot use the cache folder {os.path.dirname(path)}: {exc.strerror or exc}") from None
     raise IndexUnavailable(f"index {path} could not be opened")
 
 
@@ -123,7 +122,7 @@ def _initialise(db: sqlite3.Connection, root: str, build: str) -> None:
         raise
 
 
-def remove(path: Path) -> None:
+def remove(path: str) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")

@@ -6,13 +6,13 @@ meanwhile, and the other paths it consulted, so that the persistent index can re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
 from skilldex.errors import UsageError
 
+TYPE_CHECKING = False  # skilldex.scan.walk is on the fast path: keep this package's import light
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from skilldex.models import Catalogue
     from skilldex.scan.fs import RepoFile, RepoFS
 
@@ -21,14 +21,16 @@ class ScanError(UsageError):
     """The repo root itself cannot be scanned (missing, not a folder)."""
 
 
-@dataclass
 class Unit:
     """What scanning one file produced: (provider index, item) pairs, findings, and paths it depended on."""
 
-    rel: str
-    items: list[tuple[int, Any]] = field(default_factory=list)
-    findings: list[Any] = field(default_factory=list)
-    deps: set[str] = field(default_factory=set)
+    __slots__ = ("rel", "items", "findings", "deps")
+
+    def __init__(self, rel: str):
+        self.rel = rel
+        self.items: list[tuple[int, Any]] = []
+        self.findings: list[Any] = []
+        self.deps: set[str] = set()
 
 
 def providers() -> tuple:
@@ -40,6 +42,8 @@ def providers() -> tuple:
 
 def open_repo(root: Path) -> RepoFS:
     """Walk the repo at `root`; ScanError when it is missing or not a folder."""
+    from pathlib import Path
+
     from skilldex.scan.fs import RepoFS
 
     root = Path(root).expanduser()
@@ -87,7 +91,7 @@ def assemble(fs: RepoFS, units: list[Unit], walk_findings: list, name: str | Non
     )
 
 
-def scan_repo(root: Path, name: str | None = None) -> Catalogue:
+def scan_repo(root: Path | str, name: str | None = None) -> Catalogue:
     """Index everything the repo at `root` already has. Bad files become findings, never exceptions."""
     fs = open_repo(root)
     walk_findings = list(fs.findings)

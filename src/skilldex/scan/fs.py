@@ -75,7 +75,7 @@ class RepoFS:
         if self.deps is not None:
             self.deps.add(file.rel)
         try:
-            return _open_regular(file.abs, size)
+            return _open_regular(file.path, size)
         except OSError:
             return b""
 
@@ -86,7 +86,7 @@ class RepoFS:
             )
             return None
         try:
-            data = _open_regular(file.abs, limit + 1)
+            data = _open_regular(file.path, limit + 1)
         except OSError as exc:
             self.findings.append(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
             return None
@@ -119,7 +119,7 @@ class RepoFS:
         return inside(str(self.root), real) and os.path.exists(real)
 
 
-def _open_regular(path: Path, size: int) -> bytes:
+def _open_regular(path: str, size: int) -> bytes:
     """Read up to `size` bytes; O_NONBLOCK so a file swapped for a FIFO after the walk cannot hang us."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:

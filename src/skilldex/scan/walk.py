@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
-from pathlib import Path
 
 MAX_DEPTH = 12
 MAX_ENTRIES = 200_000
@@ -29,15 +27,30 @@ IGNORED_DIRS = frozenset(
 Note = tuple[str, str, str]  # (rule attribute in skilldex.rules.scan, repo-relative path, message)
 
 
-@dataclass(frozen=True)
 class RepoFile:
-    """A regular file inside the repo, by its repo-relative POSIX path."""
+    """A regular file inside the repo, by its repo-relative POSIX path (a plain class: no dataclass
+    import on the fast path)."""
 
-    rel: str
-    abs: Path
-    size: int
-    executable: bool
-    mtime_ns: int = 0
+    __slots__ = ("rel", "path", "size", "executable", "mtime_ns")
+
+    def __init__(self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0):
+        self.rel, self.path, self.size, self.executable, self.mtime_ns = rel, path, size, executable, mtime_ns
+
+    def __repr__(self) -> str:
+        return f"RepoFile({self.rel!r}, size={self.size})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RepoFile) and (self.rel, self.path, self.size) == (other.rel, other.path, other.size)
+
+    def __hash__(self) -> int:
+        return hash((self.rel, self.path))
+
+    @property
+    def abs(self):
+        """The absolute path, as a pathlib.Path."""
+        from pathlib import Path
+
+        return Path(self.path)
 
     @property
     def name(self) -> str:
@@ -52,13 +65,14 @@ def inside(root: str, real: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def walk(root: Path, under: str = "") -> tuple[list[RepoFile], list[Note]]:
+def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
     """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes."""
+    root = os.fspath(root)
     files: list[RepoFile] = []
     notes: list[Note] = []
-    start = root / under if under else root
-    visited = {str(start)}
-    stack: list[tuple[Path, str, int]] = [(start, under, under.count("/") + 1 if under else 0)]
+    start = os.path.join(root, under) if under else root
+    visited = {start}
+    stack: list[tuple[str, str, int]] = [(start, under, under.count("/") + 1 if under else 0)]
     entries = 0
     depth_reported = False
     while stack:
@@ -71,7 +85,7 @@ def walk(root: Path, under: str = "") -> tuple[list[RepoFile], list[Note]]:
             continue
         if rel_folder and any(c.name == "pyvenv.cfg" for c in children):
             continue  # a virtualenv under another name
-        subfolders: list[tuple[Path, str, int]] = []
+        subfolders: list[tuple[str, str, int]] = []
         for entry in children:
             entries += 1
             if entries > MAX_ENTRIES:
@@ -86,7 +100,7 @@ def walk(root: Path, under: str = "") -> tuple[list[RepoFile], list[Note]]:
             if stat.S_ISDIR(st.st_mode):
                 if entry.name in IGNORED_DIRS:
                     continue
-                real = os.path.realpath(path) if entry.is_symlink() else str(path)
+                real = os.path.realpath(path) if entry.is_symlink() else path
                 if real in visited and entry.is_symlink():
                     continue  # already walked by another path; Claude Code de-duplicates too
                 visited.add(real)
@@ -105,14 +119,14 @@ def walk(root: Path, under: str = "") -> tuple[list[RepoFile], list[Note]]:
     return files, notes
 
 
-def _classify(root: Path, entry: os.DirEntry, rel: str, notes: list[Note]):
+def _classify(root: str, entry: os.DirEntry, rel: str, notes: list[Note]):
     """Return (path to use, stat) or None when the entry is skipped (with a note if useful)."""
     try:
         if not entry.is_symlink():
-            return Path(entry.path), entry.stat(follow_symlinks=False)
+            return entry.path, entry.stat(follow_symlinks=False)
         target = os.readlink(entry.path)
         real = os.path.realpath(entry.path)
-        if not inside(str(root), real):
+        if not inside(root, real):
             notes.append(("SYMLINK_OUTSIDE", rel, f"symlink to '{target}' leaves the repo; not followed"))
             return None
         try:
@@ -121,7 +135,7 @@ def _classify(root: Path, entry: os.DirEntry, rel: str, notes: list[Note]):
             what = "loops" if getattr(exc, "errno", None) == 40 else "points to a missing file"
             notes.append(("BROKEN_SYMLINK", rel, f"symlink to '{target}' {what}"))
             return None
-        return Path(entry.path), st
+        return entry.path, st
     except OSError as exc:
         notes.append(("UNREADABLE", rel, f"cannot stat: {exc.strerror or exc}"))
     return None

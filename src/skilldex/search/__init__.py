@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from skilldex import capabilities
 from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.search.synonyms import STOPWORDS, mates, rewrite
 
+TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
     from skilldex.index.refresh import RepoIndex
     from skilldex.models import Catalogue
@@ -39,16 +38,18 @@ COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of it
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass
 class Hit:
-    repo: str
-    kind: str
-    name: str
-    path: str
-    description: str
-    run: str | None
-    score: float
-    why: list[str] = field(default_factory=list)
+    """One ranked item: where it is, what it does, how to run it, its score and why it matched."""
+
+    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why")
+
+    def __init__(self, repo: str, kind: str, name: str, path: str, description: str, run: str | None,
+                 score: float, why: list[str] | None = None):
+        self.repo, self.kind, self.name, self.path = repo, kind, name, path
+        self.description, self.run, self.score, self.why = description, run, score, why or []
+
+    def __repr__(self) -> str:
+        return f"Hit({self.kind} {self.name!r} {self.score:.2f})"
 
     def to_dict(self) -> dict:
         return {
@@ -57,10 +58,12 @@ class Hit:
         }
 
 
-@dataclass
 class _Concept:
-    word: str  # as the user wrote it
-    terms: dict[str, float]  # fts term -> weight (1 for the word, discounted for synonyms)
+    __slots__ = ("word", "terms")
+
+    def __init__(self, word: str, terms: dict[str, float]):
+        self.word = word  # as the user wrote it
+        self.terms = terms  # fts term -> weight (1 for the word, discounted for synonyms)
 
 
 def concepts(intent: str) -> list[_Concept]:

@@ -1,0 +1,76 @@
+"""`skilldex startup` and `skilldex hook ...`: the brief and the Claude Code hook handlers.
+
+Their plain forms are answered by cli/fast.py before Typer loads; these definitions give them
+their help texts and handle the forms the fast path leaves to Typer.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from skilldex.cli.app import app, workspace_option
+
+hook_app = typer.Typer(
+    name="hook",
+    help=(
+        "Claude Code hook handlers: read the hook's JSON on stdin, print the JSON to return (or "
+        "nothing). They always exit 0 and finish within seconds, whatever is broken.\n\n"
+        "Example: echo '{\"prompt\": \"tail the api logs\", \"cwd\": \".\"}' | skilldex hook prompt"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(hook_app)
+
+
+@app.command("startup")
+def startup_command(
+    ctx: typer.Context,
+    fmt: str = typer.Option("text", "--format", "-f", help="text, or claude-hook (SessionStart JSON)."),
+) -> None:
+    """Brief every workspace repo's existing tooling, grouped by capability (under 8,000 characters).
+
+    Examples:
+
+      skilldex startup
+
+      skilldex --workspace ~/work/skilldex.yaml startup --format claude-hook
+    """
+    from skilldex.cli.fast import startup
+    from skilldex.errors import UsageError
+
+    if fmt not in ("text", "claude-hook"):
+        raise UsageError(f"--format must be text or claude-hook, not '{fmt}'")
+    raise typer.Exit(startup(fmt, workspace_option(ctx)))
+
+
+def _run(ctx: typer.Context, name: str) -> None:
+    from skilldex.cli.fast import hook
+
+    raise typer.Exit(hook(name, workspace_option(ctx)))
+
+
+@hook_app.command("session-start")
+def session_start_command(ctx: typer.Context) -> None:
+    """SessionStart: print the startup brief as hookSpecificOutput.additionalContext.
+
+    Example: skilldex hook session-start < payload.json
+    """
+    _run(ctx, "session-start")
+
+
+@hook_app.command("prompt")
+def prompt_command(ctx: typer.Context) -> None:
+    """UserPromptSubmit: name existing items that already do what the prompt asks (confident matches only).
+
+    Example: echo '{"prompt": "deploy the backend", "cwd": "."}' | skilldex hook prompt
+    """
+    _run(ctx, "prompt")
+
+
+@hook_app.command("pre-write")
+def pre_write_command(ctx: typer.Context) -> None:
+    """PreToolUse(Write): deny once a new script or skill that closely matches an existing one.
+
+    Example: skilldex hook pre-write < payload.json
+    """
+    _run(ctx, "pre-write")

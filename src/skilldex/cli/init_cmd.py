@@ -1,0 +1,68 @@
+"""`skilldex init [PROJECT]`: install skilldex's hooks, CLAUDE.md block and index; `--remove` undoes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from skilldex.cli.app import app, print_json, workspace_option
+
+
+@app.command("init")
+def init_command(
+    ctx: typer.Context,
+    project: Path = typer.Argument(
+        Path("."), metavar="PROJECT_DIR", help="The project to set up (default: the current folder)."
+    ),
+    hooks: list[str] | None = typer.Option(
+        None, "--hooks", metavar="NAMES",
+        help="Hooks to install: startup (SessionStart, the default), prompt (UserPromptSubmit), "
+             "pre-write (PreToolUse on Write), or all. Comma list, repeatable.",
+    ),
+    remove: bool = typer.Option(False, "--remove", help="Undo init: files init wrote go back byte for byte."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"changes": [{"path", "action", "detail"}]}.'),
+) -> None:
+    """Add skilldex to a project: hooks in .claude/settings.json, a short block in CLAUDE.md, an index file.
+
+    Merges: keeps every key, hook and line of yours, never adds a hook twice; a second run changes nothing.
+
+    The index goes to .claude/skilldex/INDEX.md. --remove puts every file back byte for byte.
+
+    Examples:
+
+      skilldex init
+
+      skilldex init ../my-project --hooks all --dry-run
+
+      skilldex init --hooks startup,pre-write --json
+
+      skilldex init --remove
+    """
+    from skilldex.errors import UsageError
+    from skilldex.install import check_project, init_project, parse_hooks, remove_project
+
+    if remove:
+        if hooks:
+            raise UsageError("--remove takes out everything init added; it takes no --hooks "
+                             "(to keep fewer hooks: skilldex init --remove, then skilldex init --hooks ...)")
+        changes = remove_project(project, dry_run=dry_run)
+    else:
+        specs = parse_hooks(hooks)
+        check_project(project)
+        changes = init_project(project, specs, _index_text(ctx, project), dry_run=dry_run)
+    if as_json:
+        print_json({"changes": [c.to_dict() for c in changes], **({"dry_run": True} if dry_run else {})})
+        return
+    if dry_run:
+        typer.echo("Dry run: nothing was written.")
+    for change in changes:
+        typer.echo(f"{change.action} {change.path}: {change.detail}")
+
+
+def _index_text(ctx: typer.Context, project: Path) -> str:
+    """The startup brief that becomes .claude/skilldex/INDEX.md (imported late: the scan is not cheap)."""
+    from skilldex.startup import startup_brief
+
+    return startup_brief(workspace_option(ctx), cwd=project.resolve())

@@ -1,0 +1,230 @@
+"""Claude Code hook handlers: session start brief, prompt-time hints, and the new-script write guard.
+
+Each takes the JSON Claude Code sends on stdin (as a dict) and returns the JSON to print, or None
+to print nothing. They raise on trouble; the CLI turns any failure into silence and exit 0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from skilldex.index.location import cache_dir
+
+HINT_LIMIT = 1500
+HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent")
+GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
+MIN_COVERAGE = 0.5  # share of the prompt's meaningful words an item must match to be named
+MIN_SCORE = 6.0  # BM25-based score below which a match is noise
+GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
+SCRIPT_SUFFIXES = {
+    ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".rb", ".pl", ".ps1", ".php", ".go",
+}
+TOOL_FOLDERS = {"tools", "tool", "scripts", "script", "bin", "hack", "ops", "cli", "devtools", "utils"}
+_COMMENT = re.compile(r'^\s*(?:#(?!!)|//|"""|\'\'\'|\*)\s?(.*)$')
+
+
+def _cwd(payload: dict) -> Path:
+    cwd = payload.get("cwd") if isinstance(payload.get("cwd"), str) else None
+    return Path(cwd or os.environ.get("CLAUDE_PROJECT_DIR") or os.getcwd())
+
+
+def session_start(payload: dict, workspace: str | None = None) -> dict:
+    from skilldex.startup import startup_brief
+
+    brief = startup_brief(workspace, _cwd(payload))
+    return {"hookSpecificOutput": {"hookEventName": "SessionStart", "additionalContext": brief}}
+
+
+def _indexes(workspace: str | None, cwd: Path):
+    from skilldex.index.refresh import repo_index
+    from skilldex.index.workspaces import repos
+
+    return [repo_index(path, name) for name, path in repos(workspace, cwd)]
+
+
+def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...], limit: int = 3):
+    """(hits, number of meaningful words in the intent, {hit path: tools it names})."""
+    from skilldex.search import concepts, find_indexed
+
+    wanted = concepts(intent)
+    if not wanted:
+        return [], 0, {}
+    indexes = _indexes(workspace, cwd)
+    try:
+        hits = find_indexed(indexes, intent, limit=limit, kinds=kinds)
+        return hits, len(wanted), {(h.repo, h.path): uses(indexes, h) for h in hits}
+    finally:
+        for index in indexes:
+            index.close()
+
+
+def uses(indexes: list, hit) -> list:
+    """The repo's tools that an item's description names (a skill that runs `tools/rds-query`)."""
+    if hit.kind == "tool":
+        return []
+    for index in indexes:
+        if index.name == hit.repo:
+            return [r for r in index.rows if r.kind == "tool" and r.path != hit.path and r.path in hit.description]
+    return []
+
+
+def confident(hits: list, wanted: int) -> list:
+    """The hits worth interrupting for: strong scores that cover most of what was asked."""
+    sure = []
+    for hit in hits:
+        matched = hit.why[0].removeprefix("matched: ").split(", ") if hit.why else []
+        if hit.score >= MIN_SCORE and len(matched) / max(wanted, 1) >= MIN_COVERAGE:
+            sure.append(hit)
+    return sure
+
+
+def prompt(payload: dict, workspace: str | None = None) -> dict | None:
+    """UserPromptSubmit: name the existing items that already do what the prompt asks, if any."""
+    text = payload.get("prompt")
+    if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
+        return None
+    hits, wanted, used = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
+    sure = confident(hits, wanted)
+    if not sure:
+        return None
+    lines = ["skilldex: this workspace already has tooling for this request; use it before building anything:"]
+    for hit in sure[:3]:
+        what = " ".join(hit.description.split())[:220]
+        run = f" Run: `{hit.run}`." if hit.run else ""
+        tools = used.get((hit.repo, hit.path), [])
+        via = f" Uses {', '.join(t.path for t in tools[:2])}." if tools else ""
+        lines.append(f"- {hit.repo}: {hit.path} ({hit.kind}, {hit.name}): {what}{run}{via}")
+    context = "\n".join(lines)[:HINT_LIMIT]
+    return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": context}}
+
+
+def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
+    """PreToolUse(Write): deny, once per session and path, a new script or skill that already exists."""
+    if payload.get("tool_name") != "Write":
+        return None
+    tool_input = payload.get("tool_input") if isinstance(payload.get("tool_input"), dict) else {}
+    file_path = tool_input.get("file_path")
+    content = tool_input.get("content") if isinstance(tool_input.get("content"), str) else ""
+    if not isinstance(file_path, str) or not file_path or os.path.exists(file_path):
+        return None
+    path = Path(file_path)
+    if not looks_like_tooling(path, content):
+        return None
+    session = str(payload.get("session_id") or "no-session")
+    if _warned(session, file_path):
+        return None  # the agent saw the warning and wrote anyway: its call
+    indexes = _indexes(workspace, _cwd(payload))
+    real = os.path.realpath(file_path)
+    mine = [i for i in indexes if real.startswith(i.root.rstrip(os.sep) + os.sep)]
+    for index in indexes:
+        if mine and index not in mine:
+            index.close()
+    matches = similar(intent_of(path, content), mine or indexes)
+    if not matches:
+        return None
+    _remember(session, file_path)
+    best, best_repo = matches[0]
+    others = "; ".join(f"{r.path} ({r.kind})" for r, _ in matches[1:3])
+    reason = (
+        f"{best_repo} already has {best.path} ({best.kind} {best.name}): "
+        f"{' '.join(best.description.split())[:300]}"
+        + (f" Run: `{best.run}`." if best.run else "")
+        + (f" Also: {others}." if others else "")
+        + f" Reuse or extend it instead of writing {path.name}; if a new file is really needed, "
+        "retry the same write and it will go through."
+    )
+    return {"hookSpecificOutput": {
+        "hookEventName": "PreToolUse", "permissionDecision": "deny", "permissionDecisionReason": reason,
+    }}
+
+
+def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> list:
+    """(row, repo) of existing runnable items whose name and description cover most of the intent.
+
+    Coverage counts each meaningful intent word once: 1 when the item says it, 0.6 for a synonym.
+    Ties go to tools, then to the items the repo's own docs and skills cite most.
+    """
+    from skilldex.capabilities import tokens
+    from skilldex.search import SYNONYM_DISCOUNT, concepts
+    from skilldex.startup import mentions
+
+    try:
+        wanted = concepts(intent)
+        ranked = []
+        for index in indexes:
+            cited = mentions(index.rows)
+            for row in index.rows:
+                if row.kind not in GUARD_KINDS:
+                    continue
+                said = set(tokens(f"{row.name} {row.path} {row.description}"))
+                total = 0.0
+                for concept in wanted:
+                    weights = [w for term, w in concept.terms.items() if set(tokens(term)) <= said]
+                    total += max(weights, default=0.0)
+                coverage = total / max(len(wanted), 1)
+                if coverage >= threshold and total >= 2 * SYNONYM_DISCOUNT:
+                    ranked.append((-coverage, row.kind != "tool", -cited(row), row.path, row, index.name))
+        ranked.sort(key=lambda entry: entry[:4])
+        return [(entry[4], entry[5]) for entry in ranked]
+    finally:
+        for index in indexes:
+            index.close()
+
+
+def looks_like_tooling(path: Path, content: str) -> bool:
+    """A script, CLI, skill, command or subagent, judged by where it goes and how it starts."""
+    parts = [p.lower() for p in path.parts]
+    if path.name == "SKILL.md" or (path.suffix == ".md" and ".claude" in parts and
+                                   any(p in parts for p in ("commands", "agents", "skills"))):
+        return True
+    if content.startswith("#!"):
+        return True
+    return path.suffix.lower() in SCRIPT_SUFFIXES and any(p in TOOL_FOLDERS for p in parts[:-1])
+
+
+def intent_of(path: Path, content: str) -> str:
+    """What the new file is for: its name as words, and its first comment or docstring lines."""
+    stem = path.parent.name if path.name == "SKILL.md" else path.stem
+    words = re.sub(r"[-_.]+", " ", stem)
+    said = []
+    for line in content.splitlines()[:40]:
+        match = _COMMENT.match(line)
+        if match and match.group(1).strip():
+            said.append(match.group(1).strip())
+        if len(" ".join(said)) > 200:
+            break
+    if path.name == "SKILL.md":
+        described = re.search(r"^description:\s*(.+)$", content, re.M)
+        said = [described.group(1)] if described else said
+    return f"{words} {' '.join(said)}".strip()[:400]
+
+
+def _state(session: str) -> Path:
+    digest = hashlib.sha256(session.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return Path(cache_dir()) / "sessions" / f"{digest}.json"
+
+
+def _warned(session: str, file_path: str) -> bool:
+    try:
+        with open(_state(session), encoding="utf-8") as handle:
+            return file_path in json.load(handle)
+    except (OSError, ValueError, TypeError):
+        return False
+
+
+def _remember(session: str, file_path: str) -> None:
+    path = _state(session)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            seen = list(json.load(handle))
+    except (OSError, ValueError, TypeError):
+        seen = []
+    seen.append(file_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(sorted(set(seen))), encoding="utf-8")
+    os.replace(temporary, path)

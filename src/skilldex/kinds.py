@@ -1,0 +1,3 @@
+"""The kinds of item a catalogue holds, in listing order (light: imported by the fast path)."""
+
+KINDS = ("skill", "command", "agent", "mcp-server", "tool", "task", "doc", "knowledge")

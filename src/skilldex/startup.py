@@ -1,0 +1,152 @@
+"""The startup brief: every workspace repo's existing tooling, grouped by capability, as facts.
+
+It is what an agent reads before building anything, so it states what exists and how to run it,
+and it always fits the budget (Claude Code cuts hook output at 10,000 characters): with too much to
+say it drops to the headline items per capability, then to counts, and says how to ask for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skilldex import capabilities
+from skilldex.index.refresh import RepoIndex, Row, repo_index
+from skilldex.index.workspaces import repos as workspace_repos
+
+LIMIT = 8000
+KIND_ORDER = ("skill", "tool", "command", "task", "mcp-server", "agent", "knowledge", "doc")
+HEADLINE_KINDS = ("skill", "tool", "command", "mcp-server", "knowledge")
+OTHER = "other"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
+_MENTION = re.compile(r"[\w./-]{2,}")
+
+HEADER = (
+    "# Existing tooling in this workspace (skilldex)\n"
+    "Before building any script, tool, Lambda or skill, check what these repos already have below.\n"
+    'More: `skilldex find REPO "what you need"`; details: `skilldex show REPO NAME`.\n'
+)
+
+
+def startup_brief(workspace: str | None = None, cwd=None, limit: int = LIMIT) -> str:
+    """The brief for the workspace around `cwd` (or given), at most `limit` characters."""
+    indexes = [repo_index(path, name) for name, path in workspace_repos(workspace, cwd)]
+    try:
+        return render(indexes, limit)
+    finally:
+        for index in indexes:
+            index.close()
+
+
+def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
+    """The most detailed brief of these repos that fits in `limit` characters."""
+    grouped = [(index, groups(index.rows)) for index in indexes]  # once: every level below reuses it
+    levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
+    levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
+    for detail in (*levels, _counts):
+        text = HEADER + "".join(detail(index, found) for index, found in grouped)
+        if len(text) <= limit:
+            return text
+    note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
+    return text[: limit - len(note)].rsplit("\n", 1)[0] + note
+
+
+def groups(rows: list[Row]) -> dict[str, list[Row]]:
+    """Each item under its main capability (vocabulary order), the rest under 'other'."""
+    order = list(capabilities.VOCABULARY) + [OTHER]
+    found: dict[str, list[Row]] = {}
+    for row in rows:
+        found.setdefault(primary(row), []).append(row)
+    cited = mentions(rows)
+    for members in found.values():
+        members.sort(key=lambda r: (KIND_ORDER.index(r.kind) if r.kind in KIND_ORDER else 99, -cited(r), r.name))
+    return {cap: found[cap] for cap in order if cap in found}
+
+
+def mentions(rows: list[Row]):
+    """How often other items' descriptions name an item (its path, file name or /name): the ones the
+    repo's own skills and docs point to come first."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for token in set(_MENTION.findall(row.description)):
+            token = token.strip(".,;:`'\"()").lstrip("/")
+            counts[token] = counts.get(token, 0) + 1
+
+    def cited(row: Row) -> int:
+        base = row.path.rsplit("/", 1)[-1]
+        keys = {row.path, base, base.rsplit(".", 1)[0], row.name} if row.kind == "tool" else {row.name}
+        return sum(counts.get(k, 0) for k in keys if k)
+
+    return cited
+
+
+def primary(row: Row) -> str:
+    """The capability an item is mostly about: named in its name, else in its first sentence."""
+    if not row.capabilities:
+        return OTHER
+    for text in (row.name.replace("-", " ").replace("_", " "), first_sentence(row.description)):
+        named = [c for c in capabilities.infer(text) if c in row.capabilities]
+        if named:
+            return named[0]
+    return row.capabilities[0]
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    text = _SENTENCE.split(text, 1)[0]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def line(row: Row, width: int = 160) -> str:
+    """`tools/rds-query` (tool): what it does. Run: `...`"""
+    label = row.path if row.kind in ("tool", "doc", "knowledge") else row.name
+    what = first_sentence(row.description, width) or "no description"
+    run = f" Run: `{row.run}`" if row.run and row.kind != "doc" else ""
+    return f"- {label} ({row.kind}): {what}{run}\n"
+
+
+def _title(index: RepoIndex) -> str:
+    return f"\n## {index.name} ({index.root})\n"
+
+
+def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
+    if not index.rows:
+        return _title(index) + "No skills, tools, tasks or docs found.\n"
+    parts = [_title(index)]
+    for capability, members in grouped.items():
+        parts.append(f"### {capability}\n")
+        parts.extend(line(row, width) for row in members)
+    return "".join(parts)
+
+
+def headlines(members: list[Row], count: int) -> list[Row]:
+    """The first of each runnable kind (a skill, a tool, a command...), then the next ones."""
+    runnable = [r for r in members if r.kind in HEADLINE_KINDS] or members
+    firsts = [next(r for r in runnable if r.kind == k) for k in HEADLINE_KINDS if any(r.kind == k for r in runnable)]
+    ordered = firsts + [r for r in runnable if r not in firsts]
+    return ordered[:count]
+
+
+def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
+    if not index.rows:
+        return _title(index) + "No skills, tools, tasks or docs found.\n"
+    parts = [_title(index)]
+    for capability, members in grouped.items():
+        shown = headlines(members, per_group)
+        rest = len(members) - len(shown)
+        parts.append(f"### {capability}\n")
+        parts.extend(line(row, 90) for row in shown)
+        if rest:
+            parts.append(f"- and {rest} more: `skilldex find {index.name} \"{capability} ...\"`\n")
+    return "".join(parts)
+
+
+def _counts(index: RepoIndex, grouped: dict[str, list[Row]]) -> str:
+    counted = []
+    for capability, members in grouped.items():
+        kinds: dict[str, int] = {}
+        for row in members:
+            kinds[row.kind] = kinds.get(row.kind, 0) + 1
+        detail = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in sorted(kinds.items()))
+        counted.append(f"{capability}: {detail}")
+    body = "; ".join(counted) if counted else "nothing found"
+    return f"{_title(index)}{body}. Ask: `skilldex find {index.name} \"what you need\"`.\n"

@@ -69,6 +69,15 @@ def print_json(data: Any) -> None:
 def register() -> None:
     """Import the command modules so their @app.command decorators run."""
     from skilldex.cli import (  # noqa: F401
-        cache_cmd, find_cmd, hook_cmd, init_cmd, list_cmd, repos, rules_cmd, schema, show,
+        cache_cmd,
+        find_cmd,
+        generate_cmd,
+        hook_cmd,
+        init_cmd,
+        list_cmd,
+        repos,
+        rules_cmd,
+        schema,
+        show,
         validate_cmd,
     )

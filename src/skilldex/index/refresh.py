@@ -131,7 +131,7 @@ def _fresh(files: list, stored: dict[str, tuple[int, int]]) -> bool:
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
-    return [Row(i, rel, p, k, n, path, d, r, json.loads(c)) for i, rel, p, k, n, path, d, r, c in store.item_rows(db)]
+    return [Row(i, rel, p, k, n, path, d, r, c.split()) for i, rel, p, k, n, path, d, r, c in store.item_rows(db)]
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
@@ -188,14 +188,15 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
     for unit in units:
         file = by_rel[unit.rel]
         mtime = file.mtime_ns if now - file.mtime_ns > RACY_NS else -1
-        deps = {path: _fingerprint(fs, path) for path in sorted(unit.deps)}
+        deps = {path: _fingerprint(fs, path) if now - getattr(by_rel.get(path), "mtime_ns", 0) > RACY_NS
+                else "racy" for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
         findings = [f.model_dump(mode="json") for f in unit.findings]
         files.append((unit.rel, file.size, mtime, json.dumps(deps), json.dumps(findings)))
         for seq, (provider, item) in enumerate(unit.items):
             doc = document(item, fs.root)
             items.append((
                 unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
-                json.dumps(item.capabilities), item.model_dump_json(), *(doc[f] for f in FIELDS),
+                " ".join(item.capabilities), item.model_dump_json(), *(doc[f] for f in FIELDS),  # tags hold no spaces
             ))
     store.write(db, files, items, removed)
 

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 2
+SCHEMA = 3
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -48,13 +48,10 @@ def build_id() -> str:
                         parts.append(f"{folder}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{folder}:?")
-    return str(hash_text("|".join(parts)))
+    import zlib  # not hashlib: this runs on every fast-path call, and a change detector needs no crypto
 
-
-def hash_text(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    data = "|".join(parts).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def connect(path: str, root: str, build: str, create: bool = True) -> sqlite3.Connection | None:
@@ -92,7 +89,8 @@ def connect(path: str, root: str, build: str, create: bool = True) -> sqlite3.Co
                 raise IndexUnavailable(f"index {path} is unusable even after a rebuild") from None
             remove(path)
         except OSError as exc:
-            raise IndexUnavailable(f"cannot use the cache folder {os.path.dirname(path)}: {exc.strerror or exc}") from None
+            folder = os.path.dirname(path)
+            raise IndexUnavailable(f"cannot use the cache folder {folder}: {exc.strerror or exc}") from None
     raise IndexUnavailable(f"index {path} could not be opened")
 
 

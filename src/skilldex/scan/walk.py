@@ -6,6 +6,7 @@ into findings. The index compares `(size, mtime_ns)` of the walked files with wh
 
 from __future__ import annotations
 
+import operator
 import os
 import stat
 
@@ -24,6 +25,7 @@ IGNORED_DIRS = frozenset(
     }
 )
 
+_NAME = operator.attrgetter("name")
 Note = tuple[str, str, str]  # (rule attribute in skilldex.rules.scan, repo-relative path, message)
 
 
@@ -79,7 +81,7 @@ def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
         folder, rel_folder, depth = stack.pop()
         try:
             with os.scandir(folder) as it:
-                children = sorted(it, key=lambda e: e.name)
+                children = sorted(it, key=_NAME)
         except OSError as exc:
             notes.append(("UNREADABLE", rel_folder or ".", f"cannot list folder: {exc.strerror or exc}"))
             continue

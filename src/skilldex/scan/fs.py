@@ -40,6 +40,10 @@ class RepoFS:
         self.findings.extend(getattr(rules, attr).finding(rel, message) for attr, rel, message in notes)
         self._by_rel = {f.rel: f for f in self.files}
 
+    def _folders(self) -> dict[str, int]:
+        self.folder_bytes("")
+        return self._folder_bytes  # type: ignore[return-value]
+
     def folder_bytes(self, folder: str) -> int:
         """Total size of the walked files under a repo-relative folder ("" = all), summed once per walk."""
         if self._folder_bytes is None:
@@ -112,8 +116,8 @@ class RepoFS:
         rel = rel.strip("/")
         if self.deps is not None:
             self.deps.add(rel)
-        if not rel:
-            return True
+        if not rel or rel in self._by_rel or rel in self._folders():
+            return True  # walked, so inside the root: no need to resolve it again
         candidate = self.root / rel
         real = os.path.realpath(candidate)
         return inside(str(self.root), real) and os.path.exists(real)

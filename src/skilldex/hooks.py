@@ -150,13 +150,11 @@ def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> 
     """
     from skilldex.capabilities import tokens
     from skilldex.search import SYNONYM_DISCOUNT, concepts
-    from skilldex.startup import mentions
 
     try:
         wanted = concepts(intent)
         ranked = []
         for index in indexes:
-            cited = mentions(index.rows)
             for row in index.rows:
                 if row.kind not in GUARD_KINDS:
                     continue
@@ -167,7 +165,7 @@ def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> 
                     total += max(weights, default=0.0)
                 coverage = total / max(len(wanted), 1)
                 if coverage >= threshold and total >= 2 * SYNONYM_DISCOUNT:
-                    ranked.append((-coverage, row.kind != "tool", -cited(row), row.path, row, index.name))
+                    ranked.append((-coverage, row.kind != "tool", -row.cited, row.path, row, index.name))
         ranked.sort(key=lambda entry: entry[:4])
         return [(entry[4], entry[5]) for entry in ranked]
     finally:

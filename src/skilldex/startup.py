@@ -7,18 +7,14 @@ say it drops to the headline items per capability, then to counts, and says how 
 
 from __future__ import annotations
 
-import re
-
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
+from skilldex.prominence import OTHER, first_sentence
 
 LIMIT = 8000
 KIND_ORDER = ("skill", "tool", "command", "task", "mcp-server", "agent", "knowledge", "doc")
 HEADLINE_KINDS = ("skill", "tool", "command", "mcp-server", "knowledge")
-OTHER = "other"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
-_MENTION = re.compile(r"[\w./-]{2,}")
 
 HEADER = (
     "# Existing tooling in this workspace (skilldex)\n"
@@ -51,49 +47,14 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
 
 
 def groups(rows: list[Row]) -> dict[str, list[Row]]:
-    """Each item under its main capability (vocabulary order), the rest under 'other'."""
+    """Each item under its main capability (vocabulary order), the rest under 'other'; cited ones first."""
     order = list(capabilities.VOCABULARY) + [OTHER]
     found: dict[str, list[Row]] = {}
     for row in rows:
-        found.setdefault(primary(row), []).append(row)
-    cited = mentions(rows)
+        found.setdefault(row.main, []).append(row)
     for members in found.values():
-        members.sort(key=lambda r: (KIND_ORDER.index(r.kind) if r.kind in KIND_ORDER else 99, -cited(r), r.name))
+        members.sort(key=lambda r: (KIND_ORDER.index(r.kind) if r.kind in KIND_ORDER else 99, -r.cited, r.name))
     return {cap: found[cap] for cap in order if cap in found}
-
-
-def mentions(rows: list[Row]):
-    """How often other items' descriptions name an item (its path, file name or /name): the ones the
-    repo's own skills and docs point to come first."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        for token in set(_MENTION.findall(row.description)):
-            token = token.strip(".,;:`'\"()").lstrip("/")
-            counts[token] = counts.get(token, 0) + 1
-
-    def cited(row: Row) -> int:
-        base = row.path.rsplit("/", 1)[-1]
-        keys = {row.path, base, base.rsplit(".", 1)[0], row.name} if row.kind == "tool" else {row.name}
-        return sum(counts.get(k, 0) for k in keys if k)
-
-    return cited
-
-
-def primary(row: Row) -> str:
-    """The capability an item is mostly about: named in its name, else in its first sentence."""
-    if not row.capabilities:
-        return OTHER
-    for text in (row.name.replace("-", " ").replace("_", " "), first_sentence(row.description)):
-        named = [c for c in capabilities.infer(text) if c in row.capabilities]
-        if named:
-            return named[0]
-    return row.capabilities[0]
-
-
-def first_sentence(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    text = _SENTENCE.split(text, 1)[0]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def line(row: Row, width: int = 160) -> str:

@@ -27,12 +27,15 @@ NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 class Row:
     """One indexed item, as stored: enough to list, rank and brief without building a pydantic model."""
 
-    __slots__ = ("id", "rel", "provider", "kind", "name", "path", "description", "run", "capabilities")
+    __slots__ = ("id", "rel", "provider", "kind", "name", "path", "description", "run", "capabilities", "main",
+                 "cited")
 
     def __init__(self, id: int, rel: str, provider: int, kind: str, name: str, path: str,  # noqa: A002
-                 description: str, run: str | None, capabilities: list[str]):
+                 description: str, run: str | None, capabilities: list[str], main: str = "other", cited: int = 0):
         self.id, self.rel, self.provider, self.kind, self.name = id, rel, provider, kind, name
         self.path, self.description, self.run, self.capabilities = path, description, run, capabilities
+        self.main = main  # the capability it is mainly about (skilldex.prominence)
+        self.cited = cited  # how many of the repo's item descriptions name it
 
     def __repr__(self) -> str:
         return f"Row({self.kind} {self.name!r} at {self.path!r})"
@@ -131,7 +134,8 @@ def _fresh(files: list, stored: dict[str, tuple[int, int]]) -> bool:
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
-    return [Row(i, rel, p, k, n, path, d, r, c.split()) for i, rel, p, k, n, path, d, r, c in store.item_rows(db)]
+    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x) for i, rel, p, k, n, path, d, r, c, m, x
+            in store.item_rows(db)]
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
@@ -180,6 +184,7 @@ def _fingerprint(fs: RepoFS, rel: str) -> str:
 
 
 def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
+    from skilldex.prominence import main_capability
     from skilldex.search.documents import FIELDS, document
 
     now = time.time_ns()
@@ -196,7 +201,8 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
             doc = document(item, fs.root)
             items.append((
                 unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
-                " ".join(item.capabilities), item.model_dump_json(), *(doc[f] for f in FIELDS),  # tags hold no spaces
+                " ".join(item.capabilities), item.model_dump_json(),  # tags hold no spaces
+                main_capability(item.name, item.description, item.capabilities), *(doc[f] for f in FIELDS),
             ))
     store.write(db, files, items, removed)
 

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 3
+SCHEMA = 4
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS files(
 CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY, rel TEXT NOT NULL, provider INTEGER NOT NULL, seq INTEGER NOT NULL,
     kind TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, description TEXT NOT NULL,
-    run TEXT, capabilities TEXT NOT NULL, data TEXT NOT NULL);
+    run TEXT, capabilities TEXT NOT NULL, data TEXT NOT NULL,
+    main TEXT NOT NULL DEFAULT 'other', cited INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
     tokenize='porter unicode61 remove_diacritics 2');
@@ -138,7 +139,8 @@ def stored_fingerprints(db: sqlite3.Connection) -> dict[str, tuple[int, int]]:
 def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
     """Replace the rows of the given files (rel, size, mtime_ns, deps, findings) and drop removed ones.
 
-    `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, fts fields...).
+    `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
+    fts fields...). Citation counts are recomputed for every item, since any description may name any item.
     """
     rels = [f[0] for f in files] + removed
     db.execute("BEGIN IMMEDIATE")
@@ -152,24 +154,35 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
         db.executemany("INSERT INTO files(rel, size, mtime_ns, deps, findings) VALUES (?, ?, ?, ?, ?)", files)
         for row in items:
             cursor = db.execute(
-                "INSERT INTO items(rel, provider, seq, kind, name, path, description, run, capabilities, data) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row[:10],
+                "INSERT INTO items(rel, provider, seq, kind, name, path, description, run, capabilities, data, main) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row[:11],
             )
             db.execute(
                 f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (cursor.lastrowid, *row[10:]),
+                (cursor.lastrowid, *row[11:]),
             )
+        _recount(db)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
 
 
+def _recount(db: sqlite3.Connection) -> None:
+    from skilldex.prominence import citations
+
+    rows = db.execute("SELECT id, kind, name, path, description FROM items").fetchall()
+    counts = citations([row[1:] for row in rows])
+    db.execute("UPDATE items SET cited = 0 WHERE cited != 0")
+    db.executemany("UPDATE items SET cited = ? WHERE id = ?",
+                   [(n, row[0]) for n, row in zip(counts, rows, strict=True) if n])
+
+
 def item_rows(db: sqlite3.Connection) -> list[tuple]:
-    """(id, rel, provider, kind, name, path, description, run, capabilities) in catalogue order."""
+    """(id, rel, provider, kind, name, path, description, run, capabilities, main, cited) in catalogue order."""
     return db.execute(
-        "SELECT id, rel, provider, kind, name, path, description, run, capabilities FROM items "
+        "SELECT id, rel, provider, kind, name, path, description, run, capabilities, main, cited FROM items "
         "ORDER BY provider, rel, seq"
     ).fetchall()
 

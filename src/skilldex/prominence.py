@@ -1,0 +1,47 @@
+"""Which capability an item is mainly about, and how often the repo's other items cite it.
+
+Both are computed when the index is written (not at every session start): the brief groups items by
+their main capability and lists first the ones the repo's own skills and docs point to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skilldex import capabilities
+
+OTHER = "other"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
+_MENTION = re.compile(r"[\w./-]{2,}")
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    text = _SENTENCE.split(text, 1)[0]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def main_capability(name: str, description: str, tags: list[str]) -> str:
+    """The tag named in the item's name, else in its first sentence, else its first tag; 'other' if none."""
+    if not tags:
+        return OTHER
+    for text in (name.replace("-", " ").replace("_", " "), first_sentence(description)):
+        named = [c for c in capabilities.infer(text) if c in tags]
+        if named:
+            return named[0]
+    return tags[0]
+
+
+def citations(items: list[tuple[str, str, str, str]]) -> list[int]:
+    """For (kind, name, path, description) items: how many descriptions name each one (path, file, /name)."""
+    counts: dict[str, int] = {}
+    for _, _, _, description in items:
+        for token in set(_MENTION.findall(description)):
+            token = token.strip(".,;:`'\"()").lstrip("/")
+            counts[token] = counts.get(token, 0) + 1
+    cited = []
+    for kind, name, path, _ in items:
+        base = path.rsplit("/", 1)[-1]
+        keys = {path, base, base.rsplit(".", 1)[0], name} if kind == "tool" else {name}
+        cited.append(sum(counts.get(k, 0) for k in keys if k))
+    return cited

@@ -76,10 +76,10 @@ def catalogue(root: Path | str, name: str | None = None) -> Catalogue:
     fs.findings.clear()
     db = _connect(str(fs.root)) if enabled() else None
     if db is None:
-        from skilldex.scan import providers, scan_unit
+        from skilldex.scan import providers
+        from skilldex.scan.parallel import scan_units
 
-        modules = providers()
-        return assemble(fs, [scan_unit(fs, f, modules) for f in fs.files], walk_findings, name)
+        return assemble(fs, scan_units(fs, fs.files, providers()), walk_findings, name)
     with contextlib.closing(db):
         units, _ = _update(fs, db)
         return assemble(fs, units, walk_findings, name)
@@ -140,25 +140,24 @@ def _rows(db: sqlite3.Connection) -> list[Row]:
 
 def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
     """Rescan the files whose fingerprint or dependencies changed; store them; return every unit."""
-    from skilldex.scan import Unit, providers, scan_unit
+    from skilldex.scan import Unit, providers
+    from skilldex.scan.parallel import scan_units
 
     try:
         stored = store.stored_files(db)
     except sqlite3.DatabaseError:
         stored = {}
-    modules = providers()
-    units: list[Unit] = []
-    fresh: list[Unit] = []
     reused: dict[str, Unit] = {}
+    todo = []
     for file in fs.files:
         known = stored.get(file.rel)
         if known and (known[0], known[1]) == (file.size, file.mtime_ns) and _deps_hold(fs, known[2]):
-            unit = Unit(file.rel)
-            reused[file.rel] = unit
+            reused[file.rel] = Unit(file.rel)
         else:
-            unit = scan_unit(fs, file, modules)
-            fresh.append(unit)
-        units.append(unit)
+            todo.append(file)
+    fresh: list[Unit] = scan_units(fs, todo, providers())
+    by_rel = {unit.rel: unit for unit in fresh}
+    units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})
     if fresh or removed:
         with contextlib.suppress(sqlite3.Error):  # a failed write only costs a rescan next time

@@ -96,6 +96,7 @@ def scan_repo(root: Path | str, name: str | None = None) -> Catalogue:
     fs = open_repo(root)
     walk_findings = list(fs.findings)
     fs.findings.clear()
-    modules = providers()
-    units = [scan_unit(fs, file, modules) for file in fs.files]
+    from skilldex.scan.parallel import scan_units
+
+    units = scan_units(fs, fs.files, providers())
     return assemble(fs, units, walk_findings, name)

@@ -1,0 +1,30 @@
+"""Scanning on several processes gives exactly the catalogue of scanning in one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from support import FIXTURES, PROJECT
+
+from skilldex.scan import parallel, scan_repo
+
+
+@pytest.mark.parametrize("root", [FIXTURES / "allkinds", PROJECT / "examples" / "karematch"])
+def test_forked_workers_give_the_same_catalogue(monkeypatch, root):
+    monkeypatch.setenv("SKILLDEX_WORKERS", "1")
+    serial = scan_repo(root).model_dump()
+    monkeypatch.delenv("SKILLDEX_WORKERS")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert scan_repo(root).model_dump() == serial
+    assert parallel.last_workers and os.getpid() not in parallel.last_workers  # the spans ran in workers
+
+
+def test_small_jobs_stay_in_process(monkeypatch, tmp_path):
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "a.sh").write_text("#!/bin/sh\n# Say hello.\necho hi\n")
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    parallel.last_workers.add(-1)
+    assert [i.name for i in scan_repo(tmp_path).items] == ["a.sh"]
+    assert parallel.last_workers == {-1}  # untouched: no pool was started

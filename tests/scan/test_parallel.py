@@ -25,6 +25,7 @@ def test_small_jobs_stay_in_process(monkeypatch, tmp_path):
     (tmp_path / "tools").mkdir()
     (tmp_path / "tools" / "a.sh").write_text("#!/bin/sh\n# Say hello.\necho hi\n")
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    parallel.last_workers.clear()
     parallel.last_workers.add(-1)
     assert [i.name for i in scan_repo(tmp_path).items] == ["a.sh"]
     assert parallel.last_workers == {-1}  # untouched: no pool was started

@@ -13,9 +13,11 @@ def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
 
     workspace = open_workspace(workspace_option(ctx))
     ref = resolve_repo(repo, workspace)
+    from skilldex.cli.progress import scan_progress
     from skilldex.index.refresh import catalogue
 
-    return catalogue(ref.path, name=ref.name)
+    with scan_progress(ref.name) as progress:
+        return catalogue(ref.path, name=ref.name, progress=progress)
 
 
 def check_kinds(kinds: list[str] | None) -> list[str] | None:

@@ -65,8 +65,11 @@ def enabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
 
 
-def catalogue(root: Path | str, name: str | None = None) -> Catalogue:
-    """The repo's full catalogue, rescanning only what changed since the index was written."""
+def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catalogue:
+    """The repo's full catalogue, rescanning only what changed since the index was written.
+
+    `progress(done, total)` is called while files are scanned (never when nothing changed).
+    """
     from pathlib import Path
 
     from skilldex.scan import assemble, open_repo
@@ -79,9 +82,9 @@ def catalogue(root: Path | str, name: str | None = None) -> Catalogue:
         from skilldex.scan import providers
         from skilldex.scan.parallel import scan_units
 
-        return assemble(fs, scan_units(fs, fs.files, providers()), walk_findings, name)
+        return assemble(fs, scan_units(fs, fs.files, providers(), progress), walk_findings, name)
     with contextlib.closing(db):
-        units, _ = _update(fs, db)
+        units, _ = _update(fs, db, progress)
         return assemble(fs, units, walk_findings, name)
 
 
@@ -138,7 +141,7 @@ def _rows(db: sqlite3.Connection) -> list[Row]:
             in store.item_rows(db)]
 
 
-def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
+def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Unit], int]:
     """Rescan the files whose fingerprint or dependencies changed; store them; return every unit."""
     from skilldex.scan import Unit, providers
     from skilldex.scan.parallel import scan_units
@@ -155,7 +158,7 @@ def _update(fs: RepoFS, db: sqlite3.Connection) -> tuple[list[Unit], int]:
             reused[file.rel] = Unit(file.rel)
         else:
             todo.append(file)
-    fresh: list[Unit] = scan_units(fs, todo, providers())
+    fresh: list[Unit] = scan_units(fs, todo, providers(), progress)
     by_rel = {unit.rel: unit for unit in fresh}
     units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})

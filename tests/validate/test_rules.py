@@ -47,6 +47,8 @@ TRIGGERS = [
     ("SKD020", "claude-code", {".claude/skills/deploy/skill.md": GOOD}, 1, 1, ["'skill.md'", "exactly SKILL.md"]),
     ("SKD021", "claude-code", {".claude/skills/ops/deploy/SKILL.md": GOOD}, 1, 1, ["2 levels below"]),
     ("SKD022", "claude-code", {S: skill("name: deploy")}, 2, 1, ["no 'description'"]),
+    ("SKD040", "claude-upload", {S: skill("name: deploy\ndescription: Deploys", "Use ghp_" + "a1B2" * 9 + "\n")},
+     5, None, ["likely GitHub token", "value not shown"]),
     ("SKD201", "agentskills", {S: skill("description: Deploys")}, 1, 1, ["no 'name'"]),
     ("SKD202", "agentskills", {S: skill("name:\ndescription: Deploys")}, 2, None, ["non-empty string"]),
     ("SKD203", "agentskills", {f".claude/skills/{'a' * 65}/SKILL.md": skill(f"name: {'a' * 65}\ndescription: d")},
@@ -148,6 +150,8 @@ CLEAN = [
                                ".claude/skills/deploy/scripts/go.sh": "#!/bin/sh\n"}),
     ("SKD502", "claude-code", {S: GOOD + "line\n" * 490}),
     ("SKD503", "claude-code", {S: GOOD, ".claude/commands/release.md": "Release it.\n"}),
+    ("SKD040", "claude-upload", {S: skill("name: deploy\ndescription: Reads the token from DB_PASSWORD",
+                                          "Secret: credmate/prod/db-credentials\npassword: ${DB_PASSWORD}\n")}),
 ]
 
 

@@ -387,3 +387,28 @@ It registers a name that does nothing: agents may pick it and get no instruction
 `touch .claude/skills/deploy/SKILL.md` committed as is.
 """,
 )
+
+SECRET = rule(
+    "SKD040", "secret-in-file", "warning",
+    "A file skilldex read holds what looks like a secret value (a key, token, password or private key).",
+    "Remove the value from the repo, rotate it, and read it at run time (env var, secrets manager).",
+    """
+## What it does
+Finds likely secret values in every file skilldex reads: AWS access keys, private keys, tokens with
+known prefixes (GitHub, GitLab, Slack, Stripe, `sk-`, Google, npm, JWTs), passwords inside connection
+strings, literal values assigned to password/secret/token keys, and high-entropy literals in
+assignments. The finding gives the file, line and kind, never the value, and skilldex prints
+`[redacted]` wherever the value would have appeared (list, show, find, the startup brief, hooks,
+generated files, exports).
+
+## Why is this bad?
+A committed secret is readable by everyone with the repo, and anything that copies the repo's text
+into an agent's context copies the secret too. Names of secrets (`credmate/prod/db-credentials`,
+`DB_PASSWORD`) are fine; values are not.
+
+## Example
+```sh
+export DATABASE_URL=postgres://admin:S3cr3tP4ss@prod-db:5432/app   # SKD040: password in a connection string
+```
+""",
+)

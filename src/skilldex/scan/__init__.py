@@ -67,7 +67,41 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
         fs.deps = None
     unit.findings = fs.findings[before:]
     del fs.findings[before:]
+    _guard_secrets(fs, unit)
     return unit
+
+
+def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
+    """Report secrets in the texts this unit read, and redact them from its items and findings."""
+    from skilldex import secrets
+
+    read = {unit.rel} | unit.deps
+    for rel in sorted(read):
+        text = fs._texts.get(rel)
+        if not text or rel in fs.secrets_checked:
+            continue
+        fs.secrets_checked.add(rel)
+        for start, _, kind in secrets.find(text):
+            fs.secret_files.add(rel)
+            line = text.count("\n", 0, start) + 1
+            unit.findings.append(_secret_rule().finding(rel, f"likely {kind} (value not shown)", line))
+    if fs.secret_files & read:
+        unit.items = [(index, _redacted(item)) for index, item in unit.items]
+        unit.findings = [_redacted(finding) for finding in unit.findings]
+
+
+def _secret_rule():
+    from skilldex.rules import scan as rules
+
+    return rules.SECRET
+
+
+def _redacted(model):
+    from skilldex import secrets
+
+    data = model.model_dump(mode="json")
+    clean = secrets.redact_data(data)
+    return model if clean == data else type(model).model_validate(clean)
 
 
 def assemble(fs: RepoFS, units: list[Unit], walk_findings: list, name: str | None = None) -> Catalogue:

@@ -27,6 +27,8 @@ class RepoFS:
     _by_rel: dict[str, RepoFile] = field(default_factory=dict)
     _folder_bytes: dict[str, int] | None = None
     deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
+    secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
+    secret_files: set[str] = field(default_factory=set)  # files whose texts held one
 
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:

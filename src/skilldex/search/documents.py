@@ -53,9 +53,12 @@ def document(item, root: Path | None) -> dict[str, str]:
 
 
 def _body(path: Path) -> str:
+    """The file's first 32 KB as text, secret values redacted (the index keeps it on disk)."""
+    from skilldex.scan.fs import _open_regular  # non-blocking, regular files only
+    from skilldex.secrets import redact
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read(BODY_BYTES).decode("utf-8", "replace")
+        return redact(_open_regular(str(path), BODY_BYTES).decode("utf-8", "replace"))
     except OSError:
         return ""
 

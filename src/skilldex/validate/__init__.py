@@ -50,6 +50,7 @@ def validate_paths(
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
             )
+    report.findings = [_without_secrets(f) for f in report.findings]
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
     report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
     report.files.sort(key=lambda r: r.path)
@@ -71,6 +72,7 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
         found.extend(m.findings)
         for check in CHECKS:
             found.extend(check(m))
+        found.extend(_secrets(m))
     others = [] if repo.whole else _rest_of_repo(repo.root, targets)
     for finding in check_content.collisions(manifests + others):
         if finding.path in targets:
@@ -85,6 +87,15 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
                     note = {"message": f"{finding.path}: {finding.message}"}
                     by_file[owner].append(finding.model_copy(update=note))
     return by_file, manifests
+
+
+def _secrets(m: Manifest) -> list[Finding]:
+    """SKD040 for each likely secret value in the manifest (the value itself is never shown)."""
+    from skilldex import secrets
+    from skilldex.rules import scan as scan_rules
+
+    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", m.text.count("\n", 0, start) + 1)
+            for start, _, kind in secrets.find(m.text)]
 
 
 def _unfollowed_manifests(repo: Repo, active: dict) -> list[Finding]:
@@ -116,6 +127,16 @@ def _display(path: Path, base: str) -> str:
     if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
         return Path(os.path.relpath(text, base)).as_posix()
     return Path(text).as_posix()
+
+
+def _without_secrets(finding: Finding) -> Finding:
+    """Messages quote values (a description, a name): never a secret one."""
+    from skilldex.secrets import redact
+
+    message, fix = redact(finding.message), redact(finding.fix)
+    if (message, fix) == (finding.message, finding.fix):
+        return finding
+    return finding.model_copy(update={"message": message, "fix": fix})
 
 
 def _shown(finding: Finding, active: dict, display: str) -> Finding:

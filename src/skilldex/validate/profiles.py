@@ -46,7 +46,7 @@ PROFILES = {
         "The Agent Skills open spec (agentskills.io), as skills-ref checks it, without its parser bugs.",
         _table(
             f"{_FILES} SKD010-SKD013=E SKD014=W SKD015-SKD016=E SKD020=E "
-            "SKD201-SKD214=E SKD215-SKD217=W SKD501=E SKD502-SKD503=W"
+            "SKD201-SKD214=E SKD215-SKD217=W SKD501=E SKD502-SKD503=W SKD040=W"
         ),
         ("skill",),
     ),
@@ -56,7 +56,7 @@ PROFILES = {
         _table(
             f"{_FILES} SKD010=W SKD011-SKD013=E SKD014-SKD015=W SKD016=E SKD020-SKD021=E SKD022=W "
             "SKD202-SKD207=W SKD208=I SKD211-SKD213=W SKD215=I "
-            "SKD301=W SKD302=E SKD303=W SKD304=I SKD305-SKD307=W SKD310=E SKD501=E SKD502-SKD503=W"
+            "SKD301=W SKD302=E SKD303=W SKD304=I SKD305-SKD307=W SKD310=E SKD501=E SKD502-SKD503=W SKD040=W"
         ),
         ("skill", "command", "agent"),
     ),
@@ -66,7 +66,7 @@ PROFILES = {
         _table(
             f"{_FILES} SKD010-SKD014=E SKD015=W SKD016=E SKD020=E "
             "SKD201-SKD207=E SKD208=W SKD209-SKD215=E SKD216-SKD217=W "
-            "SKD401-SKD402=E SKD403=W SKD404=E SKD501=E SKD502-SKD503=W"
+            "SKD401-SKD402=E SKD403=W SKD404=E SKD501=E SKD502-SKD503=W SKD040=E"
         ),
         ("skill",),
     ),

@@ -41,7 +41,7 @@ _COMPILED = tuple((kind, re.compile(pattern), group) for kind, pattern, group in
 # `password = "..."`, `secret: ...`, `API_TOKEN=...`: literal values given to secret-looking keys.
 _ASSIGNMENT = re.compile(
     r"(?i)(?<![\w-])([\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key"
-    r"|client[_-]?secret|auth)[\w.-]*)[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})\2(?![(\[.\w])"
+    r"|client[_-]?secret|auth)[\w.-]*)[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\2"
 )
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
 _LITERAL = re.compile(r"(?<![\w-])[\w.-]+[\"']?\s*(?::|=)\s*[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
@@ -78,7 +78,9 @@ def _assigned_secret(key: str, value: str) -> bool:
         # a prose word after "Password:" is not a password; a real one mixes in digits, symbols or case
         return len(value) >= 6 and (not value.isalpha() or (not value.islower() and not value.istitle()))
     # secret/token/key: only values that look random, never names or paths (`credmate/prod/db-credentials`)
-    return "/" not in value.strip("/") and len(value) >= 16 and _random_looking(value, 3.5)
+    if re.fullmatch(r"[a-z0-9._:-]+(?:/[a-z0-9._:-]+)+/?", value.strip("/")):
+        return False  # a lowercase path such as credmate/prod/db-credentials names a secret
+    return len(value) >= 16 and _random_looking(value.strip(".,"), 3.5)
 
 
 def find(text: str) -> list[tuple[int, int, str]]:

@@ -68,24 +68,30 @@ def enabled() -> bool:
 def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catalogue:
     """The repo's full catalogue, rescanning only what changed since the index was written.
 
-    `progress(done, total)` is called while files are scanned (never when nothing changed).
+    `progress(done, total)` is called while files are scanned (never when nothing changed). A damaged
+    index is deleted and rebuilt; when the cache cannot be used at all, the repo is scanned in memory.
     """
     from pathlib import Path
 
-    from skilldex.scan import assemble, open_repo
+    from skilldex.scan import assemble, open_repo, providers
+    from skilldex.scan.parallel import scan_units
 
     fs = open_repo(Path(root))
     walk_findings = list(fs.findings)
     fs.findings.clear()
-    db = _connect(str(fs.root)) if enabled() else None
-    if db is None:
-        from skilldex.scan import providers
-        from skilldex.scan.parallel import scan_units
-
-        return assemble(fs, scan_units(fs, fs.files, providers(), progress), walk_findings, name)
-    with contextlib.closing(db):
-        units, _ = _update(fs, db, progress)
-        return assemble(fs, units, walk_findings, name)
+    for _ in range(2):
+        db = _connect(str(fs.root)) if enabled() else None
+        if db is None:
+            break
+        try:
+            with contextlib.closing(db):
+                units, _ = _update(fs, db, progress)
+                return assemble(fs, units, walk_findings, name)
+        except sqlite3.OperationalError:
+            break  # locked or read-only beyond the busy timeout: answer without the index
+        except sqlite3.DatabaseError:  # damage inside the file ("malformed"): start it again
+            store.remove(db_path(str(fs.root)))
+    return assemble(fs, scan_units(fs, fs.files, providers(), progress), walk_findings, name)
 
 
 def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
@@ -97,21 +103,35 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
     if enabled():
         db = _open_existing(real)
         if db is not None:
-            files, _ = walk(real)
-            if _fresh(files, store.stored_fingerprints(db)):
-                return RepoIndex(label, real, _rows(db), db)
+            try:
+                files, _ = walk(real)
+                if _fresh(files, store.stored_stamps(db)) and _outside_deps_hold(db, real):
+                    return RepoIndex(label, real, _rows(db), db)
+            except sqlite3.DatabaseError:
+                pass  # damaged: the full path below rebuilds it
             db.close()
-    # stale, missing or disabled: the full path (imports the scanner)
+    # stale, missing, damaged or disabled: the full path (imports the scanner)
     from pathlib import Path
 
     from skilldex.scan import open_repo
 
     fs = open_repo(Path(real))
     fs.findings.clear()
-    db = _connect(str(fs.root)) if enabled() else None
-    if db is None:
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        store._initialise(db, str(fs.root), "memory")
+    for _ in range(2):
+        db = _connect(str(fs.root)) if enabled() else None
+        if db is None:
+            break
+        try:
+            _, rescanned = _update(fs, db)
+            return RepoIndex(label, str(fs.root), _rows(db), db, rescanned)
+        except sqlite3.OperationalError:
+            db.close()
+            break
+        except sqlite3.DatabaseError:
+            db.close()
+            store.remove(db_path(str(fs.root)))
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    store._initialise(db, str(fs.root), "memory")
     _, rescanned = _update(fs, db)
     return RepoIndex(label, str(fs.root), _rows(db), db, rescanned)
 
@@ -130,10 +150,21 @@ def _open_existing(root: str) -> sqlite3.Connection | None:
         return None
 
 
-def _fresh(files: list, stored: dict[str, tuple[int, int]]) -> bool:
+def _fresh(files: list, stored: dict[str, str]) -> bool:
     if len(files) != len(stored):
         return False
-    return all(stored.get(f.rel) == (f.size, f.mtime_ns) for f in files)
+    return all(stored.get(f.rel) == f.stamp for f in files)
+
+
+def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
+    """Paths consulted that the walk does not list (a referenced folder) still exist, or still do not."""
+    from skilldex.scan.walk import exists_inside
+
+    for deps_json in store.outside_deps(db):
+        for rel, fp in json.loads(deps_json).items():
+            if fp in ("exists", "missing") and (fp == "exists") != exists_inside(root, rel):
+                return False
+    return True
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
@@ -142,19 +173,19 @@ def _rows(db: sqlite3.Connection) -> list[Row]:
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Unit], int]:
-    """Rescan the files whose fingerprint or dependencies changed; store them; return every unit."""
+    """Rescan the files whose stamp or dependencies changed; store them; return every unit.
+
+    Raises sqlite3.DatabaseError when the index is damaged (the caller rebuilds it).
+    """
     from skilldex.scan import Unit, providers
     from skilldex.scan.parallel import scan_units
 
-    try:
-        stored = store.stored_files(db)
-    except sqlite3.DatabaseError:
-        stored = {}
+    stored = store.stored_files(db)
     reused: dict[str, Unit] = {}
     todo = []
     for file in fs.files:
         known = stored.get(file.rel)
-        if known and (known[0], known[1]) == (file.size, file.mtime_ns) and _deps_hold(fs, known[2]):
+        if known and known[0] == file.stamp and _deps_hold(fs, known[1]):
             reused[file.rel] = Unit(file.rel)
         else:
             todo.append(file)
@@ -163,7 +194,7 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Uni
     units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})
     if fresh or removed:
-        with contextlib.suppress(sqlite3.Error):  # a failed write only costs a rescan next time
+        with contextlib.suppress(sqlite3.OperationalError):  # read-only or locked: only costs a rescan next time
             _store(fs, db, fresh, removed)
     if reused:
         _load(db, reused)
@@ -181,8 +212,14 @@ def _deps_hold(fs: RepoFS, deps_json: str) -> bool:
 def _fingerprint(fs: RepoFS, rel: str) -> str:
     walked = fs._by_rel.get(rel)
     if walked is not None:
-        return f"{walked.size}:{walked.mtime_ns}"
+        return walked.stamp
     return "exists" if fs.exists(rel) else "missing"
+
+
+def _racy(file, now: int) -> bool:
+    """Modified so recently that a further change in the same mtime tick could go unseen (as git's
+    "racily clean" entries); ctime and inode, also in the stamp, catch mtimes set back by hand."""
+    return file is not None and now - file.mtime_ns <= RACY_NS
 
 
 def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
@@ -194,11 +231,11 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
     files, items = [], []
     for unit in units:
         file = by_rel[unit.rel]
-        mtime = file.mtime_ns if now - file.mtime_ns > RACY_NS else -1
-        deps = {path: _fingerprint(fs, path) if now - getattr(by_rel.get(path), "mtime_ns", 0) > RACY_NS
-                else "racy" for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
+        stamp = "racy" if _racy(file, now) else file.stamp  # "racy" never matches: rescanned next time
+        deps = {path: "racy" if _racy(by_rel.get(path), now) else _fingerprint(fs, path)
+                for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
         findings = [f.model_dump(mode="json") for f in unit.findings]
-        files.append((unit.rel, file.size, mtime, json.dumps(deps), json.dumps(findings)))
+        files.append((unit.rel, stamp, json.dumps(deps), json.dumps(findings)))
         for seq, (provider, item) in enumerate(unit.items):
             doc = document(item, fs.root)
             items.append((

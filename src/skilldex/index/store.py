@@ -10,15 +10,15 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 4
+SCHEMA = 5
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
 _TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
-    rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    deps TEXT NOT NULL DEFAULT '{{}}', findings TEXT NOT NULL DEFAULT '[]');
+    rel TEXT PRIMARY KEY, stamp TEXT NOT NULL, deps TEXT NOT NULL DEFAULT '{{}}',
+    findings TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY, rel TEXT NOT NULL, provider INTEGER NOT NULL, seq INTEGER NOT NULL,
     kind TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, description TEXT NOT NULL,
@@ -40,7 +40,7 @@ def build_id() -> str:
 
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     parts = [__version__, str(SCHEMA)]
-    for folder in ("", "scan", "scan/describe", "search"):
+    for folder in ("", "rules", "scan", "scan/describe", "search"):  # rules: stored findings carry their severity, fix
         try:
             with os.scandir(os.path.join(package, folder)) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
@@ -81,6 +81,8 @@ def connect(path: str, root: str, build: str, create: bool = True) -> sqlite3.Co
                 continue
             _initialise(db, root, build)
             return db
+        except sqlite3.OperationalError as exc:  # locked, read-only, cannot open: not damage, keep the file
+            raise IndexUnavailable(f"cannot use the index {path}: {exc}") from None
         except sqlite3.DatabaseError:  # "file is not a database", malformed image...
             with contextlib.suppress(Exception):
                 db.close()
@@ -122,22 +124,29 @@ def _initialise(db: sqlite3.Connection, root: str, build: str) -> None:
 
 
 def remove(path: str) -> None:
+    """Delete an index and its journal files; what cannot be deleted is left (the caller falls back)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(f"{path}{suffix}")
 
 
-def stored_files(db: sqlite3.Connection) -> dict[str, tuple[int, int, str, str]]:
-    return {rel: (size, mtime, deps, findings) for rel, size, mtime, deps, findings in
-            db.execute("SELECT rel, size, mtime_ns, deps, findings FROM files")}
+def stored_files(db: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
+    return {rel: (stamp, deps, findings) for rel, stamp, deps, findings in
+            db.execute("SELECT rel, stamp, deps, findings FROM files")}
 
 
-def stored_fingerprints(db: sqlite3.Connection) -> dict[str, tuple[int, int]]:
-    return {rel: (size, mtime) for rel, size, mtime in db.execute("SELECT rel, size, mtime_ns FROM files")}
+def stored_stamps(db: sqlite3.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT rel, stamp FROM files"))
+
+
+def outside_deps(db: sqlite3.Connection) -> list[str]:
+    """The deps JSON of files that consulted paths the walk does not list (folders, ignored files)."""
+    return [deps for (deps,) in db.execute(
+        "SELECT deps FROM files WHERE deps LIKE '%\"exists\"%' OR deps LIKE '%\"missing\"%'")]
 
 
 def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
-    """Replace the rows of the given files (rel, size, mtime_ns, deps, findings) and drop removed ones.
+    """Replace the rows of the given files (rel, stamp, deps, findings) and drop removed ones.
 
     `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
     fts fields...). Citation counts are recomputed for every item, since any description may name any item.
@@ -151,7 +160,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
                 db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in ids])
                 db.execute("DELETE FROM items WHERE rel = ?", (rel,))
             db.execute("DELETE FROM files WHERE rel = ?", (rel,))
-        db.executemany("INSERT INTO files(rel, size, mtime_ns, deps, findings) VALUES (?, ?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO files(rel, stamp, deps, findings) VALUES (?, ?, ?, ?)", files)
         for row in items:
             cursor = db.execute(
                 "INSERT INTO items(rel, provider, seq, kind, name, path, description, run, capabilities, data, main) "

@@ -1,7 +1,7 @@
 """The bounded walk of a repo, free of heavy imports so that a warm index can check freshness cheaply.
 
 Problems met on the way are returned as notes (rule attribute, path, message); `fs.RepoFS` turns them
-into findings. The index compares `(size, mtime_ns)` of the walked files with what it stored.
+into findings. The index compares each walked file's stamp (size, mtime, ctime, inode) with what it stored.
 """
 
 from __future__ import annotations
@@ -33,10 +33,17 @@ class RepoFile:
     """A regular file inside the repo, by its repo-relative POSIX path (a plain class: no dataclass
     import on the fast path)."""
 
-    __slots__ = ("rel", "path", "size", "executable", "mtime_ns")
+    __slots__ = ("rel", "path", "size", "executable", "mtime_ns", "ctime_ns", "ino")
 
-    def __init__(self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0):
+    def __init__(self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0, ctime_ns: int = 0,
+                 ino: int = 0):
         self.rel, self.path, self.size, self.executable, self.mtime_ns = rel, path, size, executable, mtime_ns
+        self.ctime_ns, self.ino = ctime_ns, ino
+
+    @property
+    def stamp(self) -> str:
+        """What the index compares to decide the file is unchanged: size, mtime, ctime and inode."""
+        return f"{self.size}:{self.mtime_ns}:{self.ctime_ns}:{self.ino}"
 
     def __repr__(self) -> str:
         return f"RepoFile({self.rel!r}, size={self.size})"
@@ -65,6 +72,12 @@ class RepoFile:
 
 def inside(root: str, real: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def exists_inside(root: str, rel: str) -> bool:
+    """Whether root/rel exists once resolved, without leaving root (as RepoFS.exists decides)."""
+    real = os.path.realpath(os.path.join(root, rel))
+    return inside(root, real) and os.path.exists(real)
 
 
 def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
@@ -113,7 +126,8 @@ def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
                     continue
                 subfolders.append((path, rel, depth + 1))
             elif stat.S_ISREG(st.st_mode):
-                files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns))
+                files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns,
+                                      st.st_ctime_ns, st.st_ino))
             else:
                 notes.append(("SPECIAL_FILE", rel, f"{_special_kind(st.st_mode)} skipped, never opened"))
         stack.extend(reversed(subfolders))

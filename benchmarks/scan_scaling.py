@@ -27,12 +27,14 @@ def build(root: Path, scale: int) -> int:
         folder = root / "docs" / f"area{d % 50}"
         folder.mkdir(parents=True, exist_ok=True)
         topic = ("deploy", "database", "product", "design")[d % 4]
-        (folder / f"{topic}-{d}.md").write_text(f"# {topic.title()} note {d}\n\nSome text.\n\n```bash\nmake {topic}\n```\n")
+        text = f"# {topic.title()} note {d}\n\nSome text.\n\n```bash\nmake {topic}\n```\n"
+        (folder / f"{topic}-{d}.md").write_text(text)
         count += 1
     for s in range(2000 * scale):
         folder = root / "scripts" / f"group{s % 40}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"task{s}.sh").write_text(f"#!/bin/sh\n# Run task {s} against the database.\n# Usage: task{s}.sh [--apply]\necho {s}\n")
+        text = f"#!/bin/sh\n# Run task {s} against the database.\n# Usage: task{s}.sh [--apply]\necho {s}\n"
+        (folder / f"task{s}.sh").write_text(text)
         count += 1
     return count
 

@@ -234,10 +234,9 @@ _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 def split_frontmatter(text: str) -> Document:
     """Split `---` frontmatter from the body. Raises FrontmatterError for unclosed/invalid/non-mapping."""
-    if text.startswith("\ufeff"):
+    if text.startswith("\ufeff---"):
         # Claude Code and skills-ref both fail to see frontmatter behind a BOM; say so rather than guess.
-        if text[1:].startswith("---"):
-            raise FrontmatterError("bom", "file starts with a UTF-8 byte-order mark before '---'", 1, 1)
+        raise FrontmatterError("bom", "file starts with a UTF-8 byte-order mark before '---'", 1, 1)
     lines = [line for line in _LINE_END.split(text) if line]
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return Document(has_frontmatter=False, body=text, body_start=1)
@@ -303,7 +302,9 @@ _METADATA_LINE = re.compile(
 
 
 # Lines that carry no prose: MyST targets `(label)=`, badge/image rows, bare HTML tags.
-_NOISE_LINE = re.compile(r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$")
+_NOISE_LINE = re.compile(
+    r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$"
+)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
-
 from skilldex.kinds import KINDS  # noqa: F401  (re-exported)
+
+SCHEMA_VERSION = 1
 
 
 class Severity(str, Enum):
@@ -193,8 +194,43 @@ class KnowledgeItem(_Item):
     repos: list[str] = Field(default_factory=list)
     applies_when: list[str] = Field(default_factory=list)
     updated: str | None = None
+    review_by: str | None = Field(default=None, description="`review-by` date as written (YYYY-MM-DD).")
+    expires: str | None = Field(default=None, description="`expires` date as written (YYYY-MM-DD).")
+    supersedes: list[str] = Field(default_factory=list, description="Knowledge objects this one replaces.")
+    tools: list[str] = Field(default_factory=list, description="Tools it names in its frontmatter.")
+    skills: list[str] = Field(default_factory=list, description="Skills or commands it names in its frontmatter.")
+    docs: list[str] = Field(default_factory=list, description="Docs it names in its frontmatter.")
+    do: list[str] = Field(default_factory=list, description="The entries of its *Do* section, one line each.")
+    dont: list[str] = Field(default_factory=list, description="The entries of its *Don't* section, one line each.")
     frontmatter: dict[str, Any] = Field(default_factory=dict)
     headings: list[Heading] = Field(default_factory=list)
+
+
+class KnowledgeFrontmatter(BaseModel):
+    """The frontmatter of a knowledge object: markdown in a `knowledge/` folder (`skilldex knowledge schema`)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    title: str = Field(min_length=1, description="The situation it answers, as a headline.")
+    tags: list[str] = Field(
+        min_length=1, description="Capability names (database, deploy, ...), process tags (production, process, "
+        "...), a repo's name, or tags declared in knowledge/tags.yaml.",
+    )
+    repos: list[str] = Field(default_factory=list, description="Workspace repos it concerns (default: its own).")
+    applies_when: list[str] = Field(
+        alias="applies-when", min_length=1,
+        description="The situations it answers, in the words people use: 'psql to prod times out'.",
+    )
+    updated: date | None = Field(default=None, description="When it was last checked to be true.")
+    review_by: date | None = Field(default=None, alias="review-by", description="Check it again by this date.")
+    expires: date | None = Field(default=None, description="After this date it is no longer true.")
+    supersedes: list[str] = Field(
+        default_factory=list, description="Knowledge objects it replaces (file names or paths); they stop surfacing."
+    )
+    tools: list[str] = Field(default_factory=list, description="Tools it is about: repo-relative paths or names.")
+    skills: list[str] = Field(default_factory=list, description="Skills or commands it is about, by name.")
+    docs: list[str] = Field(default_factory=list, description="Docs it relies on: repo-relative paths.")
+    description: str | None = Field(default=None, description="One paragraph; default: the body's first one.")
 
 
 Item = Annotated[

@@ -48,7 +48,8 @@ def test_list_json_validates_against_schema_command():
 
 
 def test_list_json_of_a_repo_with_findings_validates(repo):
-    root = repo({".claude/skills/x/skill.md": "---\nname: [\n---\n", "tools/a.py": "#!/usr/bin/env python3\nprint 'x'\n"})
+    root = repo({".claude/skills/x/skill.md": "---\nname: [\n---\n",
+                 "tools/a.py": "#!/usr/bin/env python3\nprint 'x'\n"})
     schema = json.loads(run("schema").stdout)
     data = json.loads(run("list", str(root), "--json").stdout)
     jsonschema.validate(data, schema)

@@ -89,7 +89,8 @@ def test_rst_release_doc_titles_headings_and_code(repo):
 def test_mutating_evidence_from_flags_dry_run_and_commands(repo):
     root = repo({
         "scripts/push.sh": "#!/bin/sh\n# Push the node image.\necho 'will docker push'\ndocker push kindest/node\n",
-        "scripts/plan.sh": "#!/bin/sh\n# Plan only.\n# Usage: plan.sh [--dry-run]\n# terraform apply is for humans\nterraform plan\n",
+        "scripts/plan.sh": ("#!/bin/sh\n# Plan only.\n# Usage: plan.sh [--dry-run]\n"
+                            "# terraform apply is for humans\nterraform plan\n"),
         "scripts/read.sh": "#!/bin/sh\n# Read the logs.\naws logs tail x\n",
     })
     tools = {i.path: (i.mutating, i.mutating_evidence) for i in scan_repo(root).items if i.kind == "tool"}

@@ -226,7 +226,8 @@ def test_nothing_in_the_scanned_repo_is_executed_or_imported(tmp_path):
     root = write_tree(tmp_path / "repo", {
         "tools/evil.py": f"#!/usr/bin/env python3\n\"\"\"Looks harmless.\"\"\"\n{touch}\nimport argparse\n",
         "tools/evil.sh": f"#!/bin/sh\n# Looks harmless.\ntouch {marker}\n",
-        "tools/evil.js": f"#!/usr/bin/env node\n// Looks harmless.\nrequire('fs').writeFileSync({str(marker)!r}, 'x')\n",
+        "tools/evil.js": (f"#!/usr/bin/env node\n// Looks harmless.\n"
+                          f"require('fs').writeFileSync({str(marker)!r}, 'x')\n"),
         "Makefile": f"X := $(shell touch {marker})\nall: ## build\n\ttouch {marker}\n",
         "package.json": f'{{"scripts": {{"preinstall": "touch {marker}", "build": "touch {marker}"}}}}',
         "setup.py": touch + "\n",

@@ -72,7 +72,8 @@ def findings_block(findings: list[Finding]) -> Group:
 
 
 def finding_text(finding: Finding) -> Text:
-    where = finding.path + (f":{finding.line}" if finding.line else "") + (f":{finding.column}" if finding.column else "")
+    where = finding.path + (f":{finding.line}" if finding.line else "")
+    where += f":{finding.column}" if finding.column else ""
     text = Text()
     text.append(f"{where}: ")
     text.append(finding.code, style=SEVERITY_STYLES[finding.severity.value])

@@ -23,6 +23,7 @@ class RepoFS:
     under: str = ""  # the subfolder walked ("" = the whole repo)
     findings: list[Finding] = field(default_factory=list)
     files: list[RepoFile] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)  # every folder walked, repo-relative
     _texts: dict[str, str | None] = field(default_factory=dict)
     _by_rel: dict[str, RepoFile] = field(default_factory=dict)
     _folder_bytes: dict[str, int] | None = None
@@ -38,7 +39,7 @@ class RepoFS:
         return repo
 
     def _walk(self, under: str = "") -> None:
-        self.files, notes = walk(self.root, under)
+        self.files, notes = walk(self.root, under, self.folders)
         self.findings.extend(getattr(rules, attr).finding(rel, message) for attr, rel, message in notes)
         self._by_rel = {f.rel: f for f in self.files}
 

@@ -34,7 +34,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
         line = _line_of(text, name)
         if not isinstance(spec, dict):
             fs.findings.append(
-                rules.INVALID_MCP_JSON.finding(file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line)
+                rules.INVALID_MCP_JSON.finding(
+                    file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line
+                )
             )
             continue
         items.append(_server(file.rel, line, str(name), spec))
@@ -47,7 +49,8 @@ def scan(fs: RepoFS) -> list:
 
 def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:
     command = spec.get("command") if isinstance(spec.get("command"), str) else None
-    args = [str(a) for a in spec.get("args", []) if isinstance(a, (str, int, float))] if isinstance(spec.get("args"), list) else []
+    raw_args = spec.get("args") if isinstance(spec.get("args"), list) else []
+    args = [str(a) for a in raw_args if isinstance(a, (str, int, float))]
     url = spec.get("url") if isinstance(spec.get("url"), str) else None
     declared = str(spec.get("type", "")).lower()
     transport = declared if declared in _TRANSPORTS else ("stdio" if command else "http" if url else "unknown")

@@ -76,10 +76,7 @@ def _scripts(scripts: _Object) -> tuple[dict[str, str], dict[str, Any]]:
 
 
 def _is_hook(name: str, commands: dict[str, str]) -> bool:
-    for prefix in ("pre", "post"):
-        if name.startswith(prefix) and name[len(prefix) :] in commands:
-            return True
-    return False
+    return any(name.startswith(prefix) and name[len(prefix):] in commands for prefix in ("pre", "post"))
 
 
 def _key_lines(text: str, names: set[str]) -> dict[str, int]:

@@ -29,7 +29,8 @@ def parse_noxfile(text: str) -> list[TaskDef]:
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError) as exc:
-        raise TaskFileError(f"noxfile does not parse: {getattr(exc, 'msg', exc)}", getattr(exc, "lineno", None)) from None
+        message = f"noxfile does not parse: {getattr(exc, 'msg', exc)}"
+        raise TaskFileError(message, getattr(exc, "lineno", None)) from None
     tasks: list[TaskDef] = []
     for node in tree.body:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -65,10 +65,7 @@ def _poe_hidden(name: str, table: dict[str, Any]) -> bool:
 
 def _hook(name: str, table: dict[str, Any]) -> bool:
     """pdm and taskipy run `pre_x` / `post_x` around `x`: hooks, not tasks of their own."""
-    for prefix in ("pre_", "post_"):
-        if name.startswith(prefix) and name[len(prefix) :] in table:
-            return True
-    return False
+    return any(name.startswith(prefix) and name[len(prefix):] in table for prefix in ("pre_", "post_"))
 
 
 def _pdm_hidden(name: str, table: dict[str, Any]) -> bool:

@@ -28,6 +28,8 @@ INTERPRETERS = {
     "python": "python3", "shell": "bash", "javascript": "node", "typescript": "npx tsx",
     "ruby": "ruby", "perl": "perl", "powershell": "pwsh", "php": "php", "lua": "lua",
 }
+_NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples")
+_ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
 
 
@@ -35,7 +37,7 @@ def _in_tool_folder(file: RepoFile) -> bool:
     folders = [p.lower() for p in file.parts[:-1]]
     if not folders:
         return False
-    if any(p in (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples") for p in folders):
+    if any(p in _NEVER_TOOL_FOLDERS for p in folders):
         return False
     for i, folder in enumerate(folders):
         if folder in TOOL_FOLDERS and i < MAX_TOOL_FOLDER_DEPTH:
@@ -100,7 +102,9 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module that happens to live in a tools folder
         if info.parse_error:
             line, message = info.parse_error
-            fs.findings.append(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
+            fs.findings.append(
+                rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line)
+            )
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
         return None
     evidence = [f"flag {f.flags[0]}" for f in info.flags if f.mutating and f.flags]
@@ -168,7 +172,7 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
         return True
     if in_package:
         return False
-    return any(marker in text for marker in ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire"))
+    return any(marker in text for marker in _ENTRY_MARKERS)
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:

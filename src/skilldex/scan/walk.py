@@ -25,7 +25,7 @@ IGNORED_DIRS = frozenset(
     }
 )
 
-_NAME = operator.attrgetter("name")
+_REL = operator.itemgetter(1)
 Note = tuple[str, str, str]  # (rule attribute in skilldex.rules.scan, repo-relative path, message)
 
 
@@ -80,8 +80,11 @@ def exists_inside(root: str, rel: str) -> bool:
     return inside(root, real) and os.path.exists(real)
 
 
-def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
-    """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes."""
+def walk(root, under: str = "", folders: list[str] | None = None) -> tuple[list[RepoFile], list[Note]]:
+    """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes.
+
+    When `folders` is given, the relative path of every folder walked is appended to it.
+    """
     root = os.fspath(root)
     files: list[RepoFile] = []
     notes: list[Note] = []
@@ -94,7 +97,7 @@ def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
         folder, rel_folder, depth = stack.pop()
         try:
             with os.scandir(folder) as it:
-                children = sorted(it, key=_NAME)
+                children = list(it)  # files are sorted once at the end; folders below, for a stable order
         except OSError as exc:
             notes.append(("UNREADABLE", rel_folder or ".", f"cannot list folder: {exc.strerror or exc}"))
             continue
@@ -125,12 +128,15 @@ def walk(root, under: str = "") -> tuple[list[RepoFile], list[Note]]:
                         depth_reported = True
                     continue
                 subfolders.append((path, rel, depth + 1))
+                if folders is not None:
+                    folders.append(rel)
             elif stat.S_ISREG(st.st_mode):
                 files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns,
                                       st.st_ctime_ns, st.st_ino))
             else:
                 notes.append(("SPECIAL_FILE", rel, f"{_special_kind(st.st_mode)} skipped, never opened"))
-        stack.extend(reversed(subfolders))
+        subfolders.sort(key=_REL, reverse=True)
+        stack.extend(subfolders)
     files.sort(key=lambda f: f.rel)
     return files, notes
 

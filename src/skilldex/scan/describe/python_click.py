@@ -93,8 +93,8 @@ def read_commands(nodes: list[ast.AST], calls: list[ast.Call], strings: Strings)
         return Commands()
     apps: dict[str, ast.Call] = {}
     for node in nodes:
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            if names.qualify(node.value.func) == "typer.Typer":
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and names.qualify(node.value.func) == "typer.Typer"):
                 apps.update({t.id: node.value for t in node.targets if isinstance(t, ast.Name)})
     functions = {n.name: n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     commands = [c for f in functions.values() if (c := _command(f, names, strings, apps))]
@@ -197,7 +197,8 @@ def _typer_flags(function, strings: Strings) -> list[Flag]:
     positional = [*arguments.posonlyargs, *arguments.args]
     defaults = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
     flags: list[Flag] = []
-    for argument, default in [*zip(positional, defaults), *zip(arguments.kwonlyargs, arguments.kw_defaults)]:
+    pairs = [*zip(positional, defaults, strict=False), *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=False)]
+    for argument, default in pairs:
         annotation, option, is_argument = argument.annotation, None, False
         metadata = [default]
         if isinstance(annotation, ast.Subscript) and callee(annotation.value) == "Annotated":

@@ -70,14 +70,17 @@ def register() -> None:
     """Import the command modules so their @app.command decorators run."""
     from skilldex.cli import (  # noqa: F401
         cache_cmd,
+        export_cmd,
         find_cmd,
         generate_cmd,
         hook_cmd,
         init_cmd,
         list_cmd,
+        mcp_cmd,
         repos,
         rules_cmd,
         schema,
         show,
+        sync_cmd,
         validate_cmd,
     )

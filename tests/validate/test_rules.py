@@ -167,7 +167,10 @@ def test_every_validate_rule_has_a_trigger_test():
     tested = {t[0] for t in TRIGGERS}
     untestable_here = {"SKD001", "SKD002", "SKD003", "SKD004", "SKD005", "SKD006", "SKD007", "SKD008",
                        "SKD030", "SKD031", "SKD032", "SKD033", "SKD404"}  # scan rules and the 30 MB upload cap
-    missing = {r.code for r in all_rules()} - tested - untestable_here
+    # Families checked by other commands, each with its own trigger table and completeness test:
+    # SKD6 doctor (tests/doctor/test_checks.py), SKD7 knowledge objects (tests/knowledge/test_rules.py).
+    elsewhere = ("SKD6", "SKD7")
+    missing = {r.code for r in all_rules() if not r.code.startswith(elsewhere)} - tested - untestable_here
     assert not missing, f"rules without a trigger test: {sorted(missing)}"
 
 

@@ -70,6 +70,7 @@ def register() -> None:
     """Import the command modules so their @app.command decorators run."""
     from skilldex.cli import (  # noqa: F401
         cache_cmd,
+        doctor_cmd,
         export_cmd,
         find_cmd,
         generate_cmd,

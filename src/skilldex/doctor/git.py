@@ -1,0 +1,203 @@
+"""A repo's git history, read once per repo in one bounded `git log`, never running anything of the repo's.
+
+git runs with hooks, fsmonitor, external diff, textconv and signature checks off, without the system
+config or the caller's GIT_* environment, a pager or a terminal prompt; it only reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_COMMITS = 2000
+MAX_COUNTED_PATHS = 500  # files whose line changes are counted (one git call, bounded command line)
+TIMEOUT_SECONDS = 20
+_SAFE_CONFIG = (
+    "core.hooksPath=/dev/null", "core.fsmonitor=false", "core.quotePath=false", "log.showSignature=false",
+    "diff.renameLimit=2000", "core.pager=cat", "color.ui=false",
+)
+_KEEP_ENV = {"GIT_CONFIG_GLOBAL", "GIT_CEILING_DIRECTORIES"}  # the user's own choices about git itself
+
+
+class GitSkipped(Exception):
+    """The history cannot be read; the message says why (it becomes an info finding)."""
+
+
+@dataclass(frozen=True)
+class Touch:
+    sha: str
+    time: int
+    renamed: bool = False  # the commit renamed the file here (its line count would be the whole file)
+
+
+@dataclass(frozen=True)
+class Gone:
+    sha: str
+    time: int
+    renamed_to: str | None
+
+
+@dataclass
+class History:
+    """Changes per repo-relative path, newest first, within the commits read."""
+
+    commits: int = 0
+    capped: bool = False  # stopped at MAX_COMMITS: older history was not read
+    since: int | None = None
+    newest: int = 0  # time of the newest commit read
+    oldest: int = 0
+    touched: dict[str, list[Touch]] = field(default_factory=dict)  # content changes (added, modified, renamed to)
+    gone: dict[str, Gone] = field(default_factory=dict)  # the latest deletion or rename away
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (sha, path) -> lines changed, when counted
+    _paths: list[str] | None = None
+
+    def last_change(self, path: str) -> int | None:
+        touches = self.touched.get(path)
+        return touches[0].time if touches else None
+
+    def under(self, folder: str) -> list[str]:
+        """Every path with history below `folder/`."""
+        if self._paths is None:
+            self._paths = sorted(set(self.touched) | set(self.gone))
+        prefix = folder.rstrip("/") + "/"
+        start = bisect_left(self._paths, prefix)
+        found = []
+        for path in self._paths[start:]:
+            if not path.startswith(prefix):
+                break
+            found.append(path)
+        return found
+
+
+def safe_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in _KEEP_ENV}
+    env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0",
+                "GIT_PAGER": "cat", "PAGER": "cat", "LC_ALL": "C", "GIT_ASKPASS": "", "SSH_ASKPASS": ""})
+    return env
+
+
+def run_git(root: Path, args: list[str], timeout: float | None = None, stdin: str | None = None,
+            ok: tuple[int, ...] = (0,)) -> str:
+    """git's stdout; GitSkipped when git is missing, exits other than `ok`, or outlasts `timeout` seconds."""
+    git = shutil.which("git")
+    if git is None:
+        raise GitSkipped("git is not installed")
+    config = [part for item in _SAFE_CONFIG for part in ("-c", item)]
+    timeout = timeout or TIMEOUT_SECONDS
+    try:
+        done = subprocess.run(
+            [git, "--no-pager", *config, "-C", str(root), *args], input=stdin, capture_output=True,
+            text=True, encoding="utf-8", errors="replace", timeout=timeout, env=safe_env(),
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitSkipped(f"git {args[0]} did not finish within {timeout:g} seconds") from None
+    except OSError as exc:
+        raise GitSkipped(f"git could not be run: {exc.strerror or exc}") from None
+    if done.returncode not in ok:
+        first = next((line for line in done.stderr.splitlines() if line.strip()), f"exit {done.returncode}")
+        first = first.removeprefix("fatal: ").strip()
+        if "not a git repository" in first:
+            raise GitSkipped("not a git repository")
+        raise GitSkipped(f"git {args[0]} failed: {first}")
+    return done.stdout
+
+
+def read_history(root: Path, since: int | None = None, max_commits: int | None = None,
+                 timeout: float | None = None) -> History:
+    """The history of the folder `root` (a repo or a folder inside one); GitSkipped says why not."""
+    max_commits = max_commits or MAX_COMMITS
+    state = run_git(root, ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], timeout).split()
+    if not state or state[0] != "true":
+        raise GitSkipped("not inside a git work tree")
+    if len(state) > 1 and state[1] == "true":
+        raise GitSkipped("shallow clone: history is cut short (`git fetch --unshallow` gives the full history)")
+    if not run_git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], timeout, ok=(0, 1)).strip():
+        raise GitSkipped("the repository has no commits yet")
+    # --raw compares trees only, so it stays cheap on huge commits; line counts are asked for later, per file.
+    args = ["log", f"--max-count={max_commits}", "--format=%x1e%H %ct", "--raw", "-M",
+            "--no-ext-diff", "--no-textconv", "--no-color", "--relative", "--no-abbrev"]
+    if since is not None:
+        args.append(f"--since=@{since}")
+    history = parse_log(run_git(root, [*args, "--", "."], timeout))
+    history.capped = history.commits >= max_commits
+    history.since = since
+    return history
+
+
+def count_lines(root: Path, history: History, paths: list[str], timeout: float | None = None) -> None:
+    """Fill `history.lines` for `paths` (lines added + deleted per commit) in one `git log --numstat`."""
+    paths = sorted(set(paths))[:MAX_COUNTED_PATHS]
+    if not paths:
+        return
+    args = ["--literal-pathspecs", "log", f"--max-count={MAX_COMMITS}", "--format=%x1e%H", "--numstat",
+            "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color", "--relative"]
+    if history.since is not None:
+        args.append(f"--since=@{history.since}")
+    try:
+        output = run_git(root, [*args, "--", *paths], timeout)
+    except GitSkipped:
+        return  # counts stay unknown: no file is called heavily changed
+    for record in output.split("\x1e")[1:]:
+        sha, *rows = record.splitlines()
+        for row in rows:
+            added, _, rest = row.partition("\t")
+            deleted, _, path = rest.partition("\t")
+            if added.isdigit() and deleted.isdigit():
+                history.lines[sha.strip(), _unquote(path)] = int(added) + int(deleted)
+
+
+def ignored(root: Path, paths: list[str], timeout: float | None = None) -> set[str]:
+    """Which of `paths` git ignores (.gitignore and friends); empty when git cannot say."""
+    if not paths:
+        return set()
+    try:
+        out = run_git(root, ["check-ignore", "--no-index", "--stdin"], timeout, "\n".join(paths) + "\n", ok=(0, 1))
+    except GitSkipped:
+        return set()
+    return {line.strip() for line in out.splitlines() if line.strip()}
+
+
+_RAW = re.compile(r"^:\d+ \d+ \w+ \w+ ([A-Z])(\d*)\t(.*)$")
+
+
+def parse_log(output: str) -> History:
+    """`git log --format=%x1e%H %ct --raw`: per commit, a status and the path(s) of each changed file."""
+    history = History()
+    for record in output.split("\x1e")[1:]:
+        lines = record.splitlines()
+        if not lines or " " not in lines[0]:
+            continue
+        sha, _, stamp = lines[0].partition(" ")
+        time = int(stamp) if stamp.strip().isdigit() else 0
+        history.commits += 1
+        history.newest = max(history.newest, time)
+        history.oldest = time if history.commits == 1 else min(history.oldest, time)
+        for raw in (m for m in (_RAW.match(line) for line in lines[1:]) if m):
+            _record(history, sha, time, raw.group(1), [_unquote(p) for p in raw.group(3).split("\t")])
+    return history
+
+
+def _record(history: History, sha: str, time: int, status: str, paths: list[str]) -> None:
+    if status == "D":
+        history.gone.setdefault(paths[0], Gone(sha, time, None))
+        return
+    if status == "R" and len(paths) == 2:
+        history.gone.setdefault(paths[0], Gone(sha, time, paths[1]))
+    history.touched.setdefault(paths[-1], []).append(Touch(sha, time, renamed=status == "R"))
+
+
+def _unquote(path: str) -> str:
+    """git C-quotes paths with special characters even with core.quotePath off."""
+    if len(path) < 2 or not (path.startswith('"') and path.endswith('"')):
+        return path
+    raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw

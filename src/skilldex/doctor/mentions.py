@@ -1,0 +1,229 @@
+"""What a markdown doc mentions: skills written as commands or named in prose, tools, files, links.
+
+Precision over recall, because a false "missing skill" teaches people to ignore doctor:
+- prose counts only inside backticks and links (`tools/x`, [runbook](runbooks/db.md)); bare words never;
+  a path needs a folder (`docs/x.md`, `backend/alembic/`): `tools/` alone names a kind of folder;
+- shell code blocks (bash, sh, console, unlabelled) are commands (`python3 tools/x --flag`): the tools
+  and scripts they run count, quoted arguments do not; `$ `-prompted blocks are read on prompted lines
+  only, so sample output is not; other languages (python, yaml, json, text) are samples, never read;
+- a `/name` is a skill when written as a command: `/name` before "skill"/"command", a backticked
+  `` `/name` `` after run/use/invoke/type/see or opening a list item or table cell, a code-block line
+  that is only `/name args`, `claude -p "/name"`; "the `name` skill" and "use the some-name skill"
+  name one in prose. A bare `` `/name` `` mid-sentence ("both answering `/deploy`") is an example;
+- a sentence that says to create, write or generate something, or gives it "for example", does not
+  promise that it exists. Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skilldex.doctor.shell import NAME, SHELL_LANGS, TOOL_PATH, Mention, command_mentions, mask, script_mentions
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_SPAN_SLASH = re.compile(r"^/(" + NAME + r")(?:\s+([^/].*))?$")
+_SPAN_NAME = re.compile(r"^(" + NAME + r")$")
+_AFTER_SKILL = re.compile(r"^[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")
+_PLAIN_SLASH = re.compile(r"(?<![\w/.:~\\-])/(" + NAME + r")(?![\w/.:-])[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")
+_THE_SKILL = re.compile(
+    r"(?:\b([A-Za-z]+)\s+)?\b(?i:the)\s+([`*_\"'“‘]*)(" + NAME + r")([`*_\"'”’]*)\s+(?i:skill)(?![\w-])"
+)
+_BLOCK_SLASH = re.compile(r"^\s*(?:>\s*)?/(" + NAME + r")(?:\s+[^/\s][^/]*)?\s*$")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_FILE_PATH = re.compile(r"^(?:\./)?(?:[\w@.+-]+/)+(?:[\w@.+-]*\.[A-Za-z][A-Za-z0-9]{0,7})?$")
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|cloud|sh|me)/")
+# Where a line lists commands: `- `/deploy` ...`, `| `/deploy` |`, `1. `/deploy``.
+_LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*[*_]*$")
+_LINE_SUFFIX = re.compile(r"(?::\d+(?::\d+)?|#L\d+(?:-L?\d+)?)$")
+
+INVOKE_VERBS = frozenset({"use", "run", "invoke", "call", "try", "trigger", "load", "via", "with", "ask", "see"})
+SLASH_BLOCK_LANGS = SHELL_LANGS | {"text", "txt", "plain", "plaintext", "markdown", "md", "prompt", "claude"}
+# Words that make a backticked `/name` a route or a path rather than a command.
+_ROUTE_WORDS = re.compile(
+    r"\b(?:endpoints?|routes?|urls?|uris?|https?|requests?|responds?|returns|GET|POST|PUT|PATCH|DELETE|"
+    r"pages?|paths?|folders?|directory|directories|dirs?|mount(?:ed)?|volumes?)\b",
+    re.IGNORECASE,
+)
+# A sentence that tells you to make the file (it need not exist yet), or gives it as an example.
+_CREATE_WORDS = frozenset({
+    "create", "creates", "created", "creating", "generate", "generates", "generated", "generating", "write",
+    "writes", "writing", "written", "output", "outputs", "outputted", "produce", "produces", "produced", "save",
+    "saves", "saved", "saving", "touch", "download", "downloads", "downloaded", "export", "exports", "exported",
+    "copy", "copies", "copied", "become", "becomes",
+})
+_PHRASE_WORDS = frozenset({"go", "goes", "rename", "renames", "renamed", "move", "moves", "moved", "will", "new",
+                           "for", "such"})
+_CREATE_PHRASES = re.compile(
+    r"\b(?:go(?:es)? (?:in|into|to)|rename[sd]? (?:\w+ )?to|move[sd]? (?:\w+ )?to|will be|new file|"
+    r"for example|for instance|such as)\b"
+)
+_CREATED_AFTER = re.compile(r"^\W{0,3}\(?(?:generated|auto-generated|created by|not committed|git-?ignored)",
+                            re.IGNORECASE)
+
+
+def markdown_mentions(text: str) -> list[Mention]:
+    """Every mention in a markdown file (frontmatter and HTML comments skipped), in line order."""
+    lines = text.splitlines()
+    found: list[Mention] = []
+    fence: str | None = None
+    language = ""
+    block: list[tuple[int, int, str]] = []
+    in_comment = False
+    paragraph = ""  # the paragraph's earlier lines: a sentence that says "create" may start there
+    for index in range(_body_start(lines), len(lines)):
+        raw, number = lines[index], index + 1
+        opening = _FENCE.match(raw)
+        if fence is None and opening:
+            fence, language, block, paragraph = opening.group(1), opening.group(2).lower(), [], ""
+            continue
+        if fence is not None:
+            stripped = raw.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                found.extend(_code_block(language, block))
+                fence = None
+            else:
+                block.append((number, 1, raw))
+            continue
+        if in_comment or raw.lstrip().startswith("<!--"):
+            in_comment = "-->" not in raw
+            continue
+        paragraph = "" if not raw.strip() or raw.lstrip().startswith("#") else paragraph
+        found.extend(prose_mentions(raw, number, paragraph))
+        paragraph = (paragraph + " " + raw.strip())[-400:]  # a sentence's start, not the whole paragraph
+    if fence is not None:
+        found.extend(_code_block(language, block))
+    return found
+
+
+def _body_start(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        for index in range(1, min(len(lines), 400)):
+            if lines[index].strip() == "---":
+                return index + 1
+    return 0
+
+
+def _code_block(language: str, block: list[tuple[int, int, str]]) -> list[Mention]:
+    found: list[Mention] = []
+    prompted = any(text.lstrip().startswith("$ ") for _, _, text in block)
+    if language in SLASH_BLOCK_LANGS:
+        for number, _, text in block:
+            match = _BLOCK_SLASH.match(text)
+            if match and not text.lstrip().startswith("$"):
+                found.append(Mention("skill", match.group(1), number, match.start(1)))
+    if language in SHELL_LANGS:
+        lines = block if language or prompted else [b for b in block if _looks_like_command(b[2])]
+        found.extend(script_mentions(lines, prompted=prompted))
+    return found
+
+
+_COMMAND_START = re.compile(r"^\s*(?:\$ )?(?:\./|[a-z][\w.-]*(?:/[\w.-]+)*(?:\s|$))")
+
+
+def _looks_like_command(text: str) -> bool:
+    # Unlabelled fences also hold output, diagrams and config: keep lines that start like a command.
+    return bool(_COMMAND_START.match(text)) and not text.rstrip().endswith((":", ","))
+
+
+def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]:
+    """Mentions in one line of prose (`preceding`: the paragraph so far): code spans, links, "/name skill"
+    and "the name skill"."""
+    found: list[Mention] = []
+    if "`" in line:
+        for span in _CODE_SPAN.finditer(line):
+            found.extend(_span(line, span, number, preceding))
+        masked = mask(line, _CODE_SPAN)
+    else:
+        masked = line
+    lowered = line.lower()
+    if "skill" not in lowered and "command" not in lowered:
+        return _unique(found + _links(masked, number))
+    for match in _PLAIN_SLASH.finditer(masked):
+        found.append(Mention("skill", match.group(1), number, match.start(1)))
+    for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
+        verb, opening, name, closing = match.groups()
+        formatted = bool(opening or closing)
+        invoked = (verb or "").lower() in INVOKE_VERBS
+        if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + line[: match.start(3)]):
+            found.append(Mention("skill", name, number, match.start(3) + 1))
+    return _unique(found + _links(masked, number))
+
+
+def _links(masked: str, number: int) -> list[Mention]:
+    """Relative targets of markdown links and link definitions (`[x]: path`)."""
+    if "](" not in masked and "]:" not in masked:
+        return []
+    found = []
+    targets = [(m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2)) for m in _LINK.finditer(masked)]
+    definition = _LINK_DEFINITION.match(masked)
+    if definition:
+        targets.append((definition.group(1), definition.start(1)))
+    for target, start in targets:
+        path = _LINE_SUFFIX.sub("", target.split("#", 1)[0].split("?", 1)[0])
+        if path and not _external(path):
+            kind = "tool" if TOOL_PATH.fullmatch(path) else "file"
+            found.append(Mention(kind, path.removeprefix("./"), number, start + 1, link=True))
+    return found
+
+
+def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mention]:
+    """What one code span mentions, unless its sentence says to create it."""
+    found = _span_mentions(line, span, number)
+    return [] if found and _creates(preceding + " " + line[: span.start()]) else found
+
+
+def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
+    content = span.group(2).strip()
+    column = span.start(2) + 1
+    before, after = line[: span.start()], line[span.end():]
+    slash = _SPAN_SLASH.match(content)
+    if slash:
+        listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
+        if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
+            return [Mention("skill", slash.group(1), number, column)]
+        return []
+    if _SPAN_NAME.match(content) and _AFTER_SKILL.match(after):
+        return [Mention("skill", content, number, column)]
+    if " " in content or "\t" in content:
+        return command_mentions(content, number, column)[0]
+    path = _LINE_SUFFIX.sub("", content)
+    if _CREATED_AFTER.match(after) or _external(path):
+        return []
+    if TOOL_PATH.fullmatch(path):
+        return [Mention("tool", path.removeprefix("./"), number, column)]
+    if _FILE_PATH.match(path) and not _DOMAIN.match(path) and "/" in path.rstrip("/"):
+        return [Mention("file", path.removeprefix("./"), number, column)]
+    return []
+
+
+def _verb_before(before: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", before[-24:])
+    return bool(words) and words[-1].lower() in INVOKE_VERBS | {"type", "typing", "runs", "running", "then"}
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _creates(before: str) -> bool:
+    text = before[-300:].lower().replace("e.g.", "for example").replace("i.e.", "that is")
+    cut = max(text.rfind(end) for end in (". ", "! ", "? ", "; "))
+    sentence = text[cut + 2:] if cut >= 0 else text
+    words = set(_WORD.findall(sentence))
+    return bool(words & _CREATE_WORDS) or bool(words & _PHRASE_WORDS and _CREATE_PHRASES.search(sentence))
+
+
+def _external(target: str) -> bool:
+    return (
+        "://" in target
+        or target.startswith(("mailto:", "#", "/", "~", "$", "{", "<", "data:", "tel:"))
+        or any(char in target for char in "*?[]{}<>$%|")
+    )
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple, Mention] = {}
+    for m in mentions:
+        seen.setdefault((m.kind, m.target.rstrip("/"), m.line), m)
+    return list(seen.values())

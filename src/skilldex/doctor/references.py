@@ -1,0 +1,270 @@
+"""Dangling references (SKD601-SKD603): skills, tools and files that docs mention but the repo lacks."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+
+from skilldex.doctor import names
+from skilldex.doctor.repo import Document, RepoContext
+from skilldex.doctor.shell import UNKNOWN, Mention
+from skilldex.models import Finding
+from skilldex.rules import doctor as rules
+from skilldex.scan.fs import IGNORED_DIRS
+
+# Folders of build output and scratch: docs name files there that only exist after a build or a run.
+GENERATED_DIRS = IGNORED_DIRS | {"build", "_build", "out", "tmp", "temp", "artifacts", "logs", "log", "__snapshots__"}
+NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$")
+PLACEHOLDER = re.compile(
+    r"YYYY|HHMM|XXX|NNN|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|(^|/)[A-Z]{2,}/"
+)
+MAX_CLOSE_CANDIDATES = 5000
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A tool or file mention checked against the repo: `path` is the repo path it names (first guess)."""
+
+    doc: Document
+    mention: Mention
+    path: str
+    exists: bool
+    lines: tuple[int, ...] = ()  # other lines of the same doc naming the same path
+
+
+def resolve_all(ctx: RepoContext) -> list[Resolved]:
+    """Every checkable tool and file mention of every doc, one per (doc, path), first line first."""
+    finder = _Finder(ctx)
+    found: list[Resolved] = []
+    for doc in ctx.documents:
+        by_path: dict[str, Resolved] = {}
+        for mention in doc.mentions:
+            if mention.kind == "skill" or _unverifiable(mention.target):
+                continue
+            resolved = finder.resolve(doc, mention)
+            if resolved is None:
+                continue
+            first = by_path.get(resolved.path)
+            if first is None:
+                by_path[resolved.path] = resolved
+            elif mention.line != first.mention.line and mention.line not in first.lines:
+                by_path[resolved.path] = Resolved(first.doc, first.mention, first.path, first.exists,
+                                                  (*first.lines, mention.line))
+        found.extend(by_path.values())
+    return found
+
+
+def _unverifiable(target: str) -> bool:
+    parts = target.rstrip("/").split("/")
+    return (
+        any(part in GENERATED_DIRS for part in parts)
+        or bool(NOT_COMMITTED.search(parts[-1]))
+        or bool(PLACEHOLDER.search(target))
+    )
+
+
+class _Finder:
+    def __init__(self, ctx: RepoContext):
+        self.ctx = ctx
+        self._by_name: dict[str, list[str]] | None = None
+        self._by_folder: dict[str, list[str]] | None = None
+        self._walked: set[str] | None = None
+        self._cut = False
+        self.closest: dict[tuple[str, str], str | None] = {}
+
+    def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
+        if mention.base == UNKNOWN:
+            return None
+        target = mention.target.removeprefix("./").rstrip("/")
+        folder = posixpath.dirname(doc.rel) if doc.kind != "workflow" else ""
+        if mention.base is not None:
+            bases = [mention.base] + ([posixpath.join(folder, mention.base)] if folder else [])
+        else:
+            bases = [folder, ""] if mention.link else ["", folder]
+        candidates = []
+        for base in bases:
+            path = posixpath.normpath(posixpath.join(base, target))
+            if not path.startswith("..") and path != "." and path not in candidates:
+                candidates.append(path)
+        if not candidates:
+            return None
+        for path in candidates:
+            for variant in _variants(path) if mention.link else (path,):
+                if self.exists(variant):
+                    return Resolved(doc, mention, variant, True)
+        tail = self._tail_match(target)
+        if tail:
+            return Resolved(doc, mention, tail, True)
+        return Resolved(doc, mention, candidates[0], False)
+
+    def exists(self, path: str) -> bool:
+        """From the walk (no disk access); the disk is asked only when the walk stopped at a limit."""
+        if self._walked is None:
+            self._walked = set()
+            for file in self.ctx.fs.files:
+                rel = file.rel
+                while rel and rel not in self._walked:  # the file and each folder above it
+                    self._walked.add(rel)
+                    rel = posixpath.dirname(rel)
+            self._cut = any(f.code == "SKD008" for f in self.ctx.catalogue.findings)
+        return path in self._walked or (self._cut and self.ctx.fs.exists(path))
+
+    def by_name(self) -> dict[str, list[str]]:
+        """Repo files and folders by their last path segment."""
+        if self._by_name is None:
+            index: dict[str, list[str]] = {}
+            folders: set[str] = set()
+            for file in self.ctx.fs.files:
+                index.setdefault(file.name, []).append(file.rel)
+                parts = file.rel.split("/")[:-1]
+                folders.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+            for folder in sorted(folders):
+                index.setdefault(folder.rsplit("/", 1)[-1], []).append(folder)
+            self._by_name = index
+        return self._by_name
+
+    def in_folder(self, folder: str) -> list[str]:
+        """Repo files directly in `folder`."""
+        if self._by_folder is None:
+            index: dict[str, list[str]] = {}
+            for file in self.ctx.fs.files:
+                index.setdefault(posixpath.dirname(file.rel), []).append(file.rel)
+            self._by_folder = index
+        return self._by_folder.get(folder, [])
+
+    def _tail_match(self, target: str) -> str | None:
+        """A repo path ending in `target` (docs often write paths from a subproject's root)."""
+        if "/" not in target:
+            return None
+        for path in self.by_name().get(target.rsplit("/", 1)[-1], []):
+            if path.endswith("/" + target):
+                return path
+        return None
+
+
+def _variants(path: str) -> tuple[str, ...]:
+    """Where a docs site finds a link target: as written, `guide` as guide.md, `guide.html` from guide.md."""
+    stem, extension = posixpath.splitext(path)
+    if extension in (".html", ".htm"):
+        return path, stem + ".md", stem + ".mdx", stem + ".rst"
+    if not extension:
+        return path, path + ".md", path + ".mdx", path + ".rst"
+    return (path,)
+
+
+def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[Finding]:
+    """SKD601 for every skill mention no skill, command, personal skill or built-in answers."""
+    findings = []
+    closest: dict[str, tuple[str, str] | None] = {}
+    for doc in ctx.documents:
+        lines: dict[str, list[Mention]] = {}
+        for mention in doc.mentions:
+            if mention.kind == "skill" and _is_unknown_skill(ctx, mention.target):
+                lines.setdefault(mention.target, []).append(mention)
+        for name, mentions in lines.items():
+            if name not in closest:
+                closest[name] = closest_skill(ctx, name)
+            findings.append(_missing_skill(ctx, doc, name, mentions, others, closest[name]))
+    return findings
+
+
+def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:
+    if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS:
+        return False
+    if ":" in name:  # plugin:skill; only judged when the plugin or command folder is the repo's own
+        namespace = name.split(":", 1)[0]
+        return any(key.startswith(namespace + ":") for key in ctx.invocable)
+    return not ctx.fs.exists(name)  # `/docs` meaning the repo's docs/ folder
+
+
+def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:
+    first = mentions[0]
+    more = sorted({m.line for m in mentions[1:]} - {first.line})
+    message = f"mentions skill '/{name}', but no skill or command answers to it"
+    message += " (not in the repo's skills and commands, ~/.claude/skills, nor a Claude Code built-in)"
+    if more:
+        message += f"; also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))}"
+    if close:
+        message += f"; closest existing: {close[0]} ({close[1]})"
+    elsewhere = [repo for repo, known in others.items() if name in known]
+    if elsewhere:
+        message += f"; workspace repo {', '.join(elsewhere)} has a skill of that name, not loaded in this repo"
+    fix = f"Write the skill at .claude/skills/{name.split(':')[-1]}/SKILL.md"
+    fix += f", or change the doc to use {close[0].split()[-1]} if that does the job." if close else \
+        ", or remove the instruction from the doc."
+    return rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
+
+
+def closest_skill(ctx: RepoContext, name: str) -> tuple[str, str] | None:
+    """The nearest skill or command by name, else the nearest agent or tool: (label, path)."""
+    pools = [
+        {f"/{key}": path for key, path in ctx.invocable.items() if ":" not in key},
+        {f"agent {i.name}": i.path for i in ctx.catalogue.items if i.kind == "agent"}
+        | {f"tool {i.name}": i.path for i in ctx.catalogue.items if i.kind == "tool"},
+    ]
+    for pool in pools:
+        keys = {label.split(" ")[-1].lstrip("/"): label for label in pool}
+        match = difflib.get_close_matches(name, list(keys), n=1, cutoff=0.6)
+        if match:
+            label = keys[match[0]]
+            return (f"skill {label}" if label.startswith("/") else label), pool[label]
+    return _sharing_words(ctx, name)
+
+
+def _sharing_words(ctx: RepoContext, name: str) -> tuple[str, str] | None:
+    """The skill whose name (twice) and description share most words with `name`; at least two points."""
+    wanted = {w for w in re.split(r"[-_:]", name) if len(w) > 2}
+    best: tuple[int, str, str] | None = None
+    for item in ctx.catalogue.of_kind("skill"):
+        if not item.run:
+            continue
+        described = set(re.findall(r"[a-z0-9]+", item.description.lower()))
+        score = 2 * len(wanted & set(re.split(r"[-_]", item.dir_name))) + len(wanted & described)
+        if score >= 2 and (best is None or (score, best[1]) > (best[0], item.run)):
+            best = (score, item.run, item.path)
+    return (f"skill {best[1]}", best[2]) if best else None
+
+
+def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[str, str], str]) -> list[Finding]:
+    """SKD602 (tools) and SKD603 (files) for mentions that resolve nowhere; `notes` add git context."""
+    finder = _Finder(ctx)
+    findings = []
+    for item in dangling:
+        m = item.mention
+        verb = "runs" if m.kind == "tool" else "links to" if m.link else "names"
+        message = f"{verb} '{m.target}', which is not in the repo"
+        if item.path != m.target.removeprefix("./").rstrip("/"):
+            message += f" (looked for {item.path})"
+        if (item.doc.rel, item.path) in notes:
+            message += f"; {notes[item.doc.rel, item.path]}"
+        if item.lines:
+            message += f"; also on line{'s' if len(item.lines) > 1 else ''} {', '.join(map(str, item.lines))}"
+        close = closest_path(ctx, finder, item.path, m.kind)
+        rule = rules.MISSING_TOOL if m.kind == "tool" else rules.MISSING_FILE
+        fix = rule.fix
+        if close:
+            message += f"; closest existing: {close}"
+            fix = f"Fix the path (did you mean '{close}'?), or remove the mention if it is gone for good."
+        findings.append(rule.finding(item.doc.rel, message, m.line, m.column, fix=fix))
+    return findings
+
+
+def closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> str | None:
+    """The same file name elsewhere (moved), else the most similar path in its folder or of its kind."""
+    if (path, kind) not in finder.closest:
+        finder.closest[path, kind] = _closest_path(ctx, finder, path, kind)
+    return finder.closest[path, kind]
+
+
+def _closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> str | None:
+    name = path.rsplit("/", 1)[-1]
+    moved = finder.by_name().get(name)
+    if moved:
+        return min(moved, key=lambda p: (-difflib.SequenceMatcher(None, p, path).ratio(), p))
+    pool = list(finder.in_folder(posixpath.dirname(path)))
+    if kind == "tool":
+        pool += [i.path for i in ctx.catalogue.items if i.kind == "tool"]
+    match = difflib.get_close_matches(path, sorted(set(pool))[:MAX_CLOSE_CANDIDATES], n=1, cutoff=0.75)
+    return match[0] if match else None

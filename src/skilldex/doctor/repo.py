@@ -1,0 +1,138 @@
+"""One repo as doctor sees it: its catalogue and the docs, skills and workflows it checks, read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from skilldex.doctor import names
+from skilldex.doctor.mentions import markdown_mentions
+from skilldex.doctor.shell import Mention
+from skilldex.doctor.workflows import is_workflow, workflow_mentions
+from skilldex.models import Catalogue
+from skilldex.scan.docs import AGENT_DOCS, DOC_FOLDERS, OPS_FOLDERS
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.workspace import RepoRef
+
+MARKDOWN = (".md", ".mdx", ".markdown")
+# Copies of other repos, test data and templates: their drift is deliberate or someone else's.
+SKIPPED_DIRS = frozenset({
+    "tests", "test", "__tests__", "fixtures", "__fixtures__", "testdata", "examples", "example",
+    "templates", "template", "samples", "sample",
+})
+# Records of the past: they rightly mention what no longer exists. Read only for "X was retired".
+HISTORICAL_DIRS = frozenset({
+    "adr", "adrs", "decisions", "decision-records", "postmortems", "postmortem", "post-mortems",
+    "incidents", "sessions", "session-notes", "handoffs", "archive", "archived", "history", "changelog",
+    "changelogs", ".changeset", "retros", "retrospectives", "blog",
+})
+HISTORICAL_NAMES = frozenset({"changelog", "changes", "history", "news", "releases", "release-notes",
+                              "release_notes", "upgrading", "migration-guide"})
+# Plans describe what does not exist yet.
+PROPOSAL_DIRS = frozenset({"rfc", "rfcs", "proposals", "design", "designs", "plans", "planning", "roadmap"})
+PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal"})
+
+
+@dataclass
+class Document:
+    """A file doctor reads mentions from."""
+
+    file: RepoFile
+    kind: str  # doc | skill | command | agent | knowledge | workflow | historical
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def rel(self) -> str:
+        return self.file.rel
+
+
+@dataclass
+class RepoContext:
+    ref: RepoRef
+    fs: RepoFS
+    catalogue: Catalogue
+    documents: list[Document]  # checked for dangling mentions and staleness
+    historical: list[Document]  # read only for statements that something was retired
+    invocable: dict[str, str]  # every /name this repo's skills and commands answer to -> defining path
+    personal: dict[str, str]  # personal skills and commands of the user running doctor -> display path
+
+    def knows_skill(self, name: str) -> bool:
+        return name in self.invocable or name in self.personal or name in names.BUILTIN_COMMANDS
+
+
+def open_context(ref: RepoRef, home=None) -> RepoContext:
+    """Scan the repo and read the files doctor checks, sharing one walk so no file is read twice."""
+    from skilldex.scan import assemble, open_repo, providers, scan_unit
+
+    fs = open_repo(ref.path)
+    walk_findings = list(fs.findings)
+    fs.findings.clear()
+    modules = providers()
+    catalogue = assemble(fs, [scan_unit(fs, file, modules) for file in fs.files], walk_findings, ref.name)
+    documents: list[Document] = []
+    historical: list[Document] = []
+    for file in fs.files:
+        kind = classify(file.rel)
+        if kind is None:
+            continue
+        text = fs.read_text(file)
+        if text is None:
+            continue
+        if kind == "historical":
+            historical.append(Document(file, kind, text))
+            continue
+        mentions = workflow_mentions(text) if kind == "workflow" else markdown_mentions(text)
+        documents.append(Document(file, kind, text, mentions))
+    return RepoContext(ref, fs, catalogue, documents, historical, invocable(catalogue),
+                       names.personal_skills(home))
+
+
+def in_skipped_dir(rel: str) -> bool:
+    """Test data, examples and templates: their skills and tools are not the repo's own."""
+    return bool(SKIPPED_DIRS & {p.lower() for p in rel.split("/")[:-1]})
+
+
+def classify(rel: str) -> str | None:
+    """Which kind of checked file `rel` is, "historical", or None when doctor leaves it alone."""
+    if is_workflow(rel):
+        return "workflow"
+    parts = rel.split("/")
+    name = parts[-1].lower()
+    folders = [p.lower() for p in parts[:-1]]
+    if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
+        return None
+    stem = name.rsplit(".", 1)[0]
+    if name in AGENT_DOCS:
+        return "doc"
+    if ".claude" in folders:
+        place = folders[folders.index(".claude") + 1] if folders[-1] != ".claude" else ""
+        return {"skills": "skill", "commands": "command", "agents": "agent"}.get(place)
+    if name == "skill.md" or "skills" in folders:
+        return "skill"
+    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES:
+        return "historical"
+    if PROPOSAL_DIRS & set(folders) or stem in PROPOSAL_NAMES:
+        return None
+    if "knowledge" in folders:
+        return "knowledge"
+    if stem == "readme" or len(parts) == 1 or (DOC_FOLDERS | OPS_FOLDERS) & set(folders):
+        return "doc"
+    return None
+
+
+def invocable(catalogue: Catalogue) -> dict[str, str]:
+    """Every name a skill or command of the repo answers to (`deploy`, `plugin:deploy`, `db:describe`)."""
+    found: dict[str, str] = {}
+    for item in catalogue.items:
+        if item.kind == "skill":
+            keys = [item.dir_name, item.name, *([item.run[1:]] if item.run else [])]
+            keys += [key.split(":", 1)[1] for key in keys if ":" in key]
+        elif item.kind == "command":
+            parts = item.path.split("/")
+            folder = parts[parts.index("commands") + 1: -1] if "commands" in parts else []
+            keys = [item.name, ":".join([*folder, item.name])]
+        else:
+            continue
+        for key in keys:
+            found.setdefault(key, item.path)
+    return found

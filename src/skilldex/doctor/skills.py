@@ -1,0 +1,92 @@
+"""Skills Claude Code never loads or never triggers, and names that clash (SKD604-SKD607)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from skilldex.doctor.repo import RepoContext, in_skipped_dir
+from skilldex.models import Finding
+from skilldex.rules import doctor as rules
+from skilldex.scan.skills import SKILL_FILENAME, location
+
+# Scan codes that mean the frontmatter was not read: Claude Code then loads the body with empty metadata.
+UNREAD_FRONTMATTER = {"SKD011", "SKD012", "SKD013", "SKD014"}
+CLAUDE_SCOPES = ("project", "nested", "plugin")
+
+
+def check(ctx: RepoContext) -> list[Finding]:
+    findings = []
+    unread = {f.path: f for f in ctx.catalogue.findings if f.code in UNREAD_FRONTMATTER}
+    for item in ctx.catalogue.of_kind("skill"):
+        if in_skipped_dir(item.path):
+            continue
+        scope, depth, _ = location(ctx.fs, tuple(item.path.split("/")))
+        name = item.path.rsplit("/", 1)[-1]
+        if name != SKILL_FILENAME:
+            proper = posixpath.join(posixpath.dirname(item.path), SKILL_FILENAME)
+            findings.append(rules.SKILL_NOT_LOADED.finding(
+                item.path, f"'{name}' is not named exactly SKILL.md, so Claude Code never loads skill "
+                f"'{item.name}'", 1, fix=f"Rename it: git mv {item.path} {proper}"))
+            continue
+        if scope in CLAUDE_SCOPES and depth != 1:
+            where = "directly in" if depth == 0 else f"{depth} levels below"
+            folder = "skills" if scope == "plugin" else ".claude/skills"
+            findings.append(rules.SKILL_NOT_LOADED.finding(
+                item.path, f"skill '{item.name}' sits {where} {folder}/; Claude Code only loads "
+                f"{folder}/<name>/SKILL.md, so it never runs", 1,
+                fix=f"Move the folder to {folder}/{item.dir_name}/ (one level below {folder}/)."))
+            continue
+        if item.disable_model_invocation:
+            continue  # meant to run only when typed
+        broken = unread.get(item.path)
+        if broken is not None:
+            findings.append(rules.SKILL_NEVER_TRIGGERS.finding(
+                item.path, f"frontmatter does not parse ({broken.message}); Claude Code loads the body with "
+                f"empty metadata, so Claude never picks '/{item.dir_name}' by itself", broken.line, broken.column))
+        elif item.description_source != "frontmatter":
+            fallback = f"it falls back to the first paragraph: '{_short(item.description)}'" \
+                if item.description else "and the body has no paragraph to fall back to"
+            findings.append(rules.SKILL_NEVER_TRIGGERS.finding(
+                item.path, f"skill '{item.name}' has no `description:`; {fallback}, which rarely says when "
+                "to use it", 1))
+    return findings
+
+
+def personal_shadows(ctx: RepoContext) -> list[Finding]:
+    """SKD607: a personal skill with a project skill's or command's name wins on this machine."""
+    findings = []
+    for item in [*ctx.catalogue.of_kind("skill"), *ctx.catalogue.of_kind("command")]:
+        name = item.dir_name if item.kind == "skill" else item.name
+        if in_skipped_dir(item.path):
+            continue
+        if item.kind == "skill" and location(ctx.fs, tuple(item.path.split("/")))[0] not in ("project", "nested"):
+            continue
+        if name in ctx.personal:
+            findings.append(rules.SKILL_SHADOWED.finding(
+                item.path, f"personal {ctx.personal[name]} has the same name; Claude Code prefers personal "
+                f"skills, so '/{name}' runs that one, not this {item.kind}", 1))
+    return findings
+
+
+def clashes(contexts: list[RepoContext]) -> dict[str, list[Finding]]:
+    """SKD606: the same /name for different skills or commands in two repos of one doctor run."""
+    owners: dict[str, list[tuple[RepoContext, object]]] = {}
+    for ctx in contexts:
+        for item in [*ctx.catalogue.of_kind("skill"), *ctx.catalogue.of_kind("command")]:
+            if item.run and ":" not in item.run and not in_skipped_dir(item.path):
+                owners.setdefault(item.run.split()[0][1:], []).append((ctx, item))
+    findings: dict[str, list[Finding]] = {}
+    for name, items in sorted(owners.items()):
+        for ctx, item in items:
+            others = [(o, i) for o, i in items if o.ref.path != ctx.ref.path
+                      and " ".join(i.description.split()) != " ".join(item.description.split())]
+            if others:
+                where = "; ".join(f"{o.ref.name}: {i.path}" for o, i in others)
+                findings.setdefault(str(ctx.ref.path), []).append(rules.SKILL_CLASH.finding(
+                    item.path, f"'/{name}' also names a different {others[0][1].kind} in {where}", 1))
+    return findings
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

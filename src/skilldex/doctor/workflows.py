@@ -1,0 +1,101 @@
+"""GitHub Actions workflows: what their `run:` steps execute, local actions they use, prompts they send."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import yaml
+
+from skilldex.doctor.shell import NAME, UNKNOWN, Mention, script_mentions
+
+MAX_NODES = 20_000  # a workflow is a few hundred nodes; aliases could make the walk revisit a lot
+_PROMPT = re.compile(r"\s*/(" + NAME + r")(?=\s|$)")
+
+
+def is_workflow(rel: str) -> bool:
+    return rel.startswith(".github/workflows/") and rel.endswith((".yml", ".yaml")) and rel.count("/") == 2
+
+
+def workflow_mentions(text: str) -> list[Mention]:
+    """Mentions in a workflow file; one that is not valid YAML mentions nothing (validation is not ours)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return []
+    lines = text.splitlines()
+    found: list[Mention] = []
+    budget = [MAX_NODES]
+    default = _working_directory(_get(_get(root, "defaults"), "run"), "")
+    for _, job in _items(_get(root, "jobs")):
+        job_base = _working_directory(_get(_get(job, "defaults"), "run"), default)
+        uses = _get(job, "uses")
+        if _scalar(uses).startswith("./"):
+            found.append(_local(uses))
+        for step in _sequence(_get(job, "steps"), budget):
+            base = _working_directory(step, job_base)
+            uses = _get(step, "uses")
+            if _scalar(uses).startswith("./"):
+                found.append(_local(uses))
+            run = _get(step, "run")
+            if isinstance(run, yaml.ScalarNode):
+                found.extend(script_mentions(_script_lines(run, lines), base))
+            prompt = _get(_get(step, "with"), "prompt")
+            match = _PROMPT.match(_scalar(prompt))
+            if match:
+                found.append(Mention("skill", match.group(1), prompt.start_mark.line + 1))
+    return found
+
+
+def _local(node: yaml.Node) -> Mention:
+    target = posixpath.normpath(_scalar(node)).split("@", 1)[0]
+    return Mention("file", target, node.start_mark.line + 1, node.start_mark.column + 1, base="")
+
+
+def _working_directory(node, inherited: str) -> str:
+    value = _scalar(_get(node, "working-directory")).strip()
+    if not value:
+        return inherited
+    if value.startswith(("/", "~", "$")):
+        return UNKNOWN
+    joined = posixpath.normpath(value)  # relative to the workspace (the checkout), not to a default
+    return UNKNOWN if joined.startswith("..") else ("" if joined == "." else joined)
+
+
+def _script_lines(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, column, text) of a run script as written in the file, so positions are the file's own."""
+    if node.style in ("|", ">"):
+        first = node.start_mark.line + 1
+        last = node.end_mark.line if node.end_mark.column == 0 else node.end_mark.line + 1
+        return [(index + 1, 1, _unexpanded(lines[index])) for index in range(first, min(last, len(lines)))]
+    return [(node.start_mark.line + 1, node.start_mark.column + 1, _unexpanded(node.value))]
+
+
+def _unexpanded(text: str) -> str:
+    """`${{ expressions }}` blanked: they are filled in by Actions, not paths in the repo."""
+    return re.sub(r"\$\{\{.*?\}\}", lambda m: " " * len(m.group(0)), text)
+
+
+def _get(node, key: str):
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def _items(node):
+    if isinstance(node, yaml.MappingNode):
+        return [(k.value, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    return []
+
+
+def _sequence(node, budget: list[int]):
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    budget[0] -= len(node.value)
+    return node.value if budget[0] >= 0 else []
+
+
+def _scalar(node) -> str:
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else ""

@@ -47,19 +47,42 @@ def _indexes(workspace: str | None, cwd: Path):
 
 
 def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...], limit: int = 3):
-    """(hits, number of meaningful words in the intent, {hit path: tools it names})."""
+    """(hits, number of meaningful words in the intent, {hit path: tools it names}, knowledge lines)."""
     from skilldex.search import concepts, find_indexed
 
     wanted = concepts(intent)
     if not wanted:
-        return [], 0, {}
+        return [], 0, {}, []
     indexes = _indexes(workspace, cwd)
     try:
         hits = find_indexed(indexes, intent, limit=limit, kinds=kinds)
-        return hits, len(wanted), {(h.repo, h.path): uses(indexes, h) for h in hits}
+        return hits, len(wanted), {(h.repo, h.path): uses(indexes, h) for h in hits}, knowledge(indexes, wanted)
     finally:
         for index in indexes:
             index.close()
+
+
+def knowledge(indexes: list, wanted: list, limit: int = 2) -> list[tuple[str, str, str]]:
+    """(repo, path, hint line) of the knowledge objects whose applies-when the prompt matches, best first."""
+    from skilldex.knowledge.surface import applies, placed
+    from skilldex.search.knowledge import best_line, quote
+
+    found = []
+    seen = set()
+    for repo, objects in placed(indexes).items():
+        for obj in objects:
+            match = applies(wanted, obj.get("applies_when") or [])
+            if match is None or (obj["repo"], obj["path"]) in seen:
+                continue
+            seen.add((obj["repo"], obj["path"]))
+            dont = best_line(wanted, obj.get("dont") or []) or (0.0, (obj.get("dont") or [""])[0])
+            do = best_line(wanted, obj.get("do") or []) or (0.0, (obj.get("do") or [""])[0])
+            said = [f"Don't: {quote(dont[1], 240)}" if dont[1] else "", f"Do: {quote(do[1], 200)}" if do[1] else ""]
+            where = obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}"
+            line = f"- {repo}: {where} ({obj.get('title') or obj['path']}), for \"{match[1][:120]}\". "
+            found.append((-match[0], obj["repo"], obj["path"], line + " ".join(s for s in said if s)))
+    found.sort(key=lambda entry: entry[:3])
+    return [(repo, path, line[:600]) for _, repo, path, line in found[:limit]]
 
 
 def uses(indexes: list, hit) -> list:
@@ -87,19 +110,36 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
-    hits, wanted, used = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
-    sure = confident(hits, wanted)
-    if not sure:
+    hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
+    named = {(repo, path) for repo, path, _ in learned}
+    sure = [hit for hit in confident(hits, wanted) if (hit.repo, hit.path) not in named]
+    if not sure and not learned:
         return None
-    lines = ["skilldex: this workspace already has tooling for this request; use it before building anything:"]
+    lines = ["skilldex: knowledge about this situation, read before acting:"] if learned else []
+    lines += [line for _, _, line in learned]
+    if sure:
+        lines.append("skilldex: this workspace already has tooling for this request; use it before building anything:")
     for hit in sure[:3]:
         what = " ".join(hit.description.split())[:220]
         run = f" Run: `{hit.run}`." if hit.run else ""
         tools = used.get((hit.repo, hit.path), [])
         via = f" Uses {', '.join(t.path for t in tools[:2])}." if tools else ""
         lines.append(f"- {hit.repo}: {hit.path} ({hit.kind}, {hit.name}): {what}{run}{via}")
-    context = "\n".join(lines)[:HINT_LIMIT]
-    return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": context}}
+    return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
+
+
+def _fit(lines: list[str], limit: int = HINT_LIMIT) -> str:
+    """Whole lines while they fit; the first that does not is cut at a word, the rest left out."""
+    kept: list[str] = []
+    for line in lines:
+        room = limit - len("\n".join([*kept, ""])) if kept else limit
+        if len(line) <= room:
+            kept.append(line)
+            continue
+        if room > 80:
+            kept.append(line[: room - 1].rsplit(" ", 1)[0] + "…")
+        break
+    return "\n".join(kept)
 
 
 def pre_write(payload: dict, workspace: str | None = None) -> dict | None:

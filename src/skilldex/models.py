@@ -216,7 +216,9 @@ class KnowledgeFrontmatter(BaseModel):
         min_length=1, description="Capability names (database, deploy, ...), process tags (production, process, "
         "...), a repo's name, or tags declared in knowledge/tags.yaml.",
     )
-    repos: list[str] = Field(default_factory=list, description="Workspace repos it concerns (default: its own).")
+    repos: list[str] = Field(
+        default_factory=list, description="Workspace repos it concerns (default: its own); [\"*\"]: every repo."
+    )
     applies_when: list[str] = Field(
         alias="applies-when", min_length=1,
         description="The situations it answers, in the words people use: 'psql to prod times out'.",

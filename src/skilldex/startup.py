@@ -35,11 +35,16 @@ def startup_brief(workspace: str | None = None, cwd=None, limit: int = LIMIT) ->
 
 def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     """The most detailed brief of these repos that fits in `limit` characters."""
-    grouped = [(index, groups(index.rows)) for index in indexes]  # once: every level below reuses it
+    from skilldex.knowledge.surface import placed
+
+    learned = placed(indexes)  # knowledge objects, under the repos they concern
+    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge"])) for index in indexes]
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
-    for detail in (*levels, _counts):
-        text = HEADER + "".join(detail(index, found) for index, found in grouped)
+    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
+    for detail, (count, width) in zip((*levels, _counts), notes, strict=True):
+        text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
+                                for index, found in grouped)
         if len(text) <= limit:
             return text
     note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
@@ -67,6 +72,42 @@ def line(row: Row, width: int = 160) -> str:
 
 def _title(index: RepoIndex) -> str:
     return f"\n## {index.name} ({index.root})\n"
+
+
+def _with(knowledge: str, block: str, index: RepoIndex) -> str:
+    """The repo's block with its knowledge first, right under its title."""
+    title = _title(index)
+    return title + knowledge + block[len(title):] if block.startswith(title) else knowledge + block
+
+
+def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) -> str:
+    """What was learned about the repo: each object with its first Don't and Do; only a count at the last level."""
+    from skilldex.search.knowledge import quote
+
+    if not objects:
+        return ""
+    more = f"`skilldex list {index.name} --kind knowledge`"
+    if count == 0:
+        return f"### knowledge: {len(objects)} object{'s' if len(objects) > 1 else ''}, read before acting: {more}\n"
+    lines = ["### knowledge: read before acting\n"]
+    for obj in objects[:count]:
+        label = obj["path"] if obj["repo"] == index.name else f"{obj['repo']}:{obj['path']}"
+        said = [_cap(obj.get("title") or obj["path"], 100)]
+        said += [f"Don't: {_cap(quote(d, width), width)}" for d in (obj.get("dont") or [])[:1]]
+        said += [f"Do: {_cap(d, width // 2)}" for d in (obj.get("do") or [])[:1] if width >= 160]
+        lines.append(f"- {label} (knowledge): {' '.join(_end(x) for x in said)}\n")
+    if len(objects) > count:
+        lines.append(f"- and {len(objects) - count} more: {more}\n")
+    return "".join(lines)
+
+
+def _cap(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _end(text: str) -> str:
+    return text if text.endswith((".", "…", ":", "!", "?")) else text + "."
 
 
 def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:

@@ -76,6 +76,7 @@ def register() -> None:
         generate_cmd,
         hook_cmd,
         init_cmd,
+        knowledge_cmd,
         list_cmd,
         mcp_cmd,
         repos,

@@ -104,8 +104,10 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
         db = _open_existing(real)
         if db is not None:
             try:
-                files, _ = walk(real)
-                if _fresh(files, store.stored_stamps(db)) and _outside_deps_hold(db, real):
+                folders: list[str] = []
+                files, _ = walk(real, folders=folders)
+                if (_fresh(files, store.stored_stamps(db)) and store.folders_digest(db) == folders_digest(folders)
+                        and _outside_deps_hold(db, real)):
                     return RepoIndex(label, real, _rows(db), db)
             except sqlite3.DatabaseError:
                 pass  # damaged: the full path below rebuilds it
@@ -156,15 +158,19 @@ def _fresh(files: list, stored: dict[str, str]) -> bool:
     return all(stored.get(f.rel) == f.stamp for f in files)
 
 
+def folders_digest(folders: list[str]) -> str:
+    """A digest of the walked folder list: a new or removed (even empty) folder changes it."""
+    import zlib
+
+    data = "\n".join(sorted(folders)).encode("utf-8", "surrogateescape")
+    return f"{len(folders)}:{zlib.crc32(data):08x}"
+
+
 def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
     """Paths consulted that the walk does not list (a referenced folder) still exist, or still do not."""
     from skilldex.scan.walk import exists_inside
 
-    for deps_json in store.outside_deps(db):
-        for rel, fp in json.loads(deps_json).items():
-            if fp in ("exists", "missing") and (fp == "exists") != exists_inside(root, rel):
-                return False
-    return True
+    return all((fp == "exists") == exists_inside(root, rel) for rel, fp in store.outside_deps(db))
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
@@ -193,9 +199,11 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Uni
     by_rel = {unit.rel: unit for unit in fresh}
     units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})
-    if fresh or removed:
+    digest = folders_digest(fs.folders)
+    if fresh or removed or store.folders_digest(db) != digest:
         with contextlib.suppress(sqlite3.OperationalError):  # read-only or locked: only costs a rescan next time
             _store(fs, db, fresh, removed)
+            store.set_folders(db, digest)
     if reused:
         _load(db, reused)
     return units, len(fresh)

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 5
+SCHEMA = 6
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS items(
     run TEXT, capabilities TEXT NOT NULL, data TEXT NOT NULL,
     main TEXT NOT NULL DEFAULT 'other', cited INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
+CREATE TABLE IF NOT EXISTS outside(rel TEXT PRIMARY KEY, fp TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
     tokenize='porter unicode61 remove_diacritics 2');
 """
@@ -139,10 +140,34 @@ def stored_stamps(db: sqlite3.Connection) -> dict[str, str]:
     return dict(db.execute("SELECT rel, stamp FROM files"))
 
 
-def outside_deps(db: sqlite3.Connection) -> list[str]:
-    """The deps JSON of files that consulted paths the walk does not list (folders, ignored files)."""
-    return [deps for (deps,) in db.execute(
-        "SELECT deps FROM files WHERE deps LIKE '%\"exists\"%' OR deps LIKE '%\"missing\"%'")]
+def outside_deps(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(path, "exists" | "missing") of every path a scan consulted that the walk does not list."""
+    return db.execute("SELECT rel, fp FROM outside").fetchall()
+
+
+def set_folders(db: sqlite3.Connection, digest: str) -> None:
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('folders', ?)", (digest,))
+
+
+def folders_digest(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'folders'").fetchone()
+    return row[0] if row else None
+
+
+def _collect_outside(db: sqlite3.Connection) -> None:
+    import json
+
+    found: dict[str, str] = {}
+    from skilldex.scan.walk import IGNORED_DIRS
+
+    for (deps,) in db.execute("SELECT deps FROM files WHERE deps LIKE '%\"exists\"%' OR deps LIKE '%\"missing\"%'"):
+        for rel, fp in json.loads(deps).items():
+            # paths in walked folders show up in the walk (files) or in its folder list (folders) when they
+            # change; only those the walk never enters (ignored folders, outside the root) are kept here
+            if fp in ("exists", "missing") and any(p in IGNORED_DIRS or p == ".." for p in rel.split("/")):
+                found[rel] = fp
+    db.execute("DELETE FROM outside")
+    db.executemany("INSERT INTO outside(rel, fp) VALUES (?, ?)", sorted(found.items()))
 
 
 def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
@@ -172,6 +197,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
                 (cursor.lastrowid, *row[11:]),
             )
         _recount(db)
+        _collect_outside(db)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

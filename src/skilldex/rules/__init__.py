@@ -56,7 +56,7 @@ def doc(what: str, why: str, example: str) -> str:
 
 
 def all_rules() -> list[Rule]:
-    from skilldex.rules import claude_code, content, doctor, scan, spec, upload  # noqa: F401  (register the families)
+    from skilldex.rules import claude_code, content, doctor, knowledge, scan, spec, upload  # noqa: F401  (register the families)
 
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 

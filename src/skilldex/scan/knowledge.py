@@ -39,7 +39,7 @@ MAX_ENTRIES = 30
 ENTRY_CHARS = 300
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LABEL = re.compile(r"^\s*\*\*([^*]{1,40})\*\*\s*:?\s*(.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LEAD = re.compile(r"^[^\w`\"'(\[/.$~]+")  # ✅ ❌ ⚠️ and other markers before the text
@@ -79,6 +79,7 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
     current: Section | None = None
     level = 0
     entry: Entry | None = None
+    indent = 0  # of the current item's bullet
     fenced = False
     for offset, raw in enumerate(body.splitlines()):
         number = first_line + offset
@@ -108,8 +109,11 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
         bullet = _BULLET.match(raw)
         if not raw.strip():
             entry = None
+        elif bullet and entry is not None and len(bullet.group(1)) > indent:  # a sub-item belongs to its item
+            entry.text += (" " if entry.text.rstrip().endswith(":") else "; ") + bullet.group(2)
         elif bullet or entry is None:
-            entry = Entry(bullet.group(1) if bullet else raw, number)
+            indent = len(bullet.group(1)) if bullet else 0
+            entry = Entry(bullet.group(2) if bullet else raw, number)
             current.entries.append(entry)
         else:
             entry.text += " " + raw.strip()
@@ -119,7 +123,9 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
 
 
 def entries(found: list[Section], key: str) -> list[str]:
-    return [e.text for s in found if s.key == key for e in s.entries][:MAX_ENTRIES]
+    """A section's lines for the catalogue; `TODO:` placeholders say nothing yet."""
+    return [e.text for s in found if s.key == key for e in s.entries if not e.text.upper().startswith("TODO")][
+        :MAX_ENTRIES]
 
 
 def shape_findings(rel: str, doc: Document) -> list[Finding]:
@@ -202,14 +208,16 @@ def _not_a_date(key: str, value: Any) -> str:
     return f"'{key}' is '{text[:40]}', not a date; write YYYY-MM-DD, e.g. 2026-02-02"
 
 
-def _is_knowledge_file(file: RepoFile) -> bool:
+def is_knowledge_file(file: RepoFile) -> bool:
+    """Markdown below a `knowledge/` folder (not a README or index, not inside .claude or a skills folder)."""
     lower = file.name.lower()
-    return lower.endswith(".md") and lower not in _INDEX_NAMES and "knowledge" in file.parts[:-1]
+    return (lower.endswith(".md") and lower not in _INDEX_NAMES and "knowledge" in file.parts[:-1]
+            and ".claude" not in file.parts and "skills" not in file.parts)
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
     items: list[KnowledgeItem] = []
-    if not _is_knowledge_file(file) or ".claude" in file.parts or "skills" in file.parts:
+    if not is_knowledge_file(file):
         return items
     read = read_manifest(fs, file)
     if read is None:

@@ -3,13 +3,15 @@
 SQLite FTS5 (porter stemming, BM25 with per-field weights) scores each intent word and its
 infrastructure synonyms separately; an item's score sums, per intent word, the better of the word's
 own match and a discounted synonym match, then rewards covering more of the intent, shared
-capabilities, and the kinds people run (skills, tools) over prose.
+capabilities, and the kinds people run (skills, tools) over prose. Knowledge objects are then
+reweighed by their Do and Don't lines (`skilldex.search.knowledge`).
 
     hits = find([catalogue], "I need to add missing columns to the prod database", limit=5)
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -90,6 +92,7 @@ class Index:
     def __init__(self, db: sqlite3.Connection, entries: dict[int, tuple[str, object]]):
         self.db = db
         self.entries = entries
+        self.sources: dict[int, RepoIndex] = {}  # rowid -> the stored index holding a knowledge row's fields
 
     @classmethod
     def of_catalogues(cls, catalogues: Iterable[Catalogue]) -> Index:
@@ -109,7 +112,9 @@ class Index:
     def of_repos(cls, repos: list[RepoIndex]) -> Index:
         """The stored index of one repo as is; several repos' stored texts merged into memory."""
         if len(repos) == 1 and repos[0].db is not None:
-            return cls(repos[0].db, {row.id: (repos[0].name, row) for row in repos[0].rows})
+            index = cls(repos[0].db, {row.id: (repos[0].name, row) for row in repos[0].rows})
+            index.sources = {row.id: repos[0] for row in repos[0].rows if row.kind == "knowledge"}
+            return index
         index = cls(_memory(), {})
         for repo in repos:
             if repo.db is None:
@@ -118,12 +123,22 @@ class Index:
             for row in repo.rows:
                 index.entries[len(index.entries) + 1] = (repo.name, row)
                 rowids[row.id] = len(index.entries)
+                if row.kind == "knowledge":
+                    index.sources[len(index.entries)] = repo
             stored = repo.db.execute(f"SELECT rowid, {', '.join(FIELDS)} FROM docs")
             index.db.executemany(
                 f"INSERT INTO docs(rowid, {', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(rowids[r[0]], *r[1:]) for r in stored if r[0] in rowids],
             )
         return index
+
+    def details(self, rowid: int) -> dict:
+        """A knowledge item's fields (dont, do, expires, ...): from its model, or read from the stored index."""
+        _, item = self.entries[rowid]
+        source = self.sources.get(rowid)
+        if source is not None:
+            return source.data(item)
+        return {key: getattr(item, key, None) for key in ("dont", "do", "expires", "applies_when", "title")}
 
     def term_scores(self, term: str) -> dict[int, float]:
         """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator."""
@@ -162,6 +177,7 @@ def find_indexed(
 def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
     totals: dict[int, float] = {}
     matched: dict[int, list[str]] = {}
+    rarity: list[float] = []  # per concept: how few items say it (a Do/Don't line saying only common words says little)
     for concept in wanted:
         best: dict[int, tuple[float, str]] = {}
         for term, weight in concept.terms.items():
@@ -169,21 +185,26 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
                 value = score * weight
                 if value > best.get(rowid, (0.0, ""))[0]:
                     best[rowid] = (value, term)
+        rarity.append(math.log(1 + len(index.entries) / max(len(best), 1)))
         for rowid, (value, term) in best.items():
             totals[rowid] = totals.get(rowid, 0.0) + value
             label = concept.word if term == concept.word else f"{concept.word}~{term}"
             matched.setdefault(rowid, []).append(label)
     intent_caps = set(capabilities.infer(intent))
     hits = []
+    rowids: dict[int, int] = {}  # id(hit) -> rowid
     for rowid, total in totals.items():
         repo, item = index.entries[rowid]
-        if kinds and item.kind not in kinds:
-            continue
         coverage = len(matched[rowid]) / max(len(wanted), 1)
         shared = sorted(intent_caps & set(item.capabilities))
         score = total * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * KIND_PRIOR.get(item.kind, 1.0)
         score *= 1 + CAPABILITY_BONUS * len(shared)
         why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
         hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why))
+        rowids[id(hits[-1])] = rowid
+    from skilldex.search.knowledge import adjust
+
+    adjust(hits, lambda hit: index.details(rowids[id(hit)]), wanted, rarity)  # before the kind filter: a Don't warns
+    hits = [h for h in hits if not kinds or h.kind in kinds]
     hits.sort(key=lambda h: (-h.score, h.path, h.name))
     return hits[:limit]

@@ -39,8 +39,8 @@ def document(item, root: Path | None) -> dict[str, str]:
         headings.append(" ".join([item.command or "", *item.args, item.url or ""]))
     elif kind == "doc":
         headings.extend(h.text for h in item.headings)
-    elif kind == "knowledge":
-        headings.extend([*item.tags, *item.applies_when, *(h.text for h in item.headings)])
+    elif kind == "knowledge":  # its Don't lines weigh like headings, not like the rest of the body
+        headings.extend([*item.tags, *item.applies_when, *item.dont, *(h.text for h in item.headings)])
     body = _body(root / item.path) if root is not None and kind in _BODY_KINDS else ""
     return {
         "name": words(item.name),

@@ -238,3 +238,21 @@ def test_nothing_in_the_scanned_repo_is_executed_or_imported(tmp_path):
     assert not marker.exists()
     assert {i.path for i in cat.items if i.kind == "tool"} == {"tools/evil.py", "tools/evil.sh", "tools/evil.js"}
     assert {i.description for i in cat.items if i.kind == "tool"} == {"Looks harmless."}
+
+
+def test_exists_answers_like_the_disk_for_walked_skipped_and_missing_paths(tmp_path):
+    from skilldex.scan.fs import RepoFS
+
+    root = write_tree(tmp_path / "repo", {
+        "docs/a.md": "x", "empty/.keep": "", "venv2/pyvenv.cfg": "home = /usr\n", "venv2/lib/x.py": "",
+        "node_modules/pkg/index.js": "", "deep/" + "/".join(f"d{i}" for i in range(14)) + "/f.txt": "",
+    })
+    (root / "hollow").mkdir()
+    os.mkfifo(root / "docs" / "pipe")
+    fs = RepoFS.open(root)
+    for rel in ["docs/a.md", "docs", "empty", "hollow", "venv2", "venv2/lib/x.py", "node_modules/pkg/index.js",
+                "deep/" + "/".join(f"d{i}" for i in range(14)), "docs/pipe", "docs/missing.md", "nope/x", "",
+                "docs/../docs/a.md", "../repo/docs/a.md"]:
+        real = os.path.realpath(root / rel)
+        expected = (real == str(fs.root) or real.startswith(str(fs.root) + os.sep)) and os.path.exists(real)
+        assert fs.exists(rel) == expected, rel

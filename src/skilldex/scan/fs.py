@@ -23,7 +23,9 @@ class RepoFS:
     under: str = ""  # the subfolder walked ("" = the whole repo)
     findings: list[Finding] = field(default_factory=list)
     files: list[RepoFile] = field(default_factory=list)
-    folders: list[str] = field(default_factory=list)  # every folder walked, repo-relative
+    folders: list[str] = field(default_factory=list)  # every folder whose entries were all listed ("" = root)
+    _listed: set[str] | None = None
+    _noted: set[str] = field(default_factory=set)  # entries the walk skipped with a note (FIFOs, links out...)
     _texts: dict[str, str | None] = field(default_factory=dict)
     _by_rel: dict[str, RepoFile] = field(default_factory=dict)
     _folder_bytes: dict[str, int] | None = None
@@ -39,7 +41,9 @@ class RepoFS:
         return repo
 
     def _walk(self, under: str = "") -> None:
-        self.files, notes = walk(self.root, under, self.folders)
+        unlisted: list[str] = []
+        self.files, notes = walk(self.root, under, self.folders, unlisted)
+        self._noted = {rel for _, rel, _ in notes} | set(unlisted)
         self.findings.extend(getattr(rules, attr).finding(rel, message) for attr, rel, message in notes)
         self._by_rel = {f.rel: f for f in self.files}
 
@@ -119,8 +123,13 @@ class RepoFS:
         rel = rel.strip("/")
         if self.deps is not None:
             self.deps.add(rel)
-        if not rel or rel in self._by_rel or rel in self._folders():
+        if self._listed is None:
+            self._listed = set(self.folders)
+        if not rel or rel in self._by_rel or rel in self._listed:
             return True  # walked, so inside the root: no need to resolve it again
+        parent, _, name = rel.rpartition("/")
+        if parent in self._listed and name not in IGNORED_DIRS and rel not in self._noted and ".." not in rel:
+            return False  # its folder was listed in full and it was not there
         candidate = self.root / rel
         real = os.path.realpath(candidate)
         return inside(str(self.root), real) and os.path.exists(real)

@@ -80,10 +80,14 @@ def exists_inside(root: str, rel: str) -> bool:
     return inside(root, real) and os.path.exists(real)
 
 
-def walk(root, under: str = "", folders: list[str] | None = None) -> tuple[list[RepoFile], list[Note]]:
+def walk(
+    root, under: str = "", folders: list[str] | None = None, unlisted: list[str] | None = None
+) -> tuple[list[RepoFile], list[Note]]:
     """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes.
 
-    When `folders` is given, the relative path of every folder walked is appended to it.
+    When `folders` is given, every folder whose entries were all listed is appended to it ("" = the
+    start), so that a path missing from a listed folder is known not to exist without asking the disk;
+    `unlisted` receives the folders seen but not entered (virtualenvs, past the depth limit).
     """
     root = os.fspath(root)
     files: list[RepoFile] = []
@@ -102,7 +106,11 @@ def walk(root, under: str = "", folders: list[str] | None = None) -> tuple[list[
             notes.append(("UNREADABLE", rel_folder or ".", f"cannot list folder: {exc.strerror or exc}"))
             continue
         if rel_folder and any(c.name == "pyvenv.cfg" for c in children):
+            if unlisted is not None:
+                unlisted.append(rel_folder)
             continue  # a virtualenv under another name
+        if folders is not None:
+            folders.append(rel_folder)
         subfolders: list[tuple[str, str, int]] = []
         for entry in children:
             entries += 1
@@ -123,13 +131,13 @@ def walk(root, under: str = "", folders: list[str] | None = None) -> tuple[list[
                     continue  # already walked by another path; Claude Code de-duplicates too
                 visited.add(real)
                 if depth + 1 > MAX_DEPTH:
+                    if unlisted is not None:
+                        unlisted.append(rel)
                     if not depth_reported:
                         notes.append(("SCAN_LIMIT", rel, f"not descending deeper than {MAX_DEPTH} levels"))
                         depth_reported = True
                     continue
                 subfolders.append((path, rel, depth + 1))
-                if folders is not None:
-                    folders.append(rel)
             elif stat.S_ISREG(st.st_mode):
                 files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns,
                                       st.st_ctime_ns, st.st_ino))

@@ -13,49 +13,48 @@ import re
 
 MARK = "[redacted]"
 
-# kind, pattern, group holding the value (0 = the whole match)
-_PATTERNS: tuple[tuple[str, str, int], ...] = (
-    ("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|\Z)", 0),
-    ("AWS access key id", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b", 0),
-    ("GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b", 0),
-    ("GitLab token", r"\bglpat-[A-Za-z0-9_-]{20,}\b", 0),
-    ("Slack token", r"\bxox[abprse]-[A-Za-z0-9-]{10,}\b", 0),
-    ("Stripe key", r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b", 0),
-    ("API key (sk-)", r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\b", 0),
-    ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b", 0),
-    ("npm token", r"\bnpm_[A-Za-z0-9]{36}\b", 0),
-    ("JSON web token", r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
+# kind, literal anchors (one must be in the text, case-sensitive), pattern, group holding the value
+_PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
+    ("private key", ("PRIVATE KEY",),
+     r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|\Z)", 0),
+    ("AWS access key id", ("AKIA", "ASIA", "ABIA", "ACCA"), r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b", 0),
+    ("GitHub token", ("gh", "github_pat_"),
+     r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b", 0),
+    ("GitLab token", ("glpat-",), r"\bglpat-[A-Za-z0-9_-]{20,}\b", 0),
+    ("Slack token", ("xox",), r"\bxox[abprse]-[A-Za-z0-9-]{10,}\b", 0),
+    ("Stripe key", ("_live_", "_test_"), r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b", 0),
+    ("API key (sk-)", ("sk-",), r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\b", 0),
+    ("Google API key", ("AIza",), r"\bAIza[0-9A-Za-z_-]{35}\b", 0),
+    ("npm token", ("npm_",), r"\bnpm_[A-Za-z0-9]{36}\b", 0),
+    ("JSON web token", ("eyJ",), r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
     (
-        "password in a connection string",
+        "password in a connection string", ("://",),
         r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@'\"<>]{1,64}:([^\s@/'\"<>]{1,128})@",
         1,
     ),
     (
-        "AWS secret access key",
+        "AWS secret access key", ("ecret", "ECRET"),
         r"(?i)aws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
         1,
     ),
 )
-_COMPILED = tuple((kind, re.compile(pattern), group) for kind, pattern, group in _PATTERNS)
+_COMPILED = tuple((kind, anchors, re.compile(pattern), group) for kind, anchors, pattern, group in _PATTERNS)
 
-# `password = "..."`, `secret: ...`, `API_TOKEN=...`: literal values given to secret-looking keys.
-_ASSIGNMENT = re.compile(
-    r"(?i)(?<![\w-])([\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key"
-    r"|client[_-]?secret|auth)[\w.-]*)[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\2"
-)
+
+# `password = "..."`, `secret: ...`, `API_TOKEN=...`: literal values given to secret-looking keys. The
+# keyword is found first (plain alternation on the lowercased text), then the key around it and the value
+# after it are read in place: linear in the text, where one regex with `[\w.-]*` on both sides is not.
+_KEYWORD = re.compile(r"password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth")
+_VALUE = re.compile(r"[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\1")
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
-_LITERAL = re.compile(r"(?<![\w-])[\w.-]+[\"']?\s*(?::|=)\s*[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
+_QUOTED_RUN = re.compile(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
+_ASSIGNED_BEFORE = re.compile(r"[\w.-][\"']?\s*(?::|=)\s*$")
 _REFERENCE = re.compile(
     r"^(?:\$|%|<|\{\{|\$\{|env\b|os\.|process\.|getenv|secrets?\.|vars\.|arn:|ssm:|vault:|ref\+|!|\*+$|x+$"
     r"|true$|false$|null$|none$|required$|optional$|string$|str$|changeme$|redacted|example|your[_-]|placeholder"
     r"|\.\.\.|<)", re.IGNORECASE,
 )
-_QUICK = re.compile(
-    r"PRIVATE KEY|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abprse]-|_live_|_test_|sk-|AIza|npm_|eyJ"
-    r"|://|(?i:pass|pwd|secret|token|key|auth)|[\"'][A-Za-z0-9+/=_-]{24}"
-)
-
-
 def _entropy(value: str) -> float:
     counts: dict[str, int] = {}
     for char in value:
@@ -83,22 +82,41 @@ def _assigned_secret(key: str, value: str) -> bool:
     return len(value) >= 16 and _random_looking(value.strip(".,"), 3.5)
 
 
+def _assignments(text: str) -> list[tuple[int, int, str]]:
+    found, last_key_end = [], -1
+    for match in _KEYWORD.finditer(text.lower()):
+        start, end = match.start(), match.end()
+        if end <= last_key_end:
+            continue  # the same key again (`api_key_token`)
+        while start > 0 and text[start - 1] in _KEY_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in _KEY_CHARS:
+            end += 1
+        last_key_end = end
+        value = _VALUE.match(text, end)
+        if value and _assigned_secret(text[start:end], value.group(2)):
+            found.append((value.start(2), value.end(2), f"literal value of '{text[start:end]}'"))
+    return found
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every likely secret value in `text`, in order, without overlaps."""
-    if not text or not _QUICK.search(text):
+    if not text:
         return []
     spans: list[tuple[int, int, str]] = []
-    for kind, pattern, group in _COMPILED:
+    for kind, anchors, pattern, group in _COMPILED:
+        if not any(anchor in text for anchor in anchors):
+            continue  # a substring test is far cheaper than a regex pass over the whole text
         for match in pattern.finditer(text):
             value = match.group(group)
             if group and _REFERENCE.match(value):
                 continue
             spans.append((match.start(group), match.end(group), kind))
-    for match in _ASSIGNMENT.finditer(text):
-        if _assigned_secret(match.group(1), match.group(3)):
-            spans.append((match.start(3), match.end(3), f"literal value of '{match.group(1)}'"))
-    for match in _LITERAL.finditer(text):
+    spans.extend(_assignments(text))
+    for match in _QUOTED_RUN.finditer(text):
         value = match.group(1)
+        if not _ASSIGNED_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue
         if re.fullmatch(r"[0-9a-f]+", value) or sum(value.count(c) for c in "-_") >= 2:
             continue  # a hash, or an identifier such as gke_project-prod_us-central1_cluster
         if _random_looking(value, 4.0):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.models import KINDS, Catalogue
-from skilldex.workspace import open_workspace, resolve_repo
+from skilldex.kinds import KINDS
+
+TYPE_CHECKING = False  # models and the workspace loader are imported only by the commands that use them
+if TYPE_CHECKING:
+    from skilldex.models import Catalogue
 
 
 def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
     from skilldex.cli.app import workspace_option
+    from skilldex.workspace import open_workspace, resolve_repo
 
     workspace = open_workspace(workspace_option(ctx))
     ref = resolve_repo(repo, workspace)

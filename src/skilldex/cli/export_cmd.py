@@ -8,7 +8,7 @@ import typer
 
 from skilldex.cli.app import app, print_json, workspace_option
 from skilldex.cli.common import catalogue_for, check_kinds
-from skilldex.models import KINDS
+from skilldex.kinds import KINDS
 
 export_app = typer.Typer(
     name="export",

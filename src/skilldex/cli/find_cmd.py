@@ -7,7 +7,7 @@ import typer
 from skilldex.cli.app import app, print_json, workspace_option
 from skilldex.cli.common import check_kinds
 from skilldex.errors import UsageError
-from skilldex.models import KINDS
+from skilldex.kinds import KINDS
 
 
 @app.command("find")

@@ -6,7 +6,7 @@ import typer
 
 from skilldex.cli.app import app, print_json
 from skilldex.cli.common import catalogue_for, check_kinds
-from skilldex.models import KINDS
+from skilldex.kinds import KINDS
 
 
 @app.command("list")

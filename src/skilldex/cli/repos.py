@@ -6,7 +6,6 @@ import typer
 
 from skilldex.cli.app import app, print_json, workspace_option
 from skilldex.errors import UsageError
-from skilldex.workspace import open_workspace
 
 
 @app.command("repos")
@@ -20,6 +19,8 @@ def repos_command(
 
       skilldex repos --json
     """
+    from skilldex.workspace import open_workspace
+
     workspace = open_workspace(workspace_option(ctx))
     if workspace is None:
         raise UsageError("no skilldex.yaml found here or above; create one with 'repos: {name: path}'")

@@ -6,7 +6,10 @@ import typer
 
 from skilldex.cli.app import app, print_json
 from skilldex.errors import UsageError
-from skilldex.rules import Rule, all_rules, get_rule
+
+TYPE_CHECKING = False  # the rule catalogue (and pydantic) load only when these commands run
+if TYPE_CHECKING:
+    from skilldex.rules import Rule
 
 
 def _profiles(r: Rule) -> dict[str, str | None]:
@@ -31,6 +34,8 @@ def rules_command(
 
       skilldex rules SKD2 --json
     """
+    from skilldex.rules import all_rules
+
     rules = [r for r in all_rules() if r.code.startswith(prefix.strip().upper())]
     if not rules:
         raise UsageError(f"no rule code starts with '{prefix}'")
@@ -55,6 +60,8 @@ def rule_command(code: str = typer.Argument(..., help="Rule code (SKD012) or nam
 
       skilldex rule SKD012
     """
+    from skilldex.rules import get_rule
+
     found = get_rule(code)
     if found is None:
         raise UsageError(f"no rule '{code}'; `skilldex rules` lists them")

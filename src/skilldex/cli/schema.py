@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from skilldex.cli.app import app, print_json
-from skilldex.models import catalogue_json_schema
 
 
 @app.command("schema")
@@ -14,4 +13,6 @@ def schema_command() -> None:
 
       skilldex schema > catalogue.schema.json
     """
+    from skilldex.models import catalogue_json_schema
+
     print_json(catalogue_json_schema())

@@ -6,7 +6,6 @@ import typer
 
 from skilldex.cli.app import app, print_json
 from skilldex.cli.common import catalogue_for
-from skilldex.lookup import find_item
 
 
 @app.command("show")
@@ -27,6 +26,8 @@ def show_command(
       skilldex show credentialmate docs/INFRASTRUCTURE.md
     """
     catalogue = catalogue_for(ctx, repo)
+    from skilldex.lookup import find_item
+
     found = find_item(catalogue, item)
     findings = [f for f in catalogue.findings if f.path == found.path]
     if as_json:

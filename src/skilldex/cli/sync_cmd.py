@@ -8,7 +8,6 @@ import typer
 
 from skilldex.cli.app import app, print_json, workspace_option
 from skilldex.cli.common import catalogue_for
-from skilldex.workspace import open_workspace, resolve_repo
 
 sync_app = typer.Typer(
     name="sync",
@@ -42,6 +41,8 @@ def agents_md_command(
     from skilldex.export.agents_md import sync
 
     if remove:  # no scan needed to take the section out
+        from skilldex.workspace import open_workspace, resolve_repo
+
         ref = resolve_repo(repo, open_workspace(workspace_option(ctx)))
         result = sync(ref.path, None, remove=True, dry_run=dry_run)
     else:

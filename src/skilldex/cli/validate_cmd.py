@@ -7,9 +7,9 @@ import sys
 import typer
 
 from skilldex.cli.app import app
-from skilldex.validate import DEFAULT_PROFILE, PROFILES, validate_paths
+from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES
 
-_PROFILE_HELP = "; ".join(f"{name}: {p.summary}" for name, p in PROFILES.items())
+_PROFILE_HELP = "; ".join(f"{name}: {summary}" for name, summary in SUMMARIES.items())
 
 
 @app.command("validate")
@@ -35,6 +35,7 @@ def validate_command(
     """
     from skilldex.errors import UsageError
     from skilldex.render.findings import FORMATS, render
+    from skilldex.validate import validate_paths
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from skilldex.errors import UsageError
 from skilldex.models import Severity
+from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
 from skilldex.rules import Rule, all_rules
 
 
@@ -43,7 +44,7 @@ _FILES = "SKD001-SKD004=E SKD005-SKD007=W"
 PROFILES = {
     "agentskills": Profile(
         "agentskills",
-        "The Agent Skills open spec (agentskills.io), as skills-ref checks it, without its parser bugs.",
+        SUMMARIES["agentskills"],
         _table(
             f"{_FILES} SKD010-SKD013=E SKD014=W SKD015-SKD016=E SKD020=E "
             "SKD201-SKD214=E SKD215-SKD217=W SKD501=E SKD502-SKD503=W SKD040=W"
@@ -52,7 +53,7 @@ PROFILES = {
     ),
     "claude-code": Profile(
         "claude-code",
-        "Claude Code's loader: documented fields accepted; flags what it silently ignores or never triggers.",
+        SUMMARIES["claude-code"],
         _table(
             f"{_FILES} SKD010=W SKD011-SKD013=E SKD014-SKD015=W SKD016=E SKD020-SKD021=E SKD022=W "
             "SKD202-SKD207=W SKD208=I SKD211-SKD213=W SKD215=I "
@@ -62,7 +63,7 @@ PROFILES = {
     ),
     "claude-upload": Profile(
         "claude-upload",
-        "The claude.ai upload and Skills API: only the six spec keys, reserved words, no XML tags.",
+        SUMMARIES["claude-upload"],
         _table(
             f"{_FILES} SKD010-SKD014=E SKD015=W SKD016=E SKD020=E "
             "SKD201-SKD207=E SKD208=W SKD209-SKD215=E SKD216-SKD217=W "
@@ -72,7 +73,6 @@ PROFILES = {
     ),
 }
 
-DEFAULT_PROFILE = "claude-code"
 
 
 def get_profile(name: str) -> Profile:

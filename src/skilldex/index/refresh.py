@@ -96,7 +96,6 @@ def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catal
 
 def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
     """The repo's index rows; when nothing changed this imports nothing heavy and parses nothing."""
-    from skilldex.scan.walk import walk
 
     real = os.path.realpath(root)
     label = name or os.path.basename(real)
@@ -104,10 +103,7 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
         db = _open_existing(real)
         if db is not None:
             try:
-                folders: list[str] = []
-                files, _ = walk(real, folders=folders)
-                if (_fresh(files, store.stored_stamps(db)) and store.folders_digest(db) == folders_digest(folders)
-                        and _outside_deps_hold(db, real)):
+                if _unchanged(db, real) and _outside_deps_hold(db, real):
                     return RepoIndex(label, real, _rows(db), db)
             except sqlite3.DatabaseError:
                 pass  # damaged: the full path below rebuilds it
@@ -158,12 +154,27 @@ def _fresh(files: list, stored: dict[str, str]) -> bool:
     return all(stored.get(f.rel) == f.stamp for f in files)
 
 
-def folders_digest(folders: list[str]) -> str:
-    """A digest of the walked folder list: a new or removed (even empty) folder changes it."""
-    import zlib
+def _unchanged(db: sqlite3.Connection, root: str) -> bool:
+    """Nothing added, removed or edited since the index was written, judged by stat calls alone.
 
-    data = "\n".join(sorted(folders)).encode("utf-8", "surrogateescape")
-    return f"{len(folders)}:{zlib.crc32(data):08x}"
+    Every listed folder keeps its mtime (no entry added, removed or renamed in it) and every file its
+    stamp (size, mtime, ctime, inode): one stat each, no directory listing.
+    """
+    folders = store.stored_folders(db)
+    if not folders:
+        return False
+    join, stat_of = os.path.join, os.stat
+    try:
+        for rel, mtime in folders.items():
+            if stat_of(join(root, rel) if rel else root).st_mtime_ns != mtime:
+                return False
+        for rel, stamp in store.stored_stamps(db).items():
+            st = stat_of(join(root, rel))
+            if f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}" != stamp:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
@@ -199,11 +210,12 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Uni
     by_rel = {unit.rel: unit for unit in fresh}
     units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})
-    digest = folders_digest(fs.folders)
-    if fresh or removed or store.folders_digest(db) != digest:
+    now = time.time_ns()
+    folders = {rel: -1 if now - mtime <= RACY_NS else mtime for rel, mtime in fs.folders}  # racy: look again
+    if fresh or removed or store.stored_folders(db) != folders:
         with contextlib.suppress(sqlite3.OperationalError):  # read-only or locked: only costs a rescan next time
             _store(fs, db, fresh, removed)
-            store.set_folders(db, digest)
+            store.set_folders(db, folders)
     if reused:
         _load(db, reused)
     return units, len(fresh)

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 6
+SCHEMA = 7
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS items(
     main TEXT NOT NULL DEFAULT 'other', cited INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
 CREATE TABLE IF NOT EXISTS outside(rel TEXT PRIMARY KEY, fp TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS folders(rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
     tokenize='porter unicode61 remove_diacritics 2');
 """
@@ -145,13 +146,20 @@ def outside_deps(db: sqlite3.Connection) -> list[tuple[str, str]]:
     return db.execute("SELECT rel, fp FROM outside").fetchall()
 
 
-def set_folders(db: sqlite3.Connection, digest: str) -> None:
-    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('folders', ?)", (digest,))
+def stored_folders(db: sqlite3.Connection) -> dict[str, int]:
+    """{folder: mtime_ns} as last walked (-1: changed too recently to trust)."""
+    return dict(db.execute("SELECT rel, mtime_ns FROM folders"))
 
 
-def folders_digest(db: sqlite3.Connection) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = 'folders'").fetchone()
-    return row[0] if row else None
+def set_folders(db: sqlite3.Connection, folders: dict[str, int]) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM folders")
+        db.executemany("INSERT INTO folders(rel, mtime_ns) VALUES (?, ?)", sorted(folders.items()))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _collect_outside(db: sqlite3.Connection) -> None:

@@ -23,7 +23,7 @@ class RepoFS:
     under: str = ""  # the subfolder walked ("" = the whole repo)
     findings: list[Finding] = field(default_factory=list)
     files: list[RepoFile] = field(default_factory=list)
-    folders: list[str] = field(default_factory=list)  # every folder whose entries were all listed ("" = root)
+    folders: list[tuple[str, int]] = field(default_factory=list)  # (folder, mtime_ns) of every folder listed in full
     _listed: set[str] | None = None
     _noted: set[str] = field(default_factory=set)  # entries the walk skipped with a note (FIFOs, links out...)
     _texts: dict[str, str | None] = field(default_factory=dict)
@@ -124,7 +124,7 @@ class RepoFS:
         if self.deps is not None:
             self.deps.add(rel)
         if self._listed is None:
-            self._listed = set(self.folders)
+            self._listed = {rel for rel, _ in self.folders}
         if not rel or rel in self._by_rel or rel in self._listed:
             return True  # walked, so inside the root: no need to resolve it again
         parent, _, name = rel.rpartition("/")

@@ -81,12 +81,13 @@ def exists_inside(root: str, rel: str) -> bool:
 
 
 def walk(
-    root, under: str = "", folders: list[str] | None = None, unlisted: list[str] | None = None
+    root, under: str = "", folders: list[tuple[str, int]] | None = None, unlisted: list[str] | None = None
 ) -> tuple[list[RepoFile], list[Note]]:
     """Every regular file below `root` (or its `under` subfolder), sorted by path, and the notes.
 
-    When `folders` is given, every folder whose entries were all listed is appended to it ("" = the
-    start), so that a path missing from a listed folder is known not to exist without asking the disk;
+    When `folders` is given, every folder whose entries were all listed is appended to it as (path, mtime_ns)
+    ("" = the start): a path missing from a listed folder is known not to exist without asking the disk,
+    and an unchanged folder mtime means no entry was added, removed or renamed in it;
     `unlisted` receives the folders seen but not entered (virtualenvs, past the depth limit).
     """
     root = os.fspath(root)
@@ -100,6 +101,7 @@ def walk(
     while stack:
         folder, rel_folder, depth = stack.pop()
         try:
+            folder_mtime = os.stat(folder).st_mtime_ns if folders is not None else 0
             with os.scandir(folder) as it:
                 children = list(it)  # files are sorted once at the end; folders below, for a stable order
         except OSError as exc:
@@ -110,7 +112,7 @@ def walk(
                 unlisted.append(rel_folder)
             continue  # a virtualenv under another name
         if folders is not None:
-            folders.append(rel_folder)
+            folders.append((rel_folder, folder_mtime))
         subfolders: list[tuple[str, str, int]] = []
         for entry in children:
             entries += 1
@@ -119,11 +121,18 @@ def walk(
                 files.sort(key=lambda f: f.rel)
                 return files, notes
             rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
-            kind = _classify(root, entry, rel, notes)
-            if kind is None:
-                continue
-            path, st = kind
-            if stat.S_ISDIR(st.st_mode):
+            try:  # the common cases from the directory listing itself: a plain folder needs no stat call
+                plain_dir = not entry.is_symlink() and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                plain_dir = False
+            if plain_dir:
+                path, st = entry.path, None
+            else:
+                kind = _classify(root, entry, rel, notes)
+                if kind is None:
+                    continue
+                path, st = kind
+            if st is None or stat.S_ISDIR(st.st_mode):
                 if entry.name in IGNORED_DIRS:
                     continue
                 real = os.path.realpath(path) if entry.is_symlink() else path

@@ -73,7 +73,7 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lowercase, split snake_case/kebab-case/paths, and stem."""
-    return [stem(t) for t in _TOKEN.findall(text.lower())]
+    return list(map(stem, _TOKEN.findall(text.lower())))
 
 
 def camel_tokens(text: str) -> list[str]:
@@ -81,26 +81,44 @@ def camel_tokens(text: str) -> list[str]:
     return tokens(_CAMEL.sub(" ", text))
 
 
-def _compile() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    compiled = {}
+def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozenset[str], str], ...]]]:
+    """(stem -> the capabilities it signals, capability -> its phrases as (their words, " the words ")),
+    both in vocabulary order."""
+    by_stem: dict[str, tuple[str, ...]] = {}
+    phrases: dict[str, tuple[tuple[frozenset[str], str], ...]] = {}
     for capability, words in VOCABULARY.items():
-        singles = frozenset(stem(w) for w in words if len(tokens(w)) == 1)
-        phrases = tuple(f" {' '.join(tokens(w))} " for w in words if len(tokens(w)) > 1)
-        compiled[capability] = (singles, phrases)
-    return compiled
+        for word in words:
+            signals = by_stem.get(stem(word), ())
+            if len(tokens(word)) == 1 and capability not in signals:
+                by_stem[stem(word)] = (*signals, capability)
+        found = tuple((frozenset(tokens(w)), f" {' '.join(tokens(w))} ") for w in words if len(tokens(w)) > 1)
+        if found:
+            phrases[capability] = found
+    return by_stem, phrases
 
 
-_COMPILED = _compile()
+_BY_STEM, _PHRASES = _compile()
+_ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
+_CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
 
 def infer(*texts: str | None) -> list[str]:
     """Capabilities signalled by any of the texts, in vocabulary order."""
-    text = _URL.sub(" ", " ".join(t for t in texts if t))
-    words = tokens(text)
-    present = set(words) | set(camel_tokens(text))
-    joined = " " + " ".join(words) + " "
-    found = []
-    for capability, (singles, phrases) in _COMPILED.items():
-        if present & singles or any(p in joined for p in phrases):
-            found.append(capability)
-    return found
+    text = " ".join(t for t in texts if t)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    raw = _TOKEN.findall(text.lower())
+    present = set(map(stem, set(raw)))  # each distinct word stemmed once
+    if _CAMEL_PAIR.search(text):  # without a camelCase boundary the camel tokens are the same words
+        present.update(camel_tokens(text))
+    # look each word up, rather than intersecting every capability's vocabulary with the words
+    found = {capability for word in present for capability in _BY_STEM.get(word, ())}
+    joined = None
+    for capability, phrases in _PHRASES.items():
+        for needed, phrase in phrases:
+            if capability in found or not needed <= present:
+                continue  # a phrase can only be there when all its words are
+            joined = joined or " " + " ".join(map(stem, raw)) + " "
+            if phrase in joined:
+                found.add(capability)
+    return sorted(found, key=_ORDER.__getitem__)

@@ -229,7 +229,10 @@ def _field(key_node: yaml.Node, value_node: yaml.Node, first_line: int) -> Field
 
 
 # Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).
-_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+_LINE_END = re.compile(r"\r\n?|\n")
+# A line starting with `---`: the only lines that can close frontmatter. Searched for instead of splitting
+# the whole file into lines, which cost more than the YAML on long bodies.
+_DASHES_LINE = re.compile(r"[\r\n](---[^\r\n]*)")
 
 
 def split_frontmatter(text: str) -> Document:
@@ -237,22 +240,24 @@ def split_frontmatter(text: str) -> Document:
     if text.startswith("\ufeff---"):
         # Claude Code and skills-ref both fail to see frontmatter behind a BOM; say so rather than guess.
         raise FrontmatterError("bom", "file starts with a UTF-8 byte-order mark before '---'", 1, 1)
-    lines = [line for line in _LINE_END.split(text) if line]
-    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+    first_end = _LINE_END.search(text)
+    if (text[: first_end.start()] if first_end else text).rstrip() != "---":  # also when the text is empty
         return Document(has_frontmatter=False, body=text, body_start=1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() == "---":
-            fm_text = "".join(lines[1:index])
-            body = "".join(lines[index + 1 :])
-            fields: dict[str, Field] = {}
-            data, key_lines, duplicates = load_yaml(fm_text, first_line=2, fields=fields)
-            if data is None:
-                data = {}
-            if not isinstance(data, dict):
-                raise FrontmatterError(
-                    "not-mapping", f"frontmatter is a YAML {type(data).__name__}, not a mapping", 2
-                )
-            return Document(True, data, body, index + 2, fm_text, key_lines, duplicates, fields)
+    fm_start = first_end.end() if first_end else len(text)
+    for match in _DASHES_LINE.finditer(text, fm_start - 1):
+        if match.group(1).rstrip() != "---":
+            continue
+        fm_text = text[fm_start : match.start(1)]
+        close = _LINE_END.match(text, match.end(1))
+        body = text[close.end() if close else len(text) :]
+        fields: dict[str, Field] = {}
+        data, key_lines, duplicates = load_yaml(fm_text, first_line=2, fields=fields)
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise FrontmatterError("not-mapping", f"frontmatter is a YAML {type(data).__name__}, not a mapping", 2)
+        lines = fm_text.count("\n") + fm_text.count("\r") - fm_text.count("\r\n")  # ended by \n, \r\n or \r
+        return Document(True, data, body, lines + 3, fm_text, key_lines, duplicates, fields)
     raise FrontmatterError("unclosed", "frontmatter opened with '---' on line 1 is never closed", 1)
 
 
@@ -274,8 +279,9 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
     current: CodeBlock | None = None
     for offset, raw in enumerate(body.splitlines()):
         line_no = first_line + offset
-        match = _FENCE.match(raw)
-        if fence is None and match:
+        # an opening fence needs ``` or ~~~ and a heading a leading #: `in` is cheaper than the regexes
+        match = _FENCE.match(raw) if fence is None and ("```" in raw or "~~~" in raw) else None
+        if match:
             fence = match.group(1)
             current = CodeBlock(match.group(2).lower(), [])
             continue
@@ -286,7 +292,7 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
             else:
                 current.lines.append((line_no, raw))  # type: ignore[union-attr]
             continue
-        heading = _HEADING.match(raw)
+        heading = _HEADING.match(raw) if raw.startswith("#") else None
         if heading:
             headings.append((len(heading.group(1)), heading.group(2).strip(), line_no))
     if current is not None:
@@ -374,9 +380,13 @@ def referenced_paths(body: str, first_line: int = 1) -> list[tuple[str, int]]:
     """Relative file references in a body: markdown links and backticked paths like `scripts/x.py`."""
     found: list[tuple[str, int]] = []
     seen: set[str] = set()
+    if "](" not in body and "`" not in body:
+        return found
     for offset, line in enumerate(body.splitlines()):
-        candidates = [m.group(1) for m in _MD_LINK.finditer(line)]
-        candidates += [m.group(1) for m in _CODE_PATH.finditer(line)]
+        # a link needs "](" and a code path a backtick: most lines have neither, and `in` is cheap
+        candidates = [m.group(1) for m in _MD_LINK.finditer(line)] if "](" in line else []
+        if "`" in line:
+            candidates += [m.group(1) for m in _CODE_PATH.finditer(line)]
         for target in candidates:
             target = target.split("#", 1)[0].split("?", 1)[0]
             if not target or target in seen or _is_external(target):

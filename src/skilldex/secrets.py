@@ -18,7 +18,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
     ("private key", ("PRIVATE KEY",),
      r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|\Z)", 0),
     ("AWS access key id", ("AKIA", "ASIA", "ABIA", "ACCA"), r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b", 0),
-    ("GitHub token", ("gh", "github_pat_"),
+    ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
      r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b", 0),
     ("GitLab token", ("glpat-",), r"\bglpat-[A-Za-z0-9_-]{20,}\b", 0),
     ("Slack token", ("xox",), r"\bxox[abprse]-[A-Za-z0-9-]{10,}\b", 0),
@@ -39,12 +39,19 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
     ),
 )
 _COMPILED = tuple((kind, anchors, re.compile(pattern), group) for kind, anchors, pattern, group in _PATTERNS)
+# A pattern that opens with a scheme-like run tries a match at every letter of the text. Its matches hold a
+# literal (the pivot) a bounded distance from their start, so only the places just before each pivot are tried,
+# unless pivots are so dense (more than one per PIVOT_SPACING characters) that one pass over the text is cheaper.
+_PIVOTS = {"password in a connection string": ("://", 21)}
+PIVOT_SPACING = 100
 
 
 # `password = "..."`, `secret: ...`, `API_TOKEN=...`: literal values given to secret-looking keys. The
 # keyword is found first (plain alternation on the lowercased text), then the key around it and the value
 # after it are read in place: linear in the text, where one regex with `[\w.-]*` on both sides is not.
-_KEYWORD = re.compile(r"password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth")
+# (password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth, factored by first letter:
+# no two alternatives match at one place, so it finds the same words, about twice as fast.)
+_KEYWORD = re.compile(r"p(?:assword|asswd|wd|rivate[_-]?key)|secret|token|a(?:pi[_-]?key|ccess[_-]?key|uth)")
 _VALUE = re.compile(r"[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\1")
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
@@ -99,15 +106,38 @@ def _assignments(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _around(pattern: re.Pattern, text: str, pivot: str, reach: int):
+    """pattern.finditer(text), for a pattern whose matches hold `pivot` at most `reach` characters after their
+    start: the same matches in the same order, trying only the starts within reach before each pivot."""
+    end = 0  # where the last match ended: matches do not overlap
+    at = text.find(pivot)
+    while at != -1:
+        for start in range(max(end, at - reach), at + 1):
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+                break
+        at = text.find(pivot, max(at + 1, end))
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every likely secret value in `text`, in order, without overlaps."""
     if not text:
         return []
     spans: list[tuple[int, int, str]] = []
     for kind, anchors, pattern, group in _COMPILED:
-        if not any(anchor in text for anchor in anchors):
-            continue  # a substring test is far cheaper than a regex pass over the whole text
-        for match in pattern.finditer(text):
+        for anchor in anchors:  # a substring test is far cheaper than a regex pass over the whole text
+            if anchor in text:
+                break
+        else:
+            continue
+        pivot = _PIVOTS.get(kind)
+        if pivot and text.count(pivot[0]) * PIVOT_SPACING < len(text):
+            matches = _around(pattern, text, *pivot)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             value = match.group(group)
             if group and _REFERENCE.match(value):
                 continue

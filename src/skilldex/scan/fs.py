@@ -13,6 +13,7 @@ from skilldex.scan.walk import IGNORED_DIRS, MAX_DEPTH, MAX_ENTRIES, RepoFile, i
 
 MAX_TEXT_BYTES = 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
+READ_STEP = 64 * 1024  # below malloc's mmap threshold: cheap to allocate
 
 
 @dataclass
@@ -32,6 +33,7 @@ class RepoFS:
     deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
     secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
     secret_files: set[str] = field(default_factory=set)  # files whose texts held one
+    _whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the read that follows
 
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:
@@ -86,7 +88,12 @@ class RepoFS:
         if self.deps is not None:
             self.deps.add(file.rel)
         try:
-            return _open_regular(file.path, size)
+            if file.size >= READ_STEP:
+                return _open_regular(file.path, size)
+            # A small file is read whole: its text is usually wanted next, and one open costs less than two.
+            data = _open_regular(file.path, READ_STEP)
+            self._whole = (file.rel, data) if len(data) < READ_STEP else None
+            return data[:size]
         except OSError:
             return b""
 
@@ -96,8 +103,10 @@ class RepoFS:
                 rules.TOO_LARGE.finding(file.rel, f"{file.size:,} bytes is over the {limit:,}-byte limit; skipped")
             )
             return None
+        whole, self._whole = self._whole, None
         try:
-            data = _open_regular(file.path, limit + 1)
+            # what head() read whole (to its end) is what reading limit + 1 bytes would give
+            data = whole[1][: limit + 1] if whole and whole[0] == file.rel else _open_regular(file.path, limit + 1)
         except OSError as exc:
             self.findings.append(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
             return None
@@ -138,7 +147,21 @@ class RepoFS:
 def _open_regular(path: str, size: int) -> bytes:
     """Read up to `size` bytes; O_NONBLOCK so a file swapped for a FIFO after the walk cannot hang us."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError("not a regular file")
-        return handle.read(size)
+        # Read in steps sized to the file, not `size` at once: a read(1 MB) allocates the whole buffer
+        # every time, which cost more than the read itself on small files. Loop to EOF as read() did.
+        step = min(size, max(info.st_size + 1, READ_STEP))
+        chunks: list[bytes] = []
+        got = 0
+        while got < size:
+            chunk = os.read(fd, min(step, size - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)

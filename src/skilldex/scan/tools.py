@@ -8,7 +8,7 @@ import re
 from skilldex import capabilities
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
-from skilldex.scan.describe import describe
+from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
 
 TOOL_FOLDERS = {
@@ -94,10 +94,14 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     text = fs.read_text(file)
     if text is None:
         return None
+    known = None  # (in a package, a script), worked out before describing when the extension says Python
+    if detect_language(file.name, "") == "python":
+        known = _python_kind(fs, file, text, head)
+        if known == (True, False):
+            return None  # a library module in a package is no tool whatever it declares: not worth describing
     info = describe(file.name, text)
     if info.language == "python":
-        in_package = fs.exists(posixpath.join(posixpath.dirname(file.rel), "__init__.py"))
-        script = _python_entry_point(text, head, file, in_package)
+        in_package, script = known or _python_kind(fs, file, text, head)
         if not script and (in_package or not info.parse_error):
             return None  # a library module that happens to live in a tools folder
         if info.parse_error:
@@ -163,6 +167,12 @@ def _js_module(text: str, head: bytes, file: RepoFile) -> bool:
     if head.startswith(b"#!") or file.executable or "bin" in file.parts[:-1]:
         return False
     return bool(_JS_EXPORT.search(text)) and "process.argv" not in text and "import.meta.main" not in text
+
+
+def _python_kind(fs: RepoFS, file: RepoFile, text: str, head: bytes) -> tuple[bool, bool]:
+    """(whether the file sits in a package, whether it is a script)."""
+    in_package = fs.exists(posixpath.join(posixpath.dirname(file.rel), "__init__.py"))
+    return in_package, _python_entry_point(text, head, file, in_package)
 
 
 def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool) -> bool:

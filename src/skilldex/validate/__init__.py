@@ -16,7 +16,7 @@ from skilldex.validate import check_claude_code, check_content, check_spec, chec
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, active_rules, get_profile
 from skilldex.validate.report import FileResult, Report
-from skilldex.validate.targets import Repo, classify, collect
+from skilldex.validate.targets import Repo, Target, classify, collect
 
 __all__ = ["validate_paths", "Report", "FileResult", "PROFILES", "DEFAULT_PROFILE"]
 
@@ -37,7 +37,7 @@ def validate_paths(
     report = Report(profile=chosen.name)
     base = os.path.realpath(cwd or os.getcwd())
     for repo in collect(list(paths), chosen.kinds):
-        findings, manifests = _check_repo(repo)
+        findings = _check_repo(repo)
         report.skipped.extend(repo.skipped)
         for finding in _unfollowed_manifests(repo, active):
             report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
@@ -57,24 +57,22 @@ def validate_paths(
     return report
 
 
-def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
+def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
+    from skilldex.validate.parallel import check_targets
+
     by_file: dict[str, list[Finding]] = {}
-    manifests: list[Manifest] = []
+    named: list[tuple[str, str, tuple[str, str] | None]] = []  # (kind, rel, invocation) of each manifest read
     targets = {t.file.rel for t in repo.targets}
     skill_folders = {t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets
                      if t.kind == "skill" and "/" in t.file.rel}
-    for target in repo.targets:
-        m = read(target.fs, target.file, target.kind)
-        found = by_file.setdefault(target.file.rel, [])
-        if m is None:
-            continue
-        manifests.append(m)
-        found.extend(m.findings)
-        for check in CHECKS:
-            found.extend(check(m))
-        found.extend(_secrets(m))
-    others = [] if repo.whole else _rest_of_repo(repo.root, targets)
-    for finding in check_content.collisions(manifests + others):
+    for target, (found, read_findings, name) in zip(repo.targets, check_targets(repo.targets), strict=True):
+        target.fs.findings.extend(read_findings)  # as if read here: the walk findings below include them
+        by_file.setdefault(target.file.rel, []).extend(found or [])
+        if found is not None:
+            named.append(name)
+    if not repo.whole:
+        named += [(m.kind, m.rel, check_content.invocation(m)) for m in _rest_of_repo(repo.root, targets)]
+    for finding in check_content.collisions(named):
         if finding.path in targets:
             by_file[finding.path].append(finding)
     for fs in repo.walks:
@@ -86,7 +84,24 @@ def _check_repo(repo: Repo) -> tuple[dict[str, list[Finding]], list[Manifest]]:
                 if owner is not None:
                     note = {"message": f"{finding.path}: {finding.message}"}
                     by_file[owner].append(finding.model_copy(update=note))
-    return by_file, manifests
+    return by_file
+
+
+def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], tuple | None]:
+    """One manifest read and checked, in this process or a worker: (its findings, None when it cannot be read;
+    the findings its read left in the walk, taken out of it; (kind, rel, invocation) for name collisions)."""
+    fs = target.fs
+    before = len(fs.findings)
+    m = read(fs, target.file, target.kind)
+    read_findings = fs.findings[before:]
+    del fs.findings[before:]
+    if m is None:
+        return None, read_findings, None
+    found = list(m.findings)
+    for check in CHECKS:
+        found.extend(check(m))
+    found.extend(_secrets(m))
+    return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
 
 
 def _secrets(m: Manifest) -> list[Finding]:

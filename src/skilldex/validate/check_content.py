@@ -32,14 +32,20 @@ def links(body: str, first_line: int) -> Iterator[tuple[str, int, int]]:
     """(target, line, column) of relative links and resource paths, outside fenced code blocks."""
     fence = None
     for offset, line in enumerate(body.splitlines()):
-        match = _FENCE.match(line)
+        # Each pattern needs a literal (a fence ``` or ~~~, a link "](", a path "`"): `in` tests are far
+        # cheaper than the regexes, and most lines hold none of them.
+        match = _FENCE.match(line) if "```" in line or "~~~" in line else None
         if match:
             fence = None if fence and line.strip().startswith(fence) else (fence or match.group(1))
             continue
         if fence:
             continue
-        for found in list(_MD_LINK.finditer(line)) + list(_RESOURCE_PATH.finditer(line)):
-            yield found.group(1), first_line + offset, found.start(1) + 1
+        if "](" in line:
+            for found in _MD_LINK.finditer(line):
+                yield found.group(1), first_line + offset, found.start(1) + 1
+        if "`" in line:
+            for found in _RESOURCE_PATH.finditer(line):
+                yield found.group(1), first_line + offset, found.start(1) + 1
 
 
 def _external(target: str) -> bool:
@@ -62,24 +68,26 @@ def _references(m: Manifest) -> Iterator[Finding]:
         )
 
 
-def collisions(manifests: list[Manifest]) -> Iterator[Finding]:
-    """Later manifests that answer to an invocation an earlier one in the same repo already has."""
-    first: dict[tuple[str, str], Manifest] = {}
-    for m in sorted(manifests, key=lambda x: (x.kind != "skill", x.rel)):
-        key = _invocation(m)
+def collisions(named: list[tuple[str, str, tuple[str, str] | None]]) -> Iterator[Finding]:
+    """Later manifests that answer to an invocation an earlier one in the same repo already has.
+
+    `named` holds (kind, rel, invocation()) for each manifest: plain values, so workers can return them.
+    """
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for kind, rel, key in sorted(named, key=lambda x: (x[0] != "skill", x[1])):
         if key is None:
             continue
         if key in first:
-            other = first[key]
-            shadow = " (the skill wins)" if other.kind == "skill" and m.kind == "command" else ""
+            other_kind, other_rel = first[key]
+            shadow = " (the skill wins)" if other_kind == "skill" and kind == "command" else ""
             yield rules.NAME_COLLISION.finding(
-                m.rel, f"{m.kind} answers to '{key[1]}', like {other.kind} {other.rel}{shadow}", 1, 1
+                rel, f"{kind} answers to '{key[1]}', like {other_kind} {other_rel}{shadow}", 1, 1
             )
         else:
-            first[key] = m
+            first[key] = (kind, rel)
 
 
-def _invocation(m: Manifest) -> tuple[str, str] | None:
+def invocation(m: Manifest) -> tuple[str, str] | None:
     """(namespace, invocation) under which Claude Code (or a skills loader) would know this manifest."""
     name = m.frontmatter.get("name") if isinstance(m.frontmatter.get("name"), str) else None
     if m.kind == "command":

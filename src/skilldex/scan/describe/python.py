@@ -88,6 +88,39 @@ class Strings:
         return text.partition(separator)[0] if name == "partition" else (text.split(separator) or [""])[0]
 
 
+_AST = ast.AST
+
+
+class Nodes:
+    """A module's nodes in ast.walk's order (breadth first), walked once; the kinds the readers look for
+    are set apart as they are met, so no reader filters the whole tree again (ast.walk is slow)."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.calls: list[ast.Call] = []
+        self.imports: list[ast.Import | ast.ImportFrom] = []
+        self.assigns: list[ast.Assign] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.compares: list[ast.Compare] = []
+        sinks = {
+            ast.Call: self.calls, ast.Import: self.imports, ast.ImportFrom: self.imports, ast.Assign: self.assigns,
+            ast.FunctionDef: self.functions, ast.AsyncFunctionDef: self.functions, ast.Compare: self.compares,
+        }
+        queue = [tree]
+        append = queue.append
+        for node in queue:  # the list grows while it is read: breadth first, as ast.walk goes
+            sink = sinks.get(type(node))
+            if sink is not None:
+                sink.append(node)
+            for name in node._fields:
+                value = getattr(node, name, None)
+                if type(value) is list:
+                    for item in value:
+                        if isinstance(item, _AST):
+                            append(item)
+                elif isinstance(value, _AST):
+                    append(value)
+
+
 def _parse(text: str) -> tuple[ast.Module | None, tuple[int, str] | None]:
     try:
         with warnings.catch_warnings():
@@ -113,8 +146,8 @@ def describe(filename: str, text: str, max_chars: int) -> ToolInfo:
         info.usage, info.flags = header.usage, header.flags
         return info
     strings = Strings(tree)
-    nodes = list(ast.walk(tree))  # walked once: ast.walk is slow on big files
-    calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    nodes = Nodes(tree)
+    calls = sorted(nodes.calls, key=lambda n: (n.lineno, n.col_offset))
     parser = _argparse(calls, strings, info)
     commands = read_commands(nodes, calls, strings)
     info.subcommands += commands.subcommands
@@ -137,7 +170,7 @@ def describe(filename: str, text: str, max_chars: int) -> ToolInfo:
     info.usage = _prog(parser.get("usage"), prog) or usage_block(doc.split("\n")) or header.usage or None
     documented: list[Flag] = []
     if not framework_flags or "docopt" in text:
-        documented = [*options_from_text(doc), *_argv_flags(calls, strings), *_compared_flags(nodes)]
+        documented = [*options_from_text(doc), *_argv_flags(calls, strings), *_compared_flags(nodes.compares)]
     info.flags = merge_flags(framework_flags, documented)
     return info
 
@@ -189,12 +222,10 @@ def _argv_flags(calls: list[ast.Call], strings: Strings) -> list[Flag]:
     return flags
 
 
-def _compared_flags(nodes: list[ast.AST]) -> list[Flag]:
+def _compared_flags(compares: list[ast.Compare]) -> list[Flag]:
     """`if "--apply" in sys.argv` / `sys.argv[1] == "--force"`: flags tested by hand."""
     flags: list[Flag] = []
-    for node in nodes:
-        if not isinstance(node, ast.Compare):
-            continue
+    for node in compares:
         if not all(isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) for op in node.ops):
             continue
         for side in (node.left, *node.comparators):

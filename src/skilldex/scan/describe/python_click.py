@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass, field
 
 from skilldex.models import Flag
-from skilldex.scan.describe.python import Strings, callee
+from skilldex.scan.describe.python import Nodes, Strings, callee
 
 CLICK_MODULES = {"click", "rich_click", "asyncclick", "cloup"}
 # click decorators that add an option, with the names and help click gives them when none are passed
@@ -54,10 +54,10 @@ class _Command:
 class _Names:
     """What `click.command`, `command`, `app.command` refer to, from the module's imports."""
 
-    def __init__(self, nodes: list[ast.AST]) -> None:
+    def __init__(self, imports: list[ast.Import | ast.ImportFrom]) -> None:
         self.modules: dict[str, str] = {}
         self.imported: dict[str, str] = {}
-        for node in nodes:
+        for node in imports:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     framework = _framework(alias.name)
@@ -86,17 +86,16 @@ def _framework(module: str) -> str | None:
     return "click" if top in CLICK_MODULES else "typer" if top == "typer" else None
 
 
-def read_commands(nodes: list[ast.AST], calls: list[ast.Call], strings: Strings) -> Commands:
-    """The click/typer app among `nodes` (every node of the module) and `calls` (its calls, in order)."""
-    names = _Names(nodes)
+def read_commands(nodes: Nodes, calls: list[ast.Call], strings: Strings) -> Commands:
+    """The click/typer app among `nodes` (the module's, by kind) and `calls` (its calls, in source order)."""
+    names = _Names(nodes.imports)
     if not names.modules and not names.imported:
         return Commands()
     apps: dict[str, ast.Call] = {}
-    for node in nodes:
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
-                and names.qualify(node.value.func) == "typer.Typer"):
-                apps.update({t.id: node.value for t in node.targets if isinstance(t, ast.Name)})
-    functions = {n.name: n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in nodes.assigns:
+        if isinstance(node.value, ast.Call) and names.qualify(node.value.func) == "typer.Typer":
+            apps.update({t.id: node.value for t in node.targets if isinstance(t, ast.Name)})
+    functions = {n.name: n for n in nodes.functions}
     commands = [c for f in functions.values() if (c := _command(f, names, strings, apps))]
     commands.sort(key=lambda c: functions[c.function].lineno)
     added: dict[str, tuple[str, str | None]] = {}  # function or sub-app -> (parent, name)

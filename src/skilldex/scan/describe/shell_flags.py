@@ -29,18 +29,22 @@ def code_flags(lines: list[str], skip: set[int]) -> list[Flag]:
         stripped = line.strip()
         if index in skip or stripped.startswith("#"):
             continue
-        if _CASE_START.match(line):
+        # Each pattern needs a word or sign the line must hold ("case", "--", "getopt", "esac"): `in` tests
+        # are far cheaper than running every regex on every line.
+        if "case" in line and _CASE_START.match(line):
             depth += 1
         elif depth and (arm := _CASE_ARM.match(line)):
             names = _arm_names(arm.group(1))
             if names:
                 flags.append(Flag(flags=names))
-        for match in _COMPARE.finditer(line):
-            flags.append(Flag(flags=[match.group(1)]))
-        for match in _GETOPTS.finditer(line):
-            spec = next(g for g in match.groups() if g is not None)
-            flags.extend(Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", spec))
-        if _GETOPT.search(line):
+        if "--" in line and "=" in line:
+            for match in _COMPARE.finditer(line):
+                flags.append(Flag(flags=[match.group(1)]))
+        if "getopt" in line:
+            for match in _GETOPTS.finditer(line):
+                spec = next(g for g in match.groups() if g is not None)
+                flags.extend(Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", spec))
+        if "getopt" in line and _GETOPT.search(line):
             window = re.sub(r"\\\n", " ", "\n".join(lines[index : index + 6])).split("\n", 1)[0]
             for spec in _GETOPT_SPEC.finditer(window):
                 value = next(g for g in spec.groups()[1:] if g is not None)
@@ -48,7 +52,7 @@ def code_flags(lines: list[str], skip: set[int]) -> list[Flag]:
                     flags.extend(Flag(flags=[f"--{n}"]) for n in re.findall(r"[\w-]+", value))
                 else:
                     flags.extend(Flag(flags=[f"-{c}"]) for c in re.findall(r"[A-Za-z0-9]", value))
-        if _ESAC.search(line) and depth:
+        if depth and "esac" in line and _ESAC.search(line):
             depth -= 1
     return flags
 

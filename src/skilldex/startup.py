@@ -82,7 +82,7 @@ def _with(knowledge: str, block: str, index: RepoIndex) -> str:
 
 def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) -> str:
     """What was learned about the repo: each object with its first Don't and Do; only a count at the last level."""
-    from skilldex.search.knowledge import quote
+    from skilldex.knowledge.surface import quote
 
     if not objects:
         return ""

@@ -6,8 +6,20 @@ Reads the index's stored fields only (no pydantic): this runs at every session s
 from __future__ import annotations
 
 import datetime
+import re
 
 from skilldex.capabilities import stem, tokens
+
+_DONT_PREFIX = re.compile(r"^(?:don['\u2019]?t|do not|never|avoid)\b[:,]?\s*", re.IGNORECASE)
+
+
+def quote(text: str, limit: int = 160) -> str:
+    """A Do or Don't line to show: without its leading "Don't", capped. (Here, not in skilldex.search,
+    so the startup brief does not load the search package.)"""
+    text = _DONT_PREFIX.sub("", " ".join(text.split())).strip()
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
 
 GENERIC = frozenset(stem(w) for w in (
     "run", "use", "do", "make", "try", "work", "go", "get", "set", "see", "look", "find", "start", "fix",

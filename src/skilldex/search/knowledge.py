@@ -21,7 +21,6 @@ WHY_CHARS = 160
 _CODE = re.compile(r"`([^`\n]{1,200})`")
 _RUNNERS = {"python", "python3", "bash", "sh", "zsh", "node", "npx", "uv", "run", "sudo", "pnpm", "exec"}
 _SCRIPT = re.compile(r"\.(?:py|sh|bash|js|mjs|cjs|ts|rb|pl|go|md|ya?ml|json|toml|sql)$")
-_DONT_PREFIX = re.compile(r"^(?:don['\u2019]?t|do not|never|avoid)\b[:,]?\s*", re.IGNORECASE)
 
 
 def line_match(wanted: list, text: str, rarity: list[float] | None = None) -> tuple[float, int]:
@@ -70,9 +69,9 @@ def subjects(text: str) -> set[str]:
 
 def quote(text: str, limit: int = WHY_CHARS) -> str:
     """A Do or Don't line for `why`: without its leading "Don't", capped."""
-    text = _DONT_PREFIX.sub("", " ".join(text.split())).strip()
-    text = text[:1].upper() + text[1:]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    from skilldex.knowledge.surface import quote as shown
+
+    return shown(text, limit)
 
 
 def adjust(hits: list, details, wanted: list, rarity: list[float] | None = None) -> None:

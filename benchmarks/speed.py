@@ -183,7 +183,8 @@ def prompt(text: str, cwd: Path) -> bytes:
 
 def base_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLDEX_")}
-    env.update({"NO_COLOR": "1", "COLUMNS": "120", "PYTHONDONTWRITEBYTECODE": "1"})
+    # Bytecode caches stay on, as for any installed CLI: without them every run would recompile skilldex.
+    env.update({"NO_COLOR": "1", "COLUMNS": "120"})
     return env
 
 

@@ -24,6 +24,25 @@ def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
         return catalogue(ref.path, name=ref.name, progress=progress)
 
 
+def check_format(fmt: str) -> None:
+    """--format of the commands that print findings (validate, doctor, knowledge check)."""
+    from skilldex.errors import UsageError
+    from skilldex.render.findings import FORMATS
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+
+
+def print_report(report, fmt: str, show_fix: bool) -> int:
+    """Write a findings report in `fmt`; return the exit code it calls for (1 when any error)."""
+    import sys
+
+    from skilldex.render.findings import render
+
+    sys.stdout.write(render(report, fmt, show_fix=show_fix))
+    return 1 if report.has_errors else 0
+
+
 def check_kinds(kinds: list[str] | None) -> list[str] | None:
     """--kind callback: every value must be a catalogue kind."""
     for kind in kinds or []:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from skilldex.cli.app import app, workspace_option
@@ -39,14 +37,13 @@ def doctor_command(
 
       skilldex doctor --json --select SKD601,SKD602,SKD612
     """
+    from skilldex.cli.common import check_format, print_report
     from skilldex.doctor import doctor_repos
     from skilldex.errors import UsageError
-    from skilldex.render.findings import FORMATS, render
     from skilldex.workspace import open_workspace, resolve_repo
 
     fmt = "json" if as_json else fmt
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    check_format(fmt)
     workspace = open_workspace(workspace_option(ctx))
     if repos:
         refs = [resolve_repo(name, workspace) for name in repos]
@@ -55,5 +52,4 @@ def doctor_command(
     else:
         raise UsageError("name a repo (`skilldex doctor .`), or add a skilldex.yaml listing repos (or --workspace)")
     report = doctor_repos(refs, select=select, ignore=ignore, since=since, use_git=not no_git)
-    sys.stdout.write(render(report, fmt, show_fix=not no_fix))
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(print_report(report, fmt, show_fix=not no_fix))

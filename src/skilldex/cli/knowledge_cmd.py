@@ -92,20 +92,18 @@ def check_command(
 
       skilldex knowledge check knowledge/ --select SKD71 --format github
     """
-    from skilldex.errors import UsageError
+    from skilldex.cli.common import check_format, print_report
     from skilldex.knowledge.check import check_paths
-    from skilldex.render.findings import FORMATS, render
     from skilldex.workspace import open_workspace
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    check_format(fmt)
     report = check_paths(paths or [], open_workspace(workspace_option(ctx)), select=select, ignore=ignore)
-    sys.stdout.write(render(report, fmt, show_fix=not no_fix))
+    code = print_report(report, fmt, show_fix=not no_fix)
     for path in report.skipped:
         typer.echo(f"skilldex: skipped {path}: not a markdown file", err=True)
     if not report.files and fmt == "text":
         typer.echo("No knowledge objects (markdown in a knowledge/ folder) under the given paths.", err=True)
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(code)
 
 
 @knowledge_app.command("schema")

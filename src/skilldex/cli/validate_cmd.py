@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from skilldex.cli.app import app
@@ -33,16 +31,14 @@ def validate_command(
 
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
-    from skilldex.errors import UsageError
-    from skilldex.render.findings import FORMATS, render
+    from skilldex.cli.common import check_format, print_report
     from skilldex.validate import validate_paths
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    check_format(fmt)
     report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
-    sys.stdout.write(render(report, fmt, show_fix=not no_fix))
+    code = print_report(report, fmt, show_fix=not no_fix)
     for path in report.skipped:
         typer.echo(f"skilldex: skipped {path}: not a skill (SKILL.md), command or agent file", err=True)
     if not report.files and fmt == "text":
         typer.echo("No skill, command or agent files found under the given paths.", err=True)
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(code)

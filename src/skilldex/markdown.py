@@ -1,41 +1,22 @@
-"""Markdown reading: frontmatter split with line numbers, a hardened YAML load, headings, code, links."""
+"""Markdown reading: frontmatter split with line numbers, headings, code blocks, first paragraphs, links.
+
+The YAML itself is loaded by skilldex.yamlsafe (re-exported here: FrontmatterError, Field, load_yaml).
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
-MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
-MAX_YAML_CHARS = 64 * 1024
-
-
-class FrontmatterError(Exception):
-    """Frontmatter that cannot be read; `kind` names the rule, `line` is 1-based in the file."""
-
-    def __init__(self, kind: str, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-@dataclass(frozen=True)
-class Field:
-    """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
-
-    line: int
-    column: int
-    value_line: int
-    value_column: int
-    node: str  # scalar | sequence | mapping
-    raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
-    flow: bool  # written inline as [a, b] or {a: b}
+from skilldex.yamlsafe import (  # noqa: F401  (re-exported: the markdown API many modules import)
+    MAX_YAML_ALIASES,
+    MAX_YAML_CHARS,
+    MAX_YAML_NODES,
+    Field,
+    FrontmatterError,
+    load_yaml,
+)
 
 
 @dataclass
@@ -51,181 +32,6 @@ class Document:
     duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
     fields: dict[str, Field] = field(default_factory=dict)
     error: str | None = None  # set when frontmatter was present but unreadable (a finding says why)
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, records key lines and duplicates, and caps aliases."""
-
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.alias_count = 0
-        self.key_lines: dict[str, int] = {}
-        self.duplicate_keys: list[tuple[str, int]] = []
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count += 1
-            if self.alias_count > MAX_YAML_ALIASES:
-                mark = self.peek_event().start_mark
-                raise yaml.MarkedYAMLError(
-                    problem=f"more than {MAX_YAML_ALIASES} YAML aliases (possible alias bomb)",
-                    problem_mark=mark,
-                )
-        return super().compose_node(parent, index)
-
-
-# Timestamps stay strings: manifests say `updated: 2026-02-02` and JSON has no date type.
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-# libyaml (when PyYAML was built with it) parses the common case several times faster. It is used
-# only for documents it reads without error and without the characters below; anything else goes
-# through the pure-Python loader above, whose alias cap and error messages are the reference.
-_CLoader: Any = None
-if getattr(yaml, "__with_libyaml__", False):
-
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-# Where the two parsers disagree, PyYAML decides: anchors and aliases (the alias cap), tabs and
-# stray BOMs (libyaml accepts or counts them differently), and `?` inside flow collections.
-_PYTHON_ONLY = re.compile("[&*\t\ufeff]|\\?.*[\\[{]|[\\[{].*\\?", re.DOTALL)
-
-
-def _compose(text: str) -> tuple[Any, Any]:
-    """(loader, root node), by libyaml when it can be trusted with `text`, else by pure Python."""
-    if _CLoader is not None and not _PYTHON_ONLY.search(text):
-        loader = _CLoader(text)
-        try:
-            return loader, loader.get_single_node()
-        except yaml.YAMLError:
-            loader.dispose()
-    loader = _Loader(text)
-    return loader, loader.get_single_node()
-
-
-class _TooBig(Exception):
-    pass
-
-
-def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
-    """A JSON-ready copy (dates as ISO text); raises _TooBig past MAX_YAML_NODES values."""
-    budget = budget if budget is not None else [MAX_YAML_NODES]
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooBig
-    if isinstance(value, dict):
-        return {str(k).translate(_RESTORE): _json_safe(v, budget) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set)):
-        return [_json_safe(v, budget) for v in value]
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    if isinstance(value, str):
-        return value.translate(_RESTORE)
-    if value is None or isinstance(value, (int, float, bool)):
-        return value
-    return str(value)
-
-
-def load_yaml(
-    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
-) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError.
-
-    When `fields` is given, it is filled with each top-level key's position and value shape.
-    """
-    if len(text) > MAX_YAML_CHARS:
-        raise FrontmatterError(
-            "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
-        )
-    text = text.translate(_AS_TEXT)
-    loader = None
-    try:
-        loader, node = _compose(text)
-        if node is None:
-            return None, {}, []
-        key_lines: dict[str, int] = {}
-        duplicates: list[tuple[str, int]] = []
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = str(key_node.value).translate(_RESTORE)
-                line = key_node.start_mark.line + first_line
-                if key in key_lines:
-                    duplicates.append((key, line))
-                else:
-                    key_lines[key] = line
-                if fields is not None:
-                    fields[key] = _field(key_node, value_node, first_line)
-                duplicates.extend(_nested_duplicates(value_node, key, first_line))
-        data = _json_safe(loader.construct_document(node))
-    except _TooBig:
-        raise FrontmatterError(
-            "invalid-yaml", f"YAML expands to more than {MAX_YAML_NODES:,} values (alias bomb?)", first_line
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        column = mark.column + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise FrontmatterError("invalid-yaml", f"invalid YAML: {problem}", line, column) from None
-    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow, e.g. DEL or ESC
-        line = text[: exc.position].count("\n") + first_line
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise FrontmatterError(
-            "invalid-yaml", f"invalid YAML: control character U+{exc.character:04X} is not allowed", line, column
-        ) from None
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        raise FrontmatterError("invalid-yaml", f"invalid YAML: {exc}", first_line) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return data, key_lines, duplicates
-
-
-# PyYAML follows YAML 1.1, where NEL, U+2028 and U+2029 break lines; YAML 1.2 (and Claude Code's
-# loader) reads them as ordinary characters. Hide them from PyYAML, then restore them in values.
-_AS_TEXT = {0x85: 0xE085, 0x2028: 0xE028, 0x2029: 0xE029}
-_RESTORE = {v: k for k, v in _AS_TEXT.items()}
-
-
-def _nested_duplicates(node: yaml.Node, path: str, first_line: int, budget: list[int] | None = None):
-    """Keys repeated inside nested mappings, as (dotted.key, line); bounded like the expansion cap."""
-    budget = budget if budget is not None else [MAX_YAML_NODES]
-    budget[0] -= 1
-    if budget[0] < 0:
-        return []
-    found: list[tuple[str, int]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value).translate(_RESTORE)
-            if key in seen:
-                found.append((f"{path}.{key}", key_node.start_mark.line + first_line))
-            seen.add(key)
-            found.extend(_nested_duplicates(value_node, f"{path}.{key}", first_line, budget))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            found.extend(_nested_duplicates(child, f"{path}[{index}]", first_line, budget))
-    return found
-
-
-def _field(key_node: yaml.Node, value_node: yaml.Node, first_line: int) -> Field:
-    is_scalar = isinstance(value_node, yaml.ScalarNode)
-    return Field(
-        line=key_node.start_mark.line + first_line,
-        column=key_node.start_mark.column + 1,
-        value_line=value_node.start_mark.line + first_line,
-        value_column=value_node.start_mark.column + 1,
-        node="scalar" if is_scalar else "sequence" if isinstance(value_node, yaml.SequenceNode) else "mapping",
-        raw=value_node.value.translate(_RESTORE) if is_scalar else None,
-        flow=bool(getattr(value_node, "flow_style", False)),
-    )
 
 
 # Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).

@@ -44,3 +44,24 @@ def external_path(rel: str) -> Path:
     if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
         pytest.fail(why, pytrace=False)
     pytest.skip(why)
+
+
+def workspace_cli():
+    """run(*args, cwd=...) -> click Result: the CLI in process on the bundled workspace (skilldex.yaml)."""
+    from typer.testing import CliRunner
+
+    from skilldex.cli.app import app, register
+
+    register()
+    runner = CliRunner()
+    workspace = PROJECT / "skilldex.yaml"
+
+    def run(*args: str, cwd: Path = PROJECT):
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            return runner.invoke(app, ["--workspace", str(workspace), *args], env={"SKILLDEX_WORKSPACE": ""})
+        finally:
+            os.chdir(old)
+
+    return run

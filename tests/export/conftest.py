@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from support import PROJECT
-from typer.testing import CliRunner
+from support import PROJECT, workspace_cli
 
-from skilldex.cli.app import app, register
+from skilldex.cli.app import register
 
 register()
 WORKSPACE = PROJECT / "skilldex.yaml"
@@ -18,15 +14,5 @@ WORKSPACE = PROJECT / "skilldex.yaml"
 @pytest.fixture
 def cli():
     """cli(*args, cwd=...) -> click Result, with the bundled workspace (names credentialmate, karematch)."""
-    runner = CliRunner()
-
-    def run(*args: str, cwd: Path = PROJECT):
-        old = Path.cwd()
-        os.chdir(cwd)
-        try:
-            return runner.invoke(app, ["--workspace", str(WORKSPACE), *args], env={"SKILLDEX_WORKSPACE": ""})
-        finally:
-            os.chdir(old)
-
-    return run
+    return workspace_cli()
 

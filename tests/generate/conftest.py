@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from support import PROJECT, write_tree
-from typer.testing import CliRunner
+from support import PROJECT, workspace_cli, write_tree
 
-from skilldex.cli.app import app, register
+from skilldex.cli.app import register
 
 register()
 WORKSPACE = PROJECT / "skilldex.yaml"
@@ -45,17 +43,7 @@ HOSTILE_FILES: dict[str, str] = {
 @pytest.fixture
 def cli():
     """cli(*args, cwd=...) -> click Result; the bundled workspace unless --workspace says otherwise."""
-    runner = CliRunner()
-
-    def run(*args: str, cwd: Path = PROJECT):
-        old = Path.cwd()
-        os.chdir(cwd)
-        try:
-            return runner.invoke(app, ["--workspace", str(WORKSPACE), *args], env={"SKILLDEX_WORKSPACE": ""})
-        finally:
-            os.chdir(old)
-
-    return run
+    return workspace_cli()
 
 
 @pytest.fixture

@@ -12,13 +12,12 @@ a final newline), so `--remove` gives back the original bytes without keeping an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from skilldex.errors import UsageError
 from skilldex.generate.text import clean, prose
-from skilldex.install import claudemd
+from skilldex.install import Change, claudemd
 from skilldex.install.files import check_writable, decode, read_bytes, write_atomic
 from skilldex.models import Catalogue
 
@@ -31,16 +30,7 @@ SECTIONS = (("Skills", ("skill",)), ("Tools", ("tool",)), ("Docs", ("doc", "know
 OTHER_KINDS = (("command", "command"), ("agent", "agent"), ("mcp-server", "MCP server"), ("task", "task"))
 
 
-@dataclass(frozen=True)
-class SyncResult:
-    """What sync did to AGENTS.md: action is created, updated, deleted or unchanged."""
-
-    path: str
-    action: str
-    detail: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "action": self.action, "detail": self.detail}
+SyncResult = Change  # what sync did to AGENTS.md: the same record `init` reports for the files it touches
 
 
 def section(catalogue: Catalogue, limit: int = LIMIT) -> list[str]:

@@ -133,6 +133,16 @@ def load_yaml(
         raise FrontmatterError(
             "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
         )
+    from skilldex import yamlplain
+
+    plain = yamlplain.load(text, first_line, fields)  # the common shape, without a parser
+    return plain if plain is not None else load_full(text, first_line, fields)
+
+
+def load_full(
+    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
+) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
+    """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to)."""
     text = text.translate(_AS_TEXT)
     loader = None
     try:

@@ -89,9 +89,16 @@ def _assigned_secret(key: str, value: str) -> bool:
     return len(value) >= 16 and _random_looking(value.strip(".,"), 3.5)
 
 
+# Literals every _KEYWORD match contains: when none is in the text, the regex pass is skipped.
+_KEYWORD_LITERALS = ("pass", "pwd", "private", "secret", "token", "api", "access", "auth")
+
+
 def _assignments(text: str) -> list[tuple[int, int, str]]:
     found, last_key_end = [], -1
-    for match in _KEYWORD.finditer(text.lower()):
+    lowered = text.lower()
+    if not any(literal in lowered for literal in _KEYWORD_LITERALS):
+        return found
+    for match in _KEYWORD.finditer(lowered):
         start, end = match.start(), match.end()
         if end <= last_key_end:
             continue  # the same key again (`api_key_token`)
@@ -143,7 +150,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 continue
             spans.append((match.start(group), match.end(group), kind))
     spans.extend(_assignments(text))
-    for match in _QUOTED_RUN.finditer(text):
+    for match in _QUOTED_RUN.finditer(text) if ('"' in text or "'" in text) else ():
         value = match.group(1)
         if not _ASSIGNED_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue

@@ -206,7 +206,7 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Uni
             reused[file.rel] = Unit(file.rel)
         else:
             todo.append(file)
-    fresh: list[Unit] = scan_units(fs, todo, providers(), progress)
+    fresh: list[Unit] = scan_units(fs, todo, providers(), progress, _derive)
     by_rel = {unit.rel: unit for unit in fresh}
     units: list[Unit] = [reused.get(file.rel) or by_rel[file.rel] for file in fs.files]
     removed = sorted(set(stored) - {f.rel for f in fs.files})
@@ -242,10 +242,36 @@ def _racy(file, now: int) -> bool:
     return file is not None and now - file.mtime_ns <= RACY_NS
 
 
-def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
+def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
+    """A scanned unit's findings (JSON) and item rows (search fields included), as stored; derived where it
+    was scanned, so forked workers do this work too and send back plain text instead of the parent redoing it."""
     from skilldex.prominence import main_capability
     from skilldex.search.documents import FIELDS, document
 
+    findings = json.dumps([f.model_dump(mode="json") for f in unit.findings])
+    items = []
+    for seq, (provider, item) in enumerate(unit.items):
+        doc = document(item, fs.root, _known_body(fs, item.path))
+        items.append((
+            unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
+            " ".join(item.capabilities), item.model_dump_json(),  # tags hold no spaces
+            main_capability(item.name, item.description, item.capabilities), *(doc[f] for f in FIELDS),
+        ))
+    return findings, items
+
+
+def _known_body(fs: RepoFS, rel: str) -> str | None:
+    """A file's search body from the text the scan read whole and checked for secrets; None: read it again."""
+    from skilldex.search.documents import BODY_BYTES
+    from skilldex.secrets import redact
+
+    file, text = fs._by_rel.get(rel), fs._texts.get(rel)
+    if file is None or text is None or file.size > BODY_BYTES or rel not in fs.secrets_checked:
+        return None
+    return redact(text) if rel in fs.secret_files else text
+
+
+def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
     now = time.time_ns()
     by_rel = {f.rel: f for f in fs.files}
     files, items = [], []
@@ -254,15 +280,9 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
         stamp = "racy" if _racy(file, now) else file.stamp  # "racy" never matches: rescanned next time
         deps = {path: "racy" if _racy(by_rel.get(path), now) else _fingerprint(fs, path)
                 for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
-        findings = [f.model_dump(mode="json") for f in unit.findings]
-        files.append((unit.rel, stamp, json.dumps(deps), json.dumps(findings)))
-        for seq, (provider, item) in enumerate(unit.items):
-            doc = document(item, fs.root)
-            items.append((
-                unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
-                " ".join(item.capabilities), item.model_dump_json(),  # tags hold no spaces
-                main_capability(item.name, item.description, item.capabilities), *(doc[f] for f in FIELDS),
-            ))
+        findings, rows = unit.rows if unit.rows is not None else _derive(fs, unit)
+        files.append((unit.rel, stamp, json.dumps(deps), findings))
+        items.extend(rows)
     store.write(db, files, items, removed)
 
 

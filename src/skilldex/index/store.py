@@ -184,26 +184,28 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
     `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
     fts fields...). Citation counts are recomputed for every item, since any description may name any item.
     """
-    rels = [f[0] for f in files] + removed
+    import json
+
+    rels = json.dumps([f[0] for f in files] + removed)  # one statement each, however many files changed
     db.execute("BEGIN IMMEDIATE")
     try:
-        for rel in rels:
-            ids = [row[0] for row in db.execute("SELECT id FROM items WHERE rel = ?", (rel,))]
-            if ids:
-                db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in ids])
-                db.execute("DELETE FROM items WHERE rel = ?", (rel,))
-            db.execute("DELETE FROM files WHERE rel = ?", (rel,))
+        ids = [(i,) for (i,) in db.execute("SELECT id FROM items WHERE rel IN (SELECT value FROM json_each(?))",
+                                           (rels,))]
+        db.executemany("DELETE FROM docs WHERE rowid = ?", ids)
+        db.executemany("DELETE FROM items WHERE id = ?", ids)
+        db.execute("DELETE FROM files WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
         db.executemany("INSERT INTO files(rel, stamp, deps, findings) VALUES (?, ?, ?, ?)", files)
-        for row in items:
-            cursor = db.execute(
-                "INSERT INTO items(rel, provider, seq, kind, name, path, description, run, capabilities, data, main) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row[:11],
-            )
-            db.execute(
-                f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (cursor.lastrowid, *row[11:]),
-            )
+        (last,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM items").fetchone()
+        numbered = [(last + n, *row) for n, row in enumerate(items, 1)]
+        db.executemany(
+            "INSERT INTO items(id, rel, provider, seq, kind, name, path, description, run, capabilities, data, main) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row[:12] for row in numbered],
+        )
+        db.executemany(
+            f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(row[0], *row[12:]) for row in numbered],
+        )
         _recount(db)
         _collect_outside(db)
         db.execute("COMMIT")

@@ -24,13 +24,14 @@ class ScanError(UsageError):
 class Unit:
     """What scanning one file produced: (provider index, item) pairs, findings, and paths it depended on."""
 
-    __slots__ = ("rel", "items", "findings", "deps")
+    __slots__ = ("rel", "items", "findings", "deps", "rows")
 
     def __init__(self, rel: str):
         self.rel = rel
         self.items: list[tuple[int, Any]] = []
         self.findings: list[Any] = []
         self.deps: set[str] = set()
+        self.rows: Any = None  # what a caller's `finish` derived from it where it was scanned (index rows)
 
 
 def providers() -> tuple:

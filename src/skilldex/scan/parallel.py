@@ -13,7 +13,7 @@ import os
 PARALLEL_MIN_FILES = 1500  # below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 
-_JOB: tuple | None = None  # (fs, files, modules), set just before forking so children inherit it
+_JOB: tuple | None = None  # (fs, files, modules, finish), set just before forking so children inherit it
 last_workers: set[int] = set()  # process ids that did the last parallel scan (for tests and diagnostics)
 
 
@@ -65,42 +65,49 @@ def fork_map(function, total: int, workers: int, progress=None) -> list | None:
     return parts
 
 
-def scan_units(fs, files: list, modules: tuple, progress=None) -> list:
+def scan_units(fs, files: list, modules: tuple, progress=None, finish=None) -> list:
     """scan_unit() for each file, in order, on several processes when it pays.
 
     `progress(done, total)`, when given, is called as files are done (the CLI draws a bar with it).
+    `finish(fs, unit)`, when given, runs right after each unit is scanned, in the process that scanned it;
+    its result is kept as `unit.rows` (the index derives its rows there, while the file is still read).
     """
     workers = worker_count(len(files), PARALLEL_MIN_FILES)
     if workers == 1:
-        return _serial(fs, files, modules, progress)
+        return _serial(fs, files, modules, progress, finish)
     global _JOB
     last_workers.clear()
-    _JOB = (fs, files, modules)
+    _JOB = (fs, files, modules, finish)
     try:
         done = None if progress is None else lambda parts: progress(sum(len(p[1]) for p in parts), len(files))
         parts = fork_map(_scan_span, len(files), workers, done)
     finally:
         _JOB = None
     if parts is None:
-        return _serial(fs, files, modules, progress)
+        return _serial(fs, files, modules, progress, finish)
     last_workers.update(pid for pid, _ in parts)
     return [unit for _, part in parts for unit in part]
 
 
-def _serial(fs, files: list, modules: tuple, progress) -> list:
-    from skilldex.scan import scan_unit
-
+def _serial(fs, files: list, modules: tuple, progress, finish=None) -> list:
     units = []
     for done, file in enumerate(files, 1):
-        units.append(scan_unit(fs, file, modules))
+        units.append(_one(fs, file, modules, finish))
         if progress is not None and (done % 100 == 0 or done == len(files)):
             progress(done, len(files))
     return units
 
 
-def _scan_span(span: tuple[int, int]) -> tuple[int, list]:
+def _one(fs, file, modules: tuple, finish):
     from skilldex.scan import scan_unit
 
+    unit = scan_unit(fs, file, modules)
+    if finish is not None:
+        unit.rows = finish(fs, unit)
+    return unit
+
+
+def _scan_span(span: tuple[int, int]) -> tuple[int, list]:
     assert _JOB is not None
-    fs, files, modules = _JOB
-    return os.getpid(), [scan_unit(fs, file, modules) for file in files[span[0]:span[1]]]
+    fs, files, modules, finish = _JOB
+    return os.getpid(), [_one(fs, file, modules, finish) for file in files[span[0]:span[1]]]

@@ -21,8 +21,9 @@ def words(text: str) -> str:
     return _SPLIT.sub(" ", _CAMEL.sub(" ", text))
 
 
-def document(item, root: Path | None) -> dict[str, str]:
-    """The searchable text of one item; the body is read from its file (never executed), capped."""
+def document(item, root: Path | None, body: str | None = None) -> dict[str, str]:
+    """The searchable text of one item; the body is read from its file (never executed), capped, unless
+    the caller already holds it (`body`: the file's first BODY_BYTES as text, secrets redacted)."""
     description = [item.description]
     headings: list[str] = []
     kind = item.kind
@@ -41,7 +42,10 @@ def document(item, root: Path | None) -> dict[str, str]:
         headings.extend(h.text for h in item.headings)
     elif kind == "knowledge":  # its Don't lines weigh like headings, not like the rest of the body
         headings.extend([*item.tags, *item.applies_when, *item.dont, *(h.text for h in item.headings)])
-    body = _body(root / item.path) if root is not None and kind in _BODY_KINDS else ""
+    if kind not in _BODY_KINDS:
+        body = ""
+    elif body is None:
+        body = _body(root / item.path) if root is not None else ""
     return {
         "name": words(item.name),
         "description": " ".join(d for d in description if d),

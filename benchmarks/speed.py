@@ -182,10 +182,23 @@ def prompt(text: str, cwd: Path) -> bytes:
 
 
 def base_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLDEX_")}
-    # Bytecode caches stay on, as for any installed CLI: without them every run would recompile skilldex.
+    # Bytecode caches on, as for any installed CLI (pip compiles at install time): without them every run
+    # would recompile skilldex. Some machines set PYTHONDONTWRITEBYTECODE for everything; not here.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLDEX_") and k != "PYTHONDONTWRITEBYTECODE"}
     env.update({"NO_COLOR": "1", "COLUMNS": "120"})
     return env
+
+
+def byte_compile() -> str:
+    """Compile the skilldex package being measured, as `pip install` does (a clone or editable install has
+    no .pyc files yet, and PYTHONDONTWRITEBYTECODE would keep it that way)."""
+    import compileall
+
+    import skilldex
+
+    folder = Path(skilldex.__file__).parent
+    ok = compileall.compile_dir(str(folder), quiet=1)
+    return f"{folder} byte-compiled" + ("" if ok else " (some files failed to compile)")
 
 
 def bench_example(tmp: Path, repeat: int, timeout: float) -> dict[str, Measure]:
@@ -498,6 +511,7 @@ def main(argv: list[str]) -> int:
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     peer = openskills(not args.no_install)
     info = machine(peer[1])
+    info["bytecode"] = byte_compile()
     busy = os.getloadavg()[0]
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)

@@ -7,10 +7,11 @@ or any trouble in the pool fall back to scanning in this process. `fork_map` is 
 
 from __future__ import annotations
 
-import gc
 import os
 
-PARALLEL_MIN_FILES = 1500  # below this, starting workers costs more than it saves
+from skilldex.forkmap import fork_map
+
+PARALLEL_MIN_FILES = 200  # below this, starting workers (about 3 ms each) costs more than it saves
 MAX_WORKERS = 8
 
 _JOB: tuple | None = None  # (fs, files, modules, finish), set just before forking so children inherit it
@@ -23,46 +24,6 @@ def worker_count(jobs: int, minimum: int) -> int:
     if workers < 2 or jobs < minimum or os.environ.get("SKILLDEX_WORKERS") == "1":
         return 1
     return workers
-
-
-def fork_map(function, total: int, workers: int, progress=None) -> list | None:
-    """[function((start, end)) ...] over spans covering range(total), in order, on forked workers.
-
-    `function` returns (pid, results); `progress(parts)` is called as parts arrive. None when fork is
-    unavailable or the pool fails: the caller does the work itself.
-    """
-    try:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-    except (ImportError, ValueError):
-        return None
-    step = -(-total // (workers * 4))
-    spans = [(start, min(start + step, total)) for start in range(0, total, step)]
-    parts: list = []
-    collecting = gc.isenabled()
-    # Objects from before the fork are frozen: the workers' collections skip them instead of walking them
-    # all again (and copying every page they touch). A host that froze objects itself keeps its own freeze.
-    freezing = gc.get_freeze_count() == 0
-    if freezing:
-        gc.freeze()
-    try:
-        with context.Pool(workers) as pool:
-            # Unpickling the results builds thousands of live models: the cyclic GC would walk the heap again
-            # and again (most of the time spent here) and free nothing. Paused after the fork: workers keep theirs.
-            gc.disable()
-            for part in pool.imap(function, spans):
-                parts.append(part)
-                if progress is not None:
-                    progress(parts)
-    except Exception:  # a pool that cannot start or pickle
-        return None
-    finally:
-        if freezing:
-            gc.unfreeze()
-        if collecting:
-            gc.enable()
-    return parts
 
 
 def scan_units(fs, files: list, modules: tuple, progress=None, finish=None) -> list:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 
-from skilldex.scan.parallel import fork_map, worker_count
+from skilldex.forkmap import fork_map
+from skilldex.scan.parallel import worker_count
 
 PARALLEL_MIN_MANIFESTS = 400  # below this, starting workers costs more than it saves
 

@@ -13,7 +13,7 @@ from skilldex.scan.fs import RepoFile, RepoFS
 
 TOOL_FOLDERS = {
     "tools", "tool", "scripts", "script", "bin", "hack", "ops", "devtools", "dev-tools",
-    "tooling", "utils", "cli", "tasks", "automation",
+    "tooling", "utils", "cli", "tasks", "automation", "cmd",
 }
 MAX_DEPTH_BELOW_TOOL_FOLDER = 2
 MAX_TOOL_FOLDER_DEPTH = 5
@@ -21,7 +21,7 @@ SCRIPT_EXTENSIONS = {
     ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell", ".fish": "shell",
     ".py": "python", ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript",
     ".ts": "typescript", ".mts": "typescript", ".rb": "ruby", ".pl": "perl", ".ps1": "powershell",
-    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch",
+    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch", ".go": "go",
 }
 NOT_TOOLS = {"__init__.py", "__main__.py", "conftest.py", "setup.py", "index.d.ts"}
 INTERPRETERS = {
@@ -99,7 +99,13 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         known = _python_kind(fs, file, text, head)
         if known == (True, False):
             return None  # a library module in a package is no tool whatever it declares: not worth describing
-    info = describe(file.name, text)
+    name, run = file.name, None
+    if detect_language(file.name, "") == "go":
+        found = _go_program(file, text)
+        if found is None:
+            return None  # a package's other files, a library, a test
+        name, run = found
+    info = describe(file.rel if run else file.name, text)
     if info.language == "python":
         in_package, script = known or _python_kind(fs, file, text, head)
         if not script and (in_package or not info.parse_error):
@@ -117,11 +123,11 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     evidence += _changing_commands(text)
     flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
     return ToolItem(
-        name=file.name,
+        name=name,
         path=file.rel,
         description=info.description,
         capabilities=capabilities.infer(file.rel, info.description, info.usage, flag_text),
-        run=_run(file, info.language, head.startswith(b"#!")),
+        run=run or _run(file, info.language, head.startswith(b"#!")),
         language=info.language,
         executable=file.executable,
         usage=info.usage,
@@ -131,6 +137,22 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         mutating_evidence=evidence,
         description_source=info.description_source,
     )
+
+
+def _go_program(file: RepoFile, text: str) -> tuple[str, str] | None:
+    """(name, how to run it) for the Go file that holds a program's `func main`, else None.
+
+    A program in its own folder (`cmd/migrate/main.go`) is named after the folder and run as a package;
+    a file kept out of the build (`//go:build ignore`) or lying loose in a tools folder is run by itself.
+    """
+    from skilldex.scan.describe import go
+
+    if file.name.endswith("_test.go") or not go.is_command(text):
+        return None
+    folder = file.parts[-2] if len(file.parts) > 1 else ""
+    if go.standalone(text) or not folder or folder.lower() in TOOL_FOLDERS:
+        return file.name.removesuffix(".go"), f"go run {file.rel}"
+    return folder, f"go run ./{posixpath.dirname(file.rel)}"
 
 
 # Commands that change shared state when a script runs them (not in comments or echo/print lines).

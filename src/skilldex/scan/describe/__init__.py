@@ -18,7 +18,7 @@ EXTENSIONS = {
     ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
     ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "typescript",
     ".rb": "ruby", ".pl": "perl", ".pm": "perl", ".ps1": "powershell", ".psm1": "powershell",
-    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch",
+    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch", ".go": "go",
 }
 INTERPRETERS = {
     "python": "python", "pypy": "python", "uv": "python", "uvx": "python", "pipx": "python",
@@ -35,7 +35,7 @@ LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}
 
 @dataclass
 class ToolInfo:
-    language: str  # python, shell, javascript, typescript, ruby, perl, powershell, php, lua, batch, unknown
+    language: str  # python, shell, javascript, typescript, go, ruby, perl, powershell, php, lua, batch, unknown
     description: str = ""  # one paragraph: the tool's purpose
     description_source: str | None = None  # docstring, argparse, click, typer, header-comment, usage, ...
     usage: str | None = None  # usage text as the tool would print it
@@ -96,6 +96,10 @@ def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
         if language == "php":  # PHP tools carry the same /** docblocks */ after their open tag
             text = re.sub(r"^(#![^\n]*\n)?\s*<\?php\b", "", text)
         return javascript.describe(filename, text, language)
+    if language == "go":
+        from skilldex.scan.describe import go
+
+        return go.describe(filename, text)
     if language == "powershell":
         from skilldex.scan.describe import powershell
 

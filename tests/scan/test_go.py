@@ -1,0 +1,99 @@
+"""Go programs in tools folders: one tool per `func main`, named and run the way Go runs it."""
+
+from __future__ import annotations
+
+from skilldex.scan import scan_repo
+from skilldex.scan.describe import go
+
+MIGRATE = '''// Copyright 2024 The Example Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+// Command migrate applies the pending database migrations to the target
+// environment's Postgres, or prints them with -dry-run.
+package main
+
+import "flag"
+
+var (
+\tenv    = flag.String("env", "dev", "target environment (dev, staging, prod)")
+\tdryRun = flag.Bool("dry-run", false, "print the SQL instead of running it")
+)
+
+func main() {
+\tvar wait int
+\tflag.IntVar(&wait, "wait", 30, "seconds to wait for the lock")
+\tflag.Parse()
+}
+'''
+COBRA = '''package main
+
+import "github.com/spf13/cobra"
+
+func main() {
+\troot := &cobra.Command{
+\t\tUse:   "release-notes",
+\t\tShort: "Generate release notes from merged pull requests",
+\t}
+\troot.AddCommand(&cobra.Command{Use: "generate [version]", Short: "write the notes"})
+\troot.PersistentFlags().StringP("repo", "r", "org/repo", "GitHub repository to read")
+\troot.Execute()
+}
+'''
+STANDALONE = '''//go:build ignore
+
+/*
+gen_fixtures writes the JSON fixtures under testdata/ from the live schema.
+*/
+package main
+
+func main() {}
+'''
+
+
+def tools(root) -> dict:
+    return {i.path: i for i in scan_repo(root).items if i.kind == "tool"}
+
+
+def test_each_program_is_one_tool_named_and_run_as_go_does(repo):
+    found = tools(repo({
+        "cmd/migrate/main.go": MIGRATE,
+        "cmd/migrate/helpers.go": "package main\n\nfunc helper() {}\n",  # same program: no second tool
+        "cmd/migrate/main_test.go": "package main\n\nfunc main() {}\n",
+        "hack/tools/release-notes/main.go": COBRA,
+        "tools/gen_fixtures.go": STANDALONE,
+        "tools/tools.go": '//go:build tools\n\npackage tools\n\nimport _ "golang.org/x/tools/cmd/stringer"\n',
+        "internal/db/main.go": "package main\n\nfunc main() {}\n",  # not in a tools folder
+        "main.go": "package main\n\nfunc main() {}\n",  # the repo's own program, not a tool
+    }))
+    assert sorted(found) == ["cmd/migrate/main.go", "hack/tools/release-notes/main.go", "tools/gen_fixtures.go"]
+    migrate, notes, fixtures = (found[p] for p in sorted(found))
+    assert (migrate.name, migrate.run, migrate.language) == ("migrate", "go run ./cmd/migrate", "go")
+    assert migrate.description.startswith("Command migrate applies the pending database migrations")
+    assert [(f.flags, f.help) for f in migrate.flags] == [
+        (["-env"], "target environment (dev, staging, prod)"),
+        (["-dry-run"], "print the SQL instead of running it"),
+        (["-wait"], "seconds to wait for the lock"),
+    ]
+    assert migrate.mutating  # it has a dry-run switch: it changes things by default
+    assert (notes.name, notes.run) == ("release-notes", "go run ./hack/tools/release-notes")
+    assert notes.description == "Generate release notes from merged pull requests"
+    assert notes.subcommands == ["generate"]
+    assert [f.flags for f in notes.flags] == [["--repo", "-r"]]
+    assert (fixtures.name, fixtures.run) == ("gen_fixtures", "go run tools/gen_fixtures.go")
+    assert fixtures.description == "gen_fixtures writes the JSON fixtures under testdata/ from the live schema."
+
+
+def test_package_comment_needs_to_touch_the_package_clause():
+    text = "// A file comment.\n\n// The doc comment.\npackage main\n"
+    assert go.package_comment(text) == ["The doc comment."]
+    assert go.package_comment("//go:build linux\n\npackage main\n") == []
+    assert go.package_comment("package main\n") == []
+
+
+def test_broken_go_is_still_a_finding_free_tool_or_nothing(repo):
+    found = tools(repo({
+        "tools/half/main.go": 'package main\n\nfunc main() {\n\tflag.String("x", \n',  # cut short
+        "tools/noise/main.go": "\x00\x01 not go",
+    }))
+    assert [i.name for i in found.values()] == ["half"]
+    assert found["tools/half/main.go"].flags[0].flags == ["-x"]

@@ -92,12 +92,20 @@ def test_mutating_evidence_from_flags_dry_run_and_commands(repo):
         "scripts/plan.sh": ("#!/bin/sh\n# Plan only.\n# Usage: plan.sh [--dry-run]\n"
                             "# terraform apply is for humans\nterraform plan\n"),
         "scripts/read.sh": "#!/bin/sh\n# Read the logs.\naws logs tail x\n",
+        "scripts/ship.sh": "#!/bin/sh\n# Ship it.\nflyctl deploy --remote-only\ngcloud run services update api\n",
+        "scripts/unlock.sh": "#!/bin/sh\n# Unlock the state.\nterraform force-unlock \"$1\"\n",
+        "scripts/grant.sh": "#!/bin/sh\n# Let the analyst read.\npsql -c \"GRANT SELECT ON ALL TABLES TO analyst\"\n",
+        "scripts/select.sh": "#!/bin/sh\n# Who can read.\npsql -c 'SELECT grantee FROM role_table_grants'\n",
     })
     tools = {i.path: (i.mutating, i.mutating_evidence) for i in scan_repo(root).items if i.kind == "tool"}
     assert tools == {
         "scripts/push.sh": (True, ["runs `docker push`"]),
         "scripts/plan.sh": (True, ["has a dry-run switch"]),
         "scripts/read.sh": (False, []),
+        "scripts/ship.sh": (True, ["runs `flyctl deploy`", "runs `gcloud run services update`"]),
+        "scripts/unlock.sh": (True, ["runs `terraform force-unlock`"]),
+        "scripts/grant.sh": (True, ["runs `GRANT`"]),
+        "scripts/select.sh": (False, []),
     }
 
 

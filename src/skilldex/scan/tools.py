@@ -157,11 +157,15 @@ def _go_program(file: RepoFile, text: str) -> tuple[str, str] | None:
 
 # Commands that change shared state when a script runs them (not in comments or echo/print lines).
 _CHANGING_COMMANDS = re.compile(
-    r"\b(git push|git tag|docker push|kubectl (?:apply|delete|rollout restart|scale|patch|replace)|"
-    r"helm (?:upgrade|install|uninstall|rollback)|terraform (?:apply|destroy|import)|"
+    r"\b(git push|git tag|docker push|kubectl (?:apply|delete|rollout restart|scale|patch|replace|create|drain|"
+    r"cordon|label|annotate)|helm (?:upgrade|install|uninstall|rollback)|"
+    r"terraform (?:apply|destroy|import|force-unlock|state (?:rm|mv|push))|pulumi (?:up|destroy)|"
     r"(?:npm|pnpm|yarn) publish|twine upload|gh release create|sam deploy|cdk deploy|serverless deploy|"
-    r"aws s3 (?:rm|cp|sync|mv)|aws \w+ (?:delete|put|update|create)-[\w-]+|rm -r[f]?|DROP TABLE|"
-    r"ALTER TABLE|TRUNCATE|DELETE FROM|alembic upgrade|prisma migrate deploy)\b"
+    r"fly(?:ctl)? (?:deploy|secrets set|scale)|vercel deploy|netlify deploy|firebase deploy|"
+    r"gcloud (?:[\w-]+ )+(?:deploy|delete|create|update)|"
+    r"aws s3 (?:rm|cp|sync|mv)|aws \w+ (?:delete|put|update|create)-[\w-]+|rm -r[f]?|"
+    r"DROP (?:TABLE|DATABASE|SCHEMA|INDEX|VIEW)|ALTER TABLE|TRUNCATE|DELETE FROM|INSERT INTO|GRANT|REVOKE|"
+    r"alembic upgrade|alembic downgrade|prisma migrate deploy|rails db:migrate)\b"
 )
 _QUIET_LINE = re.compile(r"^\s*(#|//|\*|echo\b|print|console\.log|printf\b)")
 MAX_EVIDENCE = 5

@@ -209,3 +209,11 @@ def test_select_ignore_and_since_options():
     assert parse_since("2025-01-31") == 1738281600
     with pytest.raises(UsageError, match="--since 'soon'"):
         parse_since("soon")
+
+
+def test_another_tools_config_folder_is_not_a_dangling_path(make_repo, doctor):
+    root = make_repo({"README.md": "# R\n\nAdd it to `.cursor/mcp.json` or `.vscode/settings.json`.\n"
+                                   "Our own `.github/workflows/gone.yml` is gone.\n",
+                      ".github/workflows/ci.yml": "on: push\n"})
+    found = [(f.code, f.message.split(";")[0]) for f in doctor(root, use_git=False).findings]
+    assert found == [("SKD603", "names '.github/workflows/gone.yml', which is not in the repo")]

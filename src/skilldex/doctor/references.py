@@ -97,6 +97,9 @@ class _Finder:
         tail = self._tail_match(target)
         if tail:
             return Resolved(doc, mention, tail, True)
+        top = target.split("/", 1)[0]
+        if top.startswith(".") and top not in (".", "..") and not self.exists(top):
+            return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         return Resolved(doc, mention, candidates[0], False)
 
     def exists(self, path: str) -> bool:

@@ -36,15 +36,19 @@ def startup_brief(workspace: str | None = None, cwd=None, limit: int = LIMIT) ->
 def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     """The most detailed brief of these repos that fits in `limit` characters."""
     from skilldex.knowledge.surface import placed
+    from skilldex.samples import in_samples
 
-    learned = placed(indexes)  # knowledge objects, under the repos they concern
-    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge"])) for index in indexes]
+    learned = {name: [o for o in objects if not in_samples(o.get("path", ""))]
+               for name, objects in placed(indexes).items()}  # knowledge objects, under the repos they concern
+    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)]))
+               for index in indexes]
+    samples = {index.name: sum(in_samples(r.path) for r in index.rows) for index in indexes}
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
     notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
     for detail, (count, width) in zip((*levels, _counts), notes, strict=True):
         text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
-                                for index, found in grouped)
+                                + _samples(index, samples[index.name]) for index, found in grouped)
         if len(text) <= limit:
             return text
     note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
@@ -99,6 +103,13 @@ def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) ->
     if len(objects) > count:
         lines.append(f"- and {len(objects) - count} more: {more}\n")
     return "".join(lines)
+
+
+def _samples(index: RepoIndex, count: int) -> str:
+    if not count:
+        return ""
+    return (f"- left out: {count} item{'s' if count > 1 else ''} in test, example and template folders "
+            f"(`skilldex list {index.name}`)\n")
 
 
 def _cap(text: str, width: int) -> str:

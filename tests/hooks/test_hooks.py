@@ -178,6 +178,39 @@ def test_without_a_workspace_the_project_around_cwd_is_briefed(tmp_path):
     assert "- scripts/backup-db.sh (tool): Snapshot the production database." in result.stdout
 
 
+def test_test_fixtures_and_examples_are_left_out_of_the_brief_and_ranked_below_in_find(tmp_path):
+    skill = "---\nname: {0}\ndescription: {1}\n---\nbody\n"
+    project = write_tree(tmp_path / "proj", {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        ".claude/skills/prod-sql/SKILL.md": skill.format("prod-sql", "Run read-only SQL on the prod Postgres."),
+        ".claude/skills/demo/SKILL.md": skill.format("demo", "Record a demo video (a skill named demo is its own)."),
+        ".claude/skills/deploy/SKILL.md": skill.format("deploy", "Deploy the API to staging."),
+        ".claude/skills/logs/SKILL.md": skill.format("logs", "Tail the worker logs."),
+        # the samples say it in the prompt's own words: only their folders keep them below the real one
+        "tests/fixtures/spec/query-db/SKILL.md": skill.format("query-db", "Query the production database."),
+        "examples/shop/.claude/skills/query-db/SKILL.md": skill.format("query-db", "Query the production database."),
+        "examples/shop/knowledge/db.md": "---\ntitle: Example knowledge\ntags: [database]\n---\n## Don't\n- x\n",
+    })
+    brief = skilldex("startup", cwd=project, env={"SKILLDEX_WORKSPACE": ""}).stdout
+    assert "Run read-only SQL" in brief and "a skill named demo" in brief
+    assert "Query the production database" not in brief and "Example knowledge" not in brief
+    assert "- left out: 3 items in test, example and template folders (`skilldex list proj`)" in brief
+
+
+def test_find_ranks_test_fixtures_below_the_repos_own_tooling(tmp_path):
+    skill = "---\nname: {0}\ndescription: {1}\n---\nbody\n"
+    project = write_tree(tmp_path / "proj", {
+        ".claude/skills/prod-sql/SKILL.md": skill.format("prod-sql", "Run read-only SQL on the prod Postgres."),
+        ".claude/skills/deploy/SKILL.md": skill.format("deploy", "Deploy the API to staging."),
+        ".claude/skills/logs/SKILL.md": skill.format("logs", "Tail the worker logs."),
+        # the fixture says it in the prompt's own words: only its folder keeps it below the real one
+        "tests/fixtures/spec/query-db/SKILL.md": skill.format("query-db", "Query the production database."),
+    })
+    found = skilldex("find", str(project), "query the production database", "--json").stdout
+    paths = [hit["path"] for hit in json.loads(found)["results"]]
+    assert paths[:2] == [".claude/skills/prod-sql/SKILL.md", "tests/fixtures/spec/query-db/SKILL.md"]
+
+
 def test_a_huge_workspace_is_summarised_under_8000_characters(tmp_path):
     files = {}
     for r in range(3):

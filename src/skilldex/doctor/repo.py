@@ -9,16 +9,14 @@ from skilldex.doctor.mentions import markdown_mentions
 from skilldex.doctor.shell import Mention
 from skilldex.doctor.workflows import is_workflow, workflow_mentions
 from skilldex.models import Catalogue
+from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan.docs import AGENT_DOCS, DOC_FOLDERS, OPS_FOLDERS
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.workspace import RepoRef
 
 MARKDOWN = (".md", ".mdx", ".markdown")
 # Copies of other repos, test data and templates: their drift is deliberate or someone else's.
-SKIPPED_DIRS = frozenset({
-    "tests", "test", "__tests__", "fixtures", "__fixtures__", "testdata", "examples", "example",
-    "templates", "template", "samples", "sample",
-})
+SKIPPED_DIRS = SAMPLE_DIRS
 # Records of the past: they rightly mention what no longer exists. Read only for "X was retired".
 HISTORICAL_DIRS = frozenset({
     "adr", "adrs", "decisions", "decision-records", "postmortems", "postmortem", "post-mortems",

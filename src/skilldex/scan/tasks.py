@@ -9,6 +9,7 @@ from collections.abc import Callable
 from skilldex import capabilities
 from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
+from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.taskfiles import (
     TaskDef,
@@ -22,11 +23,8 @@ from skilldex.scan.taskfiles import (
 )
 
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
-# Task files under these folders belong to test fixtures, demos or scaffolding templates.
-NOT_TASK_FOLDERS = {
-    "test", "tests", "__tests__", "fixtures", "fixture", "testdata", "examples", "example",
-    "playground", "playgrounds", "template", "templates", "samples", "sample", "e2e", "demo", "demos",
-}
+# Task files under sample folders (test fixtures, demos, scaffolding templates) are not the repo's own.
+NOT_TASK_FOLDERS = SAMPLE_DIRS
 
 PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "Makefile": ("make", parse_makefile),

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from skilldex import capabilities
 from skilldex.capabilities import stem
 from skilldex.errors import UsageError
+from skilldex.samples import in_samples
 from skilldex.search.synonyms import STOPWORDS, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
@@ -31,6 +32,7 @@ FIELDS = ("name", "description", "headings", "body", "path", "caps")  # as in se
 # bm25() weights in FIELDS order: name, description, headings, body, path, caps
 WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
 SYNONYM_DISCOUNT = 0.6
+SAMPLE_PRIOR = 0.5  # items in test, example and template folders (skilldex.samples)
 KIND_PRIOR = {
     "skill": 1.15, "tool": 1.15, "command": 1.1, "task": 1.0, "agent": 1.0, "mcp-server": 1.0,
     "knowledge": 1.05, "doc": 0.85,
@@ -199,6 +201,8 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         shared = sorted(intent_caps & set(item.capabilities))
         score = total * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * KIND_PRIOR.get(item.kind, 1.0)
         score *= 1 + CAPABILITY_BONUS * len(shared)
+        if in_samples(item.path):
+            score *= SAMPLE_PRIOR  # a test fixture or an example shows how a thing looks; the repo's own does it
         why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
         hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why))
         rowids[id(hits[-1])] = rowid

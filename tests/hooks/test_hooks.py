@@ -95,6 +95,27 @@ def test_writes_that_are_not_new_duplicate_tooling_go_through(tmp_path, path, co
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_fixtures_neither_trigger_nor_get_the_write_guard(tmp_path):
+    project = write_tree(tmp_path / "proj", {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "tests/fixtures/tools/rotate_keys.sh": "#!/bin/sh\n# Rotate the production API keys in the vault.\n",
+        "tools/rds_query.sh": "#!/bin/sh\n# Run SQL against the production database.\n",
+    })
+    env = {"SKILLDEX_CACHE_DIR": str(tmp_path / "cache"), "SKILLDEX_WORKSPACE": ""}
+
+    def write(rel: str, content: str):
+        payload = write_payload(str(project / rel), content) | {"cwd": str(project)}
+        return skilldex("hook", "pre-write", payload=payload, env=env, cwd=project)
+
+    # a real tool whose twin is only a test fixture goes through
+    assert write("tools/rotate_keys.py", '"""Rotate the production API keys in the vault."""\n').stdout == ""
+    # a fixture that looks like a real tool goes through
+    assert write("tests/fixtures/tools/rds_query.py", '"""Run SQL against the production database."""\n').stdout == ""
+    # the real duplicate is still refused
+    denied = write("tools/prod_sql.py", '"""Run SQL against the production database."""\n')
+    assert json.loads(denied.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+
+
 def test_a_new_skill_duplicating_an_existing_one_is_denied(tmp_path):
     env = {"SKILLDEX_CACHE_DIR": str(tmp_path / "cache")}
     path = str(CREDENTIALMATE / ".claude" / "skills" / "tail-prod-logs" / "SKILL.md")

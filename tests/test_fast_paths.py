@@ -68,16 +68,19 @@ def reference_infer(*texts: str | None) -> list[str]:
     words = capabilities.tokens(text)
     present = set(words) | set(capabilities.camel_tokens(text))
     joined = " " + " ".join(words) + " "
+    unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
+    signalling = {w for w in present if not unless.get(w, set()) & present}  # context can take a word's meaning
     found = []
     for capability, vocabulary in capabilities.VOCABULARY.items():
         singles = {capabilities.stem(w) for w in vocabulary if len(capabilities.tokens(w)) == 1}
         phrases = [f" {' '.join(capabilities.tokens(w))} " for w in vocabulary if len(capabilities.tokens(w)) > 1]
-        if present & singles or any(p in joined for p in phrases):
+        if signalling & singles or any(p in joined for p in phrases):
             found.append(capability)
     return found
 
 
 WORDS = [w for words in capabilities.VOCABULARY.values() for w in words]
+WORDS += [w for others in capabilities.UNLESS.values() for w in others]
 
 
 @SETTINGS

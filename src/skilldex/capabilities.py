@@ -49,6 +49,20 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
 }
 
+# Words that signal their capability except next to these words, where they mean something else:
+# visual snapshots are test fixtures, design tokens are styles, a JSON schema is no database.
+UNLESS: dict[str, tuple[str, ...]] = {
+    "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
+                 "golden", "ui"),
+    "dump": ("heap", "memory", "core", "thread", "stack"),
+    "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt"),
+    "rotate": ("image", "photo", "picture", "pdf", "page", "log"),
+    "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
+    "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
+    "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
+    "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
+}
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 _URL = re.compile(r"\b(?:https?|git|ssh)://\S+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -98,6 +112,7 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozen
 
 
 _BY_STEM, _PHRASES = _compile()
+_UNLESS = {stem(word): frozenset(map(stem, others)) for word, others in UNLESS.items()}
 _ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 _CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
@@ -112,7 +127,8 @@ def infer(*texts: str | None) -> list[str]:
     if _CAMEL_PAIR.search(text):  # without a camelCase boundary the camel tokens are the same words
         present.update(camel_tokens(text))
     # look each word up, rather than intersecting every capability's vocabulary with the words
-    found = {capability for word in present for capability in _BY_STEM.get(word, ())}
+    found = {capability for word in present for capability in _BY_STEM.get(word, ())
+             if word not in _UNLESS or not _UNLESS[word] & present}
     joined = None
     for capability, phrases in _PHRASES.items():
         for needed, phrase in phrases:

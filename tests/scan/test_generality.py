@@ -68,6 +68,17 @@ def test_urls_do_not_produce_capabilities():
     assert capabilities.infer("Deploys releases", "psql") == ["database", "deploy"]
 
 
+def test_context_takes_an_ambiguous_word_its_capability():
+    assert capabilities.infer("Regenerate the Playwright visual snapshots") == ["testing"]
+    assert capabilities.infer("Snapshot the production RDS database") == ["database", "backup"]
+    assert capabilities.infer("Count the prompt tokens") == []
+    assert capabilities.infer("Rotate the API token") == ["secrets"]
+    assert capabilities.infer("Validate the JSON schema of the config") == []
+    assert capabilities.infer("Apply the Postgres schema") == ["database"]
+    assert capabilities.infer("Publish the release") == ["deploy"]
+    assert capabilities.infer("Publish an event to the Kafka topic") == []
+
+
 def test_rst_release_doc_titles_headings_and_code(repo):
     rst = (
         "===============\nRelease process\n===============\n\n"

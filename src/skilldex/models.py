@@ -156,7 +156,9 @@ class ToolItem(_Item):
 
 class TaskItem(_Item):
     kind: Literal["task"] = "task"
-    runner: Literal["make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox"] = Field(
+    runner: Literal[
+        "make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox", "github-actions"
+    ] = Field(
         description="The task runner that defines it."
     )
     command: str | None = Field(default=None, description="The command or entry point it runs.")

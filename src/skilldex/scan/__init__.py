@@ -36,9 +36,9 @@ class Unit:
 
 def providers() -> tuple:
     """The provider modules, in the order their items are listed."""
-    from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tasks, tools
+    from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tasks, tools, workflows
 
-    return (skills, commands, agents, mcp, tools, tasks, docs, knowledge)
+    return (skills, commands, agents, mcp, tools, tasks, workflows, docs, knowledge)
 
 
 def open_repo(root: Path) -> RepoFS:

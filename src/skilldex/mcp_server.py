@@ -22,7 +22,8 @@ from skilldex.models import KINDS
 SERVER_NAME = "skilldex"
 INSTRUCTIONS = (
     "skilldex knows the tooling each repo already has: skills, slash commands, subagents, MCP servers, "
-    "CLIs in tools/ scripts/ bin/, task-runner targets, infrastructure docs and knowledge objects. "
+    "CLIs in tools/ scripts/ bin/, task-runner targets, hand-started GitHub workflows, infrastructure docs "
+    "and knowledge objects. "
     "Before writing a new script, tool, skill or runbook, call find_tooling with what you want to do, "
     "then show_item for how to run the best match. A repo is a name from list_repos or a folder path."
 )

@@ -123,6 +123,32 @@ def test_other_size_edit_with_the_same_mtime_is_rescanned(base):
     base.catalogue()
 
 
+def test_files_judged_by_their_path_alone_are_not_watched(project):
+    """src/app/models.py can never be tooling whatever it holds: editing it leaves the fast path on."""
+    project.write({**BASE, "src/app/models.py": "class A: ...\n", "scripts/notes.txt": "helper notes\n",
+                   SKILL: skill_md("Deploy the app.").replace("`scripts/helper.sh`", "`scripts/notes.txt`")})
+    for folder, _, _ in os.walk(project.root):  # old folders: the fast path trusts their mtimes
+        os.utime(folder, ns=(project.OLD_NS, project.OLD_NS))
+    project.catalogue()
+    assert project.rescanned() == 0
+    project.write({"src/app/models.py": "class A:\n    x = 1\n"}, mtime_ns=project.OLD_NS + 5_000_000_000)
+    index = repo_index(project.root)  # edited in place: its folder did not change, and it is not even looked at
+    try:
+        assert (index.rescanned, index.db is not None) == (0, True)
+    finally:
+        index.close()
+    project.catalogue()
+    # a path-only file another file's scan consulted is watched: the skill is rescanned with it
+    project.write({"scripts/notes.txt": "longer helper notes\n"}, mtime_ns=project.OLD_NS + 5_000_000_000)
+    assert project.rescanned() == 2
+    project.catalogue()
+    # a tool's content counts: an edit is seen
+    project.write({TOOL: "#!/bin/sh\n# Back up the database to S3.\necho backup\n"},
+                  mtime_ns=project.OLD_NS + 5_000_000_000)
+    assert project.rescanned() == 1
+    assert project.item(TOOL).description == "Back up the database to S3."
+
+
 # 3. deletion ---------------------------------------------------------------------------------
 
 

@@ -277,11 +277,12 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
     files, items = [], []
     for unit in units:
         file = by_rel[unit.rel]
-        stamp = "racy" if _racy(file, now) else file.stamp  # "racy" never matches: rescanned next time
+        # "racy" never matches: rescanned next time (only when its content counted: else it cannot matter)
+        stamp = "racy" if unit.read and _racy(file, now) else file.stamp
         deps = {path: "racy" if _racy(by_rel.get(path), now) else _fingerprint(fs, path)
                 for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
         findings, rows = unit.rows if unit.rows is not None else _derive(fs, unit)
-        files.append((unit.rel, stamp, json.dumps(deps), findings))
+        files.append((unit.rel, stamp, json.dumps(deps), findings, int(unit.read)))
         items.extend(rows)
     store.write(db, files, items, removed)
 

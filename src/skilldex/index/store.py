@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 7
+SCHEMA = 8
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -18,7 +18,8 @@ _TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
     rel TEXT PRIMARY KEY, stamp TEXT NOT NULL, deps TEXT NOT NULL DEFAULT '{{}}',
-    findings TEXT NOT NULL DEFAULT '[]');
+    findings TEXT NOT NULL DEFAULT '[]', read INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE IF NOT EXISTS depended(rel TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY, rel TEXT NOT NULL, provider INTEGER NOT NULL, seq INTEGER NOT NULL,
     kind TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, description TEXT NOT NULL,
@@ -138,7 +139,10 @@ def stored_files(db: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
 
 
 def stored_stamps(db: sqlite3.Connection) -> dict[str, str]:
-    return dict(db.execute("SELECT rel, stamp FROM files"))
+    """{file: stamp} of the files whose change could change the index: those whose content a scan read,
+    and those another file's scan consulted. The rest were judged on their path alone: adding, removing
+    or renaming them shows in their folder's mtime."""
+    return dict(db.execute("SELECT rel, stamp FROM files WHERE read = 1 OR rel IN (SELECT rel FROM depended)"))
 
 
 def outside_deps(db: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -163,19 +167,24 @@ def set_folders(db: sqlite3.Connection, folders: dict[str, int]) -> None:
 
 
 def _collect_outside(db: sqlite3.Connection) -> None:
+    """Index every consulted path: those outside the walk with whether they exist, all of them as depended on."""
     import json
 
     found: dict[str, str] = {}
+    depended: set[str] = set()
     from skilldex.scan.walk import IGNORED_DIRS
 
-    for (deps,) in db.execute("SELECT deps FROM files WHERE deps LIKE '%\"exists\"%' OR deps LIKE '%\"missing\"%'"):
+    for (deps,) in db.execute("SELECT deps FROM files WHERE deps != '{}'"):
         for rel, fp in json.loads(deps).items():
+            depended.add(rel)
             # paths in walked folders show up in the walk (files) or in its folder list (folders) when they
             # change; only those the walk never enters (ignored folders, outside the root) are kept here
             if fp in ("exists", "missing") and any(p in IGNORED_DIRS or p == ".." for p in rel.split("/")):
                 found[rel] = fp
     db.execute("DELETE FROM outside")
     db.executemany("INSERT INTO outside(rel, fp) VALUES (?, ?)", sorted(found.items()))
+    db.execute("DELETE FROM depended")
+    db.executemany("INSERT INTO depended(rel) VALUES (?)", [(rel,) for rel in sorted(depended)])
 
 
 def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
@@ -194,7 +203,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
         db.executemany("DELETE FROM docs WHERE rowid = ?", ids)
         db.executemany("DELETE FROM items WHERE id = ?", ids)
         db.execute("DELETE FROM files WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
-        db.executemany("INSERT INTO files(rel, stamp, deps, findings) VALUES (?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO files(rel, stamp, deps, findings, read) VALUES (?, ?, ?, ?, ?)", files)
         (last,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM items").fetchone()
         numbered = [(last + n, *row) for n, row in enumerate(items, 1)]
         db.executemany(

@@ -24,10 +24,11 @@ class ScanError(UsageError):
 class Unit:
     """What scanning one file produced: (provider index, item) pairs, findings, and paths it depended on."""
 
-    __slots__ = ("rel", "items", "findings", "deps", "rows")
+    __slots__ = ("rel", "items", "findings", "deps", "rows", "read")
 
     def __init__(self, rel: str):
         self.rel = rel
+        self.read = True  # whether its content counted (False: its path alone decided, whatever it holds)
         self.items: list[tuple[int, Any]] = []
         self.findings: list[Any] = []
         self.deps: set[str] = set()
@@ -66,6 +67,7 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
     finally:
         unit.deps = fs.deps - {file.rel}
         fs.deps = None
+    unit.read = file.rel in fs.content_read
     unit.findings = fs.findings[before:]
     del fs.findings[before:]
     _guard_secrets(fs, unit)

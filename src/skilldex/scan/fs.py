@@ -34,6 +34,7 @@ class RepoFS:
     secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
     secret_files: set[str] = field(default_factory=set)  # files whose texts held one
     _whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the read that follows
+    content_read: set[str] = field(default_factory=set)  # files whose bytes (or size) a scan looked at
 
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:
@@ -77,6 +78,7 @@ class RepoFS:
         """The file's text, or None (with a finding) when it is unreadable, binary or too large."""
         if self.deps is not None:
             self.deps.add(file.rel)
+        self.content_read.add(file.rel)
         if file.rel in self._texts:
             return self._texts[file.rel]
         text = self._read(file, limit)
@@ -87,6 +89,7 @@ class RepoFS:
         """The first bytes of a file (to sniff a shebang or binary magic); b"" when unreadable."""
         if self.deps is not None:
             self.deps.add(file.rel)
+        self.content_read.add(file.rel)
         try:
             if file.size >= READ_STEP:
                 return _open_regular(file.path, size)

@@ -245,6 +245,8 @@ def _racy(file, now: int) -> bool:
 def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
     """A scanned unit's findings (JSON) and item rows (search fields included), as stored; derived where it
     was scanned, so forked workers do this work too and send back plain text instead of the parent redoing it."""
+    if not unit.items and not unit.findings:
+        return "[]", []  # most files of a big repo
     from skilldex.prominence import main_capability
     from skilldex.search.documents import FIELDS, document
 

@@ -63,7 +63,9 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
     fs.deps = set()
     try:
         for index, provider in enumerate(provider_modules or providers()):
-            unit.items.extend((index, item) for item in provider.scan_file(fs, file))
+            found = provider.scan_file(fs, file)
+            if found:  # most files are nothing to most providers
+                unit.items.extend((index, item) for item in found)
     finally:
         unit.deps = fs.deps - {file.rel}
         fs.deps = None
@@ -76,6 +78,8 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
 
 def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
     """Report secrets in the texts this unit read, and redact them from its items and findings."""
+    if unit.rel not in fs._texts and not unit.deps:
+        return  # nothing read: nothing to search
     from skilldex import secrets
 
     read = {unit.rel} | unit.deps

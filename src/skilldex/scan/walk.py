@@ -33,12 +33,14 @@ class RepoFile:
     """A regular file inside the repo, by its repo-relative POSIX path (a plain class: no dataclass
     import on the fast path)."""
 
-    __slots__ = ("rel", "path", "size", "executable", "mtime_ns", "ctime_ns", "ino")
+    __slots__ = ("rel", "path", "size", "executable", "mtime_ns", "ctime_ns", "ino", "name", "parts")
 
     def __init__(self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0, ctime_ns: int = 0,
                  ino: int = 0):
         self.rel, self.path, self.size, self.executable, self.mtime_ns = rel, path, size, executable, mtime_ns
         self.ctime_ns, self.ino = ctime_ns, ino
+        self.parts: tuple[str, ...] = tuple(rel.split("/"))  # every provider asks for these, for every file
+        self.name: str = self.parts[-1]
 
     @property
     def stamp(self) -> str:
@@ -60,14 +62,6 @@ class RepoFile:
         from pathlib import Path
 
         return Path(self.path)
-
-    @property
-    def name(self) -> str:
-        return self.rel.rsplit("/", 1)[-1]
-
-    @property
-    def parts(self) -> tuple[str, ...]:
-        return tuple(self.rel.split("/"))
 
 
 def inside(root: str, real: str) -> bool:

@@ -84,3 +84,42 @@ def test_an_error_in_the_parent_still_reaps_the_children():
 
     with pytest.raises(KeyboardInterrupt):
         fork_map(lambda span: "y" * 2_000_000, 8, 2, progress)
+
+
+def _slow(span):
+    import time
+
+    time.sleep(5)
+    return span
+
+
+def test_a_signal_in_the_parent_stops_the_children_and_propagates():
+    """The hooks' time limit raises TimeoutError from SIGALRM: it must not be taken for a failed pool."""
+    import time
+
+    def alarm(signum, frame):
+        raise TimeoutError("hook time limit")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    started = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(TimeoutError):
+            fork_map(_slow, 8, 2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 3  # the children were stopped, not waited for
+
+
+def test_no_fork_while_other_threads_run():
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert fork_map(_square, 100, 2) is None
+    finally:
+        stop.set()
+        thread.join()

@@ -13,7 +13,9 @@ import gc
 import os
 import pickle
 import selectors
+import signal
 import struct
+import sys
 
 _FRAME = struct.Struct("!QQ")  # (span index, length of the pickled result that follows)
 _CHUNK = 1 << 20
@@ -24,7 +26,7 @@ def fork_map(function, total: int, workers: int, progress=None) -> list | None:
     """[function((start, end)) ...] over spans covering range(total), in span order, computed by `workers`
     forked children. `progress(parts)` is called with the results received so far, as they arrive.
     """
-    if not hasattr(os, "fork") or total <= 0 or workers < 2:
+    if not hasattr(os, "fork") or total <= 0 or workers < 2 or _threaded():
         return None
     step = -(-total // (workers * SPANS_PER_WORKER))
     spans = [(start, min(start + step, total)) for start in range(0, total, step)]
@@ -39,30 +41,57 @@ def fork_map(function, total: int, workers: int, progress=None) -> list | None:
     ok = False
     try:
         for worker in range(min(workers, len(spans))):
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(read)
-                _work(function, spans, worker, workers, write)
-            os.close(write)
-            children[read] = pid
-        # Unpickling builds thousands of live objects: the cyclic GC would walk the heap again and again
-        # and free nothing. Paused in the parent only: each child already has its own state.
-        gc.disable()
-        ok = _receive(children, results, progress)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        ok = False  # no more processes or pipes, or a result that does not unpickle: the caller does the work
+            started = _start(function, spans, worker, workers)
+            if started is None:
+                break  # no more processes or pipes: the caller does the work
+            children[started[0]] = started[1]
+        else:
+            # Unpickling builds thousands of live objects: the cyclic GC would walk the heap again and again
+            # and free nothing. Paused in the parent only: each child already has its own state.
+            gc.disable()
+            ok = _receive(children, results, progress)
     finally:  # read ends closed first: a child still writing gets EPIPE and exits instead of blocking
         for read in children:
             with contextlib.suppress(OSError):
                 os.close(read)
         for pid in children.values():
+            if not ok:  # an error or a signal (the hook's time limit) in the parent: do not wait for their work
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
             ok = _exited_cleanly(pid) and ok
         if freezing:
             gc.unfreeze()
         if collecting:
             gc.enable()
     return results if ok and all(part is not None for part in results) else None
+
+
+def _threaded() -> bool:
+    """Another thread is running: a fork would copy its locks mid-use (and Python warns); stay in process."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
+
+
+def _start(function, spans: list, worker: int, workers: int) -> tuple[int, int] | None:
+    """(read end, pid) of a new child working on its share of the spans; None when none can be started."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:  # the child: whatever happens, it never returns into the caller's code
+        try:
+            os.close(read)
+            _work(function, spans, worker, workers, write)
+        finally:
+            os._exit(1)
+    os.close(write)
+    return read, pid
 
 
 def _work(function, spans: list, worker: int, workers: int, fd: int) -> None:
@@ -104,7 +133,10 @@ def _receive(children: dict[int, int], results: list, progress) -> bool:
                         break
                     if index >= len(results):
                         return False
-                    results[index] = pickle.loads(buffer[_FRAME.size:_FRAME.size + size])
+                    try:
+                        results[index] = pickle.loads(buffer[_FRAME.size:_FRAME.size + size])
+                    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                        return False  # a result that does not unpickle here: the caller does the work
                     del buffer[:_FRAME.size + size]
                     arrived.append(results[index])
                     if progress is not None:

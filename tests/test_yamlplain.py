@@ -69,6 +69,8 @@ DECLINED = [
     "name: a\nmodel: ~\n",
     "on: a\n",  # a key YAML reads as a boolean
     "name: a\nmetadata:\n  on: x\n",
+    "name: a\nmetadata:\n  " + "k" * 1025 + ": v\n",  # past YAML's 1,024-character simple keys
+    "name: a\ue085b\n",  # a private-use character the full loader reads as NEL
     "name: a\ndescription: text # comment\n",
     "name: a\ndescription: a: b\n",
     "name: a\ndescription: first line\n  continued\n",  # a multi-line plain scalar
@@ -213,3 +215,15 @@ def test_mutants_of_common_shapes_agree():
             seen += 1
             read += agrees(mutant)
     assert read > seen // 10  # enough of them are still read here for the comparison to mean something
+
+
+def test_pathological_yaml_is_read_or_refused_at_once():
+    """A 64 KB run of `?` once took the libyaml guard 20 s; 30,000 nested brackets took PyYAML seconds."""
+    questions = "name: q\ndescription: Ask. # " + "?" * 65_000 + "\n"
+    assert yamlsafe.load_yaml(questions)[0] == {"name": "q", "description": "Ask."}
+    with pytest.raises(FrontmatterError, match="nested more than 100 levels"):
+        yamlsafe.load_full("x: " + "[" * 30_000 + "]" * 30_000)
+    nested = yamlsafe.load_full("x: " + "[" * 50 + "]" * 50)[0]["x"]
+    for _ in range(49):
+        (nested,) = nested
+    assert nested == []

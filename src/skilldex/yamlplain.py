@@ -17,7 +17,9 @@ from typing import Any
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 # Characters outside YAML's printable set, tabs, and the ones the full loader treats specially
 # (NEL, U+2028/U+2029 and a BOM are hidden from PyYAML there; \r line ends): always the full loader.
-_UNSUPPORTED = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# The full loader also maps three private-use characters back to NEL/U+2028/U+2029: those go to it too.
+_UNSUPPORTED = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                          "|[\ue085\ue028\ue029]")
 # A first character that makes a plain value something else (or that YAML only allows in some places).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
@@ -76,8 +78,8 @@ def _nested(block: _Block, line: str, number: int, resolvers: dict) -> bool:
         block.items.append(value)
         return True
     match = _KEY.match(body)
-    if not match or match.end() == len(body) or _typed(match.group(1), resolvers):
-        return False
+    if not match or match.end() == len(body) or _typed(match.group(1), resolvers) or len(match.group(1)) >= 1024:
+        return False  # YAML's simple keys stop at 1,024 characters
     value = _scalar(body[match.end():], resolvers)
     if value is None or any(key == match.group(1) for key, _ in block.items):
         return False

@@ -81,13 +81,31 @@ if getattr(yaml, "__with_libyaml__", False):
 
 
 # Where the two parsers disagree, PyYAML decides: anchors and aliases (the alias cap), tabs and
-# stray BOMs (libyaml accepts or counts them differently), and `?` inside flow collections.
-_PYTHON_ONLY = re.compile("[&*\t\ufeff]|\\?.*[\\[{]|[\\[{].*\\?", re.DOTALL)
+# stray BOMs (libyaml accepts or counts them differently), and `?` inside flow collections (judged
+# loosely: a `?` anywhere with a bracket anywhere; substring tests, linear however the text looks).
+_PYTHON_ONLY = re.compile("[&*\t\ufeff]")
+MAX_FLOW_DEPTH = 100  # real YAML nests a handful of levels; PyYAML slows down with depth, then recurses out
+
+
+def _python_only(text: str) -> bool:
+    return bool(_PYTHON_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
+
+
+def _too_deep(text: str) -> bool:
+    """Flow collections nested deeper than MAX_FLOW_DEPTH (counted only when there are that many brackets)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return False
+    depth = 0
+    for char in re.findall(r"[\[\]{}]", text):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            return True
+    return False
 
 
 def _compose(text: str) -> tuple[Any, Any]:
     """(loader, root node), by libyaml when it can be trusted with `text`, else by pure Python."""
-    if _CLoader is not None and not _PYTHON_ONLY.search(text):
+    if _CLoader is not None and not _python_only(text):
         loader = _CLoader(text)
         try:
             return loader, loader.get_single_node()
@@ -143,6 +161,8 @@ def load_full(
     text: str, first_line: int = 1, fields: dict[str, Field] | None = None
 ) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
     """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to)."""
+    if _too_deep(text):
+        raise FrontmatterError("invalid-yaml", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep", first_line)
     text = text.translate(_AS_TEXT)
     loader = None
     try:

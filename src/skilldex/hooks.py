@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from skilldex.index.location import cache_dir
+from skilldex.oneline import oneline
 
 HINT_LIMIT = 1500
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent")
@@ -120,11 +121,11 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     if sure:
         lines.append("skilldex: this workspace already has tooling for this request; use it before building anything:")
     for hit in sure[:3]:
-        what = " ".join(hit.description.split())[:220]
-        run = f" Run: `{hit.run}`." if hit.run else ""
+        what = oneline(hit.description)[:220]
+        run = f" Run: `{oneline(hit.run)}`." if hit.run else ""
         tools = used.get((hit.repo, hit.path), [])
-        via = f" Uses {', '.join(t.path for t in tools[:2])}." if tools else ""
-        lines.append(f"- {hit.repo}: {hit.path} ({hit.kind}, {hit.name}): {what}{run}{via}")
+        via = f" Uses {', '.join(oneline(t.path) for t in tools[:2])}." if tools else ""
+        lines.append(f"- {hit.repo}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}")
     return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
 
 
@@ -174,11 +175,11 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
         return None
     _remember(session, file_path)
     best, best_repo = matches[0]
-    others = "; ".join(f"{r.path} ({r.kind})" for r, _ in matches[1:3])
+    others = "; ".join(f"{oneline(r.path)} ({r.kind})" for r, _ in matches[1:3])
     reason = (
-        f"{best_repo} already has {best.path} ({best.kind} {best.name}): "
-        f"{' '.join(best.description.split())[:300]}"
-        + (f" Run: `{best.run}`." if best.run else "")
+        f"{best_repo} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
+        f"{oneline(best.description)[:300]}"
+        + (f" Run: `{oneline(best.run)}`." if best.run else "")
         + (f" Also: {others}." if others else "")
         + f" Reuse or extend it instead of writing {path.name}; if a new file is really needed, "
         "retry the same write and it will go through."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
+from skilldex.oneline import oneline
 from skilldex.prominence import OTHER, first_sentence
 
 LIMIT = 8000
@@ -68,9 +69,9 @@ def groups(rows: list[Row]) -> dict[str, list[Row]]:
 
 def line(row: Row, width: int = 160) -> str:
     """`tools/rds-query` (tool): what it does. Run: `...`"""
-    label = row.path if row.kind in ("tool", "doc", "knowledge") else row.name
-    what = first_sentence(row.description, width) or "no description"
-    run = f" Run: `{row.run}`" if row.run and row.kind != "doc" else ""
+    label = oneline(row.path if row.kind in ("tool", "doc", "knowledge") else row.name)
+    what = oneline(first_sentence(row.description, width)) or "no description"
+    run = f" Run: `{oneline(row.run)}`" if row.run and row.kind != "doc" else ""
     return f"- {label} ({row.kind}): {what}{run}\n"
 
 

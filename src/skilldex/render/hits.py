@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from skilldex.oneline import oneline
+
 
 def render_hits(hits: list, intent: str, everywhere: bool = False) -> str:
     if not hits:
@@ -10,15 +12,15 @@ def render_hits(hits: list, intent: str, everywhere: bool = False) -> str:
     lines = []
     for number, hit in enumerate(hits, 1):
         where = f"{hit.repo}:" if everywhere else ""
-        lines.append(f"{number}. {hit.name}  [{hit.kind}]  {where}{hit.path}")
+        lines.append(f"{number}. {oneline(hit.name)}  [{hit.kind}]  {where}{oneline(hit.path)}")
         if hit.description:
             lines.append(f"   {short(hit.description)}")
         if hit.run:
-            lines.append(f"   run: {hit.run}")
+            lines.append(f"   run: {oneline(hit.run)}")
         lines.append(f"   why: {'; '.join(hit.why)}  (score {hit.score:.2f})")
     return "\n".join(lines) + "\n"
 
 
 def short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
+    text = oneline(text)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

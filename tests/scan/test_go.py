@@ -97,3 +97,34 @@ def test_broken_go_is_still_a_finding_free_tool_or_nothing(repo):
     }))
     assert [i.name for i in found.values()] == ["half"]
     assert found["tools/half/main.go"].flags[0].flags == ["-x"]
+
+
+def test_runs_from_the_module_and_lists_each_program_once(repo):
+    found = tools(repo({
+        "cmd/foo/main_unix.go": "//go:build unix\n\n// Command foo.\npackage main\n\nfunc main() {}\n",
+        "cmd/foo/main_windows.go": "//go:build windows\n\npackage main\n\nfunc main() {}\n",  # the same program
+        "cmd/foo/testdata/prog.go": "package main\n\nfunc main() {}\n",  # Go ignores testdata
+        "tools/gen.go": "// Gen writes the code.\npackage main\n\nfunc main() { helper() }\n",
+        "tools/helper.go": "package main\n\nfunc helper() {}\n",  # same package: run the folder
+        "backend/go.mod": "module x/backend\n",
+        "backend/cmd/api/main.go": "package main\n\nfunc main() {}\n",
+        "cmd/tools/main.go": "package main\n\nfunc main() {}\n",
+        "cmd/bom/main.go": "\ufeffpackage main\n\nfunc main() {}\n",
+        "hack/template.go": "package lib\n\nconst tmpl = `\npackage main\n\nfunc main() {\n}\n`\n",
+    }))
+    assert {path: (item.name, item.run) for path, item in found.items()} == {
+        "cmd/foo/main_unix.go": ("foo", "go run ./cmd/foo"),
+        "tools/gen.go": ("gen", "go run ./tools"),
+        "backend/cmd/api/main.go": ("api", "cd backend && go run ./cmd/api"),
+        "cmd/tools/main.go": ("tools", "go run ./cmd/tools"),
+        "cmd/bom/main.go": ("bom", "go run ./cmd/bom"),
+    }
+
+
+def test_flag_func_help_and_a_flood_of_unclosed_calls():
+    source = ('package main\n\nfunc main() {\n\tflag.Func("level", "log level", parse)\n'
+              '\tflag.BoolFunc("dry-run", "print only", func(string) error { return nil })\n}\n')
+    info = go.describe("cmd/x/main.go", source)
+    assert [(f.flags, f.help) for f in info.flags] == [(["-level"], "log level"), (["-dry-run"], "print only")]
+    flood = go.describe("cmd/x/main.go", "package main\nfunc main() {\n" + 'a.Int("a",' * 20_000)
+    assert len(flood.flags) <= 200

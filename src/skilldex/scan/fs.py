@@ -35,6 +35,7 @@ class RepoFS:
     secret_files: set[str] = field(default_factory=set)  # files whose texts held one
     _whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the read that follows
     content_read: set[str] = field(default_factory=set)  # files whose bytes (or size) a scan looked at
+    _in_folder: dict[str, list[RepoFile]] | None = None
 
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:
@@ -129,6 +130,18 @@ class RepoFS:
                 )
             )
             return data.decode("utf-8", "replace")
+
+    def files_in(self, folder: str) -> list[RepoFile]:
+        """The walked files directly in a repo-relative folder, by name (the listing counts as consulted)."""
+        if self._in_folder is None:
+            self._in_folder = {}
+            for f in self.files:
+                self._in_folder.setdefault(f.rel.rpartition("/")[0], []).append(f)
+            for members in self._in_folder.values():
+                members.sort(key=lambda f: f.name)
+        if self.deps is not None:
+            self.deps.update(f.rel for f in self._in_folder.get(folder, ()))
+        return self._in_folder.get(folder, [])
 
     def exists(self, rel: str) -> bool:
         """Whether a repo-relative path (file or folder) exists without leaving the root."""

@@ -28,7 +28,8 @@ INTERPRETERS = {
     "python": "python3", "shell": "bash", "javascript": "node", "typescript": "npx tsx",
     "ruby": "ruby", "perl": "perl", "powershell": "pwsh", "php": "php", "lua": "lua",
 }
-_NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples")
+_NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples",
+                       "testdata")
 _ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
 
@@ -77,11 +78,14 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
 
 
 def _run(file: RepoFile, language: str, shebang: bool) -> str:
-    path = file.rel if "/" in file.rel else f"./{file.rel}"
+    """The command line, with the path shell-quoted: file names are the repo's to choose."""
+    import shlex
+
+    path = shlex.quote(file.rel if "/" in file.rel else f"./{file.rel}")
     if file.executable and (shebang or language == "binary"):
         return path
     interpreter = INTERPRETERS.get(language)
-    return f"{interpreter} {file.rel}" if interpreter else path
+    return f"{interpreter} {shlex.quote(file.rel)}" if interpreter else path
 
 
 def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
@@ -101,7 +105,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module in a package is no tool whatever it declares: not worth describing
     name, run = file.name, None
     if detect_language(file.name, "") == "go":
-        found = _go_program(file, text)
+        found = _go_program(fs, file, text)
         if found is None:
             return None  # a package's other files, a library, a test
         name, run = found
@@ -139,20 +143,49 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     )
 
 
-def _go_program(file: RepoFile, text: str) -> tuple[str, str] | None:
+def _go_program(fs: RepoFS, file: RepoFile, text: str) -> tuple[str, str] | None:
     """(name, how to run it) for the Go file that holds a program's `func main`, else None.
 
-    A program in its own folder (`cmd/migrate/main.go`) is named after the folder and run as a package;
-    a file kept out of the build (`//go:build ignore`) or lying loose in a tools folder is run by itself.
+    A program is a package: `go run ./cmd/migrate` from its module's folder (the nearest go.mod above it),
+    named after its folder, or after the file when it sits loose in a tools folder. A file kept out of
+    the build (`//go:build ignore`) is run by itself.
     """
+    import shlex
+
     from skilldex.scan.describe import go
 
     if file.name.endswith("_test.go") or not go.is_command(text):
         return None
-    folder = file.parts[-2] if len(file.parts) > 1 else ""
-    if go.standalone(text) or not folder or folder.lower() in TOOL_FOLDERS:
-        return file.name.removesuffix(".go"), f"go run {file.rel}"
-    return folder, f"go run ./{posixpath.dirname(file.rel)}"
+    folder = posixpath.dirname(file.rel)
+    module = next((m for m in _ancestors(folder) if fs.exists(posixpath.join(m, "go.mod"))), "")
+
+    def from_module(path: str) -> str:
+        return posixpath.relpath(path, module) if module else path
+
+    stem = file.name.removesuffix(".go")
+    if go.standalone(text):
+        name, target = stem, from_module(file.rel)
+    else:
+        for sibling in fs.files_in(folder):  # main_unix.go + main_windows.go: one program, listed once
+            if sibling.name == file.name:
+                break
+            if sibling.name.endswith(".go") and not sibling.name.endswith("_test.go"):
+                other = fs.read_text(sibling) or ""
+                if go.is_command(other) and not go.standalone(other):
+                    return None
+        loose = len(file.parts) < 2 or file.parts[-2].lower() in TOOL_FOLDERS
+        name = stem if loose and stem != "main" else file.parts[-2]
+        target = "." if folder == module else "./" + from_module(folder)
+    return name, (f"cd {shlex.quote(module)} && " if module else "") + f"go run {shlex.quote(target)}"
+
+
+def _ancestors(folder: str) -> list[str]:
+    """`a/b/c` -> [a/b/c, a/b, a, ""]."""
+    found = [folder]
+    while folder:
+        folder = posixpath.dirname(folder)
+        found.append(folder)
+    return found
 
 
 # Commands that change shared state when a script runs them (not in comments or echo/print lines).
@@ -162,20 +195,21 @@ _CHANGING_COMMANDS = re.compile(
     r"terraform (?:apply|destroy|import|force-unlock|state (?:rm|mv|push))|pulumi (?:up|destroy)|"
     r"(?:npm|pnpm|yarn) publish|twine upload|gh release create|sam deploy|cdk deploy|serverless deploy|"
     r"fly(?:ctl)? (?:deploy|secrets set|scale)|vercel deploy|netlify deploy|firebase deploy|"
-    r"gcloud (?:[\w-]+ )+(?:deploy|delete|create|update)|"
+    r"gcloud (?:[\w-]+ ){1,4}(?:deploy|delete|create|update)|"
     r"aws s3 (?:rm|cp|sync|mv)|aws \w+ (?:delete|put|update|create)-[\w-]+|rm -r[f]?|"
     r"DROP (?:TABLE|DATABASE|SCHEMA|INDEX|VIEW)|ALTER TABLE|TRUNCATE|DELETE FROM|INSERT INTO|GRANT|REVOKE|"
     r"alembic upgrade|alembic downgrade|prisma migrate deploy|rails db:migrate)\b"
 )
 _QUIET_LINE = re.compile(r"^\s*(#|//|\*|echo\b|print|console\.log|printf\b)")
 MAX_EVIDENCE = 5
+MAX_COMMAND_LINE = 2000
 
 
 def _changing_commands(text: str) -> list[str]:
     found: list[str] = []
     for line in text.splitlines()[:5000]:
-        if _QUIET_LINE.match(line):
-            continue
+        if _QUIET_LINE.match(line) or len(line) > MAX_COMMAND_LINE:
+            continue  # a 100 KB line is data (a bundle, a blob), not a command
         for match in _CHANGING_COMMANDS.finditer(line):
             command = f"runs `{match.group(1)}`"
             if command not in found:

@@ -7,12 +7,17 @@ run on push, pull request or a schedule are automation, not tools, and are left 
 
 from __future__ import annotations
 
+import re
+import shlex
+
 from skilldex import capabilities
-from skilldex.markdown import FrontmatterError, load_yaml
 from skilldex.models import TaskItem
 from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.yamlsafe import FrontmatterError, load_full
 
 MAX_INPUTS_IN_RUN = 6
+# GitHub's rule for input names; anything else never reaches a command line an agent may run
+_INPUT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 
 
 def is_workflow(file: RepoFile) -> bool:
@@ -20,8 +25,11 @@ def is_workflow(file: RepoFile) -> bool:
             and file.name.endswith((".yml", ".yaml")))
 
 
-def _triggers(data: dict) -> object:
-    # YAML 1.1 reads the key `on` as true: PyYAML gives it back as True, which JSON-safe loading names "True"
+def _triggers(data: dict, key_lines: dict[str, int]) -> object:
+    """The value of the `on:` key. YAML 1.1 reads `on` as true (the loader names it "True"), as it reads
+    `yes`, `On` or `true`; GitHub only reads the word `on`: the key as written (key_lines) must say it."""
+    if "on" not in key_lines:
+        return None
     return data.get("on", data.get("True"))
 
 
@@ -39,14 +47,15 @@ def _inputs(dispatch: dict) -> dict[str, dict]:
     inputs = dispatch.get("inputs")
     if not isinstance(inputs, dict):
         return {}
-    return {str(name): spec if isinstance(spec, dict) else {} for name, spec in inputs.items()}
+    return {name: spec if isinstance(spec, dict) else {} for name, spec in inputs.items()
+            if isinstance(name, str) and _INPUT_NAME.fullmatch(name)}
 
 
 def _run(file: RepoFile, inputs: dict[str, dict]) -> str:
     """`gh workflow run FILE`, with a `-f name=<name>` placeholder for each required input without a default."""
     needed = [name for name, spec in inputs.items() if spec.get("required") is True and spec.get("default") is None]
     flags = "".join(f" -f {name}=<{name}>" for name in needed[:MAX_INPUTS_IN_RUN])
-    return f"gh workflow run {file.name}{flags}"
+    return f"gh workflow run {shlex.quote(file.name)}{flags}"
 
 
 def _steps_text(data: dict) -> str:
@@ -70,25 +79,25 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     text = fs.read_text(file)
     if text is None:
         return []
-    try:
-        data, key_lines, _ = load_yaml(text)
+    try:  # the full loader: workflows are bigger than frontmatter (its alias and expansion caps still hold)
+        data, key_lines, _ = load_full(text)
     except FrontmatterError:
         return []  # a workflow GitHub cannot read either; validating workflows is not ours
     if not isinstance(data, dict):
         return []
-    dispatch = _dispatch(_triggers(data))
+    dispatch = _dispatch(_triggers(data, key_lines))
     if dispatch is None:
         return []
     inputs = _inputs(dispatch)
-    title = str(data.get("name") or "").strip()
-    described = [f"{name}: {spec['description']}" if spec.get("description") else name
+    title = data["name"].strip() if isinstance(data.get("name"), str) else ""
+    described = [f"{name}: {spec['description']}" if isinstance(spec.get("description"), str) else name
                  for name, spec in inputs.items()]
     description = (title or file.name) + (f" (inputs: {'; '.join(described)})" if described else "")
     stem = file.name.rsplit(".", 1)[0]
     return [TaskItem(
         name=stem,
         path=file.rel,
-        line=key_lines.get("on", key_lines.get("True")),
+        line=key_lines.get("on"),
         description=" ".join(description.split()),
         capabilities=capabilities.infer(stem, title, _steps_text(data)),
         run=_run(file, inputs),

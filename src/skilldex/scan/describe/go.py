@@ -8,6 +8,7 @@ carry `Use:` and `Short:`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from skilldex.models import Flag
@@ -20,15 +21,23 @@ _BUILD_IGNORE = re.compile(r"^//\s*(?:go:build|\+build)\s+ignore\b", re.MULTILIN
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 # flag.String("name", default, "usage"), fs.DurationVar(&d, "wait", 0, "usage"), pflag's StringP("name", "n", ...)
 _FLAG_CALL = re.compile(
-    r"(?:\b\w+|\))\.(?:String|Bool|Int|Int64|Uint|Uint64|Float64|Duration|Func|BoolFunc|Var|TextVar|StringSlice|"
+    r"(?:\b\w+|\))\.(String|Bool|Int|Int64|Uint|Uint64|Float64|Duration|Func|BoolFunc|Var|TextVar|StringSlice|"
     r"StringArray|IntSlice)(?:Var)?(P)?\(\s*(?:&?[\w.\[\]]+\s*,\s*)?(\"[\w.-]+\")\s*,"
 )
 _COBRA_FIELD = re.compile(rf"\b(Use|Short|Long)\s*:\s*({_STRING})")
 
 
+_LEADING = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.DOTALL)  # what may come before the package clause
+
+
 def is_command(text: str) -> bool:
-    """A Go file that builds a program: `package main` with a `func main()`."""
-    return bool(_PACKAGE_MAIN.search(text) and _FUNC_MAIN.search(text))
+    """A Go file that builds a program: its package clause (the first thing after comments) says `main`,
+    and it has a `func main()` (a template in a string saying so does not count)."""
+    text = text.lstrip("\ufeff")
+    start = _LEADING.match(text[:20_000])
+    at = start.end() if start else 0
+    return text.startswith("package main", at) and bool(_PACKAGE_MAIN.match(text, at)) \
+        and bool(_FUNC_MAIN.search(text, at))
 
 
 def standalone(text: str) -> bool:
@@ -43,17 +52,25 @@ def _unquote(literal: str) -> str:
 
 
 def package_comment(text: str) -> list[str]:
-    """The comment lines directly above `package main` (Go's doc comment), without the markers."""
+    """The comment directly above `package main` (Go's doc comment): `//` lines, or one `/* */` block."""
     match = _PACKAGE_MAIN.search(text)
     if not match:
         return []
     above = text[:match.start()].rstrip(" \t").split("\n")
     if above and above[-1] == "":
         above.pop()
-    if above and above[-1].rstrip().endswith("*/"):
-        start = text.rfind("/*", 0, match.start())
-        block = text[start + 2:text.rfind("*/", 0, match.start())]
-        return [line.strip().lstrip("*").rstrip() for line in block.split("\n")]
+    if not above:
+        return []
+    last = above[-1].strip()
+    if last.endswith("*/") and not last.startswith("//"):
+        for index in range(len(above) - 1, -1, -1):  # back to the line that opens the block
+            opened = above[index].strip()
+            if opened.startswith("/*"):
+                block = "\n".join(above[index:]).strip()[2:-2]
+                return [line.strip().lstrip("*").rstrip() for line in block.split("\n")]
+            if opened.startswith("//") or (index < len(above) - 1 and "*/" in opened):
+                return []
+        return []
     lines: list[str] = []
     for line in reversed(above):
         stripped = line.strip()
@@ -84,17 +101,22 @@ def _arguments(text: str, start: int, limit: int = 2000) -> list[str]:
     return args
 
 
+MAX_FLAG_CALLS = 200  # past this a file is generated or hostile: its first flags are enough
+
+
 def _flags(text: str) -> list[Flag]:
     # Go's flag package writes `-name` (it accepts --name too); pflag and cobra follow GNU: `--name`, `-n`.
     long = "--" if re.search(r'"github\.com/spf13/(?:pflag|cobra)"', text) else "-"
     found = []
-    for match in _FLAG_CALL.finditer(text):
-        name = match.group(2)[1:-1]
-        args = _arguments(text, match.end())  # what follows the name: [shorthand,] default, usage
+    for match in itertools.islice(_FLAG_CALL.finditer(text), MAX_FLAG_CALLS):
+        name = match.group(3)[1:-1]
+        args = _arguments(text, match.end(), 600)  # what follows the name: [shorthand,] default, usage
         names = [("-" if len(name) == 1 else long) + name]
-        if match.group(1) and args and re.fullmatch(r'"\w"', args[0]):
+        if match.group(2) and args and re.fullmatch(r'"\w"', args[0]):
             names.append("-" + args[0][1:-1])
-        usage = args[-1] if args else ""
+            args = args[1:]
+        # flag.Func(name, usage, fn) and BoolFunc put the usage first; the others last
+        usage = (args[0] if match.group(1) in ("Func", "BoolFunc") else args[-1]) if args else ""
         help_text = _unquote(usage) if re.fullmatch(_STRING, usage or "") else None
         found.append(Flag(flags=names, help=help_text or None))
     return found

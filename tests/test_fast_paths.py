@@ -69,7 +69,9 @@ def reference_infer(*texts: str | None) -> list[str]:
     present = set(words) | set(capabilities.camel_tokens(text))
     joined = " " + " ".join(words) + " "
     unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
-    signalling = {w for w in present if not unless.get(w, set()) & present}  # context can take a word's meaning
+    # context (a veto word near every place it is said) can take a word's meaning
+    signalling = {w for w in present if not (unless.get(w, set()) & present and
+                                             capabilities.vetoed(w, unless[w], words))}
     found = []
     for capability, vocabulary in capabilities.VOCABULARY.items():
         singles = {capabilities.stem(w) for w in vocabulary if len(capabilities.tokens(w)) == 1}

@@ -49,8 +49,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
 }
 
-# Words that signal their capability except next to these words, where they mean something else:
-# visual snapshots are test fixtures, design tokens are styles, a JSON schema is no database.
+# Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
+# they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
+UNLESS_WINDOW = 3
 UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
                  "golden", "ui"),
@@ -117,6 +118,13 @@ _ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 _CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
 
+def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
+    """Every place `word` is said has one of `vetoes` within UNLESS_WINDOW words of it."""
+    places = [i for i, w in enumerate(said) if w == word]
+    return bool(places) and all(vetoes & set(said[max(0, i - UNLESS_WINDOW): i + UNLESS_WINDOW + 1])
+                                for i in places)
+
+
 def infer(*texts: str | None) -> list[str]:
     """Capabilities signalled by any of the texts, in vocabulary order."""
     text = " ".join(t for t in texts if t)
@@ -127,8 +135,18 @@ def infer(*texts: str | None) -> list[str]:
     if _CAMEL_PAIR.search(text):  # without a camelCase boundary the camel tokens are the same words
         present.update(camel_tokens(text))
     # look each word up, rather than intersecting every capability's vocabulary with the words
-    found = {capability for word in present for capability in _BY_STEM.get(word, ())
-             if word not in _UNLESS or not _UNLESS[word] & present}
+    found: set[str] = set()
+    said: list[str] | None = None  # the stemmed words in order, for the UNLESS window
+    for word in present:
+        signals = _BY_STEM.get(word)
+        if not signals:
+            continue
+        vetoes = _UNLESS.get(word)
+        if vetoes and vetoes & present:
+            said = said if said is not None else list(map(stem, raw))
+            if vetoed(word, vetoes, said):
+                continue
+        found.update(signals)
     joined = None
     for capability, phrases in _PHRASES.items():
         for needed, phrase in phrases:

@@ -77,6 +77,9 @@ def test_context_takes_an_ambiguous_word_its_capability():
     assert capabilities.infer("Apply the Postgres schema") == ["database"]
     assert capabilities.infer("Publish the release") == ["deploy"]
     assert capabilities.infer("Publish an event to the Kafka topic") == []
+    # only next to the word: a veto word further away leaves it its meaning
+    assert capabilities.infer("Snapshot the EBS volumes nightly; the ui/ folder shows them") == ["backup"]
+    assert capabilities.infer("Publish the docs site, then post a message to the team") == ["deploy"]
 
 
 def test_rst_release_doc_titles_headings_and_code(repo):

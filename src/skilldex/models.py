@@ -157,7 +157,8 @@ class ToolItem(_Item):
 class TaskItem(_Item):
     kind: Literal["task"] = "task"
     runner: Literal[
-        "make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox", "github-actions"
+        "make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox", "github-actions",
+        "tox", "rake", "composer", "deno", "mise",
     ] = Field(
         description="The task runner that defines it."
     )

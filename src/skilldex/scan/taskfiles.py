@@ -1,4 +1,5 @@
-"""Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml and noxfile.py, never run."""
+"""Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml, noxfile.py, tox, Rakefile,
+composer.json, deno.json and mise.toml, never run."""
 
 from __future__ import annotations
 
@@ -6,6 +7,14 @@ from skilldex.scan.taskfiles_common import TaskDef, TaskFileError
 from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
+from skilldex.scan.taskfiles_more import (
+    parse_composer_json,
+    parse_deno_json,
+    parse_mise_toml,
+    parse_rakefile,
+    parse_tox_ini,
+    parse_tox_toml,
+)
 from skilldex.scan.taskfiles_node import parse_package_json
 from skilldex.scan.taskfiles_nox import parse_noxfile
 from skilldex.scan.taskfiles_pyproject import parse_pyproject
@@ -13,10 +22,16 @@ from skilldex.scan.taskfiles_pyproject import parse_pyproject
 __all__ = [
     "TaskDef",
     "TaskFileError",
+    "parse_composer_json",
+    "parse_deno_json",
     "parse_justfile",
     "parse_makefile",
+    "parse_mise_toml",
     "parse_noxfile",
     "parse_package_json",
     "parse_pyproject",
+    "parse_rakefile",
     "parse_taskfile",
+    "parse_tox_ini",
+    "parse_tox_toml",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from collections.abc import Callable
 
 from skilldex import capabilities
@@ -14,12 +15,18 @@ from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.taskfiles import (
     TaskDef,
     TaskFileError,
+    parse_composer_json,
+    parse_deno_json,
     parse_justfile,
     parse_makefile,
+    parse_mise_toml,
     parse_noxfile,
     parse_package_json,
     parse_pyproject,
+    parse_rakefile,
     parse_taskfile,
+    parse_tox_ini,
+    parse_tox_toml,
 )
 
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
@@ -40,6 +47,14 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "taskfile.yml": ("taskfile", parse_taskfile),
     "taskfile.yaml": ("taskfile", parse_taskfile),
     "noxfile.py": ("nox", parse_noxfile),
+    "tox.ini": ("tox", parse_tox_ini),
+    "tox.toml": ("tox", parse_tox_toml),
+    "Rakefile": ("rake", parse_rakefile),
+    "rakefile": ("rake", parse_rakefile),
+    "composer.json": ("composer", parse_composer_json),
+    "deno.json": ("deno", parse_deno_json),
+    "mise.toml": ("mise", parse_mise_toml),
+    ".mise.toml": ("mise", parse_mise_toml),
 }
 _LOCKFILES = (
     ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
@@ -76,6 +91,10 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         return f"{prefix}{verb} {task.name}"
     if runner == "nox":
         return f"{prefix}nox -s {task.name}"
+    if runner in ("tox", "rake", "composer", "deno", "mise"):
+        verb = {"tox": "tox -e", "rake": "rake", "composer": "composer run-script", "deno": "deno task",
+                "mise": "mise run"}[runner]
+        return f"{prefix}{verb} {shlex.quote(task.name)}"
     if runner == "taskfile":
         return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
     if runner in ("poe", "pdm", "taskipy"):

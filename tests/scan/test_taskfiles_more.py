@@ -1,0 +1,93 @@
+"""tox, rake, composer, deno and mise tasks: read as data, run with their own runner."""
+
+from __future__ import annotations
+
+import pytest
+
+from skilldex.scan import scan_repo
+from skilldex.scan.taskfiles import TaskFileError, parse_rakefile, parse_tox_ini
+
+TOX = """[tox]
+envlist = py311, lint
+
+[testenv]
+commands = pytest
+
+[testenv:lint]
+description = Run the linters (ruff, mypy)
+commands =
+    ruff check .
+    mypy src
+"""
+RAKE = """desc "Run the test suite"
+task :test do
+  sh "rspec"
+end
+
+namespace :db do
+  desc "Migrate the production database"
+  task :migrate => :environment do
+  end
+
+  task "schema:dump"
+end
+
+desc 'Deploy to staging'
+task deploy: [:test]
+"""
+
+
+def tasks(root) -> dict:
+    return {(i.runner, i.name): i for i in scan_repo(root).items if i.kind == "task"}
+
+
+def test_each_runner_gives_its_tasks_and_how_to_run_them(repo):
+    found = tasks(repo({
+        "tox.ini": TOX,
+        "tox.toml": '[env.docs]\ndescription = "Build the docs"\ncommands = [["sphinx-build", "docs", "out"]]\n',
+        "Rakefile": RAKE,
+        "composer.json": '{"scripts": {"test": "phpunit", "cs": ["phpcs src", "phpstan analyse"]},'
+                         ' "scripts-descriptions": {"cs": "Check the code style"}}',
+        "web/deno.json": '{"tasks": {"deploy": {"command": "deployctl deploy",'
+                         ' "description": "Deploy to Deno Deploy"}}}',
+        "mise.toml": '[tasks.build]\ndescription = "Build the release binary"\nrun = "cargo build --release"\n'
+                     '\n[tasks]\nlint = "cargo clippy"\n',
+    }))
+    summary = {key: (item.description, item.run, item.command) for key, item in found.items()}
+    assert summary == {
+        ("tox", "lint"): ("Run the linters (ruff, mypy)", "tox -e lint", "ruff check . && mypy src"),
+        ("tox", "docs"): ("Build the docs", "tox -e docs", "sphinx-build docs out"),
+        ("rake", "test"): ("Run the test suite", "rake test", None),
+        ("rake", "db:migrate"): ("Migrate the production database", "rake db:migrate", None),
+        ("rake", "db:schema:dump"): ("", "rake db:schema:dump", None),
+        ("rake", "deploy"): ("Deploy to staging", "rake deploy", None),
+        ("composer", "test"): ("Runs: phpunit", "composer run-script test", "phpunit"),
+        ("composer", "cs"): ("Check the code style", "composer run-script cs", "phpcs src && phpstan analyse"),
+        ("deno", "deploy"): ("Deploy to Deno Deploy", "cd web && deno task deploy", "deployctl deploy"),
+        ("mise", "build"): ("Build the release binary", "mise run build", "cargo build --release"),
+        ("mise", "lint"): ("Runs: cargo clippy", "mise run lint", "cargo clippy"),
+    }
+    assert found[("tox", "lint")].line == 7 and found[("rake", "db:migrate")].line == 8
+
+
+@pytest.mark.parametrize("name,text", [
+    ("mise.toml", "[tasks\nbroken"),
+    ("tox.toml", "env = ["),
+    ("composer.json", '{"scripts": '),
+    ("deno.json", "[1, 2"),
+])
+def test_a_broken_task_file_is_a_finding(repo, name, text):
+    catalogue = scan_repo(repo({name: text}))
+    assert [i for i in catalogue.items if i.kind == "task"] == []
+    assert [f.path for f in catalogue.findings if f.code == "SKD031"] == [name]
+
+
+def test_tox_ini_that_configparser_refuses_is_an_error():
+    with pytest.raises(TaskFileError):
+        parse_tox_ini("no section header\n")
+    assert parse_tox_ini("[testenv:a]\n[testenv:a]\n")[0].name == "a"  # duplicate sections: tox itself merges
+
+
+def test_rake_names_leave_their_namespace_at_its_end():
+    names = [t.name for t in parse_rakefile("namespace :a do\n  task :x\nend\ntask :y\n")]
+    assert names == ["a:x", "y"]

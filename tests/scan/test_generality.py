@@ -138,3 +138,12 @@ def test_nox_sessions_are_tasks_read_without_importing(repo, tmp_path):
         ("upload-release", 9, "Upload distribution files to PyPI.", "nox -s upload-release"),
     ]
     assert not marker.exists()
+
+
+def test_other_agents_instruction_files_are_docs(repo):
+    root = repo({
+        "GEMINI.md": "# Project notes\n\nRun `make test` before pushing.\n",
+        ".github/copilot-instructions.md": "# Copilot\n\nDeploys go through `scripts/deploy.sh`.\n",
+    })
+    assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
+        ".github/copilot-instructions.md", "GEMINI.md"]

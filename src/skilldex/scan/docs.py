@@ -11,7 +11,8 @@ from skilldex.scan.common import as_str, read_manifest, resolve_references
 from skilldex.scan.fs import RepoFile, RepoFS
 
 DOC_EXTENSIONS = (".md", ".mdx", ".markdown", ".rst")
-AGENT_DOCS = {"claude.md", "claude.local.md", "agents.md", "agents.override.md"}
+# What agents read first: Claude Code, AGENTS.md readers (Codex, Cursor...), Gemini CLI, GitHub Copilot.
+AGENT_DOCS = {"claude.md", "claude.local.md", "agents.md", "agents.override.md", "gemini.md", "copilot-instructions.md"}
 DOC_FOLDERS = {"docs", "doc", "documentation", "wiki", "handbook"}
 # Folders whose markdown is operational by nature, wherever they sit.
 OPS_FOLDERS = {

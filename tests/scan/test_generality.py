@@ -147,3 +147,32 @@ def test_other_agents_instruction_files_are_docs(repo):
     })
     assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
         ".github/copilot-instructions.md", "GEMINI.md"]
+
+
+DJANGO_COMMAND = '''"""Backfill missing order totals."""
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Recompute order totals for orders created before the tax fix"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--since", help="only orders after this date")
+        parser.add_argument("--dry-run", action="store_true", help="print instead of saving")
+'''
+
+
+def test_django_management_commands_are_tools_run_through_manage_py(repo):
+    root = repo({
+        "backend/manage.py": "#!/usr/bin/env python\nimport sys\n",
+        "backend/shop/__init__.py": "",
+        "backend/shop/management/commands/__init__.py": "",
+        "backend/shop/management/commands/backfill_orders.py": DJANGO_COMMAND,
+        "backend/shop/management/commands/_helpers.py": "def x(): ...\n",
+        "backend/shop/management/commands/utils.py": "def y(): ...\n",  # no Command: a helper module
+    })
+    tools = [i for i in scan_repo(root).items if i.kind == "tool"]
+    assert [(t.name, t.description, t.run) for t in tools] == [(
+        "backfill_orders", "Recompute order totals for orders created before the tax fix",
+        "cd backend && python manage.py backfill_orders")]
+    assert [f.flags for f in tools[0].flags] == [["--since"], ["--dry-run"]] and tools[0].mutating

@@ -91,3 +91,14 @@ def test_tox_ini_that_configparser_refuses_is_an_error():
 def test_rake_names_leave_their_namespace_at_its_end():
     names = [t.name for t in parse_rakefile("namespace :a do\n  task :x\nend\ntask :y\n")]
     assert names == ["a:x", "y"]
+
+
+def test_rails_lib_tasks_run_from_the_apps_rakefile(repo):
+    found = tasks(repo({
+        "app/Rakefile": 'require_relative "config/application"\n',
+        "app/lib/tasks/orders.rake": 'namespace :orders do\n  desc "Fix the order totals"\n'
+                                     '  task fix_totals: :environment do\n  end\nend\n',
+    }))
+    task = found[("rake", "orders:fix_totals")]
+    assert (task.description, task.run, task.path) == ("Fix the order totals", "cd app && rake orders:fix_totals",
+                                                       "app/lib/tasks/orders.rake")

@@ -91,6 +91,11 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         return f"{prefix}{verb} {task.name}"
     if runner == "nox":
         return f"{prefix}nox -s {task.name}"
+    if runner == "rake" and file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
+        home = folder
+        while home and not fs.exists(posixpath.join(home, "Rakefile")):
+            home = posixpath.dirname(home)
+        prefix = f"cd {shlex.quote(home)} && " if home else ""
     if runner in ("tox", "rake", "composer", "deno", "mise"):
         verb = {"tox": "tox -e", "rake": "rake", "composer": "composer run-script", "deno": "deno task",
                 "mise": "mise run"}[runner]
@@ -105,7 +110,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
-    entry = PARSERS.get(file.name)
+    entry = PARSERS.get(file.name) or (("rake", parse_rakefile) if file.name.endswith(".rake") else None)
     if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
         return items
     if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):

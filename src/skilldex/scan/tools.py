@@ -63,6 +63,8 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if _skip_name(file.name):
         return False, b""
     extension = posixpath.splitext(file.name)[1].lower()
+    if _django_command(file):
+        return True, fs.head(file)
     at_root = len(file.parts) == 1
     if not at_root and not _in_tool_folder(file):
         return False, b""
@@ -75,6 +77,43 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if not extension:
         return shebang or file.executable, head
     return True, head
+
+
+def _django_command(file: RepoFile) -> bool:
+    """A Django management command: `<app>/management/commands/<name>.py`, run as `manage.py <name>`."""
+    return (file.name.endswith(".py") and file.parts[-3:-1] == ("management", "commands")
+            and not file.name.startswith("_") and not any(p.lower() in _NEVER_TOOL_FOLDERS for p in file.parts[:-3]))
+
+
+_DJANGO_HELP = re.compile(r"^[ \t]+help\s*=\s*(?:_\()?\s*([\"'])(.+?)\1", re.MULTILINE)
+
+
+def _django_tool(fs: RepoFS, file: RepoFile, text: str) -> ToolItem | None:
+    """The command's `help` (what `manage.py help NAME` prints), else its docstring; its add_argument flags."""
+    import shlex
+
+    if "BaseCommand" not in text and "class Command" not in text:
+        return None  # a helper module kept next to the commands
+    info = describe(file.name, text)
+    helped = _DJANGO_HELP.search(text)
+    description = helped.group(2).strip() if helped else info.description
+    name = file.name.removesuffix(".py")
+    folder = next((f for f in _ancestors(posixpath.dirname(file.rel)) if fs.exists(posixpath.join(f, "manage.py"))),
+                  None)
+    run = f"python manage.py {shlex.quote(name)}"
+    if folder:
+        run = f"cd {shlex.quote(folder)} && {run}"
+    evidence = [f"flag {f.flags[0]}" for f in info.flags if f.mutating and f.flags]
+    if info.mutating and not evidence:
+        evidence.append("has a dry-run switch")
+    evidence += _changing_commands(text)
+    return ToolItem(
+        name=name, path=file.rel, description=description,
+        capabilities=capabilities.infer(file.rel, description, " ".join(f.help or "" for f in info.flags)),
+        run=run, language="python", executable=file.executable, usage=info.usage, flags=info.flags,
+        subcommands=info.subcommands, mutating=bool(evidence), mutating_evidence=evidence,
+        description_source="django-help" if helped else info.description_source,
+    )
 
 
 def _run(file: RepoFile, language: str, shebang: bool) -> str:
@@ -98,6 +137,8 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     text = fs.read_text(file)
     if text is None:
         return None
+    if _django_command(file):
+        return _django_tool(fs, file, text)
     known = None  # (in a package, a script), worked out before describing when the extension says Python
     if detect_language(file.name, "") == "python":
         known = _python_kind(fs, file, text, head)

@@ -176,3 +176,32 @@ def test_django_management_commands_are_tools_run_through_manage_py(repo):
         "backfill_orders", "Recompute order totals for orders created before the tax fix",
         "cd backend && python manage.py backfill_orders")]
     assert [f.flags for f in tools[0].flags] == [["--since"], ["--dry-run"]] and tools[0].mutating
+
+
+LARAVEL_COMMAND = """<?php
+
+namespace App\\\\Console\\\\Commands;
+
+use Illuminate\\\\Console\\\\Command;
+
+class FixOrders extends Command
+{
+    protected $signature = 'orders:fix {date? : The day to fix} {--dry-run : Only print what would change} {--force}';
+
+    protected $description = 'Recompute the order totals after the tax fix';
+}
+"""
+
+
+def test_laravel_artisan_commands_are_tools_run_through_artisan(repo):
+    root = repo({
+        "api/artisan": "#!/usr/bin/env php\n<?php\n",
+        "api/app/Console/Commands/FixOrders.php": LARAVEL_COMMAND,
+        "api/app/Console/Commands/BaseCommand.php": "<?php\nabstract class BaseCommand extends Command {}\n",
+    })
+    tools = [i for i in scan_repo(root).items if i.kind == "tool"]
+    assert [(t.name, t.description, t.run) for t in tools] == [
+        ("orders:fix", "Recompute the order totals after the tax fix", "cd api && php artisan orders:fix")]
+    assert [(f.flags, f.help) for f in tools[0].flags] == [(["--dry-run"], "Only print what would change"),
+                                                          (["--force"], None)]
+    assert tools[0].mutating

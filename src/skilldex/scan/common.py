@@ -154,3 +154,12 @@ def resolve_references(fs: RepoFS, referrer: str, body: str, body_start: int) ->
             continue
         refs.append(FileRef(target=target, path=local, line=line, exists=False))
     return refs
+
+
+def ancestors(folder: str) -> list[str]:
+    """A repo-relative folder and every folder above it: `a/b/c` -> [a/b/c, a/b, a, ""]."""
+    found = [folder]
+    while folder:
+        folder = posixpath.dirname(folder)
+        found.append(folder)
+    return found

@@ -8,6 +8,7 @@ import re
 from skilldex import capabilities
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
+from skilldex.scan import changes, frameworks, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
 
@@ -63,7 +64,7 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if _skip_name(file.name):
         return False, b""
     extension = posixpath.splitext(file.name)[1].lower()
-    if _django_command(file):
+    if frameworks.command_file(file, _NEVER_TOOL_FOLDERS):
         return True, fs.head(file)
     at_root = len(file.parts) == 1
     if not at_root and not _in_tool_folder(file):
@@ -77,43 +78,6 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if not extension:
         return shebang or file.executable, head
     return True, head
-
-
-def _django_command(file: RepoFile) -> bool:
-    """A Django management command: `<app>/management/commands/<name>.py`, run as `manage.py <name>`."""
-    return (file.name.endswith(".py") and file.parts[-3:-1] == ("management", "commands")
-            and not file.name.startswith("_") and not any(p.lower() in _NEVER_TOOL_FOLDERS for p in file.parts[:-3]))
-
-
-_DJANGO_HELP = re.compile(r"^[ \t]+help\s*=\s*(?:_\()?\s*([\"'])(.+?)\1", re.MULTILINE)
-
-
-def _django_tool(fs: RepoFS, file: RepoFile, text: str) -> ToolItem | None:
-    """The command's `help` (what `manage.py help NAME` prints), else its docstring; its add_argument flags."""
-    import shlex
-
-    if "BaseCommand" not in text and "class Command" not in text:
-        return None  # a helper module kept next to the commands
-    info = describe(file.name, text)
-    helped = _DJANGO_HELP.search(text)
-    description = helped.group(2).strip() if helped else info.description
-    name = file.name.removesuffix(".py")
-    folder = next((f for f in _ancestors(posixpath.dirname(file.rel)) if fs.exists(posixpath.join(f, "manage.py"))),
-                  None)
-    run = f"python manage.py {shlex.quote(name)}"
-    if folder:
-        run = f"cd {shlex.quote(folder)} && {run}"
-    evidence = [f"flag {f.flags[0]}" for f in info.flags if f.mutating and f.flags]
-    if info.mutating and not evidence:
-        evidence.append("has a dry-run switch")
-    evidence += _changing_commands(text)
-    return ToolItem(
-        name=name, path=file.rel, description=description,
-        capabilities=capabilities.infer(file.rel, description, " ".join(f.help or "" for f in info.flags)),
-        run=run, language="python", executable=file.executable, usage=info.usage, flags=info.flags,
-        subcommands=info.subcommands, mutating=bool(evidence), mutating_evidence=evidence,
-        description_source="django-help" if helped else info.description_source,
-    )
 
 
 def _run(file: RepoFile, language: str, shebang: bool) -> str:
@@ -137,8 +101,9 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     text = fs.read_text(file)
     if text is None:
         return None
-    if _django_command(file):
-        return _django_tool(fs, file, text)
+    framework = frameworks.command_file(file, _NEVER_TOOL_FOLDERS)
+    if framework:
+        return frameworks.tool(fs, file, text, framework)
     known = None  # (in a package, a script), worked out before describing when the extension says Python
     if detect_language(file.name, "") == "python":
         known = _python_kind(fs, file, text, head)
@@ -146,7 +111,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module in a package is no tool whatever it declares: not worth describing
     name, run = file.name, None
     if detect_language(file.name, "") == "go":
-        found = _go_program(fs, file, text)
+        found = tools_go.program(fs, file, text, TOOL_FOLDERS)
         if found is None:
             return None  # a package's other files, a library, a test
         name, run = found
@@ -162,10 +127,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             )
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
         return None
-    evidence = [f"flag {f.flags[0]}" for f in info.flags if f.mutating and f.flags]
-    if info.mutating and not evidence:
-        evidence.append("has a dry-run switch")
-    evidence += _changing_commands(text)
+    evidence = changes.evidence(info, text)
     flag_text = " ".join(" ".join(f.flags) + " " + (f.help or "") for f in info.flags)
     return ToolItem(
         name=name,
@@ -182,82 +144,6 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         mutating_evidence=evidence,
         description_source=info.description_source,
     )
-
-
-def _go_program(fs: RepoFS, file: RepoFile, text: str) -> tuple[str, str] | None:
-    """(name, how to run it) for the Go file that holds a program's `func main`, else None.
-
-    A program is a package: `go run ./cmd/migrate` from its module's folder (the nearest go.mod above it),
-    named after its folder, or after the file when it sits loose in a tools folder. A file kept out of
-    the build (`//go:build ignore`) is run by itself.
-    """
-    import shlex
-
-    from skilldex.scan.describe import go
-
-    if file.name.endswith("_test.go") or not go.is_command(text):
-        return None
-    folder = posixpath.dirname(file.rel)
-    module = next((m for m in _ancestors(folder) if fs.exists(posixpath.join(m, "go.mod"))), "")
-
-    def from_module(path: str) -> str:
-        return posixpath.relpath(path, module) if module else path
-
-    stem = file.name.removesuffix(".go")
-    if go.standalone(text):
-        name, target = stem, from_module(file.rel)
-    else:
-        for sibling in fs.files_in(folder):  # main_unix.go + main_windows.go: one program, listed once
-            if sibling.name == file.name:
-                break
-            if sibling.name.endswith(".go") and not sibling.name.endswith("_test.go"):
-                other = fs.read_text(sibling) or ""
-                if go.is_command(other) and not go.standalone(other):
-                    return None
-        loose = len(file.parts) < 2 or file.parts[-2].lower() in TOOL_FOLDERS
-        name = stem if loose and stem != "main" else file.parts[-2]
-        target = "." if folder == module else "./" + from_module(folder)
-    return name, (f"cd {shlex.quote(module)} && " if module else "") + f"go run {shlex.quote(target)}"
-
-
-def _ancestors(folder: str) -> list[str]:
-    """`a/b/c` -> [a/b/c, a/b, a, ""]."""
-    found = [folder]
-    while folder:
-        folder = posixpath.dirname(folder)
-        found.append(folder)
-    return found
-
-
-# Commands that change shared state when a script runs them (not in comments or echo/print lines).
-_CHANGING_COMMANDS = re.compile(
-    r"\b(git push|git tag|docker push|kubectl (?:apply|delete|rollout restart|scale|patch|replace|create|drain|"
-    r"cordon|label|annotate)|helm (?:upgrade|install|uninstall|rollback)|"
-    r"terraform (?:apply|destroy|import|force-unlock|state (?:rm|mv|push))|pulumi (?:up|destroy)|"
-    r"(?:npm|pnpm|yarn) publish|twine upload|gh release create|sam deploy|cdk deploy|serverless deploy|"
-    r"fly(?:ctl)? (?:deploy|secrets set|scale)|vercel deploy|netlify deploy|firebase deploy|"
-    r"gcloud (?:[\w-]+ ){1,4}(?:deploy|delete|create|update)|"
-    r"aws s3 (?:rm|cp|sync|mv)|aws \w+ (?:delete|put|update|create)-[\w-]+|rm -r[f]?|"
-    r"DROP (?:TABLE|DATABASE|SCHEMA|INDEX|VIEW)|ALTER TABLE|TRUNCATE|DELETE FROM|INSERT INTO|GRANT|REVOKE|"
-    r"alembic upgrade|alembic downgrade|prisma migrate deploy|rails db:migrate)\b"
-)
-_QUIET_LINE = re.compile(r"^\s*(#|//|\*|echo\b|print|console\.log|printf\b)")
-MAX_EVIDENCE = 5
-MAX_COMMAND_LINE = 2000
-
-
-def _changing_commands(text: str) -> list[str]:
-    found: list[str] = []
-    for line in text.splitlines()[:5000]:
-        if _QUIET_LINE.match(line) or len(line) > MAX_COMMAND_LINE:
-            continue  # a 100 KB line is data (a bundle, a blob), not a command
-        for match in _CHANGING_COMMANDS.finditer(line):
-            command = f"runs `{match.group(1)}`"
-            if command not in found:
-                found.append(command)
-        if len(found) >= MAX_EVIDENCE:
-            break
-    return found
 
 
 _JS_EXPORT = re.compile(r"^export\s|^module\.exports\b", re.MULTILINE)

@@ -111,6 +111,12 @@ def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
     return ToolInfo(language=language)
 
 
+def finish(info: ToolInfo) -> ToolInfo:
+    """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool (for ToolInfo built
+    outside describe(), such as a framework command's)."""
+    return _finish(info)
+
+
 def _finish(info: ToolInfo) -> ToolInfo:
     """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool."""
     from skilldex.scan.describe.flags import HELP_FLAGS, MAX_FLAGS, classify, merge_flags

@@ -1,0 +1,74 @@
+"""Commands a web framework runs for the repo: Django management commands and Laravel artisan commands.
+
+They live in the app's code rather than in a tools folder (`shop/management/commands/backfill.py`,
+`app/Console/Commands/FixOrders.php`) and are run through the framework (`python manage.py backfill`,
+`php artisan orders:fix`), which is how a team keeps its operational scripts in such repos.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+
+from skilldex import capabilities
+from skilldex.models import Flag, ToolItem
+from skilldex.scan import changes
+from skilldex.scan.common import ancestors
+from skilldex.scan.describe import ToolInfo, describe, finish
+from skilldex.scan.fs import RepoFile, RepoFS
+
+_DJANGO_HELP = re.compile(r"^[ \t]+help\s*=\s*(?:_\()?\s*([\"'])(.+?)\1", re.MULTILINE)
+_LARAVEL_FIELD = re.compile(r"\$(signature|name|description)\s*=\s*(['\"])((?:(?!\2).|\\\2){0,2000})\2", re.DOTALL)
+_LARAVEL_OPTION = re.compile(r"\{\s*(--?[\w-]+)(?:=[^:}]*)?\s*(?::\s*([^}]*))?\}")
+
+
+def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
+    """"django" or "laravel" for a framework command file, else None (also under test or sample folders)."""
+    parts = file.parts
+    if any(p.lower() in never for p in parts[:-1]) or file.name.startswith("_"):
+        return None
+    if file.name.endswith(".py") and parts[-3:-1] == ("management", "commands"):
+        return "django"
+    if file.name.endswith(".php") and parts[-3:-1] == ("Console", "Commands"):
+        return "laravel"
+    return None
+
+
+def _home(fs: RepoFS, file: RepoFile, marker: str) -> str:
+    """`cd FOLDER && ` for the nearest folder above the file holding `marker` (manage.py, artisan); "" at the root."""
+    folder = next((f for f in ancestors(posixpath.dirname(file.rel)) if fs.exists(posixpath.join(f, marker))), "")
+    return f"cd {shlex.quote(folder)} && " if folder else ""
+
+
+def tool(fs: RepoFS, file: RepoFile, text: str, framework: str) -> ToolItem | None:
+    if framework == "django":
+        if "BaseCommand" not in text and "class Command" not in text:
+            return None  # a helper module kept next to the commands
+        info = describe(file.name, text)
+        helped = _DJANGO_HELP.search(text)
+        name = file.name.removesuffix(".py")
+        description = helped.group(2).strip() if helped else info.description
+        source = "django-help" if helped else info.description_source
+        run = f"{_home(fs, file, 'manage.py')}python manage.py {shlex.quote(name)}"
+    else:
+        fields = {m.group(1): m.group(3) for m in _LARAVEL_FIELD.finditer(text[:200_000])}
+        signature = fields.get("signature") or fields.get("name") or ""
+        if not signature.split():
+            return None  # no command name: a base class or a helper
+        name = signature.split()[0]
+        options = _LARAVEL_OPTION.finditer(signature)
+        info = finish(ToolInfo(language="php", flags=[
+            Flag(flags=[m.group(1)], help=(m.group(2) or "").strip() or None) for m in options
+        ]))
+        description = " ".join((fields.get("description") or "").split())
+        source = "artisan-description" if description else None
+        run = f"{_home(fs, file, 'artisan')}php artisan {shlex.quote(name)}"
+    evidence = changes.evidence(info, text)
+    return ToolItem(
+        name=name, path=file.rel, description=description,
+        capabilities=capabilities.infer(file.rel, description, " ".join(f.help or "" for f in info.flags)),
+        run=run, language=info.language, executable=file.executable, usage=info.usage, flags=info.flags,
+        subcommands=info.subcommands, mutating=bool(evidence), mutating_evidence=evidence,
+        description_source=source,
+    )

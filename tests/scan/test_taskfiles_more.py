@@ -102,3 +102,13 @@ def test_rails_lib_tasks_run_from_the_apps_rakefile(repo):
     task = found[("rake", "orders:fix_totals")]
     assert (task.description, task.run, task.path) == ("Fix the order totals", "cd app && rake orders:fix_totals",
                                                        "app/lib/tasks/orders.rake")
+
+
+def test_cargo_aliases_are_tasks(repo):
+    found = tasks(repo({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nb = ["build", "--release"]\n',
+                        "tools/rs/.cargo/config": '[alias]\ngen = "run -p codegen"\n'}))
+    assert {key: (t.run, t.command) for key, t in found.items()} == {
+        ("cargo", "xtask"): ("cargo xtask", "cargo run --package xtask --"),
+        ("cargo", "b"): ("cargo b", "cargo build --release"),
+        ("cargo", "gen"): ("cd tools/rs && cargo gen", "cargo run -p codegen"),
+    }

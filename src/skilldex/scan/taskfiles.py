@@ -8,6 +8,7 @@ from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
 from skilldex.scan.taskfiles_more import (
+    parse_cargo_config,
     parse_composer_json,
     parse_deno_json,
     parse_mise_toml,
@@ -22,6 +23,7 @@ from skilldex.scan.taskfiles_pyproject import parse_pyproject
 __all__ = [
     "TaskDef",
     "TaskFileError",
+    "parse_cargo_config",
     "parse_composer_json",
     "parse_deno_json",
     "parse_justfile",

@@ -1,5 +1,5 @@
-"""More task runners, read as data, never run: tox environments, rake tasks, composer scripts, deno tasks
-and mise tasks.
+"""More task runners, read as data, never run: tox environments, rake tasks, composer scripts, deno tasks,
+mise tasks and cargo aliases.
 """
 
 from __future__ import annotations
@@ -161,4 +161,17 @@ def parse_rakefile(text: str) -> list[TaskDef]:
             pending = ""
             if len(tasks) >= MAX_TASKS:
                 break
+    return tasks
+
+
+def parse_cargo_config(text: str) -> list[TaskDef]:
+    """`.cargo/config.toml` `[alias]` entries (`xtask = "run --package xtask --"`): `cargo NAME`."""
+    aliases = _toml(text, ".cargo/config.toml").get("alias")
+    tasks = []
+    for name, value in list(aliases.items())[:MAX_TASKS] if isinstance(aliases, dict) else []:
+        words = value.split() if isinstance(value, str) else [w for w in value if isinstance(w, str)] \
+            if isinstance(value, list) else []
+        if words:
+            tasks.append(TaskDef(name, "", _line_of(text, rf"^\s*{re.escape(name)}\s*="),
+                                 join_commands(["cargo " + " ".join(words)])))
     return tasks

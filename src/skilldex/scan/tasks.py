@@ -15,6 +15,7 @@ from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.taskfiles import (
     TaskDef,
     TaskFileError,
+    parse_cargo_config,
     parse_composer_json,
     parse_deno_json,
     parse_justfile,
@@ -96,9 +97,12 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         while home and not fs.exists(posixpath.join(home, "Rakefile")):
             home = posixpath.dirname(home)
         prefix = f"cd {shlex.quote(home)} && " if home else ""
-    if runner in ("tox", "rake", "composer", "deno", "mise"):
+    if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
+        parent = posixpath.dirname(folder)
+        prefix = f"cd {shlex.quote(parent)} && " if parent else ""
+    if runner in ("tox", "rake", "composer", "deno", "mise", "cargo"):
         verb = {"tox": "tox -e", "rake": "rake", "composer": "composer run-script", "deno": "deno task",
-                "mise": "mise run"}[runner]
+                "mise": "mise run", "cargo": "cargo"}[runner]
         return f"{prefix}{verb} {shlex.quote(task.name)}"
     if runner == "taskfile":
         return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
@@ -108,9 +112,18 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     return task.name  # an installed console script
 
 
+def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | None:
+    """Task files known by where they sit rather than by name alone."""
+    if file.name.endswith(".rake"):
+        return "rake", parse_rakefile  # Rails' lib/tasks/*.rake
+    if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")):
+        return "cargo", parse_cargo_config
+    return None
+
+
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
-    entry = PARSERS.get(file.name) or (("rake", parse_rakefile) if file.name.endswith(".rake") else None)
+    entry = PARSERS.get(file.name) or _by_place(file)
     if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
         return items
     if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):

@@ -205,3 +205,26 @@ def test_laravel_artisan_commands_are_tools_run_through_artisan(repo):
     assert [(f.flags, f.help) for f in tools[0].flags] == [(["--dry-run"], "Only print what would change"),
                                                           (["--force"], None)]
     assert tools[0].mutating
+
+
+def test_django_help_is_read_as_python_and_only_a_command_class_counts(repo):
+    command = "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n"
+    root = repo({
+        "shop/management/commands/imp.py": command + '    help = """Import products from the ERP feed."""\n',
+        "shop/management/commands/tr.py": "from django.utils.translation import gettext_lazy as _\n" + command
+        + '    help = _("Don\'t \\"panic\\" mode")\n',
+        "shop/management/commands/nohelp.py": '"""Refresh the cache."""\n' + command
+        + '    def add_arguments(self, parser):\n        parser.add_argument(\n            "--dry",\n'
+          '            help="Do not write anything",\n        )\n',
+        "shop/management/commands/base.py": "class ImportBaseCommand(BaseCommand):\n    help = 'base'\n",
+        "demo/x/management/commands/d.py": command + '    help = "a demo"\n',  # a sample folder
+    })
+    tools = {i.name: i.description for i in scan_repo(root).items if i.kind == "tool"}
+    assert tools == {"imp": "Import products from the ERP feed.", "tr": 'Don\'t "panic" mode',
+                     "nohelp": "Refresh the cache."}
+
+
+def test_copilot_instructions_count_only_where_copilot_reads_them(repo):
+    root = repo({".github/copilot-instructions.md": "# Copilot\n\nUse `make test`.\n",
+                 "src/templates/project/copilot-instructions.md": "# Template\n"})
+    assert [i.path for i in scan_repo(root).items if i.kind == "doc"] == [".github/copilot-instructions.md"]

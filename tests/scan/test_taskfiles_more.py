@@ -56,6 +56,7 @@ def test_each_runner_gives_its_tasks_and_how_to_run_them(repo):
     summary = {key: (item.description, item.run, item.command) for key, item in found.items()}
     assert summary == {
         ("tox", "lint"): ("Run the linters (ruff, mypy)", "tox -e lint", "ruff check . && mypy src"),
+        ("tox", "py311"): ("Runs: pytest", "tox -e py311", "pytest"),  # from the envlist: the base [testenv]
         ("tox", "docs"): ("Build the docs", "tox -e docs", "sphinx-build docs out"),
         ("rake", "test"): ("Run the test suite", "rake test", None),
         ("rake", "db:migrate"): ("Migrate the production database", "rake db:migrate", None),
@@ -111,4 +112,40 @@ def test_cargo_aliases_are_tasks(repo):
         ("cargo", "xtask"): ("cargo xtask", "cargo run --package xtask --"),
         ("cargo", "b"): ("cargo b", "cargo build --release"),
         ("cargo", "gen"): ("cd tools/rs && cargo gen", "cargo run -p codegen"),
+    }
+
+
+def test_tox_expands_generative_names_and_skips_its_own_packaging_env():
+    text = ("[tox]\nenvlist = py{39,310}, lint\n\n[testenv]\ndescription = Run the tests\ncommands = pytest\n\n"
+            "[testenv:py{39,310}-django{42,50}]\ncommands = pytest tests/django\n\n[testenv:.pkg]\n\n[testenv:]\n")
+    found = [(t.name, t.description, t.command) for t in parse_tox_ini(text)]
+    assert found == [
+        ("py39-django42", "Run the tests", "pytest tests/django"),
+        ("py39-django50", "Run the tests", "pytest tests/django"),
+        ("py310-django42", "Run the tests", "pytest tests/django"),
+        ("py310-django50", "Run the tests", "pytest tests/django"),
+        ("py39", "Run the tests", "pytest"), ("py310", "Run the tests", "pytest"), ("lint", "Run the tests", "pytest"),
+    ]
+
+
+def test_rake_reads_task_classes_parenthesised_namespaces_and_not_hash_keys():
+    text = ('\ufeffdesc "Run the test suite"\nRake::TestTask.new(:test) do |t|\nend\n'
+            "RSpec::Core::RakeTask.new(:spec)\ntask :default => :test\n"
+            "namespace(:db) do\n  task :migrate\nend\nSETTINGS = {\n  task_timeout: 30,\n}\n")
+    assert [(t.name, t.description) for t in parse_rakefile(text)] == [
+        ("test", "Run the test suite"), ("spec", ""), ("default", ""), ("db:migrate", "")]
+
+
+def test_deno_jsonc_mise_hidden_tasks_lines_and_quoted_folders(repo):
+    found = tasks(repo({
+        "web/deno.jsonc": '{\n  // tasks\n  "tasks": {\n    "dev": "deno run main.ts", // watch\n  },\n}\n',
+        "mise.toml": '[env]\nbuild = "x"\n\n[tasks.build]\nrun = "cargo build"\n\n[tasks]\nlint = "clippy"\n'
+                     'helper = {run = "x", hide = true}\n',
+        "x;id/composer.json": '{"name": "acme/app", "scripts": {"name": "echo hi", "--working-dir=/": "x"}}',
+    }))
+    assert {key: (t.run, t.line) for key, t in found.items()} == {
+        ("deno", "dev"): ("cd web && deno task dev", 4),
+        ("mise", "build"): ("mise run build", 4),
+        ("mise", "lint"): ("mise run lint", 8),
+        ("composer", "name"): ("cd 'x;id' && composer run-script name", 1),  # a name like an option is left out
     }

@@ -36,8 +36,8 @@ MAX_COMMANDS = 50
 
 def _candidate(file: RepoFile) -> bool:
     lower = file.name.lower()
-    if lower in AGENT_DOCS:
-        return True
+    if lower in AGENT_DOCS:  # Copilot reads its instructions from .github/ only
+        return lower != "copilot-instructions.md" or file.parts[-2:-1] == (".github",)
     if not lower.endswith(DOC_EXTENSIONS) or lower == "skill.md":
         return False
     folders = {p.lower() for p in file.parts[:-1]}

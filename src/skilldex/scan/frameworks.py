@@ -7,18 +7,21 @@ They live in the app's code rather than in a tools folder (`shop/management/comm
 
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
 import shlex
+import warnings
 
 from skilldex import capabilities
 from skilldex.models import Flag, ToolItem
+from skilldex.samples import in_samples
 from skilldex.scan import changes
 from skilldex.scan.common import ancestors
 from skilldex.scan.describe import ToolInfo, describe, finish
 from skilldex.scan.fs import RepoFile, RepoFS
 
-_DJANGO_HELP = re.compile(r"^[ \t]+help\s*=\s*(?:_\()?\s*([\"'])(.+?)\1", re.MULTILINE)
+_TRANSLATED = {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "gettext_noop"}
 _LARAVEL_FIELD = re.compile(r"\$(signature|name|description)\s*=\s*(['\"])((?:(?!\2).|\\\2){0,2000})\2", re.DOTALL)
 _LARAVEL_OPTION = re.compile(r"\{\s*(--?[\w-]+)(?:=[^:}]*)?\s*(?::\s*([^}]*))?\}")
 
@@ -26,12 +29,44 @@ _LARAVEL_OPTION = re.compile(r"\{\s*(--?[\w-]+)(?:=[^:}]*)?\s*(?::\s*([^}]*))?\}
 def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
     """"django" or "laravel" for a framework command file, else None (also under test or sample folders)."""
     parts = file.parts
-    if any(p.lower() in never for p in parts[:-1]) or file.name.startswith("_"):
+    if any(p.lower() in never for p in parts[:-1]) or file.name.startswith("_") or in_samples(file.rel):
         return None
     if file.name.endswith(".py") and parts[-3:-1] == ("management", "commands"):
         return "django"
     if file.name.endswith(".php") and parts[-3:-1] == ("Console", "Commands"):
         return "laravel"
+    return None
+
+
+def _text_of(node: ast.AST) -> str:
+    """A string the source states: a literal, an f-string's literal parts, or _("...")/gettext_lazy("...")."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_text_of(part) for part in node.values)
+    if isinstance(node, ast.Call) and node.args:
+        func = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        return _text_of(node.args[0]) if func in _TRANSLATED else ""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _text_of(node.left) + _text_of(node.right)
+    return ""
+
+
+def _django_command_help(text: str) -> str | None:
+    """The `help` of the module's `class Command` ("" when it states none); None when there is no such class."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == "Command":
+            for statement in node.body:
+                if isinstance(statement, ast.Assign) and any(
+                        isinstance(target, ast.Name) and target.id == "help" for target in statement.targets):
+                    return _text_of(statement.value)
+            return ""
     return None
 
 
@@ -43,13 +78,13 @@ def _home(fs: RepoFS, file: RepoFile, marker: str) -> str:
 
 def tool(fs: RepoFS, file: RepoFile, text: str, framework: str) -> ToolItem | None:
     if framework == "django":
-        if "BaseCommand" not in text and "class Command" not in text:
-            return None  # a helper module kept next to the commands
+        found = _django_command_help(text)
+        if found is None:
+            return None  # no `class Command`: a base class or a helper kept next to the commands
         info = describe(file.name, text)
-        helped = _DJANGO_HELP.search(text)
         name = file.name.removesuffix(".py")
-        description = helped.group(2).strip() if helped else info.description
-        source = "django-help" if helped else info.description_source
+        description = " ".join(found.split()) or info.description
+        source = "django-help" if found.strip() else info.description_source
         run = f"{_home(fs, file, 'manage.py')}python manage.py {shlex.quote(name)}"
     else:
         fields = {m.group(1): m.group(3) for m in _LARAVEL_FIELD.finditer(text[:200_000])}

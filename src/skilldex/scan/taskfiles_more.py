@@ -5,6 +5,7 @@ mise tasks and cargo aliases.
 from __future__ import annotations
 
 import configparser
+import itertools
 import json
 import re
 
@@ -27,24 +28,61 @@ def _line_of(text: str, pattern: str) -> int | None:
     return LineIndex(text)(match.start()) if match else None
 
 
+MAX_FACTORS = 24  # py{38,39,310,311}-django{42,50}: eight environments; past this, the first ones
+
+
+def _expand(name: str) -> list[str]:
+    """tox's generative names: `py{39,310}-lint` -> [py39-lint, py310-lint]."""
+    parts = re.split(r"(\{[^{}]*\})", name)
+    options = [part[1:-1].split(",") if part.startswith("{") else [part] for part in parts]
+    found = ["".join(choice).strip() for choice in itertools.islice(itertools.product(*options), MAX_FACTORS)]
+    return [n for n in dict.fromkeys(found) if n and not n.startswith((".", "-"))]  # .pkg is tox's own
+
+
+def _top_level_split(text: str) -> list[str]:
+    """envlist entries: split at commas and line ends outside braces."""
+    entries, depth, current = [], 0, []
+    for char in text:
+        depth += (char == "{") - (char == "}")
+        if char in ",\n" and depth <= 0:
+            entries.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    return [e for e in [*entries, "".join(current).strip()] if e]
+
+
+def _tox_tasks(sections: list[tuple[str, str, int | None, str | None]], envlist: list[str],
+               base: tuple[str, str | None], envlist_line: int | None) -> list[TaskDef]:
+    """Named sections (expanded), then the envlist's environments that have none, described by the base."""
+    tasks: list[TaskDef] = []
+    for raw, description, line, command in sections:  # a section inherits what it does not set from the base
+        tasks += [TaskDef(name, description or base[0], line, command or base[1]) for name in _expand(raw)]
+    named = {t.name for t in tasks}
+    for entry in envlist:
+        tasks += [TaskDef(name, base[0], envlist_line, base[1]) for name in _expand(entry) if name not in named]
+    return tasks[:MAX_TASKS]
+
+
 def parse_tox_ini(text: str) -> list[TaskDef]:
-    """`[testenv:NAME]` sections: `tox -e NAME`, described by their `description`."""
+    """`[testenv:NAME]` sections and the `envlist`: `tox -e NAME`, described by their `description`."""
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text.lstrip("\ufeff"))
     except configparser.Error as exc:
         raise TaskFileError(f"invalid tox.ini: {exc.message if hasattr(exc, 'message') else exc}",
                             getattr(exc, "lineno", None)) from None
-    tasks = []
+    sections = []
     for section in parser.sections()[:MAX_TASKS]:
-        if not section.startswith("testenv:"):
-            continue
-        name = section.split(":", 1)[1].strip()
-        env = parser[section]
-        tasks.append(TaskDef(name, clean_description(env.get("description", "")),
-                             _line_of(text, rf"^\[testenv:{re.escape(name)}\]"),
-                             join_commands([env.get("commands", "")])))
-    return tasks
+        if section.startswith("testenv:"):
+            env = parser[section]
+            sections.append((section.split(":", 1)[1].strip(), clean_description(env.get("description", "")),
+                             _line_of(text, rf"^\[{re.escape(section)}\]"), join_commands([env.get("commands", "")])))
+    base = parser["testenv"] if parser.has_section("testenv") else {}
+    envlist = parser.get("tox", "envlist", fallback="") if parser.has_section("tox") else ""
+    return _tox_tasks(sections, _top_level_split(envlist),
+                      (clean_description(base.get("description", "")), join_commands([base.get("commands", "")])),
+                      _line_of(text, r"^envlist\s*="))
 
 
 def _toml(text: str, what: str) -> dict:
@@ -56,20 +94,24 @@ def _toml(text: str, what: str) -> dict:
         raise TaskFileError(f"invalid TOML in {what}: nested too deep") from None
 
 
+def _tox_commands(env: dict) -> str | None:
+    commands = env.get("commands")
+    if not isinstance(commands, list):
+        return None
+    return join_commands(" ".join(str(w) for w in c) if isinstance(c, list) else str(c) for c in commands)
+
+
 def parse_tox_toml(text: str) -> list[TaskDef]:
-    """tox 4's `[env.NAME]` tables."""
-    envs = _toml(text, "tox.toml").get("env")
-    tasks = []
-    for name, env in list(envs.items())[:MAX_TASKS] if isinstance(envs, dict) else []:
-        if not isinstance(env, dict):
-            continue
-        commands = env.get("commands")
-        command = None
-        if isinstance(commands, list):
-            command = join_commands(" ".join(str(w) for w in c) if isinstance(c, list) else str(c) for c in commands)
-        tasks.append(TaskDef(name, clean_description(env.get("description")),
-                             _line_of(text, rf"^\[env\.\"?{re.escape(name)}\"?\]"), command))
-    return tasks
+    """tox 4's `[env.NAME]` tables and `env_list`, described like tox.ini's."""
+    data = _toml(text, "tox.toml")
+    envs = data.get("env") if isinstance(data.get("env"), dict) else {}
+    sections = [(name, clean_description(env.get("description")), _line_of(text, rf"^\[env\.\"?{re.escape(name)}\"?\]"),
+                 _tox_commands(env)) for name, env in list(envs.items())[:MAX_TASKS] if isinstance(env, dict)]
+    base = data.get("env_run_base") if isinstance(data.get("env_run_base"), dict) else {}
+    envlist = [e for e in data.get("env_list", []) if isinstance(e, str)] if isinstance(data.get("env_list"), list) \
+        else []
+    return _tox_tasks(sections, envlist, (clean_description(base.get("description")), _tox_commands(base)),
+                      _line_of(text, r"^env_list\s*="))
 
 
 def parse_mise_toml(text: str) -> list[TaskDef]:
@@ -79,19 +121,42 @@ def parse_mise_toml(text: str) -> list[TaskDef]:
     for name, task in list(found.items())[:MAX_TASKS] if isinstance(found, dict) else []:
         if isinstance(task, str):
             task = {"run": task}
-        if not isinstance(task, dict):
-            continue
+        if not isinstance(task, dict) or task.get("hide") is True:
+            continue  # hidden tasks are mise's helpers for other tasks
         run = task.get("run")
         command = join_commands([run] if isinstance(run, str) else [r for r in run if isinstance(r, str)]
                                 if isinstance(run, list) else [])
         tasks.append(TaskDef(name, clean_description(task.get("description")),
-                             _line_of(text, rf"^\[tasks\.\"?{re.escape(name)}\"?\]|^{re.escape(name)}\s*="), command))
+                             _mise_line(text, name), command))
     return tasks
 
 
-def _json(text: str, what: str) -> dict:
+_JSONC_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
+_JSONC_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(?=\s*[}\]])')
+
+
+def _strip_jsonc(text: str) -> str:
+    """JSON with comments and trailing commas (deno.jsonc, and deno.json read the same way) as plain JSON:
+    comments first (a comma may sit before one), then trailing commas; strings are left as they are."""
+    def keep_strings(match: re.Match) -> str:
+        return match.group(0) if match.group(0).startswith('"') else ""
+
+    return _JSONC_COMMA.sub(keep_strings, _JSONC_COMMENT.sub(keep_strings, text))
+
+
+def _mise_line(text: str, name: str) -> int | None:
+    """`[tasks.NAME]`, or `NAME = ...` under `[tasks]` (not an `[env]` key of the same name)."""
+    line = _line_of(text, rf"^\[tasks\.\"?{re.escape(name)}\"?\]")
+    header = None if line else re.search(r"^\[tasks\][ \t]*$", text, re.MULTILINE)
+    if header:
+        match = re.compile(rf"^\"?{re.escape(name)}\"?[ \t]*=", re.MULTILINE).search(text, header.end())
+        line = LineIndex(text)(match.start()) if match else None
+    return line
+
+
+def _json(text: str, what: str, comments: bool = False) -> dict:
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = json.loads(_strip_jsonc(text.lstrip("\ufeff")) if comments else text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         raise TaskFileError(f"invalid JSON in {what}: {exc.msg}", exc.lineno) from None
     except (ValueError, RecursionError) as exc:
@@ -99,8 +164,11 @@ def _json(text: str, what: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _key_line(text: str, key: str) -> int | None:
-    return _line_of(text, rf'"{re.escape(key)}"\s*:')
+def _key_line(text: str, key: str, within: str) -> int | None:
+    """The line of `"key":` after the `"within":` object's key (so a script `name` is not the package's)."""
+    start = re.search(rf'"{re.escape(within)}"\s*:', text)
+    match = re.compile(rf'"{re.escape(key)}"\s*:').search(text, start.end() if start else 0)
+    return LineIndex(text)(match.start()) if match else None
 
 
 def parse_composer_json(text: str) -> list[TaskDef]:
@@ -112,34 +180,40 @@ def parse_composer_json(text: str) -> list[TaskDef]:
     for name, command in list(scripts.items())[:MAX_TASKS] if isinstance(scripts, dict) else []:
         commands = [command] if isinstance(command, str) else [c for c in command if isinstance(c, str)] \
             if isinstance(command, list) else []
-        tasks.append(TaskDef(name, clean_description(described.get(name)), _key_line(text, name),
+        tasks.append(TaskDef(name, clean_description(described.get(name)), _key_line(text, name, "scripts"),
                              join_commands(commands)))
     return tasks
 
 
 def parse_deno_json(text: str) -> list[TaskDef]:
     """deno.json `tasks` (a command, or {command, description}): `deno task NAME`."""
-    found = _json(text, "deno.json").get("tasks")
+    found = _json(text, "deno.json", comments=True).get("tasks")
     tasks = []
     for name, task in list(found.items())[:MAX_TASKS] if isinstance(found, dict) else []:
         command, description = (task, "") if isinstance(task, str) else \
             (task.get("command"), task.get("description")) if isinstance(task, dict) else (None, "")
-        tasks.append(TaskDef(name, clean_description(description), _key_line(text, name),
+        tasks.append(TaskDef(name, clean_description(description), _key_line(text, name, "tasks"),
                              join_commands([command]) if isinstance(command, str) else None))
     return tasks
 
 
-_RAKE_NAMESPACE = re.compile(r"^(\s*)namespace\s+[:\"']?([\w:-]+)[\"']?\s+do\b")
-_RAKE_DESC = re.compile(r"""^\s*desc\s*\(?\s*(["'])(.*?)\1""")
-_RAKE_TASK = re.compile(r"""^(\s*)(?:multi)?task\s*\(?\s*(?::([\w?!-]+)|(["'])([\w:?!-]+)\3|([\w?!-]+):)""")
+# Spaces are [ \t] and every optional part is a single step: no pattern backtracks over a long line.
+_RAKE_NAMESPACE = re.compile(r"^([ \t]*)namespace(?:[ \t]+|[ \t]*\([ \t]*)[:\"']?([\w:-]+)[\"']?[ \t]*\)?[ \t]*do\b")
+_RAKE_DESC = re.compile(r"""^[ \t]*desc(?:[ \t]+|[ \t]*\([ \t]*)(["'])(.*?)\1""")
+_RAKE_TASK = re.compile(
+    r"""^([ \t]*)(?:multi)?task(?:[ \t]+|[ \t]*\([ \t]*)(?::([\w?!-]+)|(["'])([\w:?!-]+)\3|([\w?!-]+):(?!:))"""
+)
+# Rake::TestTask.new(:test), RSpec::Core::RakeTask.new(:spec), YARD::Rake::YardocTask.new(:docs)
+_RAKE_TASK_CLASS = re.compile(r"""^[ \t]*[\w:]*Task\.new[ \t]*\(?[ \t]*[:"']?([\w:?!-]+)""")
 
 
 def parse_rakefile(text: str) -> list[TaskDef]:
-    """`desc "..."` then `task :name` (inside `namespace :db do` blocks: `db:name`): `rake NAME`."""
+    """`desc "..."` then `task :name` or `SomeTask.new(:name)` (inside `namespace :db do` blocks: `db:name`):
+    `rake NAME`. Namespaces end where the indentation comes back to theirs."""
     tasks: list[TaskDef] = []
     spaces: list[tuple[int, str]] = []  # (indent, name) of the namespaces around the line
     pending = ""
-    for number, line in enumerate(split_lines(text), 1):
+    for number, line in enumerate(split_lines(text.lstrip("\ufeff")), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         indent = len(line) - len(line.lstrip())
@@ -154,11 +228,12 @@ def parse_rakefile(text: str) -> list[TaskDef]:
             pending = described.group(2)
             continue
         task = _RAKE_TASK.match(line)
-        if task:
-            name = task.group(2) or task.group(4) or task.group(5)
+        made = None if task else _RAKE_TASK_CLASS.match(line)
+        if task or made:
+            name = made.group(1) if made else task.group(2) or task.group(4) or task.group(5)
             full = ":".join([*(space for _, space in spaces), name])
             tasks.append(TaskDef(full, clean_description(pending), number, None))
-            pending = ""
+            pending = ""  # Rake gives a desc to the next task defined, whichever way
             if len(tasks) >= MAX_TASKS:
                 break
     return tasks

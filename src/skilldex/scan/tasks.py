@@ -54,6 +54,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "rakefile": ("rake", parse_rakefile),
     "composer.json": ("composer", parse_composer_json),
     "deno.json": ("deno", parse_deno_json),
+    "deno.jsonc": ("deno", parse_deno_json),
     "mise.toml": ("mise", parse_mise_toml),
     ".mise.toml": ("mise", parse_mise_toml),
 }
@@ -78,38 +79,36 @@ def _npm_client(fs: RepoFS, folder: str) -> str:
 
 
 def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
+    """The command line that runs the task; every folder and name from the repo is shell-quoted."""
+    q = shlex.quote
     folder = posixpath.dirname(file.rel)
-    prefix = f"cd {folder} && " if folder else ""
+    name = q(task.name)
+    prefix = f"cd {q(folder)} && " if folder else ""
     if runner == "make":
         default = file.name in ("Makefile", "makefile", "GNUmakefile")
-        target = task.name if default else f"-f {file.name} {task.name}"
-        return f"make -C {folder} {target}" if folder else f"make {target}"
+        target = name if default else f"-f {q(file.name)} {name}"
+        return f"make -C {q(folder)} {target}" if folder else f"make {target}"
     if runner == "just":
-        return f"just --justfile {file.rel} {task.name}" if folder else f"just {task.name}"
+        return f"just --justfile {q(file.rel)} {name}" if folder else f"just {name}"
     if runner == "npm":
         client = _npm_client(fs, folder)
         verb = f"{client} run" if client != "yarn" else "yarn"
-        return f"{prefix}{verb} {task.name}"
-    if runner == "nox":
-        return f"{prefix}nox -s {task.name}"
+        return f"{prefix}{verb} {name}"
+    if runner == "taskfile":
+        return f"task --dir {q(folder)} {name}" if folder else f"task {name}"
     if runner == "rake" and file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
         home = folder
         while home and not fs.exists(posixpath.join(home, "Rakefile")):
             home = posixpath.dirname(home)
-        prefix = f"cd {shlex.quote(home)} && " if home else ""
+        prefix = f"cd {q(home)} && " if home else ""
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)
-        prefix = f"cd {shlex.quote(parent)} && " if parent else ""
-    if runner in ("tox", "rake", "composer", "deno", "mise", "cargo"):
-        verb = {"tox": "tox -e", "rake": "rake", "composer": "composer run-script", "deno": "deno task",
-                "mise": "mise run", "cargo": "cargo"}[runner]
-        return f"{prefix}{verb} {shlex.quote(task.name)}"
-    if runner == "taskfile":
-        return f"task --dir {folder} {task.name}" if folder else f"task {task.name}"
-    if runner in ("poe", "pdm", "taskipy"):
-        verb = {"poe": "poe", "pdm": "pdm run", "taskipy": "task"}[runner]
-        return f"{prefix}{verb} {task.name}"
-    return task.name  # an installed console script
+        prefix = f"cd {q(parent)} && " if parent else ""
+    verbs = {"nox": "nox -s", "tox": "tox -e", "rake": "rake", "composer": "composer run-script", "deno": "deno task",
+             "mise": "mise run", "cargo": "cargo", "poe": "poe", "pdm": "pdm run", "taskipy": "task"}
+    if runner in verbs:
+        return f"{prefix}{verbs[runner]} {name}"
+    return name  # an installed console script
 
 
 def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | None:
@@ -138,6 +137,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         fs.findings.append(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
         return items
     for task in tasks:
+        if not task.name.strip() or task.name.startswith("-"):
+            continue  # no name, or one a runner would take for an option (`--rakefile`)
         task_runner = getattr(task, "runner", None) or runner
         description = task.description or (f"Runs: {task.command}" if task.command else "")
         items.append(

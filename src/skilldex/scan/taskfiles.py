@@ -7,18 +7,12 @@ from skilldex.scan.taskfiles_common import TaskDef, TaskFileError
 from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
-from skilldex.scan.taskfiles_more import (
-    parse_cargo_config,
-    parse_composer_json,
-    parse_deno_json,
-    parse_mise_toml,
-    parse_rakefile,
-    parse_tox_ini,
-    parse_tox_toml,
-)
+from skilldex.scan.taskfiles_more import parse_cargo_config, parse_composer_json, parse_deno_json, parse_mise_toml
 from skilldex.scan.taskfiles_node import parse_package_json
 from skilldex.scan.taskfiles_nox import parse_noxfile
 from skilldex.scan.taskfiles_pyproject import parse_pyproject
+from skilldex.scan.taskfiles_rake import parse_rakefile
+from skilldex.scan.taskfiles_tox import parse_tox_ini, parse_tox_toml
 
 __all__ = [
     "TaskDef",

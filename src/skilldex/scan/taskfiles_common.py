@@ -77,3 +77,21 @@ class LineIndex:
 
     def __call__(self, offset: int) -> int:
         return bisect.bisect_left(self._newlines, offset) + 1
+
+
+def line_of(text: str, pattern: str) -> int | None:
+    """The 1-based line where `pattern` (multiline) first matches, or None."""
+    match = re.search(pattern, text, re.MULTILINE)
+    return LineIndex(text)(match.start()) if match else None
+
+
+def load_toml(text: str, what: str) -> dict:
+    """A task file's TOML, or TaskFileError naming `what`."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text.lstrip("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TaskFileError(f"invalid TOML in {what}: {exc}") from None
+    except RecursionError:
+        raise TaskFileError(f"invalid TOML in {what}: nested too deep") from None

@@ -1,0 +1,55 @@
+"""Rake tasks (`Rakefile`, Rails' `lib/tasks/*.rake`), read line by line as data, never loaded."""
+
+from __future__ import annotations
+
+import re
+
+from skilldex.scan.taskfiles_common import (
+    TaskDef,
+    clean_description,
+    split_lines,
+)
+
+MAX_TASKS = 500
+
+
+# Spaces are [ \t] and every optional part is a single step: no pattern backtracks over a long line.
+_RAKE_NAMESPACE = re.compile(r"^([ \t]*)namespace(?:[ \t]+|[ \t]*\([ \t]*)[:\"']?([\w:-]+)[\"']?[ \t]*\)?[ \t]*do\b")
+_RAKE_DESC = re.compile(r"""^[ \t]*desc(?:[ \t]+|[ \t]*\([ \t]*)(["'])(.*?)\1""")
+_RAKE_TASK = re.compile(
+    r"""^([ \t]*)(?:multi)?task(?:[ \t]+|[ \t]*\([ \t]*)(?::([\w?!-]+)|(["'])([\w:?!-]+)\3|([\w?!-]+):(?!:))"""
+)
+# Rake::TestTask.new(:test), RSpec::Core::RakeTask.new(:spec), YARD::Rake::YardocTask.new(:docs)
+_RAKE_TASK_CLASS = re.compile(r"""^[ \t]*[\w:]*Task\.new[ \t]*\(?[ \t]*[:"']?([\w:?!-]+)""")
+
+
+def parse_rakefile(text: str) -> list[TaskDef]:
+    """`desc "..."` then `task :name` or `SomeTask.new(:name)` (inside `namespace :db do` blocks: `db:name`):
+    `rake NAME`. Namespaces end where the indentation comes back to theirs."""
+    tasks: list[TaskDef] = []
+    spaces: list[tuple[int, str]] = []  # (indent, name) of the namespaces around the line
+    pending = ""
+    for number, line in enumerate(split_lines(text.lstrip("\ufeff")), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        while spaces and indent <= spaces[-1][0]:  # back at a namespace's own indent (its `end`): out of it
+            spaces.pop()
+        namespace = _RAKE_NAMESPACE.match(line)
+        if namespace:
+            spaces.append((len(namespace.group(1)), namespace.group(2)))
+            continue
+        described = _RAKE_DESC.match(line)
+        if described:
+            pending = described.group(2)
+            continue
+        task = _RAKE_TASK.match(line)
+        made = None if task else _RAKE_TASK_CLASS.match(line)
+        if task or made:
+            name = made.group(1) if made else task.group(2) or task.group(4) or task.group(5)
+            full = ":".join([*(space for _, space in spaces), name])
+            tasks.append(TaskDef(full, clean_description(pending), number, None))
+            pending = ""  # Rake gives a desc to the next task defined, whichever way
+            if len(tasks) >= MAX_TASKS:
+                break
+    return tasks

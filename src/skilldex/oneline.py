@@ -11,4 +11,7 @@ _CONTROL = {code: "?" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
 
 
 def oneline(text: object) -> str:
-    return " ".join(str(text).split()).translate(_CONTROL)
+    text = str(text)
+    if text.isprintable() and "  " not in text:  # the common case, decided in C
+        return text.strip()
+    return " ".join(text.split()).translate(_CONTROL)

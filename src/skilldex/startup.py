@@ -14,6 +14,7 @@ from skilldex.oneline import oneline
 from skilldex.prominence import OTHER, first_sentence
 
 LIMIT = 8000
+MIN_LINE = 13  # no item line is shorter than "- x (doc): y\n"
 KIND_ORDER = ("skill", "tool", "command", "task", "mcp-server", "agent", "knowledge", "doc")
 HEADLINE_KINDS = ("skill", "tool", "command", "mcp-server", "knowledge")
 
@@ -47,7 +48,11 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
     notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
-    for detail, (count, width) in zip((*levels, _counts), notes, strict=True):
+    steps = list(zip((*levels, _counts), notes, strict=True))
+    listed = sum(len(members) for _, found in grouped for members in found.values())
+    if listed * MIN_LINE > limit:  # every item on a line of its own cannot fit: start at the headlines
+        steps = steps[2:]
+    for detail, (count, width) in steps:
         text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
                                 + _samples(index, samples[index.name]) for index, found in grouped)
         if len(text) <= limit:

@@ -35,6 +35,8 @@ TRIGGERS = [
      "CLAUDE.md", 4, 9, ["runs 'tools/rds-querry'", "closest existing: tools/rds-query"]),
     ("SKD603", {"README.md": "# R\n\nSee [the runbook](docs/runbook.md).\n"},
      "README.md", 3, 19, ["links to 'docs/runbook.md'", "not in the repo"]),
+    ("SKD602", {"docs/ops/deploy.rst": "Deploy\n======\n\nRun ``scripts/rollback.sh`` to go back.\n"},
+     "docs/ops/deploy.rst", 4, 7, ["runs 'scripts/rollback.sh'", "not in the repo"]),
     ("SKD604", {".claude/skills/ops/deploy/SKILL.md": skill("deploy")},
      ".claude/skills/ops/deploy/SKILL.md", 1, None, ["2 levels below .claude/skills/", "never runs"]),
     ("SKD605", {".claude/skills/deploy/SKILL.md": skill("deploy", "Use when: prod is down")},

@@ -14,7 +14,7 @@ from skilldex.scan.docs import AGENT_DOCS, DOC_FOLDERS, OPS_FOLDERS
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.workspace import RepoRef
 
-MARKDOWN = (".md", ".mdx", ".markdown")
+MARKDOWN = (".md", ".mdx", ".markdown", ".rst")  # rst inline literals (``x``) read like code spans
 # Copies of other repos, test data and templates: their drift is deliberate or someone else's.
 SKIPPED_DIRS = SAMPLE_DIRS
 # Records of the past: they rightly mention what no longer exists. Read only for "X was retired".

@@ -21,7 +21,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "secrets": (
         "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
-        "secrets manager", "api key", "rotate", "rotation", "1password", "sops",
+        "secrets manager", "api key", "1password", "sops",  # not "rotate": node groups and logs rotate too
     ),
     "monitoring": (
         "monitor", "monitoring", "metric", "alert", "alarm", "grafana", "prometheus",
@@ -57,7 +57,6 @@ UNLESS: dict[str, tuple[str, ...]] = {
                  "golden", "ui"),
     "dump": ("heap", "memory", "core", "thread", "stack"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt"),
-    "rotate": ("image", "photo", "picture", "pdf", "page", "log"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
     "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),

@@ -155,7 +155,9 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
         parts.append(f"### {capability}\n")
         parts.extend(line(row, 90) for row in shown)
         if rest:
-            parts.append(f"- and {rest} more: `skilldex find {index.name} \"{capability} ...\"`\n")
+            ask = (f"skilldex list {index.name}" if capability == OTHER
+                   else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
+            parts.append(f"- and {rest} more: `{ask}`\n")
     return "".join(parts)
 
 

@@ -215,7 +215,15 @@ def test_select_ignore_and_since_options():
 
 def test_another_tools_config_folder_is_not_a_dangling_path(make_repo, doctor):
     root = make_repo({"README.md": "# R\n\nAdd it to `.cursor/mcp.json` or `.vscode/settings.json`.\n"
-                                   "Our own `.github/workflows/gone.yml` is gone.\n",
+                                   "Our own `.github/workflows/gone.yml` runs the release.\n",
                       ".github/workflows/ci.yml": "on: push\n"})
     found = [(f.code, f.message.split(";")[0]) for f in doctor(root, use_git=False).findings]
     assert found == [("SKD603", "names '.github/workflows/gone.yml', which is not in the repo")]
+
+
+def test_a_mention_on_a_line_that_says_it_is_gone_is_not_dangling(make_repo, doctor):
+    root = make_repo({"docs/ops.md": "# Ops\n\nOld flow `hack/e2e-node-test.sh` is gone; use `make test`.\n"
+                                     "The helper `scripts/migrate.sh` was removed in 2023.\n"
+                                     "Run `scripts/deploy.sh` to deploy.\n"})
+    found = [(f.code, f.line) for f in doctor(root, use_git=False).findings if f.code.startswith("SKD60")]
+    assert found == [("SKD602", 5)]

@@ -299,3 +299,14 @@ def test_help_goes_to_typer_with_examples():
     assert result.returncode == 0 and "Example" in result.stdout
     result = skilldex("startup", "--help")
     assert "claude-hook" in result.stdout
+
+
+def test_the_more_hint_of_the_other_group_is_a_command_that_answers():
+    from skilldex.index.refresh import RepoIndex, Row
+    from skilldex.startup import render
+
+    rows = [Row(i, f"x/t{i}.sh", 4, "tool", f"t{i}.sh", f"x/t{i}.sh", f"Frobnicate widget {i} " + "word " * 30,
+                f"x/t{i}.sh", [], "other") for i in range(400)]
+    brief = render([RepoIndex("r", "/r", rows)])
+    assert "- and " in brief and "`skilldex list r`" in brief
+    assert 'find r "other' not in brief

@@ -228,3 +228,22 @@ def test_copilot_instructions_count_only_where_copilot_reads_them(repo):
     root = repo({".github/copilot-instructions.md": "# Copilot\n\nUse `make test`.\n",
                  "src/templates/project/copilot-instructions.md": "# Template\n"})
     assert [i.path for i in scan_repo(root).items if i.kind == "doc"] == [".github/copilot-instructions.md"]
+
+
+def test_plugin_commands_answer_to_their_plugins_namespace(repo):
+    root = repo({
+        "plugins/release-tools/.claude-plugin/plugin.json": '{"name": "release-tools"}',
+        "plugins/release-tools/commands/bump.md": "---\ndescription: Bump the version\n"
+                                                  "argument-hint: patch|minor\n---\n",
+        # a skill makes the namespace known to the doctor: then every name in it must exist
+        "plugins/release-tools/skills/changelog/SKILL.md": "---\nname: changelog\ndescription: Write it.\n---\nb\n",
+        ".claude/commands/local.md": "---\ndescription: A project command\n---\n",
+        "CLAUDE.md": "# Notes\n\nRun `/release-tools:bump patch` before tagging, or `/local`.\n",
+    })
+    runs = {i.name: i.run for i in scan_repo(root).items if i.kind == "command"}
+    assert runs == {"bump": "/release-tools:bump patch|minor", "local": "/local"}
+    from skilldex.doctor import doctor_repos
+    from skilldex.workspace import RepoRef
+
+    report = doctor_repos([RepoRef("r", root)], use_git=False, cwd=str(root))
+    assert [f.code for f in report.findings if f.code.startswith("SKD60")] == []  # not "no command answers"

@@ -100,6 +100,8 @@ class _Finder:
         top = target.split("/", 1)[0]
         if top.startswith(".") and top not in (".", "..") and not self.exists(top):
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
+        if _says_gone(doc.text, mention.line):
+            return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
         return Resolved(doc, mention, candidates[0], False)
 
     def exists(self, path: str) -> bool:
@@ -271,3 +273,11 @@ def _closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> st
         pool += [i.path for i in ctx.catalogue.items if i.kind == "tool"]
     match = difflib.get_close_matches(path, sorted(set(pool))[:MAX_CLOSE_CANDIDATES], n=1, cutoff=0.75)
     return match[0] if match else None
+
+
+def _says_gone(text: str, line: int) -> bool:
+    """Whether the mention's own line says what it names is gone (removed, no longer exists, is gone)."""
+    from skilldex.doctor.infra import RETIRED
+
+    lines = text.split("\n")
+    return 0 < line <= len(lines) and bool(RETIRED.search(lines[line - 1]))

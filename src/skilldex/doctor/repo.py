@@ -129,6 +129,7 @@ def invocable(catalogue: Catalogue) -> dict[str, str]:
             parts = item.path.split("/")
             folder = parts[parts.index("commands") + 1: -1] if "commands" in parts else []
             keys = [item.name, ":".join([*folder, item.name])]
+            keys += [item.run[1:].split()[0]] if item.run and item.run[1:].split() else []  # plugin:name
         else:
             continue
         for key in keys:

@@ -163,3 +163,19 @@ def ancestors(folder: str) -> list[str]:
         folder = posixpath.dirname(folder)
         found.append(folder)
     return found
+
+
+def plugin_name(fs: RepoFS, plugin_root: str) -> str:
+    """A plugin's name: `name` in its .claude-plugin/plugin.json, else its folder's."""
+    import json
+
+    fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
+    manifest = fs.file(posixpath.join(plugin_root, ".claude-plugin/plugin.json"))
+    if manifest is None:
+        return fallback
+    text = fs.read_text(manifest)
+    try:
+        name = json.loads(text or "").get("name")
+    except (ValueError, AttributeError):
+        return fallback
+    return name if isinstance(name, str) and name.strip() else fallback

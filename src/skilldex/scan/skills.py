@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import SkillItem
 from skilldex.rules import scan as rules
-from skilldex.scan.common import as_bool, as_list, as_str, read_manifest, resolve_references, split_tools
+from skilldex.scan.common import (
+    as_bool,
+    as_list,
+    as_str,
+    plugin_name,
+    read_manifest,
+    resolve_references,
+    split_tools,
+)
 from skilldex.scan.fs import RepoFile, RepoFS
 
 SKILL_FILENAME = "SKILL.md"
@@ -39,19 +46,6 @@ def location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str |
     if fs.exists(posixpath.join(plugin_root, ".claude-plugin/plugin.json")):
         return "plugin", depth, plugin_root
     return "pack", depth, None
-
-
-def _plugin_name(fs: RepoFS, plugin_root: str) -> str:
-    fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
-    manifest = fs.file(posixpath.join(plugin_root, ".claude-plugin/plugin.json"))
-    if manifest is None:
-        return fallback
-    text = fs.read_text(manifest)
-    try:
-        name = json.loads(text or "").get("name")
-    except (ValueError, AttributeError):
-        return fallback
-    return name if isinstance(name, str) and name.strip() else fallback
 
 
 def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
@@ -103,7 +97,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     metadata = fm.get("metadata") if isinstance(fm.get("metadata"), dict) else {}
 
     if scope == "plugin":
-        run = f"/{_plugin_name(fs, plugin_root or '')}:{name}"
+        run = f"/{plugin_name(fs, plugin_root or '')}:{name}"
     elif scope in ("project", "nested"):
         run = f"/{dir_name}"  # Claude Code names project skills after their folder
     else:

@@ -247,3 +247,14 @@ def test_plugin_commands_answer_to_their_plugins_namespace(repo):
 
     report = doctor_repos([RepoRef("r", root)], use_git=False, cwd=str(root))
     assert [f.code for f in report.findings if f.code.startswith("SKD60")] == []  # not "no command answers"
+
+
+def test_an_argument_hint_in_brackets_is_shown_as_written(repo):
+    root = repo({
+        ".claude/commands/pr-review.md": "---\ndescription: Review a PR\nargument-hint: [pr-number] # PR\n---\n",
+        ".claude/commands/fix.md": "---\ndescription: Fix it\nargument-hint: [file, line]\n---\n",
+        ".claude/commands/plain.md": "---\ndescription: Plain\nargument-hint: <name>\n---\n",
+    })
+    runs = {i.name: (i.run, i.argument_hint) for i in scan_repo(root).items if i.kind == "command"}
+    assert runs == {"pr-review": ("/pr-review [pr-number]", "[pr-number]"),
+                    "fix": ("/fix [file, line]", "[file, line]"), "plain": ("/plain <name>", "<name>")}

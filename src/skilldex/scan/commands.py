@@ -7,7 +7,7 @@ import posixpath
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import CommandItem
-from skilldex.scan.common import as_str, in_claude_folder, plugin_name, read_manifest, split_tools
+from skilldex.scan.common import as_str, in_claude_folder, plugin_name, read_manifest, split_tools, written
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
@@ -40,6 +40,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
         fm = doc.frontmatter
         name = file.name[: -len(".md")]
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
+        hint = written(doc, "argument-hint")
         root = _plugin_root(fs, file)
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
         items.append(
@@ -48,8 +49,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
                 path=file.rel,
                 description=description,
                 capabilities=capabilities.infer(name, description),
-                run=f"/{invoked}" + (f" {as_str(fm.get('argument-hint'))}" if fm.get("argument-hint") else ""),
-                argument_hint=as_str(fm.get("argument-hint")),
+                run=f"/{invoked}" + (f" {hint}" if hint else ""),
+                argument_hint=hint,
                 allowed_tools=split_tools(fm.get("allowed-tools")),
                 model=as_str(fm.get("model")),
                 frontmatter=fm,

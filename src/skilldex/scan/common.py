@@ -179,3 +179,17 @@ def plugin_name(fs: RepoFS, plugin_root: str) -> str:
     except (ValueError, AttributeError):
         return fallback
     return name if isinstance(name, str) and name.strip() else fallback
+
+
+def written(doc: Document, key: str) -> str | None:
+    """A frontmatter value as the author wrote it on its line: `argument-hint: [pr-number]` is a YAML list,
+    but it means the text `[pr-number]` (Claude Code shows it as written)."""
+    value = doc.frontmatter.get(key)
+    place = doc.fields.get(key)
+    if not isinstance(value, list) or place is None or not place.flow or place.value_line != place.line:
+        return as_str(value)
+    lines = doc.frontmatter_text.split("\n")
+    index = place.value_line - 2  # frontmatter starts on line 2
+    if not 0 <= index < len(lines):
+        return as_str(value)
+    return lines[index][place.value_column - 1:].split(" #", 1)[0].strip() or as_str(value)

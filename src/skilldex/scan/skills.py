@@ -16,6 +16,7 @@ from skilldex.scan.common import (
     read_manifest,
     resolve_references,
     split_tools,
+    written,
 )
 from skilldex.scan.fs import RepoFile, RepoFS
 
@@ -120,7 +121,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         disallowed_tools=split_tools(fm.get("disallowed-tools")),
         user_invocable=user_invocable,
         disable_model_invocation=disable_model,
-        argument_hint=as_str(fm.get("argument-hint")),
+        argument_hint=written(doc, "argument-hint"),
         arguments=as_list(fm.get("arguments"), separators=" ,"),
         model=as_str(fm.get("model")),
         context=as_str(fm.get("context")),

@@ -131,6 +131,15 @@ def first_paragraph(body: str, limit: int = 400) -> str:
     return shorten(" ".join(first), limit) if first else ""
 
 
+def opens_with_list(body: str) -> bool:
+    """Whether the body's first paragraph past any metadata lines (`Owner: ...`) is a list."""
+    for paragraph in _paragraphs(body):
+        if all(_METADATA_LINE.match(line) for line in paragraph):
+            continue
+        return all(_LIST_ITEM.match(line) or _METADATA_LINE.match(line) for line in paragraph)
+    return False
+
+
 def _paragraphs(body: str):
     paragraph: list[str] = []
     in_fence = False

@@ -258,3 +258,14 @@ def test_an_argument_hint_in_brackets_is_shown_as_written(repo):
     runs = {i.name: (i.run, i.argument_hint) for i in scan_repo(root).items if i.kind == "command"}
     assert runs == {"pr-review": ("/pr-review [pr-number]", "[pr-number]"),
                     "fix": ("/fix [file, line]", "[file, line]"), "plain": ("/plain <name>", "<name>")}
+
+
+def test_a_doc_that_opens_with_a_list_is_described_by_its_title(repo):
+    root = repo({
+        "docs/ops/oncall.md": "# On-call handbook\n\n- Page the lead\n- Check the dashboards\n\nIf all else fails, "
+                              "restart the workers.\n",
+        "docs/ops/access.md": "# Access\n\nOwner: platform\n\nUse the bastion through SSM; never SSH directly.\n",
+    })
+    docs = {i.path: i.description for i in scan_repo(root).items if i.kind == "doc"}
+    assert docs == {"docs/ops/oncall.md": "On-call handbook",
+                    "docs/ops/access.md": "Use the bastion through SSM; never SSH directly."}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from skilldex import capabilities
-from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code
+from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code, opens_with_list
 from skilldex.models import CodeCommand, DocItem, Heading
 from skilldex.scan.common import as_str, read_manifest, resolve_references
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -151,7 +151,10 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
     if not agent_doc and not _about_operations(file.rel, title):
         return items
-    description = as_str(doc.frontmatter.get("description")) or first_paragraph(prose)
+    # A doc that opens with a list is summed up by its title better than by a later paragraph
+    # (often troubleshooting) or by the list run together.
+    opening = title if title and opens_with_list(prose) else first_paragraph(prose)
+    description = as_str(doc.frontmatter.get("description")) or opening
     heading_text = " ".join(h[1] for h in headings)
     items.append(
         DocItem(

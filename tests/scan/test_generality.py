@@ -269,3 +269,12 @@ def test_a_doc_that_opens_with_a_list_is_described_by_its_title(repo):
     docs = {i.path: i.description for i in scan_repo(root).items if i.kind == "doc"}
     assert docs == {"docs/ops/oncall.md": "On-call handbook",
                     "docs/ops/access.md": "Use the bastion through SSM; never SSH directly."}
+
+
+def test_shell_libraries_that_scripts_source_are_not_tools(repo):
+    root = repo({
+        "hack/lib/init.sh": "# Common init for hack/ scripts. Sourced, not executed.\nKUBE_ROOT=x\n",
+        "hack/lib/run.sh": "#!/usr/bin/env bash\n# Run a thing (executable, so a command).\n",
+        "hack/verify.sh": "# Verify the generated code.\nsource hack/lib/init.sh\n",
+    })
+    assert sorted(i.path for i in scan_repo(root).items if i.kind == "tool") == ["hack/lib/run.sh", "hack/verify.sh"]

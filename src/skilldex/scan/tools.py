@@ -73,7 +73,9 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
         return False, b""
     head = fs.head(file)
     shebang = head.startswith(b"#!")
-    if at_root:
+    if SCRIPT_EXTENSIONS.get(extension) == "shell" and not shebang and not file.executable \
+            and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]}:
+        return False, head  # hack/lib/init.sh: a library other scripts source, not a command
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
     if not extension:
         return shebang or file.executable, head

@@ -76,6 +76,7 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if SCRIPT_EXTENSIONS.get(extension) == "shell" and not shebang and not file.executable \
             and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]}:
         return False, head  # hack/lib/init.sh: a library other scripts source, not a command
+    if at_root:
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
     if not extension:
         return shebang or file.executable, head

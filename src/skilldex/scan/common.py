@@ -156,13 +156,12 @@ def resolve_references(fs: RepoFS, referrer: str, body: str, body_start: int) ->
     return refs
 
 
-def ancestors(folder: str) -> list[str]:
-    """A repo-relative folder and every folder above it: `a/b/c` -> [a/b/c, a/b, a, ""]."""
-    found = [folder]
-    while folder:
+def nearest_holding(fs: RepoFS, folder: str, marker: str) -> str:
+    """The nearest folder at or above `folder` holding `marker` (go.mod, manage.py, Rakefile); "" for the
+    root or when none does (commands then run from the root)."""
+    while folder and not fs.exists(posixpath.join(folder, marker)):
         folder = posixpath.dirname(folder)
-        found.append(folder)
-    return found
+    return folder
 
 
 def plugin_name(fs: RepoFS, plugin_root: str) -> str:

@@ -17,7 +17,7 @@ from skilldex import capabilities
 from skilldex.models import Flag, ToolItem
 from skilldex.samples import in_samples
 from skilldex.scan import changes
-from skilldex.scan.common import ancestors
+from skilldex.scan.common import nearest_holding
 from skilldex.scan.describe import ToolInfo, describe, finish
 from skilldex.scan.fs import RepoFile, RepoFS
 
@@ -72,7 +72,7 @@ def _django_command_help(text: str) -> str | None:
 
 def _home(fs: RepoFS, file: RepoFile, marker: str) -> str:
     """`cd FOLDER && ` for the nearest folder above the file holding `marker` (manage.py, artisan); "" at the root."""
-    folder = next((f for f in ancestors(posixpath.dirname(file.rel)) if fs.exists(posixpath.join(f, marker))), "")
+    folder = nearest_holding(fs, posixpath.dirname(file.rel), marker)
     return f"cd {shlex.quote(folder)} && " if folder else ""
 
 

@@ -11,6 +11,7 @@ from skilldex import capabilities
 from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
+from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.taskfiles import (
     TaskDef,
@@ -97,9 +98,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner == "taskfile":
         return f"task --dir {q(folder)} {name}" if folder else f"task {name}"
     if runner == "rake" and file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
-        home = folder
-        while home and not fs.exists(posixpath.join(home, "Rakefile")):
-            home = posixpath.dirname(home)
+        home = nearest_holding(fs, folder, "Rakefile")
         prefix = f"cd {q(home)} && " if home else ""
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)

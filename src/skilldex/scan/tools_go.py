@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from skilldex.scan.common import ancestors
+from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
@@ -23,7 +23,7 @@ def program(fs: RepoFS, file: RepoFile, text: str, generic: set[str]) -> tuple[s
     if file.name.endswith("_test.go") or not go.is_command(text):
         return None
     folder = posixpath.dirname(file.rel)
-    module = next((m for m in ancestors(folder) if fs.exists(posixpath.join(m, "go.mod"))), "")
+    module = nearest_holding(fs, folder, "go.mod")
 
     def from_module(path: str) -> str:
         return posixpath.relpath(path, module) if module else path

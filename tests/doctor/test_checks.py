@@ -53,6 +53,10 @@ TRIGGERS = [
                                               "      - run: rsync -a out/ deploy@files.corp.acme.io:/srv\n"},
      ".github/workflows/sync.yml", 6, None, ["host 'files.corp.acme.io'", "no other file"]),
     ("SKD614", {"README.md": "# R\n"}, ".", None, None, ["git history checks skipped", "not a git repository"]),
+    ("SKD615", {"docs/deploy.md": "# Deploy\n\nRun `make deploy-stg`.\n\n```bash\nmake lint deploy-stg ENV=prod\n```\n",
+                "Makefile": ".PHONY: lint\nlint:\n\truff .\n## Deploy to staging\ndeploy-staging:\n\t./deploy.sh\n"},
+     "docs/deploy.md", 3, 11, ["runs `make deploy-stg`", "Makefile defines no target 'deploy-stg'",
+                               "also on line 6", "closest: 'deploy-staging'"]),
 ]
 
 
@@ -105,6 +109,15 @@ CLEAN = [
                 "docs/INFRASTRUCTURE.md": "# Infra\n\nThe VM `legacy-web-01` has not been terminated yet.\n",
                 "docs/history.md": "# History\n\nDeploys were run on `old-web-02`.\n",
                 "docs/runbooks/old.md": "# Old\n\nThe host `old-web-02` was retired in 2024.\n"}),
+    ("SKD615", {
+        "docs/dev.md": "# Dev\n\n```bash\nmake -C infra plan\nmake hello\nmake app.o\nmake $(TARGET)\n"
+                       "make <target>\ncd web && npm run dev && npm test\npnpm --filter web run gone\n"
+                       "yarn build\nbun run index.ts\nmake -C /opt/other install\ncd /tmp/x && make all\n```\n"
+                       "Add a `make fmt` target when you need one.\n",
+        "Makefile": "-include .env\nlint:\n\truff .\n", "hello.c": "int main(){}\n",
+        "infra/Makefile": "include common.mk\n",  # targets may come from common.mk
+        "web/package.json": '{"scripts": {"dev": "vite"}}',
+        "gen/README.md": "# Gen\n\n```\nmake build-api\n```\n", "gen/Makefile": "build-%:\n\tgo build ./cmd/$*\n"}),
     ("SKD613", {".github/workflows/sync.yml": "on: push\njobs:\n  s:\n    runs-on: x\n    steps:\n"
                                               "      - run: rsync -a out/ deploy@files.corp.acme.io:/srv\n"
                                               "      - run: curl https://api.github.com/x && docker push ghcr.io/a/b\n",
@@ -227,3 +240,24 @@ def test_a_mention_on_a_line_that_says_it_is_gone_is_not_dangling(make_repo, doc
                                      "Run `scripts/deploy.sh` to deploy.\n"})
     found = [(f.code, f.line) for f in doctor(root, use_git=False).findings if f.code.startswith("SKD60")]
     assert found == [("SKD602", 5)]
+
+
+def test_task_runs_are_checked_in_the_folder_the_command_runs_in(make_repo, doctor):
+    repo = make_repo({
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: x\n    defaults:\n      run:\n"
+                                    "        working-directory: web\n    steps:\n      - run: npm run lint\n"
+                                    "      - run: npm run build\n",
+        "web/package.json": '{"scripts": {"build": "vite build"}}',
+        "web/README.md": "# Web\n\n```\nnpm run dev\n```\n",
+        "package.json": '{"scripts": {"dev": "turbo dev"}}',
+        "README.md": "# R\n\n```sh\nnpm run dev\nmake -C web all\ncd web\nnpm run dev\n```\n",
+        "web/Makefile": "build:\n\tnpm run build\n",
+    })
+    found = {(f.path, f.line, f.message.split(",")[0]) for f in doctor(repo, use_git=False).findings
+             if f.code == "SKD615"}
+    assert found == {
+        (".github/workflows/ci.yml", 9, "runs `npm run lint`"),
+        ("web/README.md", 4, "runs `npm run dev`"),
+        ("README.md", 5, "runs `make all`"),
+        ("README.md", 7, "runs `npm run dev`"),
+    }

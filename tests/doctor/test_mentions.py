@@ -121,3 +121,32 @@ def test_workflow_that_is_not_yaml_mentions_nothing():
 def test_unknown_base_is_not_checked():
     mentions = script_mentions([(1, 1, "cd $HOME"), (2, 1, "tools/x.sh")])
     assert mentions == [] and UNKNOWN == "\0"
+
+
+@pytest.mark.parametrize("command, expected", [
+    ("make deploy", [("make", "deploy", None, None)]),
+    ("ENV=prod sudo make -j 4 -C infra -f ops.mk plan apply VERBOSE=1", [("make", "plan", "infra", "ops.mk"),
+                                                                         ("make", "apply", "infra", "ops.mk")]),
+    ("make --directory=infra -Cx plan", [("make", "plan", "x", None)]),
+    ("make", []),
+    ("make app.o", []),
+    ("make $(T)", []),
+    ("make -C $DIR plan", []),
+    ("make -f /abs/Makefile x", []),
+    ("npm run build", [("npm", "build", None, None)]),
+    ("pnpm run test:unit", [("npm", "test:unit", None, None)]),
+    ("yarn run-script lint", [("npm", "lint", None, None)]),
+    ("npm test", []),
+    ("yarn build", []),
+    ("npm run -w web build", []),
+    ("pnpm --filter web run build", []),
+    ("bun run src/index.ts", []),
+    ("bun run index.ts", []),
+    ("npm run build --if-present", []),
+    ("makefile-lint x", []),
+])
+def test_task_calls_read_only_what_one_file_answers(command, expected):
+    from skilldex.doctor.task_calls import task_calls
+
+    found = [(c.runner, c.name, c.folder, c.file) for c in task_calls(command)]
+    assert found == expected

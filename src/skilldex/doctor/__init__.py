@@ -65,7 +65,7 @@ def doctor_repos(
 def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None,
                use_git: bool) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
-    from skilldex.doctor import git, infra, references, skills, stale, tools
+    from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
     from skilldex.rules import doctor as rules
 
     found = references.skill_findings(ctx, others)
@@ -90,7 +90,7 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
     found.extend(outcome.findings)
     unexplained = [r for r in dangling if (r.doc.rel, r.path) not in outcome.explained]
     found.extend(references.path_findings(ctx, unexplained, outcome.notes))
-    found.extend(skills.check(ctx) + skills.personal_shadows(ctx) + tools.check(ctx))
+    found.extend(skills.check(ctx) + skills.personal_shadows(ctx) + tools.check(ctx) + tasks.check(ctx))
     statements = infra.retired_resources(ctx)
     found.extend(infra.retired_uses(ctx, statements))
     if "SKD613" in active:

@@ -41,7 +41,7 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
     for doc in ctx.documents:
         by_path: dict[str, Resolved] = {}
         for mention in doc.mentions:
-            if mention.kind == "skill" or _unverifiable(mention.target):
+            if mention.kind in ("skill", "task") or _unverifiable(mention.target):
                 continue
             resolved = finder.resolve(doc, mention)
             if resolved is None:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from skilldex.doctor.task_calls import task_calls
+
 # A slash-command name as Claude Code spells them: lowercase, digits, - or _, optionally `plugin:name`.
 NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?::[a-z0-9]+(?:[-_][a-z0-9]+)*)?"
 UNKNOWN = "\0"  # base folder after `cd $DIR`, `cd /abs` or `cd ~`: relative paths cannot be checked
@@ -40,12 +42,14 @@ GENERATED = frozenset({"configure", "a.out", "config.status"})
 class Mention:
     """Something a doc names: a skill (`target` without the slash), a tool or a file (a path as written)."""
 
-    kind: str  # skill | tool | file
+    kind: str  # skill | tool | file | task
     target: str
     line: int
     column: int | None = None
     base: str | None = None  # folder a `cd`/working-directory made it relative to; None: the doc's folder or root
     link: bool = False  # a markdown link (relative to the doc's folder)
+    runner: str | None = None  # a task's runner (make | npm); `file` is make's `-f`
+    file: str | None = None
 
 
 def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
@@ -91,6 +95,11 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
             if not target or after in _TEMPLATED_AFTER or target in GENERATED or ".." in target.split("/"):
                 continue
             found.append(Mention("tool", target, line, offset + match.start(1), base))
+    for call in task_calls(segment):
+        folder = base if call.folder is None else _cd(base, call.folder)
+        if folder != UNKNOWN:
+            found.append(Mention("task", call.name, line, offset + call.column, folder, runner=call.runner,
+                                 file=call.file))
     return found
 
 

@@ -184,8 +184,23 @@ CHECK_SKIPPED = rule(
     ),
 )
 
+MISSING_TASK = rule(
+    "SKD615", "missing-task-reference", "warning",
+    "A doc or workflow runs a make target or package.json script that its Makefile or package.json lacks.",
+    "Fix the target or script name in the doc, or add it to the Makefile or package.json.",
+    doc(
+        "Reports `make TARGET` (with `-C dir` and `-f file` followed) and `npm|pnpm|yarn|bun run SCRIPT` in "
+        "shell code blocks, code spans and workflow `run:` steps, when the Makefile or package.json of the folder "
+        "the command runs in (the `cd` or `working-directory` before it, else the doc's folder, else the root) "
+        "exists and defines no such target or script. A Makefile that includes other makefiles, builds its targets "
+        "from variables or has a catch-all rule is not judged, nor are workspace-wide runs (`--filter`, `-w`).",
+        "A renamed target leaves every runbook that calls it failing with `No rule to make target`.",
+        "```bash\nmake deploy-stg   # the Makefile says deploy-staging\n```",
+    ),
+)
+
 CODES = tuple(r.code for r in (
     MISSING_SKILL, MISSING_TOOL, MISSING_FILE, SKILL_NOT_LOADED, SKILL_NEVER_TRIGGERS, SKILL_CLASH,
     SKILL_SHADOWED, TOOL_UNDESCRIBED, DELETED_SINCE_DOC, CHANGED_SINCE_DOC, DOC_OUTDATED, RETIRED_RESOURCE,
-    ORPHANED_RESOURCE, CHECK_SKIPPED,
+    ORPHANED_RESOURCE, CHECK_SKIPPED, MISSING_TASK,
 ))

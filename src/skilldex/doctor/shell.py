@@ -48,7 +48,7 @@ class Mention:
     column: int | None = None
     base: str | None = None  # folder a `cd`/working-directory made it relative to; None: the doc's folder or root
     link: bool = False  # a markdown link (relative to the doc's folder)
-    runner: str | None = None  # a task's runner (make | npm); `file` is make's `-f`
+    runner: str | None = None  # a task's runner (make, npm, pnpm, yarn, bun); `file` is make's `-f`
     file: str | None = None
 
 

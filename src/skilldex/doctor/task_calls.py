@@ -26,7 +26,8 @@ _ELSEWHERE = {"-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r"
 
 @dataclass(frozen=True)
 class TaskCall:
-    """`runner` (make | npm) runs `name`, defined in `file` (None: the runner's default) under `folder`."""
+    """`runner` (make, or the package.json client: npm, pnpm, yarn, bun) runs `name`, defined in `file`
+    (None: the runner's default) under `folder`."""
 
     runner: str
     name: str
@@ -46,7 +47,7 @@ def task_calls(segment: str) -> list[TaskCall]:
     if program in ("make", "gmake"):
         return _make(words[1:])
     if program in _NODE_CLIENTS:
-        return _node(words[1:])
+        return _node(program, words[1:])
     return []
 
 
@@ -80,7 +81,7 @@ def _make(words: list[tuple[str, int]]) -> list[TaskCall]:
     return [TaskCall("make", name, column, folder, file) for name, column in targets]
 
 
-def _node(words: list[tuple[str, int]]) -> list[TaskCall]:
+def _node(client: str, words: list[tuple[str, int]]) -> list[TaskCall]:
     """`npm run build` (also run-script and yarn/pnpm/bun `run`), never `npm test` or `yarn build`: a bare word
     can be the client's own command."""
     if any(word in _ELSEWHERE or word.split("=", 1)[0] in _ELSEWHERE for word, _ in words):
@@ -90,7 +91,7 @@ def _node(words: list[tuple[str, int]]) -> list[TaskCall]:
     name, column = words[1]
     if not _SCRIPT.match(name) or _FILE.search(name):
         return []  # `bun run index.ts` runs a file
-    return [TaskCall("npm", name, column)]
+    return [TaskCall(client, name, column)]
 
 
 def _plain(path: str | None) -> bool:

@@ -107,7 +107,7 @@ def _make_targets(text: str) -> set[str] | None:
 
 def _finding(doc: Document, mention: Mention, path: str, names: set[str], lines: list[int]) -> Finding:
     what = "target" if mention.runner == "make" else "script"
-    command = f"make {mention.target}" if mention.runner == "make" else f"npm run {mention.target}"
+    command = f"make {mention.target}" if mention.runner == "make" else f"{mention.runner} run {mention.target}"
     message = f"runs `{command}`, but {path} defines no {what} '{mention.target}'"
     if lines:
         message += f"; also on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"

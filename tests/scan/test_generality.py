@@ -278,3 +278,22 @@ def test_shell_libraries_that_scripts_source_are_not_tools(repo):
         "hack/verify.sh": "# Verify the generated code.\nsource hack/lib/init.sh\n",
     })
     assert sorted(i.path for i in scan_repo(root).items if i.kind == "tool") == ["hack/lib/run.sh", "hack/verify.sh"]
+
+
+def test_shell_scripts_outside_tool_folders_are_tools_but_not_hooks_completions_or_samples(repo):
+    root = repo({
+        "infra/gcp/bash/ensure-staging-storage.sh": "#!/usr/bin/env bash\n# Create the staging GCS buckets.\n",
+        "backup_tools/backup_prod.sh": "# Back up the prod database to GCS.\npg_dump x\n",
+        ".husky/pre-commit.sh": "#!/bin/sh\nnpx lint-staged\n",
+        "contrib/completion/app.bash": "# bash completion for app\ncomplete -F _app app\n",
+        "examples/demo/run.sh": "#!/bin/sh\n# Run the demo.\n",
+        "lib/util.sh": "# helpers other scripts source\nlog() { echo \"$@\"; }\n",
+        "a/b/c/d/e/f/deep.sh": "#!/bin/sh\n# Too deep to be a command anyone runs by path.\n",
+        "infra/gcp/bash/lib_gcs.sh": "# GCS helpers, sourced by ensure-*.sh (not executable).\n",
+        "infra/backup_lib.sh": "# Shared by the backup scripts (not executable).\n",
+        "src/app.py": "print('not a tool')\n",
+    })
+    tools = {i.path: i for i in scan_repo(root).items if i.kind == "tool"}
+    assert sorted(tools) == ["backup_tools/backup_prod.sh", "infra/gcp/bash/ensure-staging-storage.sh"]
+    assert tools["infra/gcp/bash/ensure-staging-storage.sh"].description == "Create the staging GCS buckets."
+    assert tools["backup_tools/backup_prod.sh"].run == "bash backup_tools/backup_prod.sh"

@@ -8,6 +8,7 @@ import re
 from skilldex import capabilities
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
+from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import changes, frameworks, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -32,6 +33,8 @@ INTERPRETERS = {
 _NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples",
                        "testdata")
 _ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
+_LIBRARY_NAME = re.compile(
+    r"^(?:lib|common|functions|helpers?|utils?)(?:[_-][\w-]+)?\.\w+$|^[\w-]+[_-](?:lib|common)\.\w+$", re.IGNORECASE)
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
 
 
@@ -45,6 +48,20 @@ def _in_tool_folder(file: RepoFile) -> bool:
         if folder in TOOL_FOLDERS and i < MAX_TOOL_FOLDER_DEPTH:
             return len(folders) - i - 1 <= MAX_DEPTH_BELOW_TOOL_FOLDER
     return False
+
+
+def _loose_shell_script(file: RepoFile) -> bool:
+    """A `.sh` outside the usual folders (`infra/gcp/bash/ensure-bucket.sh`, `backup_tools/backup_prod.sh`):
+    shell scripts are written to be run wherever they sit. Not in dot folders (git hooks, editor setup),
+    completion folders (sourced by shells) or test and sample folders."""
+    if posixpath.splitext(file.name)[1].lower() not in (".sh", ".bash"):
+        return False
+    folders = [p.lower() for p in file.parts[:-1]]
+    return (
+        len(folders) <= MAX_TOOL_FOLDER_DEPTH
+        and not any(p.startswith(".") or "completion" in p for p in folders)
+        and not (set(folders) & (SAMPLE_DIRS | set(_NEVER_TOOL_FOLDERS)))
+    )
 
 
 def _skip_name(name: str) -> bool:
@@ -67,15 +84,15 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if frameworks.command_file(file, _NEVER_TOOL_FOLDERS):
         return True, fs.head(file)
     at_root = len(file.parts) == 1
-    if not at_root and not _in_tool_folder(file):
+    if not at_root and not _in_tool_folder(file) and not _loose_shell_script(file):
         return False, b""
     if extension and extension not in SCRIPT_EXTENSIONS:
         return False, b""
     head = fs.head(file)
     shebang = head.startswith(b"#!")
-    if SCRIPT_EXTENSIONS.get(extension) == "shell" and not shebang and not file.executable \
-            and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]}:
-        return False, head  # hack/lib/init.sh: a library other scripts source, not a command
+    if SCRIPT_EXTENSIONS.get(extension) == "shell" and not file.executable and (
+            _LIBRARY_NAME.match(file.name) or not shebang and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]}):
+        return False, head  # hack/lib/init.sh, infra/lib_gcs.sh: a library other scripts source, not a command
     if at_root:
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
     if not extension:

@@ -297,3 +297,15 @@ def test_shell_scripts_outside_tool_folders_are_tools_but_not_hooks_completions_
     assert sorted(tools) == ["backup_tools/backup_prod.sh", "infra/gcp/bash/ensure-staging-storage.sh"]
     assert tools["infra/gcp/bash/ensure-staging-storage.sh"].description == "Create the staging GCS buckets."
     assert tools["backup_tools/backup_prod.sh"].run == "bash backup_tools/backup_prod.sh"
+
+
+def test_cli_and_utils_packages_inside_the_code_are_modules_not_tools(repo):
+    root = repo({
+        "lib/mastodon/cli/media.rb": "# frozen_string_literal: true\nmodule Mastodon::CLI\n  class Media < Base\n",
+        "src/app/utils/format.py": '"""Format helpers."""\nimport sys\n',
+        "src/tools/release.py": '#!/usr/bin/env python3\n"""Cut a release."""\nimport argparse\n',
+        "lib/cli/install.sh": "#!/bin/sh\n# Install the CLI.\n",
+        "tools/sync.rb": "# Sync the mirrors.\n",
+    })
+    assert sorted(i.path for i in scan_repo(root).items if i.kind == "tool") == [
+        "lib/cli/install.sh", "src/tools/release.py", "tools/sync.rb"]

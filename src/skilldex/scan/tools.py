@@ -33,6 +33,9 @@ INTERPRETERS = {
 _NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples",
                        "testdata")
 _ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
+# Tool-folder names that, inside a source tree, name a package of the code rather than scripts to run.
+_CODE_FOLDER_NAMES = {"cli", "utils", "tasks", "tooling", "tool", "tools"}
+_SOURCE_ROOTS = {"lib", "src", "app", "pkg", "internal"}
 _LIBRARY_NAME = re.compile(
     r"^(?:lib|common|functions|helpers?|utils?)(?:[_-][\w-]+)?\.\w+$|^[\w-]+[_-](?:lib|common)\.\w+$", re.IGNORECASE)
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
@@ -62,6 +65,12 @@ def _loose_shell_script(file: RepoFile) -> bool:
         and not any(p.startswith(".") or "completion" in p for p in folders)
         and not (set(folders) & (SAMPLE_DIRS | set(_NEVER_TOOL_FOLDERS)))
     )
+
+
+def _in_source_tree(file: RepoFile) -> bool:
+    """A `cli/`, `utils/` or `tasks/` folder inside the code (`lib/`, `src/`, `app/`): its files are modules."""
+    folders = [p.lower() for p in file.parts[:-1]]
+    return any(folder in _CODE_FOLDER_NAMES and set(folders[:i]) & _SOURCE_ROOTS for i, folder in enumerate(folders))
 
 
 def _skip_name(name: str) -> bool:
@@ -95,6 +104,8 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
         return False, head  # hack/lib/init.sh, infra/lib_gcs.sh: a library other scripts source, not a command
     if at_root:
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
+    if not (shebang or file.executable) and SCRIPT_EXTENSIONS.get(extension) != "shell" and _in_source_tree(file):
+        return False, head  # lib/mastodon/cli/media.rb: a module of the app's CLI, run through bin/tootctl
     if not extension:
         return shebang or file.executable, head
     return True, head

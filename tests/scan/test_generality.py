@@ -309,3 +309,17 @@ def test_cli_and_utils_packages_inside_the_code_are_modules_not_tools(repo):
     })
     assert sorted(i.path for i in scan_repo(root).items if i.kind == "tool") == [
         "lib/cli/install.sh", "src/tools/release.py", "tools/sync.rb"]
+
+
+def test_development_docs_are_docs_and_empty_docs_are_not(repo):
+    root = repo({
+        "docs/DEVELOPMENT.md": "# Development\n\nRun `bin/dev` to start the app locally.\n",
+        "docs/html/development/getting-started.rst": "Getting Started\n===============\n\nRun the tests with nox.\n",
+        "README.md": "# kind\n\nkind runs Kubernetes in Docker.\n\n## Contributing\n\nRun `make test`.\n",
+        "CONTRIBUTING.md": "# How to help\n\nOpen an issue first.\n",
+        "docs/CI-WORKFLOW.md": "",
+        "docs/runbooks/empty.md": "---\ntitle: x\n---\n",
+        "docs/user/quickstart.md": "# Quickstart\n\nInstall with brew.\n",
+    })
+    assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
+        "CONTRIBUTING.md", "README.md", "docs/DEVELOPMENT.md", "docs/html/development/getting-started.rst"]

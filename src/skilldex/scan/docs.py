@@ -1,4 +1,5 @@
-"""Docs: CLAUDE.md/AGENTS.md files and markdown about infrastructure, operations, deploys and access."""
+"""Docs: CLAUDE.md/AGENTS.md files and markdown about infrastructure, operations, deploys and access, and
+about developing the code (setup, running it locally, tests)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ OPS_WORDS = re.compile(
     r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
     r"release process|releasing)\b"
 )
+# Words in a path, title or section heading that make a doc say how to build, run and test the code
+# ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
+DEV_WORDS = re.compile(
+    r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
+    r"testing|local (?:environment|setup))\b"
+)
 OPS_CAPABILITIES = {
     "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud",
     "infrastructure", "access", "backup", "ci",
@@ -46,10 +53,12 @@ def _candidate(file: RepoFile) -> bool:
     return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
 
 
-def _about_operations(path: str, title: str | None) -> bool:
+def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
+    """About operating, building, running or testing the system: by path, title or a top-level section."""
     words = " ".join([path.replace("/", " ").replace("_", " "), title or ""]).lower()
     words = re.sub(r"\.(md|mdx|markdown|rst)\b", "", words)
-    if OPS_WORDS.search(words.replace("-", " ")):
+    plain = words.replace("-", " ")
+    if OPS_WORDS.search(plain) or DEV_WORDS.search(plain) or DEV_WORDS.search(sections.lower().replace("-", " ")):
         return True
     folders = {p.lower() for p in path.split("/")[:-1]}
     if folders & OPS_FOLDERS:
@@ -148,8 +157,11 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         )
     else:
         headings, blocks = headings_and_code(doc.body, doc.body_start)
+    if not prose.strip() and not headings:
+        return items  # an empty doc (or only frontmatter) tells nobody anything
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
-    if not agent_doc and not _about_operations(file.rel, title):
+    sections = " | ".join(h[1] for h in headings[:MAX_HEADINGS] if h[0] <= 2)
+    if not agent_doc and not _about_operations(file.rel, title, sections):
         return items
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.

@@ -227,3 +227,13 @@ def test_pathological_yaml_is_read_or_refused_at_once():
     for _ in range(49):
         (nested,) = nested
     assert nested == []
+
+
+def test_load_full_gives_second_level_key_lines_and_takes_a_higher_alias_cap():
+    text = "x-d: &d {restart: always}\nservices:\n" + "".join(f"  s{i}:\n    <<: *d\n" for i in range(60))
+    with pytest.raises(FrontmatterError, match="more than 50 YAML aliases"):
+        yamlsafe.load_full(text)
+    lines: dict[str, dict[str, int]] = {}
+    data, key_lines, _ = yamlsafe.load_full(text, max_aliases=100, child_lines=lines)
+    assert data["services"]["s59"] == {"restart": "always"} and key_lines == {"x-d": 1, "services": 2}
+    assert lines["x-d"] == {"restart": 1} and lines["services"]["s0"] == 3 and lines["services"]["s59"] == 3 + 59 * 2

@@ -45,19 +45,20 @@ class Field:
 class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps dates as text, records key lines and duplicates, and caps aliases."""
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str, max_aliases: int = MAX_YAML_ALIASES):
         super().__init__(stream)
         self.alias_count = 0
+        self.max_aliases = max_aliases
         self.key_lines: dict[str, int] = {}
         self.duplicate_keys: list[tuple[str, int]] = []
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
-            if self.alias_count > MAX_YAML_ALIASES:
+            if self.alias_count > self.max_aliases:
                 mark = self.peek_event().start_mark
                 raise yaml.MarkedYAMLError(
-                    problem=f"more than {MAX_YAML_ALIASES} YAML aliases (possible alias bomb)",
+                    problem=f"more than {self.max_aliases} YAML aliases (possible alias bomb)",
                     problem_mark=mark,
                 )
         return super().compose_node(parent, index)
@@ -103,7 +104,7 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def _compose(text: str) -> tuple[Any, Any]:
+def _compose(text: str, max_aliases: int = MAX_YAML_ALIASES) -> tuple[Any, Any]:
     """(loader, root node), by libyaml when it can be trusted with `text`, else by pure Python."""
     if _CLoader is not None and not _python_only(text):
         loader = _CLoader(text)
@@ -111,7 +112,7 @@ def _compose(text: str) -> tuple[Any, Any]:
             return loader, loader.get_single_node()
         except yaml.YAMLError:
             loader.dispose()
-    loader = _Loader(text)
+    loader = _Loader(text, max_aliases)
     return loader, loader.get_single_node()
 
 
@@ -158,15 +159,25 @@ def load_yaml(
 
 
 def load_full(
-    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
+    text: str,
+    first_line: int = 1,
+    fields: dict[str, Field] | None = None,
+    *,
+    max_aliases: int = MAX_YAML_ALIASES,
+    child_lines: dict[str, dict[str, int]] | None = None,
 ) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to)."""
+    """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to).
+
+    Whole files (workflows, compose files) use more anchors than frontmatter: `max_aliases` raises the cap
+    (the expansion cap still holds). When `child_lines` is given, it is filled with the line of each key
+    of every top-level mapping value (`services` -> `web` -> 3); a repeated key keeps its last line.
+    """
     if _too_deep(text):
         raise FrontmatterError("invalid-yaml", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep", first_line)
     text = text.translate(_AS_TEXT)
     loader = None
     try:
-        loader, node = _compose(text)
+        loader, node = _compose(text, max_aliases)
         if node is None:
             return None, {}, []
         key_lines: dict[str, int] = {}
@@ -181,6 +192,11 @@ def load_full(
                     key_lines[key] = line
                 if fields is not None:
                     fields[key] = _field(key_node, value_node, first_line)
+                if child_lines is not None and isinstance(value_node, yaml.MappingNode):
+                    child_lines[key] = {
+                        str(child.value).translate(_RESTORE): child.start_mark.line + first_line
+                        for child, _ in value_node.value if isinstance(child, yaml.ScalarNode)
+                    }
                 duplicates.extend(_nested_duplicates(value_node, key, first_line))
         data = _json_safe(loader.construct_document(node))
     except _TooBig:

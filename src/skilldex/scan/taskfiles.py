@@ -1,5 +1,5 @@
 """Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml, noxfile.py, tox, Rakefile,
-composer.json, deno.json and mise.toml, never run."""
+composer.json, deno.json, mise.toml and Procfile, never run."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from skilldex.scan.taskfiles_make import parse_makefile
 from skilldex.scan.taskfiles_more import parse_cargo_config, parse_composer_json, parse_deno_json, parse_mise_toml
 from skilldex.scan.taskfiles_node import parse_package_json
 from skilldex.scan.taskfiles_nox import parse_noxfile
+from skilldex.scan.taskfiles_procfile import parse_procfile
 from skilldex.scan.taskfiles_pyproject import parse_pyproject
 from skilldex.scan.taskfiles_rake import parse_rakefile
 from skilldex.scan.taskfiles_tox import parse_tox_ini, parse_tox_toml
@@ -25,6 +26,7 @@ __all__ = [
     "parse_mise_toml",
     "parse_noxfile",
     "parse_package_json",
+    "parse_procfile",
     "parse_pyproject",
     "parse_rakefile",
     "parse_taskfile",

@@ -1,4 +1,5 @@
-"""Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks."""
+"""Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks, Procfile
+processes."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from skilldex.scan.taskfiles import (
     parse_mise_toml,
     parse_noxfile,
     parse_package_json,
+    parse_procfile,
     parse_pyproject,
     parse_rakefile,
     parse_taskfile,
@@ -34,6 +36,9 @@ from skilldex.scan.taskfiles import (
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
 # Task files under sample folders (test fixtures, demos, scaffolding templates) are not the repo's own.
 NOT_TASK_FOLDERS = SAMPLE_DIRS
+
+# Procfile.dev (bin/dev), Procfile.test...; not the copies kept as examples
+_PROCFILE_VARIANT = re.compile(r"Procfile\.(?!(?:example|sample|template|bak|orig)$)[A-Za-z0-9_-]+")
 
 PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "Makefile": ("make", parse_makefile),
@@ -58,6 +63,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "deno.jsonc": ("deno", parse_deno_json),
     "mise.toml": ("mise", parse_mise_toml),
     ".mise.toml": ("mise", parse_mise_toml),
+    "Procfile": ("procfile", parse_procfile),
 }
 _LOCKFILES = (
     ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
@@ -100,6 +106,9 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner == "rake" and file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
         home = nearest_holding(fs, folder, "Rakefile")
         prefix = f"cd {q(home)} && " if home else ""
+    if runner == "procfile":  # foreman's command line (honcho takes the same); `command` is the process itself
+        return f"{prefix}foreman start {name}" if file.name == "Procfile" else \
+            f"{prefix}foreman start -f {q(file.name)} {name}"
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)
         prefix = f"cd {q(parent)} && " if parent else ""
@@ -116,6 +125,8 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
         return "rake", parse_rakefile  # Rails' lib/tasks/*.rake
     if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")):
         return "cargo", parse_cargo_config
+    if _PROCFILE_VARIANT.fullmatch(file.name):
+        return "procfile", parse_procfile
     return None
 
 

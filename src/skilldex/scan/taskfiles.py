@@ -1,9 +1,10 @@
 """Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml, noxfile.py, tox, Rakefile,
-composer.json, deno.json, mise.toml and Procfile, never run."""
+composer.json, deno.json, mise.toml, Procfile and compose files, never run."""
 
 from __future__ import annotations
 
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError
+from skilldex.scan.taskfiles_compose import parse_compose, parse_compose_override
 from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
@@ -19,6 +20,8 @@ __all__ = [
     "TaskDef",
     "TaskFileError",
     "parse_cargo_config",
+    "parse_compose",
+    "parse_compose_override",
     "parse_composer_json",
     "parse_deno_json",
     "parse_justfile",

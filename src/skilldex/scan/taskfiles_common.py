@@ -24,6 +24,8 @@ class TaskDef:
     command: str | None  # what it runs: recipe lines joined with " && ", or an entry point
     # pyproject only: "python-scripts" (installed console scripts) or "poe" (task-runner tables)
     runner: str | None = None
+    # compose only: its file is a layer over the folder's base compose file, so the two run together
+    overlay: bool = False
 
 
 class TaskFileError(Exception):

@@ -1,5 +1,5 @@
 """Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks, Procfile
-processes."""
+processes, compose services."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from skilldex.scan.taskfiles import (
     TaskDef,
     TaskFileError,
     parse_cargo_config,
+    parse_compose,
+    parse_compose_override,
     parse_composer_json,
     parse_deno_json,
     parse_justfile,
@@ -37,6 +39,12 @@ MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels 
 # Task files under sample folders (test fixtures, demos, scaffolding templates) are not the repo's own.
 NOT_TASK_FOLDERS = SAMPLE_DIRS
 
+# The files `docker compose` reads by itself, in its order of preference, and the overrides it merges in
+COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+COMPOSE_OVERRIDES = tuple(name.replace("compose.", "compose.override.") for name in COMPOSE_FILES)
+# Variants run with `-f`: docker-compose.prod.yml, docker-compose-dev.yml, compose.test.yaml; not the copies
+# kept as examples (docker-compose.example.yml)
+_COMPOSE_VARIANT = re.compile(r"(?:docker-compose[.-]|compose\.)(?![\w.-]*(?:example|sample|template))[\w.-]+\.ya?ml")
 # Procfile.dev (bin/dev), Procfile.test...; not the copies kept as examples
 _PROCFILE_VARIANT = re.compile(r"Procfile\.(?!(?:example|sample|template|bak|orig)$)[A-Za-z0-9_-]+")
 
@@ -64,6 +72,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "mise.toml": ("mise", parse_mise_toml),
     ".mise.toml": ("mise", parse_mise_toml),
     "Procfile": ("procfile", parse_procfile),
+    **{name: ("compose", parse_compose) for name in COMPOSE_FILES},
+    **{name: ("compose", parse_compose_override) for name in COMPOSE_OVERRIDES},
 }
 _LOCKFILES = (
     ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
@@ -109,6 +119,8 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner == "procfile":  # foreman's command line (honcho takes the same); `command` is the process itself
         return f"{prefix}foreman start {name}" if file.name == "Procfile" else \
             f"{prefix}foreman start -f {q(file.name)} {name}"
+    if runner == "compose":
+        return f"{prefix}docker compose {_compose_files(fs, folder, file.name, task.overlay)}up {name}"
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)
         prefix = f"cd {q(parent)} && " if parent else ""
@@ -119,6 +131,17 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     return name  # an installed console script
 
 
+def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:
+    """The `-f` options: none for the file compose picks by itself (or its override), else the file, after
+    the base file when the service only adjusts one of the base's (docker-compose.prod.yml)."""
+    base = next((default for default in COMPOSE_FILES if fs.file(posixpath.join(folder, default))), None)
+    if base is not None and (name == base or name in COMPOSE_OVERRIDES):
+        return ""
+    if overlay and base is not None:
+        return f"-f {shlex.quote(base)} -f {shlex.quote(name)} "
+    return f"-f {shlex.quote(name)} "
+
+
 def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | None:
     """Task files known by where they sit rather than by name alone."""
     if file.name.endswith(".rake"):
@@ -127,6 +150,8 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
         return "cargo", parse_cargo_config
     if _PROCFILE_VARIANT.fullmatch(file.name):
         return "procfile", parse_procfile
+    if _COMPOSE_VARIANT.fullmatch(file.name):
+        return "compose", parse_compose
     return None
 
 

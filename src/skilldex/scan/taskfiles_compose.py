@@ -1,0 +1,158 @@
+"""docker compose services (compose.yaml, docker-compose.yml and their variants), read as data, never run.
+
+Each service under `services:` is something `docker compose up NAME` starts: the repo's database, queue or
+dev server, which an agent should start this way rather than by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, split_lines
+from skilldex.yamlsafe import FrontmatterError, load_full
+
+MAX_SERVICES = 500
+MAX_COMPOSE_CHARS = 256 * 1024  # real compose files are a few KB; a parse of more is slow for nothing
+MAX_COMPOSE_ALIASES = 200  # `<<: *defaults` in every service of a large stack; the expansion cap still holds
+MAX_PORTS_SHOWN = 3
+# Compose's own rule for service names; anything else never reaches a command line
+_SERVICE_NAME = re.compile(r"[a-zA-Z0-9._-]+")
+_LABEL_DESCRIPTION = re.compile(r"(?:^|\.)description$")
+# A comment that is commented-out YAML (a disabled service or setting), not a description
+_COMMENTED_YAML = re.compile(r"-\s|[\w.-]+:\s*$|(?:image|build|command|ports|environment|volumes|depends_on)\s*:")
+
+
+def parse_compose(text: str) -> list[TaskDef]:
+    """The services under `services:`, in file order. `x-` top-level keys (anchors for shared settings)
+    are not services; merge keys (`<<: *defaults`) are applied as compose applies them."""
+    return _services(text, override=False)
+
+
+def parse_compose_override(text: str) -> list[TaskDef]:
+    """An override file (docker-compose.override.yml), which compose merges into its base file: only the
+    services it adds; a service it only adjusts is the base file's, run merged with this one."""
+    return _services(text, override=True)
+
+
+def _services(text: str, override: bool) -> list[TaskDef]:
+    """Through the shared safe loader (alias and expansion caps): compose files come from the repo too."""
+    if len(text) > MAX_COMPOSE_CHARS:
+        raise TaskFileError(f"{len(text):,} characters is over the {MAX_COMPOSE_CHARS:,}-character limit for a compose "
+                            "file; not read")
+    text = text.lstrip("\ufeff")
+    child_lines: dict[str, dict[str, int]] = {}
+    try:
+        data, key_lines, _ = load_full(text, max_aliases=MAX_COMPOSE_ALIASES, child_lines=child_lines)
+    except FrontmatterError as exc:
+        raise TaskFileError(exc.message, exc.line) from None
+    services = data.get("services") if isinstance(data, dict) else None
+    if services is None:
+        return []  # an include-only file, or compose's old version-1 layout that compose v2 no longer reads
+    if not isinstance(services, dict):
+        kind = "a list" if isinstance(services, list) else "text" if isinstance(services, str) else "a single value"
+        raise TaskFileError(f"`services` is {kind}, not a mapping of service names", key_lines.get("services"))
+    lines = split_lines(text)
+    valid = {name: service for name, service in list(services.items())[:MAX_SERVICES]
+             # compose refuses such a name; a service that is not a mapping is not one
+             if _SERVICE_NAME.fullmatch(name) and isinstance(service, dict)}
+    # One service that cannot start from this file alone makes the file a layer over its base file
+    # (docker-compose.prod.yml adjusting `web`, adding `proxy` in front of it): all of it runs merged.
+    overlay = any(not _defines_container(svc) or _needs_elsewhere(svc, services) for svc in valid.values())
+    found = []
+    for name, service in valid.items():
+        if override and not _defines_container(service):
+            continue
+        line = child_lines.get("services", {}).get(name)
+        description = _comment_above(lines, line) or _label_description(service.get("labels")) \
+            or _summary(name, service)
+        found.append(TaskDef(name, clean_description(description + _profiles(service.get("profiles"))), line,
+                             _command(service.get("command")), overlay=overlay))
+    return found
+
+
+def _defines_container(service: dict) -> bool:
+    """Whether the service says what to run (image, build or extends), not only how to adjust another file's."""
+    return any(key in service for key in ("image", "build", "extends"))
+
+
+def _needs_elsewhere(service: dict, services: dict) -> bool:
+    """Whether it depends on a service this file does not define (its base file does)."""
+    needs = service.get("depends_on")
+    return isinstance(needs, (list, dict)) and any(isinstance(o, str) and o not in services for o in needs)
+
+
+def _comment_above(lines: list[str], line: int | None) -> str:
+    """The `#` lines right above the service key, at its indentation (deeper ones belong to the service
+    before it); none when they are commented-out YAML."""
+    if not line or line > len(lines):
+        return ""
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    picked: list[str] = []
+    for above in reversed(lines[: line - 1]):
+        stripped = above.strip()
+        if not stripped.startswith("#") or len(above) - len(above.lstrip()) != indent:
+            break
+        text = stripped.lstrip("#").strip()
+        if _COMMENTED_YAML.match(text):
+            return ""
+        picked.append(text)
+    return " ".join(text for text in reversed(picked) if text.strip("-=*~ "))
+
+
+def _label_description(labels: Any) -> str:
+    """A `*.description` label (org.opencontainers.image.description, com.example.description), as a
+    mapping or a list of `key=value` strings."""
+    if isinstance(labels, list):
+        labels = dict(item.partition("=")[::2] for item in labels if isinstance(item, str))
+    if not isinstance(labels, dict):
+        return ""
+    for key, value in labels.items():
+        if _LABEL_DESCRIPTION.search(str(key)) and isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def _summary(name: str, service: dict) -> str:
+    """What the service is, from its settings: "postgres:16 on port 5432", "Built from ./api on port 8000"."""
+    image, build = service.get("image"), service.get("build")
+    if isinstance(build, dict):
+        build = build.get("context", ".")
+    what = f"Built from {build}" if isinstance(build, str) else image if isinstance(image, str) else ""
+    if not _defines_container(service):
+        what = f"Changes the base compose file's {name} service"
+    ports = _ports(service.get("ports"))
+    if ports:
+        what = f"{what or 'Service'} on port{'s' if len(ports) > 1 else ''} {', '.join(ports)}"
+    return what
+
+
+def _profiles(profiles: Any) -> str:
+    """A note that the service starts only when asked for (`up NAME` enables its profile; a bare `up` does not)."""
+    named = [p for p in profiles[:5] if isinstance(p, str)] if isinstance(profiles, list) else []
+    return f" (profile{'s' if len(named) > 1 else ''}: {', '.join(named)})" if named else ""
+
+
+def _ports(ports: Any) -> list[str]:
+    """The host side of each published port: "5432:5432" -> 5432, "127.0.0.1:8080:80" -> 127.0.0.1:8080."""
+    shown: list[str] = []
+    for port in ports[:MAX_PORTS_SHOWN] if isinstance(ports, list) else []:
+        if isinstance(port, dict):
+            port = port.get("published") or port.get("target")
+        if isinstance(port, int) and not isinstance(port, bool):
+            port = str(port)
+        if not isinstance(port, str) or not port.strip():
+            continue
+        port = port.strip().removesuffix("/tcp")
+        if "${" not in port and port.count(":") >= 1:
+            port = port.rsplit(":", 1)[0]  # the container side is not where to connect
+        shown.append(port)
+    return shown
+
+
+def _command(command: Any) -> str | None:
+    """The service's `command:` as one line (a list is its exec form)."""
+    if isinstance(command, list) and all(isinstance(word, (str, int, float)) for word in command):
+        command = shlex.join(str(word) for word in command)
+    return join_commands([command]) if isinstance(command, str) else None

@@ -304,7 +304,7 @@ Claude Code cannot start any of the project's MCP servers.
 
 INVALID_TASK_FILE = rule(
     "SKD031", "invalid-task-file", "error",
-    "A task-runner file (package.json, pyproject.toml, Taskfile.yml) cannot be parsed.",
+    "A task-runner file (package.json, pyproject.toml, Taskfile.yml, compose.yaml) cannot be parsed.",
     "Fix the syntax error at the reported line.",
     """
 ## What it does
@@ -314,7 +314,7 @@ Reports a task-runner definition skilldex could not parse, so its tasks are not 
 The runner itself will fail too, and its tasks are invisible to agents.
 
 ## Example
-A `package.json` with a trailing comma.
+A `package.json` with a trailing comma, or a `compose.yaml` whose `services:` is a list of names.
 """,
 )
 

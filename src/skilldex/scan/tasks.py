@@ -133,7 +133,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
 
 def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:
     """The `-f` options: none for the file compose picks by itself (or its override), else the file, after
-    the base file when the service only adjusts one of the base's (docker-compose.prod.yml)."""
+    the base file when it is a layer over it (a docker-compose.prod.yml that adjusts the base's services)."""
     base = next((default for default in COMPOSE_FILES if fs.file(posixpath.join(folder, default))), None)
     if base is not None and (name == base or name in COMPOSE_OVERRIDES):
         return ""

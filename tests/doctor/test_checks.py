@@ -104,6 +104,8 @@ CLEAN = [
     ("SKD605", {".claude/skills/manual/SKILL.md": "---\ndisable-model-invocation: true\n---\nOnly by hand.\n",
                 ".claude/skills/deploy/SKILL.md": skill("deploy")}),
     ("SKD608", {"tools/sync.sh": "#!/bin/sh\n# Sync the bucket to the CDN.\nrsync -a a b\n",
+                "bin/load-mocks": "#!/usr/bin/env python\nimport argparse\nparser = argparse.ArgumentParser()\n"
+                                  "parser.add_argument('--events', type=int, help='number of events')\n",
                 "tests/fixtures/tools/bare.sh": "#!/bin/sh\nset -eu\n"}),
     ("SKD612", {".github/workflows/deploy.yml": WORKFLOW,
                 "docs/INFRASTRUCTURE.md": "# Infra\n\nThe VM `legacy-web-01` has not been terminated yet.\n",

@@ -8,10 +8,11 @@ from skilldex.rules import doctor as rules
 
 
 def check(ctx: RepoContext) -> list[Finding]:
-    """SKD608: tools from which nothing an agent could use was read."""
+    """SKD608: tools from which nothing an agent could use was read (declared flags count: `--events`, with
+    its help, says how to call it)."""
     findings = []
     for tool in ctx.catalogue.of_kind("tool"):
-        if tool.language == "binary" or tool.description or tool.usage or in_skipped_dir(tool.path):
+        if tool.language == "binary" or tool.description or tool.usage or tool.flags or in_skipped_dir(tool.path):
             continue
         findings.append(rules.TOOL_UNDESCRIBED.finding(
             tool.path, f"tool '{tool.name}' has no docstring, header comment or usage text, so agents cannot "

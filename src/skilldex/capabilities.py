@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 
 # Each capability lists word stems (after tokenising and light stemming) and phrases that signal it.
 # Keep words specific: a generic word such as "run" or "data" would tag everything.
@@ -54,7 +56,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 UNLESS_WINDOW = 3
 UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
-                 "golden", "ui"),
+                 "golden", "ui", "insta", "syrupy", "test", "review"),
     "dump": ("heap", "memory", "core", "thread", "stack"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
@@ -117,6 +119,22 @@ _ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 _CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
 
+_UNSAID: frozenset[str] = frozenset()  # the repo's own name while its files are scanned: see own_name()
+
+
+@contextlib.contextmanager
+def own_name(name: str) -> Iterator[None]:
+    """While scanning a repo, its own name signals nothing: in the sentry repo "sentry" is everywhere and says
+    nothing about monitoring, in kubernetes "kubernetes" nothing about infrastructure."""
+    global _UNSAID
+    before = _UNSAID
+    _UNSAID = frozenset(tokens(name))
+    try:
+        yield
+    finally:
+        _UNSAID = before
+
+
 def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
     """Every place `word` is said has one of `vetoes` within UNLESS_WINDOW words of it."""
     places = [i for i, w in enumerate(said) if w == word]
@@ -138,7 +156,7 @@ def infer(*texts: str | None) -> list[str]:
     said: list[str] | None = None  # the stemmed words in order, for the UNLESS window
     for word in present:
         signals = _BY_STEM.get(word)
-        if not signals:
+        if not signals or word in _UNSAID:
             continue
         vetoes = _UNLESS.get(word)
         if vetoes and vetoes & present:

@@ -323,3 +323,18 @@ def test_development_docs_are_docs_and_empty_docs_are_not(repo):
     })
     assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
         "CONTRIBUTING.md", "README.md", "docs/DEVELOPMENT.md", "docs/html/development/getting-started.rst"]
+
+
+def test_the_repos_own_name_signals_no_capability(tmp_path):
+    root = tmp_path / "sentry"
+    root.mkdir()
+    (root / ".claude" / "commands").mkdir(parents=True)
+    (root / ".claude" / "commands" / "commit.md").write_text("Commit following Sentry's conventions.\n")
+    (root / "tools").mkdir()
+    (root / "tools" / "errors.sh").write_text("#!/bin/sh\n# Send a test error to Sentry and check the alert.\n")
+    (root / "Makefile").write_text("# Review the snapshot tests\nreview-python-snapshots:\n\tcargo insta review\n")
+    items = {i.name: i for i in scan_repo(root).items}
+    assert items["commit"].capabilities == []
+    assert "monitoring" in items["errors.sh"].capabilities  # "alert" still says monitoring
+    assert "backup" not in items["review-python-snapshots"].capabilities
+    assert "monitoring" in capabilities.infer("Send errors to Sentry")  # in other repos Sentry still counts

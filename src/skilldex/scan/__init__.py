@@ -6,6 +6,7 @@ meanwhile, and the other paths it consulted, so that the persistent index can re
 
 from __future__ import annotations
 
+from skilldex import capabilities
 from skilldex.errors import UsageError
 
 TYPE_CHECKING = False  # skilldex.scan.walk is on the fast path: keep this package's import light
@@ -62,10 +63,11 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
     before = len(fs.findings)
     fs.deps = set()
     try:
-        for index, provider in enumerate(provider_modules or providers()):
-            found = provider.scan_file(fs, file)
-            if found:  # most files are nothing to most providers
-                unit.items.extend((index, item) for item in found)
+        with capabilities.own_name(fs.root.name):
+            for index, provider in enumerate(provider_modules or providers()):
+                found = provider.scan_file(fs, file)
+                if found:  # most files are nothing to most providers
+                    unit.items.extend((index, item) for item in found)
     finally:
         unit.deps = fs.deps - {file.rel}
         fs.deps = None

@@ -149,3 +149,22 @@ def test_deno_jsonc_mise_hidden_tasks_lines_and_quoted_folders(repo):
         ("mise", "lint"): ("mise run lint", 8),
         ("composer", "name"): ("cd 'x;id' && composer run-script name", 1),  # a name like an option is left out
     }
+
+
+def test_tox_resolves_references_to_another_sections_commands():
+    text = ("[tox]\nenvlist = lint-py3\n[lint]\ncommands =\n    flake8 .\n    isort --check-only src\n"
+            "[testenv:lint-py3]\ncommands = {[lint]commands}\n[testenv:other]\ncommands = {[gone]commands}\n")
+    tasks = {t.name: t for t in parse_tox_ini(text)}
+    assert tasks["lint-py3"].command == "flake8 . && isort --check-only src"
+    assert tasks["other"].command == "{[gone]commands}"
+
+
+def test_nox_session_without_docstring_is_described_by_its_usage_error():
+    from skilldex.scan.taskfiles import parse_noxfile
+
+    text = ('import nox\n\n@nox.session(name="prepare-release")\ndef prepare_release(session):\n'
+            '    if not session.posargs:\n        session.error("Usage: nox -s prepare-release -- YY.N[.P]")\n'
+            '    session.run("git", "tag")\n\n@nox.session\ndef lint(session):\n    session.error("lint failed")\n')
+    tasks = {t.name: t for t in parse_noxfile(text)}
+    assert tasks["prepare-release"].description == "Usage: nox -s prepare-release -- YY.N[.P]"
+    assert tasks["lint"].description == ""

@@ -25,6 +25,17 @@ def _first_run(function: ast.FunctionDef) -> str | None:
     return None
 
 
+def _usage(function: ast.FunctionDef) -> str:
+    """`session.error("Usage: nox -s prepare-release -- YY.N[.P]")`: the arguments a session needs."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "error":
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and \
+                        arg.value.lstrip().lower().startswith("usage:"):
+                    return arg.value.strip()
+    return ""
+
+
 def parse_noxfile(text: str) -> list[TaskDef]:
     try:
         tree = ast.parse(text)
@@ -44,7 +55,7 @@ def parse_noxfile(text: str) -> list[TaskDef]:
                 for keyword in found.keywords:
                     if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
                         name = str(keyword.value.value)
-            doc = ast.get_docstring(node) or ""
+            doc = ast.get_docstring(node) or _usage(node)
             tasks.append(TaskDef(name, clean_description(doc.split("\n\n")[0]), node.lineno, _first_run(node)))
             break
     return tasks

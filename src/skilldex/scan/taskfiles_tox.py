@@ -66,13 +66,27 @@ def parse_tox_ini(text: str) -> list[TaskDef]:
     for section in parser.sections()[:MAX_TASKS]:
         if section.startswith("testenv:"):
             env = parser[section]
+            commands = _substituted(parser, env.get("commands", ""))
             sections.append((section.split(":", 1)[1].strip(), clean_description(env.get("description", "")),
-                             line_of(text, rf"^\[{re.escape(section)}\]"), join_commands([env.get("commands", "")])))
+                             line_of(text, rf"^\[{re.escape(section)}\]"), join_commands([commands])))
     base = parser["testenv"] if parser.has_section("testenv") else {}
     envlist = parser.get("tox", "envlist", fallback="") if parser.has_section("tox") else ""
     return _tox_tasks(sections, _top_level_split(envlist),
                       (clean_description(base.get("description", "")), join_commands([base.get("commands", "")])),
                       line_of(text, r"^envlist\s*="))
+
+
+_SECTION_REF = re.compile(r"\{\[([^\]\n]+)\]([\w-]+)\}")
+
+
+def _substituted(parser: configparser.ConfigParser, value: str) -> str:
+    """`commands = {[lint]commands}`: tox's reference to another section's key, resolved one level deep
+    (a missing reference stays as written)."""
+    def lookup(match: re.Match) -> str:
+        section, key = match.group(1).strip(), match.group(2)
+        return parser.get(section, key, fallback=match.group(0)) if parser.has_section(section) else match.group(0)
+
+    return _SECTION_REF.sub(lookup, value) if "{[" in value else value
 
 
 def _tox_commands(env: dict) -> str | None:

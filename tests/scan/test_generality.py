@@ -338,3 +338,13 @@ def test_the_repos_own_name_signals_no_capability(tmp_path):
     assert "monitoring" in items["errors.sh"].capabilities  # "alert" still says monitoring
     assert "backup" not in items["review-python-snapshots"].capabilities
     assert "monitoring" in capabilities.infer("Send errors to Sentry")  # in other repos Sentry still counts
+
+
+def test_nested_readmes_are_named_by_their_folder(repo):
+    root = repo({
+        "README.md": "# Tool\n\n## Development\n\nRun make.\n",
+        "infra/gcp/terraform/README.md": "# Terraform\n\nApply with terraform.\n",
+        "docs/runbooks/index.md": "# Runbooks\n\nStart here.\n",
+    })
+    assert sorted(i.name for i in scan_repo(root).items if i.kind == "doc") == [
+        "README", "runbooks/index", "terraform/README"]

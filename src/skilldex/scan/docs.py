@@ -139,6 +139,15 @@ def rst_headings_and_code(body: str, first_line: int = 1):
     return headings, blocks
 
 
+def _name(file: RepoFile) -> str:
+    """The file's stem; a README or index below the root is named by its folder too (`backup_tools/README`),
+    or a repo's many READMEs would all be called README."""
+    stem = file.name.rsplit(".", 1)[0]
+    if stem.lower() in ("readme", "index") and len(file.parts) > 1:
+        return f"{file.parts[-2]}/{stem}"
+    return stem
+
+
 def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     items: list[DocItem] = []
     if not _candidate(file):
@@ -170,7 +179,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     heading_text = " ".join(h[1] for h in headings)
     items.append(
         DocItem(
-            name=file.name.rsplit(".", 1)[0] if not agent_doc else file.rel,
+            name=_name(file) if not agent_doc else file.rel,
             path=file.rel,
             description=description,
             capabilities=capabilities.infer(file.rel, title, heading_text),

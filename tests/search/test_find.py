@@ -111,3 +111,16 @@ def test_cli_text_output_names_path_and_run(tmp_path):
     result = skilldex("find", str(root), "sql shell")
     assert result.returncode == 0
     assert "tools/db-shell" in result.stdout and "run:" in result.stdout and "why:" in result.stdout
+
+
+def test_env_variable_names_and_mcp_boilerplate_are_no_words_of_an_item(repo):
+    root = repo({
+        "package.json": '{"scripts": {"dev-acceptance": "NO_DEV_SERVER=1 NODE_ENV=development webpack --watch",'
+                        ' "serve": "vite preview --port 4173"}}',
+        ".mcp.json": '{"mcpServers": {"tracker": {"type": "http", "url": "https://mcp.tracker.dev/mcp"}}}',
+    })
+    hits = find([scan_repo(root)], "start the dev server")
+    reasons = {h.name: " ".join(h.why) for h in hits}
+    assert "tracker" not in reasons  # neither "dev" (.dev) nor "server" (MCP server) is a word of it
+    assert "server" not in reasons["dev-acceptance"] and "run" not in reasons["dev-acceptance"]
+    assert "start~serve" in reasons["serve"]

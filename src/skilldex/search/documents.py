@@ -13,6 +13,9 @@ FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BODY_BYTES = 32 * 1024
 _SPLIT = re.compile(r"[-_./:]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_ENV_NAME = re.compile(r"(?<![\w$-])[A-Z][A-Z0-9_]*=")  # `NODE_ENV=` in `NODE_ENV=test jest`, the value kept
+# The words every MCP server's generated description has, and a URL's scheme and top-level domain.
+_MCP_BOILERPLATE = re.compile(r"^MCP server \([\w-]+\):|\b(?:https?|wss?)://|\.[a-z]{2,6}(?=[/:]|$|\s)")
 _BODY_KINDS = ("skill", "command", "agent", "doc", "knowledge", "tool")  # a tool body: its comments and help
 
 
@@ -34,10 +37,12 @@ def document(item, root: Path | None, body: str | None = None) -> dict[str, str]
         description.append(item.usage or "")
         headings.extend(f"{' '.join(f.flags)} {f.help}" for f in item.flags)
         headings.extend(item.subcommands)
-    elif kind == "task":
-        headings.append(item.command or "")
-    elif kind == "mcp-server":
-        headings.append(" ".join([item.command or "", *item.args, item.url or ""]))
+    elif kind == "task":  # `NO_DEV_SERVER=1 webpack`: the variable's name is no word of what the task does
+        description = [_ENV_NAME.sub("", item.description.removeprefix("Runs: "))]  # "Runs:" is no "run" asked for
+        headings.append(_ENV_NAME.sub("", item.command or ""))
+    elif kind == "mcp-server":  # "MCP server (http): https://mcp.sentry.dev/mcp" says sentry, not "dev server"
+        description = [_MCP_BOILERPLATE.sub(" ", item.description)]
+        headings.append(_MCP_BOILERPLATE.sub(" ", " ".join([item.command or "", *item.args, item.url or ""])))
     elif kind == "doc":
         headings.extend(h.text for h in item.headings)
     elif kind == "knowledge":  # its Don't lines weigh like headings, not like the rest of the body

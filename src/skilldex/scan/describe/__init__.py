@@ -104,6 +104,12 @@ def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
         from skilldex.scan.describe import powershell
 
         return powershell.describe(filename, text)
+    if language == "ruby":
+        from skilldex.scan.describe import ruby
+
+        found = ruby.launcher(text)
+        if found is not None:
+            return found
     if language in ("shell", "ruby", "perl") or text.startswith("#"):
         from skilldex.scan.describe import shell
 

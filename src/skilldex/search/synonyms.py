@@ -23,7 +23,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("secret", "credential", "password", "token", "vault", "apikey", "key", "ssm"),
     ("backup", "snapshot", "dump", "export"),
     ("restore", "recover", "import", "load"),
-    ("test", "spec", "pytest", "jest", "vitest", "e2e", "suite"),
+    ("test", "spec", "pytest", "jest", "vitest", "e2e", "suite", "rspec", "minitest", "phpunit", "junit", "mocha"),
     ("lint", "linter", "format", "formatter", "style", "prettier", "eslint", "ruff"),
     ("connect", "ssh", "bastion", "tunnel", "forward", "shell", "console", "access"),
     ("build", "compile", "bundle", "package"),

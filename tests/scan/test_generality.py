@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from skilldex import capabilities
 from skilldex.scan import scan_repo
 
@@ -366,3 +368,8 @@ def test_bundler_binstubs_and_bin_rails_say_what_they_run(repo):
                                           "(a Bundler binstub).")
     assert tools["rails"].description.startswith("The Rails command line: bin/rails server")
     assert tools["cleanup"].description == "Delete stale uploads."
+
+
+@pytest.mark.parametrize("words", ["bin/rspec", "Run the minitest suite", "vendor/bin/phpunit", "mocha --watch"])
+def test_other_ecosystems_test_runners_are_testing(words):
+    assert "testing" in capabilities.infer(words)

@@ -373,3 +373,17 @@ def test_bundler_binstubs_and_bin_rails_say_what_they_run(repo):
 @pytest.mark.parametrize("words", ["bin/rspec", "Run the minitest suite", "vendor/bin/phpunit", "mocha --watch"])
 def test_other_ecosystems_test_runners_are_testing(words):
     assert "testing" in capabilities.infer(words)
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"package.json": '{"devDependencies": {"ts-node": "10"}}', "yarn.lock": ""}, "yarn ts-node scripts/seed.ts"),
+    ({"package.json": '{"packageManager": "pnpm@9", "devDependencies": {"ts-node": "1", "tsx": "4"}}'},
+     "pnpm exec tsx scripts/seed.ts"),
+    ({"package.json": '{"dependencies": {}}', "bun.lockb": ""}, "bun scripts/seed.ts"),
+    ({"package.json": "not json"}, "npx tsx scripts/seed.ts"),
+    ({}, "npx tsx scripts/seed.ts"),
+])
+def test_typescript_tools_run_with_the_runner_the_repo_installed(repo, files, expected):
+    root = repo({**files, "scripts/seed.ts": "// Seed the local database.\nimport { db } from '../db'\n"})
+    [tool] = [i for i in scan_repo(root).items if i.kind == "tool"]
+    assert tool.run == expected

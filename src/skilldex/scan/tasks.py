@@ -14,6 +14,7 @@ from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.node_packages import npm_client
 from skilldex.scan.taskfiles import (
     TaskDef,
     TaskFileError,
@@ -75,26 +76,6 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     **{name: ("compose", parse_compose) for name in COMPOSE_FILES},
     **{name: ("compose", parse_compose_override) for name in COMPOSE_OVERRIDES},
 }
-_LOCKFILES = (
-    ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
-    ("bun.lockb", "bun"), ("bun.lock", "bun"),
-)
-_PACKAGE_MANAGER = re.compile(r'"packageManager"\s*:\s*"(npm|pnpm|yarn|bun)@')
-
-
-def _npm_client(fs: RepoFS, folder: str) -> str:
-    """The package manager a folder uses: `packageManager` in package.json, else a lockfile, here or at the root."""
-    for where in dict.fromkeys((folder, "")):
-        manifest = fs.file(posixpath.join(where, "package.json"))
-        declared = _PACKAGE_MANAGER.search(fs.read_text(manifest) or "") if manifest else None
-        if declared:
-            return declared.group(1)
-        for lockfile, client in _LOCKFILES:
-            if fs.exists(posixpath.join(where, lockfile)):
-                return client
-    return "npm"
-
-
 def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     """The command line that runs the task; every folder and name from the repo is shell-quoted."""
     q = shlex.quote
@@ -108,7 +89,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner == "just":
         return f"just --justfile {q(file.rel)} {name}" if folder else f"just {name}"
     if runner == "npm":
-        client = _npm_client(fs, folder)
+        client = npm_client(fs, folder)
         verb = f"{client} run" if client != "yarn" else "yarn"
         return f"{prefix}{verb} {name}"
     if runner == "taskfile":

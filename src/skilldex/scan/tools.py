@@ -12,6 +12,7 @@ from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import changes, frameworks, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.node_packages import typescript_runner
 
 TOOL_FOLDERS = {
     "tools", "tool", "scripts", "script", "bin", "hack", "ops", "devtools", "dev-tools",
@@ -111,7 +112,7 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     return True, head
 
 
-def _run(file: RepoFile, language: str, shebang: bool) -> str:
+def _run(file: RepoFile, language: str, shebang: bool, fs: RepoFS | None = None) -> str:
     """The command line, with the path shell-quoted: file names are the repo's to choose."""
     import shlex
 
@@ -119,6 +120,8 @@ def _run(file: RepoFile, language: str, shebang: bool) -> str:
     if file.executable and (shebang or language == "binary"):
         return path
     interpreter = INTERPRETERS.get(language)
+    if language == "typescript" and fs is not None:  # the runner the repo installed (ts-node, tsx, bun)
+        interpreter = typescript_runner(fs, posixpath.dirname(file.rel))
     return f"{interpreter} {shlex.quote(file.rel)}" if interpreter else path
 
 
@@ -165,7 +168,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         path=file.rel,
         description=info.description,
         capabilities=capabilities.infer(file.rel, info.description, info.usage, flag_text),
-        run=run or _run(file, info.language, head.startswith(b"#!")),
+        run=run or _run(file, info.language, head.startswith(b"#!"), fs),
         language=info.language,
         executable=file.executable,
         usage=info.usage,

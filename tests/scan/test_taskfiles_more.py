@@ -105,6 +105,28 @@ def test_rails_lib_tasks_run_from_the_apps_rakefile(repo):
                                                        "app/lib/tasks/orders.rake")
 
 
+def test_rails_apps_run_their_tasks_with_bin_rails(repo):
+    found = tasks(repo({
+        "Rakefile": 'require_relative "config/application"\nRails.application.load_tasks\n',
+        "config/application.rb": "module Shop\n  class Application < Rails::Application\n  end\nend\n",
+        "lib/tasks/demo.rake": 'namespace :db do\n  desc "Load the demo data"\n  task seed_demo: :environment\nend\n'
+                               "task :refund, [:order_id] => :environment\n",
+        "web/Rakefile": "Rails.application.load_tasks\n",
+        "web/bin/rails": '#!/usr/bin/env ruby\nAPP_PATH = File.expand_path("../config/application", __dir__)\n',
+        "web/lib/tasks/it's.rake": "task :warm_cache\n",
+        "engine/Rakefile": 'require "bundler/gem_tasks"\ntask :release_notes\n',
+        "engine/bin/rails": '#!/usr/bin/env ruby\nENGINE_ROOT = File.expand_path("..", __dir__)\n',
+        "gem/Rakefile": "task :build\n",
+    }))
+    assert {key[1]: item.run for key, item in found.items()} == {
+        "db:seed_demo": "bin/rails db:seed_demo",
+        "refund": "bin/rails refund",  # run as `bin/rails 'refund[42]'`: the arguments are the caller's
+        "warm_cache": "cd web && bin/rails warm_cache",
+        "release_notes": "cd engine && rake release_notes",  # an engine's gem tasks stay with rake
+        "build": "cd gem && rake build",
+    }
+
+
 def test_cargo_aliases_are_tasks(repo):
     found = tasks(repo({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nb = ["build", "--release"]\n',
                         "tools/rs/.cargo/config": '[alias]\ngen = "run -p codegen"\n'}))

@@ -94,9 +94,13 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         return f"{prefix}{verb} {name}"
     if runner == "taskfile":
         return f"task --dir {q(folder)} {name}" if folder else f"task {name}"
-    if runner == "rake" and file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
-        home = nearest_holding(fs, folder, "Rakefile")
-        prefix = f"cd {q(home)} && " if home else ""
+    if runner == "rake":
+        home = folder
+        if file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
+            home = nearest_holding(fs, folder, "Rakefile")
+            prefix = f"cd {q(home)} && " if home else ""
+        if _rails_app(fs, home):
+            return f"{prefix}bin/rails {name}"
     if runner == "procfile":  # foreman's command line (honcho takes the same); `command` is the process itself
         return f"{prefix}foreman start {name}" if file.name == "Procfile" else \
             f"{prefix}foreman start -f {q(file.name)} {name}"
@@ -110,6 +114,15 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner in verbs:
         return f"{prefix}{verbs[runner]} {name}"
     return name  # an installed console script
+
+
+def _rails_app(fs: RepoFS, folder: str) -> bool:
+    """A Rails app, whose tasks people run with `bin/rails`: config/application.rb, or a bin/rails that is not
+    an engine's (an engine's Rakefile also holds gem tasks such as `release`, run with rake)."""
+    if fs.exists(posixpath.join(folder, "config/application.rb")):
+        return True
+    launcher = fs.file(posixpath.join(folder, "bin/rails"))
+    return launcher is not None and b"ENGINE_ROOT" not in fs.head(launcher, 4096)
 
 
 def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:

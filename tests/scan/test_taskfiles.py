@@ -92,6 +92,7 @@ def test_makefile_marmelab_style():
             19,
             'echo "building $(VERSION)" && go build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/app'
             " && rm -f coverage.out",
+            defaults=(("BIN", "bin/app"),),  # not VERSION ($(shell ...)) nor LDFLAGS (appended to)
         ),
         TaskDef("fmt", "Format and lint the code", 26, "gofmt -w ."),
         TaskDef("lint", "Format and lint the code", 26, "gofmt -w ."),
@@ -128,6 +129,31 @@ def test_makefile_blank_line_separates_comment_from_target():
 def test_makefile_assignments_are_not_targets():
     text = "a := b\nc ::= d\ne:::=f\ng ?= h:i\nj += k\nl = m: n\no != date\nexport P := 1\n"
     assert parse_makefile(text) == []
+
+
+def test_makefile_variables_with_one_plain_default_go_with_the_targets_using_them():
+    text = (
+        "export ENV ?= staging\nENV ?= prod\nREGION := eu-west-1 # the main region\nTF = terraform\n"
+        "VERSION = $(shell git describe)\nFLAGS = -x\nFLAGS += -q\noverride ROOT = /srv\nLONG = " + "x" * 60 + "\n"
+        "ifdef CI\nMODE = ci\nelse\nMODE = local\nendif\nifeq ($(OS),Windows_NT)\nSHELLX = cmd\nendif\n"
+        "plan: ## Plan infra changes\n\t$(TF) -chdir=infra/$(ENV) plan -var region=${REGION} $(ENV)\n"
+        "apply: ENV = prod\napply:\n\t$(TF) apply infra/$(ENV) $(LONG)\n"
+        "other:\n\t$(VERSION) $(FLAGS) $(ROOT) $(MODE) $(SHELLX) $$(ENV) $(UNSET)\n"
+    )
+    found = {task.name: task.defaults for task in parse_makefile(text)}
+    assert found == {
+        "plan": (("ENV", "staging"), ("REGION", "eu-west-1")),  # not TF: it names the program run
+        "apply": (("LONG", "x" * 39 + "…"),),  # ENV is prod for apply
+        "other": (),
+    }
+
+
+def test_makefile_variables_stay_bounded_in_a_huge_file():
+    text = "".join(f"V{n} = {n}\n" for n in range(5000)) + "t:\n\t" + " ".join(f"$(V{n})" for n in range(5000)) + "\n"
+    (task,) = parse_makefile(text)
+    assert task.defaults == (("V1", "1"), ("V2", "2"), ("V3", "3"))  # V0 is the command run
+    late = "".join(f"V{n} = {n}\n" for n in range(5000)) + "t:\n\t$(V4999)\n"
+    assert parse_makefile(late)[0].defaults == ()  # past the first 2000 variables none is tracked
 
 
 def test_makefile_first_described_definition_wins_and_commands_fill_in():

@@ -127,6 +127,23 @@ def test_rails_apps_run_their_tasks_with_bin_rails(repo):
     }
 
 
+def test_make_targets_say_what_their_variables_default_to(repo):
+    makefile = "ENV ?= staging\n\nplan: ## Plan infra changes\n\tterraform -chdir=infra/$(ENV) plan\n" \
+               "fmt:\n\tterraform fmt infra/$(ENV)\nlint:\n\ttflint\n"
+    found = [i for i in scan_repo(repo({"Makefile": makefile, "ops/Makefile": makefile})).items if i.kind == "task"]
+    assert {(item.name, item.path): (item.description, item.run) for item in found} == {
+        ("plan", "Makefile"): ("Plan infra changes (ENV defaults to staging; `make plan ENV=...`)", "make plan"),
+        ("fmt", "Makefile"): ("Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; `make fmt ENV=...`)",
+                              "make fmt"),
+        ("lint", "Makefile"): ("Runs: tflint", "make lint"),
+        ("plan", "ops/Makefile"): ("Plan infra changes (ENV defaults to staging; `make -C ops plan ENV=...`)",
+                                   "make -C ops plan"),
+        ("fmt", "ops/Makefile"): ("Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; "
+                                  "`make -C ops fmt ENV=...`)", "make -C ops fmt"),
+        ("lint", "ops/Makefile"): ("Runs: tflint", "make -C ops lint"),
+    }
+
+
 def test_cargo_aliases_are_tasks(repo):
     found = tasks(repo({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nb = ["build", "--release"]\n',
                         "tools/rs/.cargo/config": '[alias]\ngen = "run -p codegen"\n'}))

@@ -26,6 +26,8 @@ class TaskDef:
     runner: str | None = None
     # compose only: its file is a layer over the folder's base compose file, so the two run together
     overlay: bool = False
+    # make only: (variable, default) of the variables its recipe uses that the Makefile gives a plain default
+    defaults: tuple[tuple[str, str], ...] = ()
 
 
 class TaskFileError(Exception):

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
+from skilldex.scan.taskfiles_make_vars import Defaults, references
 
-_CONDITIONALS = {"ifeq", "ifneq", "ifdef", "ifndef", "else", "endif"}
+_OPENERS = {"ifeq", "ifneq", "ifdef", "ifndef"}
+_CONDITIONALS = _OPENERS | {"else", "endif"}
 _DIRECTIVES = {"include", "-include", "sinclude", "vpath", "undefine", "unexport", "load", "-load"}
 _DIRECTIVES |= {"export", "override", "private"}  # before an assignment, never a target
 _DEFINE_PREFIXES = {"override", "export", "private"}
@@ -25,6 +27,8 @@ class _Rule:
 def parse_makefile(text: str) -> list[TaskDef]:
     """GNU Makefile targets in file order; variables, pattern and special targets skipped."""
     rules: list[_Rule] = []
+    defaults = Defaults()
+    conditional = 0  # how deep in ifeq/ifdef blocks the line is
     comments: list[str] = []  # the contiguous comment lines directly above the current line
     phony_gate: set[str] | None = None  # `.PHONY: x` between a comment and `x:` keeps it
     rule: _Rule | None = None  # the rule whose recipe lines may follow
@@ -46,18 +50,25 @@ def parse_makefile(text: str) -> list[TaskDef]:
             continue
         words = stripped.split()
         if words[0] in _CONDITIONALS:  # may sit inside a recipe, so the rule stays open
+            conditional = conditional + 1 if words[0] in _OPENERS else \
+                max(conditional - (words[0] == "endif"), 0)
             comments, phony_gate = [], None
             continue
         if _define_step(words) > 0:
             define_depth, rule, comments = 1, None, []
             continue
         if words[0] in _DIRECTIVES:
+            if words[0] in _DEFINE_PREFIXES and len(words) > 1:  # `export ENV ?= staging`
+                kind, head, rest, operator = _classify(stripped[len(words[0]):].strip())
+                if kind == "assign":
+                    defaults.assign(head, operator, rest, bool(conditional), forced=words[0] == "override")
             rule, comments = None, []
             continue
-        kind, head, rest = _classify(stripped)
+        kind, head, rest, operator = _classify(stripped)
         if kind == "assign":
             if head == ".RECIPEPREFIX":
                 prefix = rest[:1] or "\t"
+            defaults.assign(head, operator, rest, bool(conditional))
             rule, comments = None, []
             continue
         if kind != "rule":
@@ -65,6 +76,9 @@ def parse_makefile(text: str) -> list[TaskDef]:
             continue
         parsed = _rule_tail(rest)
         if parsed is None:  # `target: VAR = value` sets a variable, it does not define the target
+            setting = rest.split("=", 1)[0].rstrip("?+!:").split()
+            if setting:
+                defaults.target_assign(_words(head), setting[-1])
             rule, comments = None, []
             continue
         prereqs, inline_recipe, help_text = parsed
@@ -82,7 +96,7 @@ def parse_makefile(text: str) -> list[TaskDef]:
         if names:
             rules.append(rule)
         comments, phony_gate = [], None
-    return _merge(rules)
+    return _merge(rules, defaults)
 
 
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -159,21 +173,23 @@ def _top_level(text: str) -> Iterator[tuple[int, str]]:
         index += 1
 
 
-def _classify(line: str) -> tuple[str, str, str]:
-    """("assign", name, value) | ("rule", targets, text after the colon) | ("other", "", "")."""
+def _classify(line: str) -> tuple[str, str, str, str]:
+    """("assign", name, value, operator) | ("rule", targets, text after the colon, "") | ("other", "", "", "")."""
     for index, char in _top_level(line):
         if char == "#":
             break
         if char == "=":
-            return "assign", line[:index].rstrip().rstrip("?+!").strip(), line[index + 1 :].lstrip()
+            name = line[:index].rstrip()
+            operator = name[-1:] + "=" if name.endswith(("?", "+", "!")) else "="
+            return "assign", name.rstrip("?+!").strip(), line[index + 1 :].lstrip(), operator
         if char == ":":
             end = index
             while end < len(line) and line[end] == ":":
                 end += 1
             if line.startswith("=", end):  # `:=`, `::=`, `:::=`
-                return "assign", line[:index].strip(), line[end + 1 :].lstrip()
-            return "rule", line[:index], line[end:]
-    return "other", "", ""
+                return "assign", line[:index].strip(), line[end + 1 :].lstrip(), line[index : end + 1]
+            return "rule", line[:index], line[end:], ""
+    return "other", "", "", ""
 
 
 def _rule_tail(rest: str) -> tuple[str, str, str] | None:
@@ -222,19 +238,22 @@ def _recipe_command(recipe: list[str]) -> str | None:
     return join_commands(line.strip().lstrip("@-+").strip() for line in recipe)
 
 
-def _merge(rules: list[_Rule]) -> list[TaskDef]:
-    """One task per name; the first definition with a description wins, commands fill gaps."""
+def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
+    """One task per name; the first definition with a description wins, commands fill gaps; the variables
+    named are those of the recipe whose command is kept."""
     tasks: dict[str, TaskDef] = {}
     for rule in rules:
         command = _recipe_command(rule.recipe)
+        used = references(rule.recipe)
         for name in rule.names:
             task = tasks.get(name)
             if task is None:
-                tasks[name] = TaskDef(name, rule.description, rule.line, command)
+                tasks[name] = TaskDef(name, rule.description, rule.line, command, defaults=defaults.used(name, used))
                 continue
             if not task.description and rule.description:
                 task.description, task.line = rule.description, rule.line
-                task.command = command or task.command
+                if command:
+                    task.command, task.defaults = command, defaults.used(name, used)
             elif task.command is None:
-                task.command = command
+                task.command, task.defaults = command, defaults.used(name, used)
     return list(tasks.values())

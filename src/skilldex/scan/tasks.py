@@ -12,6 +12,7 @@ from skilldex import capabilities
 from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
+from skilldex.scan import taskfiles_make_vars as make_vars
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import npm_client
@@ -170,6 +171,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
             continue  # no name, or one a runner would take for an option (`--rakefile`)
         task_runner = getattr(task, "runner", None) or runner
         description = task.description or (f"Runs: {task.command}" if task.command else "")
+        run = _run(fs, file, task_runner, task)
+        if task.defaults:
+            description = f"{description} {make_vars.note(task.defaults, run)}".strip()
         items.append(
             TaskItem(
                 name=task.name,
@@ -177,7 +181,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
                 line=task.line,
                 description=description,
                 capabilities=capabilities.infer(task.name, task.description, task.command),
-                run=_run(fs, file, task_runner, task),
+                run=run,
                 runner=task_runner,  # type: ignore[arg-type]
                 command=task.command,
             )

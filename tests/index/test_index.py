@@ -246,6 +246,23 @@ def test_plugin_manifest_removed_then_added_changes_scope(base):
     base.catalogue()
 
 
+def test_a_cobra_root_command_in_another_file_is_a_dependency_of_the_program(project):
+    root_go = ('package app\n\nimport "github.com/spf13/cobra"\n\n'
+               'var rootCmd = &cobra.Command{Use: "ship", Short: "%s"}\n')
+    main = "cmd/ship/main.go"
+    project.write({
+        "go.mod": "module example.com/ship\n",
+        main: 'package main\n\nimport "example.com/ship/cmd/ship/app"\n\nfunc main() { app.Execute() }\n',
+        "cmd/ship/app/root.go": root_go % "Ship the release",
+    })
+    assert project.item(main).description == "Ship the release"
+    project.catalogue()
+    project.write({"cmd/ship/app/root.go": root_go % "Roll the fleet!!"}, mtime_ns=project.OLD_NS + 3_000_000_000)
+    assert project.rescanned() == 2  # root.go itself and the main.go that read it
+    assert project.item(main).description == "Roll the fleet!!"
+    project.catalogue()
+
+
 # 6. findings ---------------------------------------------------------------------------------
 
 

@@ -128,3 +128,59 @@ def test_flag_func_help_and_a_flood_of_unclosed_calls():
     assert [(f.flags, f.help) for f in info.flags] == [(["-level"], "log level"), (["-dry-run"], "print only")]
     flood = go.describe("cmd/x/main.go", "package main\nfunc main() {\n" + 'a.Int("a",' * 20_000)
     assert len(flood.flags) <= 200
+
+
+ROOT_GO = '''package app
+
+import "github.com/spf13/cobra"
+
+var rootCmd = &cobra.Command{
+\tUse:   "shipit [command]",
+\tShort: "Ship releases to the fleet",
+}
+
+func Execute() error { return rootCmd.Execute() }
+'''
+
+
+def test_cobra_root_command_outside_main_go_describes_the_program(repo):
+    found = tools(repo({
+        "go.mod": "module github.com/acme/shipit\n\ngo 1.22\n",
+        # kubectl style: main only calls into a package of the module that holds the root command
+        "cmd/shipit/main.go": 'package main\n\nimport (\n\t"os"\n\n\t"github.com/acme/shipit/cmd/shipit/app"\n)\n\n'
+                              "func main() { if app.Execute() != nil { os.Exit(1) } }\n",
+        "cmd/shipit/app/root.go": ROOT_GO,
+        "cmd/shipit/app/version.go": 'package app\n\nimport "github.com/spf13/cobra"\n\n'
+                                     'var versionCmd = &cobra.Command{Use: "version", Short: "Print the version"}\n',
+        # the root command beside main.go, in the same package, made by a function named for it
+        "cmd/relay/main.go": "package main\n\nfunc main() { newRootCommand().Execute() }\n",
+        "cmd/relay/commands.go": 'package main\n\nimport "github.com/spf13/cobra"\n\n'
+                                 'func newServeCmd() *cobra.Command {\n\treturn &cobra.Command{Use: "serve", '
+                                 'Short: "Serve the API"}\n}\n\nfunc newRootCommand() *cobra.Command {\n'
+                                 '\treturn &cobra.Command{\n\t\tUse: "relay",\n\t\tLong: `Relay forwards webhooks '
+                                 "to the workers. It retries failures.`,\n\t}\n}\n",
+        # only subcommands reachable: saying nothing beats naming the program after one of them
+        "cmd/tally/main.go": 'package main\n\nimport "github.com/acme/shipit/pkg/tally"\n\n'
+                             "func main() { tally.Run() }\n",
+        "pkg/tally/serve.go": 'package tally\n\nimport "github.com/spf13/cobra"\n\n'
+                              'var serveCmd = &cobra.Command{Use: "serve", Short: "Serve the tallies"}\n',
+        # an import of another module is not followed, even when a folder of that name exists
+        "cmd/other/main.go": 'package main\n\nimport "github.com/elsewhere/x/cmd/shipit/app"\n\n'
+                             "func main() { app.Execute() }\n",
+    }))
+    assert {item.name: (item.description, item.description_source) for item in found.values()} == {
+        "shipit": ("Ship releases to the fleet", "cobra"),
+        "relay": ("Relay forwards webhooks to the workers.", "cobra"),
+        "tally": ("", None),
+        "other": ("", None),
+    }
+
+
+def test_root_command_picks_the_root_not_a_subcommand():
+    source = ('package cmd\n\nvar serveCmd = &cobra.Command{Use: "serve", Short: "Serve"}\n\n'
+              'var RootCmd = &cobra.Command{Use: "hugo", Short: "Hugo builds sites"}\n')
+    assert go.root_command(source, "hugo", False) == ("Hugo builds sites", "cobra")
+    assert go.root_command(source, "site", False) == ("Hugo builds sites", "cobra")  # by its variable's name
+    assert go.root_command(source.replace("RootCmd", "siteCmd"), "site", True) == ("Serve", "cobra")  # root.go
+    assert go.root_command(source.replace("RootCmd", "siteCmd"), "site", False) == ("", "")
+    assert go.imports('package main\n\nimport "fmt"\nimport (\n\tx "a/b"\n\t_ "c"\n)\n') == ["fmt", "a/b", "c"]

@@ -150,6 +150,8 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a package's other files, a library, a test
         name, run = found
     info = describe(file.rel if run else file.name, text)
+    if run and not info.description:  # `cmd.Execute()`: the cobra root command is in another file
+        info.description, info.description_source = tools_go.cobra_description(fs, file, text, name)
     if info.language == "python":
         in_package, script = known or _python_kind(fs, file, text, head)
         if not script and (in_package or not info.parse_error):

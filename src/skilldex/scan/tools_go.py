@@ -43,3 +43,48 @@ def program(fs: RepoFS, file: RepoFile, text: str, generic: set[str]) -> tuple[s
         name = stem if loose and stem != "main" else file.parts[-2]
         target = "." if folder == module else "./" + from_module(folder)
     return name, (f"cd {shlex.quote(module)} && " if module else "") + f"go run {shlex.quote(target)}"
+
+
+MAX_COBRA_FILES = 8  # other files read to find a program's cobra root command
+MAX_COBRA_BYTES = 200_000
+_ROOT_FILES = ("root.go", "cmd.go", "app.go", "commands.go", "cli.go", "main.go")
+_COMMAND_PACKAGES = ("cmd", "app", "cli", "command", "commands", "root")
+
+
+def cobra_description(fs: RepoFS, file: RepoFile, text: str, name: str) -> tuple[str, str | None]:
+    """The Short (or Long's first sentence) of a program's cobra root command when it sits outside the main
+    file: beside it (cmd/app/root.go) or in a package of the same module that it imports (`cmd.Execute()`,
+    with cmd/app/app/root.go). A few small files are read, through `fs` so that the index tracks them."""
+    from skilldex.scan.describe import go
+    from skilldex.scan.describe.text import clip
+
+    folder = posixpath.dirname(file.rel)
+    files = [f for f in fs.files_in(folder) if f.name != file.name]
+    for package in _imported_folders(fs, folder, go.imports(text)):
+        files += fs.files_in(package)
+    wanted = [f for f in files if f.name.endswith(".go") and not f.name.endswith("_test.go")
+              and f.size <= MAX_COBRA_BYTES]
+    wanted.sort(key=lambda f: f.name not in (*_ROOT_FILES, f"{name}.go"))  # stable: folders keep their order
+    for other in wanted[:MAX_COBRA_FILES]:
+        source = fs.read_text(other)
+        if source and "cobra" in source:
+            found, how = go.root_command(source, name, other.name in (*_ROOT_FILES, f"{name}.go"))
+            if found:
+                return clip(found), how
+    return "", None
+
+
+def _imported_folders(fs: RepoFS, folder: str, paths: list[str]) -> list[str]:
+    """The repo folders of the imports that belong to the program's own module (by go.mod's `module` path),
+    command-looking packages first."""
+    import re
+
+    module_dir = nearest_holding(fs, folder, "go.mod")
+    manifest = fs.file(posixpath.join(module_dir, "go.mod"))
+    declared = re.search(r"^module\s+\"?([^\s\"]+)", fs.read_text(manifest) or "", re.MULTILINE) if manifest else None
+    if declared is None:
+        return []
+    module = declared.group(1)
+    inside = [path[len(module) + 1:] for path in paths if path.startswith(module + "/")]
+    inside.sort(key=lambda rel: rel.rsplit("/", 1)[-1] not in _COMMAND_PACKAGES)
+    return [posixpath.join(module_dir, rel) for rel in inside[:3]]

@@ -25,6 +25,7 @@ _FLAG_CALL = re.compile(
     r"StringArray|IntSlice)(?:Var)?(P)?\(\s*(?:&?[\w.\[\]]+\s*,\s*)?(\"[\w.-]+\")\s*,"
 )
 _COBRA_FIELD = re.compile(rf"\b(Use|Short|Long)\s*:\s*({_STRING})")
+MAX_TEXT_CHARS_GO = 200_000  # a file read for its imports or commands is looked at this far
 
 
 _LEADING = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.DOTALL)  # what may come before the package clause
@@ -120,6 +121,48 @@ def _flags(text: str) -> list[Flag]:
         help_text = _unquote(usage) if re.fullmatch(_STRING, usage or "") else None
         found.append(Flag(flags=names, help=help_text or None))
     return found
+
+
+_IMPORTS = re.compile(r"^import\s*(?:\(([^)]*)\)|[\w.]*\s*\"([^\"\n]+)\")", re.MULTILINE)
+_IMPORT_PATH = re.compile(r'^\s*(?:[\w.]+\s+)?"([^"\n]+)"', re.MULTILINE)
+_COMMAND_LITERAL = re.compile(r"(?:\b(\w+)\s*:?=\s*|\breturn\s+)?&?cobra\.Command\s*\{")
+_ROOT_NAME = re.compile(r"root|^(?:new)?(?:base|main|app)(?:cmd|command)$", re.IGNORECASE)
+MAX_COMMAND_LITERALS = 50
+
+
+def imports(text: str) -> list[str]:
+    """The import paths of a Go file, in order."""
+    found: list[str] = []
+    for match in _IMPORTS.finditer(text[:MAX_TEXT_CHARS_GO]):
+        found += _IMPORT_PATH.findall(match.group(1)) if match.group(1) is not None else [match.group(2)]
+    return found
+
+
+def root_command(text: str, program: str, root_file: bool) -> tuple[str, str]:
+    """(description, "cobra") of the cobra root command a file defines, else ("", "").
+
+    The root is the command whose `Use` is the program's name, or one held in a variable or made by a function
+    named for it (`rootCmd`, `NewRootCommand`), else the first one of a file named for it (root.go): a
+    subcommand's Short would misdescribe the program.
+    """
+    text = text[:MAX_TEXT_CHARS_GO]
+    fallback = ""
+    for index, match in enumerate(itertools.islice(_COMMAND_LITERAL.finditer(text), MAX_COMMAND_LITERALS)):
+        fields = {}
+        for argument in _arguments(text, match.end(), 4000):
+            field = re.fullmatch(rf"(Use|Short|Long)\s*:\s*({_STRING})", argument.strip(), re.DOTALL)
+            if field:
+                fields[field.group(1)] = _unquote(field.group(2)).strip()
+        summary = fields.get("Short") or re.split(
+            r"(?<=[.!?])\s", prose_description((fields.get("Long") or "").split("\n")), maxsplit=1)[0]
+        use = (fields.get("Use") or "").split()
+        function = re.match(r"func\s+(?:\([^)]*\)\s*)?(\w+)", text[text.rfind("\nfunc ", 0, match.start()) + 1:])
+        named = _ROOT_NAME.search(match.group(1) or "") or (function and _ROOT_NAME.search(function.group(1)))
+        if summary and ((use and use[0] == program) or named):
+            return summary, "cobra"
+        if root_file and index == 0:
+            fallback = summary
+    return (fallback, "cobra") if fallback else ("", "")
 
 
 def describe(filename: str, text: str) -> ToolInfo:

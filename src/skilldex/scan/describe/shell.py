@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.body import body_comment, exec_target
 from skilldex.scan.describe.flags import merge_flags
 from skilldex.scan.describe.header import read_header
 from skilldex.scan.describe.shell_flags import code_flags
@@ -71,6 +72,12 @@ def describe(filename: str, text: str, language: str = "shell") -> ToolInfo:
     if not info.description and info.usage:
         info.description = prose_description(info.usage.split("\n"), names)
         info.description_source = "usage" if info.description else None
+    if not info.description:  # no header: a comment opening the body (Rails' bin/setup)
+        info.description = body_comment(lines, names)
+        info.description_source = "body-comment" if info.description else None
+    if not info.description:  # a wrapper that only hands over (`exec foreman start -f Procfile.dev "$@"`)
+        info.description = exec_target(lines, language)
+        info.description_source = "exec" if info.description else None
     usage = info.usage or ""
     documented = [*header.flags, *options_from_text(usage), *synopsis_flags(usage)]
     in_heredocs = {i for doc in heredocs for i in range(doc.start + 1, doc.end + 1)}

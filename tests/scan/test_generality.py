@@ -387,3 +387,18 @@ def test_typescript_tools_run_with_the_runner_the_repo_installed(repo, files, ex
     root = repo({**files, "scripts/seed.ts": "// Seed the local database.\nimport { db } from '../db'\n"})
     [tool] = [i for i in scan_repo(root).items if i.kind == "tool"]
     assert tool.run == expected
+
+
+def test_release_build_and_package_development_docs_are_found(repo):
+    root = repo({
+        "docs/releases.md": "# Checklist\n\n- bump the version\n- tag it\n",
+        "book/src/building-from-source.md": "# Building from source\n\nRun cargo install.\n",
+        ".github/CONTRIBUTING.md": "# Contributing\n\nRun ./gradlew check before a PR.\n",
+        ".github/SECURITY.md": "# Security\n\nMail us.\n",
+        "tracker/README.md": "# Tracker\n\nThe JS snippet.\n\n## Development\n\nnpm test\n",
+        "packages/ui/README.md": "# UI\n\nButtons.\n",
+        "docs/RELEASE_NOTES.md": "# Notes\n\n1.0: first.\n",
+        "tests/fixtures/app/README.md": "# App\n\n## Development\n\nx\n",
+    })
+    assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
+        ".github/CONTRIBUTING.md", "book/src/building-from-source.md", "docs/releases.md", "tracker/README.md"]

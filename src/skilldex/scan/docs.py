@@ -8,13 +8,20 @@ import re
 from skilldex import capabilities
 from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code, opens_with_list
 from skilldex.models import CodeCommand, DocItem, Heading
+from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan.common import as_str, read_manifest, resolve_references
 from skilldex.scan.fs import RepoFile, RepoFS
 
 DOC_EXTENSIONS = (".md", ".mdx", ".markdown", ".rst")
 # What agents read first: Claude Code, AGENTS.md readers (Codex, Cursor...), Gemini CLI, GitHub Copilot.
 AGENT_DOCS = {"claude.md", "claude.local.md", "agents.md", "agents.override.md", "gemini.md", "copilot-instructions.md"}
-DOC_FOLDERS = {"docs", "doc", "documentation", "wiki", "handbook"}
+DOC_FOLDERS = {"docs", "doc", "documentation", "wiki", "handbook", "book", "guides", "manual"}
+# How-to-work-on-it docs that GitHub also reads from .github/ (okhttp keeps CONTRIBUTING.md there).
+GITHUB_DOCS = {"contributing", "development", "developing", "releasing", "release", "releases", "maintaining",
+               "hacking"}
+# Records of what changed, not how to do anything.
+RECORDS = {"changelog", "changes", "history", "news", "release-notes", "releasenotes", "releases-notes"}
+MAX_README_DEPTH = 3  # a package's README (`tracker/README.md`) counts when it has a Development section
 # Folders whose markdown is operational by nature, wherever they sit.
 OPS_FOLDERS = {
     "runbooks", "runbook", "playbooks", "ops", "operations", "infra", "infrastructure",
@@ -30,7 +37,8 @@ OPS_WORDS = re.compile(
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(
     r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
-    r"testing|local (?:environment|setup))\b"
+    r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
+    r"build from source)\b"
 )
 OPS_CAPABILITIES = {
     "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud",
@@ -50,6 +58,13 @@ def _candidate(file: RepoFile) -> bool:
     folders = {p.lower() for p in file.parts[:-1]}
     if ".claude" in folders or "knowledge" in folders or "skills" in folders:
         return False  # skills, commands, agents and knowledge objects are their own kinds
+    stem = lower.rsplit(".", 1)[0]
+    if stem.replace("_", "-") in RECORDS:
+        return False
+    if file.parts[:-1] == (".github",):
+        return stem in GITHUB_DOCS
+    if stem == "readme" and len(file.parts) <= MAX_README_DEPTH + 1 and not folders & SAMPLE_DIRS:
+        return not any(p.startswith(".") for p in folders)
     return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
 
 

@@ -287,6 +287,8 @@ def test_shell_scripts_outside_tool_folders_are_tools_but_not_hooks_completions_
         "infra/gcp/bash/ensure-staging-storage.sh": "#!/usr/bin/env bash\n# Create the staging GCS buckets.\n",
         "backup_tools/backup_prod.sh": "# Back up the prod database to GCS.\npg_dump x\n",
         ".husky/pre-commit.sh": "#!/bin/sh\nnpx lint-staged\n",
+        ".ci/phpstan.sh": "#!/usr/bin/env bash\n# Run phpstan static analysis.\n",
+        ".githooks/pre-push.sh": "#!/bin/sh\nmake test\n",
         "contrib/completion/app.bash": "# bash completion for app\ncomplete -F _app app\n",
         "examples/demo/run.sh": "#!/bin/sh\n# Run the demo.\n",
         "lib/util.sh": "# helpers other scripts source\nlog() { echo \"$@\"; }\n",
@@ -296,7 +298,8 @@ def test_shell_scripts_outside_tool_folders_are_tools_but_not_hooks_completions_
         "src/app.py": "print('not a tool')\n",
     })
     tools = {i.path: i for i in scan_repo(root).items if i.kind == "tool"}
-    assert sorted(tools) == ["backup_tools/backup_prod.sh", "infra/gcp/bash/ensure-staging-storage.sh"]
+    assert sorted(tools) == [".ci/phpstan.sh", "backup_tools/backup_prod.sh",
+                             "infra/gcp/bash/ensure-staging-storage.sh"]
     assert tools["infra/gcp/bash/ensure-staging-storage.sh"].description == "Create the staging GCS buckets."
     assert tools["backup_tools/backup_prod.sh"].run == "bash backup_tools/backup_prod.sh"
 

@@ -34,6 +34,9 @@ INTERPRETERS = {
 _NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples",
                        "testdata")
 _ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
+# Dot folders whose scripts git or an editor runs, not people.
+_HOOK_FOLDERS = {".husky", ".githooks", ".git-hooks", ".hooks", ".git", ".vscode", ".idea", ".cursor", ".zed",
+                 ".venv", ".tox", ".nox", ".cache"}
 # Tool-folder names that, inside a source tree, name a package of the code rather than scripts to run.
 _CODE_FOLDER_NAMES = {"cli", "utils", "tasks", "tooling", "tool", "tools"}
 _SOURCE_ROOTS = {"lib", "src", "app", "pkg", "internal"}
@@ -56,14 +59,14 @@ def _in_tool_folder(file: RepoFile) -> bool:
 
 def _loose_shell_script(file: RepoFile) -> bool:
     """A `.sh` outside the usual folders (`infra/gcp/bash/ensure-bucket.sh`, `backup_tools/backup_prod.sh`):
-    shell scripts are written to be run wherever they sit. Not in dot folders (git hooks, editor setup),
-    completion folders (sourced by shells) or test and sample folders."""
+    shell scripts are written to be run wherever they sit, CI's too (`.ci/phpstan.sh`, `.buildscript/deploy.sh`).
+    Not in git-hook and editor folders, completion folders (sourced by shells) or test and sample folders."""
     if posixpath.splitext(file.name)[1].lower() not in (".sh", ".bash"):
         return False
     folders = [p.lower() for p in file.parts[:-1]]
     return (
         len(folders) <= MAX_TOOL_FOLDER_DEPTH
-        and not any(p.startswith(".") or "completion" in p for p in folders)
+        and not any(p in _HOOK_FOLDERS or "completion" in p for p in folders)
         and not (set(folders) & (SAMPLE_DIRS | set(_NEVER_TOOL_FOLDERS)))
     )
 

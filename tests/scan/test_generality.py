@@ -405,3 +405,27 @@ def test_release_build_and_package_development_docs_are_found(repo):
     })
     assert sorted(i.path for i in scan_repo(root).items if i.kind == "doc") == [
         ".github/CONTRIBUTING.md", "book/src/building-from-source.md", "docs/releases.md", "tracker/README.md"]
+
+
+def test_plugin_skill_with_a_prose_name_runs_by_its_folder_and_github_skills_are_not_claudes(repo):
+    root = repo({
+        "plugins/hookify/.claude-plugin/plugin.json": '{"name": "hookify"}',
+        "plugins/hookify/skills/writing-rules/SKILL.md": "---\nname: Writing Hookify Rules\ndescription: How to write "
+                                                         "rules. Use when writing hookify rules.\n---\nBody.\n",
+        ".github/skills/flake-detector/SKILL.md": "---\nname: flake-detector\ndescription: Find flaky tests. Use when "
+                                                  "CI flakes.\n---\nBody.\n",
+    })
+    skills = {i.dir_name: i for i in scan_repo(root).items if i.kind == "skill"}
+    assert skills["writing-rules"].run == "/hookify:writing-rules"
+    assert not skills["flake-detector"].loaded_by_claude_code
+
+
+def test_name_folder_mismatch_suggests_renaming_the_folder_only_to_a_valid_name(repo):
+    from skilldex.validate import validate_paths
+
+    root = repo({".claude/skills/writing-rules/SKILL.md": "---\nname: Writing Hookify Rules\ndescription: x. Use "
+                                                          "when y.\n---\nB\n",
+                 ".claude/skills/deploy/SKILL.md": "---\nname: ship-it\ndescription: x. Use when y.\n---\nB\n"})
+    fixes = {f.path.split("/")[-2]: f.fix for f in validate_paths([str(root)]).findings if f.code == "SKD208"}
+    assert fixes["writing-rules"] == "Set `name: writing-rules` (the folder's name)."
+    assert fixes["deploy"] == "Rename the folder to 'ship-it' or set `name: deploy`."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
@@ -21,6 +22,7 @@ from skilldex.scan.common import (
 from skilldex.scan.fs import RepoFile, RepoFS
 
 SKILL_FILENAME = "SKILL.md"
+_COMMAND_NAME = re.compile(r"\w[\w.-]*")  # what can follow `/plugin:` in a prompt: no spaces
 
 
 def is_skill_file(file: RepoFile) -> bool:
@@ -43,6 +45,8 @@ def location(fs: RepoFS, parts: tuple[str, ...]) -> tuple[str, int | None, str |
         return ("project" if i == 1 else "nested"), depth, None
     if parent == ".agents":
         return "agents", depth, None
+    if parent == ".github":
+        return "other", depth, None  # GitHub Copilot's skills folder: Claude Code never reads it
     plugin_root = "/".join(folders[:i])
     if fs.exists(posixpath.join(plugin_root, ".claude-plugin/plugin.json")):
         return "plugin", depth, plugin_root
@@ -97,8 +101,9 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     when_to_use = as_str(fm.get("when_to_use", fm.get("when-to-use")))
     metadata = fm.get("metadata") if isinstance(fm.get("metadata"), dict) else {}
 
-    if scope == "plugin":
-        run = f"/{plugin_name(fs, plugin_root or '')}:{name}"
+    if scope == "plugin":  # named by `name:`, unless that is no command name ("Writing Hookify Rules")
+        command = name if _COMMAND_NAME.fullmatch(name) else dir_name
+        run = f"/{plugin_name(fs, plugin_root or '')}:{command}"
     elif scope in ("project", "nested"):
         run = f"/{dir_name}"  # Claude Code names project skills after their folder
     else:

@@ -84,9 +84,12 @@ def _name(m: Manifest) -> Iterator[Finding]:
         yield rules.NAME_NOT_ASCII.finding(*_at(at, f"name {quote(name)} has letters outside a-z"))
     folder = unicodedata.normalize("NFKC", m.dir_name)
     if folder != name:
+        # a name that breaks the naming rules is no folder name to move to: then only `name:` should change
+        valid = name == name.lower() and not bad and name.isascii() and name.strip("-") == name and "--" not in name
         yield rules.NAME_FOLDER_MISMATCH.finding(
             *_at(at, f"name {quote(name)} does not match its folder {quote(m.dir_name)}"),
-            fix=f"Rename the folder to '{name}' or set `name: {m.dir_name}`.",
+            fix=f"Rename the folder to '{name}' or set `name: {m.dir_name}`." if valid
+            else f"Set `name: {m.dir_name}` (the folder's name).",
         )
 
 

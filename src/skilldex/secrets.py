@@ -52,7 +52,8 @@ PIVOT_SPACING = 100
 # (password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth, factored by first letter:
 # no two alternatives match at one place, so it finds the same words, about twice as fast.)
 _KEYWORD = re.compile(r"p(?:assword|asswd|wd|rivate[_-]?key)|secret|token|a(?:pi[_-]?key|ccess[_-]?key|uth)")
-_VALUE = re.compile(r"[\"']?\s*(?::|=|=>)\s*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\1")
+# The value on the key's own line: `signing.password=` with nothing after it assigns nothing, whatever follows.
+_VALUE = re.compile(r"[\"']?[ \t]*(?::|=|=>)[ \t]*([\"']?)([^\s\"'`,;(){}\[\]]{4,200})(?![(\[.\w])\1")
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
 _QUOTED_RUN = re.compile(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
@@ -86,6 +87,8 @@ def _assigned_secret(key: str, value: str) -> bool:
     # secret/token/key: only values that look random, never names or paths (`credmate/prod/db-credentials`)
     if re.fullmatch(r"[a-z0-9._:-]+(?:/[a-z0-9._:-]+)+/?", value.strip("/")):
         return False  # a lowercase path such as credmate/prod/db-credentials names a secret
+    if re.search(r"(?:file|path|dir|directory|filename)$", lowered) and re.match(r"[~/.]|\w:\\", value):
+        return False  # `signing.secretKeyRingFile=/Users/me/.gnupg/secring.gpg` says where the key is kept
     return len(value) >= 16 and _random_looking(value.strip(".,"), 3.5)
 
 

@@ -151,7 +151,9 @@ CLEAN = [
     ("SKD502", "claude-code", {S: GOOD + "line\n" * 490}),
     ("SKD503", "claude-code", {S: GOOD, ".claude/commands/release.md": "Release it.\n"}),
     ("SKD040", "claude-upload", {S: skill("name: deploy\ndescription: Reads the token from DB_PASSWORD",
-                                          "Secret: credmate/prod/db-credentials\npassword: ${DB_PASSWORD}\n")}),
+                                          "Secret: credmate/prod/db-credentials\npassword: ${DB_PASSWORD}\n"
+                                          "```\nsigning.password=\nsigning.secretKeyRingFile=/Users/jb/.gnupg/"
+                                          "secring.gpg\n```\n")}),
 ]
 
 

@@ -87,3 +87,14 @@ def test_nested_duplicate_keys_and_cr_only_line_ends():
     doc = split_frontmatter("---\nname: a\nmetadata:\n  author: x\n  author: y\n---\n")
     assert doc.duplicate_keys == [("metadata.author", 5)]
     assert split_frontmatter("---\rname: a\r---\rbody").frontmatter == {"name": "a"}
+
+
+def test_setext_titles_are_headings_not_the_first_paragraph():
+    from skilldex.markdown import first_paragraph, headings_and_code
+
+    body = ("Releasing\n=========\n\nCut a release from main.\n\nPrerequisites\n-------------\n\nA GPG key.\n\n"
+            "```\nnot\n---\n```\n| a |\n|---|\n")
+    assert [(level, text, line) for level, text, line in headings_and_code(body)[0]] == [
+        (1, "Releasing", 1), (2, "Prerequisites", 6)]
+    assert first_paragraph(body) == "Cut a release from main."
+    assert first_paragraph("Contributing\n============\n\n- one\n- two\n") == "- one - two"

@@ -83,6 +83,7 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
     blocks: list[CodeBlock] = []
     fence: str | None = None
     current: CodeBlock | None = None
+    previous = ""  # the line before, for setext headings (a line underlined with === or ---)
     for offset, raw in enumerate(body.splitlines()):
         line_no = first_line + offset
         # an opening fence needs ``` or ~~~ and a heading a leading #: `in` is cheaper than the regexes
@@ -97,10 +98,15 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
                 fence, current = None, None
             else:
                 current.lines.append((line_no, raw))  # type: ignore[union-attr]
+            previous = ""
             continue
         heading = _HEADING.match(raw) if raw.startswith("#") else None
         if heading:
             headings.append((len(heading.group(1)), heading.group(2).strip(), line_no))
+        elif previous and _SETEXT.match(raw) and not previous.startswith(("#", "|", ">", "-", "*", "+")):
+            headings.append((1 if raw.lstrip()[0] == "=" else 2, previous, line_no - 1))  # Title\n=====
+            raw = ""
+        previous = raw.strip()
     if current is not None:
         blocks.append(current)
     return headings, blocks
@@ -117,6 +123,7 @@ _METADATA_LINE = re.compile(
 _NOISE_LINE = re.compile(
     r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$"
 )
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
 
@@ -159,6 +166,9 @@ def _paragraphs(body: str):
             continue
         if in_comment:
             in_comment = "-->" not in stripped
+            continue
+        if len(paragraph) == 1 and _SETEXT.match(stripped):
+            paragraph = []  # `Contributing` underlined with ===: a title, not prose
             continue
         if not stripped or stripped.startswith("#") or stripped in ("---", "***"):
             if paragraph:

@@ -98,3 +98,8 @@ def test_setext_titles_are_headings_not_the_first_paragraph():
         (1, "Releasing", 1), (2, "Prerequisites", 6)]
     assert first_paragraph(body) == "Cut a release from main."
     assert first_paragraph("Contributing\n============\n\n- one\n- two\n") == "- one - two"
+
+
+def test_links_in_the_first_paragraph_keep_only_their_text():
+    assert first_paragraph("A [Kakoune](https://kakoune.org) / [neovim](https://neovim.io) inspired editor.\n") == (
+        "A Kakoune / neovim inspired editor.")

@@ -123,6 +123,8 @@ _METADATA_LINE = re.compile(
 _NOISE_LINE = re.compile(
     r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$"
 )
+# A link in prose, which a description shows by its text: [Kakoune](https://kakoune.org) -> Kakoune.
+_LINK_TEXT = re.compile(r"(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,500}(?:\s+\"[^\"]*\")?\)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
@@ -134,7 +136,7 @@ def first_paragraph(body: str, limit: int = 400) -> str:
     for paragraph in _paragraphs(body):
         first = first or paragraph
         if not all(_METADATA_LINE.match(line) or _LIST_ITEM.match(line) for line in paragraph):
-            return shorten(" ".join(paragraph), limit)
+            return shorten(_LINK_TEXT.sub(r"\1", " ".join(paragraph)), limit)
     return shorten(" ".join(first), limit) if first else ""
 
 

@@ -429,3 +429,15 @@ def test_name_folder_mismatch_suggests_renaming_the_folder_only_to_a_valid_name(
     fixes = {f.path.split("/")[-2]: f.fix for f in validate_paths([str(root)]).findings if f.code == "SKD208"}
     assert fixes["writing-rules"] == "Set `name: writing-rules` (the folder's name)."
     assert fixes["deploy"] == "Rename the folder to 'ship-it' or set `name: deploy`."
+
+
+def test_plugin_subagents_are_asked_for_by_their_namespaced_name(repo):
+    root = repo({
+        "plugins/pr-review-toolkit/.claude-plugin/plugin.json": '{"name": "pr-review-toolkit"}',
+        "plugins/pr-review-toolkit/agents/silent-failure-hunter.md": "---\nname: silent-failure-hunter\n"
+                                                                      "description: Finds swallowed errors.\n---\nB\n",
+        ".claude/agents/reviewer.md": "---\nname: reviewer\ndescription: Reviews.\n---\nB\n",
+    })
+    runs = {i.name: i.run for i in scan_repo(root).items if i.kind == "agent"}
+    assert runs == {"silent-failure-hunter": 'ask Claude to "use the pr-review-toolkit:silent-failure-hunter subagent"',
+                    "reviewer": 'ask Claude to "use the reviewer subagent"'}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import AgentItem
-from skilldex.scan.common import as_str, in_claude_folder, read_manifest, split_tools
+from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
@@ -25,13 +25,15 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
         fm = doc.frontmatter
         name = as_str(fm.get("name")) or file.name[: -len(".md")]
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
+        root = plugin_root(fs, file, "agents")
+        invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
         items.append(
             AgentItem(
                 name=name,
                 path=file.rel,
                 description=description,
                 capabilities=capabilities.infer(name, description),
-                run=f'ask Claude to "use the {name} subagent"',
+                run=f'ask Claude to "use the {invoked} subagent"',
                 tools=split_tools(fm.get("tools")),
                 model=as_str(fm.get("model")),
                 frontmatter=fm,

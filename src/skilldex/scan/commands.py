@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.models import CommandItem
-from skilldex.scan.common import as_str, in_claude_folder, plugin_name, read_manifest, split_tools, written
+from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools, written
 from skilldex.scan.fs import RepoFile, RepoFS
 
 
@@ -15,19 +13,6 @@ def is_command_file(fs: RepoFS, file: RepoFile) -> bool:
     if not file.name.endswith(".md") or file.name.lower() in ("readme.md", "index.md"):
         return False
     return in_claude_folder(fs, file, "commands")
-
-
-def _plugin_root(fs: RepoFS, file: RepoFile) -> str | None:
-    """The plugin folder holding this command's `commands/` (plugin.json beside it), or None under .claude/."""
-    folders = file.parts[:-1]
-    for i in range(len(folders) - 1, -1, -1):
-        if folders[i] == "commands":
-            if i > 0 and folders[i - 1] == ".claude":
-                return None
-            root = "/".join(folders[:i])
-            if fs.exists(posixpath.join(root, ".claude-plugin/plugin.json")):
-                return root
-    return None
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
@@ -41,7 +26,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
         name = file.name[: -len(".md")]
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
         hint = written(doc, "argument-hint")
-        root = _plugin_root(fs, file)
+        root = plugin_root(fs, file, "commands")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
         items.append(
             CommandItem(

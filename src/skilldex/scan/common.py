@@ -164,6 +164,20 @@ def nearest_holding(fs: RepoFS, folder: str, marker: str) -> str:
     return folder
 
 
+def plugin_root(fs: RepoFS, file: RepoFile, kind_folder: str) -> str | None:
+    """The plugin folder holding this file's `commands/` or `agents/` (plugin.json beside it), or None under
+    .claude/ or outside any plugin."""
+    folders = file.parts[:-1]
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] == kind_folder:
+            if i > 0 and folders[i - 1] == ".claude":
+                return None
+            root = "/".join(folders[:i])
+            if fs.exists(posixpath.join(root, ".claude-plugin/plugin.json")):
+                return root
+    return None
+
+
 def plugin_name(fs: RepoFS, plugin_root: str) -> str:
     """A plugin's name: `name` in its .claude-plugin/plugin.json, else its folder's."""
     import json

@@ -441,3 +441,10 @@ def test_plugin_subagents_are_asked_for_by_their_namespaced_name(repo):
     runs = {i.name: i.run for i in scan_repo(root).items if i.kind == "agent"}
     assert runs == {"silent-failure-hunter": 'ask Claude to "use the pr-review-toolkit:silent-failure-hunter subagent"',
                     "reviewer": 'ask Claude to "use the reviewer subagent"'}
+
+
+def test_a_self_documenting_help_target_says_it_lists_the_targets(repo):
+    root = repo({"Makefile": "help:\n\t@perl -nle'print $& if m{^[a-zA-Z_-]+:.*?## .*$$}' $(MAKEFILE_LIST)\n"
+                             "install: ## Install deps\n\tmix deps.get\n"})
+    tasks = {i.name: i.description for i in scan_repo(root).items if i.kind == "task"}
+    assert tasks == {"help": "Lists the targets and what they do.", "install": "Install deps"}

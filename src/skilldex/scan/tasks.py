@@ -171,6 +171,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
             continue  # no name, or one a runner would take for an option (`--rakefile`)
         task_runner = getattr(task, "runner", None) or runner
         description = task.description or (f"Runs: {task.command}" if task.command else "")
+        if task.name == "help" and runner in ("make", "just") and not task.description:
+            description = "Lists the targets and what they do."  # a self-documenting Makefile's grep/awk/perl
         run = _run(fs, file, task_runner, task)
         if task.defaults:
             description = f"{description} {make_vars.note(task.defaults, run)}".strip()

@@ -540,3 +540,18 @@ def test_parsers_never_crash_on_junk(parse, fixture):
             continue
         assert isinstance(result, list)
         assert all(isinstance(task, TaskDef) for task in result)
+
+
+def test_makefile_automatic_target_echo_messages_and_section_banners():
+    text = ("# ====== Testing ======\n# unit tests (hermetic)\nunit:\n\tgo test ./...\n\n"
+            "bootstrap reset-db:\n\t./scripts/do.sh $@\n\n"
+            "fetch-release-registry:\n\t@echo \"--> Fetching release registry\"\n\t@curl -o r.json $(URL)\n\n"
+            "build:\n\t@echo building\n\tgo build\n")
+    assert [(t.name, t.description, t.command) for t in parse_makefile(text)] == [
+        ("unit", "unit tests (hermetic)", "go test ./..."),
+        ("bootstrap", "", "./scripts/do.sh bootstrap"),
+        ("reset-db", "", "./scripts/do.sh reset-db"),
+        ("fetch-release-registry", "Fetching release registry",
+         'echo "--> Fetching release registry" && curl -o r.json $(URL)'),
+        ("build", "", "echo building && go build"),
+    ]

@@ -89,7 +89,7 @@ def parse_makefile(text: str) -> list[TaskDef]:
             continue
         names = [token.rstrip("&") for token in tokens if _is_task_name(token)]
         if not help_text and comments and (phony_gate is None or phony_gate & set(names)):
-            help_text = " ".join(comments)
+            help_text = " ".join(c.removeprefix(_SECTION) for c in comments)
         rule = _Rule(names, clean_description(help_text), line_no)
         if inline_recipe:
             rule.recipe.append(inline_recipe)
@@ -131,6 +131,7 @@ def _define_step(words: list[str]) -> int:
     return -1 if words[0] == "endef" else 0
 
 
+_SECTION = "\0"  # marks a banner's title among the comments above a target
 _BANNER = re.compile(r"^[=\-*~_+#]{3,}\s*|\s*[=\-*~_+#]{3,}$")
 
 
@@ -140,9 +141,14 @@ def _add_comment(comments: list[str], stripped: str) -> None:
         return
     body = stripped.lstrip("#")
     body = body[1:] if body.startswith(">") else body  # the `#> text` variant
-    body = _BANNER.sub("", body.strip())  # `# ===== Building =====` -> `Building`
-    if any(char.isalnum() for char in body):  # rulers like `# ----` carry nothing
-        comments.append(body.strip())
+    banner = _BANNER.search(body.strip())
+    body = _BANNER.sub("", body.strip())  # `# ===== Testing =====` -> `Testing`
+    if not any(char.isalnum() for char in body):
+        return  # rulers like `# ----` carry nothing
+    if banner:  # a section's title: it describes the target only when no comment of its own follows
+        comments[:] = [_SECTION + body.strip()]
+    else:
+        comments[:] = [c for c in comments if not c.startswith(_SECTION)] + [body.strip()]
 
 
 def _top_level(text: str) -> Iterator[tuple[int, str]]:
@@ -238,20 +244,39 @@ def _recipe_command(recipe: list[str]) -> str | None:
     return join_commands(line.strip().lstrip("@-+").strip() for line in recipe)
 
 
+_AUTOMATIC_TARGET = re.compile(r"\$@|\$\(@\)|\$\{@\}")
+# `@echo "--> Fetching release registry"`: the message a recipe opens with says what it does.
+_ECHO = re.compile(r"""^[@+-]*\s*(?:echo|printf)\s+(?:-e\s+)?(["']?)([^"'$`\\\n]{8,160})\1\s*$""")
+_ECHO_DECORATION = re.compile(r"^[\W_]+|[\s.:=>*-]+$")
+
+
+def _echoed(recipe: list[str]) -> str:
+    """The opening `echo` of a recipe as a description, arrows and dots trimmed; "" when it has none."""
+    if not recipe:
+        return ""
+    match = _ECHO.match(recipe[0].strip())
+    if not match:
+        return ""
+    text = _ECHO_DECORATION.sub("", match.group(2).strip())
+    return clean_description(text) if len(text.split()) >= 2 else ""
+
+
 def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
     """One task per name; the first definition with a description wins, commands fill gaps; the variables
     named are those of the recipe whose command is kept."""
     tasks: dict[str, TaskDef] = {}
     for rule in rules:
-        command = _recipe_command(rule.recipe)
+        shared = _recipe_command(rule.recipe)
         used = references(rule.recipe)
+        description = rule.description or _echoed(rule.recipe)
         for name in rule.names:
+            command = _AUTOMATIC_TARGET.sub(name, shared) if shared else shared  # `./do.sh $@` for each target
             task = tasks.get(name)
             if task is None:
-                tasks[name] = TaskDef(name, rule.description, rule.line, command, defaults=defaults.used(name, used))
+                tasks[name] = TaskDef(name, description, rule.line, command, defaults=defaults.used(name, used))
                 continue
-            if not task.description and rule.description:
-                task.description, task.line = rule.description, rule.line
+            if not task.description and description:
+                task.description, task.line = description, rule.line
                 if command:
                     task.command, task.defaults = command, defaults.used(name, used)
             elif task.command is None:

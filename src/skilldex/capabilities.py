@@ -50,6 +50,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront"),
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
+    # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
+    "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",
+            "code review", "git"),
 }
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where

@@ -339,7 +339,7 @@ def test_the_repos_own_name_signals_no_capability(tmp_path):
     (root / "tools" / "errors.sh").write_text("#!/bin/sh\n# Send a test error to Sentry and check the alert.\n")
     (root / "Makefile").write_text("# Review the snapshot tests\nreview-python-snapshots:\n\tcargo insta review\n")
     items = {i.name: i for i in scan_repo(root).items}
-    assert items["commit"].capabilities == []
+    assert items["commit"].capabilities == ["git"]  # not monitoring
     assert "monitoring" in items["errors.sh"].capabilities  # "alert" still says monitoring
     assert "backup" not in items["review-python-snapshots"].capabilities
     assert "monitoring" in capabilities.infer("Send errors to Sentry")  # in other repos Sentry still counts

@@ -555,3 +555,10 @@ def test_makefile_automatic_target_echo_messages_and_section_banners():
          'echo "--> Fetching release registry" && curl -o r.json $(URL)'),
         ("build", "", "echo building && go build"),
     ]
+
+
+def test_makefile_target_made_only_of_other_targets_says_which():
+    text = "build: locale assets\nlocale:\n\tmake-po\napp: main.o\ncheck: lint\ncheck:\n\tpytest\n"
+    assert [(t.name, t.description, t.command) for t in parse_makefile(text)] == [
+        ("build", "Makes locale, assets.", None), ("locale", "", "make-po"), ("app", "", None),
+        ("check", "", "pytest")]

@@ -22,6 +22,7 @@ class _Rule:
     description: str
     line: int
     recipe: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
 
 
 def parse_makefile(text: str) -> list[TaskDef]:
@@ -90,7 +91,7 @@ def parse_makefile(text: str) -> list[TaskDef]:
         names = [token.rstrip("&") for token in tokens if _is_task_name(token)]
         if not help_text and comments and (phony_gate is None or phony_gate & set(names)):
             help_text = " ".join(c.removeprefix(_SECTION) for c in comments)
-        rule = _Rule(names, clean_description(help_text), line_no)
+        rule = _Rule(names, clean_description(help_text), line_no, prerequisites=_words(prereqs.split("|", 1)[0]))
         if inline_recipe:
             rule.recipe.append(inline_recipe)
         if names:
@@ -261,24 +262,44 @@ def _echoed(recipe: list[str]) -> str:
     return clean_description(text) if len(text.split()) >= 2 else ""
 
 
+_AGGREGATE = "\0"
+
+
+def _aggregate(rule: _Rule) -> str:
+    """`build: locale assets` with no recipe: what it does is make those targets."""
+    names = [p for p in rule.prerequisites if _is_task_name(p) and "/" not in p and "." not in p]
+    if rule.recipe or not names or len(names) != len(rule.prerequisites):
+        return ""
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"Makes {shown}."
+
+
 def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
     """One task per name; the first definition with a description wins, commands fill gaps; the variables
     named are those of the recipe whose command is kept."""
     tasks: dict[str, TaskDef] = {}
+    guessed: dict[str, str] = {}  # from an opening echo or the prerequisites: used only when nothing says more
     for rule in rules:
         shared = _recipe_command(rule.recipe)
         used = references(rule.recipe)
-        description = rule.description or _echoed(rule.recipe)
+        guess = _echoed(rule.recipe) or (_AGGREGATE + _aggregate(rule) if _aggregate(rule) else "")
         for name in rule.names:
             command = _AUTOMATIC_TARGET.sub(name, shared) if shared else shared  # `./do.sh $@` for each target
+            if guess:
+                guessed.setdefault(name, guess)
             task = tasks.get(name)
             if task is None:
-                tasks[name] = TaskDef(name, description, rule.line, command, defaults=defaults.used(name, used))
+                tasks[name] = TaskDef(name, rule.description, rule.line, command,
+                                      defaults=defaults.used(name, used))
                 continue
-            if not task.description and description:
-                task.description, task.line = description, rule.line
+            if not task.description and rule.description:
+                task.description, task.line = rule.description, rule.line
                 if command:
                     task.command, task.defaults = command, defaults.used(name, used)
             elif task.command is None:
                 task.command, task.defaults = command, defaults.used(name, used)
+    for name, task in tasks.items():
+        guess = guessed.get(name, "")
+        if not task.description and guess and not (guess.startswith(_AGGREGATE) and task.command):
+            task.description = guess.removeprefix(_AGGREGATE)  # "Makes x" only when nothing else is run
     return list(tasks.values())

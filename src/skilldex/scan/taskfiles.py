@@ -1,5 +1,6 @@
 """Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml, noxfile.py, tox, Rakefile,
-composer.json, deno.json, mise.toml, Procfile and compose files, never run."""
+composer.json, deno.json, mise.toml, Procfile, compose files, and mix.exs and Mix task modules,
+never run."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from skilldex.scan.taskfiles_compose import parse_compose, parse_compose_overrid
 from skilldex.scan.taskfiles_gotask import parse_taskfile
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
+from skilldex.scan.taskfiles_mix import parse_mix_exs, parse_mix_task
 from skilldex.scan.taskfiles_more import parse_cargo_config, parse_composer_json, parse_deno_json, parse_mise_toml
 from skilldex.scan.taskfiles_node import parse_package_json
 from skilldex.scan.taskfiles_nox import parse_noxfile
@@ -27,6 +29,8 @@ __all__ = [
     "parse_justfile",
     "parse_makefile",
     "parse_mise_toml",
+    "parse_mix_exs",
+    "parse_mix_task",
     "parse_noxfile",
     "parse_package_json",
     "parse_procfile",

@@ -1,5 +1,5 @@
 """Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks, Procfile
-processes, compose services."""
+processes, compose services, mix aliases and tasks."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from skilldex.scan.taskfiles import (
     parse_justfile,
     parse_makefile,
     parse_mise_toml,
+    parse_mix_exs,
+    parse_mix_task,
     parse_noxfile,
     parse_package_json,
     parse_procfile,
@@ -40,6 +42,8 @@ from skilldex.scan.taskfiles import (
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
 # Task files under sample folders (test fixtures, demos, scaffolding templates) are not the repo's own.
 NOT_TASK_FOLDERS = SAMPLE_DIRS
+# Folders a runner fills with other projects' files: Mix's fetched dependencies and build output
+OTHERS_FOLDERS = {"mix": {"deps", "_build"}}
 
 # The files `docker compose` reads by itself, in its order of preference, and the overrides it merges in
 COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
@@ -74,9 +78,12 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     "mise.toml": ("mise", parse_mise_toml),
     ".mise.toml": ("mise", parse_mise_toml),
     "Procfile": ("procfile", parse_procfile),
+    "mix.exs": ("mix", parse_mix_exs),
     **{name: ("compose", parse_compose) for name in COMPOSE_FILES},
     **{name: ("compose", parse_compose_override) for name in COMPOSE_OVERRIDES},
 }
+
+
 def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     """The command line that runs the task; every folder and name from the repo is shell-quoted."""
     q = shlex.quote
@@ -107,6 +114,11 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
             f"{prefix}foreman start -f {q(file.name)} {name}"
     if runner == "compose":
         return f"{prefix}docker compose {_compose_files(fs, folder, file.name, task.overlay)}up {name}"
+    if runner == "mix":
+        if file.name != "mix.exs":  # lib/mix/tasks/*.ex: run from the project's mix.exs folder
+            home = nearest_holding(fs, folder, "mix.exs")
+            prefix = f"cd {q(home)} && " if home else ""
+        return f"{prefix}mix {name}"
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)
         prefix = f"cd {q(parent)} && " if parent else ""
@@ -141,6 +153,8 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
     """Task files known by where they sit rather than by name alone."""
     if file.name.endswith(".rake"):
         return "rake", parse_rakefile  # Rails' lib/tasks/*.rake
+    if file.name.endswith(".ex") and _mix_tasks_folder(file.parts[:-1]):
+        return "mix", parse_mix_task
     if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")):
         return "cargo", parse_cargo_config
     if _PROCFILE_VARIANT.fullmatch(file.name):
@@ -150,14 +164,31 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
     return None
 
 
+def _mix_tasks_folder(folders: tuple[str, ...]) -> bool:
+    """Where Mix projects keep their own tasks: lib/mix/tasks/ (and folders below it), or a lib/**/tasks/."""
+    if "lib" not in folders:
+        return False
+    below = folders[folders.index("lib") + 1:]
+    return below[:2] == ("mix", "tasks") or below[-1:] == ("tasks",)
+
+
+def _depth(file: RepoFile, runner: str) -> int:
+    """How deep a task file sits; a Mix task module counts from its project's lib/ (umbrella apps/*/lib/mix/tasks)."""
+    if runner == "mix" and file.name.endswith(".ex"):
+        return file.parts.index("lib") + 1
+    return len(file.parts) - 1
+
+
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
     entry = PARSERS.get(file.name) or _by_place(file)
-    if entry is None or len(file.parts) > MAX_TASK_FILE_DEPTH + 1:
-        return items
-    if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") for part in file.parts[:-1]):
+    if entry is None or _depth(file, entry[0]) > MAX_TASK_FILE_DEPTH:
         return items
     runner, parser = entry
+    others = OTHERS_FOLDERS.get(runner, ())
+    if any(part.lower() in NOT_TASK_FOLDERS or part.lower().startswith("template-") or part in others
+           for part in file.parts[:-1]):
+        return items
     text = fs.read_text(file)
     if text is None:
         return items

@@ -1,12 +1,13 @@
 """Tasks from Makefile, justfile, package.json, pyproject.toml, Taskfile.yml, noxfile.py, tox, Rakefile,
-composer.json, deno.json, mise.toml, Procfile, compose files, and mix.exs and Mix task modules,
-never run."""
+composer.json, deno.json, mise.toml, Procfile, compose files, mix.exs and Mix task modules, and Gradle build
+scripts, never run."""
 
 from __future__ import annotations
 
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError
 from skilldex.scan.taskfiles_compose import parse_compose, parse_compose_override
 from skilldex.scan.taskfiles_gotask import parse_taskfile
+from skilldex.scan.taskfiles_gradle import parse_gradle
 from skilldex.scan.taskfiles_just import parse_justfile
 from skilldex.scan.taskfiles_make import parse_makefile
 from skilldex.scan.taskfiles_mix import parse_mix_exs, parse_mix_task
@@ -26,6 +27,7 @@ __all__ = [
     "parse_compose_override",
     "parse_composer_json",
     "parse_deno_json",
+    "parse_gradle",
     "parse_justfile",
     "parse_makefile",
     "parse_mise_toml",

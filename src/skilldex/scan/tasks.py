@@ -1,5 +1,5 @@
 """Tasks: Makefile targets, just recipes, package.json scripts, pyproject scripts, Taskfile tasks, Procfile
-processes, compose services, mix aliases and tasks."""
+processes, compose services, mix aliases and tasks, Gradle tasks."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from skilldex.scan.taskfiles import (
     parse_compose_override,
     parse_composer_json,
     parse_deno_json,
+    parse_gradle,
     parse_justfile,
     parse_makefile,
     parse_mise_toml,
@@ -42,8 +43,10 @@ from skilldex.scan.taskfiles import (
 MAX_TASK_FILE_DEPTH = 4  # monorepos keep package.json / Makefiles a few levels down
 # Task files under sample folders (test fixtures, demos, scaffolding templates) are not the repo's own.
 NOT_TASK_FOLDERS = SAMPLE_DIRS
-# Folders a runner fills with other projects' files: Mix's fetched dependencies and build output
-OTHERS_FOLDERS = {"mix": {"deps", "_build"}}
+# Folders a runner fills with other projects' files: Mix's fetched dependencies and build output, Gradle's
+# buildSrc (a build of its own, whose tasks no `./gradlew` of this one runs)
+OTHERS_FOLDERS = {"mix": {"deps", "_build"}, "gradle": {"buildSrc"}}
+GRADLE_SETTINGS = ("settings.gradle.kts", "settings.gradle")
 
 # The files `docker compose` reads by itself, in its order of preference, and the overrides it merges in
 COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
@@ -79,6 +82,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], list[TaskDef]]]] = {
     ".mise.toml": ("mise", parse_mise_toml),
     "Procfile": ("procfile", parse_procfile),
     "mix.exs": ("mix", parse_mix_exs),
+    "build.gradle": ("gradle", parse_gradle),
+    "build.gradle.kts": ("gradle", parse_gradle),
     **{name: ("compose", parse_compose) for name in COMPOSE_FILES},
     **{name: ("compose", parse_compose_override) for name in COMPOSE_OVERRIDES},
 }
@@ -119,6 +124,8 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
             home = nearest_holding(fs, folder, "mix.exs")
             prefix = f"cd {q(home)} && " if home else ""
         return f"{prefix}mix {name}"
+    if runner == "gradle":
+        return _gradle_run(fs, folder, task.name)
     if runner == "cargo":  # .cargo/config.toml applies from the folder above .cargo
         parent = posixpath.dirname(folder)
         prefix = f"cd {q(parent)} && " if parent else ""
@@ -136,6 +143,22 @@ def _rails_app(fs: RepoFS, folder: str) -> bool:
         return True
     launcher = fs.file(posixpath.join(folder, "bin/rails"))
     return launcher is not None and b"ENGINE_ROOT" not in fs.head(launcher, 4096)
+
+
+def _gradle_run(fs: RepoFS, folder: str, name: str) -> str:
+    """`./gradlew :sub:name` from the build's root: the nearest folder holding a settings script (else the build
+    file's own folder), through its wrapper when it has one; the project path is the folder below that root."""
+    root = folder
+    while not any(fs.exists(posixpath.join(root, settings)) for settings in GRADLE_SETTINGS):
+        if not root:
+            root = folder
+            break
+        root = posixpath.dirname(root)
+    project = folder[len(root):].strip("/") if root else folder
+    target = ":".join(["", *project.split("/"), name]) if project else name
+    launcher = "./gradlew" if fs.exists(posixpath.join(root, "gradlew")) else "gradle"
+    prefix = f"cd {shlex.quote(root)} && " if root else ""
+    return f"{prefix}{launcher} {shlex.quote(target)}"
 
 
 def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:

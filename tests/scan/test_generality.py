@@ -448,3 +448,29 @@ def test_a_self_documenting_help_target_says_it_lists_the_targets(repo):
                              "install: ## Install deps\n\tmix deps.get\n"})
     tasks = {i.name: i.description for i in scan_repo(root).items if i.kind == "task"}
     assert tasks == {"help": "Lists the targets and what they do.", "install": "Install deps"}
+
+
+def test_laravel_commands_in_subfolders_of_console_commands_are_tools(repo):
+    """firefly-iii keeps its commands in Correction/, Integrity/, Export/ below app/Console/Commands."""
+    def command(signature: str) -> str:
+        return f"<?php\nclass C extends Command\n{{\n    protected $signature = '{signature}';\n}}\n"
+
+    root = repo({
+        "artisan": "<?php\n",  # not executable here: only the commands are tools
+        "app/Console/Commands/Correction/CorrectsDatabase.php": command("correction:all"),
+        "app/Console/Commands/Integrity/ReportsIntegrity.php": command("integrity:report"),
+        "app/Console/Commands/A/B/C/Deep.php": command("deep:three"),
+        "app/Console/Commands/A/B/C/D/Deeper.php": command("deep:four"),  # past the bound
+        "app/Console/Commands/Tests/Fake.php": command("fake:test"),  # a test folder below the commands
+        "app/Console/Commands/samples/Sample.php": command("sample:one"),
+        "app/Console/Commands/Traits/VerifiesAccessToken.php": "<?php\ntrait VerifiesAccessToken {}\n",
+        "app/Console/Kernel.php": command("not:a-command"),
+        "shop/management/commands/sub/nested.py": "from x import BaseCommand\n\n\nclass Command(BaseCommand):\n"
+                                                  '    help = "Django does not load subfolders"\n',
+    })
+    tools = sorted((i.name, i.path, i.run) for i in scan_repo(root).items if i.kind == "tool")
+    assert tools == [
+        ("correction:all", "app/Console/Commands/Correction/CorrectsDatabase.php", "php artisan correction:all"),
+        ("deep:three", "app/Console/Commands/A/B/C/Deep.php", "php artisan deep:three"),
+        ("integrity:report", "app/Console/Commands/Integrity/ReportsIntegrity.php", "php artisan integrity:report"),
+    ]

@@ -15,12 +15,15 @@ import warnings
 
 from skilldex import capabilities
 from skilldex.models import Flag, ToolItem
-from skilldex.samples import in_samples
+from skilldex.samples import SAMPLE_DIRS, in_samples
 from skilldex.scan import changes
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.describe import ToolInfo, describe, finish
 from skilldex.scan.fs import RepoFile, RepoFS
 
+# Artisan loads every class under app/Console/Commands, subfolders included (Correction/, Integrity/);
+# Django's loader lists management/commands/ alone, so only Laravel looks deeper.
+MAX_LARAVEL_COMMAND_DEPTH = 3
 _TRANSLATED = {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "gettext_noop"}
 _LARAVEL_FIELD = re.compile(r"\$(signature|name|description)\s*=\s*(['\"])((?:(?!\2).|\\\2){0,2000})\2", re.DOTALL)
 _LARAVEL_OPTION = re.compile(r"\{\s*(--?[\w-]+)(?:=[^:}]*)?\s*(?::\s*([^}]*))?\}")
@@ -33,9 +36,18 @@ def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
         return None
     if file.name.endswith(".py") and parts[-3:-1] == ("management", "commands"):
         return "django"
-    if file.name.endswith(".php") and parts[-3:-1] == ("Console", "Commands"):
+    if file.name.endswith(".php") and _below_laravel_commands(parts[:-1]):
         return "laravel"
     return None
+
+
+def _below_laravel_commands(folders: tuple[str, ...]) -> bool:
+    """Whether the folders end in `Console/Commands` or a few non-sample folders below it."""
+    for depth in range(min(MAX_LARAVEL_COMMAND_DEPTH, len(folders) - 2) + 1):
+        below = folders[len(folders) - depth:] if depth else ()
+        if folders[len(folders) - depth - 2:len(folders) - depth] == ("Console", "Commands"):
+            return not any(p.lower() in SAMPLE_DIRS for p in below)
+    return False
 
 
 def _text_of(node: ast.AST) -> str:

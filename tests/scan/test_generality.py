@@ -474,3 +474,44 @@ def test_laravel_commands_in_subfolders_of_console_commands_are_tools(repo):
         ("deep:three", "app/Console/Commands/A/B/C/Deep.php", "php artisan deep:three"),
         ("integrity:report", "app/Console/Commands/Integrity/ReportsIntegrity.php", "php artisan integrity:report"),
     ]
+
+
+def test_laravel_signatures_read_escaped_quotes_as_php_does(repo):
+    """firefly-iii's `{--token= : The user\\'s access token.}` must not end the signature there."""
+    root = repo({
+        "app/Console/Commands/Export/ExportsData.php": (
+            "<?php\nclass ExportsData extends Command\n{\n"
+            "    protected $description = 'Export the user\\'s data as CSV \\\\ JSON';\n"
+            "    protected $signature = 'firefly-iii:export-data\n"
+            "        {--user=1 : The user ID.}\n        {--token= : The user\\'s access\n    token.}\n"
+            "        {--Q|queue=default : Which queue.}\n        {--start= : First date.}';\n}\n"),
+        "app/Console/Commands/Quoted.php": (
+            '<?php\nclass Quoted extends Command\n{\n    protected $signature = "quoted:run '
+            '{--say= : Say \\"hi\\" for \\$5}   {--force   }";\n}\n'),
+    })
+    tools = {i.name: i for i in scan_repo(root).items if i.kind == "tool"}
+    export = tools["firefly-iii:export-data"]
+    assert export.description == "Export the user's data as CSV \\ JSON"
+    assert [(f.flags, f.help) for f in export.flags] == [
+        (["--user"], "The user ID."), (["--token"], "The user's access token."),
+        (["-Q", "--queue"], "Which queue."), (["--start"], "First date.")]
+    assert [(f.flags, f.help) for f in tools["quoted:run"].flags] == [
+        (["--say"], 'Say "hi" for $5'), (["--force"], None)]
+
+
+def test_hostile_laravel_signatures_are_read_in_linear_time(repo):
+    import time
+
+    # An option that never closes after 15,000 spaces, then escapes: quadratic for a pattern whose default
+    # and the spaces after it could share the spaces; then 200 KB of fields that never close.
+    signature = "h:run {--a=" + " " * 15_000 + "\\'" * 2_000
+    padding = "    protected $description = \"\\'" * 8_000
+    root = repo({
+        "app/Console/Commands/Hostile.php": f"<?php\nclass H extends Command {{\n"
+                                            f"    protected $signature = '{signature}';\n{padding}\n}}\n",
+    })
+    assert (root / "app/Console/Commands/Hostile.php").stat().st_size > 200_000
+    started = time.perf_counter()
+    tools = [i for i in scan_repo(root).items if i.kind == "tool"]
+    assert time.perf_counter() - started < 2
+    assert [(t.name, t.flags) for t in tools] == [("h:run", [])]

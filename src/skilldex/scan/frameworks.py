@@ -25,8 +25,16 @@ from skilldex.scan.fs import RepoFile, RepoFS
 # Django's loader lists management/commands/ alone, so only Laravel looks deeper.
 MAX_LARAVEL_COMMAND_DEPTH = 3
 _TRANSLATED = {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "gettext_noop"}
-_LARAVEL_FIELD = re.compile(r"\$(signature|name|description)\s*=\s*(['\"])((?:(?!\2).|\\\2){0,2000})\2", re.DOTALL)
-_LARAVEL_OPTION = re.compile(r"\{\s*(--?[\w-]+)(?:=[^:}]*)?\s*(?::\s*([^}]*))?\}")
+# A PHP string literal: an escape is one step (tried first), any other character but the quote another, so a
+# `\'` inside does not end it and no character can be matched two ways (no backtracking on hostile input).
+MAX_LARAVEL_FIELD_CHARS = 20_000
+_LARAVEL_FIELD = re.compile(
+    rf"\$(signature|name|description)\s*=\s*(?:'((?:\\.|[^'\\]){{0,{MAX_LARAVEL_FIELD_CHARS}}})'"
+    rf'|"((?:\\.|[^"\\]){{0,{MAX_LARAVEL_FIELD_CHARS}}})")', re.DOTALL)
+# `{--queue}`, `{--Q|queue=default : help}`: the default eats its own trailing spaces, so nothing overlaps.
+_LARAVEL_OPTION = re.compile(r"\{\s*--(?:([\w-]+)\|)?([\w-]+)(?:=[^:}]*|\s*)(?::\s*([^}]*))?\}")
+_SINGLE_QUOTED_ESCAPE = re.compile(r"\\([\\'])")
+_DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$])')
 
 
 def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
@@ -82,6 +90,16 @@ def _django_command_help(text: str) -> str | None:
     return None
 
 
+def _laravel_fields(text: str) -> dict[str, str]:
+    """`$signature`, `$name` and `$description` as PHP reads them: `\\'` is a quote, `\\\\` a backslash."""
+    fields = {}
+    for match in _LARAVEL_FIELD.finditer(text):
+        single, double = match.group(2), match.group(3)
+        fields[match.group(1)] = _SINGLE_QUOTED_ESCAPE.sub(r"\1", single) if single is not None \
+            else _DOUBLE_QUOTED_ESCAPE.sub(r"\1", double)
+    return fields
+
+
 def _home(fs: RepoFS, file: RepoFile, marker: str) -> str:
     """`cd FOLDER && ` for the nearest folder above the file holding `marker` (manage.py, artisan); "" at the root."""
     folder = nearest_holding(fs, posixpath.dirname(file.rel), marker)
@@ -99,14 +117,15 @@ def tool(fs: RepoFS, file: RepoFile, text: str, framework: str) -> ToolItem | No
         source = "django-help" if found.strip() else info.description_source
         run = f"{_home(fs, file, 'manage.py')}python manage.py {shlex.quote(name)}"
     else:
-        fields = {m.group(1): m.group(3) for m in _LARAVEL_FIELD.finditer(text[:200_000])}
+        fields = _laravel_fields(text[:200_000])
         signature = fields.get("signature") or fields.get("name") or ""
         if not signature.split():
             return None  # no command name: a base class or a helper
         name = signature.split()[0]
-        options = _LARAVEL_OPTION.finditer(signature)
         info = finish(ToolInfo(language="php", flags=[
-            Flag(flags=[m.group(1)], help=(m.group(2) or "").strip() or None) for m in options
+            Flag(flags=[f"-{m.group(1)}", f"--{m.group(2)}"] if m.group(1) else [f"--{m.group(2)}"],
+                 help=" ".join((m.group(3) or "").split()) or None)
+            for m in _LARAVEL_OPTION.finditer(signature)
         ]))
         description = " ".join((fields.get("description") or "").split())
         source = "artisan-description" if description else None

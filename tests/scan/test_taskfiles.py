@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -305,9 +306,20 @@ def test_package_json_scripts_and_descriptions():
         TaskDef("lint", "Check the code style", 10, "eslint ."),
         TaskDef("test", "Run the unit tests", 11, "vitest run"),
         TaskDef("pretest:e2e", "", 12, "playwright install"),
-        TaskDef("prepare", "", 13, "husky install"),
         TaskDef("format", "Rewrite files with prettier", 15, "prettier --write ."),
     ]
+
+
+def test_package_json_life_cycle_scripts_are_npm_hooks_not_tasks():
+    """npm runs prepare, postinstall, prepublishOnly... itself; `pretest` runs before `test`; a `pre` name that
+    prefixes no script (`prefetch`) is a task of its own."""
+    text = json.dumps({"scripts": {
+        "preinstall": "npx only-allow pnpm", "postinstall": "patch-package", "prepare": "husky",
+        "prepublishOnly": "npm run build", "prepack": "clean-pkg", "version": "changeset version",
+        "pretest": "npm run lint", "test": "vitest", "posttest": "rm -rf tmp", "prefetch": "node fetch.js",
+        "install:deps": "npm ci",
+    }})
+    assert [t.name for t in parse_package_json(text)] == ["test", "prefetch", "install:deps"]
 
 
 def test_package_json_invalid_reports_line():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from skilldex.scan import scan_repo
@@ -69,6 +71,16 @@ def test_each_runner_gives_its_tasks_and_how_to_run_them(repo):
         ("mise", "lint"): ("Runs: cargo clippy", "mise run lint", "cargo clippy"),
     }
     assert found[("tox", "lint")].line == 7 and found[("rake", "db:migrate")].line == 8
+
+
+def test_composer_event_hooks_are_not_tasks(repo):
+    """Composer runs post-autoload-dump, post-install-cmd... itself; they are not tasks (nor a 'dump' backup)."""
+    scripts = {name: "@php artisan package:discover" for name in (
+        "post-autoload-dump", "post-install-cmd", "pre-update-cmd", "post-update-cmd", "post-root-package-install",
+        "post-create-project-cmd", "pre-package-uninstall", "pre-operations-exec", "command", "pre-file-download")}
+    scripts |= {"analyse": "phpstan analyse", "post-deploy": "php artisan optimize"}
+    found = tasks(repo({"composer.json": json.dumps({"scripts": scripts})}))
+    assert sorted(found) == [("composer", "analyse"), ("composer", "post-deploy")]
 
 
 @pytest.mark.parametrize("name,text", [

@@ -18,6 +18,15 @@ from skilldex.scan.taskfiles_common import (
 )
 
 MAX_TASKS = 500
+# Composer's event names (getcomposer.org/doc/articles/scripts.md#event-names): a script under one of these
+# is a hook Composer runs during install, update, dump-autoload or create-project, not a task people run.
+COMPOSER_EVENTS = frozenset({
+    *(f"{when}-{what}" for when in ("pre", "post") for what in (
+        "install-cmd", "update-cmd", "status-cmd", "archive-cmd", "autoload-dump", "package-install",
+        "package-update", "package-uninstall", "file-download", "dependencies-solving")),
+    "post-root-package-install", "post-create-project-cmd", "pre-operations-exec", "pre-pool-create",
+    "pre-command-run", "command", "init",
+})
 
 
 def parse_mise_toml(text: str) -> list[TaskDef]:
@@ -78,12 +87,15 @@ def _key_line(text: str, key: str, within: str) -> int | None:
 
 
 def parse_composer_json(text: str) -> list[TaskDef]:
-    """composer.json `scripts`, described by `scripts-descriptions`: `composer run-script NAME`."""
+    """composer.json `scripts`, described by `scripts-descriptions`: `composer run-script NAME`; Composer's
+    event hooks (`post-autoload-dump`) are left out."""
     data = _json(text, "composer.json")
     scripts = data.get("scripts")
     described = data.get("scripts-descriptions") if isinstance(data.get("scripts-descriptions"), dict) else {}
     tasks = []
     for name, command in list(scripts.items())[:MAX_TASKS] if isinstance(scripts, dict) else []:
+        if name in COMPOSER_EVENTS:
+            continue
         commands = [command] if isinstance(command, str) else [c for c in command if isinstance(c, str)] \
             if isinstance(command, list) else []
         tasks.append(TaskDef(name, clean_description(described.get(name)), _key_line(text, name, "scripts"),

@@ -10,6 +10,14 @@ from skilldex.scan.taskfiles_common import LineIndex, TaskDef, TaskFileError, cl
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?', re.DOTALL)
 _DESCRIPTION_TABLES = ("scripts-info", "scriptsComments", "//")
+# npm's life cycle scripts (docs.npmjs.com/cli/using-npm/scripts#life-cycle-scripts): npm runs them itself
+# around install, pack, publish and version, so they are hooks, not tasks anyone runs by hand.
+NPM_LIFECYCLE = frozenset({
+    "preinstall", "install", "postinstall", "preuninstall", "uninstall", "postuninstall",
+    "prepublish", "preprepare", "prepare", "postprepare", "prepublishOnly", "prepack", "postpack",
+    "publish", "postpublish", "preversion", "version", "postversion", "dependencies",
+    "preshrinkwrap", "shrinkwrap", "postshrinkwrap",
+})
 
 
 class _Object(dict):
@@ -25,7 +33,8 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
 
 
 def parse_package_json(text: str) -> list[TaskDef]:
-    """npm scripts in file order; `pre`/`post` hooks of another script are folded into it."""
+    """npm scripts in file order; `pre`/`post` hooks of another script and npm's life cycle scripts
+    (`prepare`, `postinstall`) are left out: npm runs them, people do not."""
     text = text.lstrip("\ufeff")  # npm tolerates a byte-order mark, json.loads does not
     try:
         data = json.loads(text, object_pairs_hook=_object)
@@ -40,7 +49,7 @@ def parse_package_json(text: str) -> list[TaskDef]:
     lines = _key_lines(text, set(commands))
     tasks: list[TaskDef] = []
     for name, command in commands.items():
-        if not name.strip() or _is_hook(name, commands):
+        if not name.strip() or name in NPM_LIFECYCLE or _is_hook(name, commands):
             continue
         description = ""
         for table in [*tables, inline_docs]:

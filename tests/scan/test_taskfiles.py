@@ -16,6 +16,7 @@ from skilldex.scan.taskfiles import (
     parse_pyproject,
     parse_taskfile,
 )
+from skilldex.scan.taskfiles_common import MAX_COMMAND_CHARS, join_commands
 
 # ---------------------------------------------------------------- Makefile
 
@@ -92,7 +93,7 @@ def test_makefile_marmelab_style():
             "Compile the binary for the current platform",
             19,
             'echo "building $(VERSION)" && go build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/app'
-            " && rm -f coverage.out",
+            " && rm -f coverage.out && … (+1 more)",
             defaults=(("BIN", "bin/app"),),  # not VERSION ($(shell ...)) nor LDFLAGS (appended to)
         ),
         TaskDef("fmt", "Format and lint the code", 26, "gofmt -w ."),
@@ -178,8 +179,18 @@ def test_makefile_inline_recipe_recipeprefix_grouped_and_ruler_comments():
 def test_makefile_takes_at_most_three_recipe_lines_and_skips_shell_comments():
     text = "release:\n\t# tag first\n\tgit tag v1\n\n\tgit push\n\t+make dist\n\ttwine upload *\n"
     assert parse_makefile(text) == [
-        TaskDef("release", "", 1, "git tag v1 && git push && make dist"),
+        TaskDef("release", "", 1, "git tag v1 && git push && make dist && … (+1 more)"),
     ]
+
+
+def test_join_commands_says_how_many_lines_it_left_out_even_when_capped():
+    assert join_commands(["mix deps.get\nmix ecto.create", "mix ecto.migrate\n# seed\nmix run seeds.exs",
+                          "npm ci\n\ncd assets && npm run build\nmix phx.server\nmix test"]) == (
+        "mix deps.get && mix ecto.create && mix ecto.migrate && … (+5 more)")
+    assert join_commands(["a", "b", "c"]) == "a && b && c"
+    assert join_commands(["  ", "# only a comment"]) is None
+    long = join_commands(["x" * 600, "y", "z", "w"])
+    assert len(long) == MAX_COMMAND_CHARS and long.endswith("x… && … (+1 more)")
 
 
 # ---------------------------------------------------------------- justfile

@@ -49,23 +49,32 @@ def clean_description(text: object) -> str:
 
 
 def join_commands(lines: Iterable[str]) -> str | None:
-    """The first few non-blank, non-comment lines joined with " && "; None when there are none."""
+    """The first few non-blank, non-comment lines joined with " && "; None when there are none.
+
+    Lines left out are counted at the end (`&& … (+4 more)`), so a reader never takes the preview for the
+    whole recipe.
+    """
     picked: list[str] = []
+    more = 0
     for chunk in lines:
         for line in chunk.splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            picked.append(line)
-            if len(picked) == MAX_COMMAND_LINES:
-                return _cap(" && ".join(picked))
-    return _cap(" && ".join(picked)) if picked else None
+            if len(picked) < MAX_COMMAND_LINES:
+                picked.append(line)
+            else:
+                more += 1
+    if not picked:
+        return None
+    marker = f" && … (+{more} more)" if more else ""
+    return _cap(" && ".join(picked), MAX_COMMAND_CHARS - len(marker)) + marker
 
 
-def _cap(command: str) -> str:
-    if len(command) <= MAX_COMMAND_CHARS:
+def _cap(command: str, limit: int = MAX_COMMAND_CHARS) -> str:
+    if len(command) <= limit:
         return command
-    return command[: MAX_COMMAND_CHARS - 1] + "…"
+    return command[: limit - 1] + "…"
 
 
 def split_lines(text: str) -> list[str]:

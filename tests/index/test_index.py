@@ -263,6 +263,20 @@ def test_a_cobra_root_command_in_another_file_is_a_dependency_of_the_program(pro
     project.catalogue()
 
 
+def test_the_xtask_source_is_a_dependency_of_the_cargo_alias(project):
+    main = ('fn main() {\n    match env::args().nth(1).as_deref() {\n        Some("%s") => {}\n'
+            '        _ => {}\n    }\n}\nconst HELP: &str = "\n  %s   %s\n";\n')
+    project.write({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\n',
+                   "xtask/src/main.rs": main % ("dist", "dist", "Build the release archives")})
+    assert [(i.name, i.description) for i in project.catalogue().items] == [
+        ("xtask", "Runs: cargo run --package xtask --"), ("xtask dist", "Build the release archives")]
+    project.write({"xtask/src/main.rs": main % ("docgen", "docgen", "Generate the docs")},
+                  mtime_ns=project.OLD_NS + 3_000_000_000)
+    assert project.rescanned() == 2  # main.rs itself and the .cargo/config.toml that read it
+    assert [(i.name, i.description) for i in project.catalogue().items] == [
+        ("xtask", "Runs: cargo run --package xtask --"), ("xtask docgen", "Generate the docs")]
+
+
 # 6. findings ---------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import taskfiles_make_vars as make_vars
+from skilldex.scan import tasks_xtask
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import npm_client
@@ -242,6 +243,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
                 command=task.command,
             )
         )
+    if runner == "cargo":  # `cargo xtask docgen`: the subcommands of the packages the aliases run
+        items.extend(tasks_xtask.subtasks(fs, file, items))
     return items
 
 

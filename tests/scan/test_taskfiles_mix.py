@@ -70,7 +70,7 @@ def test_aliases_in_file_order_with_their_steps_and_lines():
         ("setup", 21, "deps.get && ecto.setup && assets.setup"),
         ("ecto.setup", 22, "ecto.create && ecto.migrate && run priv/repo/seeds.exs"),
         ("ecto.reset", 23, "ecto.drop && ecto.setup"),
-        ("test", 24, "ecto.create --quiet && ecto.migrate && test"),  # a preview: the first three steps
+        ("test", 24, "ecto.create --quiet && ecto.migrate && test && … (+1 more)"),  # a preview: the first three steps
         ("assets.deploy", 25, "tailwind default --minify && build_js"),  # a fn step has no name to show
         ("lint", 30, "credo --strict"),
     ]
@@ -137,7 +137,7 @@ def test_mix_tasks_in_a_repo_run_from_their_projects_folder(repo):
         ("mix.exs", "ecto.setup"): (22, "Runs: ecto.create && ecto.migrate && run priv/repo/seeds.exs",
                                     "mix ecto.setup"),
         ("mix.exs", "ecto.reset"): (23, "Runs: ecto.drop && ecto.setup", "mix ecto.reset"),
-        ("mix.exs", "test"): (24, "Runs: ecto.create --quiet && ecto.migrate && test", "mix test"),
+        ("mix.exs", "test"): (24, "Runs: ecto.create --quiet && ecto.migrate && test && … (+1 more)", "mix test"),
         ("mix.exs", "assets.deploy"): (25, "Runs: tailwind default --minify && build_js", "mix assets.deploy"),
         ("mix.exs", "lint"): (30, "Runs: credo --strict", "mix lint"),
         ("lib/mix/tasks/send_pageview.ex", "send_pageview"): (

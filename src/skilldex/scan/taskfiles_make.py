@@ -282,7 +282,8 @@ def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
     for rule in rules:
         shared = _recipe_command(rule.recipe)
         used = references(rule.recipe)
-        guess = _echoed(rule.recipe) or (_AGGREGATE + _aggregate(rule) if _aggregate(rule) else "")
+        made = _aggregate(rule)
+        guess = _echoed(rule.recipe) or (_AGGREGATE + made if made else "")
         for name in rule.names:
             command = _AUTOMATIC_TARGET.sub(name, shared) if shared else shared  # `./do.sh $@` for each target
             if guess:

@@ -13,9 +13,13 @@ from typer.core import TyperGroup
 from skilldex import __version__
 from skilldex.errors import SkilldexError
 
+# Click's exception classes, found through typer's public BadParameter (typer >= 0.20 vendors its own click).
+_CLICK_ERRORS = {cls.__name__: cls for cls in typer.BadParameter.__mro__}
+ClickException, ClickUsageError = _CLICK_ERRORS["ClickException"], _CLICK_ERRORS["UsageError"]
+
 
 class _Group(TyperGroup):
-    """Maps library errors to `Error: ...` on stderr and their exit code, never a traceback."""
+    """Maps every error, the library's and the option parser's, to one `Error: ...` line and its exit code."""
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -23,6 +27,38 @@ class _Group(TyperGroup):
         except SkilldexError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        from skilldex.cli.helpformat import tidy
+
+        tidy(self, plain=not sys.stdout.isatty())
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0  # a typer.Exit's code, or a command's None
+        except ClickUsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `skilldex` or group: the help, not an error
+                exc.show()
+            else:
+                typer.echo(f"Error: {_usage_message(exc)}", err=True)
+            code = exc.exit_code
+        except ClickException as exc:
+            typer.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+
+def _usage_message(exc: Any) -> str:
+    """Click's message on one line, with the command to ask for help (Click prints it on a line of its own)."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    if exc.ctx is not None:
+        message += f"; see '{exc.ctx.command_path} -h'"
+    return message
 
 
 app = typer.Typer(
@@ -34,7 +70,7 @@ app = typer.Typer(
         "Example: skilldex list credentialmate"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion SHELL (bash, zsh, fish, powershell)
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -70,6 +106,7 @@ def register() -> None:
     """Import the command modules so their @app.command decorators run."""
     from skilldex.cli import (  # noqa: F401
         cache_cmd,
+        completion_cmd,
         doctor_cmd,
         export_cmd,
         find_cmd,

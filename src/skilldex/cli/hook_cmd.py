@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli.app import app, print_json, workspace_option
 
 hook_app = typer.Typer(
     name="hook",
@@ -26,6 +26,7 @@ app.add_typer(hook_app)
 def startup_command(
     ctx: typer.Context,
     fmt: str = typer.Option("text", "--format", "-f", help="text, or claude-hook (SessionStart JSON)."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"brief": "..."}.'),
 ) -> None:
     """Brief every workspace repo's existing tooling, grouped by capability (under 8,000 characters).
 
@@ -40,6 +41,11 @@ def startup_command(
 
     if fmt not in ("text", "claude-hook"):
         raise UsageError(f"--format must be text or claude-hook, not '{fmt}'")
+    if as_json:
+        from skilldex.startup import startup_brief
+
+        print_json({"brief": startup_brief(workspace_option(ctx))})
+        return
     raise typer.Exit(startup(fmt, workspace_option(ctx)))
 
 

@@ -78,6 +78,7 @@ def check_command(
     select: list[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (SKD70,SKD714)."),
     ignore: list[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (workflow annotations) or sarif."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     no_fix: bool = typer.Option(False, "--no-fix", help="Text format: leave out the fix hints."),
 ) -> None:
     """Check knowledge objects: fields, dates, tags, sections, references, review dates, contradictions.
@@ -88,7 +89,7 @@ def check_command(
 
       skilldex knowledge check
 
-      skilldex knowledge check examples/credentialmate/knowledge --format json
+      skilldex knowledge check examples/credentialmate/knowledge --json
 
       skilldex knowledge check knowledge/ --select SKD71 --format github
     """
@@ -96,6 +97,7 @@ def check_command(
     from skilldex.knowledge.check import check_paths
     from skilldex.workspace import open_workspace
 
+    fmt = "json" if as_json else fmt
     check_format(fmt)
     report = check_paths(paths or [], open_workspace(workspace_option(ctx)), select=select, ignore=ignore)
     code = print_report(report, fmt, show_fix=not no_fix)
@@ -107,7 +109,9 @@ def check_command(
 
 
 @knowledge_app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    as_json: bool = typer.Option(False, "--json", help="Accepted for symmetry: the schema is always JSON."),
+) -> None:
     """Print the JSON Schema (draft 2020-12) of a knowledge object's frontmatter, with its sections and tags.
 
     Example:

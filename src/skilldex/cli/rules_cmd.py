@@ -53,18 +53,27 @@ def rules_command(
 
 
 @app.command("rule")
-def rule_command(code: str = typer.Argument(..., help="Rule code (SKD012) or name.")) -> None:
+def rule_command(
+    code: str = typer.Argument(..., help="Rule code (SKD012) or name."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"code", "name", "severity", "summary", "doc", ...}.'),
+) -> None:
     """Explain one rule: what it checks, why it matters, an example, the fix, and the profiles that check it.
 
-    Example:
+    Examples:
 
       skilldex rule SKD012
+
+      skilldex rule invalid-frontmatter-yaml --json
     """
     from skilldex.rules import get_rule
 
     found = get_rule(code)
     if found is None:
         raise UsageError(f"no rule '{code}'; `skilldex rules` lists them")
+    if as_json:
+        print_json({"code": found.code, "name": found.name, "severity": found.severity.value,
+                    "profiles": _profiles(found), "summary": found.summary, "doc": found.doc, "fix": found.fix})
+        return
     profiles = ", ".join(f"{name}: {sev or 'not checked'}" for name, sev in _profiles(found).items())
     typer.echo(
         f"{found.code} {found.name} (default severity: {found.severity.value})\n\n{found.summary}\n\n{found.doc}\n"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import typer
+
 from skilldex.cli.app import app, print_json
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    as_json: bool = typer.Option(False, "--json", help="Accepted for symmetry: the schema is always JSON."),
+) -> None:
     """Print the JSON Schema (draft 2020-12) that `skilldex list --json` output validates against.
 
     Example:

@@ -17,6 +17,7 @@ def validate_command(
     select: list[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (SKD2, SKD201,SKD3)."),
     ignore: list[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (workflow annotations) or sarif."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     no_fix: bool = typer.Option(False, "--no-fix", help="Text format: leave out the fix hints."),
 ) -> None:
     """Validate skill manifests: frontmatter, names, lengths, links, Claude Code loading rules.
@@ -27,13 +28,14 @@ def validate_command(
 
       skilldex validate .claude/skills/deploy
 
-      skilldex validate . --profile agentskills --format json
+      skilldex validate . --profile agentskills --json
 
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
     from skilldex.cli.common import check_format, print_report
     from skilldex.validate import validate_paths
 
+    fmt = "json" if as_json else fmt
     check_format(fmt)
     report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
     code = print_report(report, fmt, show_fix=not no_fix)

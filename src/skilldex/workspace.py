@@ -107,6 +107,10 @@ def resolve_repo(ref: str, workspace: Workspace | None) -> RepoRef:
                 if repo.path == resolved:
                     return repo
         return RepoRef(resolved.name or str(resolved), resolved)
+    if path.exists():
+        raise WorkspaceError(f"{ref} is a file, not a repo folder; give the folder that holds the repo")
+    if _looks_like_path(ref):
+        raise WorkspaceError(f"{ref}: no such folder")
     known = sorted(workspace.repos) if workspace else []
     if not workspace:
         raise WorkspaceError(
@@ -117,3 +121,8 @@ def resolve_repo(ref: str, workspace: Workspace | None) -> RepoRef:
     hint = f" Did you mean '{close[0]}'?" if close else ""
     names = ", ".join(known) or "none"
     raise WorkspaceError(f"unknown repo '{ref}': not a workspace name ({names}) nor a folder.{hint}")
+
+
+def _looks_like_path(ref: str) -> bool:
+    """`/x`, `./x`, `../x`, `~/x`, `a/b`: meant as a folder, never as a workspace name."""
+    return ref.startswith((".", "~")) or "/" in ref or os.sep in ref

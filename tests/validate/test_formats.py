@@ -110,7 +110,7 @@ def test_text_without_fix_has_only_finding_lines_and_summary():
 @pytest.mark.parametrize(
     ("files", "severities", "summary"),
     [
-        ([], [], "Checked 0 files: all valid, no findings."),
+        ([], [], "Checked 0 files: nothing to check."),
         ([True], [], "Checked 1 file: all valid, no findings."),
         ([True, True, True], [], "Checked 3 files: all valid, no findings."),
         ([False], ["error"], "Checked 1 file: 1 error (1 file invalid)."),

@@ -103,7 +103,7 @@ def check_command(
     code = print_report(report, fmt, show_fix=not no_fix)
     for path in report.skipped:
         typer.echo(f"skilldex: skipped {path}: not a markdown file", err=True)
-    if not report.files and fmt == "text":
+    if not report.files:
         typer.echo("No knowledge objects (markdown in a knowledge/ folder) under the given paths.", err=True)
     raise typer.Exit(code)
 

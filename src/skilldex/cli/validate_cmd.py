@@ -7,6 +7,7 @@ import typer
 from skilldex.cli.app import app
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES
 
+_NOUNS = {"skill": "skill (SKILL.md)", "command": "command", "agent": "agent"}
 _PROFILE_HELP = "; ".join(f"{name}: {summary}" for name, summary in SUMMARIES.items())
 
 
@@ -22,7 +23,8 @@ def validate_command(
 ) -> None:
     """Validate skill manifests: frontmatter, names, lengths, links, Claude Code loading rules.
 
-    Exit status: 0 no error-severity findings, 1 errors found, 2 usage error.
+    Exit status: 0 no error-severity findings, 1 errors found, 2 usage error. Paths that hold no skill, command
+    or agent exit 0 with a warning on stderr ("Checked 0 files: nothing to check"), as ruff and flake8 do.
 
     Examples:
 
@@ -33,14 +35,18 @@ def validate_command(
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
     from skilldex.cli.common import check_format, print_report
-    from skilldex.validate import validate_paths
+    from skilldex.validate import PROFILES, validate_paths
 
     fmt = "json" if as_json else fmt
     check_format(fmt)
     report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
     code = print_report(report, fmt, show_fix=not no_fix)
+    nouns = [_NOUNS[kind] for kind in PROFILES[report.profile].kinds]
+    judged = " or ".join([", ".join(nouns[:-1]), nouns[-1]] if len(nouns) > 1 else nouns)
     for path in report.skipped:
         typer.echo(f"skilldex: skipped {path}: not a skill (SKILL.md), command or agent file", err=True)
-    if not report.files and fmt == "text":
-        typer.echo("No skill, command or agent files found under the given paths.", err=True)
+    for path in report.empty:
+        typer.echo(f"skilldex: warning: {path}: no {judged} file in this folder", err=True)
+    if not report.files and not report.empty and not report.skipped:
+        typer.echo(f"skilldex: warning: nothing checked: no {judged} file under the given paths", err=True)
     raise typer.Exit(code)

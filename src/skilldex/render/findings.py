@@ -84,6 +84,8 @@ def _indent(text: str) -> str:
 def summary_line(report: Report) -> str:
     """E.g. `Checked 3 files: 2 errors, 1 warning (1 file invalid).`"""
     checked = f"Checked {_plural(len(report.files), 'file', 'files')}"
+    if not report.files and not report.findings:
+        return f"{checked}: nothing to check."  # never "all valid" for paths that hold nothing to judge
     if not report.findings:
         return f"{checked}: all valid, no findings."
     counts = report.counts()
@@ -110,6 +112,7 @@ def to_json(report: Report) -> str:
             **{s.value: counts[s.value] for s in Severity},
         },
         "files": [{"path": f.path, "kind": f.kind, "valid": f.valid} for f in report.files],
+        "not_checked": [*report.skipped, *report.empty],  # paths given that hold nothing to check
         "findings": [f.model_dump(mode="json") for f in sorted_findings(report.findings)],
     }
     return _dumps(data)

@@ -39,6 +39,7 @@ def validate_paths(
     for repo in collect(list(paths), chosen.kinds):
         findings = _check_repo(repo)
         report.skipped.extend(repo.skipped)
+        report.empty.extend(repo.empty)
         for finding in _unfollowed_manifests(repo, active):
             report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
             report.files.append(FileResult(report.findings[-1].path, "skill",

@@ -22,6 +22,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # severities are the profile's, paths as displayed
     skipped: list[str] = field(default_factory=list)  # files given by name that are no skill, command or agent
+    empty: list[str] = field(default_factory=list)  # folders given by name that hold none
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}

@@ -29,6 +29,7 @@ class Repo:
     targets: list[Target] = field(default_factory=list)
     walks: list[RepoFS] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files given by name that are no manifest
+    empty: list[str] = field(default_factory=list)  # folders given by name that hold none the profile judges
 
     @property
     def whole(self) -> bool:
@@ -78,6 +79,8 @@ def collect(paths: list[str], kinds: tuple[str, ...]) -> list[Repo]:
         repo.walks.append(fs)
         if real.is_dir():
             found = [(f, classify(fs, f, under)) for f in fs.files]
+            if not any(kind in kinds for _, kind in found):
+                repo.empty.append(str(path))
         else:
             rel = real.relative_to(root).as_posix()
             file = fs.file(rel)

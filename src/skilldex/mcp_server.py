@@ -11,11 +11,13 @@ The query functions below are plain library functions (they return dicts or rais
 
 from __future__ import annotations
 
+import inspect
 import os
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from skilldex import __version__
 from skilldex.errors import UsageError
 from skilldex.models import KINDS
 
@@ -103,7 +105,11 @@ def _catalogue(workspace: str | None, repo: str):
 def build_server(workspace: str | None) -> Any:
     """The MCP server with the four tools; `workspace` is read again at each call (edits take effect)."""
     server_class, tool_error = _sdk()
-    server = server_class(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING")
+    if "version" in inspect.signature(server_class).parameters:  # mcp 2
+        server = server_class(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING", version=__version__)
+    else:  # mcp 1's FastMCP takes no version: its low-level server reports it in serverInfo
+        server = server_class(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING")
+        server._mcp_server.version = __version__
 
     def answer(query, *args: Any) -> dict[str, Any]:
         try:

@@ -148,3 +148,19 @@ def test_help_has_an_example(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "skilldex", "mcp", "--help"], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Example" in done.stdout and "skilldex[mcp]" in done.stdout
+
+
+def test_the_server_reports_this_projects_name_and_version(tmp_path: Path):
+    from skilldex import __version__
+
+    async def run():
+        params = StdioServerParameters(command=sys.executable, args=["-m", "skilldex", "mcp"], cwd=str(tmp_path),
+                                       env=_env())
+        with anyio.fail_after(120):
+            async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+                return await client.initialize()
+
+    result = anyio.run(run)
+    info = getattr(result, "server_info", None) or result.serverInfo  # mcp 2 renamed the field
+    assert (info.name, info.version) == ("skilldex", __version__)
+    assert __version__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from skilldex.cli.app import app, print_json
@@ -34,11 +36,13 @@ def list_command(
     if as_json:
         print_json(catalogue.model_dump(mode="json"))
         return
+    if not sys.stdout.isatty():  # piped or redirected: plain lines, not a box padded to a width
+        from skilldex.render.listing_plain import plain_listing
+
+        sys.stdout.write(plain_listing(catalogue, kind))
+        return
     from rich.console import Console
 
     from skilldex.render.listing import listing
 
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=120)  # piped: don't squeeze the table into 80 columns
-    console.print(listing(catalogue, kind))
+    Console().print(listing(catalogue, kind))

@@ -8,13 +8,9 @@ from rich.text import Text
 
 from skilldex.markdown import shorten
 from skilldex.models import KINDS, Catalogue, Finding
+from skilldex.render.listing_plain import KIND_TITLES, MAX_FINDINGS_SHOWN
 
-KIND_TITLES = {
-    "skill": "Skills", "command": "Slash commands", "agent": "Subagents", "mcp-server": "MCP servers",
-    "tool": "Tools", "task": "Tasks", "doc": "Docs", "knowledge": "Knowledge",
-}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-MAX_FINDINGS_SHOWN = 25
 
 
 def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:

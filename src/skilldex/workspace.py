@@ -61,6 +61,8 @@ def load_workspace(file: Path) -> Workspace:
         raise WorkspaceError(f"{file}:{key_lines.get('repos', 1)}: 'repos' must map names to paths")
     workspace = Workspace(file=file.resolve())
     for name, value in repos.items():
+        if repos is data and name == "rules" and isinstance(value, dict) and "path" not in value:
+            continue  # the rule configuration (skilldex.ruleconfig), not a repo
         declared = value.get("path") if isinstance(value, dict) else value
         if not isinstance(declared, str) or not declared.strip() or not str(name).strip():
             raise WorkspaceError(

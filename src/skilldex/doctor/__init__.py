@@ -16,6 +16,9 @@ from pathlib import Path
 
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
+from skilldex.ruleconfig import find_config
+from skilldex.rules import selection
+from skilldex.rules.selection import Choice, Selection
 from skilldex.validate.report import FileResult, Report
 from skilldex.workspace import RepoRef
 
@@ -34,12 +37,13 @@ def doctor_repos(
     use_git: bool = True,
     cwd: str | None = None,
     home: Path | None = None,
+    config: bool = True,
 ) -> Report:
     """Check each repo; paths in the report are relative to `cwd` when inside it. UsageError on bad options."""
     from skilldex.doctor import skills
     from skilldex.doctor.repo import open_context
 
-    active = active_codes(select, ignore)
+    given = _options(select, ignore)
     since_time = parse_since(since) if since else None
     unique = {str(ref.path): ref for ref in refs}
     contexts = [open_context(ref, home) for ref in unique.values()]
@@ -48,9 +52,10 @@ def doctor_repos(
     base = os.path.realpath(cwd or os.getcwd())
     for ctx in contexts:
         others = {o.ref.name: o.invocable for o in contexts if o is not ctx}
-        found = check_repo(ctx, others, active, since_time, use_git) + clashes.get(str(ctx.ref.path), [])
+        picked = _selection([find_config(ctx.fs.root) if config else None, given])
+        found = check_repo(ctx, others, set(picked.codes), since_time, use_git) + clashes.get(str(ctx.ref.path), [])
         prefix = _display(ctx.fs.root, base)
-        shown = [_shown(f, prefix) for f in found if f.code in active]
+        shown = [_shown(f, prefix) for f in found if picked.keeps(f.code, ctx.fs.root / f.path)]
         report.findings.extend(shown)
         errors = {f.path for f in shown if f.severity is Severity.error}
         for rel, kind in _checked_files(ctx):
@@ -103,25 +108,19 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
 
 def active_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:
     """The doctor codes to report: --select (codes or prefixes, default all) minus --ignore."""
+    return set(_selection([_options(select, ignore)]).codes)
+
+
+def _options(select: Iterable[str], ignore: Iterable[str]) -> Choice:
     from skilldex.rules.doctor import CODES
 
-    chosen = _patterns(select, "--select", CODES) or ["SKD6"]
-    skipped = _patterns(ignore, "--ignore", CODES)
-    return {c for c in CODES if c.startswith(tuple(chosen)) and not c.startswith(tuple(skipped) or ("\0",))}
+    return selection.option_choice(select, ignore, CODES, family="doctor")
 
 
-def _patterns(raw: Iterable[str], option: str, codes: tuple[str, ...]) -> list[str]:
-    result = []
-    for value in raw:
-        for pattern in (p.strip().upper() for p in value.split(",")):
-            if not pattern:
-                continue
-            pattern = "SKD6" if pattern == "ALL" else pattern
-            if not any(code.startswith(pattern) for code in codes):
-                raise UsageError(f"{option} {pattern}: no doctor rule code starts with it; "
-                                 "`skilldex rules SKD6` lists them")
-            result.append(pattern)
-    return result
+def _selection(layers: list[Choice | None]) -> Selection:
+    from skilldex.rules.doctor import CODES
+
+    return selection.select(CODES, CODES, layers)
 
 
 def parse_since(text: str, now: dt.datetime | None = None) -> int:

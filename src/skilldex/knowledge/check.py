@@ -13,7 +13,9 @@ from pathlib import Path
 from skilldex.errors import UsageError
 from skilldex.knowledge import context, objects, vocabulary
 from skilldex.models import Finding
-from skilldex.rules import all_rules
+from skilldex.ruleconfig import find_config
+from skilldex.rules import all_rules, selection
+from skilldex.rules.selection import Selection
 from skilldex.scan import knowledge as fmt
 from skilldex.scan.fs import RepoFS
 from skilldex.validate.report import FileResult, Report
@@ -31,13 +33,15 @@ def check_paths(
     select: list[str] | tuple = (),
     ignore: list[str] | tuple = (),
     cwd: str | None = None,
+    config: bool = True,
 ) -> Report:
     """Check the knowledge objects under `paths` (default: the workspace's repos and its `knowledge/`).
 
     Raises UsageError for a path that does not exist or an unknown rule code.
     """
     today = today or datetime.date.today()
-    chosen, dropped = _codes(select), _codes(ignore)
+    universe = [r.code for r in all_rules()]
+    given = selection.option_choice(select, ignore, universe)
     base = os.path.realpath(cwd or os.getcwd())
     names = {name: Path(os.path.realpath(ref.path)) for name, ref in (workspace.repos if workspace else {}).items()}
     run = _Run(names, base)
@@ -47,17 +51,22 @@ def check_paths(
     repos = context.Repos({**names, **{name: root for root, name in run.owners.items()}})
     everything = run.context()
     clashes = context.contradictions(everything)
+    configs: dict[Path, Selection] = {}
     for obj in run.targets:
+        if obj.root not in configs:
+            configs[obj.root] = selection.select(universe, universe, [find_config(obj.root) if config else None, given])
+        picked = configs[obj.root]
         shown = run.display(obj.root / obj.rel)
         found = list(obj.findings) + objects.own_checks(obj, today)
         extra, problems = vocabulary.declared(obj.path, obj.root, run.display)
         found += objects.tag_checks(obj, vocabulary.known(extra, {*names, obj.repo, *obj.repos}))
         found += _repo_checks(obj, names) + context.reference_checks(obj, repos) + clashes.get(str(obj.path), [])
         mine = [_shown(f, shown) for f in found] + problems
-        mine = [f for f in mine if _keep(f.code, chosen, dropped)]
+        mine = [f for f in mine if picked.keeps(f.code, obj.root / obj.rel)]
         report.findings.extend(mine)
         report.files.append(FileResult(shown, "knowledge", valid=not any(f.severity.value == "error" for f in mine)))
-    report.findings.extend(f for f in run.unread if _keep(f.code, chosen, dropped))
+    everywhere = selection.select(universe, universe, [given])  # unread files: the options alone decide
+    report.findings.extend(f for f in run.unread if everywhere.keeps(f.code))
     report.skipped = run.skipped
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
     report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
@@ -168,16 +177,3 @@ def _repo_checks(obj: objects.KnowledgeFile, names: dict[str, Path]) -> list[Fin
 
 def _shown(finding: Finding, path: str) -> Finding:
     return finding.model_copy(update={"path": path})
-
-
-def _codes(given) -> tuple[str, ...]:
-    codes = tuple(c.strip().upper() for entry in given for c in str(entry).split(",") if c.strip())
-    known = [r.code for r in all_rules()] if codes else []
-    for code in codes:
-        if not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown rule code '{code}'; `skilldex rules SKD7` lists the knowledge rules")
-    return codes
-
-
-def _keep(code: str, chosen: tuple[str, ...], dropped: tuple[str, ...]) -> bool:
-    return (not chosen or code.startswith(chosen)) and not code.startswith(dropped)

@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from skilldex.models import Finding
+from skilldex.ruleconfig import find_config
+from skilldex.rules.selection import Selection
 from skilldex.scan.fs import RepoFS
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read
-from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, active_rules, get_profile
+from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, choose, get_profile, options
 from skilldex.validate.report import FileResult, Report
 from skilldex.validate.targets import Repo, Target, classify, collect
 
@@ -30,23 +32,29 @@ def validate_paths(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     cwd: str | None = None,
+    config: bool = True,
 ) -> Report:
-    """Validate every manifest under `paths`. Raises UsageError for unknown profiles, codes or paths."""
+    """Validate every manifest under `paths`. Raises UsageError for unknown profiles, codes or paths.
+
+    Each repo's rule configuration (skilldex.ruleconfig) applies before `select` and `ignore`, unless `config`
+    is False."""
     chosen = get_profile(profile)
-    active = active_rules(chosen, select, ignore)
+    given = options(select, ignore)
     report = Report(profile=chosen.name)
     base = os.path.realpath(cwd or os.getcwd())
     for repo in collect(list(paths), chosen.kinds):
+        picked, active = choose(chosen, [find_config(repo.root) if config else None, given])
         findings = _check_repo(repo)
         report.skipped.extend(repo.skipped)
         report.empty.extend(repo.empty)
-        for finding in _unfollowed_manifests(repo, active):
+        for finding in _unfollowed_manifests(repo, picked):
             report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
             report.files.append(FileResult(report.findings[-1].path, "skill",
                                            valid=active[finding.code].value != "error"))
         for target in repo.targets:
             display = _display(repo.root / target.file.rel, base)
-            mine = [_shown(f, active, display) for f in findings.get(target.file.rel, []) if f.code in active]
+            mine = [_shown(f, active, display) for f in findings.get(target.file.rel, [])
+                    if picked.keeps(f.code, repo.root / target.file.rel)]
             report.findings.extend(mine)
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
@@ -114,13 +122,15 @@ def _secrets(m: Manifest) -> list[Finding]:
             for start, _, kind in secrets.find(m.text)]
 
 
-def _unfollowed_manifests(repo: Repo, active: dict) -> list[Finding]:
+def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
     """Skill files that are symlinks out of the repo (or broken): never read, so say so rather than pass them."""
     found = {}
     for fs in repo.walks:
         for finding in fs.findings:
             name = finding.path.rsplit("/", 1)[-1]
-            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and finding.code in active:
+            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and picked.keeps(
+                finding.code, repo.root / finding.path
+            ):
                 found[finding.path] = finding
     return list(found.values())
 

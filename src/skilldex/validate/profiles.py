@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from skilldex.errors import UsageError
 from skilldex.models import Severity
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
-from skilldex.rules import Rule, all_rules
+from skilldex.rules import Rule, all_rules, selection
+from skilldex.rules.selection import Choice, Selection
 
 
 @dataclass(frozen=True)
@@ -82,33 +83,14 @@ def get_profile(name: str) -> Profile:
         raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}") from None
 
 
-def _matches(code: str, patterns: Iterable[str]) -> bool:
-    return any(code.startswith(p) for p in patterns)
-
-
-def _normalise(patterns: Iterable[str], option: str) -> list[str]:
-    codes = [r.code for r in all_rules()]
-    result = []
-    for raw in patterns:
-        for pattern in (p.strip().upper() for p in raw.split(",")):
-            if not pattern:
-                continue
-            if pattern == "ALL":
-                pattern = "SKD"
-            if not any(code.startswith(pattern) for code in codes):
-                raise UsageError(f"{option} {pattern}: no rule code starts with it; `skilldex rules` lists them")
-            result.append(pattern)
-    return result
-
-
-def active_rules(profile: Profile, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> dict[str, Severity]:
-    """The rule codes to report and their severity. `select` replaces the profile's set (codes or prefixes)."""
-    chosen = _normalise(select, "--select")
-    ignored = _normalise(ignore, "--ignore")
+def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection, dict[str, Severity]]:
+    """The codes to report (the repo's configuration, then the options) and their severity: a `select`
+    replaces the profile's set, and a code the profile leaves out is reported at the rule's own severity."""
     rules: dict[str, Rule] = {r.code: r for r in all_rules()}
-    if chosen:
-        active = {code: profile.severities.get(code, rule.severity) for code, rule in rules.items()
-                  if _matches(code, chosen)}
-    else:
-        active = dict(profile.severities)
-    return {code: sev for code, sev in active.items() if not _matches(code, ignored)}
+    chosen = selection.select(rules, profile.severities, layers)
+    return chosen, {code: profile.severities.get(code, rules[code].severity) for code in sorted(chosen.codes)}
+
+
+def options(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Choice:
+    """--select and --ignore, checked against every rule code."""
+    return selection.option_choice(select, ignore, [r.code for r in all_rules()])

@@ -14,5 +14,5 @@ def main() -> int | None:
     from skilldex.cli.app import app, register
 
     register()
-    app()
+    app(prog_name="skilldex")  # also under `python -m skilldex`: help, errors and completion name the command
     return None

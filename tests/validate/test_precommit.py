@@ -257,3 +257,30 @@ def test_files_pattern_passes_only_what_skilldex_can_classify(tmp_path, rel, mai
             validate_paths([str(tmp_path / rel)], cwd=str(tmp_path))
         except UsageError as exc:
             pytest.fail(f"the hook passes {rel} but skilldex refuses it: {exc}")
+
+
+def test_the_repos_rule_configuration_is_honoured(tmp_path, env, hook_repo):
+    repo = _sample_repo(tmp_path / "sample", env, {
+        ".pre-commit-config.yaml": _config(hook_repo, "skilldex-validate"),
+        ".claude/skills/deploy/SKILL.md": GOOD,
+        "pyproject.toml": '[tool.skilldex]\nper-file-ignores = { ".claude/skills/release/" = ["SKD302"] }\n',
+    })
+    _expect(_pre_commit(repo, env, "install"), 0, env)
+    write_tree(repo, {BAD_PATH: BAD})
+    _git(repo, env, "add", BAD_PATH)
+
+    passed = _expect(_run(["git", "commit", "-m", "add release skill"], repo, env), 0, env)
+
+    assert re.search(r"^skilldex validate\.+Passed$", passed, re.M), passed
+    assert _git(repo, env, "rev-list", "--count", "HEAD").strip() == "2"
+
+    # A code the configuration names but no rule has: the commit is refused with one `Error:` line, exit 2.
+    write_tree(repo, {"pyproject.toml": '[tool.skilldex]\nignore = ["SKD302", "SKD999"]\n', BAD_PATH: FIXED})
+    _git(repo, env, "add", "-A")
+
+    refused = _expect(_run(["git", "commit", "-m", "tidy"], repo, env), 1, env)
+
+    assert "- exit code: 2" in refused
+    assert re.search(r"^Error: .*pyproject\.toml \[tool\.skilldex\] ignore SKD999: no rule code starts with it",
+                     refused, re.M), refused
+    assert _git(repo, env, "rev-list", "--count", "HEAD").strip() == "2"

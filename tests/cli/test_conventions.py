@@ -255,7 +255,7 @@ def test_list_piped_is_plain_lines(tmp_path):
         "",
         "Tools (1)",
         "  rotate  Rotate the database password.",
-        "      tools/rotate  tools/rotate  database, secrets",
+        "      tools/rotate  database, secrets",
     ]
 
 

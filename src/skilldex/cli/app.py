@@ -32,7 +32,7 @@ class _Group(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         from skilldex.cli.helpformat import tidy
 
-        tidy(self, plain=not sys.stdout.isatty())
+        tidy(self, plain=not (sys.stdout and sys.stdout.isatty()))
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0  # a typer.Exit's code, or a command's None

@@ -36,7 +36,7 @@ def list_command(
     if as_json:
         print_json(catalogue.model_dump(mode="json"))
         return
-    if not sys.stdout.isatty():  # piped or redirected: plain lines, not a box padded to a width
+    if not (sys.stdout and sys.stdout.isatty()):  # piped or redirected: plain lines, not a box padded to a width
         from skilldex.render.listing_plain import plain_listing
 
         sys.stdout.write(plain_listing(catalogue, kind))

@@ -44,8 +44,9 @@ def _what(item) -> str:
 
 def _where(item) -> str:
     parts = [item.run] if item.run and item.kind in ("tool", "task", "skill", "command") else []
-    parts = [oneline(part) for part in parts]
-    parts.append(oneline(item.path) + (f":{item.line}" if item.line else ""))
+    where = oneline(item.path) + (f":{item.line}" if item.line else "")
+    parts = [oneline(part) for part in parts if part != where]  # a tool runs as its path: say it once
+    parts.append(where)
     if item.capabilities:
         parts.append(", ".join(item.capabilities))
     return "  ".join(parts)

@@ -223,6 +223,7 @@ def test_every_commands_help_has_an_example_and_no_type_tags(path):
     assert "Example" in result.stdout
     assert "<bool>" not in result.stdout and "<str>" not in result.stdout
     assert "╭" not in result.stdout  # piped: plain text, no boxes
+    assert "\\[" not in result.stdout  # rich markup escapes are rich's business
 
 
 def test_help_on_a_terminal_has_no_bool_tags():

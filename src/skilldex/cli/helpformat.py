@@ -10,6 +10,7 @@ def tidy(group: Any, plain: bool) -> None:
     for command in _commands(group):
         if plain:
             command.rich_markup_mode = None  # boxes padded to the terminal width do not belong in a pipe
+            command.help = _unescaped(command.help)
         if not getattr(command, "_skilldex_tidy", False):
             command._skilldex_tidy = True
             command.get_help_option = _flag_help(command.get_help_option)
@@ -17,6 +18,8 @@ def tidy(group: Any, plain: bool) -> None:
             if getattr(param, "_skilldex_tidy", False):
                 continue
             param._skilldex_tidy = True
+            if plain and getattr(param, "help", None):
+                param.help = _unescaped(param.help)
             if param.param_type_name == "argument":
                 param.metavar = param.metavar or param.name.upper()
                 if hasattr(param, "display_type_rich"):  # typer >= 0.20 adds `<list[str]>` after the name
@@ -26,6 +29,11 @@ def tidy(group: Any, plain: bool) -> None:
             elif param.metavar is None:
                 longest = max(param.opts, key=len).lstrip("-")
                 param.metavar = longest.upper().replace("-", "_")
+
+
+def _unescaped(text: str | None) -> str | None:
+    """Rich markup escapes a literal `[` as `\\[` (`skilldex\\[mcp]`); plain help shows the bracket itself."""
+    return text.replace("\\[", "[") if text else text
 
 
 def _flag_help(get_help_option: Any) -> Any:

@@ -110,10 +110,16 @@ def test_rule_and_startup_print_json():
 # -- every usage error is one `Error:` line, exit 2 ------------------------------------------------
 
 
+def no_such(option: str, command: str, suggestion: str = "") -> re.Pattern[str]:
+    """Click words it `No such option: --x` or `No such option '--x'`, with its suggestion after, by version."""
+    hint = f".*{re.escape(suggestion)}.*" if suggestion else ""
+    return re.compile(f"Error: No such option:? '?{re.escape(option)}'?{hint}; see '{re.escape(command)} -h'\n")
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["validate", ".", "--bogus"], "Error: No such option: --bogus; see 'skilldex validate -h'"),
+        (["validate", ".", "--bogus"], no_such("--bogus", "skilldex validate")),
         (["validate"], "Error: Missing argument 'PATHS'; see 'skilldex validate -h'"),
         (
             ["validate", ".", "--format", "xml"],
@@ -124,21 +130,18 @@ def test_rule_and_startup_print_json():
             "Error: Invalid value for '--kind' / '-k': 'skills' is not one of: skill, command, agent, mcp-server, "
             "tool, task, doc, knowledge; see 'skilldex list -h'",
         ),
-        (
-            ["knowledge", "check", "--jsn"],
-            "Error: No such option: --jsn (Possible options: --json); see 'skilldex knowledge check -h'",
-        ),
+        (["knowledge", "check", "--jsn"], no_such("--jsn", "skilldex knowledge check", "--json")),
         (
             ["doctor", ".", "--select", "SKD2"],
             "Error: --select SKD2: no doctor rule code starts with it; `skilldex rules SKD6` lists them",
         ),
         (["bogus"], "Error: No such command 'bogus'; see 'skilldex -h'"),
-        (["--bogus"], "Error: No such option: --bogus; see 'skilldex -h'"),
+        (["--bogus"], no_such("--bogus", "skilldex")),
         # the fast path's commands hand what they cannot answer to the full parser, which says it the same way
         (["find", "credentialmate", "db", "--limit", "x"], "Error: Invalid value for '--limit' / '-n': "),
-        (["find", "credentialmate", "db", "--bogus"], "Error: No such option: --bogus; see 'skilldex find -h'"),
+        (["find", "credentialmate", "db", "--bogus"], no_such("--bogus", "skilldex find")),
         (["startup", "--format", "xml"], "Error: --format must be text or claude-hook, not 'xml'"),
-        (["startup", "--bogus"], "Error: No such option: --bogus; see 'skilldex startup -h'"),
+        (["startup", "--bogus"], no_such("--bogus", "skilldex startup")),
         (["hook", "bogus"], "Error: No such command 'bogus'; see 'skilldex hook -h'"),
         (["completion", "tcsh"], "Error: unknown shell 'tcsh'; choose one of: bash, zsh, fish, powershell, pwsh"),
         (["list", "/missing/repo"], "Error: /missing/repo: no such folder"),
@@ -149,7 +152,7 @@ def test_usage_errors_are_one_line_with_exit_2(args, message):
     result = skilldex(*args)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(message)
+    assert re.match(message if isinstance(message, re.Pattern) else re.escape(message), result.stderr)
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
 
 
@@ -223,7 +226,8 @@ def test_every_commands_help_has_an_example_and_no_type_tags(path):
     assert "Example" in result.stdout
     assert "<bool>" not in result.stdout and "<str>" not in result.stdout
     assert "╭" not in result.stdout  # piped: plain text, no boxes
-    assert "\\[" not in result.stdout  # rich markup escapes are rich's business
+    # rich markup escapes are rich's business (typer < 0.20 escapes its own `[required]` even in plain help)
+    assert not re.search(r"\\\[(?!required|default)", result.stdout)
 
 
 def test_help_on_a_terminal_has_no_bool_tags():

@@ -230,6 +230,14 @@ def test_every_commands_help_has_an_example_and_no_type_tags(path):
     assert not re.search(r"\\\[(?!required|default)", result.stdout)
 
 
+def test_piped_help_keeps_each_example_on_one_line():
+    shown = skilldex("validate", "-h").stdout
+    assert (
+        "\n    skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif\n"
+        in (shown)
+    )
+
+
 def test_help_on_a_terminal_has_no_bool_tags():
     shown = on_a_terminal("validate", "-h")
     assert "╭" in shown and "--no-fix" in shown  # the rich help, as a person sees it

@@ -10,7 +10,7 @@ def tidy(group: Any, plain: bool) -> None:
     for command in _commands(group):
         if plain:
             command.rich_markup_mode = None  # boxes padded to the terminal width do not belong in a pipe
-            command.help = _unescaped(command.help)
+            command.help = _examples_kept(_unescaped(command.help))
         if not getattr(command, "_skilldex_tidy", False):
             command._skilldex_tidy = True
             command.get_help_option = _flag_help(command.get_help_option)
@@ -34,6 +34,16 @@ def tidy(group: Any, plain: bool) -> None:
 def _unescaped(text: str | None) -> str | None:
     """Rich markup escapes a literal `[` as `\\[` (`skilldex\\[mcp]`); plain help shows the bracket itself."""
     return text.replace("\\[", "[") if text else text
+
+
+def _examples_kept(text: str | None) -> str | None:
+    """Click rewraps every paragraph; `\\b` before an example keeps it on one line, ready to copy."""
+    if not text:
+        return text
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(
+        f"\b\n{p}" if p.lstrip().startswith("skilldex ") and not p.startswith("\b") else p for p in paragraphs
+    )
 
 
 def _flag_help(get_help_option: Any) -> Any:

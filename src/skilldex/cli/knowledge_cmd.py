@@ -83,7 +83,8 @@ def check_command(
 ) -> None:
     """Check knowledge objects: fields, dates, tags, sections, references, review dates, contradictions.
 
-    Exit status: 0 no error-severity findings, 1 errors found, 2 usage error.
+    Exit status: 0 no error-severity findings, 1 errors found, 2 usage error. The repo's rule configuration
+    ([tool.skilldex] in pyproject.toml, rules: in skilldex.yaml) applies, then --select and --ignore.
 
     Examples:
 

@@ -26,6 +26,9 @@ def validate_command(
     Exit status: 0 no error-severity findings, 1 errors found, 2 usage error. Paths that hold no skill, command
     or agent exit 0 with a warning on stderr ("Checked 0 files: nothing to check"), as ruff and flake8 do.
 
+    The repo's [tool.skilldex] in pyproject.toml (or rules: in skilldex.yaml) selects and ignores rules, also
+    per path; --select and --ignore apply after it.
+
     Examples:
 
       skilldex validate .claude/skills/deploy

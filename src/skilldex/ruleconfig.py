@@ -94,14 +94,14 @@ def _from_pyproject(file: Path) -> Choice | None:
 
 
 def _from_yaml(file: Path) -> Choice | None:
-    from skilldex.markdown import FrontmatterError, load_yaml
-
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     if "rules" not in text:
         return None
+    from skilldex.markdown import FrontmatterError, load_yaml  # the YAML parser loads only when there is YAML to read
+
     try:
         data, _, _ = load_yaml(text)
     except FrontmatterError as exc:

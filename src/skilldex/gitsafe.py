@@ -42,9 +42,9 @@ _SAFE_ENV = {
     "GIT_OPTIONAL_LOCKS": "0",
     "GIT_ALLOW_PROTOCOL": "",  # set but naming no protocol: every transport, and so every fetch, is refused
     "GIT_PROTOCOL_FROM_USER": "0",
-    "GIT_NO_LAZY_FETCH": "1",  # the latter is honoured by git 2.44 and later
-    "GIT_ASKPASS": "",
-    "SSH_ASKPASS": "",  # empty: no askpass program (an unset one falls back to core.askPass)
+    "GIT_NO_LAZY_FETCH": "1",  # refuses any lazy fetch outright (git 2.44, and 2.39.4+ security releases)
+    "GIT_ASKPASS": "",  # empty: no askpass program (an unset one falls back to core.askPass)
+    "SSH_ASKPASS": "",
     "GIT_SSH_COMMAND": "false",
     "GIT_EDITOR": ":",
     "GIT_SEQUENCE_EDITOR": ":",

@@ -16,9 +16,10 @@ import re
 _KEYWORD = re.compile(r"p(?:ass(?:word|wd|phrase)?|wd|rivate[_-]?key)|secret|token|a(?:pi[_-]?key|ccess[_-]?key|uth)")
 KEYWORD_LITERALS = ("pass", "pwd", "private", "secret", "token", "api", "access", "auth")  # one is in every match
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-# Between key and value: `=`, `:`, `=>` and make's `:=`, `::=`, `?=`, `+=`, `!=`; a flag (`--password x`) also a blank.
+# Between key and value: `=`, `:`, `=>` and make's `:=`, `::=`, `?=`, `+=`, `!=`; after a flag (`--password x`)
+# also blanks, or the comma between two items of a JSON or YAML list.
 _SEPARATOR = re.compile(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
-_FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+)")
+_FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
 _BARE = re.compile(r"[^\s\"'`,;(){}\[\]]+")
 _BLOCK = re.compile(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
 _MAPPING_LINE = re.compile(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")

@@ -91,12 +91,14 @@ def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
         if not text or rel in fs.secrets_checked:
             continue
         fs.secrets_checked.add(rel)
-        for start, _, kind in secrets.find(text):
-            fs.secret_files.add(rel)
-            line = text.count("\n", 0, start) + 1
+        spans = secrets.find(text)
+        line, counted = 1, 0
+        for start, _, kind in spans:  # in order: lines are counted once over the text, not from its start each time
+            line, counted = line + text.count("\n", counted, start), start
             unit.findings.append(_secret_rule().finding(rel, f"likely {kind} (value not shown)", line))
-        if rel in fs.secret_files:
-            fs.secret_values[rel] = secrets.values(text)
+        if spans:
+            fs.secret_files.add(rel)
+            fs.secret_values[rel] = secrets.values(text, spans)
     if fs.secret_files & read:
         known = frozenset().union(*(fs.secret_values.get(rel, frozenset()) for rel in read))
         unit.items = [(index, _redacted(item, known)) for index, item in unit.items]

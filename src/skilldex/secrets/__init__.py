@@ -74,10 +74,11 @@ def find(text: str) -> list[tuple[int, int, str]]:
     return _merged([*_by_shape(text), *assignments(text), *_high_entropy(text)])
 
 
-def values(text: str) -> frozenset[str]:
-    """The secret values `find` sees in `text`, each line of a multi-line one apart, as searched for elsewhere."""
+def values(text: str, spans: list[tuple[int, int, str]] | None = None) -> frozenset[str]:
+    """The secret values `find` sees in `text` (or at `spans`, found before), each line of a multi-line one apart,
+    as they are searched for elsewhere."""
     found = set()
-    for start, end, _ in find(text):
+    for start, end, _ in find(text) if spans is None else spans:
         for line in text[start:end].splitlines():
             line = line.strip()
             if len(line) >= MIN_SHARED:
@@ -101,7 +102,7 @@ def redact(text: str, known: frozenset[str] = frozenset()) -> str:
         return text
     spans = find(text)
     if spans:
-        known = known | values(text)
+        known = known | values(text, spans)
     pattern = _pattern(known) if known else None
     if pattern is not None:
         spans = _merged([*spans, *((m.start(), m.end(), "") for m in pattern.finditer(text))])

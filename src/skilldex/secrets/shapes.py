@@ -29,7 +29,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
     ("API key (sk-)", ("sk-",), r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\b", 0),
     ("Google API key", ("AIza",), r"\bAIza[0-9A-Za-z_-]{35}\b", 0),
     ("npm token", ("npm_",), r"\bnpm_[A-Za-z0-9]{36}\b", 0),
-    ("JSON web token", ("eyJ",), r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
+    # starts only where a run of token characters starts: "eyJ-eyJ-..." is tried once, not at every eyJ
+    ("JSON web token", ("eyJ",), r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
     ("SendGrid key", ("SG.",), r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", 0),
     ("PyPI token", ("pypi-",), r"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", 0),
     ("HashiCorp Vault token", ("hvs.", "hvb."), r"\bhv[sb]\.[A-Za-z0-9_-]{24,}", 0),

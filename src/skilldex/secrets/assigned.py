@@ -20,7 +20,7 @@ _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 # also blanks, or the comma between two items of a JSON or YAML list.
 _SEPARATOR = re.compile(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
 _FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
-_BARE = re.compile(r"[^\s\"'`,;(){}\[\]]+")
+_BARE = re.compile(r"[^\s\"'`,;(){}\[\]<>]+")
 _BLOCK = re.compile(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
 _MAPPING_LINE = re.compile(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")
 MAX_QUOTED = 2000
@@ -62,16 +62,29 @@ def _identifier(value: str) -> bool:
     return len(words) >= 3 and all(w.isalpha() for w in words)
 
 
+_SCHEME = re.compile(r"(?:bearer|basic|token|bot|digest)\s+", re.IGNORECASE)
+_INTERPOLATED = ("${", "{{", "$(", "#{", "%(")  # part of the value is filled in elsewhere: not a literal
+_CODE = re.compile(r"[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+|[a-z]+_[a-z0-9_]+|lambda|await|new|function")
+
+
 def assigned_secret(key: str, value: str) -> bool:
-    if placeholder(value) or value.lower() == key.lower().lstrip("-"):
+    value = _SCHEME.sub("", value, count=1) if _SCHEME.match(value) else value  # "Bearer x": judge x
+    value = value.rstrip(":.,")
+    if placeholder(value) or value.lower() == key.lower().lstrip("-") or any(m in value for m in _INTERPOLATED):
         return False
     lowered = key.lower()
+    if "author" in lowered and not re.search(r"token|secret|pass|key", lowered):
+        return False  # `author: Jane <jane@example.com>`: auth is in the word, not in the key's meaning
+    if _CODE.fullmatch(value) or re.fullmatch(r"(?:/[\w.@-]+){2,}/?", value):
+        return False  # a variable (new_password, var.admin_password, self.faker) or a file (/run/secrets/db)
     if _PASSWORD_KEY.search(lowered):
         if _NAMES_A_PLACE.fullmatch(lowered.lstrip("-")):
             return False  # `password_file: /run/secrets/db` names where the password is
         # a prose word after "Password:" is not a password; a real one mixes in digits, symbols or case
         return len(value) >= 6 and (not value.isalpha() or (not value.islower() and not value.istitle()))
-    # secret/token/key: only values that look random, never names or paths (`credmate/prod/db-credentials`)
+    # secret/token/key: only values that look random, never names, paths or words (`credmate/prod/db-credentials`)
+    if any(c.isspace() for c in value):
+        return False  # a token holds no blanks: this is prose or a list (`secrets: |` over a table of paths)
     if re.fullmatch(r"[a-z0-9._:-]+(?:/[a-z0-9._:-]+)+/?", value.strip("/")) or _identifier(value):
         return False  # a lowercase path such as credmate/prod/db-credentials names a secret
     if re.search(r"(?:file|path|dir|directory|filename)$", lowered) and re.match(r"[~/.]|\w:\\", value):
@@ -146,8 +159,8 @@ def _value(text: str, at: int, key_start: int, separator: str) -> list[tuple[int
     if char in "\r\n#" and yaml_key:  # YAML: a plain scalar on the lines below
         return _lines_below(text, at, indent, block=False)
     bare = _BARE.match(text, at)
-    if not bare or text[bare.end() : bare.end() + 1] in ("(", "["):
-        return []  # nothing, or a call such as get_password()
+    if not bare or text[bare.end() : bare.end() + 1] in ("(", "[", "<"):
+        return []  # nothing, a call such as get_password(), or a type such as Omit<User, "password">
     return [bare.span()]
 
 
@@ -167,6 +180,8 @@ def assignments(text: str) -> list[tuple[int, int, str]]:
         while end < len(text) and text[end] in _KEY_CHARS:
             end += 1
         last_key_end = end
+        if text[max(0, start - 2) : start] in ("${", "$(") or text[max(0, start - 1) : start] == "$":
+            continue  # ${DB_PASSWORD:?not set} reads a variable, it assigns nothing
         key = text[start:end]
         separator = _SEPARATOR.match(text, end)
         if separator is None and key.startswith("-"):

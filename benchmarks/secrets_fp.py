@@ -5,8 +5,9 @@ Usage: python benchmarks/secrets_fp.py [--repos DIR] [--write] [--dump] [--label
 Scans each labelled repo (checkouts in DIR, default /work/repos/<owner>+<name>, at the commit in the labels) and
 counts, per repo and for the tuning and held-out sets apart:
   - SKD040 findings (a likely secret at path:line), each judged by a committed label (benchmarks/secrets/labels.tsv:
-    repo, commit, path, line, verdict, why): `secret` (a literal credential, demo ones included) or `not-secret`;
-  - items whose text holds [redacted] although no finding in their file was labelled `secret` (wrongly redacted);
+    repo, commit, path, line, verdict, why): `secret` (a credential that looks real), `example` (a literal demo or
+    CI credential in a sample: redacting it does no harm) or `not-secret` (a false positive);
+  - items whose text holds [redacted] although every finding in their file is `not-secret` (wrongly redacted);
   - names and paths holding [redacted] (must be 0: a name or path is never rewritten).
 Findings without a label are listed (--dump prints each with its line, to label by hand; the repos' text is
 never committed). Run it with PYTHONPATH pointing at another source tree to measure that tree ("before").
@@ -40,32 +41,54 @@ def measure(repo: str, root: Path, labels: dict[tuple[str, str, int], str]) -> d
     catalogue = scan_repo(root)
     findings = [(f.path, f.line or 0, f.message) for f in catalogue.findings if f.code == "SKD040"]
     verdicts = Counter(labels.get((repo, path, line), "unlabelled") for path, line, _ in findings)
-    secret_paths = {path for path, line, _ in findings if labels.get((repo, path, line)) == "secret"}
+    # redacting a demo credential (`example`) is not wrong: only a file whose every finding is not a secret is
+    secret_paths = {path for path, line, _ in findings if labels.get((repo, path, line)) in ("secret", "example")}
     redacted = [item for item in catalogue.items if MARK in item.model_dump_json()]
     wrong = [item for item in redacted if item.path not in secret_paths]
-    names = [item for item in catalogue.items if MARK in item.name or MARK in item.path
-             or MARK in (getattr(item, "dir_name", "") or "")]
+    names = [
+        item
+        for item in catalogue.items
+        if MARK in item.name or MARK in item.path or MARK in (getattr(item, "dir_name", "") or "")
+    ]
     return {
-        "repo": repo, "items": len(catalogue.items), "findings": len(findings),
-        "secret": verdicts["secret"], "not_secret": verdicts["not-secret"], "unlabelled": verdicts["unlabelled"],
-        "redacted_items": len(redacted), "wrongly_redacted_items": len(wrong), "redacted_names_or_paths": len(names),
-        "unlabelled_at": [(path, line, message) for path, line, message in findings
-                          if (repo, path, line) not in labels],
+        "repo": repo,
+        "items": len(catalogue.items),
+        "findings": len(findings),
+        "secret": verdicts["secret"],
+        "example": verdicts["example"],
+        "not_secret": verdicts["not-secret"],
+        "unlabelled": verdicts["unlabelled"],
+        "redacted_items": len(redacted),
+        "wrongly_redacted_items": len(wrong),
+        "redacted_names_or_paths": len(names),
+        "unlabelled_at": [
+            (path, line, message) for path, line, message in findings if (repo, path, line) not in labels
+        ],
         "wrong_at": sorted({item.path for item in wrong}),
     }
 
 
 def table(results: list[dict], sets: dict[str, str]) -> str:
-    keys = ("items", "findings", "secret", "not_secret", "unlabelled", "redacted_items", "wrongly_redacted_items",
-            "redacted_names_or_paths")
+    keys = (
+        "items",
+        "findings",
+        "secret",
+        "example",
+        "not_secret",
+        "unlabelled",
+        "redacted_items",
+        "wrongly_redacted_items",
+        "redacted_names_or_paths",
+    )
     lines = ["repo\tset\t" + "\t".join(keys)]
     for result in results:
         lines.append(f"{result['repo']}\t{sets[result['repo']]}\t" + "\t".join(str(result[k]) for k in keys))
     for name in ("tuning", "heldout"):
         chosen = [r for r in results if sets[r["repo"]] == name]
         if chosen:
-            lines.append(f"TOTAL {name}\t{len(chosen)} repos\t" + "\t".join(str(sum(r[k] for r in chosen))
-                                                                          for k in keys))
+            lines.append(
+                f"TOTAL {name}\t{len(chosen)} repos\t" + "\t".join(str(sum(r[k] for r in chosen)) for k in keys)
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -28,8 +28,10 @@ class Planter:
         value = marker + middle + TAIL
         if length:  # filled with letters and digits drawn at random (seeded: the same corpus every run)
             draw = random.Random(len(self.planted))
-            value += "".join(draw.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-                             for _ in range(length - len(value)))
+            value += "".join(
+                draw.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+                for _ in range(length - len(value))
+            )
         self.planted[marker] = (file, shape, value)
         return value
 
@@ -62,7 +64,7 @@ def build(root: Path) -> dict[str, tuple[str, str, str]]:
     odd = v(f, "quoted, space ; , ( } `", " a;b,c(d}e`f")
     files[f] = (
         f"---\nname: dba\ndescription: 'Database admin. Logs in with password = \"{odd}\"'\n"
-        f"---\nYou are a DBA. The admin secret is SECRET_KEY=\"{v(f, 'quoted, over 200', length=230)}\".\n"
+        f'---\nYou are a DBA. The admin secret is SECRET_KEY="{v(f, "quoted, over 200", length=230)}".\n'
     )
     f = "Makefile"
     files[f] = (
@@ -70,28 +72,37 @@ def build(root: Path) -> dict[str, tuple[str, str, str]]:
         f"ADMIN_PASSWORD := {v(f, 'make :=')}\n"
         f"ROOT_PASSWORD ?= {v(f, 'make ?=')}\n"
         f"EXTRA_PASSWORD += {v(f, 'make +=')}\n\n"
-        "## Migrate the production database\nmigrate:\n\tpsql \"postgres://app:$(DB_PASSWORD)@db/app\" -f m.sql\n\n"
+        '## Migrate the production database\nmigrate:\n\tpsql "postgres://app:$(DB_PASSWORD)@db/app" -f m.sql\n\n'
         f"## Load the schema\nschema:\n\tmysql -u root -p{v(f, 'mysql -px in a recipe')} app < schema.sql\n"
     )
     f = "package.json"
-    files[f] = json.dumps({"name": "app", "scripts": {
-        "db:dump": f"mysqldump -u root -p{v(f, 'mysqldump -px')} app > dump.sql",
-        "registry:login": f"docker login -u ci --password {v(f, 'docker login --password')} ghcr.io",
-        "seed": f"node seed.js --password={v(f, '--password=x')}",
-        "cache": f"redis-cli -u redis://:{v(f, 'connection string in a script')}@cache:6379 ping",
-    }}, indent=2) + "\n"
+    files[f] = (
+        json.dumps(
+            {
+                "name": "app",
+                "scripts": {
+                    "db:dump": f"mysqldump -u root -p{v(f, 'mysqldump -px')} app > dump.sql",
+                    "registry:login": f"docker login -u ci --password {v(f, 'docker login --password')} ghcr.io",
+                    "seed": f"node seed.js --password={v(f, '--password=x')}",
+                    "cache": f"redis-cli -u redis://:{v(f, 'connection string in a script')}@cache:6379 ping",
+                },
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     f = "pyproject.toml"
     files[f] = (
-        "[project]\nname = \"app\"\nversion = \"1\"\n\n[tool.poe.tasks]\n"
-        f"migrate = \"alembic -x url=postgresql://app:{v(f, 'connection string in poe')}@db/app upgrade head\"\n"
+        '[project]\nname = "app"\nversion = "1"\n\n[tool.poe.tasks]\n'
+        f'migrate = "alembic -x url=postgresql://app:{v(f, "connection string in poe")}@db/app upgrade head"\n'
         f"upload = {{ cmd = \"az storage blob upload --sas-token 'sv=2022&sig={v(f, 'SAS sig=', '%2B')}%3D'\", "
-        "help = \"Upload the build\" }\n"
+        'help = "Upload the build" }\n'
         f"[tool.pdm.scripts]\nping = \"curl -H 'Authorization: Bearer {v(f, 'Bearer in pdm')}' https://api.x\"\n"
     )
     f = "justfile"
     files[f] = (
-        f"export DB_PASSWORD := \"{v(f, 'just :=, quoted over 200', ' long ', length=260)}\"\n\n"
-        f"# Back up with the admin token\nbackup:\n    curl -H \"Authorization: token {v(f, 'Authorization: token')}\""
+        f'export DB_PASSWORD := "{v(f, "just :=, quoted over 200", " long ", length=260)}"\n\n'
+        f'# Back up with the admin token\nbackup:\n    curl -H "Authorization: token {v(f, "Authorization: token")}"'
         " https://api.example.com/backup\n"
     )
     f = "Taskfile.yml"
@@ -101,7 +112,7 @@ def build(root: Path) -> dict[str, tuple[str, str, str]]:
         "tasks:\n  upload:\n"
         f"    desc: Upload with the storage key AccountKey={v(f, 'Azure AccountKey=', 'Ab1+Cd2/Ef3')}==\n"
         "    cmds:\n      - az storage blob upload --connection-string"
-        f" \"DefaultEndpointsProtocol=https;AccountName=x;AccountKey={v(f, 'Azure connection string', length=86)}==\"\n"
+        f' "DefaultEndpointsProtocol=https;AccountName=x;AccountKey={v(f, "Azure connection string", length=86)}=="\n'
     )
     f = "tools/rotate.sh"
     files[f] = (
@@ -126,12 +137,26 @@ def build(root: Path) -> dict[str, tuple[str, str, str]]:
         f"    {v(f, 'YAML folded block')}\n```\n"
     )
     f = ".mcp.json"
-    files[f] = json.dumps({"mcpServers": {
-        "db": {"command": "npx", "args": ["server-postgres", "--password", v(f, "--password as the next JSON arg")],
-               "env": {"DB_PASSWORD": v(f, "env mapping")}},
-        "api": {"type": "http", "url": "https://api.example.com/mcp",
-                "headers": {"Authorization": f"Bearer {v(f, 'Authorization header in JSON')}"}},
-    }}, indent=2) + "\n"
+    files[f] = (
+        json.dumps(
+            {
+                "mcpServers": {
+                    "db": {
+                        "command": "npx",
+                        "args": ["server-postgres", "--password", v(f, "--password as the next JSON arg")],
+                        "env": {"DB_PASSWORD": v(f, "env mapping")},
+                    },
+                    "api": {
+                        "type": "http",
+                        "url": "https://api.example.com/mcp",
+                        "headers": {"Authorization": f"Bearer {v(f, 'Authorization header in JSON')}"},
+                    },
+                }
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     f = "compose.yaml"
     files[f] = (
         "services:\n  db:\n    image: postgres:16\n    environment:\n"
@@ -147,7 +172,7 @@ def build(root: Path) -> dict[str, tuple[str, str, str]]:
     f = "knowledge/prod-db.md"
     files[f] = (
         "---\ntitle: Production database access\ntags: [database, production]\nupdated: 2026-02-02\n---\n"
-        f"## Do\nUse `psql \"postgres://app:{v(f, 'connection string in a Do line')}@db/app\"`.\n\n"
+        f'## Do\nUse `psql "postgres://app:{v(f, "connection string in a Do line")}@db/app"`.\n\n'
         f"## Don't\nDon't type password = \"{v(f, 'quoted in a Dont line', ' x')}\" by hand.\n"
     )
     for rel, text in files.items():
@@ -165,25 +190,53 @@ def run(args: list[str], cwd: Path, cache: Path, payload: dict | None = None, py
     env = {**os.environ, "SKILLDEX_CACHE_DIR": str(cache), "SKILLDEX_WORKSPACE": ""}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
-    done = subprocess.run([sys.executable, "-m", "skilldex", *args], input=json.dumps(payload or {}),
-                          capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", *args],
+        input=json.dumps(payload or {}),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
     return done.stdout + done.stderr
 
 
 def _mcp(root: Path, cache: Path, names: list[str], pythonpath: str) -> str:
     """The MCP server's replies to list_tooling, find_tooling and show_item, over plain JSON-RPC on stdio."""
-    calls = [("list_tooling", {"repo": str(root)}), ("find_tooling", {"repo": str(root), "intent": "database password"})]
+    calls = [
+        ("list_tooling", {"repo": str(root)}),
+        ("find_tooling", {"repo": str(root), "intent": "database password"}),
+    ]
     calls += [("show_item", {"repo": str(root), "name": name}) for name in names]
-    lines = [{"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-        "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}},
-        {"jsonrpc": "2.0", "method": "notifications/initialized"}]
-    lines += [{"jsonrpc": "2.0", "id": n + 1, "method": "tools/call", "params": {"name": name, "arguments": args}}
-              for n, (name, args) in enumerate(calls)]
+    lines = [
+        {
+            "jsonrpc": "2.0",
+            "id": 0,
+            "method": "initialize",
+            "params": {
+                "protocolVersion": "2025-06-18",
+                "capabilities": {},
+                "clientInfo": {"name": "t", "version": "1"},
+            },
+        },
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    ]
+    lines += [
+        {"jsonrpc": "2.0", "id": n + 1, "method": "tools/call", "params": {"name": name, "arguments": args}}
+        for n, (name, args) in enumerate(calls)
+    ]
     env = {**os.environ, "SKILLDEX_CACHE_DIR": str(cache), "SKILLDEX_WORKSPACE": ""}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
-    with subprocess.Popen([sys.executable, "-m", "skilldex", "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          text=True, cwd=root, env=env) as server:
+    with subprocess.Popen(
+        [sys.executable, "-m", "skilldex", "mcp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env=env,
+    ) as server:
         assert server.stdin is not None and server.stdout is not None
         replies = []
         for message in lines:  # one at a time: the server stops reading at end of input, answered or not
@@ -217,19 +270,30 @@ def outputs(tmp_path: Path, pythonpath: str = "") -> tuple[Path, dict[str, tuple
     for intent in ("database password login", "upload storage credentials"):
         texts[f"find {intent}"] = cli("find", r, intent, "--json", "--limit", "20") + cli("find", r, intent)
     texts["startup"] = cli("startup") + cli("startup", "--format", "claude-hook")
-    texts["hook prompt"] = cli("hook", "prompt", payload={"prompt": "log in to the database with the password",
-                                                          "cwd": r, "session_id": "s"})
-    texts["hook pre-write"] = cli("hook", "pre-write", payload={
-        "tool_name": "Write", "session_id": "s2", "cwd": r,
-        "tool_input": {"file_path": str(root / "tools" / "rotate_db_password.sh"),
-                       "content": "#!/bin/sh\n# Rotate the database credentials.\n"}})
+    texts["hook prompt"] = cli(
+        "hook", "prompt", payload={"prompt": "log in to the database with the password", "cwd": r, "session_id": "s"}
+    )
+    texts["hook pre-write"] = cli(
+        "hook",
+        "pre-write",
+        payload={
+            "tool_name": "Write",
+            "session_id": "s2",
+            "cwd": r,
+            "tool_input": {
+                "file_path": str(root / "tools" / "rotate_db_password.sh"),
+                "content": "#!/bin/sh\n# Rotate the database credentials.\n",
+            },
+        },
+    )
     texts["validate"] = cli("validate", r, "--format", "json") + cli("validate", r)
     texts["doctor"] = cli("doctor", r, "--json") + cli("doctor", r)
     texts["export backstage"] = cli("export", "backstage", r)
     texts["export agents-md"] = cli("export", "agents-md", r)
     texts["export prompt"] = cli("export", "prompt", r)
     texts["generate"] = cli("generate", "skill", r, "--out", str(out / "skill")) + cli(
-        "generate", "knowledge", r, "--out", str(out / "kn"))
+        "generate", "knowledge", r, "--out", str(out / "kn")
+    )
     texts["mcp"] = _mcp(root, cache, names, pythonpath)
     for path in sorted(p for base in (out, cache) if base.exists() for p in base.rglob("*") if p.is_file()):
         texts[f"file {path.relative_to(tmp_path)}"] = path.read_bytes().decode("latin-1")

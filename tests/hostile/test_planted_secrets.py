@@ -44,8 +44,16 @@ def test_no_planted_value_in_any_output_or_the_index(corpus):
     assert any(where.startswith("file cache/") and where.endswith(".sqlite3") for where in texts)
     assert any(where.startswith("file generated/") for where in texts)
     assert leaks(planted, texts) == {}
-    for where in ("list", "list --json", "startup", "mcp", "export backstage", "export agents-md",
-                  "find database password login", "show db-admin"):
+    for where in (
+        "list",
+        "list --json",
+        "startup",
+        "mcp",
+        "export backstage",
+        "export agents-md",
+        "find database password login",
+        "show db-admin",
+    ):
         assert "[redacted]" in texts[where], where
 
 
@@ -64,8 +72,11 @@ def test_names_and_paths_are_never_rewritten(corpus):
     _, _, texts = corpus
     rel = ".claude/skills/auth:keycloak-confidential-client/SKILL.md"
     [item] = [item for item in _listed(texts)["items"] if item["name"] == "keycloak-confidential-client"]
-    assert (item["path"], item["dir_name"], item["run"]) == (rel, "auth:keycloak-confidential-client",
-                                                             "/auth:keycloak-confidential-client")
+    assert (item["path"], item["dir_name"], item["run"]) == (
+        rel,
+        "auth:keycloak-confidential-client",
+        "/auth:keycloak-confidential-client",
+    )
     assert "[redacted]" in json.dumps(item)  # the secret in its body is still redacted
     for where in ("list", "export backstage", "export agents-md", "mcp"):
         assert "auth:keycloak-confidential-client" in texts[where], where

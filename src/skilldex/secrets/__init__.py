@@ -14,11 +14,9 @@ import re
 from functools import lru_cache
 
 from skilldex.secrets.assigned import assigned_secret, assignments, placeholder, random_looking
-from skilldex.secrets.shapes import COMPILED as _COMPILED
-from skilldex.secrets.shapes import PIVOT_SPACING, matches
-from skilldex.secrets.shapes import around as _around
+from skilldex.secrets.shapes import matches
 
-__all__ = ["MARK", "PIVOT_SPACING", "assigned_secret", "find", "redact", "redact_data", "values"]
+__all__ = ["MARK", "assigned_secret", "find", "redact", "redact_data", "values"]
 
 MARK = "[redacted]"
 MIN_SHARED = 4  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
@@ -123,8 +121,10 @@ def redact_data(value, known: frozenset[str] = frozenset(), keep: frozenset[str]
     if isinstance(value, str):
         return redact(value, known)
     if isinstance(value, dict):
-        return {k: v if k in keep else redact_data(v, known, keep if isinstance(v, list) else frozenset())
-                for k, v in value.items()}
+        return {
+            k: v if k in keep else redact_data(v, known, keep if isinstance(v, list) else frozenset())
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact_data(v, known, keep if isinstance(v, dict) else frozenset()) for v in value]
     return value

@@ -22,6 +22,7 @@ _SEPARATOR = re.compile(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
 _FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
 _BARE = re.compile(r"[^\s\"'`,;(){}\[\]<>]+")
 _BLOCK = re.compile(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
+_NAMESPACED = re.compile(r"[a-z]+(?:[-_:.][a-z]+)*(?:/[\w.-]+)*")
 _MAPPING_LINE = re.compile(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")
 MAX_QUOTED = 2000
 MAX_LINES = 40  # lines of a YAML block read for one value
@@ -190,6 +191,8 @@ def assignments(text: str) -> list[tuple[int, int, str]]:
             continue
         spans = _value(text, separator.end(), start, separator.group(1) if separator.lastindex else "")
         value = " ".join(text[s:e].strip() for s, e in spans).strip()
+        if separator.group(0) == ":" and _NAMESPACED.fullmatch(value):
+            continue  # auth:keycloak-client, password:reset names a thing (a skill folder, a task); it sets nothing
         if value and assigned_secret(key, value):
             found.extend((s, e, f"literal value of '{key}'") for s, e in spans if e > s)
     return found

@@ -128,13 +128,9 @@ def _filters_off(git: str, root: Path, env: dict[str, str], timeout: float, comm
     """Config variables (GIT_CONFIG_COUNT: as strong as `-c`, and any driver name fits) that empty every
     clean/smudge/process filter the repo's config defines. Drivers are named by the repo, so they are listed
     first: `git config` only reads."""
-    done = _run(
-        [git, "--no-pager", "-C", str(root), "config", "-z", "--name-only", "--get-regexp", r"^filter\."],
-        env,
-        timeout,
-        None,
-        command,
-    )
+    safe = [p for item in _SAFE_CONFIG for p in ("-c", item)]
+    listing = ["config", "-z", "--name-only", "--get-regexp", r"^filter\."]
+    done = _run([git, "--no-pager", *safe, "-C", str(root), *listing], env, timeout, None, command)
     drivers = sorted({name.rpartition(".")[0] for name in done.stdout.split("\0") if name.count(".") >= 2})
     pairs = [
         (f"{driver}.{key}", value)

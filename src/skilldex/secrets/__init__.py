@@ -19,7 +19,7 @@ from skilldex.secrets.shapes import matches
 __all__ = ["MARK", "assigned_secret", "find", "redact", "redact_data", "values"]
 
 MARK = "[redacted]"
-MIN_SHARED = 4  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
+MIN_SHARED = 6  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
 
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
 _QUOTED_RUN = re.compile(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
@@ -79,7 +79,7 @@ def values(text: str, spans: list[tuple[int, int, str]] | None = None) -> frozen
     for start, end, _ in find(text) if spans is None else spans:
         for line in text[start:end].splitlines():
             line = line.strip()
-            if len(line) >= MIN_SHARED:
+            if len(line) >= MIN_SHARED and not line.isalpha():  # a word (postgres) is redacted only where found
                 found.add(line)
     return frozenset(found)
 

@@ -23,15 +23,20 @@ MIN_SHARED = 6  # shorter values are redacted where found, not searched for ever
 
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
 _QUOTED_RUN = re.compile(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
-_ASSIGNED_BEFORE = re.compile(r"[\w.-][\"']?\s*(?::|=)\s*$")
+_ASSIGNED_BEFORE = re.compile(r"([\w.-]+)[\"']?\s*(?::|=)\s*$")
+# The key a random-looking literal is given to must name a secret (as gitleaks' generic rule asks): an id, a
+# cursor, a content hash or a public key id is random-looking too.
+_SECRET_KEY_WORD = re.compile(
+    r"key|secret|token|pass|pwd|auth|credential|signature|salt|cert|private|api|session", re.IGNORECASE
+)
 
 
 def _by_shape(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for kind, match, group in matches(text):
         value = match.group(group)
-        if group and placeholder(value):
-            continue
+        if group and (placeholder(value) or any(mark in value for mark in ("${", "#{", "{{", "$("))):
+            continue  # a reference, or a value put together at run time
         if kind == "password in a connection string" and (
             value == match.group(1) or re.match(r"\d+(?:/|$)", value)  # postgres:postgres@, or host:8080/path@
         ):
@@ -44,7 +49,8 @@ def _high_entropy(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for match in _QUOTED_RUN.finditer(text) if ('"' in text or "'" in text) else ():
         value = match.group(1)
-        if not _ASSIGNED_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+        assigned = _ASSIGNED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if not assigned or not _SECRET_KEY_WORD.search(assigned.group(1)):
             continue
         if re.fullmatch(r"[0-9a-f]+", value) or sum(value.count(c) for c in "-_") >= 2:
             continue  # a hash, or an identifier such as gke_project-prod_us-central1_cluster

@@ -22,6 +22,7 @@ _SEPARATOR = re.compile(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
 _FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
 _BARE = re.compile(r"[^\s\"'`,;(){}\[\]<>]+")
 _BLOCK = re.compile(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
+_VALUE_END = re.compile(r"&\w+=|\\[ntr\"'\\]")
 _NAMESPACED = re.compile(r"[a-z]+(?:[-_:.][a-z]+)*(?:/[\w.-]+)*")
 _MAPPING_LINE = re.compile(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")
 MAX_QUOTED = 2000
@@ -65,7 +66,11 @@ def _identifier(value: str) -> bool:
 
 _SCHEME = re.compile(r"(?:bearer|basic|token|bot|digest)\s+", re.IGNORECASE)
 _INTERPOLATED = ("${", "{{", "$(", "#{", "%(")  # part of the value is filled in elsewhere: not a literal
-_CODE = re.compile(r"[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+|[a-z]+_[a-z0-9_]+|lambda|await|new|function")
+# Code, not a literal: a.b.c attribute chains, snake_case and camelCase names, &references, keywords.
+_CODE = re.compile(
+    r"[A-Za-z_]+(?:\.[A-Za-z_]\w*)+|[a-z]+_[a-z0-9_]+|[a-z]+(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]+){2,}|&[\w.]+"
+    r"|lambda|await|new|function"
+)
 
 
 def assigned_secret(key: str, value: str) -> bool:
@@ -78,9 +83,9 @@ def assigned_secret(key: str, value: str) -> bool:
         return False  # `author: Jane <jane@example.com>`: auth is in the word, not in the key's meaning
     if _CODE.fullmatch(value) or re.fullmatch(r"(?:/[\w.@-]+){2,}/?", value):
         return False  # a variable (new_password, var.admin_password, self.faker) or a file (/run/secrets/db)
+    if _NAMES_A_PLACE.fullmatch(lowered.lstrip("-")):
+        return False  # `password_file: /run/secrets/db`, `NEXTAUTH_URL`, `private_key_path` say where a secret is
     if _PASSWORD_KEY.search(lowered):
-        if _NAMES_A_PLACE.fullmatch(lowered.lstrip("-")):
-            return False  # `password_file: /run/secrets/db` names where the password is
         # a prose word after "Password:" is not a password; a real one mixes in digits, symbols or case
         return len(value) >= 6 and (not value.isalpha() or (not value.islower() and not value.istitle()))
     # secret/token/key: only values that look random, never names, paths or words (`credmate/prod/db-credentials`)
@@ -162,7 +167,9 @@ def _value(text: str, at: int, key_start: int, separator: str) -> list[tuple[int
     bare = _BARE.match(text, at)
     if not bare or text[bare.end() : bare.end() + 1] in ("(", "[", "<"):
         return []  # nothing, a call such as get_password(), or a type such as Omit<User, "password">
-    return [bare.span()]
+    # inside a URL's query (?token=x&type=y) or a string with escapes ("token: x\n"), the value ends there
+    end = _VALUE_END.search(text, at, bare.end())
+    return [(at, end.start() if end else bare.end())]
 
 
 def assignments(text: str) -> list[tuple[int, int, str]]:

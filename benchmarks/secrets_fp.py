@@ -83,7 +83,7 @@ def table(results: list[dict], sets: dict[str, str]) -> str:
     lines = ["repo\tset\t" + "\t".join(keys)]
     for result in results:
         lines.append(f"{result['repo']}\t{sets[result['repo']]}\t" + "\t".join(str(result[k]) for k in keys))
-    for name in ("tuning", "heldout"):
+    for name in dict.fromkeys(sets.values()):  # tuning, heldout, heldout2: in the order repos.tsv lists them
         chosen = [r for r in results if sets[r["repo"]] == name]
         if chosen:
             lines.append(

@@ -17,6 +17,7 @@ from skilldex import capabilities, secrets
 from skilldex.markdown import FrontmatterError, split_frontmatter
 from skilldex.scan.describe.python import Nodes
 from skilldex.scan.fs import READ_STEP, RepoFS
+from skilldex.secrets import shapes
 
 SETTINGS = settings(max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -92,22 +93,22 @@ def test_capabilities_are_those_of_the_plain_intersection(texts):
     assert capabilities.infer(*texts) == reference_infer(*texts)
 
 
-CONNECTION = next(p for kind, _, p, _ in secrets._COMPILED if kind == "password in a connection string")
+CONNECTION = next(p for kind, _, p, _ in shapes.COMPILED if kind == "password in a connection string")
 
 
 @SETTINGS
 @given(pieces("://", ":", "@", "/", "postgres", "u" * 60, "p" * 120, alphabet="aB9+.-_:/@é"))
 @example("a" * 21 + "://u:pw@h " + "b" * 22 + "://u:pw@h")
 def test_connection_strings_tried_before_each_pivot_are_all_the_matches(text):
-    assert [m.span(1) for m in secrets._around(CONNECTION, text, "://", 21)] == [
-        m.span(1) for m in CONNECTION.finditer(text)
+    assert [m.span(2) for m in shapes.around(CONNECTION, text, "://", 21)] == [
+        m.span(2) for m in CONNECTION.finditer(text)
     ]
 
 
 def test_dense_pivots_take_one_pass_with_the_same_result():
     text = "x://u:p4ssw0rd@h " * 50  # a pivot every 17 characters: cheaper to scan once
-    assert text.count("://") * secrets.PIVOT_SPACING >= len(text)
-    assert [s[:2] for s in secrets.find(text)] == [m.span(1) for m in CONNECTION.finditer(text)]
+    assert text.count("://") * shapes.PIVOT_SPACING >= len(text)
+    assert [s[:2] for s in secrets.find(text)] == [m.span(2) for m in CONNECTION.finditer(text)]
 
 
 def test_the_tree_is_walked_in_ast_walk_order():

@@ -7,6 +7,7 @@ import time
 import pytest
 from support import write_tree
 
+from skilldex import gitsafe
 from skilldex.doctor import git as doctor_git
 
 DOC = "# Ops\n\nRun `scripts/old-sync.sh`, then `tools/old-name.sh`.\n\nThe app lives in `backend/app.py`.\n"
@@ -124,9 +125,9 @@ def test_history_capped_says_so(history, doctor, monkeypatch):
 
 def test_git_too_slow_or_missing_degrades(history, doctor, monkeypatch):
     root, _ = history([("2024-01-01", START)])
-    monkeypatch.setattr(doctor_git, "TIMEOUT_SECONDS", 1e-9)
+    monkeypatch.setattr(gitsafe, "TIMEOUT_SECONDS", 1e-9)
     assert doctor(root).findings[0].message.startswith("git history checks skipped: git rev-parse did not finish")
-    monkeypatch.setattr(doctor_git, "TIMEOUT_SECONDS", 20)
+    monkeypatch.setattr(gitsafe, "TIMEOUT_SECONDS", 20)
     monkeypatch.setenv("PATH", "")
     started = time.monotonic()
     [finding] = doctor(root).findings

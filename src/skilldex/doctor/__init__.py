@@ -54,6 +54,7 @@ def doctor_repos(
         others = {o.ref.name: o.invocable for o in contexts if o is not ctx}
         picked = _selection([find_config(ctx.fs.root) if config else None, given])
         found = check_repo(ctx, others, set(picked.codes), since_time, use_git) + clashes.get(str(ctx.ref.path), [])
+        found = _without_secrets(ctx.fs, found)
         prefix = _display(ctx.fs.root, base)
         shown = [_shown(f, prefix) for f in found if picked.keeps(f.code, ctx.fs.root / f.path)]
         report.findings.extend(shown)
@@ -104,6 +105,23 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
         if stopped:
             found.append(rules.CHECK_SKIPPED.finding(".", stopped))
     return found
+
+
+def _without_secrets(fs, found: list[Finding]) -> list[Finding]:
+    """Messages quote what files say (a command, a mention): never a secret value found anywhere in that file."""
+    from skilldex import secrets
+
+    known: dict[str, frozenset[str]] = {}
+    clean = []
+    for finding in found:
+        if finding.path not in known:
+            text = fs._texts.get(finding.path)
+            known[finding.path] = fs.secret_values.get(finding.path) or (secrets.values(text) if text else frozenset())
+        message, fix = (secrets.redact(finding.message, known[finding.path]),
+                        secrets.redact(finding.fix, known[finding.path]))
+        changed = (message, fix) != (finding.message, finding.fix)
+        clean.append(finding.model_copy(update={"message": message, "fix": fix}) if changed else finding)
+    return clean
 
 
 def active_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:

@@ -1,31 +1,21 @@
 """A repo's git history, read once per repo in one bounded `git log`, never running anything of the repo's.
 
-git runs with hooks, fsmonitor, external diff, textconv and signature checks off, without the system
-config or the caller's GIT_* environment, a pager or a terminal prompt; it only reads.
+git runs through `skilldex.gitsafe` (nothing the repo configures can execute, no fetch can start); it only reads.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skilldex.gitsafe import GitSkipped, run_git
+
+__all__ = ["GitSkipped", "History", "count_lines", "ignored", "read_history", "run_git"]
+
 MAX_COMMITS = 2000
 MAX_COUNTED_PATHS = 500  # files whose line changes are counted (one git call, bounded command line)
-TIMEOUT_SECONDS = 20
-_SAFE_CONFIG = (
-    "core.hooksPath=/dev/null", "core.fsmonitor=false", "core.quotePath=false", "log.showSignature=false",
-    "diff.renameLimit=2000", "core.pager=cat", "color.ui=false",
-)
-_KEEP_ENV = {"GIT_CONFIG_GLOBAL", "GIT_CEILING_DIRECTORIES"}  # the user's own choices about git itself
-
-
-class GitSkipped(Exception):
-    """The history cannot be read; the message says why (it becomes an info finding)."""
 
 
 @dataclass(frozen=True)
@@ -74,42 +64,9 @@ class History:
         return found
 
 
-def safe_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in _KEEP_ENV}
-    env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0",
-                "GIT_PAGER": "cat", "PAGER": "cat", "LC_ALL": "C", "GIT_ASKPASS": "", "SSH_ASKPASS": ""})
-    return env
-
-
-def run_git(root: Path, args: list[str], timeout: float | None = None, stdin: str | None = None,
-            ok: tuple[int, ...] = (0,)) -> str:
-    """git's stdout; GitSkipped when git is missing, exits other than `ok`, or outlasts `timeout` seconds."""
-    git = shutil.which("git")
-    if git is None:
-        raise GitSkipped("git is not installed")
-    config = [part for item in _SAFE_CONFIG for part in ("-c", item)]
-    timeout = timeout or TIMEOUT_SECONDS
-    try:
-        done = subprocess.run(
-            [git, "--no-pager", *config, "-C", str(root), *args], input=stdin, capture_output=True,
-            text=True, encoding="utf-8", errors="replace", timeout=timeout, env=safe_env(),
-            stdin=None if stdin is not None else subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired:
-        raise GitSkipped(f"git {args[0]} did not finish within {timeout:g} seconds") from None
-    except OSError as exc:
-        raise GitSkipped(f"git could not be run: {exc.strerror or exc}") from None
-    if done.returncode not in ok:
-        first = next((line for line in done.stderr.splitlines() if line.strip()), f"exit {done.returncode}")
-        first = first.removeprefix("fatal: ").strip()
-        if "not a git repository" in first:
-            raise GitSkipped("not a git repository")
-        raise GitSkipped(f"git {args[0]} failed: {first}")
-    return done.stdout
-
-
-def read_history(root: Path, since: int | None = None, max_commits: int | None = None,
-                 timeout: float | None = None) -> History:
+def read_history(
+    root: Path, since: int | None = None, max_commits: int | None = None, timeout: float | None = None
+) -> History:
     """The history of the folder `root` (a repo or a folder inside one); GitSkipped says why not."""
     max_commits = max_commits or MAX_COMMITS
     state = run_git(root, ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], timeout).split()
@@ -120,8 +77,18 @@ def read_history(root: Path, since: int | None = None, max_commits: int | None =
     if not run_git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], timeout, ok=(0, 1)).strip():
         raise GitSkipped("the repository has no commits yet")
     # --raw compares trees only, so it stays cheap on huge commits; line counts are asked for later, per file.
-    args = ["log", f"--max-count={max_commits}", "--format=%x1e%H %ct", "--raw", "-M",
-            "--no-ext-diff", "--no-textconv", "--no-color", "--relative", "--no-abbrev"]
+    # A partial clone lacks old blobs, and finding renames would have to fetch them: there, renames are not sought.
+    renames = "--no-renames" if _partial_clone(root, timeout) else "-M"
+    args = [
+        "log",
+        f"--max-count={max_commits}",
+        "--format=%x1e%H %ct",
+        "--raw",
+        renames,
+        "--no-color",
+        "--relative",
+        "--no-abbrev",
+    ]
     if since is not None:
         args.append(f"--since=@{since}")
     history = parse_log(run_git(root, [*args, "--", "."], timeout))
@@ -130,13 +97,31 @@ def read_history(root: Path, since: int | None = None, max_commits: int | None =
     return history
 
 
+def _partial_clone(root: Path, timeout: float | None) -> bool:
+    """Whether the repo has a promisor remote (a partial clone: blobs it lacks are fetched when needed)."""
+    found = run_git(
+        root, ["config", "--get-regexp", r"^(extensions\.partialclone|remote\..*\.promisor)$"], timeout, ok=(0, 1)
+    )
+    return any(
+        line.split(" ", 1)[-1].strip().lower() not in ("false", "no", "off", "0", "") for line in found.splitlines()
+    )
+
+
 def count_lines(root: Path, history: History, paths: list[str], timeout: float | None = None) -> None:
     """Fill `history.lines` for `paths` (lines added + deleted per commit) in one `git log --numstat`."""
     paths = sorted(set(paths))[:MAX_COUNTED_PATHS]
     if not paths:
         return
-    args = ["--literal-pathspecs", "log", f"--max-count={MAX_COMMITS}", "--format=%x1e%H", "--numstat",
-            "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color", "--relative"]
+    args = [
+        "--literal-pathspecs",
+        "log",
+        f"--max-count={MAX_COMMITS}",
+        "--format=%x1e%H",
+        "--numstat",
+        "--no-renames",
+        "--no-color",
+        "--relative",
+    ]
     if history.since is not None:
         args.append(f"--since=@{history.since}")
     try:

@@ -395,11 +395,13 @@ SECRET = rule(
     """
 ## What it does
 Finds likely secret values in every file skilldex reads: AWS access keys, private keys, tokens with
-known prefixes (GitHub, GitLab, Slack, Stripe, `sk-`, Google, npm, JWTs), passwords inside connection
-strings, literal values assigned to password/secret/token keys, and high-entropy literals in
-assignments. The finding gives the file, line and kind, never the value, and skilldex prints
-`[redacted]` wherever the value would have appeared (list, show, find, the startup brief, hooks,
-generated files, exports).
+known prefixes (GitHub, GitLab, Slack, Stripe, `sk-`, Google, npm, JWTs, ...), Azure account keys and
+SAS signatures, `Authorization` headers, passwords inside connection strings and on command lines
+(`--password x`, `mysql -px`, `docker login -p x`), literal values assigned to password/secret/token
+keys (quoted, make's `:=`, YAML blocks), and high-entropy literals in assignments. The finding gives
+the file, line and kind, never the value, and skilldex prints `[redacted]` wherever the value would
+have appeared (list, show, find, the startup brief, hooks, MCP replies, generated files, exports, the
+index), also where the file repeats the value away from its key. Names and paths are never rewritten.
 
 ## Why is this bad?
 A committed secret is readable by everyone with the repo, and anything that copies the repo's text

@@ -79,7 +79,8 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
 
 
 def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
-    """Report secrets in the texts this unit read, and redact them from its items and findings."""
+    """Report secrets in the texts this unit read, and redact their values from its items and findings, wherever
+    in them each appears (a value found after `password:` is redacted from a description that repeats it)."""
     if unit.rel not in fs._texts and not unit.deps:
         return  # nothing read: nothing to search
     from skilldex import secrets
@@ -90,13 +91,18 @@ def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
         if not text or rel in fs.secrets_checked:
             continue
         fs.secrets_checked.add(rel)
-        for start, _, kind in secrets.find(text):
-            fs.secret_files.add(rel)
-            line = text.count("\n", 0, start) + 1
+        spans = secrets.find(text)
+        line, counted = 1, 0
+        for start, _, kind in spans:  # in order: lines are counted once over the text, not from its start each time
+            line, counted = line + text.count("\n", counted, start), start
             unit.findings.append(_secret_rule().finding(rel, f"likely {kind} (value not shown)", line))
+        if spans:
+            fs.secret_files.add(rel)
+            fs.secret_values[rel] = secrets.values(text, spans)
     if fs.secret_files & read:
-        unit.items = [(index, _redacted(item)) for index, item in unit.items]
-        unit.findings = [_redacted(finding) for finding in unit.findings]
+        known = frozenset().union(*(fs.secret_values.get(rel, frozenset()) for rel in read))
+        unit.items = [(index, _redacted(item, known)) for index, item in unit.items]
+        unit.findings = [_redacted(finding, known) for finding in unit.findings]
 
 
 def _secret_rule():
@@ -105,11 +111,15 @@ def _secret_rule():
     return rules.SECRET
 
 
-def _redacted(model):
+# Names and paths are never rewritten: a folder named auth:keycloak-client stays itself in every output.
+KEEP = frozenset({"name", "path", "dir_name", "target", "paths", "code", "rule"})
+
+
+def _redacted(model, known: frozenset[str] = frozenset()):
     from skilldex import secrets
 
     data = model.model_dump(mode="json")
-    clean = secrets.redact_data(data)
+    clean = secrets.redact_data(data, known, KEEP)
     return model if clean == data else type(model).model_validate(clean)
 
 

@@ -33,6 +33,7 @@ class RepoFS:
     deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
     secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
     secret_files: set[str] = field(default_factory=set)  # files whose texts held one
+    secret_values: dict[str, frozenset[str]] = field(default_factory=dict)  # the values found, by file
     _whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the read that follows
     content_read: set[str] = field(default_factory=set)  # files whose bytes (or size) a scan looked at
     _in_folder: dict[str, list[RepoFile]] | None = None

@@ -110,6 +110,11 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
     for check in CHECKS:
         found.extend(check(m))
     found.extend(_secrets(m))
+    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
+        from skilldex import secrets
+
+        known = secrets.values(m.text)
+        found = [_without_secrets(f, known) for f in found]
     return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
 
 
@@ -155,11 +160,11 @@ def _display(path: Path, base: str) -> str:
     return Path(text).as_posix()
 
 
-def _without_secrets(finding: Finding) -> Finding:
-    """Messages quote values (a description, a name): never a secret one."""
+def _without_secrets(finding: Finding, known: frozenset[str] = frozenset()) -> Finding:
+    """Messages quote values (a description, a name): never a secret one, nor one of the values in `known`."""
     from skilldex.secrets import redact
 
-    message, fix = redact(finding.message), redact(finding.fix)
+    message, fix = redact(finding.message, known), redact(finding.fix, known)
     if (message, fix) == (finding.message, finding.fix):
         return finding
     return finding.model_copy(update={"message": message, "fix": fix})

@@ -40,10 +40,10 @@ import find_quality as fq  # noqa: E402
 # New files an engineer writes on an ordinary day: the write guard must let every one through.
 EVERYDAY_FILES = (
     ("tests/test_slugify.py", "import pytest\n\n\ndef test_slugify_lowercases():\n    assert True\n"),
-    ("src/utils/date_format.ts", "// Format dates for the activity feed.\nexport const fmt = (d: Date) => d.toISOString();\n"),
-    ("scripts/check_links.py", "#!/usr/bin/env python3\n\"\"\"Print the markdown links in a file.\"\"\"\n"),
+    ("src/utils/date_format.ts", "// Format dates for the activity feed.\nexport const fmt = (d: Date) => `${d}`;\n"),
+    ("scripts/check_links.py", '#!/usr/bin/env python3\n"""Print the markdown links in a file."""\n'),
     ("docs/notes/caching.md", "# Notes on caching\n\nWhy the feed is cached for a minute.\n"),
-    ("src/components/EmptyState.tsx", "// Shown when a list has no rows yet.\nexport function EmptyState() { return null }\n"),
+    ("src/components/EmptyState.tsx", "// Shown when a list has no rows yet.\nexport const EmptyState = () => null;\n"),
     ("tools/word_count.sh", "#!/bin/sh\n# Count the words in the changelog.\nwc -w CHANGELOG.md\n"),
 )
 
@@ -77,8 +77,10 @@ def short_queries(labels, catalogues, roots, top) -> dict[str, dict[str, list[fq
         "skilldex": fq.skilldex_ranker(catalogues),
         "bm25": fq.bm25_ranker({r: roots[r][0] for r in catalogues}, catalogues),
     }
-    return {split: {name: fq.evaluate(rank, found, top) for name, rank in rankers.items()}
-            for split, found in intents.items()}
+    return {
+        split: {name: fq.evaluate(rank, found, top) for name, rank in rankers.items()}
+        for split, found in intents.items()
+    }
 
 
 def hints(roots, cache: Path) -> tuple[dict, list[str]]:
@@ -109,8 +111,12 @@ def hints(roots, cache: Path) -> tuple[dict, list[str]]:
             _size(sizes, "hook prompt", reply)
         for i, (rel, content) in enumerate(EVERYDAY_FILES):
             target = root / rel
-            payload = {"tool_name": "Write", "session_id": f"bench-{i}", "cwd": str(root),
-                       "tool_input": {"file_path": str(target), "content": content}}
+            payload = {
+                "tool_name": "Write",
+                "session_id": f"bench-{i}",
+                "cwd": str(root),
+                "tool_input": {"file_path": str(target), "content": content},
+            }
             reply = hooks.pre_write(payload, ws)
             out[split]["guard"].append(reply is not None)
             if reply is not None:
@@ -166,26 +172,37 @@ def report(short, hinted, fired, top: int, seconds: float) -> str:
     lines += ["", "Prompt hint (skilldex hook prompt)"]
     for split, data in hinted.items():
         everyday, infra, guard = data["everyday"], data["infra"], data["guard"]
-        lines.append(f"{split}: fires on {sum(everyday)}/{len(everyday)} everyday prompts "
-                     f"({_pct(sum(everyday), len(everyday))}); names the answer of "
-                     f"{sum(n for _, n in infra)}/{len(infra)} infrastructure prompts "
-                     f"({_pct(sum(n for _, n in infra), len(infra))}); write guard denies "
-                     f"{sum(guard)}/{len(guard)} everyday new files")
+        lines.append(
+            f"{split}: fires on {sum(everyday)}/{len(everyday)} everyday prompts "
+            f"({_pct(sum(everyday), len(everyday))}); names the answer of "
+            f"{sum(n for _, n in infra)}/{len(infra)} infrastructure prompts "
+            f"({_pct(sum(n for _, n in infra), len(infra))}); write guard denies "
+            f"{sum(guard)}/{len(guard)} everyday new files"
+        )
         for kind in sorted({k for k, _ in infra}):
             got = [n for k, n in infra if k == kind]
             lines.append(f"  {kind:8} {sum(got):>3}/{len(got):<3} {_pct(sum(got), len(got))}")
-    budgets = {"hook prompt": hooks.HINT_LIMIT, "hook pre-write": getattr(hooks, "GUARD_LIMIT", 0),
-               "hook session-start": 10_000,
-               **{f"mcp {k}": v for k, v in getattr(mcp_server, "BUDGETS", {}).items()}}
+    budgets = {
+        "hook prompt": hooks.HINT_LIMIT,
+        "hook pre-write": getattr(hooks, "GUARD_LIMIT", 0),
+        "hook session-start": 10_000,
+        **{f"mcp {k}": v for k, v in getattr(mcp_server, "BUDGETS", {}).items()},
+    }
     lines += ["", "Largest reply (JSON characters) vs its budget; the budget bounds the text the agent reads"]
     for what in sorted({w for data in hinted.values() for w in data["sizes"]}):
         sizes = {split: data["sizes"].get(what, 0) for split, data in hinted.items()}
-        lines.append(f"  {what:20} tuned {sizes['tuned']:>7,}  heldout {sizes['heldout']:>7,}  budget "
-                     f"{budgets.get(what, 0):>7,}")
-    misses = [f"- [{o.intent.repo}] {o.intent.text!r} rank {o.rank or '-'}; top: {', '.join(o.top)}"
-              for split in short for o in short[split]["skilldex"] if o.rank != 1]
+        lines.append(
+            f"  {what:20} tuned {sizes['tuned']:>7,}  heldout {sizes['heldout']:>7,}  budget {budgets.get(what, 0):>7,}"
+        )
+    misses = [
+        f"- [{o.intent.repo}] {o.intent.text!r} rank {o.rank or '-'}; top: {', '.join(o.top)}"
+        for split in short
+        for o in short[split]["skilldex"]
+        if o.rank != 1
+    ]
     lines += ["", "Short queries skilldex misses at 1:"] + (misses or ["(none)"])
-    lines += ["", "Hint fires on everyday prompts, misses on infrastructure prompts, guard denials:"] + (fired or ["(none)"])
+    lines += ["", "Hint fires on everyday prompts, misses on infrastructure prompts, guard denials:"]
+    lines += fired or ["(none)"]
     return "\n".join(lines)
 
 
@@ -197,8 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Short-query recall, hint precision/recall and reply sizes.")
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.relative_to(HERE.parent)}")
     parser.add_argument("--top", type=int, default=10, help="ranks beyond this count as misses (default 10)")
-    parser.add_argument("--repos", default=os.environ.get("SKILLDEX_HINT_REPOS", "/work/repos"),
-                        help="folder of <owner>+<name> checkouts")
+    parser.add_argument(
+        "--repos",
+        default=os.environ.get("SKILLDEX_HINT_REPOS", "/work/repos"),
+        help="folder of <owner>+<name> checkouts",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     roots = checkouts(Path(args.repos))

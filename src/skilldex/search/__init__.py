@@ -50,7 +50,7 @@ COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of it
 _WORD = re.compile(r"\w+", re.UNICODE)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
 _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
-    "add create insert alter drop delete remove change update modify write fix rotate reset restore rollback "
+    "add create insert alter drop delete remove change update modify write fix rotate reset restore rollback "  # noqa: SIM905
     "migrate deploy backfill set rename wipe purge revoke grant".split()
 )
 

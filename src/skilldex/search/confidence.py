@@ -9,9 +9,13 @@ answered by the repo's test scripts.
 
 from __future__ import annotations
 
+import re
+
+from skilldex.capabilities import tokens
 from skilldex.search.synonyms import CODE_WORDS
 
 CODE_WORD_WEIGHT = 0.25
+CODE_WORD_NAMED = 0.5
 UNSEEN_WEIGHT = 1.0  # a word no item says: the request is partly about something the tooling never mentions
 
 
@@ -25,3 +29,35 @@ def confidence(wanted: list, said: list[float], rarity: list[float]) -> float:
         total += weight
         earned += weight * credit
     return earned / total if total else 0.0
+
+
+_GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())
+_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def named(wanted: list, name: str, description: str) -> float:
+    """0..1: how much of what the item says it is the request names: the better of its name's words and
+    its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
+    backup" is named in full; a test script for "add a unit test" is not."""
+    from skilldex.search.synonyms import STOPWORDS
+
+    def share(text: str) -> float:
+        words = [w for w in dict.fromkeys(tokens(text)) if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
+        if not words:
+            return 0.0
+        return sum(_said(wanted, w) for w in words) / len(words)
+
+    first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
+    return max(share(name), share(first[:200]))
+
+
+def _said(wanted: list, word: str) -> float:
+    """How the request says one of the item's words: 1 itself, 0.6 a synonym, half that for a code word."""
+    best = 0.0
+    for concept in wanted:
+        for term, weight in concept.terms.items():
+            for part in tokens(term):
+                if part == word or (min(len(part), len(word)) >= 5 and (part.startswith(word) or word.startswith(part))):
+                    code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
+                    best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
+    return best

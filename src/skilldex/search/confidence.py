@@ -31,7 +31,8 @@ def confidence(wanted: list, said: list[float], rarity: list[float]) -> float:
     return earned / total if total else 0.0
 
 
-_GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())
+# Words every name or path has (extensions, README, SKILL): naming them says nothing.
+_GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())  # noqa: SIM905
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
 
 
@@ -57,7 +58,8 @@ def _said(wanted: list, word: str) -> float:
     for concept in wanted:
         for term, weight in concept.terms.items():
             for part in tokens(term):
-                if part == word or (min(len(part), len(word)) >= 5 and (part.startswith(word) or word.startswith(part))):
+                close = min(len(part), len(word)) >= 5 and (part.startswith(word) or word.startswith(part))
+                if part == word or close:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best

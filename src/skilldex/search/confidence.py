@@ -9,9 +9,10 @@ answered by the repo's test scripts.
 
 from __future__ import annotations
 
+import math
 import re
 
-from skilldex.capabilities import tokens
+from skilldex.capabilities import camel_tokens, tokens
 from skilldex.search.synonyms import CODE_WORDS
 
 CODE_WORD_WEIGHT = 0.25
@@ -43,7 +44,8 @@ def named(wanted: list, name: str, description: str) -> float:
     from skilldex.search.synonyms import STOPWORDS
 
     def share(text: str) -> float:
-        words = [w for w in dict.fromkeys(tokens(text)) if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
+        said = dict.fromkeys(camel_tokens(text))
+        words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
         if not words:
             return 0.0
         return sum(_said(wanted, w) for w in words) / len(words)
@@ -52,13 +54,20 @@ def named(wanted: list, name: str, description: str) -> float:
     return max(share(name), share(first[:200]))
 
 
+def evidence(said: float, sure: float, score: float) -> float:
+    """One number for the hint to decide on: the item named (`named`), the prompt covered (`confidence`),
+    and the match's strength (its score, on a log scale: twice the score is not twice as sure)."""
+    return said + 0.5 * sure + 0.5 * math.log1p(max(score, 0.0))
+
+
 def _said(wanted: list, word: str) -> float:
     """How the request says one of the item's words: 1 itself, 0.6 a synonym, half that for a code word."""
     best = 0.0
     for concept in wanted:
         for term, weight in concept.terms.items():
             for part in tokens(term):
-                close = min(len(part), len(word)) >= 5 and (part.startswith(word) or word.startswith(part))
+                longer, shorter = (part, word) if len(part) >= len(word) else (word, part)
+                close = len(shorter) >= 5 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
                 if part == word or close:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))

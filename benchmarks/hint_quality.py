@@ -6,7 +6,9 @@ The repos are named with their commit in benchmarks/hint/repos.yaml and read fro
 (default $SKILLDEX_HINT_REPOS or /work/repos; a checkout is `git archive <commit>` of the repo). Labels:
   benchmarks/hint/short.yaml     2-5 word queries with the paths that answer them;
   benchmarks/hint/infra.yaml     infrastructure prompts with their answer (and its kind);
-  benchmarks/hint/everyday.yaml  everyday coding prompts that need no tooling.
+  benchmarks/hint/everyday.yaml  everyday coding prompts that need no tooling;
+  benchmarks/hint/calibration.yaml  more of them, asked (with the tuned everyday ones) of every tuned repo:
+                                 what the hint's thresholds were calibrated on.
 Reports, split into tuned and held-out repos:
   - short-query recall@1/@3 and MRR of `skilldex.search.find` and of plain BM25 over the same files
     (benchmarks/find_quality.py's baseline: FTS5 over the raw item-defining files, words OR-ed);
@@ -87,7 +89,10 @@ def hints(roots, cache: Path) -> tuple[dict, list[str]]:
     """Per split: everyday fires, infra outcomes (kind, named?), guard denials, and reply sizes."""
     from skilldex import hooks
 
-    out = {split: {"everyday": [], "infra": [], "guard": [], "sizes": {}} for split in ("tuned", "heldout")}
+    out = {
+        split: {"everyday": [], "infra": [], "guard": [], "sizes": {}, "crossed": []} for split in ("tuned", "heldout")
+    }
+    tuned_everyday = [e["prompt"] for e in load("everyday.yaml") if roots.get(e["repo"], ("", ""))[1] == "tuned"]
     fired_lines = []
     for repo, (root, split) in roots.items():
         workspace = cache / f"{repo.replace('/', '+')}.yaml"
@@ -101,6 +106,9 @@ def hints(roots, cache: Path) -> tuple[dict, list[str]]:
                 text = reply["hookSpecificOutput"]["additionalContext"]
                 fired_lines.append(f"- [{repo}] everyday {e['prompt']!r} -> {text[:300]!r}")
             _size(sizes, "hook prompt", reply)
+        if split == "tuned":  # the calibration set: every tuned everyday prompt and calibration prompt, every repo
+            for text in tuned_everyday + load("calibration.yaml"):
+                out[split]["crossed"].append(hooks.prompt({"prompt": text, "cwd": str(root)}, ws) is not None)
         for e in (x for x in load("infra.yaml") if x["repo"] == repo):
             reply = hooks.prompt({"prompt": e["prompt"], "cwd": str(root)}, ws)
             text = reply["hookSpecificOutput"]["additionalContext"] if reply else ""
@@ -179,6 +187,12 @@ def report(short, hinted, fired, top: int, seconds: float) -> str:
             f"({_pct(sum(n for _, n in infra), len(infra))}); write guard denies "
             f"{sum(guard)}/{len(guard)} everyday new files"
         )
+        crossed = data["crossed"]
+        if crossed:
+            lines.append(
+                f"  calibration: fires on {sum(crossed)}/{len(crossed)} everyday prompt x repo pairs "
+                f"({_pct(sum(crossed), len(crossed))}): every tuned everyday and calibration prompt, every tuned repo"
+            )
         for kind in sorted({k for k, _ in infra}):
             got = [n for k, n in infra if k == kind]
             lines.append(f"  {kind:8} {sum(got):>3}/{len(got):<3} {_pct(sum(got), len(got))}")

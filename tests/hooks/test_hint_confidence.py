@@ -51,7 +51,7 @@ def test_everyday_prompts_get_no_hint(project, prompt):
 
 
 def test_a_prompt_that_names_what_a_tool_does_is_told_to_use_it(project):
-    text = hint(project, "back up the production database before I run the migration")
+    text = hint(project, "back up the production postgres database to S3 before the migration")
     assert text is not None
     lines = text.splitlines()
     assert lines[0] == "skilldex: this workspace already has tooling for this request; use it before building anything:"
@@ -72,7 +72,7 @@ def test_a_partial_match_is_only_likely_relevant(project):
 
 
 def test_the_confidence_threshold_is_what_decides(project, monkeypatch):
-    prompt = "back up the production database before I run the migration"
+    prompt = "back up the production postgres database to S3 before the migration"
     assert hint(project, prompt) is not None
     monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
     assert hint(project, prompt) is None

@@ -208,11 +208,16 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     matched: dict[int, list[str]] = {}
     said: dict[int, list[float]] = {}  # rowid -> per concept: 1 said in its headline, 0.6 a synonym there, ...
     rarity: list[float] = []  # per concept: how few items say it (a Do/Don't line saying only common words says little)
+    borrowed: dict[int, set[str]] = {}  # rowid -> the synonyms of the item already counted for an intent word
     for position, concept in enumerate(wanted):
         best = _concept_scores(index, concept)
         heads = _headline(index, concept)
         rarity.append(math.log(1 + len(index.entries) / max(len(best), 1)))
         for rowid, (value, term) in best.items():
+            used = borrowed.setdefault(rowid, set())
+            if concept.terms[term] < 1.0 and term in used:
+                continue  # one synonym in the item answers one intent word, not both "database" and "psql"
+            used.add(term)
             head = heads.get(rowid, 0.0)
             # BM25 says next to nothing for a word most items say; saying it in the headline still counts
             gained = value * (1 + HEADLINE_BONUS * head) + HEADLINE_POINTS * head * rarity[-1]

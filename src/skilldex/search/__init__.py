@@ -39,7 +39,7 @@ WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
 SYNONYM_DISCOUNT = 0.6
 HEADLINE_BONUS = 0.5  # a word an item says in its name, description or headings, over a body mention ...
 HEADLINE_POINTS = 0.5  # ... plus this much per unit of the word's rarity, which BM25 all but ignores for common words
-SAMPLE_PRIOR = 0.5  # items in test, example and template folders (skilldex.samples)
+SAMPLE_PRIOR = 0.4  # items in test, example and template folders (skilldex.samples): below a real item saying less
 KIND_PRIOR = {
     "skill": 1.15, "tool": 1.15, "command": 1.1, "task": 1.0, "agent": 1.0, "mcp-server": 1.0,
     "knowledge": 1.05, "doc": 0.85,
@@ -270,7 +270,9 @@ def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, s
         for rowid, score in found[term].items():
             if score * weight > into.get(rowid, (0.0, ""))[0]:
                 into[rowid] = (score * weight, term)
-    cap = SYNONYM_DISCOUNT * max((v for v, _ in direct.values()), default=math.inf)
+    # the best item saying the word, as it will rank: a test fixture's match counts at its sample prior
+    strongest = (v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0) for r, (v, _) in direct.items())
+    cap = SYNONYM_DISCOUNT * max(strongest, default=math.inf)
     best = dict(direct)
     for rowid, (value, term) in synonym.items():
         if min(value, cap) > best.get(rowid, (0.0, ""))[0]:

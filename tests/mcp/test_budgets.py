@@ -98,13 +98,24 @@ def test_an_ambiguous_name_lists_twenty_candidates_not_all(tmp_path: Path, monke
 
 def test_hook_replies_stay_within_their_budgets(big):
     workspace, root = big
-    write_tree(root, {f"tools/rotate-webhook-secret-{i}.sh": f"#!/bin/sh\n# Rotate the webhook signing secret. {LONG}\n"
-                      for i in range(3)})
+    write_tree(
+        root,
+        {
+            f"tools/rotate-webhook-secret-{i}.sh": f"#!/bin/sh\n# Rotate the webhook signing secret. {LONG}\n"
+            for i in range(3)
+        },
+    )
     hint = hooks.prompt({"prompt": "rotate the webhook signing secret " * 100, "cwd": str(root)}, workspace)
     assert hint is not None and len(hint["hookSpecificOutput"]["additionalContext"]) <= hooks.HINT_LIMIT
-    payload = {"tool_name": "Write", "session_id": "budget", "cwd": str(root),
-               "tool_input": {"file_path": str(root / "tools" / "rotate-webhook-secret.sh"),
-                              "content": "#!/bin/sh\n# Rotate the webhook signing secret.\n"}}
+    payload = {
+        "tool_name": "Write",
+        "session_id": "budget",
+        "cwd": str(root),
+        "tool_input": {
+            "file_path": str(root / "tools" / "rotate-webhook-secret.sh"),
+            "content": "#!/bin/sh\n# Rotate the webhook signing secret.\n",
+        },
+    }
     denied = hooks.pre_write(payload, workspace)
     reason = denied["hookSpecificOutput"]["permissionDecisionReason"]
     assert len(reason) <= hooks.GUARD_LIMIT and reason.startswith("big already has tools/rotate-webhook-secret-")

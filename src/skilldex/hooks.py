@@ -15,11 +15,18 @@ from pathlib import Path
 from skilldex.index.location import cache_dir
 from skilldex.oneline import oneline
 
+# Reply budgets (characters of the text the agent reads); Claude Code cuts hook output at 10,000.
 HINT_LIMIT = 1500
-HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent")
+GUARD_LIMIT = 1000
+HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent", "doc")
 GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
-MIN_COVERAGE = 0.5  # share of the prompt's meaningful words an item must match to be named
-MIN_SCORE = 6.0  # BM25-based score below which a match is noise
+# When the prompt hint names an item: its evidence (search.confidence.evidence: how much of what the item says
+# it is the prompt names, how much of the prompt it covers, how strong the match) against two thresholds
+# calibrated on labelled prompts of real repos (benchmarks/hint_quality.py; everyday coding prompts that need
+# nothing, asked of every tuned repo, and infrastructure prompts with their answer): at HINT_EVIDENCE the
+# hint fired on 1.4% of everyday prompts and named 70% of answers; at SURE_EVIDENCE on 0.1%.
+HINT_EVIDENCE = 1.9  # "likely relevant"
+SURE_EVIDENCE = 2.3  # "use it before building anything"
 GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
 SCRIPT_SUFFIXES = {
     ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".rb", ".pl", ".ps1", ".php", ".go",
@@ -48,16 +55,16 @@ def _indexes(workspace: str | None, cwd: Path):
 
 
 def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...], limit: int = 3):
-    """(hits, number of meaningful words in the intent, {hit path: tools it names}, knowledge lines)."""
+    """(hits, the intent's concepts, {hit path: tools it names}, knowledge lines)."""
     from skilldex.search import concepts, find_indexed
 
     wanted = concepts(intent)
     if not wanted:
-        return [], 0, {}, []
+        return [], [], {}, []
     indexes = _indexes(workspace, cwd)
     try:
         hits = find_indexed(indexes, intent, limit=limit, kinds=kinds)
-        return hits, len(wanted), {(h.repo, h.path): uses(indexes, h) for h in hits}, knowledge(indexes, wanted)
+        return hits, wanted, {(h.repo, h.path): uses(indexes, h) for h in hits}, knowledge(indexes, wanted)
     finally:
         for index in indexes:
             index.close()
@@ -96,37 +103,51 @@ def uses(indexes: list, hit) -> list:
     return []
 
 
-def confident(hits: list, wanted: int) -> list:
-    """The hits worth interrupting for: strong scores that cover most of what was asked."""
-    sure = []
+def confident(hits: list, wanted: list) -> list[tuple[object, bool]]:
+    """(hit, sure) for the hits worth interrupting for; sure when the item clearly is what was asked."""
+    from skilldex.search.confidence import evidence, named
+
+    chosen = []
     for hit in hits:
-        matched = hit.why[0].removeprefix("matched: ").split(", ") if hit.why else []
-        if hit.score >= MIN_SCORE and len(matched) / max(wanted, 1) >= MIN_COVERAGE:
-            sure.append(hit)
-    return sure
+        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score)
+        if weight >= HINT_EVIDENCE:
+            chosen.append((hit, weight >= SURE_EVIDENCE))
+    return chosen
 
 
 def prompt(payload: dict, workspace: str | None = None) -> dict | None:
-    """UserPromptSubmit: name the existing items that already do what the prompt asks, if any."""
+    """UserPromptSubmit: name the existing items that already do what the prompt asks, if any, as surely
+    as the match allows; say nothing when unsure."""
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
-    sure = [hit for hit in confident(hits, wanted) if (hit.repo, hit.path) not in named]
-    if not sure and not learned:
+    chosen = [(hit, sure) for hit, sure in confident(hits, wanted) if (hit.repo, hit.path) not in named]
+    if not chosen and not learned:
         return None
     lines = ["skilldex: knowledge about this situation, read before acting:"] if learned else []
     lines += [line for _, _, line in learned]
+    sure = [hit for hit, certain in chosen if certain][:3]
+    likely = [hit for hit, certain in chosen if not certain][: 3 - len(sure)]
     if sure:
         lines.append("skilldex: this workspace already has tooling for this request; use it before building anything:")
-    for hit in sure[:3]:
-        what = oneline(hit.description)[:220]
-        run = f" Run: `{oneline(hit.run)}`." if hit.run else ""
-        tools = used.get((hit.repo, hit.path), [])
-        via = f" Uses {', '.join(oneline(t.path) for t in tools[:2])}." if tools else ""
-        lines.append(f"- {hit.repo}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}")
+        lines += [_hint_line(hit, used) for hit in sure]
+    if likely:
+        lines.append("skilldex: likely relevant, already in this workspace (check it before building your own):")
+        lines += [_hint_line(hit, used) for hit in likely]
     return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
+
+
+def _hint_line(hit, used: dict) -> str:
+    """One item as the hint names it: where, what, and how to use it (a doc is read, the rest run)."""
+    what = oneline(hit.description)[:220]
+    if hit.kind == "doc":
+        return f"- {hit.repo}: {oneline(hit.path)} (doc, {oneline(hit.name)}): {what} Read it first."
+    run = f" Run: `{oneline(hit.run)}`." if hit.run else ""
+    tools = used.get((hit.repo, hit.path), [])
+    via = f" Uses {', '.join(oneline(t.path) for t in tools[:2])}." if tools else ""
+    return f"- {hit.repo}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}"
 
 
 def _fit(lines: list[str], limit: int = HINT_LIMIT) -> str:
@@ -176,14 +197,17 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
     _remember(session, file_path)
     best, best_repo = matches[0]
     others = "; ".join(f"{oneline(r.path)} ({r.kind})" for r, _ in matches[1:3])
+    advice = (
+        f" Reuse or extend it instead of writing {oneline(path.name)[:80]}; if a new file is really needed, "
+        "retry the same write and it will go through."
+    )
     reason = (
         f"{best_repo} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
         f"{oneline(best.description)[:300]}"
         + (f" Run: `{oneline(best.run)}`." if best.run else "")
         + (f" Also: {others}." if others else "")
-        + f" Reuse or extend it instead of writing {path.name}; if a new file is really needed, "
-        "retry the same write and it will go through."
     )
+    reason = _fit([reason], GUARD_LIMIT - len(advice)) + advice  # within budget, the way out always said
     return {"hookSpecificOutput": {
         "hookEventName": "PreToolUse", "permissionDecision": "deny", "permissionDecisionReason": reason,
     }}

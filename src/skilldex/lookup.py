@@ -8,6 +8,8 @@ from typing import Any
 from skilldex.errors import UsageError
 from skilldex.models import Catalogue
 
+SHOWN = 20  # candidates an ambiguous name lists
+
 
 class ItemNotFound(UsageError):
     """No item (or more than one) answers to the name or path given."""
@@ -34,7 +36,9 @@ def find_item(catalogue: Catalogue, query: str) -> Any:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        options = "\n".join(f"  {m.kind:<10} {m.name:<30} {m.path}" for m in matches)
+        options = "\n".join(f"  {m.kind:<10} {m.name:<30} {m.path}" for m in matches[:SHOWN])
+        if len(matches) > SHOWN:  # a compose file with 60 services: name a few, not all
+            options += f"\n  ... and {len(matches) - SHOWN} more; give one by its name"
         raise ItemNotFound(f"'{query}' matches {len(matches)} items in {catalogue.repo}; give the path:\n{options}")
     names = sorted({item.name for item in catalogue.items} | {item.path for item in catalogue.items})
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.5)

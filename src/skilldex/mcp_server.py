@@ -1,7 +1,10 @@
 """`skilldex mcp`: the catalogue as a Model Context Protocol server over stdio, on the official `mcp` SDK.
 
-Four tools answer with the same JSON as the CLI: `list_repos` (`skilldex repos --json`), `list_tooling`
-(`skilldex list --json`), `find_tooling` (`skilldex find --json`) and `show_item` (`skilldex show --json`).
+Four tools: `list_repos` (`skilldex repos --json`), `list_tooling` (the catalogue a page at a time: each
+item's kind, name, path, a short description, how to run it and its capabilities, filtered by kind or
+capability, with how many more there are), `find_tooling` (`skilldex find --json`) and `show_item`
+(`skilldex show --json`). Every reply stays within its budget (BUDGETS, characters of JSON, well inside an
+agent's context): a page holds fewer items, long fields are cut with "…", and the reply says so.
 A bad argument (unknown repo or item, blank intent) comes back as a tool error with the CLI's message;
 the server keeps running. stdout carries the protocol, so nothing else may print there.
 
@@ -12,14 +15,17 @@ The query functions below are plain library functions (they return dicts or rais
 from __future__ import annotations
 
 import inspect
+import json
 import os
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from skilldex import __version__
+from skilldex.capabilities import VOCABULARY
 from skilldex.errors import UsageError
 from skilldex.models import KINDS
+from skilldex.oneline import oneline
 
 SERVER_NAME = "skilldex"
 INSTRUCTIONS = (
@@ -30,9 +36,16 @@ INSTRUCTIONS = (
     "then show_item for how to run the best match. A repo is a name from list_repos or a folder path."
 )
 MAX_LIMIT = 100  # as `skilldex find --limit`
+LIST_LIMIT = 50  # items on a page of list_tooling, by default
+MAX_LIST_LIMIT = 200
+SUMMARY_CHARS = 200  # a listed item's description; show_item has all of it
+BUDGETS = {"list_repos": 20_000, "list_tooling": 20_000, "find_tooling": 12_000, "show_item": 20_000}
 # Module level: the SDK builds each tool's JSON Schema from these annotations (an enum, a bounded integer).
 KindName = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+CapabilityName = Literal[tuple(VOCABULARY)]  # type: ignore[valid-type]
 Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description="How many results (1-100).")]
+PageSize = Annotated[int, Field(ge=1, le=MAX_LIST_LIMIT, description="Items per page (1-200, default 50).")]
+Offset = Annotated[int, Field(ge=0, description="How many matching items to skip (next_offset of the last page).")]
 
 
 def list_repos(workspace: str | None) -> dict[str, Any]:
@@ -45,17 +58,73 @@ def list_repos(workspace: str | None) -> dict[str, Any]:
                          "`skilldex --workspace FILE mcp`); the other tools also take a repo folder path")
     rows = [{"name": r.name, "path": str(r.path), "declared": r.declared, "exists": r.path.is_dir()}
             for r in found.repos.values()]
-    return {"workspace": str(found.file), "repos": rows}
+    return bounded({"workspace": str(found.file), "repos": rows}, BUDGETS["list_repos"])
 
 
-def list_tooling(workspace: str | None, repo: str, kind: str | None = None) -> dict[str, Any]:
-    """The repo's catalogue, as `skilldex list REPO --json [--kind KIND]` prints it."""
+def list_tooling(workspace: str | None, repo: str, kind: str | None = None, capability: str | None = None,
+                 limit: int = LIST_LIMIT, offset: int = 0) -> dict[str, Any]:
+    """One page of the repo's items (as `skilldex list REPO --json` orders them), each summarised, with
+    the total and where the next page starts; cut short rather than over its budget."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"'{kind}' is not one of: {', '.join(KINDS)}")
+    if capability is not None and capability not in VOCABULARY:
+        raise UsageError(f"capability '{capability}' is not one of: {', '.join(VOCABULARY)}")
+    if not 1 <= limit <= MAX_LIST_LIMIT or offset < 0:
+        raise UsageError(f"limit must be between 1 and {MAX_LIST_LIMIT} and offset 0 or more")
     catalogue = _catalogue(workspace, repo)
-    if kind:
-        catalogue.items = [item for item in catalogue.items if item.kind == kind]
-    return catalogue.model_dump(mode="json")
+    items = [i for i in catalogue.items if (not kind or i.kind == kind)
+             and (not capability or capability in i.capabilities)]
+    rows = [summary(item) for item in items[offset:offset + limit]]
+    reply = {"repo": catalogue.repo, "root": catalogue.root, "total": len(items), "offset": offset, "items": rows,
+             "findings": len(catalogue.findings)}
+    cut = False
+    room = BUDGETS["list_tooling"] - 100  # and the note that says the page was cut
+    while len(json.dumps(_paged(reply, items, offset), ensure_ascii=False)) > room and rows:
+        rows.pop()  # fewer items on this page rather than a reply the agent cannot hold
+        cut = True
+    reply = _paged(reply, items, offset)
+    if cut:
+        reply["note"] = f"page cut to {len(rows)} items to stay under {BUDGETS['list_tooling']:,} characters"
+    return reply
+
+
+def summary(item) -> dict[str, Any]:
+    """What a listing says of one item; show_item says everything."""
+    text = oneline(item.description or "")
+    return {"kind": item.kind, "name": item.name, "path": item.path,
+            "description": text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…",
+            "run": item.run, "capabilities": list(item.capabilities)}
+
+
+def _paged(reply: dict[str, Any], items: list, offset: int) -> dict[str, Any]:
+    shown = offset + len(reply["items"])
+    more = max(len(items) - shown, 0)
+    return {**reply, "count": len(reply["items"]), "more": more, "next_offset": shown if more else None}
+
+
+def bounded(data: Any, budget: int) -> Any:
+    """`data` as is when its JSON fits the budget, else with long strings and lists cut ever shorter."""
+    if len(json.dumps(data, ensure_ascii=False)) <= budget:
+        return data
+    for cap in (4000, 1000, 300, 100, 40):
+        shrunk = _cap(data, cap)
+        if len(json.dumps(shrunk, ensure_ascii=False)) <= budget:
+            break
+    if isinstance(shrunk, dict):
+        shrunk["truncated"] = f"long fields cut to stay under {budget:,} characters"
+    return shrunk
+
+
+def _cap(value: Any, cap: int) -> Any:
+    if isinstance(value, str):
+        return value if len(value) <= cap else value[: cap - 1] + "…"
+    if isinstance(value, list):
+        keep = max(cap // 20, 2)
+        head = [_cap(v, cap) for v in value[:keep]]
+        return head + ([f"… and {len(value) - keep} more"] if len(value) > keep else [])
+    if isinstance(value, dict):
+        return {k: _cap(v, cap) for k, v in value.items()}
+    return value
 
 
 def find_tooling(workspace: str | None, repo: str, intent: str, limit: int = 5) -> dict[str, Any]:
@@ -71,7 +140,10 @@ def find_tooling(workspace: str | None, repo: str, intent: str, limit: int = 5) 
         hits = find_indexed([index], intent, limit=limit)
     finally:
         index.close()
-    return {"query": intent, "results": [hit.to_dict() for hit in hits]}
+    results = [hit.to_dict() for hit in hits]
+    while len(json.dumps(results, ensure_ascii=False)) > BUDGETS["find_tooling"] - 500 and len(results) > 1:
+        results.pop()  # the best matches, whole, rather than every match cut short
+    return bounded({"query": intent, "results": results}, BUDGETS["find_tooling"])
 
 
 def show_item(workspace: str | None, repo: str, name: str) -> dict[str, Any]:
@@ -82,7 +154,7 @@ def show_item(workspace: str | None, repo: str, name: str) -> dict[str, Any]:
     found = find_item(catalogue, name)
     data = found.model_dump(mode="json")
     data["findings"] = [f.model_dump(mode="json") for f in catalogue.findings if f.path == found.path]
-    return data
+    return bounded(data, BUDGETS["show_item"])
 
 
 QUERIES = {"list_repos": list_repos, "list_tooling": list_tooling, "find_tooling": find_tooling,
@@ -123,11 +195,14 @@ def build_server(workspace: str | None) -> Any:
         return answer(QUERIES["list_repos"])
 
     @server.tool()
-    def list_tooling(repo: str, kind: KindName | None = None) -> dict[str, Any]:
-        """Everything a repo already has: its skilldex catalogue (items with kind, name, path, description,
-        capabilities and how to run them; findings). repo: a name from list_repos or a folder path.
-        kind: only items of this kind."""
-        return answer(QUERIES["list_tooling"], repo, kind)
+    def list_tooling(repo: str, kind: KindName | None = None, capability: CapabilityName | None = None,
+                     limit: PageSize = LIST_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """What a repo already has, a page at a time: each item's kind, name, path, short description, how
+        to run it and its capabilities; `total`, `more` and `next_offset` say what is left (pass it as
+        offset). repo: a name from list_repos or a folder path. kind / capability: only those items (e.g.
+        kind="tool", capability="database"). Prefer find_tooling to look for something; show_item for all
+        about one item. Replies stay under 20,000 characters."""
+        return answer(QUERIES["list_tooling"], repo, kind, capability, limit, offset)
 
     @server.tool()
     def find_tooling(repo: str, intent: str, limit: Limit = 5) -> dict[str, Any]:

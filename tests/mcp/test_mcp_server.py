@@ -1,4 +1,5 @@
-"""`skilldex mcp` as a subprocess, driven by the MCP SDK's own stdio client: its answers equal the CLI's JSON."""
+"""`skilldex mcp` as a subprocess, driven by the MCP SDK's own stdio client: its answers equal the CLI's JSON
+(list_tooling: a page of the CLI's items, summarised)."""
 
 from __future__ import annotations
 
@@ -97,6 +98,12 @@ def test_every_tool_answers_what_the_cli_prints(workspace: Path):
     for (name, arguments), result, args in zip(calls, results, expected, strict=True):
         code, printed, _ = cli_json(workspace, *args)
         assert code == 0
+        if name == "list_tooling":  # a page of summaries, in the CLI's order, with the CLI's paths and runs
+            page = _payload(result)
+            assert page["total"] == len(printed["items"]) == page["count"] and page["more"] == 0
+            assert [(i["kind"], i["path"], i["run"]) for i in page["items"]] == [
+                (i["kind"], i["path"], i["run"]) for i in printed["items"]]
+            continue
         assert _payload(result) == printed, (name, arguments)
     listing = _payload(results[2])
     assert listing["items"] and {item["kind"] for item in listing["items"]} == {"skill"}

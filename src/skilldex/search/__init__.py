@@ -1,10 +1,13 @@
 """`skilldex find`: rank a catalogue's items against a plain-language intent.
 
-SQLite FTS5 (porter stemming, BM25 with per-field weights) scores each intent word and its
-infrastructure synonyms separately; an item's score sums, per intent word, the better of the word's
-own match and a discounted synonym match, then rewards covering more of the intent, shared
-capabilities, and the kinds people run (skills, tools) over prose. Knowledge objects are then
-reweighed by their Do and Don't lines (`skilldex.search.knowledge`).
+SQLite FTS5 (porter stemming, BM25 with per-field weights) scores each intent word, its spelled-out
+forms (prod = production) and its infrastructure synonyms separately; an item's score sums, per intent
+word, its own match or, when it lacks one, a discounted synonym match that never outweighs the best
+item saying the word itself. Words an item says in its name, description or headings weigh more than
+body mentions; then covering more of the intent, shared capabilities and the kinds people run (skills,
+tools) over prose count. Knowledge objects are then reweighed by their Do and Don't lines
+(`skilldex.search.knowledge`). Each hit carries a confidence (`skilldex.search.confidence`) the
+prompt hint decides on.
 
     hits = find([catalogue], "I need to add missing columns to the prod database", limit=5)
 """
@@ -20,7 +23,8 @@ from skilldex import capabilities
 from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.samples import in_samples
-from skilldex.search.synonyms import STOPWORDS, mates, rewrite
+from skilldex.search.confidence import confidence
+from skilldex.search.synonyms import STOPWORDS, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
@@ -28,29 +32,39 @@ if TYPE_CHECKING:
     from skilldex.models import Catalogue
 
 FIELDS = ("name", "description", "headings", "body", "path", "caps")  # as in search.documents and the index
+HEADLINE = ("name", "description", "path", "headings")  # what an item says it is, as opposed to its body
 
 # bm25() weights in FIELDS order: name, description, headings, body, path, caps
 WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
 SYNONYM_DISCOUNT = 0.6
-SAMPLE_PRIOR = 0.5  # items in test, example and template folders (skilldex.samples)
+HEADLINE_BONUS = 0.5  # a word an item says in its name, description or headings, over a body mention ...
+HEADLINE_POINTS = 0.5  # ... plus this much per unit of the word's rarity, which BM25 all but ignores for common words
+SAMPLE_PRIOR = 0.4  # items in test, example and template folders (skilldex.samples): below a real item saying less
 KIND_PRIOR = {
     "skill": 1.15, "tool": 1.15, "command": 1.1, "task": 1.0, "agent": 1.0, "mcp-server": 1.0,
     "knowledge": 1.05, "doc": 0.85,
 }
 CAPABILITY_BONUS = 0.15
+READ_ONLY_PRIOR = 0.8  # an item that says it only reads, for an intent that wants to change something
 COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of its score
 _WORD = re.compile(r"\w+", re.UNICODE)
+_READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
+_CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
+    "add create insert alter drop delete remove change update modify write fix rotate reset restore rollback "  # noqa: SIM905
+    "migrate deploy backfill set rename wipe purge revoke grant".split()
+)
 
 
 class Hit:
     """One ranked item: where it is, what it does, how to run it, its score and why it matched."""
 
-    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why")
+    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence")
 
     def __init__(self, repo: str, kind: str, name: str, path: str, description: str, run: str | None,
-                 score: float, why: list[str] | None = None):
+                 score: float, why: list[str] | None = None, confidence: float = 0.0):
         self.repo, self.kind, self.name, self.path = repo, kind, name, path
         self.description, self.run, self.score, self.why = description, run, score, why or []
+        self.confidence = confidence  # 0..1: how much of what was asked the item says it does
 
     def __repr__(self) -> str:
         return f"Hit({self.kind} {self.name!r} {self.score:.2f})"
@@ -82,7 +96,9 @@ def concepts(intent: str) -> list[_Concept]:
             continue
         seen.add(stem(word))
         terms = {word: 1.0}
-        for mate in sorted(mates(word)):
+        for spelled in sorted(expansions(word)):
+            terms.setdefault(spelled, 1.0)
+        for mate in sorted(mates(word) | {m for e in expansions(word) for m in mates(e)}):
             terms.setdefault(mate, SYNONYM_DISCOUNT)
         found.append(_Concept(raw, terms))
     return found
@@ -95,6 +111,14 @@ class Index:
         self.db = db
         self.entries = entries
         self.sources: dict[int, RepoIndex] = {}  # rowid -> the stored index holding a knowledge row's fields
+        self._size: int | None = None
+
+    @property
+    def size(self) -> int:
+        """How many rows the FTS table holds (what BM25's document frequencies are relative to)."""
+        if self._size is None:
+            self._size = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+        return self._size
 
     @classmethod
     def of_catalogues(cls, catalogues: Iterable[Catalogue]) -> Index:
@@ -142,9 +166,12 @@ class Index:
             return source.data(item)
         return {key: getattr(item, key, None) for key in ("dont", "do", "expires", "applies_when", "title")}
 
-    def term_scores(self, term: str) -> dict[int, float]:
-        """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator."""
+    def term_scores(self, term: str, fields: tuple[str, ...] = ()) -> dict[int, float]:
+        """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator;
+        with `fields`, only items that say it in one of them."""
         query = '"' + term.replace('"', "") + '"'
+        if fields:
+            query = "{" + " ".join(fields) + "} : " + query
         weights = ", ".join(str(w) for w in WEIGHTS)
         try:
             rows = self.db.execute(f"SELECT rowid, -bm25(docs, {weights}) FROM docs WHERE docs MATCH ?", (query,))
@@ -179,20 +206,26 @@ def find_indexed(
 def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
     totals: dict[int, float] = {}
     matched: dict[int, list[str]] = {}
+    said: dict[int, list[float]] = {}  # rowid -> per concept: 1 said in its headline, 0.6 a synonym there, ...
     rarity: list[float] = []  # per concept: how few items say it (a Do/Don't line saying only common words says little)
-    for concept in wanted:
-        best: dict[int, tuple[float, str]] = {}
-        for term, weight in concept.terms.items():
-            for rowid, score in index.term_scores(term).items():
-                value = score * weight
-                if value > best.get(rowid, (0.0, ""))[0]:
-                    best[rowid] = (value, term)
+    borrowed: dict[int, set[str]] = {}  # rowid -> the synonyms of the item already counted for an intent word
+    for position, concept in enumerate(wanted):
+        best = _concept_scores(index, concept)
+        heads = _headline(index, concept)
         rarity.append(math.log(1 + len(index.entries) / max(len(best), 1)))
         for rowid, (value, term) in best.items():
-            totals[rowid] = totals.get(rowid, 0.0) + value
-            label = concept.word if term == concept.word else f"{concept.word}~{term}"
-            matched.setdefault(rowid, []).append(label)
+            used = borrowed.setdefault(rowid, set())
+            if concept.terms[term] < 1.0 and term in used:
+                continue  # one synonym in the item answers one intent word, not both "database" and "psql"
+            used.add(term)
+            head = heads.get(rowid, 0.0)
+            # BM25 says next to nothing for a word most items say; saying it in the headline still counts
+            gained = value * (1 + HEADLINE_BONUS * head) + HEADLINE_POINTS * head * rarity[-1]
+            totals[rowid] = totals.get(rowid, 0.0) + gained
+            said.setdefault(rowid, [0.0] * len(wanted))[position] = head or BODY_CREDIT * concept.terms[term]
+            matched.setdefault(rowid, []).append(_label(concept, term))
     intent_caps = set(capabilities.infer(intent))
+    changing = any(stem(c.word.lower()) in _CHANGE for c in wanted)
     hits = []
     rowids: dict[int, int] = {}  # id(hit) -> rowid
     for rowid, total in totals.items():
@@ -203,8 +236,11 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         score *= 1 + CAPABILITY_BONUS * len(shared)
         if in_samples(item.path):
             score *= SAMPLE_PRIOR  # a test fixture or an example shows how a thing looks; the repo's own does it
+        if changing and _READ_ONLY.search(item.description or ""):
+            score *= READ_ONLY_PRIOR
         why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
-        hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why))
+        sure = confidence(wanted, said[rowid], rarity) * (SAMPLE_PRIOR if in_samples(item.path) else 1.0)
+        hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why, sure))
         rowids[id(hits[-1])] = rowid
     from skilldex.search.knowledge import adjust
 
@@ -212,3 +248,57 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     hits = [h for h in hits if not kinds or h.kind in kinds]
     hits.sort(key=lambda h: (-h.score, h.path, h.name))
     return hits[:limit]
+
+
+BODY_CREDIT = 0.3  # a word only the body says, in the confidence
+
+
+def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, str]]:
+    """rowid -> (value, term) of one intent word: the item's own match of the word (or a spelling of it),
+    else its best synonym match, discounted and capped at that share of the best item saying the word."""
+    direct: dict[int, tuple[float, str]] = {}
+    synonym: dict[int, tuple[float, str]] = {}
+    found = {term: index.term_scores(term) for term in concept.terms}
+    spellings = [term for term, weight in concept.terms.items() if weight >= 1.0]
+    if len(spellings) > 1:  # prod and production are one word: how rare it is counts for both spellings
+        union = len(set().union(*(found[t] for t in spellings)))
+        for term in spellings:
+            ratio = _idf(union, index.size) / _idf(len(found[term]), index.size)
+            found[term] = {rowid: score * ratio for rowid, score in found[term].items()}
+    for term, weight in concept.terms.items():
+        into = direct if weight >= 1.0 else synonym
+        for rowid, score in found[term].items():
+            if score * weight > into.get(rowid, (0.0, ""))[0]:
+                into[rowid] = (score * weight, term)
+    # the best item saying the word, as it will rank: a test fixture's match counts at its sample prior
+    strongest = (v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0) for r, (v, _) in direct.items())
+    cap = SYNONYM_DISCOUNT * max(strongest, default=math.inf)
+    best = dict(direct)
+    for rowid, (value, term) in synonym.items():
+        if min(value, cap) > best.get(rowid, (0.0, ""))[0]:
+            best[rowid] = (min(value, cap), term)
+    return best
+
+
+def _idf(matching: int, rows: int) -> float:
+    """BM25's inverse document frequency as FTS5 computes it (never below its floor)."""
+    return max(math.log((rows - matching + 0.5) / (matching + 0.5)), 1e-6) if matching else 1.0
+
+
+def _headline(index: Index, concept: _Concept) -> dict[int, float]:
+    """rowid -> the weight of the best term of a concept the item says in its name, description or headings."""
+    heads: dict[int, float] = {}
+    for term, weight in concept.terms.items():
+        rows = set(index.term_scores(term, HEADLINE[:-1]))
+        # a knowledge object's headings hold its Do and Don't lines, which search.knowledge weighs on its own
+        rows |= {r for r in index.term_scores(term, HEADLINE[-1:]) if index.entries[r][1].kind != "knowledge"}
+        for rowid in rows:
+            heads[rowid] = max(heads.get(rowid, 0.0), weight)
+    return heads
+
+
+def _label(concept: _Concept, term: str) -> str:
+    """How `why` shows a match: `prod`, `prod=production` (a spelling), `db~postgres` (a synonym)."""
+    if term == concept.word.lower():
+        return concept.word
+    return f"{concept.word}{'=' if concept.terms[term] >= 1.0 else '~'}{term}"

@@ -1,7 +1,8 @@
-"""How people ask versus how tooling is written: stopwords and groups of interchangeable infrastructure words.
+"""How people ask versus how tooling is written: stopwords, abbreviations and groups of related infrastructure words.
 
 A group is a set of words that name the same thing in an intent ("db", "postgres", "rds"). Matching a
-group-mate counts less than matching the word itself. Keep groups about meaning, never about one repo.
+group-mate counts less than matching the word itself. An abbreviation ("prod", "k8s") is the word itself,
+spelled short: its long form counts in full. Keep both about meaning, never about one repo.
 """
 
 from __future__ import annotations
@@ -81,6 +82,52 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("render", "template", "manifest", "yaml", "kustomize", "helm"),
     ("diff", "compare", "drift", "changes"),
 )
+
+# Short forms people type and the words tooling spells out; a match on either counts as the word itself.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "prod": ("production",), "db": ("database",), "dbs": ("databases",), "k8s": ("kubernetes",),
+    "env": ("environment",), "envs": ("environments",), "creds": ("credentials", "credential"),
+    "cred": ("credential",), "pr": ("pull request",), "prs": ("pull requests",),
+    "ci": ("continuous integration",), "cd": ("continuous deployment", "continuous delivery"),
+    "repo": ("repository",), "repos": ("repositories",), "cfg": ("config", "configuration"),
+    "conf": ("config", "configuration"), "config": ("configuration",), "perms": ("permissions",),
+    "deps": ("dependencies",), "dep": ("dependency",), "infra": ("infrastructure",), "tf": ("terraform",),
+    "pg": ("postgres", "postgresql"), "gh": ("github",), "dev": ("development",), "docs": ("documentation",),
+    "doc": ("documentation",), "admin": ("administrator", "administration"), "auth": ("authentication",),
+    "msg": ("message",), "msgs": ("messages",), "stg": ("staging",), "img": ("image",),
+    "certs": ("certificates",), "cert": ("certificate",), "vm": ("virtual machine",), "ts": ("typescript",),
+    "js": ("javascript",), "py": ("python",), "ns": ("namespace",), "svc": ("service",), "pw": ("password",),
+    "pwd": ("password",), "dns": ("domain name",), "iac": ("infrastructure as code",), "tls": ("ssl",),
+    "es": ("elasticsearch",), "ch": ("clickhouse",), "mongo": ("mongodb",), "gcp": ("google cloud",),
+}
+_LONG: dict[str, set[str]] = {}
+for _short, _longs in ABBREVIATIONS.items():
+    for _long in _longs:
+        _LONG.setdefault(_long, set()).add(_short)
+
+
+def expansions(word: str) -> set[str]:
+    """The other spellings of a word that count as the word itself: prod -> production, production -> prod."""
+    word = word.lower()
+    return set(ABBREVIATIONS.get(word, ())) | _LONG.get(word, set())
+
+
+# Words about editing code rather than about what a repo's tooling does: "add a unit test for the parser"
+# matches a repo's test scripts on these alone. They rank as usual but weigh little in a hint's confidence.
+CODE_WORDS = frozenset(
+    """
+    test tests testing unit spec case cases function functions method methods class classes variable variables
+    file files code line lines comment comments docstring type types typing hint hints name names rename value
+    values string strings list lists array item items empty loop error errors message messages bug bugs fix
+    fixes button buttons page pages component components css style styles text field fields form forms
+    input output return returns argument arguments parameter parameters flag option options default helper
+    helpers module modules import imports refactor cleanup clean simplify readable small big new old add adds
+    remove change changes update write read make explain why what better wrong right show title number
+    numbers counter date time timezone format icon modal dialog menu link links color colour dark light mode
+    mobile screen view views render state click sort order filter parse parser
+    """.split()  # noqa: SIM905  (a word list reads better as text)
+)
+
 
 # Multi-word expressions people type, rewritten to one word before matching.
 PHRASES: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,74 @@
+"""How sure a hit is: the share of what the intent asks that the item says it does, words weighed by rarity.
+
+The prompt hint speaks only above a threshold calibrated on labelled prompts (benchmarks/hint_quality.py).
+A word counts in full when the item's name, description or headings say it, 0.6 through a synonym and
+little when only its body does; rare words in the repo count more than common ones, and words about
+editing code ("test", "button", "rename") count little, so "add a unit test for the parser" is not
+answered by the repo's test scripts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from skilldex.capabilities import camel_tokens, tokens
+from skilldex.search.synonyms import CODE_WORDS
+
+CODE_WORD_WEIGHT = 0.25
+CODE_WORD_NAMED = 0.5
+UNSEEN_WEIGHT = 1.0  # a word no item says: the request is partly about something the tooling never mentions
+
+
+def confidence(wanted: list, said: list[float], rarity: list[float]) -> float:
+    """0..1 for one item: `said` per concept (1 headline, 0.6 synonym there, less for body mentions)."""
+    total = earned = 0.0
+    for concept, credit, rare in zip(wanted, said, rarity, strict=True):
+        weight = rare if credit or rare else UNSEEN_WEIGHT
+        if concept.word.lower() in CODE_WORDS:
+            weight *= CODE_WORD_WEIGHT
+        total += weight
+        earned += weight * credit
+    return earned / total if total else 0.0
+
+
+# Words every name or path has (extensions, README, SKILL): naming them says nothing.
+_GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())  # noqa: SIM905
+_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def named(wanted: list, name: str, description: str) -> float:
+    """0..1: how much of what the item says it is the request names: the better of its name's words and
+    its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
+    backup" is named in full; a test script for "add a unit test" is not."""
+    from skilldex.search.synonyms import STOPWORDS
+
+    def share(text: str) -> float:
+        said = dict.fromkeys(camel_tokens(text))
+        words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
+        if not words:
+            return 0.0
+        return sum(_said(wanted, w) for w in words) / len(words)
+
+    first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
+    return max(share(name), share(first[:200]))
+
+
+def evidence(said: float, sure: float, score: float) -> float:
+    """One number for the hint to decide on: the item named (`named`), the prompt covered (`confidence`),
+    and the match's strength (its score, on a log scale: twice the score is not twice as sure)."""
+    return said + 0.5 * sure + 0.5 * math.log1p(max(score, 0.0))
+
+
+def _said(wanted: list, word: str) -> float:
+    """How the request says one of the item's words: 1 itself, 0.6 a synonym, half that for a code word."""
+    best = 0.0
+    for concept in wanted:
+        for term, weight in concept.terms.items():
+            for part in tokens(term):
+                longer, shorter = (part, word) if len(part) >= len(word) else (word, part)
+                close = len(shorter) >= 5 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
+                if part == word or close:
+                    code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
+                    best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
+    return best

@@ -1,0 +1,78 @@
+"""The prompt hint speaks only when an item clearly covers the prompt, with wording that scales, and names docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import write_tree
+
+from skilldex import hooks
+
+REPO = {
+    ".git/HEAD": "ref: refs/heads/main\n",
+    "tools/backup-db.sh": '#!/bin/sh\n# Back up the production Postgres database to S3 with pg_dump.\npg_dump "$URL"\n',
+    "tools/run-unit-tests.sh": "#!/bin/sh\n# Run the unit tests of every package.\npytest -q\n",
+    "scripts/lint.sh": "#!/bin/sh\n# Lint and format the Python code.\nruff check .\n",
+    "docs/runbooks/restore-volume.md": "# Restoring a data volume from a snapshot\n\n"
+    "When the EBS data volume of the worker is lost, restore it from the nightly snapshot:\n\n"
+    "1. Find the snapshot.\n2. Create a volume from it.\n3. Attach it to the worker instance.\n",
+    "src/app/dates.py": "def parse(text):\n    return text\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_tree(tmp_path / "app", REPO)
+    workspace = tmp_path / "skilldex.yaml"
+    workspace.write_text(f"repos:\n  app: {root}\n", encoding="utf-8")
+    return str(workspace), root
+
+
+def hint(project, prompt: str) -> str | None:
+    workspace, root = project
+    reply = hooks.prompt({"prompt": prompt, "cwd": str(root)}, workspace)
+    return None if reply is None else reply["hookSpecificOutput"]["additionalContext"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "add a unit test for the date parser",  # the repo's test runner is no answer to writing a test
+        "fix the typo in the README",
+        "make the error message friendlier",
+        "rename the variable `tmp` to something meaningful",
+        "explain what this function does",
+    ],
+)
+def test_everyday_prompts_get_no_hint(project, prompt):
+    assert hint(project, prompt) is None
+
+
+def test_a_prompt_that_names_what_a_tool_does_is_told_to_use_it(project):
+    text = hint(project, "back up the production postgres database to S3 before the migration")
+    assert text is not None
+    lines = text.splitlines()
+    assert lines[0] == "skilldex: this workspace already has tooling for this request; use it before building anything:"
+    assert lines[1].startswith("- app: tools/backup-db.sh (tool, backup-db.sh): Back up the production Postgres")
+
+
+def test_a_runbook_that_answers_is_named_as_something_to_read(project):
+    text = hint(project, "the worker lost its data volume, restore it from last night's snapshot")
+    assert text is not None
+    line = next(line for line in text.splitlines() if "docs/runbooks/restore-volume.md" in line)
+    assert line.startswith("- app: docs/runbooks/restore-volume.md (doc, ") and line.endswith("Read it first.")
+
+
+def test_a_partial_match_is_only_likely_relevant(project):
+    text = hint(project, "run ruff on the python code")
+    assert text is not None and text.startswith("skilldex: likely relevant, already in this workspace")
+    assert "scripts/lint.sh" in text and "use it before building anything" not in text
+
+
+def test_the_confidence_threshold_is_what_decides(project, monkeypatch):
+    prompt = "back up the production postgres database to S3 before the migration"
+    assert hint(project, prompt) is not None
+    monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
+    assert hint(project, prompt) is None

@@ -197,7 +197,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
             name=_name(file) if not agent_doc else file.rel,
             path=file.rel,
             description=description,
-            capabilities=capabilities.infer(file.rel, title, heading_text),
+            capabilities=capabilities.infer_fields((title,), (heading_text,), names=(file.rel,)),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
             commands=_commands(blocks),

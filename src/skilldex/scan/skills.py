@@ -115,7 +115,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         name=name,
         path=file.rel,
         description=description or "",
-        capabilities=capabilities.infer(name, description, when_to_use),
+        capabilities=capabilities.of_item(name, description, when_to_use),
         run=run,
         dir_name=dir_name,
         scope=scope,  # type: ignore[arg-type]

@@ -237,7 +237,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
                 path=file.rel,
                 line=task.line,
                 description=description,
-                capabilities=capabilities.infer(task.name, task.description, task.command),
+                capabilities=_capabilities(task),
                 run=run,
                 runner=task_runner,  # type: ignore[arg-type]
                 command=task.command,
@@ -250,3 +250,13 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
 
 def scan(fs: RepoFS) -> list:
     return [item for file in fs.files for item in scan_file(fs, file)]
+
+
+def _capabilities(task) -> list[str]:
+    """A task is what its name and desc say; without a desc, what its first command does (`docker compose up`);
+    the rest of its commands only when they say it twice (`dotnet restore` in a CI task is no backup)."""
+    command = task.command or ""
+    first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
+    if task.description:
+        return capabilities.infer_fields((task.description,), (command,), names=(task.name,))
+    return capabilities.infer_fields((first,), (rest,), names=(task.name,))

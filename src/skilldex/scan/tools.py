@@ -172,7 +172,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         name=name,
         path=file.rel,
         description=info.description,
-        capabilities=capabilities.infer(file.rel, info.description, info.usage, flag_text),
+        capabilities=capabilities.of_item(file.rel, info.description, info.usage, flag_text),
         run=run or _run(file, info.language, head.startswith(b"#!"), fs),
         language=info.language,
         executable=file.executable,

@@ -111,8 +111,10 @@ def sections(brief: str) -> dict[str, list[tuple[str, str]]]:
 
 def skills_only(rows) -> dict[str, list[tuple[str, str]]]:
     """What Claude Code lists by itself, under each capability skilldex gives it."""
-    listed = sorted((r for r in rows if r.kind in ("skill", "command", "agent") and r.path.startswith(".claude/")),
-                    key=lambda r: r.path)
+    listed = sorted(
+        (r for r in rows if r.kind in ("skill", "command", "agent") and r.path.startswith(".claude/")),
+        key=lambda r: r.path,
+    )
     found: dict[str, list[tuple[str, str]]] = {}
     for row in listed:
         for capability in row.capabilities or ["other"]:
@@ -120,8 +122,9 @@ def skills_only(rows) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def judge(labels: dict, rows, shown: dict[str, list[tuple[str, str]]], presented: set[tuple[str, str]],
-          with_tags: bool) -> Tally:
+def judge(
+    labels: dict, rows, shown: dict[str, list[tuple[str, str]]], presented: set[tuple[str, str]], with_tags: bool
+) -> Tally:
     """One system's tally on one repo: `shown` is its brief by capability, `presented` what it calls tooling."""
     tally = Tally()
     listed = {(lbl, kind) for members in shown.values() for lbl, kind in members}
@@ -153,8 +156,11 @@ def judge(labels: dict, rows, shown: dict[str, list[tuple[str, str]]], presented
             verdict = "right"
         elif entry is None:
             verdict = "unjudged"
-        elif not entry.get("real", True) or entry.get("entry") is False or capability not in set(
-                entry.get("tags", [])) | set(entry.get("headline_ok", [])):
+        elif (
+            not entry.get("real", True)
+            or entry.get("entry") is False
+            or capability not in set(entry.get("tags", [])) | set(entry.get("headline_ok", []))
+        ):
             verdict = "wrong"
         elif capability in entry.get("headline_ok", []):
             verdict = "right"
@@ -183,13 +189,18 @@ def report(name: str, ours: Tally, base: Tally) -> list[str]:
     def headlines(t: Tally) -> str:
         j = t.judged
         judged = j["right"] + j["plausible"] + j["wrong"]
-        return (f"{j['right']}/{j['plausible']}/{j['wrong']}/{j['unjudged']}, wrong "
-                f"{_ratio(j['wrong'], judged).split(' ')[0]}")
+        return (
+            f"{j['right']}/{j['plausible']}/{j['wrong']}/{j['unjudged']}, wrong "
+            f"{_ratio(j['wrong'], judged).split(' ')[0]}"
+        )
 
     rows = [
         ("key entry points in brief", _ratio(ours.in_brief, ours.key), _ratio(base.in_brief, base.key)),
-        (f"key entry points as headline (top {HEAD})", _ratio(ours.headline, ours.key),
-         _ratio(base.headline, base.key)),
+        (
+            f"key entry points as headline (top {HEAD})",
+            _ratio(ours.headline, ours.key),
+            _ratio(base.headline, base.key),
+        ),
         ("headlines right/plausible/wrong/unjudged", headlines(ours), headlines(base)),
         ("tag precision", _ratio(ours.tags_tp, ours.tags_pred), "-"),
         ("tag recall", _ratio(ours.tags_tp, ours.tags_gold), "-"),
@@ -223,8 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     from skilldex.startup import LIMIT, render
 
     totals = {False: (Tally(), Tally()), True: (Tally(), Tally())}
-    lines = [f"# brief quality on {len(list(LABELS.glob('*.yaml')))} labelled real repos (benchmarks/brief/)",
-             f"# machine: {machine()}", ""]
+    lines = [
+        f"# brief quality on {len(list(LABELS.glob('*.yaml')))} labelled real repos (benchmarks/brief/)",
+        f"# machine: {machine()}",
+        "",
+    ]
     per_repo = []
     for path in sorted(LABELS.glob("*.yaml")):
         labels = yaml.safe_load(path.read_text())
@@ -249,9 +263,11 @@ def main(argv: list[str] | None = None) -> int:
         held = bool(labels.get("heldout"))
         totals[held][0].add(ours)
         totals[held][1].add(base)
-        per_repo.append(f"{labels['repo']:38}{'held-out' if held else 'tuned':10}items {len(rows):5}  brief "
-                        f"{len(brief):5} chars  key in brief {ours.in_brief}/{ours.key}, headline {ours.headline}"
-                        f"/{ours.key} (skills only {base.in_brief}, {base.headline})")
+        per_repo.append(
+            f"{labels['repo']:38}{'held-out' if held else 'tuned':10}items {len(rows):5}  brief "
+            f"{len(brief):5} chars  key in brief {ours.in_brief}/{ours.key}, headline {ours.headline}"
+            f"/{ours.key} (skills only {base.in_brief}, {base.headline})"
+        )
     lines += report("tuned repos", *totals[False]) + [""] + report("held-out repos", *totals[True]) + [""]
     lines += ["## per repo", *per_repo, ""]
     lines += _workspace(Path(args.repos), repo_index, render, LIMIT)
@@ -280,8 +296,10 @@ def _workspace(repos: Path, repo_index, render, limit: int) -> list[str]:
             index.close()
     blocks = re.split(r"^## ", brief, flags=re.M)[1:]
     named = [sum(1 for t in block.splitlines() if _LINE.match(t) and not t.startswith("- and ")) for block in blocks]
-    return ["## three-repo workspace (" + ", ".join(WORKSPACE) + ")",
-            f"items {items}, brief {len(brief)} chars (limit {limit}), entry points named per repo {named}"]
+    return [
+        "## three-repo workspace (" + ", ".join(WORKSPACE) + ")",
+        f"items {items}, brief {len(brief)} chars (limit {limit}), entry points named per repo {named}",
+    ]
 
 
 if __name__ == "__main__":

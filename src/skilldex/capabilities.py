@@ -35,8 +35,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "ecs", "fargate", "cloud run", "vpc",
     ),
     "infrastructure": (
-        "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk", "ansible", "provision",
-        "bicep", "talos", "talosctl",
+        "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk",
+        "ansible", "provision", "bicep", "talos", "talosctl",
         "kubernetes", "k8s", "kubectl", "docker", "container", "cluster", "nginx", "dns",
     ),
     "access": (
@@ -64,6 +64,9 @@ CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "bra
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
 UNLESS_WINDOW = 3
+_MOVES = ("bgp", "dns", "network", "storage", "object", "provider", "region", "account", "repo", "repository", "code",
+          "codebase", "framework", "config", "kek", "key", "state", "rust", "language", "typescript", "ipv6", "ip",
+          "loadbalancer", "l2", "vlan", "raid", "cloud", "platform", "domain", "email", "auth", "node", "cluster")
 UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
                  "golden", "ui", "insta", "syrupy", "test", "review"),
@@ -73,13 +76,8 @@ UNLESS: dict[str, tuple[str, ...]] = {
     "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
     "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
-    # a schema migration, not a move of BGP, DNS, storage or a codebase
-    "migration": ("bgp", "dns", "network", "storage", "object", "provider", "region", "account", "repo", "repository",
-                  "code", "codebase", "framework", "config", "kek", "key", "state", "rust", "language", "typescript",
-                  "ipv6", "ip", "l2", "vlan", "raid", "cloud", "platform", "domain", "email", "auth", "node", "cluster"),
-    "migrate": ("bgp", "dns", "network", "storage", "object", "provider", "region", "account", "repo", "repository",
-                "code", "codebase", "framework", "config", "kek", "key", "state", "ip", "loadbalancer", "l2", "vlan",
-                "cloud", "platform", "domain", "email", "auth", "node", "cluster", "language"),
+    "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
+    "migrate": _MOVES,
     "restore": ("dotnet", "nuget", "package", "packages", "npm", "dependencies", "deps", "tool", "tools", "paket",
                 "cache", "msbuild"),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),

@@ -16,7 +16,9 @@ from skilldex.prominence import OTHER, first_sentence
 LIMIT = 8000
 MIN_LINE = 13  # no item line is shorter than "- x (doc): y\n"
 KIND_ORDER = ("skill", "tool", "command", "task", "mcp-server", "agent", "knowledge", "doc")
-HEADLINE_KINDS = ("skill", "tool", "command", "mcp-server", "knowledge")
+# A small prior by kind, below the repo's own evidence (skilldex.importance): a skill or command is written for
+# agents, a tool or task runs; a doc is read. A make target named in CLAUDE.md outranks an unnamed skill.
+KIND_PRIOR = {"skill": 2, "command": 2, "tool": 1, "task": 1, "mcp-server": 1, "knowledge": 1, "agent": 0, "doc": 0}
 
 HEADER = (
     "# Existing tooling in this workspace (skilldex)\n"
@@ -62,14 +64,20 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
 
 
 def groups(rows: list[Row]) -> dict[str, list[Row]]:
-    """Each item under its main capability (vocabulary order), the rest under 'other'; cited ones first."""
+    """Each item under its main capability (vocabulary order), the rest under 'other'; most used first."""
     order = list(capabilities.VOCABULARY) + [OTHER]
     found: dict[str, list[Row]] = {}
     for row in rows:
         found.setdefault(row.main, []).append(row)
     for members in found.values():
-        members.sort(key=lambda r: (KIND_ORDER.index(r.kind) if r.kind in KIND_ORDER else 99, -r.cited, r.name))
+        members.sort(key=rank)
     return {cap: found[cap] for cap in order if cap in found}
+
+
+def rank(row: Row) -> tuple:
+    """Most used first: the repo's evidence plus the kind's prior; ties by kind, then name."""
+    return (-(row.importance + KIND_PRIOR.get(row.kind, 0)), KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER
+            else 99, row.name)
 
 
 def line(row: Row, width: int = 160) -> str:
@@ -138,11 +146,10 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
 
 
 def headlines(members: list[Row], count: int) -> list[Row]:
-    """The first of each runnable kind (a skill, a tool, a command...), then the next ones."""
-    runnable = [r for r in members if r.kind in HEADLINE_KINDS] or members
-    firsts = [next(r for r in runnable if r.kind == k) for k in HEADLINE_KINDS if any(r.kind == k for r in runnable)]
-    ordered = firsts + [r for r in runnable if r not in firsts]
-    return ordered[:count]
+    """The `count` most used items of a capability, of any kind; internal helpers, plans and records never."""
+    from skilldex.importance import HEADLINE_FLOOR
+
+    return [r for r in members if r.importance > HEADLINE_FLOOR][:count]
 
 
 def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:

@@ -107,7 +107,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         verb = f"{client} run" if client != "yarn" else "yarn"
         return f"{prefix}{verb} {name}"
     if runner == "taskfile":
-        return f"task --dir {q(folder)} {name}" if folder else f"task {name}"
+        return _gotask_run(fs, file, task.name)
     if runner == "rake":
         home = folder
         if file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
@@ -260,3 +260,21 @@ def _capabilities(task) -> list[str]:
     if task.description:
         return capabilities.infer_fields((task.description,), (command,), names=(task.name,))
     return capabilities.infer_fields((first,), (rest,), names=(task.name,))
+
+
+def _gotask_run(fs: RepoFS, file: RepoFile, name: str) -> str:
+    """`task ns:name` from the Taskfile that includes this one under a namespace, else `task --dir`; a wildcard
+    task (`plan-*`) takes its value in place of the star."""
+    from skilldex.scan.taskfiles_gotask import namespace
+
+    folder = posixpath.dirname(file.rel)
+    found = namespace(fs, file.rel) if folder else None
+    home, prefix = found if found else (folder, "")
+    wanted = prefix + name
+    if "*" in wanted and re.fullmatch(r"[\w:.-]*\*[\w:.*-]*", wanted):
+        target = wanted.replace("*", "<value>")  # a placeholder to fill in, not a shell word to quote
+    else:
+        target = shlex.quote(wanted)
+    if found:
+        return f"task --dir {shlex.quote(home)} {target}" if home else f"task {target}"
+    return f"task --dir {shlex.quote(folder)} {target}" if folder else f"task {target}"

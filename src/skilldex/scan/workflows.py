@@ -62,7 +62,7 @@ def _capabilities(stem: str, title: str, data: dict) -> list[str]:
     """What the workflow is named for; its job and step names say what it does when there are only a few of them,
     and otherwise only what they say twice (a `dotnet restore` step in a build is no backup)."""
     steps = _steps_text(data)
-    if len(steps.split()) <= 12:
+    if len(steps.split()) <= 6:
         return capabilities.infer_fields((title, steps), names=(stem,))
     return capabilities.infer_fields((title,), (steps,), names=(stem,))
 

@@ -247,3 +247,16 @@ def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), vetoed: s
             if phrase in joined:
                 found[capability] = found.get(capability, 0) + joined.count(phrase)
     return found
+
+
+def first_said(text: str) -> list[str]:
+    """The capabilities the text's words signal, in the order it first says them (no phrases, no vetoes): which
+    one a sentence leads with ("validation (lint, Helm charts...)" is about linting before Helm)."""
+    order: list[str] = []
+    for word in map(stem, _TOKEN.findall(text.lower())):
+        if word in _UNSAID or word in _CONTEXT:
+            continue
+        for capability in _BY_STEM.get(word, ()):
+            if capability not in order:
+                order.append(capability)
+    return order

@@ -17,6 +17,8 @@ GUIDE = 4  # named in the repo's guidance for people and agents
 CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
 MAX_CITED = 3
 DOCUMENTED = 1  # a task its author described
+COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them all
+SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
 INTERNAL = -8  # below anything with no evidence: never a headline
 RECORD = -8
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
@@ -129,6 +131,7 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
             elif not guide:
                 citers[i] += 1
     internal = _internal(items, bodies, commands)
+    root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
     result = []
     for i, (kind, _, path, description, _) in enumerate(items):
         points, why = 0, []
@@ -139,9 +142,16 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
         if shown:
             points += CITED * shown
             why.append(f"cited by {citers[i] + cited[i]} other item{'s' if citers[i] + cited[i] > 1 else ''}")
-        if kind == "task" and description and not description.startswith(("Runs: ", "Built from", "image ")):
+        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
+        if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
             why.append("a documented task")
+        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
+            points += COPY
+            why.append("a package's own copy of a root task")
+        elif compose and i not in guides:
+            points += SERVICE
+            why.append("a compose service: the stack's part, not a command to use")
         if i in internal and i not in guides:
             points += INTERNAL
             why.append(f"an internal helper ({internal[i]}): use its caller")

@@ -75,9 +75,10 @@ def groups(rows: list[Row]) -> dict[str, list[Row]]:
 
 
 def rank(row: Row) -> tuple:
-    """Most used first: the repo's evidence plus the kind's prior; ties by kind, then name."""
-    return (-(row.importance + KIND_PRIOR.get(row.kind, 0)), KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER
-            else 99, row.name)
+    """Most used first: the repo's evidence plus the kind's prior; ties by depth (the root's before a package's),
+    kind, then name."""
+    return (-(row.importance + KIND_PRIOR.get(row.kind, 0)), row.path.count("/"),
+            KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99, row.name)
 
 
 def line(row: Row, width: int = 160) -> str:

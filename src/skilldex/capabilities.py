@@ -19,7 +19,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
     "deploy": (
         "deploy", "deployment", "release", "ship", "rollout", "rollback", "publish", "sam",
-        "helm", "argocd", "promote", "canary",
+        "helm", "argocd", "promote", "canary", "flux", "kustomization", "reconcile", "gitops",
     ),
     "secrets": (
         "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
@@ -51,7 +51,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                 "biome", "oxlint", "golangci", "rubocop", "credo", "clippy", "shellcheck", "yamllint", "hadolint",
                 "format code", "auto format", "kubeconform"),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
-    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront"),
+    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume", "volume"),
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
     # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
     "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",

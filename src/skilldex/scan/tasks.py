@@ -101,6 +101,13 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         target = name if default else f"-f {q(file.name)} {name}"
         return f"make -C {q(folder)} {target}" if folder else f"make {target}"
     if runner == "just":
+        from skilldex.scan.taskfiles_just import module_path
+
+        module = module_path(fs, file.rel) if folder else None
+        if module is not None:  # `mod kube "kubernetes"` in the justfile above: `just kube apply-ks`
+            home, path = module
+            words = " ".join(q(w) for w in path.split())
+            return f"just --justfile {q(home + '/justfile')} {words} {name}" if home else f"just {words} {name}"
         return f"just --justfile {q(file.rel)} {name}" if folder else f"just {name}"
     if runner == "npm":
         client = npm_client(fs, folder)
@@ -177,6 +184,8 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
     """Task files known by where they sit rather than by name alone."""
     if file.name.endswith(".rake"):
         return "rake", parse_rakefile  # Rails' lib/tasks/*.rake
+    if file.name.endswith(".just"):
+        return "just", parse_justfile  # a just module (`mod kube` loads kube.just or kube/mod.just)
     if file.name.endswith(".ex") and _mix_tasks_folder(file.parts[:-1]):
         return "mix", parse_mix_task
     if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")):

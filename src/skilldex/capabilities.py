@@ -51,7 +51,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                 "biome", "oxlint", "golangci", "rubocop", "credo", "clippy", "shellcheck", "yamllint", "hadolint",
                 "format code", "auto format", "kubeconform"),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
-    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume", "volume"),
+    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume"),
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
     # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
     "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",
@@ -155,7 +155,7 @@ def own_name(name: str) -> Iterator[None]:
         _UNSAID = before
 
 
-def is_vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
+def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
     """Every place `word` is said has one of `vetoes` within UNLESS_WINDOW words of it."""
     places = [i for i, w in enumerate(said) if w == word]
     return bool(places) and all(vetoes & set(said[max(0, i - UNLESS_WINDOW): i + UNLESS_WINDOW + 1])
@@ -174,9 +174,9 @@ def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = 
     sentence says "cluster"); and those its strong and `weak` texts (the rest of the description, headings,
     commands, workflow steps) say at least CORROBORATE times: one passing word in a body is not what it does."""
     sense: set[str] = set()  # words the name or title gave another sense (a BGP migration): so in the body too
-    found = set(_signals(" ".join(t for t in names if t), vetoed=sense))
+    found = set(_signals(" ".join(t for t in names if t), dropped=sense))
     lead = " ".join(t for t in strong if t)
-    found.update(_signals(lead, skip=_CONTEXT, vetoed=sense))
+    found.update(_signals(lead, skip=_CONTEXT, dropped=sense))
     body = _signals(lead + " " + " ".join(t for t in weak if t), skip=_CONTEXT | sense)
     found.update(c for c, n in body.items() if n >= CORROBORATE)
     return sorted(found, key=_ORDER.__getitem__)
@@ -205,10 +205,10 @@ def _split(text: str) -> tuple[str, str, str]:
     return parts[0], "", parts[1] if len(parts) > 1 else ""
 
 
-def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), vetoed: set[str] | None = None
+def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), dropped: set[str] | None = None
              ) -> dict[str, int]:
     """capability -> how many times the text signals it (each place a word or phrase of it is said); the words
-    an UNLESS neighbour vetoed are added to `vetoed`."""
+    an UNLESS neighbour vetoed are added to `dropped`."""
     if "://" in text:
         text = _URL.sub(" ", text)
     raw = _TOKEN.findall(text.lower())
@@ -228,9 +228,9 @@ def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), vetoed: s
         vetoes = _UNLESS.get(word)
         if vetoes and vetoes & present:
             said = said if said is not None else list(map(stem, raw))
-            if is_vetoed(word, vetoes, said):
-                if vetoed is not None:
-                    vetoed.add(word)
+            if vetoed(word, vetoes, said):
+                if dropped is not None:
+                    dropped.add(word)
                 continue
         if counts is None:
             counts = {}

@@ -9,6 +9,7 @@ record (findable, never what to use first), a proof of concept.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +22,8 @@ COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them 
 SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
 INTERNAL = -8  # below anything with no evidence: never a headline
 RECORD = -8
+FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never recommended
+FORBIDDEN_FLOOR = -15
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
 
 _GUIDE_NAMES = re.compile(r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
@@ -41,8 +44,8 @@ _POC_DIRS = frozenset({"poc", "pocs", "spike", "spikes", "scratch", "sandbox", "
                        "hello-world", "playground", "prototype", "prototypes", "wip"})
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
 _EDGES = "`'\"()[]{}<>,;:!?*"
-_RUNNER_FILES = re.compile(r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$",
-                           re.IGNORECASE)
+_RUNNER_FILES = re.compile(
+    r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE)
 
 
 def is_guide(path: str) -> bool:
@@ -131,6 +134,7 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
             elif not guide:
                 citers[i] += 1
     internal = _internal(items, bodies, commands)
+    forbidden = _forbidden(items, bodies, owners)
     root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
     result = []
     for i, (kind, _, path, description, _) in enumerate(items):
@@ -138,10 +142,10 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
         if i in guides:
             points += GUIDE
             why.append("named in " + ", ".join(sorted(set(guides[i]))[:3]))
-        shown = min(MAX_CITED, citers[i] + cited[i])
-        if shown:
-            points += CITED * shown
-            why.append(f"cited by {citers[i] + cited[i]} other item{'s' if citers[i] + cited[i] > 1 else ''}")
+        times = citers[i] + cited[i]
+        if times:  # the tenth citation says less than the first
+            points += min(MAX_CITED * 2, round(CITED * 1.5 * math.log2(1 + times)))
+            why.append(f"cited by {times} other item{'s' if times > 1 else ''}")
         compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
         if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
@@ -152,7 +156,11 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
-        if i in internal and i not in guides:
+        if i in forbidden:  # whatever else names it: the rules win
+            points = FORBIDDEN
+            why.append(f"forbidden by {forbidden[i]}")
+        elif i in internal and i not in guides and (not times or internal[i].startswith("sourced")):
+            # named by guidance: used directly; a sourced file is a library whoever names it
             points += INTERNAL
             why.append(f"an internal helper ({internal[i]}): use its caller")
         elif is_record(kind, path):
@@ -193,3 +201,74 @@ def _internal(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Se
                 for i in tools.get(base, ()):
                     found.setdefault(i, f"run by task {name}")
     return found
+
+
+_NEGATIVE = re.compile(r"\b(never|don'?t|do not|must not|mustn'?t|should not|avoid|forbidden|not allowed|"
+                       r"prohibited|blocks?|blocked)\b|❌|⛔", re.IGNORECASE)
+_NEGATIVE_HEADING = re.compile(r"^#+\s*(don'?t|do not|never|avoid|forbidden|anti-?patterns?|what not to do)\b",
+                               re.IGNORECASE)
+_INSTEAD = re.compile(r"\b(instead|use the|use `|rather)\b|✅|\bdo:", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s+-\s+")
+_TICKED = re.compile(r"`([^`\n]{2,60})`")
+
+
+def _forbidden(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str],
+               owners: dict[str, list[int]]) -> dict[int, str]:
+    """Items the repo's guidance (CLAUDE.md, AGENTS.md, .claude/rules, knowledge Don'ts) tells agents not to
+    run: named in a sentence that forbids, before any "instead"; `npm` alone forbids every npm-run task."""
+    found: dict[int, str] = {}
+    prefixes: dict[str, str] = {}
+    for j, ((kind, _, path, _, _), body) in enumerate(zip(items, bodies, strict=True)):
+        if not body or not (kind == "knowledge" or (kind == "doc" and is_guide(path))):
+            continue
+        for unit, under_dont in _negative_units(body):
+            sentences = _SENTENCES.split(unit)
+            for said in [_INSTEAD.split(t, 1)[0] for t in sentences if under_dont or _NEGATIVE.search(t)]:
+                _named_in(said, j, path, owners, found, prefixes)
+    if prefixes:
+
+        for i, (kind, _, _, _, run) in enumerate(items):
+            command = (run or "").split(" && ")[-1].lower()
+            for prefix, path in prefixes.items():
+                if kind in ("task", "tool") and (command == prefix or command.startswith(prefix + " ")):
+                    found.setdefault(i, path)
+    return found
+
+
+def _named_in(said: str, j: int, path: str, owners: dict[str, list[int]], found: dict[int, str],
+              prefixes: dict[str, str]) -> None:
+    """Record the items and the command prefixes (`npm`, `kubectl apply`) a forbidding sentence names."""
+    for i in {i for gram in grams(said) for i in owners.get(gram, ()) if i != j}:
+        found.setdefault(i, path)
+    for ticked in _TICKED.findall(said):
+        words = ticked.strip().lower().split()
+        if 1 <= len(words) <= 3 and re.fullmatch(r"[a-z][\w.-]*", words[0]):
+            prefixes.setdefault(" ".join(words), path)
+
+
+def _negative_units(body: str) -> list[tuple[str, bool]]:
+    """The paragraphs and list items of a markdown body that forbid something, and whether they sit under a
+    Don't heading (then every sentence forbids)."""
+    units: list[tuple[str, bool]] = []
+    current: list[str] = []
+    under_dont = False
+
+    def close() -> None:
+        text = " ".join(current)
+        if text and (under_dont or _NEGATIVE.search(text)):
+            units.append((text, under_dont))
+        current.clear()
+
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            close()
+            under_dont = bool(_NEGATIVE_HEADING.match(stripped))
+        elif not stripped or stripped.startswith(("- ", "* ", "+ ")) or re.match(r"\d+\.\s", stripped):
+            close()
+            if stripped:
+                current.append(stripped)
+        else:
+            current.append(stripped)
+    close()
+    return units

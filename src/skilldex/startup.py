@@ -44,9 +44,13 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
 
     learned = {name: [o for o in objects if not in_samples(o.get("path", ""))]
                for name, objects in placed(indexes).items()}  # knowledge objects, under the repos they concern
-    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)]))
-               for index in indexes]
+    from skilldex.importance import FORBIDDEN_FLOOR
+
+    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)
+                               and r.importance > FORBIDDEN_FLOOR])) for index in indexes]
     samples = {index.name: sum(in_samples(r.path) for r in index.rows) for index in indexes}
+    barred = {index.name: sum(r.importance <= FORBIDDEN_FLOOR and not in_samples(r.path) for r in index.rows)
+              for index in indexes}
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
     notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
@@ -56,7 +60,8 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
         steps = steps[2:]
     for detail, (count, width) in steps:
         text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
-                                + _samples(index, samples[index.name]) for index, found in grouped)
+                                + _samples(index, samples[index.name]) + _barred(index, barred[index.name])
+                                for index, found in grouped)
         if len(text) <= limit:
             return text
     note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
@@ -125,6 +130,13 @@ def _samples(index: RepoIndex, count: int) -> str:
         return ""
     return (f"- left out: {count} item{'s' if count > 1 else ''} in test, example and template folders "
             f"(`skilldex list {index.name}`)\n")
+
+
+def _barred(index: RepoIndex, count: int) -> str:
+    if not count:
+        return ""
+    return (f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
+            f"knowledge) say not to run (`skilldex list {index.name}`)\n")
 
 
 def _cap(text: str, width: int) -> str:

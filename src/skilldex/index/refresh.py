@@ -187,8 +187,8 @@ def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
-    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x, imp, why) for i, rel, p, k, n, path, d, r, c, m, x, imp, why
-            in store.item_rows(db)]
+    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x, imp, why)
+            for i, rel, p, k, n, path, d, r, c, m, x, imp, why in store.item_rows(db)]
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Unit], int]:

@@ -36,7 +36,8 @@ LABELS = HERE / "brief"
 RESULTS = HERE / "results" / "brief_quality.txt"
 HEAD = 3  # a key entry point "is a headline" when it is among the first HEAD items of its capability
 _LINE = re.compile(r"^- (.+?) \(([a-z-]+)\): ")
-WORKSPACE = ("ionfury+homelab", "platformplatform+PlatformPlatform", "langfuse+langfuse")
+WORKSPACE = ("wshobson+agents", "langfuse+langfuse", "alphagov+govuk-docker")  # 1,000+ items together
+_NAMED = re.compile(r"`[^`]+`|\((?:skill|tool|command|task|mcp-server|agent|knowledge|doc)\)")
 
 
 @dataclass
@@ -297,7 +298,9 @@ def _workspace(repos: Path, repo_index, render, limit: int) -> list[str]:
         for index in indexes:
             index.close()
     blocks = re.split(r"^## ", brief, flags=re.M)[1:]
-    named = [sum(1 for t in block.splitlines() if _LINE.match(t) and not t.startswith("- and ")) for block in blocks]
+    named = [sum(len(_NAMED.findall(t.split(" Run: ")[0])) for t in block.splitlines()
+                 if t.startswith("- ") and not t.startswith(("- and ", "- more", "- left out", "- not for agents")))
+             for block in blocks]
     return [
         "## three-repo workspace (" + ", ".join(WORKSPACE) + ")",
         f"items {items}, brief {len(brief)} chars (limit {limit}), entry points named per repo {named}",

@@ -53,7 +53,8 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
               for index in indexes}
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
-    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
+    levels += [lambda i, g, n=n: _compact(i, g, n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
+    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (1, 100), (0, 0), (0, 0), (0, 0)]
     steps = list(zip((*levels, _counts), notes, strict=True))
     listed = sum(len(members) for _, found in grouped for members in found.values())
     if listed * MIN_LINE > limit:  # every item on a line of its own cannot fit: start at the headlines
@@ -179,6 +180,26 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
                    else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
             parts.append(f"- and {rest} more: `{ask}`\n")
     return "".join(parts)
+
+
+def _compact(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
+    """One line per capability naming its `per_group` most used items by how to run them."""
+    if not index.rows:
+        return _title(index) + "No skills, tools, tasks or docs found.\n"
+    parts = [_title(index)]
+    for capability, members in grouped.items():
+        shown = headlines(members, per_group)
+        if not shown:
+            continue
+        named = "; ".join(f"`{oneline(r.run)}`" if r.run and r.kind in ("task", "tool") else
+                          f"{oneline(label_of(r))} ({r.kind})" for r in shown)
+        rest = len(members) - len(shown)
+        parts.append(f"- {capability}: {named}" + (f" (+{rest})" if rest else "") + "\n")
+    return "".join(parts) + f"- more: `skilldex find {index.name} \"what you need\"`\n"
+
+
+def label_of(row: Row) -> str:
+    return row.path if row.kind in ("tool", "doc", "knowledge") else row.name
 
 
 def _counts(index: RepoIndex, grouped: dict[str, list[Row]]) -> str:

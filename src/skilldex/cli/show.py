@@ -30,11 +30,17 @@ def show_command(
 
     found = find_item(catalogue, item)
     findings = [f for f in catalogue.findings if f.path == found.path]
+    from skilldex.importance import explain
+
+    ranked = explain(catalogue.root, found.kind, found.path, found.name) if catalogue.root else None
     if as_json:
         data = found.model_dump(mode="json")
         data["findings"] = [f.model_dump(mode="json") for f in findings]
+        data["importance"], data["why"] = ranked if ranked else (None, None)
         print_json(data)
         return
     from skilldex.render.detail import detail
 
     typer.echo(detail(found, findings))
+    if ranked:  # why the brief lists it where it does
+        typer.echo(f"Ranks: {ranked[0]:+d} ({ranked[1]})")

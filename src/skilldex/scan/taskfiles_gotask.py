@@ -127,8 +127,9 @@ def namespace(fs, rel: str) -> tuple[str, str] | None:
             top = posixpath.join(folder, name)
             if top != rel and fs.exists(top):
                 prefix = _included_as(fs, top, rel, 0)
-                if prefix is not None:
-                    return folder, prefix
+                if prefix is not None:  # and that file may be included in turn (k8s: includes flux:)
+                    outer = namespace(fs, top) if folder else None
+                    return (outer[0], outer[1] + prefix) if outer else (folder, prefix)
                 break
     return None
 

@@ -179,14 +179,15 @@ def module_path(fs, rel: str) -> tuple[str, str] | None:
     import posixpath
 
     folder = posixpath.dirname(rel)
-    while folder:
-        folder = posixpath.dirname(folder)
+    while True:
         for name in JUSTFILE_NAMES:
             top = posixpath.join(folder, name)
-            if fs.exists(top):
+            if top != rel and fs.exists(top):
                 found = _loaded_as(fs, top, rel, 0)
                 return (folder, found) if found is not None else None
-    return None
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
 
 
 def _loaded_as(fs, top: str, rel: str, depth: int) -> str | None:

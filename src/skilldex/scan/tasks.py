@@ -103,7 +103,7 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
     if runner == "just":
         from skilldex.scan.taskfiles_just import module_path
 
-        module = module_path(fs, file.rel) if folder else None
+        module = module_path(fs, file.rel) if file.name not in ("justfile", "Justfile", ".justfile") or folder else None
         if module is not None:  # `mod kube "kubernetes"` in the justfile above: `just kube apply-ks`
             home, path = module
             words = " ".join(q(w) for w in path.split())

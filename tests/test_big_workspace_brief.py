@@ -13,8 +13,11 @@ NEEDS = ("deploy", "migrate", "backup", "logs", "test", "lint", "build", "seed")
 
 
 def _makefile(repo: str, count: int) -> str:
-    targets = [f"{need}-{repo}-{i}: ## {need.capitalize()} the {repo} service number {i}\n\t./run {need} {i}\n"
-               for i in range(count // len(NEEDS)) for need in NEEDS]
+    targets = [
+        f"{need}-{repo}-{i}: ## {need.capitalize()} the {repo} service number {i}\n\t./run {need} {i}\n"
+        for i in range(count // len(NEEDS))
+        for need in NEEDS
+    ]
     return "".join(targets)
 
 

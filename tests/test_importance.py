@@ -53,19 +53,19 @@ def _files() -> dict[str, str]:
         "CLAUDE.md": CLAUDE_MD,
         "Makefile": MAKEFILE,
         "knowledge/database-access.md": KNOWLEDGE,
-        "tools/db-query": "#!/usr/bin/env python3\n\"\"\"Run SQL against the production database.\"\"\"\n",
-        "scripts/old-psql.sh": "#!/bin/sh\n# Open psql against the production database.\npsql \"$DATABASE_URL\"\n",
+        "tools/db-query": '#!/usr/bin/env python3\n"""Run SQL against the production database."""\n',
+        "scripts/old-psql.sh": '#!/bin/sh\n# Open psql against the production database.\npsql "$DATABASE_URL"\n',
         "scripts/deploy.sh": "#!/bin/sh\n# Deploy the service to production.\n. scripts/deploy-lib.sh\nship\n",
         "scripts/deploy-lib.sh": "#!/bin/sh\n# Deploy helpers: rollout and rollback functions.\nship() { :; }\n",
         "scripts/gate.sh": "#!/bin/sh\n# Gate a deployment on the release checklist.\n",
         "apps/web/package.json": json.dumps({"scripts": {"build": "vite build", "test": "vitest run"}}),
         ".claude/skills/run-tests/SKILL.md": "---\nname: run-tests\ndescription: Run the pytest suite of the "
-                                             "backend.\n---\nRun it.\n",
+        "backend.\n---\nRun it.\n",
         ".claude/rules/database-migrations.md": "# Database migrations\n\nCreate them with alembic; never edit one "
-                                               "that was applied.\n",
+        "that was applied.\n",
         "docs/plans/deploy-rollout-plan.md": "# Deploy rollout plan\n\nHow we might deploy with canaries.\n",
         ".claude/tests/fixtures/skills/deploy-fake/SKILL.md": "---\nname: deploy-fake\ndescription: Deploy a "
-                                                              "fixture.\n---\nx\n",
+        "fixture.\n---\nx\n",
     }
 
 
@@ -135,12 +135,21 @@ def test_headlines_never_name_helpers_or_records(repo):
 
 def test_show_says_why_an_item_ranks_where_it_does(repo):
     root = repo(_files())
-    done = subprocess.run([sys.executable, "-m", "skilldex", "show", str(root), "scripts/old-psql.sh"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", "show", str(root), "scripts/old-psql.sh"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith(
-        "Ranks: -20 (cited by 2 other items; forbidden by knowledge/database-access.md)")
-    done = subprocess.run([sys.executable, "-m", "skilldex", "show", str(root), "run-tests", "--json"],
-                          capture_output=True, text=True, timeout=120)
+        "Ranks: -20 (cited by 2 other items; forbidden by knowledge/database-access.md)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", "show", str(root), "run-tests", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     data = json.loads(done.stdout)
     assert (data["importance"], data["why"]) == (0, "no evidence either way")

@@ -26,13 +26,43 @@ FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never r
 FORBIDDEN_FLOOR = -15
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
 
-_GUIDE_NAMES = re.compile(r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
-                          r"(\.[a-z]+)*$", re.IGNORECASE)
-_RECORD_DIRS = frozenset({
-    "plans", "plan", "proposals", "proposal", "rfcs", "rfc", "adr", "adrs", "decisions", "investigations",
-    "brainstorms", "brainstorm", "reports", "postmortems", "post-mortems", "rca", "rcas", "archive", "archived",
-    "drafts", "retros", "retrospectives", "incidents", "research", "specs", "changes", "changelog", "history",
-})
+_GUIDE_NAMES = re.compile(
+    r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
+    r"(\.[a-z]+)*$",
+    re.IGNORECASE,
+)
+_RECORD_DIRS = frozenset(
+    {
+        "plans",
+        "plan",
+        "proposals",
+        "proposal",
+        "rfcs",
+        "rfc",
+        "adr",
+        "adrs",
+        "decisions",
+        "investigations",
+        "brainstorms",
+        "brainstorm",
+        "reports",
+        "postmortems",
+        "post-mortems",
+        "rca",
+        "rcas",
+        "archive",
+        "archived",
+        "drafts",
+        "retros",
+        "retrospectives",
+        "incidents",
+        "research",
+        "specs",
+        "changes",
+        "changelog",
+        "history",
+    }
+)
 _RECORD_WORDS = re.compile(
     r"(^|[-_ .])(plan|plans|proposal|rfc|rca|postmortem|post-mortem|investigation|summary|improvements?|"
     r"changelog|release[-_ ]?log|release[-_ ]?notes|history|before[-_]after|checklist|comparison|audit|fix|"
@@ -40,12 +70,28 @@ _RECORD_WORDS = re.compile(
     r"|^adr[-_ ]?\d|^\d{3,4}[-_]",
     re.IGNORECASE,
 )
-_POC_DIRS = frozenset({"poc", "pocs", "spike", "spikes", "scratch", "sandbox", "experiments", "experimental",
-                       "hello-world", "playground", "prototype", "prototypes", "wip"})
+_POC_DIRS = frozenset(
+    {
+        "poc",
+        "pocs",
+        "spike",
+        "spikes",
+        "scratch",
+        "sandbox",
+        "experiments",
+        "experimental",
+        "hello-world",
+        "playground",
+        "prototype",
+        "prototypes",
+        "wip",
+    }
+)
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
-    r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE)
+    r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE
+)
 
 
 def is_guide(path: str) -> bool:
@@ -73,7 +119,7 @@ def grams(text: str) -> Counter[str]:
     words = [w for w in words if w]
     found = Counter(words)
     for size in (2, 3):
-        found.update(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+        found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
     return found
 
 
@@ -109,8 +155,12 @@ def handles(kind: str, name: str, path: str, run: str | None) -> tuple[set[str],
     return {n.lower() for n in names if len(n) > 2}, folder.lower()
 
 
-def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], commands: Sequence[str],
-          cited: Sequence[int]) -> list[tuple[int, str]]:
+def score(
+    items: Sequence[tuple[str, str, str, str, str | None]],
+    bodies: Sequence[str],
+    commands: Sequence[str],
+    cited: Sequence[int],
+) -> list[tuple[int, str]]:
     """(importance, why) for each (kind, name, path, description, run) item, from the item bodies (docs, skills,
     tools...), task commands and description citations of the same repo."""
     owners: dict[str, list[int]] = {}
@@ -173,8 +223,9 @@ def score(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequen
     return result
 
 
-def _internal(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str],
-              commands: Sequence[str]) -> dict[int, str]:
+def _internal(
+    items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], commands: Sequence[str]
+) -> dict[int, str]:
     """Tools another script sources, or that only tasks run: index -> who uses them."""
     tools: dict[str, list[int]] = {}
     for i, (kind, _, path, _, _) in enumerate(items):
@@ -183,8 +234,11 @@ def _internal(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Se
     found: dict[int, str] = {}
     if not tools:
         return found
-    runners = {path.rsplit("/", 1)[0] + "/": path for kind, _, path, _, _ in items
-               if kind == "task" and "/" in path and _RUNNER_FILES.match(path.rsplit("/", 1)[-1])}
+    runners = {
+        path.rsplit("/", 1)[0] + "/": path
+        for kind, _, path, _, _ in items
+        if kind == "task" and "/" in path and _RUNNER_FILES.match(path.rsplit("/", 1)[-1])
+    }
     for i, (kind, _, path, _, _) in enumerate(items):
         home = next((h for h in runners if kind == "tool" and path.startswith(h)), None)
         if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
@@ -203,17 +257,22 @@ def _internal(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Se
     return found
 
 
-_NEGATIVE = re.compile(r"\b(never|don'?t|do not|must not|mustn'?t|should not|avoid|forbidden|not allowed|"
-                       r"prohibited|blocks?|blocked)\b|❌|⛔", re.IGNORECASE)
-_NEGATIVE_HEADING = re.compile(r"^#+\s*(don'?t|do not|never|avoid|forbidden|anti-?patterns?|what not to do)\b",
-                               re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"\b(never|don'?t|do not|must not|mustn'?t|should not|avoid|forbidden|not allowed|"
+    r"prohibited|blocks?|blocked)\b|❌|⛔",
+    re.IGNORECASE,
+)
+_NEGATIVE_HEADING = re.compile(
+    r"^#+\s*(don'?t|do not|never|avoid|forbidden|anti-?patterns?|what not to do)\b", re.IGNORECASE
+)
 _INSTEAD = re.compile(r"\b(instead|use the|use `|rather)\b|✅|\bdo:", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s+-\s+")
 _TICKED = re.compile(r"`([^`\n]{2,60})`")
 
 
-def _forbidden(items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str],
-               owners: dict[str, list[int]]) -> dict[int, str]:
+def _forbidden(
+    items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], owners: dict[str, list[int]]
+) -> dict[int, str]:
     """Items the repo's guidance (CLAUDE.md, AGENTS.md, .claude/rules, knowledge Don'ts) tells agents not to
     run: named in a sentence that forbids, before any "instead"; `npm` alone forbids every npm-run task."""
     found: dict[int, str] = {}
@@ -226,7 +285,6 @@ def _forbidden(items: Sequence[tuple[str, str, str, str, str | None]], bodies: S
             for said in [_INSTEAD.split(t, 1)[0] for t in sentences if under_dont or _NEGATIVE.search(t)]:
                 _named_in(said, j, path, owners, found, prefixes)
     if prefixes:
-
         for i, (kind, _, _, _, run) in enumerate(items):
             command = (run or "").split(" && ")[-1].lower()
             for prefix, path in prefixes.items():
@@ -235,8 +293,9 @@ def _forbidden(items: Sequence[tuple[str, str, str, str, str | None]], bodies: S
     return found
 
 
-def _named_in(said: str, j: int, path: str, owners: dict[str, list[int]], found: dict[int, str],
-              prefixes: dict[str, str]) -> None:
+def _named_in(
+    said: str, j: int, path: str, owners: dict[str, list[int]], found: dict[int, str], prefixes: dict[str, str]
+) -> None:
     """Record the items and the command prefixes (`npm`, `kubectl apply`) a forbidding sentence names."""
     for i in {i for gram in grams(said) for i in owners.get(gram, ()) if i != j}:
         found.setdefault(i, path)

@@ -21,6 +21,7 @@ tasks:
     desc: Lint and validate the manifests
     cmds: [kubeconform -strict .]
 """
+FLUX = "version: '3'\ntasks:\n  reconcile:\n    cmds: [flux reconcile]\n"
 TG = """version: "3"
 tasks:
   plan-*:
@@ -34,13 +35,17 @@ def runs(root) -> dict[tuple[str, str], str | None]:
 
 
 def test_go_task_namespaced_includes_run_as_ns_name(repo):
-    found = runs(repo({
-        "Taskfile.yml": ROOT_TASKFILE,
-        ".taskfiles/kubernetes/Taskfile.yml": K8S,
-        ".taskfiles/kubernetes/flux/Taskfile.yml": "version: '3'\ntasks:\n  reconcile:\n    cmds: [flux reconcile]\n",
-        ".taskfiles/terragrunt/Taskfile.yaml": TG,
-        "tools/Taskfile.yml": "version: '3'\ntasks:\n  lint:\n    cmds: [ruff check .]\n",  # included by nobody
-    }))
+    found = runs(
+        repo(
+            {
+                "Taskfile.yml": ROOT_TASKFILE,
+                ".taskfiles/kubernetes/Taskfile.yml": K8S,
+                ".taskfiles/kubernetes/flux/Taskfile.yml": FLUX,
+                ".taskfiles/terragrunt/Taskfile.yaml": TG,
+                "tools/Taskfile.yml": "version: '3'\ntasks:\n  lint:\n    cmds: [ruff check .]\n",  # included by nobody
+            }
+        )
+    )
     assert found[(".taskfiles/kubernetes/Taskfile.yml", "validate")] == "task k8s:validate"
     assert found[(".taskfiles/kubernetes/flux/Taskfile.yml", "reconcile")] == "task k8s:flux:reconcile"
     assert found[(".taskfiles/terragrunt/Taskfile.yaml", "plan-*")] == "task tg:plan-<value>"
@@ -48,12 +53,16 @@ def test_go_task_namespaced_includes_run_as_ns_name(repo):
 
 
 def test_just_modules_run_through_the_root_justfile(repo):
-    found = runs(repo({
-        ".justfile": "[group('Kube')]\nmod kube \"kubernetes\"\nmod talos\n",
-        "kubernetes/mod.just": "[doc('Apply a Flux Kustomization')]\napply-ks ns ks:\n    flux apply\n",
-        "talos.just": "# Upgrade a node\nupgrade-node node:\n    talosctl upgrade\n",
-        "other/justfile": "build:\n    cargo build\n",  # not a module of anything
-    }))
+    found = runs(
+        repo(
+            {
+                ".justfile": "[group('Kube')]\nmod kube \"kubernetes\"\nmod talos\n",
+                "kubernetes/mod.just": "[doc('Apply a Flux Kustomization')]\napply-ks ns ks:\n    flux apply\n",
+                "talos.just": "# Upgrade a node\nupgrade-node node:\n    talosctl upgrade\n",
+                "other/justfile": "build:\n    cargo build\n",  # not a module of anything
+            }
+        )
+    )
     assert found[("kubernetes/mod.just", "apply-ks")] == "just kube apply-ks"
     assert found[("talos.just", "upgrade-node")] == "just talos upgrade-node"
     assert found[("other/justfile", "build")] == "just --justfile other/justfile build"

@@ -230,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", help="print this repo's brief (owner+name) and exit")
     args = parser.parse_args(argv)
     os.environ["SKILLDEX_CACHE_DIR"] = tempfile.mkdtemp(prefix="skilldex-brief-")
-    from skilldex.importance import FORBIDDEN_FLOOR
+    try:
+        from skilldex.importance import FORBIDDEN_FLOOR
+    except ImportError:  # a skilldex from before importance (the "before" figures): nothing is forbidden
+        FORBIDDEN_FLOOR = float("-inf")  # noqa: N806
     from skilldex.index.refresh import repo_index
     from skilldex.samples import in_samples
     from skilldex.startup import LIMIT, render
@@ -257,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             rows = index.rows
             shown = sections(brief)
             presented = {(label(r), r.kind) for r in rows if not in_samples(r.path) and r.kind != "knowledge"
-                         and r.importance > FORBIDDEN_FLOOR}  # what the brief offers agents as the repo's tooling
+                         and getattr(r, "importance", 0) > FORBIDDEN_FLOOR}  # what the brief offers agents as the repo's tooling
             baseline = skills_only(rows)
             ours = judge(labels, rows, shown, presented, with_tags=True)
             base = judge(labels, rows, baseline, {x for m in baseline.values() for x in m}, with_tags=False)

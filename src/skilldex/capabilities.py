@@ -43,7 +43,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
         "session manager", "kubeconfig",
     ),
-    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump"),
+    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery"),
     "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage", "rspec", "minitest",
                 "phpunit", "junit", "mocha", "unittest"),
     "build": ("build", "compile", "bundle", "webpack", "vite", "wheel"),
@@ -59,7 +59,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 # Words that say where an item works rather than what it does: they signal only in its name.
-CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "branch", "git", "aws", "pr")
+CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "branch", "git", "aws", "pr",
+           "workflow")  # "multi-agent workflow": a GitHub workflow says so in its name
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
@@ -71,6 +72,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
                  "golden", "ui", "insta", "syrupy", "test", "review"),
     "dump": ("heap", "memory", "core", "thread", "stack"),
+    "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
     "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),

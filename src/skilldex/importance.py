@@ -22,6 +22,7 @@ COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them 
 SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
 INTERNAL = -8  # below anything with no evidence: never a headline
 RECORD = -8
+BROAD = -5  # README, CLAUDE.md at the root: listed, never one capability's headline
 FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never recommended
 FORBIDDEN_FLOOR = -15
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
@@ -206,6 +207,9 @@ def score(
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
+        if kind == "doc" and "/" not in path and is_guide(path):  # the agent reads it anyway; it is about all
+            points = min(points + BROAD, HEADLINE_FLOOR)
+            why.append("the repo's own guide: read first, about everything rather than one need")
         if i in forbidden:  # whatever else names it: the rules win
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")

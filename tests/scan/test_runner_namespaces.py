@@ -66,3 +66,41 @@ def test_just_modules_run_through_the_root_justfile(repo):
     assert found[("kubernetes/mod.just", "apply-ks")] == "just kube apply-ks"
     assert found[("talos.just", "upgrade-node")] == "just talos upgrade-node"
     assert found[("other/justfile", "build")] == "just --justfile other/justfile build"
+
+
+DEPLOY_CS = """using System.CommandLine;
+
+namespace DeveloperCli.Commands;
+
+public class DeployCommand : Command
+{
+    public DeployCommand() : base(
+        "deploy",
+        "Set up trust between Azure and GitHub for passwordless deployments"
+    )
+    {
+        SetAction(_ => Execute());
+    }
+}
+"""
+
+
+def test_dotnet_project_cli_subcommands_run_through_dotnet_run(repo):
+    found = {
+        (i.path, i.name): i
+        for i in scan_repo(
+            repo(
+                {
+                    "developer-cli/DeveloperCli.csproj": '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+                    "developer-cli/Commands/DeployCommand.cs": DEPLOY_CS,
+                    "src/Api/HelperCommand.cs": "public class HelperCommand { }\n",  # no System.CommandLine command
+                }
+            )
+        ).items
+        if i.kind == "task"
+    }
+    deploy = found[("developer-cli/Commands/DeployCommand.cs", "developer-cli deploy")]
+    assert (deploy.run, deploy.runner, deploy.line) == ("dotnet run --project developer-cli -- deploy", "dotnet", 7)
+    assert deploy.description == "Set up trust between Azure and GitHub for passwordless deployments"
+    assert deploy.capabilities == ["deploy", "cloud"]
+    assert list(found) == [("developer-cli/Commands/DeployCommand.cs", "developer-cli deploy")]

@@ -13,7 +13,7 @@ from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import taskfiles_make_vars as make_vars
-from skilldex.scan import tasks_xtask
+from skilldex.scan import tasks_dotnet, tasks_xtask
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import npm_client
@@ -214,6 +214,10 @@ def _depth(file: RepoFile, runner: str) -> int:
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
+    if tasks_dotnet.is_command_source(file):  # `dotnet run --project developer-cli -- deploy`
+        if any(part.lower() in NOT_TASK_FOLDERS for part in file.parts[:-1]):
+            return items
+        return tasks_dotnet.scan_file(fs, file)
     entry = PARSERS.get(file.name) or _by_place(file)
     if entry is None or _depth(file, entry[0]) > MAX_TASK_FILE_DEPTH:
         return items

@@ -15,7 +15,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "prisma",  # not "query": Loki, PromQL too
         "schema", "pgbouncer", "supabase", "planetscale", "neon",
     ),
-    "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift"),
+    "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
     "deploy": (
         "deploy", "deployment", "release", "ship", "rollout", "rollback", "publish", "sam",
@@ -32,7 +32,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "cloud": (
         "aws", "lambda", "ec2", "s3", "gcp", "gcloud", "azure", "cloudformation", "iam",
-        "ecs", "fargate", "cloud run", "vpc",
+        "ecs", "ecr", "fargate", "cloud run", "vpc",
     ),
     "infrastructure": (
         "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk",
@@ -60,7 +60,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 
 # Words that say where an item works rather than what it does: they signal only in its name.
 CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "branch", "git", "aws", "pr",
-           "workflow")  # "multi-agent workflow": a GitHub workflow says so in its name
+           "workflow", "infra")  # "multi-agent workflow": a GitHub workflow says so in its name
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
@@ -72,6 +72,8 @@ UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
                  "golden", "ui", "insta", "syrupy", "test", "review"),
     "dump": ("heap", "memory", "core", "thread", "stack"),
+    "test": ("data",),  # "populate test data" is data
+    "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
@@ -185,6 +187,7 @@ def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = 
 
 
 CORROBORATE = 2
+TRIGGER_WORDS = 20
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
 
 
@@ -193,8 +196,10 @@ def of_item(name: str | None, description: str | None, *weak: str | None) -> lis
     the description and `weak` (when-to-use, commands, headings, steps) only when they say it twice."""
     lead, _, rest = _split(description or "")
     trigger = _TRIGGER.search(rest)  # "Use when ..." says what it is for, as Claude Code reads it
-    if trigger:
+    if trigger:  # its first TRIGGER_WORDS words: "Use when: (1) ... (2) ..." lists every case it touches
         said, _, more = _split(rest[trigger.start():])
+        words = said.split()
+        said, more = " ".join(words[:TRIGGER_WORDS]), " ".join(words[TRIGGER_WORDS:]) + " " + more
         lead, rest = f"{lead} {said}", rest[:trigger.start()] + " " + more
     return infer_fields((lead,), (rest, *weak), names=(name,))
 

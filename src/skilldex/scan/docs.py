@@ -71,6 +71,10 @@ def _candidate(file: RepoFile) -> bool:
         f.endswith(("_docs", "-docs")) for f in folders)  # ai_docs/, dev-docs/
 
 
+def _guide(file: RepoFile) -> bool:
+    return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
+
+
 def is_rule(file: RepoFile) -> bool:
     """A `.claude/rules/**/*.md` file: project rules Claude Code loads (always, or for the paths they name)."""
     return file.parts[:2] == (".claude", "rules") and file.name.lower().endswith(".md")
@@ -205,7 +209,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
             name=_name(file) if not agent_doc or is_rule(file) else file.rel,
             path=file.rel,
             description=description,
-            capabilities=capabilities.infer_fields((title,), (heading_text,), names=(file.rel,)),
+            # a repo's own guide covers everything: its headings say what the repo does, not what the doc is for
+            capabilities=capabilities.infer_fields((title,), (heading_text,) if not _guide(file) else (),
+                                                   names=(file.rel,)),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
             commands=_commands(blocks),

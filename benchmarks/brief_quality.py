@@ -259,8 +259,12 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             rows = index.rows
             shown = sections(brief)
-            presented = {(label(r), r.kind) for r in rows if not in_samples(r.path) and r.kind != "knowledge"
-                         and getattr(r, "importance", 0) > FORBIDDEN_FLOOR}  # what the brief offers agents as the repo's tooling
+            # what the brief offers agents as the repo's tooling: not samples, not what the rules forbid
+            presented = {
+                (label(r), r.kind)
+                for r in rows
+                if not in_samples(r.path) and r.kind != "knowledge" and getattr(r, "importance", 0) > FORBIDDEN_FLOOR
+            }
             baseline = skills_only(rows)
             ours = judge(labels, rows, shown, presented, with_tags=True)
             base = judge(labels, rows, baseline, {x for m in baseline.values() for x in m}, with_tags=False)
@@ -301,9 +305,14 @@ def _workspace(repos: Path, repo_index, render, limit: int) -> list[str]:
         for index in indexes:
             index.close()
     blocks = re.split(r"^## ", brief, flags=re.M)[1:]
-    named = [sum(len(_NAMED.findall(t.split(" Run: ")[0])) for t in block.splitlines()
-                 if t.startswith("- ") and not t.startswith(("- and ", "- more", "- left out", "- not for agents")))
-             for block in blocks]
+    named = [
+        sum(
+            len(_NAMED.findall(t.split(" Run: ")[0]))
+            for t in block.splitlines()
+            if t.startswith("- ") and not t.startswith(("- and ", "- more", "- left out", "- not for agents"))
+        )
+        for block in blocks
+    ]
     return [
         "## three-repo workspace (" + ", ".join(WORKSPACE) + ")",
         f"items {items}, brief {len(brief)} chars (limit {limit}), entry points named per repo {named}",

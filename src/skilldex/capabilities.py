@@ -12,14 +12,14 @@ from collections.abc import Iterator
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "database": (
         "database", "db", "sql", "psql", "postgres", "postgresql", "mysql", "mariadb", "rds",
-        "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "query", "prisma",
+        "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "prisma",  # not "query": Loki, PromQL too
         "schema", "pgbouncer", "supabase", "planetscale", "neon",
     ),
-    "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift"),
+    "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
     "deploy": (
         "deploy", "deployment", "release", "ship", "rollout", "rollback", "publish", "sam",
-        "helm", "argocd", "promote", "canary",
+        "helm", "argocd", "promote", "canary", "flux", "kustomization", "reconcile", "gitops",
     ),
     "secrets": (
         "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
@@ -32,41 +32,60 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "cloud": (
         "aws", "lambda", "ec2", "s3", "gcp", "gcloud", "azure", "cloudformation", "iam",
-        "ecs", "fargate", "cloud run", "vpc",
+        "ecs", "ecr", "fargate", "cloud run", "vpc",
     ),
     "infrastructure": (
-        "infrastructure", "infra", "terraform", "pulumi", "cdk", "ansible", "provision",
+        "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk",
+        "ansible", "provision", "bicep", "talos", "talosctl",
         "kubernetes", "k8s", "kubectl", "docker", "container", "cluster", "nginx", "dns",
     ),
     "access": (
         "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
         "session manager", "kubeconfig",
     ),
-    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump"),
+    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery"),
     "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage", "rspec", "minitest",
                 "phpunit", "junit", "mocha", "unittest"),
     "build": ("build", "compile", "bundle", "webpack", "vite", "wheel"),
-    "quality": ("lint", "linter", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy"),
+    "quality": ("lint", "linter", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy", "fmt", "gofmt",
+                "biome", "oxlint", "golangci", "rubocop", "credo", "clippy", "shellcheck", "yamllint", "hadolint",
+                "format code", "auto format", "kubeconform"),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
-    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront"),
+    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume"),
     "data": ("etl", "seed", "fixture", "csv", "backfill"),
     # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
     "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",
             "code review", "git"),
 }
 
+# Words that say where an item works rather than what it does: they signal only in its name.
+CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "branch", "git", "aws", "pr",
+           "workflow", "infra")  # "multi-agent workflow": a GitHub workflow says so in its name
+
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
 UNLESS_WINDOW = 3
+_MOVES = ("bgp", "dns", "network", "storage", "object", "provider", "region", "account", "repo", "repository", "code",
+          "codebase", "framework", "config", "kek", "key", "state", "rust", "language", "typescript", "ipv6", "ip",
+          "loadbalancer", "l2", "vlan", "raid", "cloud", "platform", "domain", "email", "auth", "node", "cluster")
 UNLESS: dict[str, tuple[str, ...]] = {
     "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
                  "golden", "ui", "insta", "syrupy", "test", "review"),
     "dump": ("heap", "memory", "core", "thread", "stack"),
-    "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt"),
+    "test": ("data",),  # "populate test data" is data
+    "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
+    "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
+    "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
     "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
     "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
+    "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
+    "migrate": _MOVES,
+    "restore": ("dotnet", "nuget", "package", "packages", "npm", "dependencies", "deps", "tool", "tools", "paket",
+                "cache", "msbuild"),  # `dotnet restore` fetches packages
+    "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -119,6 +138,7 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozen
 
 _BY_STEM, _PHRASES = _compile()
 _UNLESS = {stem(word): frozenset(map(stem, others)) for word, others in UNLESS.items()}
+_CONTEXT = frozenset(map(stem, CONTEXT))
 _ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 _CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
@@ -148,32 +168,102 @@ def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> boo
 
 def infer(*texts: str | None) -> list[str]:
     """Capabilities signalled by any of the texts, in vocabulary order."""
-    text = " ".join(t for t in texts if t)
+    return sorted(_signals(" ".join(t for t in texts if t)), key=_ORDER.__getitem__)
+
+
+def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = (),
+                 names: tuple[str | None, ...] = ()) -> list[str]:
+    """Capabilities an item is about: any its `names` signal; those its `strong` texts (title, the first sentence
+    of its description, its own desc) signal with more than a context word (CONTEXT: in a Kubernetes repo every
+    sentence says "cluster"); and those its strong and `weak` texts (the rest of the description, headings,
+    commands, workflow steps) say at least CORROBORATE times: one passing word in a body is not what it does."""
+    sense: set[str] = set()  # words the name or title gave another sense (a BGP migration): so in the body too
+    found = set(_signals(" ".join(t for t in names if t), dropped=sense))
+    lead = " ".join(t for t in strong if t)
+    found.update(_signals(lead, skip=_CONTEXT, dropped=sense))
+    body = _signals(lead + " " + " ".join(t for t in weak if t), skip=_CONTEXT | sense)
+    found.update(c for c, n in body.items() if n >= CORROBORATE)
+    return sorted(found, key=_ORDER.__getitem__)
+
+
+CORROBORATE = 2
+TRIGGER_WORDS = 20
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
+
+
+def of_item(name: str | None, description: str | None, *weak: str | None) -> list[str]:
+    """An item's capabilities: its name and the first sentence of its description say what it does; the rest of
+    the description and `weak` (when-to-use, commands, headings, steps) only when they say it twice."""
+    lead, _, rest = _split(description or "")
+    trigger = _TRIGGER.search(rest)  # "Use when ..." says what it is for, as Claude Code reads it
+    if trigger:  # its first TRIGGER_WORDS words: "Use when: (1) ... (2) ..." lists every case it touches
+        said, _, more = _split(rest[trigger.start():])
+        words = said.split()
+        said, more = " ".join(words[:TRIGGER_WORDS]), " ".join(words[TRIGGER_WORDS:]) + " " + more
+        lead, rest = f"{lead} {said}", rest[:trigger.start()] + " " + more
+    return infer_fields((lead,), (rest, *weak), names=(name,))
+
+
+_TRIGGER = re.compile(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:when|for|to)\b", re.IGNORECASE)
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    parts = _FIRST_SENTENCE.split(text.strip(), 1)
+    return parts[0], "", parts[1] if len(parts) > 1 else ""
+
+
+def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), dropped: set[str] | None = None
+             ) -> dict[str, int]:
+    """capability -> how many times the text signals it (each place a word or phrase of it is said); the words
+    an UNLESS neighbour vetoed are added to `dropped`."""
     if "://" in text:
         text = _URL.sub(" ", text)
     raw = _TOKEN.findall(text.lower())
+    if not raw:
+        return {}
     present = set(map(stem, set(raw)))  # each distinct word stemmed once
     if _CAMEL_PAIR.search(text):  # without a camelCase boundary the camel tokens are the same words
         present.update(camel_tokens(text))
+    counts: dict[str, int] | None = None  # stem -> times said, only counted when a signal is there
     # look each word up, rather than intersecting every capability's vocabulary with the words
-    found: set[str] = set()
+    found: dict[str, int] = {}
     said: list[str] | None = None  # the stemmed words in order, for the UNLESS window
     for word in present:
         signals = _BY_STEM.get(word)
-        if not signals or word in _UNSAID:
+        if not signals or word in _UNSAID or word in skip:
             continue
         vetoes = _UNLESS.get(word)
         if vetoes and vetoes & present:
             said = said if said is not None else list(map(stem, raw))
             if vetoed(word, vetoes, said):
+                if dropped is not None:
+                    dropped.add(word)
                 continue
-        found.update(signals)
+        if counts is None:
+            counts = {}
+            for w in map(stem, raw):
+                counts[w] = counts.get(w, 0) + 1
+        for capability in signals:
+            found[capability] = found.get(capability, 0) + max(1, counts.get(word, 0))
     joined = None
     for capability, phrases in _PHRASES.items():
         for needed, phrase in phrases:
-            if capability in found or not needed <= present:
+            if not needed <= present:
                 continue  # a phrase can only be there when all its words are
             joined = joined or " " + " ".join(map(stem, raw)) + " "
             if phrase in joined:
-                found.add(capability)
-    return sorted(found, key=_ORDER.__getitem__)
+                found[capability] = found.get(capability, 0) + joined.count(phrase)
+    return found
+
+
+def first_said(text: str) -> list[str]:
+    """The capabilities the text's words signal, in the order it first says them (no phrases, no vetoes): which
+    one a sentence leads with ("validation (lint, Helm charts...)" is about linting before Helm)."""
+    order: list[str] = []
+    for word in map(stem, _TOKEN.findall(text.lower())):
+        if word in _UNSAID or word in _CONTEXT:
+            continue
+        for capability in _BY_STEM.get(word, ()):
+            if capability not in order:
+                order.append(capability)
+    return order

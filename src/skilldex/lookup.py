@@ -44,3 +44,15 @@ def find_item(catalogue: Catalogue, query: str) -> Any:
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else f" Run `skilldex list {catalogue.repo}` to see them."
     raise ItemNotFound(f"no item named '{query}' in {catalogue.repo}.{hint}")
+
+
+def detail_data(catalogue: Catalogue, found) -> dict:
+    """What `show --json` (and the MCP show_item tool) print: the item, its findings, and why it ranks where it
+    does (skilldex.importance; None when the repo has no index)."""
+    from skilldex.importance import explain
+
+    data = found.model_dump(mode="json")
+    data["findings"] = [f.model_dump(mode="json") for f in catalogue.findings if f.path == found.path]
+    ranked = explain(catalogue.root, found.kind, found.path, found.name) if catalogue.root else None
+    data["importance"], data["why"] = ranked if ranked else (None, None)
+    return data

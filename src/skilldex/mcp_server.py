@@ -148,13 +148,10 @@ def find_tooling(workspace: str | None, repo: str, intent: str, limit: int = 5) 
 
 def show_item(workspace: str | None, repo: str, name: str) -> dict[str, Any]:
     """One item and its findings, as `skilldex show REPO NAME --json` prints them."""
-    from skilldex.lookup import find_item
+    from skilldex.lookup import detail_data, find_item
 
     catalogue = _catalogue(workspace, repo)
-    found = find_item(catalogue, name)
-    data = found.model_dump(mode="json")
-    data["findings"] = [f.model_dump(mode="json") for f in catalogue.findings if f.path == found.path]
-    return bounded(data, BUDGETS["show_item"])
+    return bounded(detail_data(catalogue, find_item(catalogue, name)), BUDGETS["show_item"])
 
 
 QUERIES = {"list_repos": list_repos, "list_tooling": list_tooling, "find_tooling": find_tooling,

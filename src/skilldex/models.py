@@ -158,7 +158,7 @@ class TaskItem(_Item):
     kind: Literal["task"] = "task"
     runner: Literal[
         "make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox", "github-actions",
-        "tox", "rake", "composer", "deno", "mise", "cargo", "procfile", "compose", "mix", "gradle",
+        "tox", "rake", "composer", "deno", "mise", "cargo", "procfile", "compose", "mix", "gradle", "dotnet",
     ] = Field(
         description="The task runner that defines it."
     )

@@ -22,14 +22,15 @@ def first_sentence(text: str, limit: int = 160) -> str:
 
 
 def main_capability(name: str, description: str, tags: list[str]) -> str:
-    """The tag named in the item's name, else in its first sentence, else its first tag; 'other' if none."""
+    """The tag named in the item's name, else the one its first sentence says first, else its first tag; 'other'
+    if none."""
     if not tags:
         return OTHER
-    for text in (name.replace("-", " ").replace("_", " "), first_sentence(description)):
-        named = [c for c in capabilities.infer(text) if c in tags]
-        if named:
-            return named[0]
-    return tags[0]
+    named = [c for c in capabilities.infer(name.replace("-", " ").replace("_", " ")) if c in tags]
+    if named:
+        return named[0]
+    said = [c for c in capabilities.first_said(first_sentence(description)) if c in tags]
+    return said[0] if said else tags[0]
 
 
 def citations(items: list[tuple[str, str, str, str]]) -> list[int]:

@@ -8,20 +8,38 @@ demo/`) are item names, not sample folders.
 
 from __future__ import annotations
 
+import re
+
 SAMPLE_DIRS = frozenset({
     "test", "tests", "__tests__", "fixtures", "fixture", "__fixtures__", "testdata", "examples", "example",
     "playground", "playgrounds", "template", "templates", "samples", "sample", "e2e", "demo", "demos",
 })
-# Below these, folder names are the items' own names.
-_TOOLING_DIRS = frozenset({".claude", ".agents", ".claude-plugin", "skills", "commands", "agents", "knowledge"})
+# The folder right below these is an item's own name (`.claude/skills/demo/`), not a sample folder.
+_TOOLING_DIRS = frozenset({"skills", "commands", "agents", "knowledge"})
+# `_unit-test/`, `integration-tests/`, `e2e_tests/`: test folders by another name
+_TEST_DIR = re.compile(r"^(unit|integration|e2e|acceptance|smoke|functional|system|regression)[-_]?tests?$")
+# `enhance-image.example.sh`, `config.sample.yml`: a file that shows how one would look
+_SAMPLE_FILE = re.compile(r"(^|\.)(example|sample)\.[^.]+$|\.(example|sample|dist)$", re.IGNORECASE)
+
+
+def is_sample_dir(name: str) -> bool:
+    """Whether a folder name marks samples: tests, fixtures, examples, templates (`_unit-test` too)."""
+    lower = name.lower().lstrip("_.")
+    return lower in SAMPLE_DIRS or bool(_TEST_DIR.match(lower))
 
 
 def in_samples(path: str) -> bool:
-    """Whether a repo-relative path lies in a sample folder (above any tooling folder on the way)."""
-    for part in path.split("/")[:-1]:
-        lower = part.lower()
-        if lower in _TOOLING_DIRS:
-            return False
-        if lower in SAMPLE_DIRS:
+    """Whether a repo-relative path lies in a sample folder, anywhere (`.claude/tests/fixtures/` too), or is a
+    sample file."""
+    parts = path.split("/")
+    skip = False
+    for part in parts[:-1]:
+        if skip:
+            skip = False
+            continue
+        if part.lower() in _TOOLING_DIRS:
+            skip = True
+            continue
+        if is_sample_dir(part):
             return True
-    return False
+    return bool(_SAMPLE_FILE.search(parts[-1]))

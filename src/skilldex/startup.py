@@ -16,7 +16,9 @@ from skilldex.prominence import OTHER, first_sentence
 LIMIT = 8000
 MIN_LINE = 13  # no item line is shorter than "- x (doc): y\n"
 KIND_ORDER = ("skill", "tool", "command", "task", "mcp-server", "agent", "knowledge", "doc")
-HEADLINE_KINDS = ("skill", "tool", "command", "mcp-server", "knowledge")
+# A small prior by kind, below the repo's own evidence (skilldex.importance): a skill or command is written for
+# agents, a tool or task runs; a doc is read. A make target named in CLAUDE.md outranks an unnamed skill.
+KIND_PRIOR = {"skill": 2, "command": 2, "tool": 1, "task": 1, "mcp-server": 1, "knowledge": 1, "agent": 0, "doc": 0}
 
 HEADER = (
     "# Existing tooling in this workspace (skilldex)\n"
@@ -42,19 +44,25 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
 
     learned = {name: [o for o in objects if not in_samples(o.get("path", ""))]
                for name, objects in placed(indexes).items()}  # knowledge objects, under the repos they concern
-    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)]))
-               for index in indexes]
+    from skilldex.importance import FORBIDDEN_FLOOR
+
+    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)
+                               and r.importance > FORBIDDEN_FLOOR])) for index in indexes]
     samples = {index.name: sum(in_samples(r.path) for r in index.rows) for index in indexes}
+    barred = {index.name: sum(r.importance <= FORBIDDEN_FLOOR and not in_samples(r.path) for r in index.rows)
+              for index in indexes}
     levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
     levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
-    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (0, 0)]
+    levels += [lambda i, g, n=n: _compact(i, g, n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
+    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (1, 100), (0, 0), (0, 0), (0, 0)]
     steps = list(zip((*levels, _counts), notes, strict=True))
     listed = sum(len(members) for _, found in grouped for members in found.values())
     if listed * MIN_LINE > limit:  # every item on a line of its own cannot fit: start at the headlines
         steps = steps[2:]
     for detail, (count, width) in steps:
         text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
-                                + _samples(index, samples[index.name]) for index, found in grouped)
+                                + _samples(index, samples[index.name]) + _barred(index, barred[index.name])
+                                for index, found in grouped)
         if len(text) <= limit:
             return text
     note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
@@ -62,14 +70,21 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
 
 
 def groups(rows: list[Row]) -> dict[str, list[Row]]:
-    """Each item under its main capability (vocabulary order), the rest under 'other'; cited ones first."""
+    """Each item under its main capability (vocabulary order), the rest under 'other'; most used first."""
     order = list(capabilities.VOCABULARY) + [OTHER]
     found: dict[str, list[Row]] = {}
     for row in rows:
         found.setdefault(row.main, []).append(row)
     for members in found.values():
-        members.sort(key=lambda r: (KIND_ORDER.index(r.kind) if r.kind in KIND_ORDER else 99, -r.cited, r.name))
+        members.sort(key=rank)
     return {cap: found[cap] for cap in order if cap in found}
+
+
+def rank(row: Row) -> tuple:
+    """Most used first: the repo's evidence plus the kind's prior; ties by depth (the root's before a package's),
+    kind, then name."""
+    return (-(row.importance + KIND_PRIOR.get(row.kind, 0)), row.path.count("/"),
+            KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99, row.name)
 
 
 def line(row: Row, width: int = 160) -> str:
@@ -118,6 +133,13 @@ def _samples(index: RepoIndex, count: int) -> str:
             f"(`skilldex list {index.name}`)\n")
 
 
+def _barred(index: RepoIndex, count: int) -> str:
+    if not count:
+        return ""
+    return (f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
+            f"knowledge) say not to run (`skilldex list {index.name}`)\n")
+
+
 def _cap(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
@@ -138,11 +160,10 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
 
 
 def headlines(members: list[Row], count: int) -> list[Row]:
-    """The first of each runnable kind (a skill, a tool, a command...), then the next ones."""
-    runnable = [r for r in members if r.kind in HEADLINE_KINDS] or members
-    firsts = [next(r for r in runnable if r.kind == k) for k in HEADLINE_KINDS if any(r.kind == k for r in runnable)]
-    ordered = firsts + [r for r in runnable if r not in firsts]
-    return ordered[:count]
+    """The `count` most used items of a capability, of any kind; internal helpers, plans and records never."""
+    from skilldex.importance import HEADLINE_FLOOR
+
+    return [r for r in members if r.importance > HEADLINE_FLOOR][:count]
 
 
 def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
@@ -159,6 +180,26 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
                    else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
             parts.append(f"- and {rest} more: `{ask}`\n")
     return "".join(parts)
+
+
+def _compact(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
+    """One line per capability naming its `per_group` most used items by how to run them."""
+    if not index.rows:
+        return _title(index) + "No skills, tools, tasks or docs found.\n"
+    parts = [_title(index)]
+    for capability, members in grouped.items():
+        shown = headlines(members, per_group)
+        if not shown:
+            continue
+        named = "; ".join(f"`{oneline(r.run)}`" if r.run and r.kind in ("task", "tool") else
+                          f"{oneline(label_of(r))} ({r.kind})" for r in shown)
+        rest = len(members) - len(shown)
+        parts.append(f"- {capability}: {named}" + (f" (+{rest})" if rest else "") + "\n")
+    return "".join(parts) + f"- more: `skilldex find {index.name} \"what you need\"`\n"
+
+
+def label_of(row: Row) -> str:
+    return row.path if row.kind in ("tool", "doc", "knowledge") else row.name
 
 
 def _counts(index: RepoIndex, grouped: dict[str, list[Row]]) -> str:

@@ -48,8 +48,10 @@ def test_invalid_yaml_reports_line_and_column_and_keeps_the_body(repo):
     assert (finding.code, finding.rule, finding.line, finding.column) == ("SKD012", "invalid-frontmatter-yaml", 3, 33)
     assert "mapping values are not allowed" in finding.message
     item = skill(cat, ".claude/skills/db/SKILL.md")
-    # Claude Code loads the body with empty metadata: the description falls back to the body.
-    assert (item.name, item.description, item.description_source) == ("db", "Restart the database.", "body")
+    # Claude Code loads it with empty metadata (SKD012 says so), but what the skill is for is its description
+    # line, not a line of the body (issue 19: a frontmatter description always wins).
+    assert (item.name, item.description, item.description_source) == (
+        "db", "Use this skill when: the db is down", "frontmatter")
 
 
 def test_frontmatter_that_is_not_a_mapping(repo):

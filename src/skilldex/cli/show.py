@@ -26,15 +26,15 @@ def show_command(
       skilldex show credentialmate docs/INFRASTRUCTURE.md
     """
     catalogue = catalogue_for(ctx, repo)
-    from skilldex.lookup import find_item
+    from skilldex.lookup import detail_data, find_item
 
     found = find_item(catalogue, item)
-    findings = [f for f in catalogue.findings if f.path == found.path]
+    data = detail_data(catalogue, found)
     if as_json:
-        data = found.model_dump(mode="json")
-        data["findings"] = [f.model_dump(mode="json") for f in findings]
         print_json(data)
         return
     from skilldex.render.detail import detail
 
-    typer.echo(detail(found, findings))
+    typer.echo(detail(found, [f for f in catalogue.findings if f.path == found.path]))
+    if data["importance"] is not None:  # why the brief lists it where it does
+        typer.echo(f"Ranks: {data['importance']:+d} ({data['why']})")

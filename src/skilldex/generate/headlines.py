@@ -49,6 +49,7 @@ AREA_BY_CAPABILITY = {area.capability: area for area in AREAS}
 # The seed's three questions per need: which skill to use, which tool to run, which doc to read.
 GROUPS = (("skill", "command", "agent"), ("tool", "task", "mcp-server"), ("doc", "knowledge"))
 _GUIDANCE_KINDS = {"skill", "command", "agent", "doc", "knowledge"}
+IMPORTANCE_WEIGHT = 0.5  # per point of the repo's evidence (skilldex.importance), next to find relevance
 ENDORSEMENT_WEIGHT = 2.0  # times log2(1 + mentions): the tenth mention adds far less than the first
 _TOKEN_EDGES = "`'\"()[]{}<>,;:!?*"
 _DISTINCT = re.compile(r"[-_./]")
@@ -103,9 +104,26 @@ def endorsements(catalogue: Catalogue) -> list[int]:
     return counts
 
 
+def importance(catalogue: Catalogue) -> list[int]:
+    """For each item, the repo's evidence for it (skilldex.importance), as the brief ranks it; computed from this
+    catalogue, so what generate leaves out (its own earlier output) weighs nothing."""
+    from skilldex.importance import score
+    from skilldex.prominence import citations
+
+    docs = documents(catalogue)
+    items = [(i.kind, i.name, i.path, i.description, i.run) for i in catalogue.items]
+    cited = citations([(i.kind, i.name, i.path, i.description) for i in catalogue.items])
+    commands = [(getattr(i, "command", None) or "") if i.kind == "task" else "" for i in catalogue.items]
+    return [points for points, _ in score(items, [d["body"] for d in docs], commands, cited)]
+
+
 def ranked(catalogue: Catalogue) -> dict[str, list]:
-    """capability -> every item tagged with it, best first (AREAS capabilities only, when present)."""
+    """capability -> every item tagged with it, best first (AREAS capabilities only, when present); internal
+    helpers, records and what the repo's rules forbid come last, as in the brief."""
+    from skilldex.importance import HEADLINE_FLOOR
+
     bonus = [ENDORSEMENT_WEIGHT * math.log2(1 + n) for n in endorsements(catalogue)]
+    evidence = importance(catalogue)
     result: dict[str, list] = {}
     for area in AREAS:
         tagged = [(i, item) for i, item in enumerate(catalogue.items) if area.capability in item.capabilities]
@@ -118,9 +136,11 @@ def ranked(catalogue: Catalogue) -> dict[str, list]:
         keyed = []
         for i, item in tagged:
             named = area.capability in capabilities.infer(item.name)
-            score = relevance.get((item.kind, item.path, item.name), 0.0) + bonus[i]
-            # Named for the need first; rounded so float noise never reorders ties, which go by kind, path, name.
-            keyed.append(((not named, -round(score, 6), item.kind, item.path, item.name, i), item))
+            weight = evidence[i]
+            score = relevance.get((item.kind, item.path, item.name), 0.0) + bonus[i] + IMPORTANCE_WEIGHT * weight
+            # Usable, then named for the need first; rounded so float noise never reorders ties (kind, path, name).
+            keyed.append(((weight <= HEADLINE_FLOOR, not named, -round(score, 6), item.kind, item.path, item.name, i),
+                          item))
         keyed.sort(key=lambda pair: pair[0])
         result[area.capability] = [item for _, item in keyed]
     return result

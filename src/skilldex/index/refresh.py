@@ -28,14 +28,16 @@ class Row:
     """One indexed item, as stored: enough to list, rank and brief without building a pydantic model."""
 
     __slots__ = ("id", "rel", "provider", "kind", "name", "path", "description", "run", "capabilities", "main",
-                 "cited")
+                 "cited", "importance", "why")
 
     def __init__(self, id: int, rel: str, provider: int, kind: str, name: str, path: str,  # noqa: A002
-                 description: str, run: str | None, capabilities: list[str], main: str = "other", cited: int = 0):
+                 description: str, run: str | None, capabilities: list[str], main: str = "other", cited: int = 0,
+                 importance: int = 0, why: str = ""):
         self.id, self.rel, self.provider, self.kind, self.name = id, rel, provider, kind, name
         self.path, self.description, self.run, self.capabilities = path, description, run, capabilities
         self.main = main  # the capability it is mainly about (skilldex.prominence)
         self.cited = cited  # how many of the repo's item descriptions name it
+        self.importance, self.why = importance, why  # evidence the repo's people use it (skilldex.importance)
 
     def __repr__(self) -> str:
         return f"Row({self.kind} {self.name!r} at {self.path!r})"
@@ -185,8 +187,8 @@ def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
-    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x) for i, rel, p, k, n, path, d, r, c, m, x
-            in store.item_rows(db)]
+    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x, imp, why)
+            for i, rel, p, k, n, path, d, r, c, m, x, imp, why in store.item_rows(db)]
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Unit], int]:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 
-SCHEMA = 8
+SCHEMA = 9
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY, rel TEXT NOT NULL, provider INTEGER NOT NULL, seq INTEGER NOT NULL,
     kind TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, description TEXT NOT NULL,
     run TEXT, capabilities TEXT NOT NULL, data TEXT NOT NULL,
-    main TEXT NOT NULL DEFAULT 'other', cited INTEGER NOT NULL DEFAULT 0);
+    main TEXT NOT NULL DEFAULT 'other', cited INTEGER NOT NULL DEFAULT 0,
+    importance INTEGER NOT NULL DEFAULT 0, why TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
 CREATE TABLE IF NOT EXISTS outside(rel TEXT PRIMARY KEY, fp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folders(rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
@@ -224,19 +225,28 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
 
 
 def _recount(db: sqlite3.Connection) -> None:
+    from skilldex.importance import score
     from skilldex.prominence import citations
 
-    rows = db.execute("SELECT id, kind, name, path, description FROM items").fetchall()
-    counts = citations([row[1:] for row in rows])
+    rows = db.execute("SELECT i.id, i.kind, i.name, i.path, i.description, i.run, d.body, d.headings "
+                      "FROM items i JOIN docs d ON d.rowid = i.id").fetchall()
+    counts = citations([(kind, name, path, description) for _, kind, name, path, description, *_ in rows])
     db.execute("UPDATE items SET cited = 0 WHERE cited != 0")
     db.executemany("UPDATE items SET cited = ? WHERE id = ?",
                    [(n, row[0]) for n, row in zip(counts, rows, strict=True) if n])
+    ranked = score([row[1:6] for row in rows], [row[6] for row in rows],
+                   [row[7] if row[1] == "task" else "" for row in rows], counts)
+    db.execute("UPDATE items SET importance = 0, why = '' WHERE importance != 0 OR why != ''")
+    db.executemany("UPDATE items SET importance = ?, why = ? WHERE id = ?",
+                   [(n, why, row[0]) for (n, why), row in zip(ranked, rows, strict=True) if n or why])
 
 
 def item_rows(db: sqlite3.Connection) -> list[tuple]:
-    """(id, rel, provider, kind, name, path, description, run, capabilities, main, cited) in catalogue order."""
+    """(id, rel, provider, kind, name, path, description, run, capabilities, main, cited, importance, why) in
+    catalogue order."""
     return db.execute(
-        "SELECT id, rel, provider, kind, name, path, description, run, capabilities, main, cited FROM items "
+        "SELECT id, rel, provider, kind, name, path, description, run, capabilities, main, cited, importance, why "
+        "FROM items "
         "ORDER BY provider, rel, seq"
     ).fetchall()
 

@@ -32,7 +32,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
                 name=name,
                 path=file.rel,
                 description=description,
-                capabilities=capabilities.infer(name, description),
+                capabilities=capabilities.of_item(name, description),
                 run=f'ask Claude to "use the {invoked} subagent"',
                 tools=split_tools(fm.get("tools")),
                 model=as_str(fm.get("model")),

@@ -33,7 +33,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
                 name=name,
                 path=file.rel,
                 description=description,
-                capabilities=capabilities.infer(name, description),
+                capabilities=capabilities.of_item(name, description),
                 run=f"/{invoked}" + (f" {hint}" if hint else ""),
                 argument_hint=hint,
                 allowed_tools=split_tools(fm.get("allowed-tools")),

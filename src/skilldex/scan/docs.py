@@ -55,6 +55,8 @@ def _candidate(file: RepoFile) -> bool:
         return lower != "copilot-instructions.md" or file.parts[-2:-1] == (".github",)
     if not lower.endswith(DOC_EXTENSIONS) or lower == "skill.md":
         return False
+    if is_rule(file):
+        return True
     folders = {p.lower() for p in file.parts[:-1]}
     if ".claude" in folders or "knowledge" in folders or "skills" in folders:
         return False  # skills, commands, agents and knowledge objects are their own kinds
@@ -65,7 +67,17 @@ def _candidate(file: RepoFile) -> bool:
         return stem in GITHUB_DOCS
     if stem == "readme" and len(file.parts) <= MAX_README_DEPTH + 1 and not folders & SAMPLE_DIRS:
         return not any(p.startswith(".") for p in folders)
-    return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
+    return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS)) or any(
+        f.endswith(("_docs", "-docs")) for f in folders)  # ai_docs/, dev-docs/
+
+
+def _guide(file: RepoFile) -> bool:
+    return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
+
+
+def is_rule(file: RepoFile) -> bool:
+    """A `.claude/rules/**/*.md` file: project rules Claude Code loads (always, or for the paths they name)."""
+    return file.parts[:2] == (".claude", "rules") and file.name.lower().endswith(".md")
 
 
 def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
@@ -167,7 +179,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     items: list[DocItem] = []
     if not _candidate(file):
         return items
-    agent_doc = file.name.lower() in AGENT_DOCS
+    agent_doc = file.name.lower() in AGENT_DOCS or is_rule(file)
     read = read_manifest(fs, file)
     if read is None:
         return items
@@ -194,10 +206,12 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     heading_text = " ".join(h[1] for h in headings)
     items.append(
         DocItem(
-            name=_name(file) if not agent_doc else file.rel,
+            name=_name(file) if not agent_doc or is_rule(file) else file.rel,
             path=file.rel,
             description=description,
-            capabilities=capabilities.infer(file.rel, title, heading_text),
+            # a repo's own guide covers everything: its headings say what the repo does, not what the doc is for
+            capabilities=capabilities.infer_fields((title,), (heading_text,) if not _guide(file) else (),
+                                                   names=(file.rel,)),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
             commands=_commands(blocks),

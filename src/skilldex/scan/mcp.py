@@ -63,7 +63,7 @@ def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem
         path=path,
         line=line,
         description=description,
-        capabilities=capabilities.infer(name, description),
+        capabilities=capabilities.of_item(name, description),
         run=f"in Claude Code its tools are mcp__{name}__*",
         transport=transport,  # type: ignore[arg-type]
         command=command,

@@ -57,7 +57,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     read = read_manifest(fs, file)
     if read is None:
         return None
-    _, doc = read
+    text, doc = read
     fm = doc.frontmatter
     parts = file.parts
     dir_name = parts[-2] if len(parts) > 1 else fs.root.name
@@ -80,6 +80,8 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         )
 
     description = as_str(fm.get("description"))
+    if not description and doc.error is not None:  # `allowed-tools: *` breaks the YAML, not the description line
+        description = _description_line(text)
     source = "frontmatter"
     if not description:
         if doc.has_frontmatter:
@@ -115,7 +117,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         name=name,
         path=file.rel,
         description=description or "",
-        capabilities=capabilities.infer(name, description, when_to_use),
+        capabilities=capabilities.of_item(name, description, when_to_use),
         run=run,
         dir_name=dir_name,
         scope=scope,  # type: ignore[arg-type]
@@ -152,3 +154,29 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[SkillItem]:
 
 def scan(fs: RepoFS) -> list:
     return [item for file in fs.files for item in scan_file(fs, file)]
+
+
+_DESCRIPTION_LINE = re.compile(r"^description:[ \t]*(.*)$", re.MULTILINE)
+
+
+def _description_line(text: str) -> str | None:
+    """The `description:` of a frontmatter YAML could not parse, read as its line (or folded block) says it."""
+    head = text.lstrip("\ufeff")
+    if not head.startswith("---"):
+        return None
+    end = head.find("\n---", 3)
+    block = head[3:end if end != -1 else len(head)]
+    match = _DESCRIPTION_LINE.search(block)
+    if match is None:
+        return None
+    value = match.group(1).strip()
+    if value in ("", ">", "|", ">-", "|-", ">+", "|+"):  # a block: the indented lines below
+        lines = []
+        for line in block[match.end():].split("\n")[1:]:
+            if line and not line[0].isspace():
+                break
+            lines.append(line.strip())
+        value = " ".join(x for x in lines if x)
+    elif value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) > 1:
+        value = value[1:-1]
+    return value or None

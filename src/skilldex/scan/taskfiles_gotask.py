@@ -108,3 +108,58 @@ def _commands(value: Any) -> str | None:
         elif isinstance(item, str):
             lines.append(item)
     return join_commands(lines)
+
+
+TASKFILE_NAMES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml",
+                  "Taskfile.dist.yaml")
+MAX_INCLUDE_DEPTH = 3
+
+
+def namespace(fs, rel: str) -> tuple[str, str] | None:
+    """(folder to run `task` in, "ns:") when a Taskfile above includes this one under a namespace: `task
+    --dir .taskfiles/k8s validate` fails there, `task k8s:validate` from the including folder works."""
+    import posixpath
+
+    folder = posixpath.dirname(rel)
+    while folder:
+        folder = posixpath.dirname(folder)
+        for name in TASKFILE_NAMES:
+            top = posixpath.join(folder, name)
+            if top != rel and fs.exists(top):
+                prefix = _included_as(fs, top, rel, 0)
+                if prefix is not None:  # and that file may be included in turn (k8s: includes flux:)
+                    outer = namespace(fs, top) if folder else None
+                    return (outer[0], outer[1] + prefix) if outer else (folder, prefix)
+                break
+    return None
+
+
+def _included_as(fs, top: str, rel: str, depth: int) -> str | None:
+    """The namespace prefix ("a:b:") under which `top` includes `rel`, directly or through included files."""
+    import posixpath
+
+    file = fs.file(top)
+    text = fs.read_text(file) if file is not None and depth < MAX_INCLUDE_DEPTH else None
+    try:
+        data = _load(text)[0] if text else None
+    except TaskFileError:
+        return None
+    includes = data.get("includes") if isinstance(data, dict) else None
+    if not isinstance(includes, dict):
+        return None
+    here = posixpath.dirname(top)
+    for ns, spec in includes.items():
+        target = spec.get("taskfile") if isinstance(spec, dict) else spec
+        if not isinstance(target, str) or "{{" in target or "://" in target or spec is None:
+            continue
+        path = posixpath.normpath(posixpath.join(here, target)) if target != "." else here
+        candidates = [path] if path.endswith((".yml", ".yaml")) else [posixpath.join(path, n) for n in TASKFILE_NAMES]
+        for candidate in candidates:
+            if candidate == rel:
+                return f"{ns}:"
+            if fs.exists(candidate):
+                deeper = _included_as(fs, candidate, rel, depth + 1)
+                if deeper is not None:
+                    return f"{ns}:{deeper}"
+                break
+    return None

@@ -166,3 +166,53 @@ def _string_literal(text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+JUSTFILE_NAMES = ("justfile", ".justfile", "Justfile", "JUSTFILE")
+MAX_MODULE_DEPTH = 3
+_MOD = re.compile(r"^mod\??\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s+['\"]([^'\"]+)['\"])?\s*$")
+
+
+def module_path(fs, rel: str) -> tuple[str, str] | None:
+    """(folder of the root justfile, "kube ") when a justfile above loads this file as a module (`mod kube
+    "kubernetes"`): its recipes run as `just kube apply-ks`, not from the module file itself."""
+    import posixpath
+
+    folder = posixpath.dirname(rel)
+    while True:
+        for name in JUSTFILE_NAMES:
+            top = posixpath.join(folder, name)
+            if top != rel and fs.exists(top):
+                found = _loaded_as(fs, top, rel, 0)
+                return (folder, found) if found is not None else None
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def _loaded_as(fs, top: str, rel: str, depth: int) -> str | None:
+    import posixpath
+
+    file = fs.file(top)
+    text = fs.read_text(file) if file is not None and depth < MAX_MODULE_DEPTH else None
+    here = posixpath.dirname(top)
+    for line in split_lines(text or ""):
+        match = _MOD.match(line.strip())
+        if match is None:
+            continue
+        name, path = match.groups()
+        base = posixpath.normpath(posixpath.join(here, path or name))
+        if path and (base.endswith(".just") or fs.file(base) is not None):  # a module file, not its folder
+            candidates = [base]
+        else:
+            candidates = [f"{base}.just"] if not path else []
+            candidates += [posixpath.join(base, n) for n in ("mod.just", *JUSTFILE_NAMES)]
+        for candidate in candidates:
+            if candidate == rel:
+                return f"{name} "
+            if fs.exists(candidate):
+                deeper = _loaded_as(fs, candidate, rel, depth + 1)
+                if deeper is not None:
+                    return f"{name} {deeper}"
+                break
+    return None

@@ -13,7 +13,7 @@ from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import taskfiles_make_vars as make_vars
-from skilldex.scan import tasks_xtask
+from skilldex.scan import tasks_dotnet, tasks_xtask
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import npm_client
@@ -101,13 +101,20 @@ def _run(fs: RepoFS, file: RepoFile, runner: str, task: TaskDef) -> str:
         target = name if default else f"-f {q(file.name)} {name}"
         return f"make -C {q(folder)} {target}" if folder else f"make {target}"
     if runner == "just":
+        from skilldex.scan.taskfiles_just import module_path
+
+        module = module_path(fs, file.rel) if file.name not in ("justfile", "Justfile", ".justfile") or folder else None
+        if module is not None:  # `mod kube "kubernetes"` in the justfile above: `just kube apply-ks`
+            home, path = module
+            words = " ".join(q(w) for w in path.split())
+            return f"just --justfile {q(home + '/justfile')} {words} {name}" if home else f"just {words} {name}"
         return f"just --justfile {q(file.rel)} {name}" if folder else f"just {name}"
     if runner == "npm":
         client = npm_client(fs, folder)
         verb = f"{client} run" if client != "yarn" else "yarn"
         return f"{prefix}{verb} {name}"
     if runner == "taskfile":
-        return f"task --dir {q(folder)} {name}" if folder else f"task {name}"
+        return _gotask_run(fs, file, task.name)
     if runner == "rake":
         home = folder
         if file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
@@ -177,6 +184,8 @@ def _by_place(file: RepoFile) -> tuple[str, Callable[[str], list[TaskDef]]] | No
     """Task files known by where they sit rather than by name alone."""
     if file.name.endswith(".rake"):
         return "rake", parse_rakefile  # Rails' lib/tasks/*.rake
+    if file.name.endswith(".just"):
+        return "just", parse_justfile  # a just module (`mod kube` loads kube.just or kube/mod.just)
     if file.name.endswith(".ex") and _mix_tasks_folder(file.parts[:-1]):
         return "mix", parse_mix_task
     if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")):
@@ -205,6 +214,10 @@ def _depth(file: RepoFile, runner: str) -> int:
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     items: list[TaskItem] = []
+    if tasks_dotnet.is_command_source(file):  # `dotnet run --project developer-cli -- deploy`
+        if any(part.lower() in NOT_TASK_FOLDERS for part in file.parts[:-1]):
+            return items
+        return tasks_dotnet.scan_file(fs, file)
     entry = PARSERS.get(file.name) or _by_place(file)
     if entry is None or _depth(file, entry[0]) > MAX_TASK_FILE_DEPTH:
         return items
@@ -237,7 +250,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
                 path=file.rel,
                 line=task.line,
                 description=description,
-                capabilities=capabilities.infer(task.name, task.description, task.command),
+                capabilities=_capabilities(task),
                 run=run,
                 runner=task_runner,  # type: ignore[arg-type]
                 command=task.command,
@@ -250,3 +263,31 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
 
 def scan(fs: RepoFS) -> list:
     return [item for file in fs.files for item in scan_file(fs, file)]
+
+
+def _capabilities(task) -> list[str]:
+    """A task is what its name and desc say; without a desc, what its first command does (`docker compose up`);
+    the rest of its commands only when they say it twice (`dotnet restore` in a CI task is no backup)."""
+    command = task.command or ""
+    first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
+    if task.description:
+        return capabilities.infer_fields((task.description,), (command,), names=(task.name,))
+    return capabilities.infer_fields((first,), (rest,), names=(task.name,))
+
+
+def _gotask_run(fs: RepoFS, file: RepoFile, name: str) -> str:
+    """`task ns:name` from the Taskfile that includes this one under a namespace, else `task --dir`; a wildcard
+    task (`plan-*`) takes its value in place of the star."""
+    from skilldex.scan.taskfiles_gotask import namespace
+
+    folder = posixpath.dirname(file.rel)
+    found = namespace(fs, file.rel) if folder else None
+    home, prefix = found if found else (folder, "")
+    wanted = prefix + name
+    if "*" in wanted and re.fullmatch(r"[\w:.-]*\*[\w:.*-]*", wanted):
+        target = wanted.replace("*", "<value>")  # a placeholder to fill in, not a shell word to quote
+    else:
+        target = shlex.quote(wanted)
+    if found:
+        return f"task --dir {shlex.quote(home)} {target}" if home else f"task {target}"
+    return f"task --dir {shlex.quote(folder)} {target}" if folder else f"task {target}"

@@ -172,7 +172,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         name=name,
         path=file.rel,
         description=info.description,
-        capabilities=capabilities.infer(file.rel, info.description, info.usage, flag_text),
+        capabilities=_capabilities(file, info.description, info.usage, flag_text),
         run=run or _run(file, info.language, head.startswith(b"#!"), fs),
         language=info.language,
         executable=file.executable,
@@ -224,3 +224,15 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
 
 def scan(fs: RepoFS) -> list:
     return [item for file in fs.files for item in scan_file(fs, file)]
+
+
+_TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)
+
+
+def _capabilities(file: RepoFile, description: str | None, usage: str | None, flags: str) -> list[str]:
+    """A test script is about testing, whatever it tests (`bootstrap-s3-test.sh`); a tool is what its file name
+    and first sentence say, its folders only where they say it ("infra/scripts/x.js" is no infrastructure)."""
+    if _TEST_FILE.search(file.name):
+        return ["testing"]
+    folders = file.rel[: -len(file.name)].replace("/", " ")
+    return capabilities.of_item(file.name, f"{description or ''}", usage, flags, folders)

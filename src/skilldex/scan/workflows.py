@@ -58,6 +58,15 @@ def _run(file: RepoFile, inputs: dict[str, dict]) -> str:
     return f"gh workflow run {shlex.quote(file.name)}{flags}"
 
 
+def _capabilities(stem: str, title: str, data: dict) -> list[str]:
+    """What the workflow is named for; its job and step names say what it does when there are only a few of them,
+    and otherwise only what they say twice (a `dotnet restore` step in a build is no backup)."""
+    steps = _steps_text(data)
+    if len(steps.split()) <= 6:
+        return capabilities.infer_fields((title, steps), names=(stem,))
+    return capabilities.infer_fields((title,), (steps,), names=(stem,))
+
+
 def _steps_text(data: dict) -> str:
     """Job and step names: what the workflow does, for capabilities only (its scripts name every tool)."""
     words: list[str] = []
@@ -99,7 +108,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         path=file.rel,
         line=key_lines.get("on"),
         description=" ".join(description.split()),
-        capabilities=capabilities.infer(stem, title, _steps_text(data)),
+        capabilities=_capabilities(stem, title, data),
         run=_run(file, inputs),
         runner="github-actions",
         command=f"workflow_dispatch of {file.rel}",

@@ -1,0 +1,358 @@
+"""How much a repo's people use each item, from evidence in the repo itself, and why: what the brief lists first.
+
+Computed when the index is written (every description and body may name any item). Evidence for: named in the
+repo's guidance (README, CLAUDE.md, AGENTS.md, CONTRIBUTING, .claude/rules), a task with its own description,
+named by other skills, commands, agents and docs. Evidence against: a script only sourced by another one or only
+run by tasks (an internal helper: its caller is the entry point), a plan, proposal, investigation or change
+record (findable, never what to use first), a proof of concept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+GUIDE = 4  # named in the repo's guidance for people and agents
+CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
+MAX_CITED = 3
+DOCUMENTED = 1  # a task its author described
+COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them all
+SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
+INTERNAL = -8  # below anything with no evidence: never a headline
+RECORD = -8
+BROAD = -5  # README, CLAUDE.md at the root: listed, never one capability's headline
+FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never recommended
+FORBIDDEN_FLOOR = -15
+HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
+
+_GUIDE_NAMES = re.compile(
+    r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
+    r"(\.[a-z]+)*$",
+    re.IGNORECASE,
+)
+_RECORD_DIRS = frozenset(
+    {
+        "plans",
+        "plan",
+        "proposals",
+        "proposal",
+        "rfcs",
+        "rfc",
+        "adr",
+        "adrs",
+        "decisions",
+        "investigations",
+        "brainstorms",
+        "brainstorm",
+        "reports",
+        "postmortems",
+        "post-mortems",
+        "rca",
+        "rcas",
+        "archive",
+        "archived",
+        "drafts",
+        "retros",
+        "retrospectives",
+        "incidents",
+        "research",
+        "specs",
+        "changes",
+        "changelog",
+        "history",
+    }
+)
+_RECORD_WORDS = re.compile(
+    r"(^|[-_ .])(plan|plans|proposal|rfc|rca|postmortem|post-mortem|investigation|summary|improvements?|"
+    r"changelog|release[-_ ]?log|release[-_ ]?notes|history|before[-_]after|checklist|comparison|audit|fix|"
+    r"analysis|retro|retrospective|brainstorm|roadmap|todo|progress|status|report|review)([-_ .]|$)"
+    r"|^adr[-_ ]?\d|^\d{3,4}[-_]",
+    re.IGNORECASE,
+)
+_POC_DIRS = frozenset(
+    {
+        "poc",
+        "pocs",
+        "spike",
+        "spikes",
+        "scratch",
+        "sandbox",
+        "experiments",
+        "experimental",
+        "hello-world",
+        "playground",
+        "prototype",
+        "prototypes",
+        "wip",
+    }
+)
+_SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
+_EDGES = "`'\"()[]{}<>,;:!?*"
+_RUNNER_FILES = re.compile(
+    r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE
+)
+
+
+def is_guide(path: str) -> bool:
+    """Whether a doc is guidance the repo's people and agents read first."""
+    base = path.rsplit("/", 1)[-1]
+    return bool(_GUIDE_NAMES.match(base)) or path.startswith(".claude/rules/")
+
+
+def is_record(kind: str, path: str) -> bool:
+    """A plan, proposal, ADR, investigation, report or change record: a doc about the past or a maybe-future."""
+    if kind not in ("doc", "knowledge"):
+        return False
+    folders = [p.lower() for p in path.split("/")[:-1]]
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return any(f in _RECORD_DIRS for f in folders) or bool(_RECORD_WORDS.search(stem))
+
+
+def is_poc(path: str) -> bool:
+    return any(p.lower() in _POC_DIRS for p in path.split("/")[:-1])
+
+
+def grams(text: str) -> Counter[str]:
+    """Every word and run of two or three words, punctuation trimmed, counted, for exact name lookups."""
+    words = [w.strip(_EDGES).removeprefix("./").rstrip(".").lower() for w in text.split()]
+    words = [w for w in words if w]
+    found = Counter(words)
+    for size in (2, 3):
+        found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return found
+
+
+def handles(kind: str, name: str, path: str, run: str | None) -> tuple[set[str], str]:
+    """The words by which guidance names an item, and the folder a guide must also name (a per-package task)."""
+    names: set[str] = set()
+    folder = ""
+    base = path.rsplit("/", 1)[-1]
+    if kind in ("tool", "doc", "knowledge"):
+        names.add(path)
+        if re.search(r"[-_.]", base) and len(base) > 4:
+            names.add(base)
+    elif kind in ("skill", "command"):
+        names.add("/" + name)
+        if re.search(r"[-_]", name):
+            names.add(name)
+    elif kind == "agent" and re.search(r"[-_]", name):
+        names.add(name)
+    elif kind == "task" and run:
+        command = run
+        if command.startswith("cd ") and " && " in command:
+            folder, _, command = command[3:].partition(" && ")
+            folder = folder.strip("'\"")
+        words = command.split()
+        if words[:3] == ["gh", "workflow", "run"] and len(words) > 3:
+            names.add(words[3])
+        elif len(words) <= 3:
+            names.add(" ".join(words))
+            if len(words) == 3 and words[1] == "run" and words[0] in ("npm", "pnpm", "yarn", "bun"):
+                names.update({f"{words[0]} {words[2]}", f"{words[0]} run {words[2]}"})
+        elif words[:1] == ["task"] and ":" in name:
+            names.add(f"task {name}")
+    return {n.lower() for n in names if len(n) > 2}, folder.lower()
+
+
+def score(
+    items: Sequence[tuple[str, str, str, str, str | None]],
+    bodies: Sequence[str],
+    commands: Sequence[str],
+    cited: Sequence[int],
+) -> list[tuple[int, str]]:
+    """(importance, why) for each (kind, name, path, description, run) item, from the item bodies (docs, skills,
+    tools...), task commands and description citations of the same repo."""
+    owners: dict[str, list[int]] = {}
+    folders: list[str] = []
+    for index, (kind, name, path, _, run) in enumerate(items):
+        found, folder = handles(kind, name, path, run)
+        folders.append(folder)
+        for handle in found:
+            owners.setdefault(handle, []).append(index)
+    guides: dict[int, list[str]] = {}
+    citers: Counter[int] = Counter()
+    for j, ((kind, _, path, _, _), body) in enumerate(zip(items, bodies, strict=True)):
+        if not body or kind not in ("doc", "knowledge", "skill", "command", "agent"):
+            continue
+        guide = kind == "doc" and is_guide(path)
+        lowered = body.lower() if guide else ""
+        named = {i for gram in grams(body) for i in owners.get(gram, ()) if i != j}
+        for i in named:
+            if guide and (not folders[i] or folders[i] in lowered):
+                guides.setdefault(i, []).append(path)
+            elif not guide:
+                citers[i] += 1
+    internal = _internal(items, bodies, commands)
+    forbidden = _forbidden(items, bodies, owners)
+    root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
+    result = []
+    for i, (kind, _, path, description, _) in enumerate(items):
+        points, why = 0, []
+        if i in guides:
+            points += GUIDE
+            why.append("named in " + ", ".join(sorted(set(guides[i]))[:3]))
+        times = citers[i] + cited[i]
+        if times:  # the tenth citation says less than the first
+            points += min(MAX_CITED * 2, round(CITED * 1.5 * math.log2(1 + times)))
+            why.append(f"cited by {times} other item{'s' if times > 1 else ''}")
+        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
+        if kind == "task" and not compose and description and not description.startswith("Runs: "):
+            points += DOCUMENTED
+            why.append("a documented task")
+        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
+            points += COPY
+            why.append("a package's own copy of a root task")
+        elif compose and i not in guides:
+            points += SERVICE
+            why.append("a compose service: the stack's part, not a command to use")
+        if kind == "doc" and "/" not in path and is_guide(path):  # the agent reads it anyway; it is about all
+            points = min(points + BROAD, HEADLINE_FLOOR)
+            why.append("the repo's own guide: read first, about everything rather than one need")
+        if i in forbidden:  # whatever else names it: the rules win
+            points = FORBIDDEN
+            why.append(f"forbidden by {forbidden[i]}")
+        elif i in internal and i not in guides and (not times or internal[i].startswith("sourced")):
+            # named by guidance: used directly; a sourced file is a library whoever names it
+            points += INTERNAL
+            why.append(f"an internal helper ({internal[i]}): use its caller")
+        elif is_record(kind, path):
+            points += RECORD
+            why.append("a plan, proposal or record: findable, not what to use first")
+        elif is_poc(path):
+            points += RECORD
+            why.append("a proof of concept")
+        result.append((points, "; ".join(why)))
+    return result
+
+
+def _internal(
+    items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], commands: Sequence[str]
+) -> dict[int, str]:
+    """Tools another script sources, or that only tasks run: index -> who uses them."""
+    tools: dict[str, list[int]] = {}
+    for i, (kind, _, path, _, _) in enumerate(items):
+        if kind == "tool":
+            tools.setdefault(path.rsplit("/", 1)[-1], []).append(i)
+    found: dict[int, str] = {}
+    if not tools:
+        return found
+    runners = {
+        path.rsplit("/", 1)[0] + "/": path
+        for kind, _, path, _, _ in items
+        if kind == "task" and "/" in path and _RUNNER_FILES.match(path.rsplit("/", 1)[-1])
+    }
+    for i, (kind, _, path, _, _) in enumerate(items):
+        home = next((h for h in runners if kind == "tool" and path.startswith(h)), None)
+        if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
+            found[i] = f"kept for the tasks of {runners[home]}"
+    for j, (kind, name, path, _, _) in enumerate(items):
+        if kind == "tool" and bodies[j]:
+            for target in _SOURCED.findall(bodies[j]):
+                for i in tools.get(target.rsplit("/", 1)[-1], ()):
+                    if i != j:
+                        found.setdefault(i, f"sourced by {path}")
+        elif kind == "task" and commands[j]:
+            for word in commands[j].replace("}}", "} ").split():
+                base = word.strip(_EDGES).rsplit("/", 1)[-1]
+                for i in tools.get(base, ()):
+                    found.setdefault(i, f"run by task {name}")
+    return found
+
+
+_NEGATIVE = re.compile(
+    r"\b(never|don'?t|do not|must not|mustn'?t|should not|avoid|forbidden|not allowed|"
+    r"prohibited|blocks?|blocked)\b|❌|⛔",
+    re.IGNORECASE,
+)
+_NEGATIVE_HEADING = re.compile(
+    r"^#+\s*(don'?t|do not|never|avoid|forbidden|anti-?patterns?|what not to do)\b", re.IGNORECASE
+)
+_INSTEAD = re.compile(r"\b(instead|use the|use `|rather)\b|✅|\bdo:", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s+-\s+")
+_TICKED = re.compile(r"`([^`\n]{2,60})`")
+
+
+def _forbidden(
+    items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], owners: dict[str, list[int]]
+) -> dict[int, str]:
+    """Items the repo's guidance (CLAUDE.md, AGENTS.md, .claude/rules, knowledge Don'ts) tells agents not to
+    run: named in a sentence that forbids, before any "instead"; `npm` alone forbids every npm-run task."""
+    found: dict[int, str] = {}
+    prefixes: dict[str, str] = {}
+    allowed: set[str] = set()  # "invoke `dotnet run --project cli -- <command>`" next to "never run `dotnet`"
+    for j, ((kind, _, path, _, _), body) in enumerate(zip(items, bodies, strict=True)):
+        if not body or not (kind == "knowledge" or (kind == "doc" and is_guide(path))):
+            continue
+        for ticked in _TICKED.findall(body):
+            words = [w for w in ticked.lower().split() if not w.startswith("<")]
+            if len(words) >= 3:
+                allowed.add(" ".join(words))
+        for unit, under_dont in _negative_units(body):
+            sentences = _SENTENCES.split(unit)
+            for said in [_INSTEAD.split(t, 1)[0] for t in sentences if under_dont or _NEGATIVE.search(t)]:
+                _named_in(said, j, path, owners, found, prefixes)
+    if prefixes:
+        for i, (kind, _, _, _, run) in enumerate(items):
+            command = (run or "").split(" && ")[-1].lower()
+            if any(command.startswith(a) and a not in prefixes for a in allowed):
+                continue  # the repo spells this longer form out as the way to run it
+            for prefix, path in prefixes.items():
+                if kind in ("task", "tool") and (command == prefix or command.startswith(prefix + " ")):
+                    found.setdefault(i, path)
+    return found
+
+
+def _named_in(
+    said: str, j: int, path: str, owners: dict[str, list[int]], found: dict[int, str], prefixes: dict[str, str]
+) -> None:
+    """Record the items and the command prefixes (`npm`, `kubectl apply`) a forbidding sentence names."""
+    for i in {i for gram in grams(said) for i in owners.get(gram, ()) if i != j}:
+        found.setdefault(i, path)
+    for ticked in _TICKED.findall(said):
+        words = ticked.strip().lower().split()
+        if 1 <= len(words) <= 3 and re.fullmatch(r"[a-z][\w.-]*", words[0]):
+            prefixes.setdefault(" ".join(words), path)
+
+
+def _negative_units(body: str) -> list[tuple[str, bool]]:
+    """The paragraphs and list items of a markdown body that forbid something, and whether they sit under a
+    Don't heading (then every sentence forbids)."""
+    units: list[tuple[str, bool]] = []
+    current: list[str] = []
+    under_dont = False
+
+    def close() -> None:
+        text = " ".join(current)
+        if text and (under_dont or _NEGATIVE.search(text)):
+            units.append((text, under_dont))
+        current.clear()
+
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            close()
+            under_dont = bool(_NEGATIVE_HEADING.match(stripped))
+        elif not stripped or stripped.startswith(("- ", "* ", "+ ")) or re.match(r"\d+\.\s", stripped):
+            close()
+            if stripped:
+                current.append(stripped)
+        else:
+            current.append(stripped)
+    close()
+    return units
+
+
+def explain(root: str, kind: str, path: str, name: str) -> tuple[int, str] | None:
+    """(importance, why) of one item from the repo's up-to-date index, for `show`; None when it is not indexed."""
+    from skilldex.index.refresh import repo_index
+
+    index = repo_index(root)
+    try:
+        for row in index.rows:
+            if (row.kind, row.path, row.name) == (kind, path, name):
+                return row.importance, row.why or "no evidence either way"
+    finally:
+        index.close()
+    return None

@@ -18,13 +18,9 @@ from pathlib import Path
 import pytest
 from support import PROJECT, external_path
 
+from skilldex import tomlfile
 from skilldex.scan import scan_repo
 from skilldex.validate import validate_paths
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PLUGIN_PARTS = (".claude-plugin", "hooks", "skills")
 
@@ -57,7 +53,7 @@ def _plugin_copy(tmp_path: Path) -> Path:
 
 def test_manifest_names_the_plugin_and_matches_pyproject():
     manifest = json.loads((PROJECT / ".claude-plugin" / "plugin.json").read_text(encoding="utf-8"))
-    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project = tomlfile.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert (manifest["name"], manifest["version"], manifest["license"]) == ("skilldex", project["version"], "MIT")
     assert manifest["description"] and len(manifest["description"]) < 500
     assert manifest["network"] == {"hosts": []}  # the hooks run the local CLI, which reaches no host

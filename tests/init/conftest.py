@@ -58,7 +58,8 @@ def init(monkeypatch):
     calls: list[tuple] = []
     fake = types.ModuleType("skilldex.startup")
 
-    def startup_brief(workspace: str | None = None, cwd: Path | None = None) -> str:
+    def startup_brief(workspace: str | None = None, cwd: Path | None = None, relative_to: Path | None = None) -> str:
+        assert relative_to == cwd  # INDEX.md is committed: repos are named by their path from the project
         calls.append((workspace, cwd))
         return BRIEF
 

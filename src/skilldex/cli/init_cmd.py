@@ -65,4 +65,5 @@ def _index_text(ctx: typer.Context, project: Path) -> str:
     """The startup brief that becomes .claude/skilldex/INDEX.md (imported late: the scan is not cheap)."""
     from skilldex.startup import startup_brief
 
-    return startup_brief(workspace_option(ctx), cwd=project.resolve())
+    project = project.resolve()
+    return startup_brief(workspace_option(ctx), cwd=project, relative_to=project)  # INDEX.md is committed

@@ -26,7 +26,7 @@ def test_only_tomlfile_imports_a_toml_parser():
 def test_the_reader_is_the_standard_one_where_there_is_one():
     expected = "tomllib" if sys.version_info >= (3, 11) else "tomli"
     assert tomlfile.tomllib.__name__ == expected
-    assert tomlfile.loads('\ufeff[tool]\nx = 1\n') == {"tool": {"x": 1}}
+    assert tomlfile.loads("\ufeff[tool]\nx = 1\n") == {"tool": {"x": 1}}
 
 
 def test_toml_task_files_scan_on_this_python(tmp_path):
@@ -39,5 +39,8 @@ def test_toml_task_files_scan_on_this_python(tmp_path):
     catalogue = scan_repo(tmp_path)
     assert catalogue.findings == []
     assert sorted((i.runner, i.name) for i in catalogue.items if i.kind == "task") == [
-        ("cargo", "xt"), ("mise", "build"), ("python-scripts", "mytool"), ("tox", "docs"),
+        ("cargo", "xt"),
+        ("mise", "build"),
+        ("python-scripts", "mytool"),
+        ("tox", "docs"),
     ]

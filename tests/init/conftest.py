@@ -53,7 +53,7 @@ def project(tmp_path: Path):
 
 
 @pytest.fixture
-def init(monkeypatch):
+def init(monkeypatch, tmp_path_factory):
     """init(*args) runs `skilldex init *args` in-process; skilldex.startup is a stand-in returning BRIEF."""
     calls: list[tuple] = []
     fake = types.ModuleType("skilldex.startup")
@@ -66,9 +66,11 @@ def init(monkeypatch):
     fake.startup_brief = startup_brief
     monkeypatch.setitem(sys.modules, "skilldex.startup", fake)
     runner = CliRunner()
+    user = tmp_path_factory.mktemp("claude-user")
 
     def run(*args: str, expect: int = 0):
-        result = runner.invoke(app, ["init", *[str(a) for a in args]], env={"SKILLDEX_WORKSPACE": ""})
+        env = {"SKILLDEX_WORKSPACE": "", "CLAUDE_CONFIG_DIR": str(user)}  # no plugin enabled by the user running them
+        result = runner.invoke(app, ["init", *[str(a) for a in args]], env=env)
         assert result.exit_code == expect, (result.stdout, result.stderr, result.exception)
         assert "Traceback" not in result.stdout + result.stderr
         return result

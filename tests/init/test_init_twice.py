@@ -13,7 +13,8 @@ register()
 
 
 def _init(project: Path, *args: str, workspace: str = ""):
-    env = {"SKILLDEX_WORKSPACE": workspace, "SKILLDEX_CACHE_DIR": str(project.parent / "cache")}
+    env = {"SKILLDEX_WORKSPACE": workspace, "SKILLDEX_CACHE_DIR": str(project.parent / "cache"),
+           "CLAUDE_CONFIG_DIR": str(project.parent / "claude-user")}
     result = CliRunner().invoke(app, ["init", str(project), *args], env=env)
     assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
     return result

@@ -133,3 +133,20 @@ def test_make_demo_installs_only_the_runtime_dependencies(tmp_path):
     assert demo.rstrip().endswith("skilldex list credentialmate")
     test = _make_plan("test", tmp_path)
     assert "pip install --quiet -e '.[test]'" in test and test.rstrip().endswith("python -m pytest -q")
+
+
+def test_the_readme_installs_like_a_python_cli_and_names_extras_that_exist():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    install = readme.split("## Install", 1)[1].split("\n## ", 1)[0]
+    commands = [
+        line.split("#")[0].strip()
+        for block in install.split("```sh")[1:]
+        for line in block.split("```")[0].splitlines()
+        if line.strip()
+    ]
+    assert "pipx install ." in commands and "uv tool install ." in install and "skilldex-index" in install
+    assert "python3 -m venv .venv && .venv/bin/python -m pip install -e '.[test]'" in commands
+    # pip only ever installs into a venv; nothing installs into the user's or the system's Python.
+    assert all(".venv" in c for c in commands if "pip install" in c)
+    extras = set(re.findall(r"\.\[(\w+)\]", readme))
+    assert extras and extras <= set(PROJECT_TABLE["optional-dependencies"])

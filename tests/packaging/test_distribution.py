@@ -4,6 +4,7 @@ pre-commit rev the README names, and `make demo` without the test extras."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -120,8 +121,14 @@ def test_the_readme_pre_commit_rev_exists_and_has_the_hooks_it_names():
 def _make_plan(target: str, tmp_path) -> str:
     if shutil.which("make") is None:
         pytest.skip("make is not on PATH")
+    # Run inside `make test` (CI), the outer make's flags and variables would reach this one: leave them out.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON", "VENV")}
     result = subprocess.run(
-        ["make", "-n", target, f"VENV={tmp_path / 'venv'}"], cwd=PROJECT, capture_output=True, text=True
+        ["make", "--no-print-directory", "-n", target, f"VENV={tmp_path / 'venv'}"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout

@@ -20,7 +20,7 @@ test: $(TEST_STAMP) $(EXTERNAL_STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP) ## ruff, as CI runs it
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests hooks
 
 setup: $(TEST_STAMP) ## Create .venv and install skilldex with its test extras
 

@@ -13,8 +13,11 @@ register()
 
 
 def _init(project: Path, *args: str, workspace: str = ""):
-    env = {"SKILLDEX_WORKSPACE": workspace, "SKILLDEX_CACHE_DIR": str(project.parent / "cache"),
-           "CLAUDE_CONFIG_DIR": str(project.parent / "claude-user")}
+    env = {
+        "SKILLDEX_WORKSPACE": workspace,
+        "SKILLDEX_CACHE_DIR": str(project.parent / "cache"),
+        "CLAUDE_CONFIG_DIR": str(project.parent / "claude-user"),
+    }
     result = CliRunner().invoke(app, ["init", str(project), *args], env=env)
     assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
     return result

@@ -16,13 +16,25 @@ TOOL = {"tools/rds-query": "#!/bin/sh\n# Run SQL against the production database
 
 
 def _skilldex(*args: str, project: Path, user: Path, plugin: bool = False, stdin: str = "{}"):
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(user.parent), "CLAUDE_CONFIG_DIR": str(user),
-           "CLAUDE_PROJECT_DIR": str(project), "SKILLDEX_CACHE_DIR": str(user.parent / "cache"),
-           "SKILLDEX_WORKSPACE": ""}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(user.parent),
+        "CLAUDE_CONFIG_DIR": str(user),
+        "CLAUDE_PROJECT_DIR": str(project),
+        "SKILLDEX_CACHE_DIR": str(user.parent / "cache"),
+        "SKILLDEX_WORKSPACE": "",
+    }
     if plugin:
         env["SKILLDEX_FROM_PLUGIN"] = "1"  # what hooks/launch.sh sets
-    return subprocess.run([sys.executable, "-m", "skilldex", *args], cwd=project, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "skilldex", *args],
+        cwd=project,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path]:
@@ -43,8 +55,10 @@ def test_init_adds_no_hooks_when_the_user_enabled_the_plugin(tmp_path):
     _enable_plugin(user / "settings.json")
     done = _skilldex("init", project=project, user=user)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == ("unchanged .claude/settings.json: the skilldex plugin is enabled (user "
-                                           "settings) and runs its hooks; none added (--hooks adds them anyway)")
+    assert done.stdout.splitlines()[0] == (
+        "unchanged .claude/settings.json: the skilldex plugin is enabled (user "
+        "settings) and runs its hooks; none added (--hooks adds them anyway)"
+    )
     assert not (project / ".claude" / "settings.json").exists()
     assert (project / "CLAUDE.md").is_file() and (project / ".claude" / "skilldex" / "INDEX.md").is_file()
     asked = _skilldex("init", "--hooks", "startup", project=project, user=user)

@@ -27,33 +27,50 @@ def _tools_without_python(tmp_path: Path) -> str:
 
 
 def _env(tmp_path: Path, path: str, **extra: str) -> dict[str, str]:
-    return {"PATH": path, "HOME": str(tmp_path / "home"), "CLAUDE_PLUGIN_ROOT": str(PROJECT),
-            "CLAUDE_PLUGIN_DATA": str(tmp_path / "data"), **extra}
+    return {
+        "PATH": path,
+        "HOME": str(tmp_path / "home"),
+        "CLAUDE_PLUGIN_ROOT": str(PROJECT),
+        "CLAUDE_PLUGIN_DATA": str(tmp_path / "data"),
+        **extra,
+    }
 
 
 def _hook(command: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([env["PATH"].split(os.pathsep)[0] + "/sh", "-c", command], env=env, cwd=PROJECT,
-                          input="{}", capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        [env["PATH"].split(os.pathsep)[0] + "/sh", "-c", command],
+        env=env,
+        cwd=PROJECT,
+        input="{}",
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
 
 def test_the_hooks_run_the_plugins_launcher_not_a_skilldex_from_path():
     assert [c.split()[:2] for c in COMMANDS] == [["sh", '"${CLAUDE_PLUGIN_ROOT}/hooks/launch.sh"']] * 3
-    assert [c.split()[2:] for c in COMMANDS] == [["startup", "--format", "claude-hook"], ["hook", "prompt"],
-                                                 ["hook", "pre-write"]]
+    assert [c.split()[2:] for c in COMMANDS] == [
+        ["startup", "--format", "claude-hook"],
+        ["hook", "prompt"],
+        ["hook", "pre-write"],
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_without_a_python_every_hook_exits_0_with_one_line(tmp_path, command):
     done = _hook(command, _env(tmp_path, _tools_without_python(tmp_path)))
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == ("skilldex: needs Python 3.10 or newer with venv (python3 on PATH, or set "
-                           "SKILLDEX_PLUGIN_PYTHON); its hooks do nothing until then\n")
+    assert done.stderr == (
+        "skilldex: needs Python 3.10 or newer with venv (python3 on PATH, or set "
+        "SKILLDEX_PLUGIN_PYTHON); its hooks do nothing until then\n"
+    )
     assert not (tmp_path / "data" / "setup.lock").exists()
 
 
 def test_a_python_too_old_or_missing_is_not_used(tmp_path):
     path = _tools_without_python(tmp_path)
-    old = (tmp_path / "bin" / "python3")
+    old = tmp_path / "bin" / "python3"
     old.write_text("#!/bin/sh\nexit 1\n")  # answers the version check as Python 3.9 does: no
     old.chmod(0o755)
     for python in ("python3", str(tmp_path / "missing" / "python3")):
@@ -67,8 +84,10 @@ def test_a_failed_build_is_reported_until_an_hour_has_passed(tmp_path):
     (data / "setup.failed").write_text("x\n")
     done = _hook(COMMANDS[1], _env(tmp_path, _tools_without_python(tmp_path)))
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == (f"skilldex: building its Python environment failed (see {data}/setup.log); it tries "
-                           "again an hour after the failure\n")
+    assert done.stderr == (
+        f"skilldex: building its Python environment failed (see {data}/setup.log); it tries "
+        "again an hour after the failure\n"
+    )
     os.utime(data / "setup.failed", (0, 0))  # an old failure: the launcher tries again (here: no Python)
     again = _hook(COMMANDS[1], _env(tmp_path, _tools_without_python(tmp_path)))
     assert again.returncode == 0 and again.stderr.startswith("skilldex: needs Python 3.10")
@@ -79,8 +98,9 @@ def test_a_build_in_progress_is_waited_for_and_a_dead_one_taken_over(tmp_path):
     (data / "setup.lock").mkdir(parents=True)
     done = _hook(COMMANDS[2], _env(tmp_path, _tools_without_python(tmp_path)))
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == (f"skilldex: still building its Python environment (log: {data}/setup.log); its hooks "
-                           "start once it is ready\n")
+    assert done.stderr == (
+        f"skilldex: still building its Python environment (log: {data}/setup.log); its hooks start once it is ready\n"
+    )
     os.utime(data / "setup.lock", (0, 0))  # left by a build that died 20+ minutes ago
     again = _hook(COMMANDS[2], _env(tmp_path, _tools_without_python(tmp_path)))
     assert again.returncode == 0 and again.stderr.startswith("skilldex: needs Python 3.10")

@@ -21,10 +21,27 @@ from support import PROJECT, claude
 
 # What the plugin needs from the repo: its manifests, hooks, skills and knowledge, the code the launcher runs
 # and builds from, and the example workspace the brief is about.
-CLONED = (".claude-plugin", "hooks", "skills", "knowledge", "src", "examples", "pyproject.toml", "README.md",
-          "LICENSE", "skilldex.yaml")
-NETWORK = ("Could not find a version", "No matching distribution", "NewConnectionError", "Temporary failure in name",
-           "Network is unreachable", "ConnectTimeout", "ReadTimeout")
+CLONED = (
+    ".claude-plugin",
+    "hooks",
+    "skills",
+    "knowledge",
+    "src",
+    "examples",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "skilldex.yaml",
+)
+NETWORK = (
+    "Could not find a version",
+    "No matching distribution",
+    "NewConnectionError",
+    "Temporary failure in name",
+    "Network is unreachable",
+    "ConnectTimeout",
+    "ReadTimeout",
+)
 BUILD_SECONDS = 420
 
 
@@ -50,9 +67,13 @@ def _hook_env(home: Path, root: Path, project: Path) -> dict[str, str]:
     path = os.pathsep.join(p for p in ("/usr/local/bin", "/usr/bin", "/bin") if Path(p).is_dir())
     assert shutil.which("skilldex", path=path) is None
     env = {
-        "PATH": path, "HOME": str(home), "CLAUDE_PLUGIN_ROOT": str(root), "CLAUDE_PROJECT_DIR": str(project),
+        "PATH": path,
+        "HOME": str(home),
+        "CLAUDE_PLUGIN_ROOT": str(root),
+        "CLAUDE_PROJECT_DIR": str(project),
         "CLAUDE_PLUGIN_DATA": str(home / ".claude" / "plugins" / "data" / "skilldex-skilldex"),
-        "CLAUDE_CONFIG_DIR": str(home / ".claude"), "SKILLDEX_CACHE_DIR": str(home / "skilldex-cache"),
+        "CLAUDE_CONFIG_DIR": str(home / ".claude"),
+        "SKILLDEX_CACHE_DIR": str(home / "skilldex-cache"),
         # The test's own Python builds the environment: the system folders may hold none >= 3.10.
         "SKILLDEX_PLUGIN_PYTHON": sys.executable,
         "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip"),
@@ -61,8 +82,9 @@ def _hook_env(home: Path, root: Path, project: Path) -> dict[str, str]:
 
 
 def _run(command: str, env: dict[str, str], cwd: Path, payload: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(["sh", "-c", command], env=env, cwd=cwd, input=json.dumps(payload), capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        ["sh", "-c", command], env=env, cwd=cwd, input=json.dumps(payload), capture_output=True, text=True, timeout=60
+    )
 
 
 def test_marketplace_install_then_the_session_start_hook_briefs_without_skilldex_on_path(tmp_path):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,32 @@ def workspace_cli():
             os.chdir(old)
 
     return run
+
+
+def claude(*args: str, home: Path) -> subprocess.CompletedProcess:
+    """Run the real `claude` CLI with a throwaway HOME, no telemetry, no update checks."""
+    wrapper = external_path("@anthropic-ai/claude-code/cli-wrapper.cjs")
+    node = shutil.which("node")
+    if node is None:
+        why = "node is not on PATH (needed to run tests/external's claude-code)"
+        if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
+            pytest.fail(why, pytrace=False)
+        pytest.skip(why)
+    home.mkdir(parents=True, exist_ok=True)
+    env = {
+        "PATH": os.environ.get("PATH", ""), "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+        "CLAUDE_CONFIG_DIR": str(home / ".claude"), "DISABLE_AUTOUPDATER": "1", "DISABLE_TELEMETRY": "1",
+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "NO_COLOR": "1",
+    }
+    return subprocess.run([node, str(wrapper), *args], env=env, capture_output=True, text=True, timeout=180)
+
+
+def skills_ref_validator():
+    """skills-ref's validate(), or None on Python 3.10, where the test extra does not install it (it needs 3.11)."""
+    try:
+        from skills_ref.validator import validate
+    except ImportError:
+        if sys.version_info < (3, 11):
+            return None
+        raise
+    return validate

@@ -9,7 +9,7 @@ A bad argument (unknown repo or item, blank intent) comes back as a tool error w
 the server keeps running. stdout carries the protocol, so nothing else may print there.
 
 The query functions below are plain library functions (they return dicts or raise UsageError); only
-`serve()` needs the SDK, imported when called: `pip install 'skilldex[mcp]'`.
+`serve()` needs the SDK, imported when called: the `mcp` extra (`pipx install '.[mcp]'` from a clone).
 """
 
 from __future__ import annotations
@@ -225,6 +225,10 @@ def serve(workspace: str | None) -> None:
     server.run("stdio")
 
 
+# Where skilldex was installed from its clone (README, Install); `mcp` is the SDK's own name on the index.
+MCP_INSTALL = "pipx inject skilldex-index mcp, uv tool install --with mcp <clone>, or pip install mcp in its venv"
+
+
 def _sdk() -> tuple[type, type[Exception]]:
     """(server class, ToolError) from the installed SDK: MCPServer in mcp 2, FastMCP in mcp 1."""
     try:
@@ -235,6 +239,6 @@ def _sdk() -> tuple[type, type[Exception]]:
             from mcp.server.fastmcp import FastMCP as MCPServer
             from mcp.server.fastmcp.exceptions import ToolError
         except ImportError as exc:
-            raise UsageError(f"the MCP server needs the official MCP Python SDK ({exc}); install it with: "
-                             "pip install 'skilldex[mcp]'") from None
+            raise UsageError(f"the MCP server needs the official MCP Python SDK ({exc}); add it to skilldex's "
+                             f"environment: {MCP_INSTALL}") from None
     return MCPServer, ToolError

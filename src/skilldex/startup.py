@@ -7,6 +7,8 @@ say it drops to the headline items per capability, then to counts, and says how 
 
 from __future__ import annotations
 
+import os
+
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
@@ -27,14 +29,27 @@ HEADER = (
 )
 
 
-def startup_brief(workspace: str | None = None, cwd=None, limit: int = LIMIT) -> str:
-    """The brief for the workspace around `cwd` (or given), at most `limit` characters."""
+def startup_brief(workspace: str | None = None, cwd=None, limit: int = LIMIT, relative_to=None) -> str:
+    """The brief for the workspace around `cwd` (or given), at most `limit` characters.
+
+    With `relative_to` (a folder), repos are located by their path from it: the brief goes into a committed file.
+    """
     indexes = [repo_index(path, name) for name, path in workspace_repos(workspace, cwd)]
+    if relative_to is not None:
+        for index in indexes:
+            index.root = _relative(index.root, relative_to)
     try:
         return render(indexes, limit)
     finally:
         for index in indexes:
             index.close()
+
+
+def _relative(root: str, base) -> str:
+    try:
+        return os.path.relpath(root, base)
+    except ValueError:  # another drive (Windows): no relative path, and the machine's own one is not shared
+        return os.path.basename(root)
 
 
 def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:

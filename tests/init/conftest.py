@@ -53,21 +53,24 @@ def project(tmp_path: Path):
 
 
 @pytest.fixture
-def init(monkeypatch):
+def init(monkeypatch, tmp_path_factory):
     """init(*args) runs `skilldex init *args` in-process; skilldex.startup is a stand-in returning BRIEF."""
     calls: list[tuple] = []
     fake = types.ModuleType("skilldex.startup")
 
-    def startup_brief(workspace: str | None = None, cwd: Path | None = None) -> str:
+    def startup_brief(workspace: str | None = None, cwd: Path | None = None, relative_to: Path | None = None) -> str:
+        assert relative_to == cwd  # INDEX.md is committed: repos are named by their path from the project
         calls.append((workspace, cwd))
         return BRIEF
 
     fake.startup_brief = startup_brief
     monkeypatch.setitem(sys.modules, "skilldex.startup", fake)
     runner = CliRunner()
+    user = tmp_path_factory.mktemp("claude-user")
 
     def run(*args: str, expect: int = 0):
-        result = runner.invoke(app, ["init", *[str(a) for a in args]], env={"SKILLDEX_WORKSPACE": ""})
+        env = {"SKILLDEX_WORKSPACE": "", "CLAUDE_CONFIG_DIR": str(user)}  # no plugin enabled by the user running them
+        result = runner.invoke(app, ["init", *[str(a) for a in args]], env=env)
         assert result.exit_code == expect, (result.stdout, result.stderr, result.exception)
         assert "Traceback" not in result.stdout + result.stderr
         return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from support import is_root
@@ -19,9 +20,14 @@ def _fails(init, root, snapshot, *args: str) -> str:
     return result.stderr.strip()
 
 
+# Python 3.13's json names a trailing comma itself, where the comma is; older ones point past it.
+TRAILING_COMMA = (".claude/settings.json:2:18: not valid JSON (Illegal trailing comma before end of object); "
+                  if sys.version_info >= (3, 13) else
+                  ".claude/settings.json:3:1: not valid JSON (Expecting property name enclosed in double quotes); ")
+
+
 @pytest.mark.parametrize(("settings", "message"), [
-    ('{\n  "model": "opus",\n}\n',
-     ".claude/settings.json:3:1: not valid JSON (Expecting property name enclosed in double quotes); " + NOTHING),
+    ('{\n  "model": "opus",\n}\n', TRAILING_COMMA + NOTHING),
     ('{"model": "opus"', ".claude/settings.json:1:17: not valid JSON (Expecting ',' delimiter); " + NOTHING),
     ("[1, 2]\n", ".claude/settings.json:1:1: the top level should be an object, not a list; " + NOTHING),
     ('{\n  "hooks": []\n}\n', '.claude/settings.json:2:12: "hooks" should be an object, not a list; ' + NOTHING),

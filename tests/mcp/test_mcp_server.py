@@ -147,14 +147,15 @@ def test_without_the_sdk_the_command_says_how_to_install_it(tmp_path: Path):
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("Error: the MCP server needs the official MCP Python SDK")
-    assert done.stderr.endswith("install it with: pip install 'skilldex[mcp]'\n")
+    assert done.stderr.endswith("add it to skilldex's environment: pipx inject skilldex-index mcp, uv tool install "
+                                "--with mcp <clone>, or pip install mcp in its venv\n")
     assert "Traceback" not in done.stderr
 
 
 def test_help_has_an_example(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "skilldex", "mcp", "--help"], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "Example" in done.stdout and "skilldex[mcp]" in done.stdout
+    assert done.returncode == 0 and "Example" in done.stdout and "pipx install '.[mcp]'" in done.stdout
 
 
 def test_the_server_reports_this_projects_name_and_version(tmp_path: Path):

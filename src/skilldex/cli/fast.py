@@ -17,6 +17,11 @@ HOOKS = ("session-start", "prompt", "pre-write")
 
 
 def run(argv: list[str]) -> int | None:
+    if os.environ.get("SKILLDEX_FROM_PLUGIN") == "1":  # set by the plugin's hooks/launch.sh
+        from skilldex.plugin import plugin_hook_is_redundant
+
+        if plugin_hook_is_redundant(argv):
+            return 0  # `skilldex init` put the same hook in the settings: it answers, once
     args = list(argv)
     workspace = None
     while args and args[0].startswith("-"):

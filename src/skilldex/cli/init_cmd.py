@@ -27,6 +27,7 @@ def init_command(
     """Add skilldex to a project: hooks in .claude/settings.json, a short block in CLAUDE.md, an index file.
 
     Merges: keeps every key, hook and line of yours, never adds a hook twice; a second run changes nothing.
+    With the skilldex plugin enabled, no hooks are added unless --hooks asks (the plugin runs them).
 
     The index goes to .claude/skilldex/INDEX.md. --remove puts every file back byte for byte.
 
@@ -49,9 +50,13 @@ def init_command(
                              "(to keep fewer hooks: skilldex init --remove, then skilldex init --hooks ...)")
         changes = remove_project(project, dry_run=dry_run)
     else:
-        specs = parse_hooks(hooks)
+        from skilldex.plugin import plugin_enabled
+
         check_project(project)
-        changes = init_project(project, specs, _index_text(ctx, project), dry_run=dry_run)
+        # The plugin already runs the hooks: adding them again would brief every session twice.
+        plugin = None if hooks else plugin_enabled(project.resolve())
+        specs = [] if plugin else parse_hooks(hooks)
+        changes = init_project(project, specs, _index_text(ctx, project), dry_run=dry_run, plugin=plugin)
     if as_json:
         print_json({"changes": [c.to_dict() for c in changes], **({"dry_run": True} if dry_run else {})})
         return
@@ -65,4 +70,5 @@ def _index_text(ctx: typer.Context, project: Path) -> str:
     """The startup brief that becomes .claude/skilldex/INDEX.md (imported late: the scan is not cheap)."""
     from skilldex.startup import startup_brief
 
-    return startup_brief(workspace_option(ctx), cwd=project.resolve())
+    project = project.resolve()
+    return startup_brief(workspace_option(ctx), cwd=project, relative_to=project)  # INDEX.md is committed

@@ -11,8 +11,9 @@ from skilldex.cli.app import app, workspace_option
 def mcp_command(ctx: typer.Context) -> None:
     """Run a Model Context Protocol server on stdin/stdout: tools list_repos, list_tooling, find_tooling, show_item.
 
-    They answer with the same JSON as `skilldex repos|list|find|show --json`. Needs the MCP SDK:
-    pip install 'skilldex\\[mcp]'. MCP clients start it themselves; configure the command, e.g. in .mcp.json:
+    They answer with the same JSON as `skilldex repos|list|find|show --json`. Needs the MCP SDK, the mcp
+    extra: pipx install '.\\[mcp]' from a clone (or pipx inject skilldex-index mcp). MCP clients start it
+    themselves; configure the command, e.g. in .mcp.json:
     {"mcpServers": {"skilldex": {"command": "skilldex", "args": ["mcp"]}}}
 
     Examples:

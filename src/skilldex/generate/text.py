@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import yaml
+import frontmatter as pyfrontmatter
 
 from skilldex.markdown import shorten
 
@@ -55,9 +55,10 @@ def slug(name: str, limit: int = 64) -> str:
 
 
 def frontmatter(data: dict) -> str:
-    """A YAML frontmatter block; safe_dump quotes whatever needs quoting."""
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
-    return f"---\n{dumped}---\n"
+    """A YAML frontmatter block, written by python-frontmatter (its safe dumper quotes whatever needs quoting)."""
+    post = pyfrontmatter.Post("")
+    post.metadata.update(data)  # not Post(**data): a key named "content" or "handler" would collide
+    return pyfrontmatter.dumps(post, sort_keys=False, width=10_000) + "\n"
 
 
 def join_names(names: list[str], limit: int = 300) -> str:

@@ -99,22 +99,31 @@ def _record(state: InitState, rel: str, before: bytes | None, after: bytes, adde
     state.files[rel] = entry
 
 
-def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run: bool = False) -> list[Change]:
-    """Add the hooks to .claude/settings.json, the block to CLAUDE.md, and write the index file."""
+def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run: bool = False,
+                 plugin: str | None = None) -> list[Change]:
+    """Add the hooks to .claude/settings.json, the block to CLAUDE.md, and write the index file.
+
+    No hooks and `plugin` (where the skilldex plugin is enabled): the plugin runs them; settings stay as they are.
+    """
     project = check_project(project)
     state = load_state(project) or InitState()
     ops: list[_Op] = []
 
     before = read_bytes(project / SETTINGS, SETTINGS)
     text = decode(before, SETTINGS)
-    if text is None or not text.strip(_BOM + " \t\r\n"):
+    if not hooks:
+        why = f"the skilldex plugin is enabled ({plugin}) and runs its hooks" if plugin else "no hooks asked for"
+        ops.append(_plan(SETTINGS, before, text, f"{why}; none added (--hooks adds them anyway)"))
+        added = []
+    elif text is None or not text.strip(_BOM + " \t\r\n"):
         new, added, present = new_settings(hooks), hooks, []
     else:
         bom, body = _split_bom(text)
         new, added, present = add_hooks(body, hooks, SETTINGS)
         new = bom + new
-    details = [f"added {s.describe()}" for s in added] + [f"{s.describe()} already present" for s in present]
-    ops.append(_plan(SETTINGS, before, new, "; ".join(details)))
+    if hooks:
+        details = [f"added {s.describe()}" for s in added] + [f"{s.describe()} already present" for s in present]
+        ops.append(_plan(SETTINGS, before, new, "; ".join(details)))
     if added:
         _record(state, SETTINGS, before, new.encode("utf-8"), added)
 

@@ -47,6 +47,10 @@ OPS_CAPABILITIES = {
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
+# skilldex's own managed blocks (init's in CLAUDE.md, sync's in AGENTS.md) are not the repo's docs: read as
+# one, the block the first `skilldex init` wrote would change the index a second run writes.
+_MANAGED_BLOCK = re.compile(r"^[ \t]*<!-- skilldex:begin\b.*?^[ \t]*<!-- skilldex:end\b[^\n]*",
+                            re.MULTILINE | re.DOTALL)
 
 
 def _candidate(file: RepoFile) -> bool:
@@ -184,6 +188,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     if read is None:
         return items
     _, doc = read
+    if agent_doc:
+        # Blank lines in its place keep the line numbers of what follows.
+        doc.body = _MANAGED_BLOCK.sub(lambda m: "\n" * m.group().count("\n"), doc.body)
     prose = doc.body
     if file.name.lower().endswith(".rst"):
         headings, blocks = rst_headings_and_code(doc.body, doc.body_start)

@@ -100,11 +100,11 @@ def line_of(text: str, pattern: str) -> int | None:
 
 def load_toml(text: str, what: str) -> dict:
     """A task file's TOML, or TaskFileError naming `what`."""
-    import tomllib
+    from skilldex import tomlfile  # lazy: most repos have no TOML task file
 
     try:
-        return tomllib.loads(text.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
+        return tomlfile.loads(text)
+    except tomlfile.TOMLDecodeError as exc:
         raise TaskFileError(f"invalid TOML in {what}: {exc}") from None
     except RecursionError:
         raise TaskFileError(f"invalid TOML in {what}: nested too deep") from None

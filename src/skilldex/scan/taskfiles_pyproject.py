@@ -6,11 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
+from skilldex import tomlfile
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
 
 SCRIPTS = "python-scripts"
@@ -25,8 +21,8 @@ _KEY_LINE = re.compile(rf"[ \t]*({_SEGMENT_TEXT}(?:[ \t]*\.[ \t]*{_SEGMENT_TEXT}
 def parse_pyproject(text: str) -> list[TaskDef]:
     """Console scripts first, then tasks, in table order; hidden (`_x`) tasks and hooks skipped."""
     try:
-        data = tomllib.loads(text.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
+        data = tomlfile.loads(text)
+    except tomlfile.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         match = _AT_LINE.search(str(exc))
         if line is None and match:

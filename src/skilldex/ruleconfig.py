@@ -79,13 +79,11 @@ def _from_pyproject(file: Path) -> Choice | None:
         return None
     if "skilldex" not in text:  # most pyproject.toml files: no need to parse them
         return None
+    from skilldex import tomlfile  # loaded only when a pyproject.toml names skilldex
+
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = tomllib.loads(text.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
+        data = tomlfile.loads(text)
+    except tomlfile.TOMLDecodeError as exc:
         if "tool.skilldex" not in text:
             return None  # someone else's broken file; the scan reports it
         raise UsageError(f"{file}: invalid TOML ({exc}); skilldex reads its [tool.skilldex] rules there") from None

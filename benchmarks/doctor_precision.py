@@ -44,8 +44,10 @@ def main() -> int:
         print("Missing locally (clone each at the labelled commit, then run again):", file=sys.stderr)
         for r in missing:
             folder = args.repos / r["repo"].replace("/", "+")
-            print(f"  git clone https://github.com/{r['repo']} {folder} && git -C {folder} checkout -q {r['commit']}",
-                  file=sys.stderr)
+            print(
+                f"  git clone https://github.com/{r['repo']} {folder} && git -C {folder} checkout -q {r['commit']}",
+                file=sys.stderr,
+            )
         print(f"{len(missing)} of {len(repos)} repos missing; their labels are left out.", file=sys.stderr)
     reported: dict[tuple[str, str, int, str], str] = {}
     started = time.perf_counter()
@@ -78,10 +80,12 @@ def _ready(root: Path, repo: dict) -> bool:
 
 
 def _header(repos: int, labels: int, elapsed: float) -> str:
-    return (f"doctor precision on {repos} real repos, {labels} labelled findings; doctor ran in {elapsed:.1f} s\n"
-            f"machine: {platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}\n"
-            "precision = real / (real + false) over labelled findings still reported; unclear counted apart")
+    return (
+        f"doctor precision on {repos} real repos, {labels} labelled findings; doctor ran in {elapsed:.1f} s\n"
+        f"machine: {platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}\n"
+        "precision = real / (real + false) over labelled findings still reported; unclear counted apart"
+    )
 
 
 def _table(name: str, labels: list[dict], reported: dict) -> list[str]:
@@ -104,8 +108,10 @@ def _table(name: str, labels: list[dict], reported: dict) -> list[str]:
             c = table[key]
             judged = c["real"] + c["false"]
             precision = f"{c['real'] / judged:.2f}" if judged else "  - "
-            out.append(f"  {title:8} {key:16} precision {precision}  real {c['real']:3}  false {c['false']:3}  "
-                       f"unclear {c['unclear']:2}")
+            out.append(
+                f"  {title:8} {key:16} precision {precision}  real {c['real']:3}  false {c['false']:3}  "
+                f"unclear {c['unclear']:2}"
+            )
     share = f"{real_kept / real_total:.2f}" if real_total else "-"
     out.append(f"  labelled real findings still reported as error or warning: {real_kept}/{real_total} ({share})")
     return out

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from pathlib import Path
+
+from skilldex.scan.docs import AGENT_DOCS
 
 # Claude Code's built-in commands and bundled skills (docs.claude.com slash-commands reference and
 # `/help` of recent releases, aliases included). A mention of one of these is never a missing skill.
@@ -35,6 +38,26 @@ WEB_PATHS = frozenset({
 })
 
 MAX_PERSONAL_ENTRIES = 2000
+
+# `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
+_PLACEHOLDER = re.compile(
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+)
+# A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
+_CLAUDE_CONTEXT = re.compile(r"\bclaude\b|\bslash[- ]commands?\b|\bskills?\b|\bagents?\b|\bcodex\b|\bcursor\b",
+                             re.IGNORECASE)
+
+
+def placeholder(name: str) -> bool:
+    return bool(_PLACEHOLDER.search(name))
+
+
+def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
+    """Whether a `/name` in this file is said to Claude Code: skills, commands, agent docs, or docs that
+    speak of Claude, skills or agents."""
+    if kind != "doc" or rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
+        return True
+    return bool(_CLAUDE_CONTEXT.search(text))
 
 
 def personal_skills(home: Path | None = None) -> dict[str, str]:

@@ -12,6 +12,7 @@ from skilldex.doctor.task_calls import task_calls
 # A slash-command name as Claude Code spells them: lowercase, digits, - or _, optionally `plugin:name`.
 NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?::[a-z0-9]+(?:[-_][a-z0-9]+)*)?"
 UNKNOWN = "\0"  # base folder after `cd $DIR`, `cd /abs` or `cd ~`: relative paths cannot be checked
+CLONED = "\1"  # base folder after `git clone URL x && cd x`: this repo's root if the paths are there, else another repo
 
 SHELL_LANGS = frozenset({
     "", "sh", "bash", "shell", "console", "zsh", "ksh", "shell-session", "shellsession", "terminal",
@@ -36,6 +37,40 @@ _HEREDOC = re.compile(r"<<-?\s*['\"]?(\w+)['\"]?")
 _TEMPLATED_AFTER = frozenset("${<*[%")
 # Made by a build step, not kept in the repo.
 GENERATED = frozenset({"configure", "a.out", "config.status"})
+# Where a command writes: `curl -o x`, `curl -Lo x`, `wget -O x`, `--output x`, `--secret-file x`, `> x`.
+_WRITES = re.compile(
+    r"(?:\s-[A-Za-z]*[oO]|\s--(?:output|out|out-?dir|output-?dir(?:ectory)?|output-document|[\w-]+-file|path|dest)"
+    r")(?:=|\s+)(\S+)|\d?>>?\s*(\S+)"
+)
+_CLONE = re.compile(r"^git\s+clone\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(\S+?)(?:\.git)?/?(?:\s+(\S+))?\s*$")
+_UNPACKS = re.compile(r"^(?:sudo\s+)?(?:unzip|tar\s+-?[a-z]*x|nix\s+build|nix-build|cargo\s+build|go\s+build)\b")
+# What may stand before a command: `sudo`, `env`, `time`, `VAR=value`.
+_PREFIX = re.compile(r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*)\s+)*\s*$")
+_DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
+
+
+class ShellState:
+    """What earlier commands of one script did: files they wrote, repos they cloned, archives they unpacked."""
+
+    def __init__(self) -> None:
+        self.made: set[str] = set()
+        self.clones: set[str] = set()
+        self.unpacked = False
+
+    def note(self, segment: str) -> None:
+        stripped = segment.strip()
+        clone = _CLONE.match(stripped)
+        if clone:
+            self.clones.add(clone.group(2) or clone.group(1).rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+        if _UNPACKS.match(stripped):
+            self.unpacked = True  # `unzip awscliv2.zip && sudo ./aws/install`, `nix build && ./result/bin/x`
+        for match in _WRITES.finditer(" " + segment):
+            written = (match.group(1) or match.group(2) or "").strip("'\"").removeprefix("./").rstrip("/")
+            if written and not written.startswith(("&", "/dev/")):
+                self.made.add(written.split("/", 1)[0])
+
+    def made_here(self, target: str) -> bool:
+        return self.unpacked or target.removeprefix("./").split("/", 1)[0] in self.made
 
 
 @dataclass(frozen=True)
@@ -57,9 +92,10 @@ def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def command_mentions(text: str, line: int, column: int = 1,
-                     base: str | None = None) -> tuple[list[Mention], str | None]:
+def command_mentions(text: str, line: int, column: int = 1, base: str | None = None,
+                     state: ShellState | None = None) -> tuple[list[Mention], str | None]:
     """Tools and scripts one command line runs, and the base folder after it (a `cd` changes it)."""
+    state = state or ShellState()
     found: list[Mention] = []
     for match in CLAUDE_PROMPT.finditer(text):
         found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1))
@@ -70,17 +106,21 @@ def command_mentions(text: str, line: int, column: int = 1,
         segment = plain[start:end]
         stripped = segment.strip()
         if stripped == "cd" or stripped.startswith("cd "):
-            base = _cd(base, stripped[2:].strip())
+            arg = stripped[2:].strip()
+            cloned = arg.split("/", 1)[0] in state.clones and base in (None, "")
+            base = CLONED if cloned else _cd(base, arg)
         elif base != UNKNOWN:
             offset = column + start
-            found.extend(_paths(segment, line, offset, base))
+            found.extend(m for m in _paths(segment, line, offset, base) if m.kind == "task"
+                         or not state.made_here(m.target))
+            state.note(segment)
         start = piece.end() if piece else end
     return _unique(found), base
 
 
 def _cd(base: str | None, arg: str) -> str:
     arg = arg.split()[0] if arg.split() else ""
-    if not arg or arg[0] in "/~$-" or "`" in arg or base == UNKNOWN:
+    if not arg or arg[0] in "/~$-" or "`" in arg or base in (UNKNOWN, CLONED):
         return UNKNOWN
     joined = posixpath.normpath(posixpath.join(base or "", arg))
     return UNKNOWN if joined.startswith("..") else ("" if joined == "." else joined)
@@ -94,6 +134,10 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
             after = segment[match.end(1):match.end(1) + 1]
             if not target or after in _TEMPLATED_AFTER or target in GENERATED or ".." in target.split("/"):
                 continue
+            if pattern is DOT_SLASH and not _PREFIX.match(segment[: match.start()]):
+                continue  # `mogrify -path ./output`, `gdb ./packed`: an argument, not the command run
+            if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1):].startswith("@")):
+                continue  # `go install honnef.co/go/tools/cmd/staticcheck@latest`: a module path
             found.append(Mention("tool", target, line, offset + match.start(1), base))
     for call in task_calls(segment):
         folder = base if call.folder is None else _cd(base, call.folder)
@@ -117,6 +161,7 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
     found: list[Mention] = []
     pending: tuple[int, int, str] | None = None
     heredoc: str | None = None
+    state = ShellState()
     for line, column, raw in lines:
         text = raw.rstrip()
         if heredoc is not None:
@@ -140,10 +185,10 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
         marker = _HEREDOC.search(code)
         if marker:
             heredoc = marker.group(1)
-        mentions, base = command_mentions(code, line, column, base)
+        mentions, base = command_mentions(code, line, column, base, state)
         found.extend(mentions)
     if pending is not None:
-        found.extend(command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base)[0])
+        found.extend(command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base, state)[0])
     return found
 
 

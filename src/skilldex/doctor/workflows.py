@@ -32,9 +32,13 @@ def workflow_mentions(text: str) -> list[Mention]:
         uses = _get(job, "uses")
         if _scalar(uses).startswith("./"):
             found.append(_local(uses))
+        checkouts: dict[str, bool] = {}  # `path:` of each actions/checkout -> whether it is this repo
         for step in _sequence(_get(job, "steps"), budget):
-            base = _working_directory(step, job_base)
             uses = _get(step, "uses")
+            if _scalar(uses).startswith("actions/checkout"):
+                where = posixpath.normpath(_scalar(_get(_get(step, "with"), "path")) or ".")
+                checkouts[where] = not _scalar(_get(_get(step, "with"), "repository"))
+            base = _in_checkout(_working_directory(step, job_base), checkouts)
             if _scalar(uses).startswith("./"):
                 found.append(_local(uses))
             run = _get(step, "run")
@@ -60,6 +64,18 @@ def _working_directory(node, inherited: str) -> str:
         return UNKNOWN
     joined = posixpath.normpath(value)  # relative to the workspace (the checkout), not to a default
     return UNKNOWN if joined.startswith("..") else ("" if joined == "." else joined)
+
+
+def _in_checkout(base: str, checkouts: dict[str, bool]) -> str:
+    """The working directory relative to this repo's root: `pr/x` when this repo was checked out into
+    `path: pr` is `x`; inside another repo's checkout nothing can be judged."""
+    for where, own in checkouts.items():
+        if where != "." and base != UNKNOWN and (base == where or base.startswith(where + "/")):
+            if not own:
+                return UNKNOWN
+            rest = base[len(where):].lstrip("/")
+            return rest
+    return base
 
 
 def _script_lines(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int, str]]:

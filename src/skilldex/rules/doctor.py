@@ -121,12 +121,13 @@ DELETED_SINCE_DOC = rule(
 )
 
 CHANGED_SINCE_DOC = rule(
-    "SKD610", "reference-changed-since-doc", "warning",
+    "SKD610", "reference-changed-since-doc", "info",
     "A file a doc mentions changed heavily after the doc last changed.",
     "Re-read the file and update the doc (flags, paths, steps), then commit the doc.",
     doc(
         "With git history, reports a file a doc mentions that changed in at least 100 lines, over at least "
-        "5 commits or half its size, after the doc's last commit. Folders are not judged this way.",
+        "5 commits or half its size, after the doc's last commit. Folders are not judged this way. It is a "
+        "prompt to re-read, not a defect (most docs only point at the file), so it is info, never a warning.",
         "Docs that describe a tool's flags or a config's shape go stale as the file moves under them.",
         "`CLAUDE.md` (unchanged for a year) describes `Makefile`, rewritten in 12 commits since.",
     ),
@@ -151,7 +152,9 @@ RETIRED_RESOURCE = rule(
     doc(
         "Reports a host or resource name (`prod-db-1`, `api.internal.example.com`) in a workflow or doc when "
         "some doc says it was terminated, decommissioned, removed, retired or no longer exists. Lines that "
-        "speak of the past (`was`, `previously`, `until`) are not counted as uses.",
+        "speak of the past (`was`, `previously`, `until`) are not counted as uses. An error when the statement says "
+        "outright that the resource was terminated, decommissioned, retired, destroyed or shut down; a warning when "
+        "it only says removed, deleted or gone. Table rows and lines with status marks (✅ ❌) state no retirement.",
         "Agents trust workflows and infra docs: in the seed incident a deploy workflow still targeting a "
         "terminated EC2 host sent the agent looking for servers that no longer existed.",
         "`.github/workflows/deploy-ec2.yml` targets `prod-app-ec2`; `docs/INFRASTRUCTURE.md`: \"The EC2 "

@@ -79,16 +79,19 @@ def markdown_mentions(text: str) -> list[Mention]:
     block: list[tuple[int, int, str]] = []
     in_comment = False
     paragraph = ""  # the paragraph's earlier lines: a sentence that says "create" may start there
+    intro = ""  # the prose line before a code block
     for index in range(_body_start(lines), len(lines)):
         raw, number = lines[index], index + 1
         opening = _FENCE.match(raw)
         if fence is None and opening:
-            fence, language, block, paragraph = opening.group(1), opening.group(2).lower(), [], ""
+            fence, language, block, intro = opening.group(1), opening.group(2).lower(), [], paragraph
+            paragraph = ""
             continue
         if fence is not None:
             stripped = raw.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                found.extend(_code_block(language, block))
+                if not (block and block[0][2].startswith("#!") and _creates(intro)):
+                    found.extend(_code_block(language, block))  # else: a script to write, shown whole
                 fence = None
             else:
                 block.append((number, 1, raw))
@@ -134,7 +137,7 @@ def _code_block(language: str, block: list[tuple[int, int, str]]) -> list[Mentio
         for number, _, text in block:
             match = _BLOCK_SLASH.match(text)
             if match and not text.lstrip().startswith("$"):
-                found.append(Mention("skill", match.group(1), number, match.start(1)))
+                found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     if language in SHELL_LANGS:
         lines = block if language or prompted else [b for b in block if _looks_like_command(b[2])]
         found.extend(script_mentions(lines, prompted=prompted))
@@ -173,7 +176,7 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     if "skill" not in lowered and "command" not in lowered:
         return _unique(found + _links(masked, number))
     for match in _PLAIN_SLASH.finditer(masked):
-        found.append(Mention("skill", match.group(1), number, match.start(1)))
+        found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)
@@ -181,7 +184,7 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
         before = line[: match.start(3)]
         if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + before) \
                 and not _quoted(before):
-            found.append(Mention("skill", name, number, match.start(3) + 1))
+            found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
 
 
@@ -206,9 +209,16 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     """What one code span mentions, unless its sentence says to create it."""
     found = _span_mentions(line, span, number)
     before = line[: span.start()]
-    if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)):
+    if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
+                  or _HYPOTHETICAL_AFTER.match(line[span.end():])):
         return []
-    return [m for m in found if m.kind != "skill" or not _quoted(before)]
+    return [m for m in found if m.kind != "skill" or not (_quoted(before) or _SOMEONE_ELSES.search(before))]
+
+
+# "a `scripts/rotate_pdf.py` script would be helpful": a path the sentence only imagines.
+_HYPOTHETICAL_AFTER = re.compile(r"^[^.;:!?]{0,40}\b(?:would|could|might)\b", re.IGNORECASE)
+# "chub's own `get-api-docs` skill", "the upstream `x` skill": a skill of someone else, not this repo's.
+_SOMEONE_ELSES = re.compile(r"(?:\b\w+['’]s(?:\s+own)?|\b(?:upstream|third-party|community))\s+[*_]*$", re.IGNORECASE)
 
 
 # "✓ **Good**: `scripts/helper.py`", "Bad: ...": a line showing how names should look.
@@ -229,7 +239,7 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     if slash:
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
-            return [Mention("skill", slash.group(1), number, column)]
+            return [Mention("skill", slash.group(1), number, column, command=True)]
         return []
     if _SPAN_NAME.match(content) and _AFTER_SKILL_WORD.match(after):
         return [] if _FROM_ELSEWHERE.match(after) else [Mention("skill", content, number, column)]

@@ -62,7 +62,7 @@ _LESS = {Severity.error: Severity.warning, Severity.warning: Severity.info, Seve
 # `application/json`, `text/html`: media types, not paths.
 MEDIA_TYPE = re.compile(r"^(?:application|text|image|audio|video|font|multipart|message|model)/[\w.+-]+$")
 # `.claude/skills/`, `.claude/commands/`: where Claude Code looks, named as places, not as this repo's folders.
-CLAUDE_PLACES = re.compile(r"^\.claude/(?:skills|commands|agents|hooks|rules|output-styles|plugins)/?$")
+CLAUDE_PLACES = re.compile(r"^\.claude/(?:skills|commands|agents|hooks|rules|output-styles|plugins|worktrees)/?$")
 
 
 def _unverifiable(target: str) -> bool:
@@ -206,15 +206,19 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
     for doc in ctx.documents:
         # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
+        installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
         lines: dict[str, list[Mention]] = {}
         for mention in doc.mentions:
             if mention.kind == "skill" and (addressed or mention.target in elsewhere) and \
-                    _is_unknown_skill(ctx, mention.target):
+                    mention.target not in (installed or ()) and _is_unknown_skill(ctx, mention.target):
                 lines.setdefault(mention.target, []).append(mention)
         for name, mentions in lines.items():
             if name not in closest:
                 closest[name] = closest_skill(ctx, name)
-            findings.append(_missing_skill(ctx, doc, name, mentions, others, closest[name]))
+            found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
+            if installed is None:  # the doc installs a plugin whose commands are not known here: maybe its own
+                found = found.model_copy(update={"severity": Severity.warning})
+            findings.append(found)
     return findings
 
 
@@ -242,7 +246,9 @@ def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:
     fix = f"Write the skill at .claude/skills/{name.split(':')[-1]}/SKILL.md"
     fix += f", or change the doc to use {close[0].split()[-1]} if that does the job." if close else \
         ", or remove the instruction from the doc."
-    return rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
+    found = rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
+    # "the `x` skill" in prose is often another repo's or an upstream skill; `/x` to type is an instruction
+    return found if any(m.command for m in mentions) else found.model_copy(update={"severity": Severity.warning})
 
 
 def closest_skill(ctx: RepoContext, name: str) -> tuple[str, str] | None:
@@ -298,6 +304,8 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
         found = rule.finding(item.doc.rel, message, m.line, m.column, fix=fix)
         if not item.anchored:  # no such top folder here: maybe the reader's project's path, or another repo's
             found = found.model_copy(update={"severity": _LESS[found.severity]})
+        elif m.kind == "tool" and not m.command and found.severity is Severity.error:
+            found = found.model_copy(update={"severity": Severity.warning})  # a path named in prose, not run
         findings.append(found)
     return findings
 

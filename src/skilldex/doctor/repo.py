@@ -115,6 +115,8 @@ def classify(rel: str) -> str | None:
     if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
         return None
     stem = name.rsplit(".", 1)[0]
+    if "template" in stem:
+        return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:
         return "doc"
     if ".claude" in folders:

@@ -46,6 +46,7 @@ _CLONE = re.compile(r"^git\s+clone\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(\S+?)(?:\
 _UNPACKS = re.compile(r"^(?:sudo\s+)?(?:unzip|tar\s+-?[a-z]*x|nix\s+build|nix-build|cargo\s+build|go\s+build)\b")
 # What may stand before a command: `sudo`, `env`, `time`, `VAR=value`.
 _PREFIX = re.compile(r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*)\s+)*\s*$")
+_MKDIR = re.compile(r"^(?:sudo\s+)?mkdir\s+(.+)$")
 _DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 
 
@@ -62,6 +63,9 @@ class ShellState:
         clone = _CLONE.match(stripped)
         if clone:
             self.clones.add(clone.group(2) or clone.group(1).rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+        made = _MKDIR.match(stripped)
+        if made:  # `mkdir -p poc && cd poc`: a new folder, not one of this repo
+            self.made.update(w.removeprefix("./").split("/", 1)[0] for w in made.group(1).split() if w[0] != "-")
         if _UNPACKS.match(stripped):
             self.unpacked = True  # `unzip awscliv2.zip && sudo ./aws/install`, `nix build && ./result/bin/x`
         for match in _WRITES.finditer(" " + segment):
@@ -85,6 +89,9 @@ class Mention:
     link: bool = False  # a markdown link (relative to the doc's folder)
     runner: str | None = None  # a task's runner (make, npm, pnpm, yarn, bun); `file` is make's `-f`
     file: str | None = None
+    # Written as something to run (a command line, `/name`, "use the name skill"), not only named in prose:
+    # a missing one is then an error, else a warning.
+    command: bool = False
 
 
 def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
@@ -98,7 +105,7 @@ def command_mentions(text: str, line: int, column: int = 1, base: str | None = N
     state = state or ShellState()
     found: list[Mention] = []
     for match in CLAUDE_PROMPT.finditer(text):
-        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1))
+        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1, command=True))
     plain = mask(mask(text, _EXPRESSION))
     start = 0
     for piece in [*_SEPARATOR.finditer(plain), None]:
@@ -107,8 +114,9 @@ def command_mentions(text: str, line: int, column: int = 1, base: str | None = N
         stripped = segment.strip()
         if stripped == "cd" or stripped.startswith("cd "):
             arg = stripped[2:].strip()
-            cloned = arg.split("/", 1)[0] in state.clones and base in (None, "")
-            base = CLONED if cloned else _cd(base, arg)
+            top = arg.removeprefix("./").split("/", 1)[0]
+            cloned = top in state.clones and base in (None, "")
+            base = CLONED if cloned else UNKNOWN if top in state.made else _cd(base, arg)
         elif base != UNKNOWN:
             offset = column + start
             found.extend(m for m in _paths(segment, line, offset, base) if m.kind == "task"
@@ -138,7 +146,7 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
                 continue  # `mogrify -path ./output`, `gdb ./packed`: an argument, not the command run
             if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1):].startswith("@")):
                 continue  # `go install honnef.co/go/tools/cmd/staticcheck@latest`: a module path
-            found.append(Mention("tool", target, line, offset + match.start(1), base))
+            found.append(Mention("tool", target, line, offset + match.start(1), base, command=True))
     for call in task_calls(segment):
         folder = base if call.folder is None else _cd(base, call.folder)
         if folder != UNKNOWN:

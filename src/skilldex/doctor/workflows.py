@@ -47,7 +47,7 @@ def workflow_mentions(text: str) -> list[Mention]:
             prompt = _get(_get(step, "with"), "prompt")
             match = _PROMPT.match(_scalar(prompt))
             if match:
-                found.append(Mention("skill", match.group(1), prompt.start_mark.line + 1))
+                found.append(Mention("skill", match.group(1), prompt.start_mark.line + 1, command=True))
     return found
 
 

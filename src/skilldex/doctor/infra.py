@@ -10,13 +10,13 @@ from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
 
 RETIRED = re.compile(
-    r"\b(?:terminated|decommissioned|retired|deleted|removed|destroyed|torn down|shut down|turned off|"
+    r"(?<![\w-])(?:terminated|decommissioned|retired|deleted|removed|destroyed|torn down|shut down|turned off|"
     r"switched off|sunset|no longer (?:exists?|used|in use|running|available|active)|"
     r"does(?:n't| not) exist any ?more|(?:is|are) gone|went away)\b",
     re.IGNORECASE,
 )
 # Words that say outright a resource was retired; "removed", "deleted" or "gone" also speak of files and rows.
-EXPLICIT = re.compile(r"\b(?:terminated|decommissioned|retired|destroyed|torn down|shut down|sunset(?:ted)?|"
+EXPLICIT = re.compile(r"(?<![\w-])(?:terminated|decommissioned|retired|destroyed|torn down|shut down|sunset(?:ted)?|"
                       r"deprovisioned)\b", re.IGNORECASE)
 _STATUS_MARKS = re.compile("[\u2705\u274c\u2714\u2716\u2713\u2717\u26a0\U0001f534\U0001f7e2\U0001f7e1]")
 _FILE_NAME = re.compile(r"\.(?:md|mdx|txt|json|ya?ml|toml|py|sh|js|ts|tsx|go|rb|lock|cfg|ini|html|csv|env|sql)$",
@@ -116,6 +116,8 @@ def _sentences(text: str):
         if raw.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             raw = ""
+        if raw.lstrip().startswith("|"):
+            raw = ""  # a table row states properties ("TLS-terminated traffic"), never that something is gone
         if fenced or not raw.strip():
             yield from _split(paragraph)
             paragraph = []

@@ -76,9 +76,16 @@ def placeholder(name: str) -> bool:
     return bool(_PLACEHOLDER.search(name))
 
 
+# A guide to writing commands or skills (`skill-creator/`, `command-development/`): its `/names` are examples.
+_AUTHORING = re.compile(r"(?:command|skill|plugin)s?[-_](?:creat|craft|develop|writ|author|build)|"
+                        r"(?:creat|craft|develop|writ|author|build)\w*[-_](?:command|skill|plugin)s?(?![\w])")
+
+
 def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
     """Whether a `/name` in this file is said to Claude Code: skills, commands, agent docs, or docs that
-    speak of Claude, skills or agents."""
+    speak of Claude, skills or agents; not a guide to writing commands, whose names are examples."""
+    if _AUTHORING.search(rel.lower()):
+        return False
     if kind != "doc" or rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
         return True
     return bool(_CLAUDE_CONTEXT.search(text))

@@ -46,6 +46,15 @@ _CLONE = re.compile(r"^git\s+clone\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(\S+?)(?:\
 _UNPACKS = re.compile(r"^(?:sudo\s+)?(?:unzip|tar\s+-?[a-z]*x|nix\s+build|nix-build|cargo\s+build|go\s+build)\b")
 # What may stand before a command: `sudo`, `env`, `time`, `VAR=value`.
 _PREFIX = re.compile(r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*)\s+)*\s*$")
+# ... and before the script an interpreter runs: `python3 -u`, `bash`, `uv run`, `npx tsx`.
+_RUNNER = re.compile(
+    r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*|python[0-9.]*|bash|sh|zsh|node|ruby|perl|php|"
+    r"pwsh|bun|deno|tsx|ts-node|npx|uv|poetry|pipenv|pdm|hatch|run|source|\.|-{1,2}[\w-]+)\s+)*\s*$"
+)
+# The rest of the line runs somewhere else: in a container, on a server, in an app's dyno.
+_ELSEWHERE = re.compile(r"^\s*(?:sudo\s+)?(?:docker(?:\s+compose)?\s+(?:exec|run)|docker-compose\s+(?:exec|run)|"
+                        r"kubectl\s+exec|podman\s+(?:exec|run)|dokku\s+(?:enter|run)|heroku\s+run|ssh|"
+                        r"vagrant\s+ssh|fly\s+ssh)\b")
 _MKDIR = re.compile(r"^(?:sudo\s+)?mkdir\s+(.+)$")
 _DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 
@@ -136,6 +145,8 @@ def _cd(base: str | None, arg: str) -> str:
 
 def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Mention]:
     found = []
+    if _ELSEWHERE.match(segment):
+        return found  # `dokku enter app web python script/worker.py`: a path in the container, not here
     for pattern in (TOOL_PATH, INTERPRETED, DOT_SLASH):
         for match in pattern.finditer(segment):
             target = match.group(1).rstrip(".,:;")
@@ -146,7 +157,9 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
                 continue  # `mogrify -path ./output`, `gdb ./packed`: an argument, not the command run
             if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1):].startswith("@")):
                 continue  # `go install honnef.co/go/tools/cmd/staticcheck@latest`: a module path
-            found.append(Mention("tool", target, line, offset + match.start(1), base, command=True))
+            runs = pattern is INTERPRETED or bool(_RUNNER.match(segment[: match.start()]))
+            # `--seed ./scripts/seed.ts`: an argument names the file, the command does not run it
+            found.append(Mention("tool", target, line, offset + match.start(1), base, command=runs))
     for call in task_calls(segment):
         folder = base if call.folder is None else _cd(base, call.folder)
         if folder != UNKNOWN:

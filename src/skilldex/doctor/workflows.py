@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -43,7 +44,8 @@ def workflow_mentions(text: str) -> list[Mention]:
                 found.append(_local(uses))
             run = _get(step, "run")
             if isinstance(run, yaml.ScalarNode):
-                found.extend(script_mentions(_script_lines(run, lines), base))
+                mapped = (_from_root(m, checkouts) for m in script_mentions(_script_lines(run, lines), base))
+                found.extend(m for m in mapped if m is not None)
             prompt = _get(_get(step, "with"), "prompt")
             match = _PROMPT.match(_scalar(prompt))
             if match:
@@ -76,6 +78,18 @@ def _in_checkout(base: str, checkouts: dict[str, bool]) -> str:
             rest = base[len(where):].lstrip("/")
             return rest
     return base
+
+
+def _from_root(mention: Mention, checkouts: dict[str, bool]) -> Mention | None:
+    """`./core-repo/scripts/x.sh` where this repo was checked out into `path: core-repo` is `scripts/x.sh`;
+    a path into another repo's checkout is not this repo's to judge."""
+    if mention.kind != "tool" or mention.base not in (None, ""):
+        return mention
+    for where, own in checkouts.items():
+        if where != "." and mention.target.removeprefix("./").startswith(where + "/"):
+            rest = mention.target.removeprefix("./")[len(where) + 1:]
+            return dataclasses.replace(mention, target=rest) if own else None
+    return mention
 
 
 def _script_lines(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int, str]]:

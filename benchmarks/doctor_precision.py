@@ -61,7 +61,7 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     sets = {r["repo"]: r["set"] for r in repos if r not in missing}
     lines = [_header(len(sets), len(labels), elapsed)]
-    for name in ("tuned", "heldout"):
+    for name in sorted(set(sets.values()), key=lambda s: (s != "tuned", s)):
         chosen = [lab for lab in labels if sets.get(lab["repo"]) == name]
         lines += _table(name, chosen, reported)
     text = "\n".join(lines) + "\n"

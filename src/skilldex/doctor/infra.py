@@ -187,6 +187,7 @@ def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[
     candidates: dict[str, tuple[Document, int, int]] = {}
     for doc in ctx.documents:
         for number, line in enumerate(doc.text.splitlines(), 1):
+            line = re.sub(r"\$\{\{.*?\}\}", lambda m: " " * len(m.group(0)), line)  # `${{ steps.x.outputs }}`
             hosts = [m for m in HOSTNAME.finditer(line)] if doc.kind == "workflow" else []
             hosts = hosts if len(hosts) <= MAX_HOSTS_PER_LINE else []
             hosts += [m for m in _SSH_TARGET.finditer(line)]

@@ -176,7 +176,8 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     if "skill" not in lowered and "command" not in lowered:
         return _unique(found + _links(masked, number))
     for match in _PLAIN_SLASH.finditer(masked):
-        found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
+        if not _creates(preceding + " " + line[: match.start()]):  # "- [ ] Create /x command"
+            found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)

@@ -17,9 +17,9 @@ from skilldex.scan.fs import IGNORED_DIRS
 # Folders of build output and scratch: docs name files there that only exist after a build or a run.
 GENERATED_DIRS = IGNORED_DIRS | {"build", "_build", "out", "tmp", "temp", "artifacts", "logs", "log", "__snapshots__",
                                  "result"}  # `result`: the link `nix build` leaves
-NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$")
+NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$|\.local\.\w+$")
 PLACEHOLDER = re.compile(
-    r"YYYY|HHMM|XXX|NNN|(?<![A-Za-z])XX(?![A-Za-z])|(?:module|script|file|skill|command|tool|app)[-_]name\b|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|(^|/)[A-Z][A-Z0-9_]+/"
+    r"YYYY|HHMM|XXX|NNN|(?<![A-Za-z])XX(?![A-Za-z])|(?:module|script|file|skill|command|tool|app)[-_]name\b|_name(?:\.\w+)?/?$|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|(^|/)[A-Z][A-Z0-9_]+/"
 )
 MAX_CLOSE_CANDIDATES = 5000
 
@@ -62,7 +62,9 @@ _LESS = {Severity.error: Severity.warning, Severity.warning: Severity.info, Seve
 # `application/json`, `text/html`: media types, not paths.
 MEDIA_TYPE = re.compile(r"^(?:application|text|image|audio|video|font|multipart|message|model)/[\w.+-]+$")
 # `.claude/skills/`, `.claude/commands/`: where Claude Code looks, named as places, not as this repo's folders.
-CLAUDE_PLACES = re.compile(r"^\.claude/(?:skills|commands|agents|hooks|rules|output-styles|plugins|worktrees)/?$")
+CLAUDE_PLACES = re.compile(
+    r"^\.claude/(?:skills|commands|agents|hooks|rules|output-styles|plugins|worktrees|workflows)/?$|^\.github/workflows/?$"
+)
 
 
 def _unverifiable(target: str) -> bool:
@@ -179,13 +181,22 @@ class _Finder:
         return None
 
 
+_SKILLS_FOLDER = re.compile(r"^(?:skills|skills-[\w-]+|[\w-]+-skills)$")  # skills/, SKILLS/, skills-templates/
+
+
+def inside_shipped_skill(rel: str) -> bool:
+    """A file of a shipped skill other than its SKILL.md (references/, docs/, assets/ ...)."""
+    root = _distributed_skill_root(rel)
+    return root is not None and rel != f"{root}/SKILL.md"
+
+
 def _distributed_skill_root(rel: str) -> str | None:
     """`skills/<name>` for a file of a skill shipped to other projects (not under a dot folder)."""
     parts = rel.split("/")
-    if "skills" not in parts[:-2] or any(p.startswith(".") for p in parts[:-1]):
+    folders = [i for i, p in enumerate(parts[:-2]) if _SKILLS_FOLDER.match(p.lower())]
+    if not folders or any(p.startswith(".") for p in parts[:-1]):
         return None
-    index = parts.index("skills")
-    return "/".join(parts[: index + 2])
+    return "/".join(parts[: folders[0] + 2])
 
 
 def _variants(path: str) -> tuple[str, ...]:
@@ -216,7 +227,9 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
             if name not in closest:
                 closest[name] = closest_skill(ctx, name)
             found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
-            if installed is None:  # the doc installs a plugin whose commands are not known here: maybe its own
+            if inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
+                found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
+            elif installed is None:  # the doc installs a plugin whose commands are not known here
                 found = found.model_copy(update={"severity": Severity.warning})
             findings.append(found)
     return findings

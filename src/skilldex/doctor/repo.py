@@ -88,8 +88,8 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
     known = invocable(catalogue)
     for file in fs.files:  # commands kept for copying into ~/.claude/commands (`commands/deploy.md`)
         parts = file.rel.split("/")
-        if "commands" in {p.lower() for p in parts[:-1]} and file.name.endswith(".md") and \
-                file.name.lower() != "readme.md":
+        if any("commands" in p.lower() for p in parts[:-1]) and file.name.endswith(".md") and \
+                file.name.lower() != "readme.md":  # also commands-templates/ and COMMANDS/
             known.setdefault(file.name[:-3], file.rel)
     return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
 

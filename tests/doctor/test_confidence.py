@@ -191,3 +191,44 @@ def test_a_sub_skill_its_parent_routes_to_is_not_misplaced(make_repo, doctor):
                       ".claude/skills/ops/deploy/SKILL.md": SKILL.format("deploy")})
     assert shown(doctor(root, use_git=False), "SKD604") == [
         ("SKD604", ".claude/skills/ops/deploy/SKILL.md", 1, "error")]
+
+
+def test_a_table_of_properties_states_no_retirement(make_repo, doctor):
+    table = ("# Traefik\n\n| Property | Meaning |\n|---|---|\n| `https-entry-point` | handles TLS-terminated "
+             "HTTPS traffic |\n| `letsencrypt-email` | contact for certificates; empty disables issuance |\n")
+    root = make_repo({"docs/traefik.md": table,
+                      "docs/caddy.md": "# Caddy\n\nSet the `letsencrypt-email` property with `--global`.\n"})
+    assert shown(doctor(root, use_git=False), "SKD612") == []
+
+
+def test_commands_that_run_elsewhere_and_arguments(make_repo, doctor):
+    doc = ("# Processes\n\n```bash\ndokku enter app web python script/worker.py\n"
+           "docker compose exec api ./bin/rails db:migrate\n./scripts/reset.sh --seed ./scripts/seed-dev.ts\n```\n")
+    root = make_repo({"scripts/reset.sh": TOOL, "docs/processes.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/processes.md", 6, "warning")]
+
+
+def test_a_workflow_path_into_this_repos_checkout_folder(make_repo, doctor):
+    workflow = ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - uses: actions/checkout@v4\n        with:\n          path: core-repo\n"
+                "      - uses: actions/checkout@v4\n        with:\n          repository: o/envs\n          path: envs\n"
+                "      - run: bash ./core-repo/scripts/ok.sh && bash ./envs/scripts/theirs.sh\n"
+                "      - run: bash ./core-repo/scripts/gone.sh\n"
+                "      - run: git tag ${{ steps.version.outputs.local }}\n")
+    root = make_repo({"scripts/ok.sh": TOOL, ".github/workflows/env.yml": workflow})
+    assert shown(doctor(root, use_git=False), "SKD602", "SKD613") == [
+        ("SKD602", ".github/workflows/env.yml", 14, "error")]
+
+
+def test_a_shipped_skills_vendored_docs_and_project_commands(make_repo, doctor):
+    root = make_repo({
+        "skills-templates/openclaw/SKILL.md": SKILL.format("openclaw") + "\nRun `/deploy-openclaw` first.\n",
+        "skills-templates/openclaw/references/docs/tui.md": "# TUI (claude skill)\n\n- `/verbose <on|off>`\n",
+        "skills-templates/tailwind/SKILL.md": SKILL.format("tailwind") + "\n```bash\nnpm run dev\n```\n",
+        "package.json": '{"scripts": {"build": "tsc"}}\n',
+        "commands-templates/pr.md": "Open a PR.\n", "README.md": "# Claude commands\n\nThen try `/pr`.\n",
+        "TODO.md": "# Todo\n\n- [ ] Create /maintenance-plan-update command\n",
+    })
+    assert shown(doctor(root, use_git=False), "SKD601", "SKD615") == [
+        ("SKD601", "skills-templates/openclaw/SKILL.md", 8, "error"),
+        ("SKD601", "skills-templates/openclaw/references/docs/tui.md", 3, "info")]

@@ -7,20 +7,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from skilldex.doctor import names
+from skilldex.doctor import names, places
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
-from skilldex.scan.fs import IGNORED_DIRS
 
-# Folders of build output and scratch: docs name files there that only exist after a build or a run.
-GENERATED_DIRS = IGNORED_DIRS | {"build", "_build", "out", "tmp", "temp", "artifacts", "logs", "log", "__snapshots__",
-                                 "result"}  # `result`: the link `nix build` leaves
-NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$|\.local\.\w+$")
-PLACEHOLDER = re.compile(
-    r"YYYY|HHMM|XXX|NNN|(?<![A-Za-z])XX(?![A-Za-z])|(?:module|script|file|skill|command|tool|app)[-_]name\b|_name(?:\.\w+)?/?$|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|(^|/)[A-Z][A-Z0-9_]+/"
-)
 MAX_CLOSE_CANDIDATES = 5000
 
 
@@ -43,7 +35,7 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
     for doc in ctx.documents:
         by_path: dict[str, Resolved] = {}
         for mention in doc.mentions:
-            if mention.kind in ("skill", "task") or _unverifiable(mention.target):
+            if mention.kind in ("skill", "task") or places.unverifiable(mention.target):
                 continue
             resolved = finder.resolve(doc, mention)
             if resolved is None:
@@ -58,23 +50,8 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
     return found
 
 
+# One level less sure: a path whose top folder the repo lacks may be the reader's project's.
 _LESS = {Severity.error: Severity.warning, Severity.warning: Severity.info, Severity.info: Severity.info}
-# `application/json`, `text/html`: media types, not paths.
-MEDIA_TYPE = re.compile(r"^(?:application|text|image|audio|video|font|multipart|message|model)/[\w.+-]+$")
-# `.claude/skills/`, `.claude/commands/`: where Claude Code looks, named as places, not as this repo's folders.
-CLAUDE_PLACES = re.compile(
-    r"^\.claude/(?:skills|commands|agents|hooks|rules|output-styles|plugins|worktrees|workflows)/?$|^\.github/workflows/?$"
-)
-
-
-def _unverifiable(target: str) -> bool:
-    parts = target.rstrip("/").split("/")
-    return (
-        bool(CLAUDE_PLACES.match(target) or MEDIA_TYPE.match(target)) or
-        any(part in GENERATED_DIRS for part in parts)
-        or bool(NOT_COMMITTED.search(parts[-1]))
-        or bool(PLACEHOLDER.search(target))
-    )
 
 
 class _Finder:
@@ -120,16 +97,17 @@ class _Finder:
         if mention.link:
             return Resolved(doc, mention, candidates[0], False)
         # `python3 jwt_tool.py`, `./linpeas.sh`: without a folder, run wherever the reader downloaded it.
-        if "/" not in target or _distributed_skill_root(doc.rel) is not None and not self._anchored(doc, target, bases):
+        anchored = "/" in target and self._anchored(doc, target, bases)
+        if "/" not in target or places.shipped_skill_root(doc.rel) is not None and not anchored:
             return None
-        return Resolved(doc, mention, candidates[0], False, anchored=self._anchored(doc, target, bases))
+        return Resolved(doc, mention, candidates[0], False, anchored=anchored)
 
     def _anchored(self, doc: Document, target: str, bases: list[str]) -> bool:
         """Whether a written path starts in a folder of this repo: `src/server.ts` in a repo without src/ may
         name the reader's project. A distributed skill (`skills/<name>/`, not under a dot folder) speaks of the
         project it will run in, except for the files it bundles in its own folder."""
         top = target.split("/", 1)[0]
-        skill_root = _distributed_skill_root(doc.rel)
+        skill_root = places.shipped_skill_root(doc.rel)
         if skill_root is not None:
             folder = posixpath.dirname(doc.rel)
             bases = [skill_root] + [b for b in bases if b == folder or b.startswith(skill_root + "/")]
@@ -181,24 +159,6 @@ class _Finder:
         return None
 
 
-_SKILLS_FOLDER = re.compile(r"^(?:skills|skills-[\w-]+|[\w-]+-skills)$")  # skills/, SKILLS/, skills-templates/
-
-
-def inside_shipped_skill(rel: str) -> bool:
-    """A file of a shipped skill other than its SKILL.md (references/, docs/, assets/ ...)."""
-    root = _distributed_skill_root(rel)
-    return root is not None and rel != f"{root}/SKILL.md"
-
-
-def _distributed_skill_root(rel: str) -> str | None:
-    """`skills/<name>` for a file of a skill shipped to other projects (not under a dot folder)."""
-    parts = rel.split("/")
-    folders = [i for i, p in enumerate(parts[:-2]) if _SKILLS_FOLDER.match(p.lower())]
-    if not folders or any(p.startswith(".") for p in parts[:-1]):
-        return None
-    return "/".join(parts[: folders[0] + 2])
-
-
 def _variants(path: str) -> tuple[str, ...]:
     """Where a docs site finds a link target: as written, `guide` as guide.md, `guide.html` from guide.md."""
     stem, extension = posixpath.splitext(path)
@@ -227,7 +187,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
             if name not in closest:
                 closest[name] = closest_skill(ctx, name)
             found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
-            if inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
+            if places.inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
                 found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
             elif installed is None:  # the doc installs a plugin whose commands are not known here
                 found = found.model_copy(update={"severity": Severity.warning})

@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 
-from skilldex.doctor.references import inside_shipped_skill
+from skilldex.doctor.places import shipped_skill_root
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import Mention
 from skilldex.models import Finding
@@ -36,7 +36,7 @@ def check(ctx: RepoContext) -> list[Finding]:
     generated = _templated_targets(ctx)
     for doc in ctx.documents:
         seen: dict[tuple[str, str], tuple[Mention, set[str], list[int]]] = {}
-        if inside_shipped_skill(doc.rel):
+        if shipped_skill_root(doc.rel) is not None:
             continue  # `npm run dev` in a skill shipped to other projects runs in their package.json
         for mention in doc.mentions:
             if mention.kind != "task" or _adding(doc, mention):

@@ -10,8 +10,11 @@ Precision over recall, because a false "missing skill" teaches people to ignore 
   `` `/name` `` after run/use/invoke/type/see or opening a list item or table cell, a code-block line
   that is only `/name args`, `claude -p "/name"`; "the `name` skill" and "use the some-name skill"
   name one in prose. A bare `` `/name` `` mid-sentence ("both answering `/deploy`") is an example;
-- a sentence that says to create, write or generate something, or gives it "for example", does not
-  promise that it exists. Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
+- a sentence that says to create, write or generate something, gives it "for example", as a default, a
+  proposal or a quotation, or negates it ("there is no `/x` command"), does not promise that it exists;
+- a backticked word before "command" is a CLI (`` `gh` commands``); in blocks listing URL paths and in docs
+  about HTTP, `/name` is a route unless its line says skill, command or Claude.
+Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
 """
 
 from __future__ import annotations

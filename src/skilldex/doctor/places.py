@@ -8,8 +8,18 @@ import re
 from skilldex.scan.fs import IGNORED_DIRS
 
 # Folders of build output and scratch: docs name files there that only exist after a build or a run.
-GENERATED_DIRS = IGNORED_DIRS | {"build", "_build", "out", "tmp", "temp", "artifacts", "logs", "log", "__snapshots__",
-                                 "result"}  # `result`: the link `nix build` leaves
+GENERATED_DIRS = IGNORED_DIRS | {
+    "build",
+    "_build",
+    "out",
+    "tmp",
+    "temp",
+    "artifacts",
+    "logs",
+    "log",
+    "__snapshots__",
+    "result",
+}  # `result`: the link `nix build` leaves
 NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$|\.local\.\w+$")
 PLACEHOLDER = re.compile(
     r"YYYY|HHMM|XXX|NNN|(?<![A-Za-z])XX(?![A-Za-z])|(?:module|script|file|skill|command|tool|app)[-_]name\b|"

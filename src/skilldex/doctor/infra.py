@@ -6,15 +6,21 @@ import re
 from dataclasses import dataclass
 
 from skilldex.doctor.repo import Document, RepoContext
-from skilldex.models import Finding
+from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
 
 RETIRED = re.compile(
-    r"\b(?:terminated|decommissioned|retired|deleted|removed|destroyed|torn down|shut down|turned off|"
+    r"(?<![\w-])(?:terminated|decommissioned|retired|deleted|removed|destroyed|torn down|shut down|turned off|"
     r"switched off|sunset|no longer (?:exists?|used|in use|running|available|active)|"
     r"does(?:n't| not) exist any ?more|(?:is|are) gone|went away)\b",
     re.IGNORECASE,
 )
+# Words that say outright a resource was retired; "removed", "deleted" or "gone" also speak of files and rows.
+EXPLICIT = re.compile(r"(?<![\w-])(?:terminated|decommissioned|retired|destroyed|torn down|shut down|sunset(?:ted)?|"
+                      r"deprovisioned)\b", re.IGNORECASE)
+_STATUS_MARKS = re.compile("[\u2705\u274c\u2714\u2716\u2713\u2717\u26a0\U0001f534\U0001f7e2\U0001f7e1]")
+_FILE_NAME = re.compile(r"\.(?:md|mdx|txt|json|ya?ml|toml|py|sh|js|ts|tsx|go|rb|lock|cfg|ini|html|csv|env|sql)$",
+                        re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:not|never|will|to be|should|would|plan(?:ned)? to|going to|soon|if|unless)\b",
                       re.IGNORECASE)
 RESOURCE_NOUNS = re.compile(
@@ -42,7 +48,11 @@ PUBLIC_DOMAINS = frozenset({
     "rust-lang.org", "crates.io", "rubygems.org", "golang.org", "go.dev", "hashicorp.com", "terraform.io",
     "kubernetes.io", "k8s.io", "helm.sh", "apple.com", "mozilla.org", "w3.org", "schemastore.org",
     "atlassian.net", "linear.app", "vercel.app", "netlify.app", "herokuapp.com", "astral.sh", "nodesource.com",
+    "digicert.com", "sectigo.com", "symantec.com", "globalsign.com", "entrust.net", "godaddy.com", "usertrust.com",
+    "comodoca.com", "postgresql.org", "mysql.com", "launchpad.net", "fedoraproject.org", "centos.org",
+    "elastic.co", "grafana.com", "opentofu.org", "nixos.org", "cachix.org", "brew.sh",
 })
+MAX_HOSTS_PER_LINE = 3  # a line naming more hosts is an allow-list or a mirror list, not a deploy target
 CORPUS_FILE_BYTES = 512 * 1024
 CORPUS_BUDGET_BYTES = 64 * 1024 * 1024
 _BINARY_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".zip", ".gz", ".tgz", ".jar", ".woff",
@@ -57,6 +67,7 @@ class Statement:
     path: str
     line: int
     sentence: str
+    explicit: bool = False  # "terminated", "decommissioned": an error; "removed", "gone": a warning
 
 
 def retired_resources(ctx: RepoContext) -> list[Statement]:
@@ -69,16 +80,20 @@ def retired_resources(ctx: RepoContext) -> list[Statement]:
             verb = RETIRED.search(sentence)
             if not verb or _NOT_YET.search(sentence[max(0, verb.start() - 30): verb.start()]):
                 continue
+            if sentence.lstrip().startswith("|") or _STATUS_MARKS.search(sentence):
+                continue  # a table of checks and status marks ("`postgresql-0` pod restart | ✅") states no retirement
+            explicit = bool(EXPLICIT.search(sentence))
+            said = " ".join(sentence.split())
             for match in _SPAN.finditer(sentence):
                 token = match.group(1) or match.group(2)
-                if _resource(token, sentence, match):
+                if _resource(token, sentence, match) and not _FILE_NAME.search(token):
                     line = lines[min(len(lines) - 1, sentence.count("\n", 0, match.start()))]
-                    found.setdefault(token.lower(), Statement(token, doc.rel, line, " ".join(sentence.split())))
+                    found.setdefault(token.lower(), Statement(token, doc.rel, line, said, explicit))
             for match in HOSTNAME.finditer(sentence) if RESOURCE_NOUNS.search(sentence) else ():
                 if _public(match.group(1)):
                     continue
                 line = lines[min(len(lines) - 1, sentence.count("\n", 0, match.start()))]
-                found.setdefault(match.group(1), Statement(match.group(1), doc.rel, line, " ".join(sentence.split())))
+                found.setdefault(match.group(1), Statement(match.group(1), doc.rel, line, said, explicit))
     return list(found.values())
 
 
@@ -87,7 +102,8 @@ def _resource(token: str, sentence: str, match: re.Match) -> bool:
     if "/" in token or not _SHAPE.match(token) or not re.search(r"[-.]", token):
         return False
     if any(c.isdigit() for c in token) or len(re.findall(r"[-.]", token)) >= 2:
-        return bool(RESOURCE_NOUNS.search(sentence))
+        near = sentence[max(0, match.start() - 40): match.end() + 40]  # "instance `prod-app-ec2`", not a far noun
+        return bool(RESOURCE_NOUNS.search(near.replace(match.group(0), " ")))
     near = sentence[max(0, match.start() - 20): match.end() + 20]
     return bool(RESOURCE_NOUNS.search(near.replace(match.group(0), " ")))
 
@@ -100,6 +116,8 @@ def _sentences(text: str):
         if raw.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             raw = ""
+        if raw.lstrip().startswith("|"):
+            raw = ""  # a table row states properties ("TLS-terminated traffic"), never that something is gone
         if fenced or not raw.strip():
             yield from _split(paragraph)
             paragraph = []
@@ -154,7 +172,8 @@ def _retired_finding(doc: Document, statement: Statement, uses: list[tuple[int, 
         message += f"; also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))}"
     fix = (f"Delete or rewrite {doc.rel} for the current infrastructure ({statement.path} describes it), "
            f"and remove other uses of '{statement.token}'.")
-    return rules.RETIRED_RESOURCE.finding(doc.rel, message, line, column, fix=fix)
+    found = rules.RETIRED_RESOURCE.finding(doc.rel, message, line, column, fix=fix)
+    return found if statement.explicit else found.model_copy(update={"severity": Severity.warning})
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -168,7 +187,9 @@ def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[
     candidates: dict[str, tuple[Document, int, int]] = {}
     for doc in ctx.documents:
         for number, line in enumerate(doc.text.splitlines(), 1):
+            line = re.sub(r"\$\{\{.*?\}\}", lambda m: " " * len(m.group(0)), line)  # `${{ steps.x.outputs }}`
             hosts = [m for m in HOSTNAME.finditer(line)] if doc.kind == "workflow" else []
+            hosts = hosts if len(hosts) <= MAX_HOSTS_PER_LINE else []
             hosts += [m for m in _SSH_TARGET.finditer(line)]
             for match in hosts:
                 host = match.group(1)

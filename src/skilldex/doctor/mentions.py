@@ -10,8 +10,11 @@ Precision over recall, because a false "missing skill" teaches people to ignore 
   `` `/name` `` after run/use/invoke/type/see or opening a list item or table cell, a code-block line
   that is only `/name args`, `claude -p "/name"`; "the `name` skill" and "use the some-name skill"
   name one in prose. A bare `` `/name` `` mid-sentence ("both answering `/deploy`") is an example;
-- a sentence that says to create, write or generate something, or gives it "for example", does not
-  promise that it exists. Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
+- a sentence that says to create, write or generate something, gives it "for example", as a default, a
+  proposal or a quotation, or negates it ("there is no `/x` command"), does not promise that it exists;
+- a backticked word before "command" is a CLI (`` `gh` commands``); in blocks listing URL paths and in docs
+  about HTTP, `/name` is a route unless its line says skill, command or Claude.
+Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _SPAN_SLASH = re.compile(r"^/(" + NAME + r")(?:\s+([^/].*))?$")
 _SPAN_NAME = re.compile(r"^(" + NAME + r")$")
 _AFTER_SKILL = re.compile(r"^[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")
+# "`gh` commands", "the `seed` command": a word without a slash before "command" names a CLI, not a skill.
+_AFTER_SKILL_WORD = re.compile(r"^[*_]*\s+(?i:skill)s?\b")
+# "the `langfuse` skill from `langfuse/skills`": another repo's skill, installed separately.
+_FROM_ELSEWHERE = re.compile(r"^[`*_]*\s+(?i:skill)s?\s+(?:from|in|of)\s+[`\[]?[\w.-]+/[\w.-]+")
 _PLAIN_SLASH = re.compile(r"(?<![\w/.:~\\-])/(" + NAME + r")(?![\w/.:-])[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")
 _THE_SKILL = re.compile(
     r"(?:\b([A-Za-z]+)\s+)?\b(?i:the)\s+([`*_\"'“‘]*)(" + NAME + r")([`*_\"'”’]*)\s+(?i:skill)(?![\w-])"
@@ -43,11 +50,14 @@ SLASH_BLOCK_LANGS = SHELL_LANGS | {"text", "txt", "plain", "plaintext", "markdow
 # Words that make a backticked `/name` a route or a path rather than a command.
 _ROUTE_WORDS = re.compile(
     r"\b(?:endpoints?|routes?|urls?|uris?|https?|requests?|responds?|returns|GET|POST|PUT|PATCH|DELETE|"
-    r"pages?|paths?|folders?|directory|directories|dirs?|mount(?:ed)?|volumes?)\b",
+    r"pages?|paths?|folders?|directory|directories|dirs?|mount(?:ed)?|volumes?|handlers?)\b",
     re.IGNORECASE,
 )
 # A sentence that tells you to make the file (it need not exist yet), or gives it as an example.
+# ... or as an example, a proposal or a plan: none of these promise that it exists.
 _CREATE_WORDS = frozenset({
+    "example", "examples", "sample", "propose", "proposed", "proposal", "future", "parked", "planned", "todo",
+    "hypothetical", "idea", "would", "could", "default",  # "(default: `.ai-state/memory.json`)": a setting
     "create", "creates", "created", "creating", "generate", "generates", "generated", "generating", "write",
     "writes", "writing", "written", "output", "outputs", "outputted", "produce", "produces", "produced", "save",
     "saves", "saved", "saving", "touch", "download", "downloads", "downloaded", "export", "exports", "exported",
@@ -72,16 +82,19 @@ def markdown_mentions(text: str) -> list[Mention]:
     block: list[tuple[int, int, str]] = []
     in_comment = False
     paragraph = ""  # the paragraph's earlier lines: a sentence that says "create" may start there
+    intro = ""  # the prose line before a code block
     for index in range(_body_start(lines), len(lines)):
         raw, number = lines[index], index + 1
         opening = _FENCE.match(raw)
         if fence is None and opening:
-            fence, language, block, paragraph = opening.group(1), opening.group(2).lower(), [], ""
+            fence, language, block, intro = opening.group(1), opening.group(2).lower(), [], paragraph
+            paragraph = ""
             continue
         if fence is not None:
             stripped = raw.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                found.extend(_code_block(language, block))
+                if not (block and block[0][2].startswith("#!") and _creates(intro)):
+                    found.extend(_code_block(language, block))  # else: a script to write, shown whole
                 fence = None
             else:
                 block.append((number, 1, raw))
@@ -94,7 +107,22 @@ def markdown_mentions(text: str) -> list[Mention]:
         paragraph = (paragraph + " " + raw.strip())[-400:]  # a sentence's start, not the whole paragraph
     if fence is not None:
         found.extend(_code_block(language, block))
-    return found
+    web = len(_WEB_WORDS.findall(text)) >= WEB_DOC_WORDS
+    return [m for m in found if m.kind != "skill" or _said_as_skill(lines[m.line - 1], m, web)]
+
+
+# A doc about HTTP (endpoints, requests, GET/POST) lists routes: there `/profile` is a page of the app under
+# test, and only a line that says skill, command or Claude names a skill.
+_WEB_WORDS = re.compile(r"\b(?:endpoints?|HTTP|GET|POST|PUT|PATCH|DELETE|requests?|responses?|URLs?|curl|headers?)\b")
+WEB_DOC_WORDS = 8
+_SKILL_WORDS = re.compile(r"\b(?:skills?|(?:slash )?commands?|claude)\b", re.IGNORECASE)
+# "There is no `/sentinel-review` command", "never `/deploy`": the doc says it does not exist.
+_NEGATED = re.compile(r"\b(?:no|not|never|without|instead of)\W{0,3}$", re.IGNORECASE)
+
+
+def _said_as_skill(line: str, mention: Mention, web: bool) -> bool:
+    before = line[: max(0, (mention.column or 1) - 2)]
+    return not _NEGATED.search(before) and (not web or bool(_SKILL_WORDS.search(line)))
 
 
 def _body_start(lines: list[str]) -> int:
@@ -108,15 +136,25 @@ def _body_start(lines: list[str]) -> int:
 def _code_block(language: str, block: list[tuple[int, int, str]]) -> list[Mention]:
     found: list[Mention] = []
     prompted = any(text.lstrip().startswith("$ ") for _, _, text in block)
-    if language in SLASH_BLOCK_LANGS:
+    if language in SLASH_BLOCK_LANGS and not _lists_routes(block):
         for number, _, text in block:
             match = _BLOCK_SLASH.match(text)
             if match and not text.lstrip().startswith("$"):
-                found.append(Mention("skill", match.group(1), number, match.start(1)))
+                found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     if language in SHELL_LANGS:
         lines = block if language or prompted else [b for b in block if _looks_like_command(b[2])]
         found.extend(script_mentions(lines, prompted=prompted))
     return found
+
+
+# `/api/graphql`, `/robots.txt`, `GET /users`: a block with such lines lists URL paths, and its `/name` lines too.
+_ROUTE_LINE = re.compile(
+    r"^\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+)?/[\w.-]*(?:/[\w./{}:-]*|\.\w+)\s*(?:#.*)?$|#.*\b(?:endpoint|route|url|page)"
+)
+
+
+def _lists_routes(block: list[tuple[int, int, str]]) -> bool:
+    return any(_ROUTE_LINE.match(text) for _, _, text in block)
 
 
 _COMMAND_START = re.compile(r"^\s*(?:\$ )?(?:\./|[a-z][\w.-]*(?:/[\w.-]+)*(?:\s|$))")
@@ -141,13 +179,16 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     if "skill" not in lowered and "command" not in lowered:
         return _unique(found + _links(masked, number))
     for match in _PLAIN_SLASH.finditer(masked):
-        found.append(Mention("skill", match.group(1), number, match.start(1)))
+        if not _creates(preceding + " " + line[: match.start()]):  # "- [ ] Create /x command"
+            found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)
         invoked = (verb or "").lower() in INVOKE_VERBS
-        if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + line[: match.start(3)]):
-            found.append(Mention("skill", name, number, match.start(3) + 1))
+        before = line[: match.start(3)]
+        if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + before) \
+                and not _quoted(before):
+            found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
 
 
@@ -171,7 +212,27 @@ def _links(masked: str, number: int) -> list[Mention]:
 def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mention]:
     """What one code span mentions, unless its sentence says to create it."""
     found = _span_mentions(line, span, number)
-    return [] if found and _creates(preceding + " " + line[: span.start()]) else found
+    before = line[: span.start()]
+    if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
+                  or _HYPOTHETICAL_AFTER.match(line[span.end():])):
+        return []
+    return [m for m in found if m.kind != "skill" or not (_quoted(before) or _SOMEONE_ELSES.search(before))]
+
+
+# "a `scripts/rotate_pdf.py` script would be helpful": a path the sentence only imagines.
+_HYPOTHETICAL_AFTER = re.compile(r"^[^.;:!?]{0,40}\b(?:would|could|might)\b", re.IGNORECASE)
+# "chub's own `get-api-docs` skill", "the upstream `x` skill": a skill of someone else, not this repo's.
+_SOMEONE_ELSES = re.compile(r"(?:\b\w+['’]s(?:\s+own)?|\b(?:upstream|third-party|community))\s+[*_]*$", re.IGNORECASE)
+
+
+# "✓ **Good**: `scripts/helper.py`", "Bad: ...": a line showing how names should look.
+_EXAMPLE_LABEL = re.compile(r"[✓✗✔✘✅❌]|\b(?:good|bad|correct|wrong|avoid)\W{0,4}:", re.IGNORECASE)
+
+
+def _quoted(before: str) -> bool:
+    """Whether a mention stands inside a quotation ("a rule can say \"load the `x` skill\""): an example
+    of wording, not an instruction of this doc."""
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
 def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
@@ -182,10 +243,10 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     if slash:
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
-            return [Mention("skill", slash.group(1), number, column)]
+            return [Mention("skill", slash.group(1), number, column, command=True)]
         return []
-    if _SPAN_NAME.match(content) and _AFTER_SKILL.match(after):
-        return [Mention("skill", content, number, column)]
+    if _SPAN_NAME.match(content) and _AFTER_SKILL_WORD.match(after):
+        return [] if _FROM_ELSEWHERE.match(after) else [Mention("skill", content, number, column)]
     if " " in content or "\t" in content:
         return command_mentions(content, number, column)[0]
     path = _LINE_SUFFIX.sub("", content)

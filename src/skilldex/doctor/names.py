@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from pathlib import Path
 
-# Claude Code's built-in commands and bundled skills (docs.claude.com slash-commands reference and
-# `/help` of recent releases, aliases included). A mention of one of these is never a missing skill.
+from skilldex.scan.docs import AGENT_DOCS
+
+# Claude Code's built-in commands and bundled skills (code.claude.com/docs/en/commands and `/help` of recent
+# releases, aliases included). A mention of one of these is never a missing skill.
 BUILTIN_COMMANDS = frozenset({
+    "autofix-pr", "background", "branch", "fork", "chrome", "claude-api", "code-review", "color", "copy",
+    "desktop", "extra-usage", "goal", "heapdump", "insights", "mobile", "passes", "powerup", "rc", "recap",
+    "remote-env", "schedule", "stats", "stop", "teleport", "ultraplan", "ultrareview",
     "add-dir", "agents", "allowed-tools", "batch", "bashes", "bug", "btw", "checkpoint", "clear", "compact",
     "config", "context", "continue", "cost", "debug", "diff", "doctor", "effort", "exit", "export", "fast",
     "feedback", "files", "help", "hooks", "ide", "init", "install-github-app", "install-slack-app",
@@ -35,6 +41,54 @@ WEB_PATHS = frozenset({
 })
 
 MAX_PERSONAL_ENTRIES = 2000
+
+# Commands of the plugins in Anthropic's official marketplace: known where a doc installs the plugin.
+PLUGIN_COMMANDS = {
+    "ralph-wiggum": ("ralph-loop", "cancel-ralph"), "ralph-loop": ("ralph-loop", "cancel-ralph"),
+    "commit-commands": ("commit", "commit-push-pr", "clean_gone"), "feature-dev": ("feature-dev",),
+    "code-review": ("code-review",), "pr-review-toolkit": ("review-pr",), "hookify": ("hookify",),
+    "agent-sdk-dev": ("new-sdk-app",), "plugin-dev": ("create-plugin",),
+}
+_INSTALLS = re.compile(r"(?:/plugin|\bclaude\s+plugins?)\s+(?:install|i|add)\s+([\w.-]+)")
+
+
+def installed_commands(text: str) -> set[str] | None:
+    """Commands of the plugins a doc installs (`/plugin install ralph-wiggum@...`); None when it installs a
+    plugin whose commands are not known here: then any `/name` of the doc may be that plugin's."""
+    names: set[str] = set()
+    for match in _INSTALLS.finditer(text):
+        plugin = match.group(1).split("@", 1)[0]
+        if plugin not in PLUGIN_COMMANDS:
+            return None
+        names.update(PLUGIN_COMMANDS[plugin])
+    return names
+
+# `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
+_PLACEHOLDER = re.compile(
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+)
+# A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
+_CLAUDE_CONTEXT = re.compile(r"\bclaude\b|\bslash[- ]commands?\b|\bskills?\b|\bagents?\b|\bcodex\b|\bcursor\b",
+                             re.IGNORECASE)
+
+
+def placeholder(name: str) -> bool:
+    return bool(_PLACEHOLDER.search(name))
+
+
+# A guide to writing commands or skills (`skill-creator/`, `command-development/`): its `/names` are examples.
+_AUTHORING = re.compile(r"(?:command|skill|plugin)s?[-_](?:creat|craft|develop|writ|author|build)|"
+                        r"(?:creat|craft|develop|writ|author|build)\w*[-_](?:command|skill|plugin)s?(?![\w])")
+
+
+def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
+    """Whether a `/name` in this file is said to Claude Code: skills, commands, agent docs, or docs that
+    speak of Claude, skills or agents; not a guide to writing commands, whose names are examples."""
+    if _AUTHORING.search(rel.lower()):
+        return False
+    if kind != "doc" or rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
+        return True
+    return bool(_CLAUDE_CONTEXT.search(text))
 
 
 def personal_skills(home: Path | None = None) -> dict[str, str]:

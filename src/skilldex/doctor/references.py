@@ -7,19 +7,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from skilldex.doctor import names
+from skilldex.doctor import names, places
 from skilldex.doctor.repo import Document, RepoContext
-from skilldex.doctor.shell import UNKNOWN, Mention
-from skilldex.models import Finding
+from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
+from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
-from skilldex.scan.fs import IGNORED_DIRS
 
-# Folders of build output and scratch: docs name files there that only exist after a build or a run.
-GENERATED_DIRS = IGNORED_DIRS | {"build", "_build", "out", "tmp", "temp", "artifacts", "logs", "log", "__snapshots__"}
-NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$")
-PLACEHOLDER = re.compile(
-    r"YYYY|HHMM|XXX|NNN|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|(^|/)[A-Z]{2,}/"
-)
 MAX_CLOSE_CANDIDATES = 5000
 
 
@@ -32,6 +25,7 @@ class Resolved:
     path: str
     exists: bool
     lines: tuple[int, ...] = ()  # other lines of the same doc naming the same path
+    anchored: bool = True  # its first folder is in the repo; `src/x.ts` in a repo without src/ may be the reader's
 
 
 def resolve_all(ctx: RepoContext) -> list[Resolved]:
@@ -41,7 +35,7 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
     for doc in ctx.documents:
         by_path: dict[str, Resolved] = {}
         for mention in doc.mentions:
-            if mention.kind in ("skill", "task") or _unverifiable(mention.target):
+            if mention.kind in ("skill", "task") or places.unverifiable(mention.target):
                 continue
             resolved = finder.resolve(doc, mention)
             if resolved is None:
@@ -51,18 +45,13 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
                 by_path[resolved.path] = resolved
             elif mention.line != first.mention.line and mention.line not in first.lines:
                 by_path[resolved.path] = Resolved(first.doc, first.mention, first.path, first.exists,
-                                                  (*first.lines, mention.line))
+                                                  (*first.lines, mention.line), first.anchored)
         found.extend(by_path.values())
     return found
 
 
-def _unverifiable(target: str) -> bool:
-    parts = target.rstrip("/").split("/")
-    return (
-        any(part in GENERATED_DIRS for part in parts)
-        or bool(NOT_COMMITTED.search(parts[-1]))
-        or bool(PLACEHOLDER.search(target))
-    )
+# One level less sure: a path whose top folder the repo lacks may be the reader's project's.
+_LESS = {Severity.error: Severity.warning, Severity.warning: Severity.info, Severity.info: Severity.info}
 
 
 class _Finder:
@@ -77,6 +66,9 @@ class _Finder:
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
             return None
+        if mention.base == CLONED:  # after `git clone URL x && cd x`: this repo when the path is here
+            path = mention.target.removeprefix("./").rstrip("/")
+            return Resolved(doc, mention, path, True) if self.exists(path) else None
         target = mention.target.removeprefix("./").rstrip("/")
         folder = posixpath.dirname(doc.rel) if doc.kind != "workflow" else ""
         if mention.base is not None:
@@ -102,7 +94,24 @@ class _Finder:
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
-        return Resolved(doc, mention, candidates[0], False)
+        if mention.link:
+            return Resolved(doc, mention, candidates[0], False)
+        # `python3 jwt_tool.py`, `./linpeas.sh`: without a folder, run wherever the reader downloaded it.
+        anchored = "/" in target and self._anchored(doc, target, bases)
+        if "/" not in target or places.shipped_skill_root(doc.rel) is not None and not anchored:
+            return None
+        return Resolved(doc, mention, candidates[0], False, anchored=anchored)
+
+    def _anchored(self, doc: Document, target: str, bases: list[str]) -> bool:
+        """Whether a written path starts in a folder of this repo: `src/server.ts` in a repo without src/ may
+        name the reader's project. A distributed skill (`skills/<name>/`, not under a dot folder) speaks of the
+        project it will run in, except for the files it bundles in its own folder."""
+        top = target.split("/", 1)[0]
+        skill_root = places.shipped_skill_root(doc.rel)
+        if skill_root is not None:
+            folder = posixpath.dirname(doc.rel)
+            bases = [skill_root] + [b for b in bases if b == folder or b.startswith(skill_root + "/")]
+        return any(self.exists(posixpath.normpath(posixpath.join(base, top))) for base in bases)
 
     def exists(self, path: str) -> bool:
         """From the walk (no disk access); the disk is asked only when the walk stopped at a limit."""
@@ -114,7 +123,8 @@ class _Finder:
                     self._walked.add(rel)
                     rel = posixpath.dirname(rel)
             self._cut = any(f.code == "SKD008" for f in self.ctx.catalogue.findings)
-        return path in self._walked or (self._cut and self.ctx.fs.exists(path))
+        # The disk is asked too for what the walk did not list: a folder reached through a second symlink.
+        return path in self._walked or self.ctx.fs.exists(path)
 
     def by_name(self) -> dict[str, list[str]]:
         """Repo files and folders by their last path segment."""
@@ -163,20 +173,30 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
     """SKD601 for every skill mention no skill, command, personal skill or built-in answers."""
     findings = []
     closest: dict[str, tuple[str, str] | None] = {}
+    elsewhere = {name for known in others.values() for name in known}
     for doc in ctx.documents:
+        # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
+        addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
+        installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
         lines: dict[str, list[Mention]] = {}
         for mention in doc.mentions:
-            if mention.kind == "skill" and _is_unknown_skill(ctx, mention.target):
+            if mention.kind == "skill" and (addressed or mention.target in elsewhere) and \
+                    mention.target not in (installed or ()) and _is_unknown_skill(ctx, mention.target):
                 lines.setdefault(mention.target, []).append(mention)
         for name, mentions in lines.items():
             if name not in closest:
                 closest[name] = closest_skill(ctx, name)
-            findings.append(_missing_skill(ctx, doc, name, mentions, others, closest[name]))
+            found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
+            if places.inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
+                found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
+            elif installed is None:  # the doc installs a plugin whose commands are not known here
+                found = found.model_copy(update={"severity": Severity.warning})
+            findings.append(found)
     return findings
 
 
 def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:
-    if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS:
+    if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS or names.placeholder(name):
         return False
     if ":" in name:  # plugin:skill; only judged when the plugin or command folder is the repo's own
         namespace = name.split(":", 1)[0]
@@ -199,7 +219,9 @@ def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:
     fix = f"Write the skill at .claude/skills/{name.split(':')[-1]}/SKILL.md"
     fix += f", or change the doc to use {close[0].split()[-1]} if that does the job." if close else \
         ", or remove the instruction from the doc."
-    return rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
+    found = rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
+    # "the `x` skill" in prose is often another repo's or an upstream skill; `/x` to type is an instruction
+    return found if any(m.command for m in mentions) else found.model_copy(update={"severity": Severity.warning})
 
 
 def closest_skill(ctx: RepoContext, name: str) -> tuple[str, str] | None:
@@ -252,7 +274,12 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
         if close:
             message += f"; closest existing: {close}"
             fix = f"Fix the path (did you mean '{close}'?), or remove the mention if it is gone for good."
-        findings.append(rule.finding(item.doc.rel, message, m.line, m.column, fix=fix))
+        found = rule.finding(item.doc.rel, message, m.line, m.column, fix=fix)
+        if not item.anchored:  # no such top folder here: maybe the reader's project's path, or another repo's
+            found = found.model_copy(update={"severity": _LESS[found.severity]})
+        elif m.kind == "tool" and not m.command and found.severity is Severity.error:
+            found = found.model_copy(update={"severity": Severity.warning})  # a path named in prose, not run
+        findings.append(found)
     return findings
 
 

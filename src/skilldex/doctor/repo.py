@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 
 from skilldex.doctor import names
@@ -21,13 +23,15 @@ SKIPPED_DIRS = SAMPLE_DIRS
 HISTORICAL_DIRS = frozenset({
     "adr", "adrs", "decisions", "decision-records", "postmortems", "postmortem", "post-mortems",
     "incidents", "sessions", "session-notes", "handoffs", "archive", "archived", "history", "changelog",
-    "changelogs", ".changeset", "retros", "retrospectives", "blog",
+    "changelogs", ".changeset", "retros", "retrospectives", "blog", "reports",
 })
 HISTORICAL_NAMES = frozenset({"changelog", "changes", "history", "news", "releases", "release-notes",
-                              "release_notes", "upgrading", "migration-guide"})
+                              "release_notes", "upgrading", "migration-guide", "session", "sessions"})
 # Plans describe what does not exist yet.
-PROPOSAL_DIRS = frozenset({"rfc", "rfcs", "proposals", "design", "designs", "plans", "planning", "roadmap"})
-PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal"})
+PROPOSAL_DIRS = frozenset({"rfc", "rfcs", "proposals", "design", "designs", "plans", "planning", "roadmap",
+                           "brainstorm", "brainstorms", "ideas", "drafts", "backlog"})
+_DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
+PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
 
 @dataclass
@@ -71,7 +75,7 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
     historical: list[Document] = []
     for file in fs.files:
         kind = classify(file.rel)
-        if kind is None:
+        if kind is None or _through_symlink(fs, file):
             continue
         text = fs.read_text(file)
         if text is None:
@@ -81,8 +85,20 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
             continue
         mentions = workflow_mentions(text) if kind == "workflow" else markdown_mentions(text)
         documents.append(Document(file, kind, text, mentions))
-    return RepoContext(ref, fs, catalogue, documents, historical, invocable(catalogue),
-                       names.personal_skills(home))
+    known = invocable(catalogue)
+    for file in fs.files:  # commands kept for copying into ~/.claude/commands (`commands/deploy.md`)
+        parts = file.rel.split("/")
+        if any("commands" in p.lower() for p in parts[:-1]) and file.name.endswith(".md") and \
+                file.name.lower() != "readme.md":  # also commands-templates/ and COMMANDS/
+            known.setdefault(file.name[:-3], file.rel)
+    return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
+
+
+def _through_symlink(fs: RepoFS, file: RepoFile) -> bool:
+    """A file reached through a symlinked folder: it is checked where it really lives, where its relative
+    links resolve."""
+    real = os.path.realpath(file.path)
+    return real != os.path.join(str(fs.root), *file.rel.split("/")) and real.startswith(str(fs.root) + os.sep)
 
 
 def in_skipped_dir(rel: str) -> bool:
@@ -100,6 +116,8 @@ def classify(rel: str) -> str | None:
     if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
         return None
     stem = name.rsplit(".", 1)[0]
+    if "template" in stem:
+        return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:
         return "doc"
     if ".claude" in folders:
@@ -107,9 +125,11 @@ def classify(rel: str) -> str | None:
         return {"skills": "skill", "commands": "command", "agents": "agent"}.get(place)
     if name == "skill.md" or "skills" in folders:
         return "skill"
-    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES:
+    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES or stem.endswith("migration") or \
+            _DATED.search(rel):
+        # FLUX_MIGRATION.md names the old paths on purpose; `notes-2026-05-12/` records one day
         return "historical"
-    if PROPOSAL_DIRS & set(folders) or stem in PROPOSAL_NAMES:
+    if PROPOSAL_DIRS & set(folders) or PROPOSAL_NAMES & set(re.split(r"[-_.\s]+", stem)):
         return None
     if "knowledge" in folders:
         return "knowledge"

@@ -12,6 +12,7 @@ from skilldex.doctor.task_calls import task_calls
 # A slash-command name as Claude Code spells them: lowercase, digits, - or _, optionally `plugin:name`.
 NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?::[a-z0-9]+(?:[-_][a-z0-9]+)*)?"
 UNKNOWN = "\0"  # base folder after `cd $DIR`, `cd /abs` or `cd ~`: relative paths cannot be checked
+CLONED = "\1"  # base folder after `git clone URL x && cd x`: this repo's root if the paths are there, else another repo
 
 SHELL_LANGS = frozenset({
     "", "sh", "bash", "shell", "console", "zsh", "ksh", "shell-session", "shellsession", "terminal",
@@ -36,6 +37,53 @@ _HEREDOC = re.compile(r"<<-?\s*['\"]?(\w+)['\"]?")
 _TEMPLATED_AFTER = frozenset("${<*[%")
 # Made by a build step, not kept in the repo.
 GENERATED = frozenset({"configure", "a.out", "config.status"})
+# Where a command writes: `curl -o x`, `curl -Lo x`, `wget -O x`, `--output x`, `--secret-file x`, `> x`.
+_WRITES = re.compile(
+    r"(?:\s-[A-Za-z]*[oO]|\s--(?:output|out|out-?dir|output-?dir(?:ectory)?|output-document|[\w-]+-file|path|dest)"
+    r")(?:=|\s+)(\S+)|\d?>>?\s*(\S+)"
+)
+_CLONE = re.compile(r"^git\s+clone\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(\S+?)(?:\.git)?/?(?:\s+(\S+))?\s*$")
+_UNPACKS = re.compile(r"^(?:sudo\s+)?(?:unzip|tar\s+-?[a-z]*x|nix\s+build|nix-build|cargo\s+build|go\s+build)\b")
+# What may stand before a command: `sudo`, `env`, `time`, `VAR=value`.
+_PREFIX = re.compile(r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*)\s+)*\s*$")
+# ... and before the script an interpreter runs: `python3 -u`, `bash`, `uv run`, `npx tsx`.
+_RUNNER = re.compile(
+    r"^(?:\s*(?:sudo|env|time|nohup|exec|command|[A-Za-z_]\w*=\S*|python[0-9.]*|bash|sh|zsh|node|ruby|perl|php|"
+    r"pwsh|bun|deno|tsx|ts-node|npx|uv|poetry|pipenv|pdm|hatch|run|source|\.|-{1,2}[\w-]+)\s+)*\s*$"
+)
+# The rest of the line runs somewhere else: in a container, on a server, in an app's dyno.
+_ELSEWHERE = re.compile(r"^\s*(?:sudo\s+)?(?:docker(?:\s+compose)?\s+(?:exec|run)|docker-compose\s+(?:exec|run)|"
+                        r"kubectl\s+exec|podman\s+(?:exec|run)|dokku\s+(?:enter|run)|heroku\s+run|ssh|"
+                        r"vagrant\s+ssh|fly\s+ssh)\b")
+_MKDIR = re.compile(r"^(?:sudo\s+)?mkdir\s+(.+)$")
+_DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
+
+
+class ShellState:
+    """What earlier commands of one script did: files they wrote, repos they cloned, archives they unpacked."""
+
+    def __init__(self) -> None:
+        self.made: set[str] = set()
+        self.clones: set[str] = set()
+        self.unpacked = False
+
+    def note(self, segment: str) -> None:
+        stripped = segment.strip()
+        clone = _CLONE.match(stripped)
+        if clone:
+            self.clones.add(clone.group(2) or clone.group(1).rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+        made = _MKDIR.match(stripped)
+        if made:  # `mkdir -p poc && cd poc`: a new folder, not one of this repo
+            self.made.update(w.removeprefix("./").split("/", 1)[0] for w in made.group(1).split() if w[0] != "-")
+        if _UNPACKS.match(stripped):
+            self.unpacked = True  # `unzip awscliv2.zip && sudo ./aws/install`, `nix build && ./result/bin/x`
+        for match in _WRITES.finditer(" " + segment):
+            written = (match.group(1) or match.group(2) or "").strip("'\"").removeprefix("./").rstrip("/")
+            if written and not written.startswith(("&", "/dev/")):
+                self.made.add(written.split("/", 1)[0])
+
+    def made_here(self, target: str) -> bool:
+        return self.unpacked or target.removeprefix("./").split("/", 1)[0] in self.made
 
 
 @dataclass(frozen=True)
@@ -50,6 +98,9 @@ class Mention:
     link: bool = False  # a markdown link (relative to the doc's folder)
     runner: str | None = None  # a task's runner (make, npm, pnpm, yarn, bun); `file` is make's `-f`
     file: str | None = None
+    # Written as something to run (a command line, `/name`, "use the name skill"), not only named in prose:
+    # a missing one is then an error, else a warning.
+    command: bool = False
 
 
 def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
@@ -57,12 +108,13 @@ def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def command_mentions(text: str, line: int, column: int = 1,
-                     base: str | None = None) -> tuple[list[Mention], str | None]:
+def command_mentions(text: str, line: int, column: int = 1, base: str | None = None,
+                     state: ShellState | None = None) -> tuple[list[Mention], str | None]:
     """Tools and scripts one command line runs, and the base folder after it (a `cd` changes it)."""
+    state = state or ShellState()
     found: list[Mention] = []
     for match in CLAUDE_PROMPT.finditer(text):
-        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1))
+        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1, command=True))
     plain = mask(mask(text, _EXPRESSION))
     start = 0
     for piece in [*_SEPARATOR.finditer(plain), None]:
@@ -70,17 +122,22 @@ def command_mentions(text: str, line: int, column: int = 1,
         segment = plain[start:end]
         stripped = segment.strip()
         if stripped == "cd" or stripped.startswith("cd "):
-            base = _cd(base, stripped[2:].strip())
+            arg = stripped[2:].strip()
+            top = arg.removeprefix("./").split("/", 1)[0]
+            cloned = top in state.clones and base in (None, "")
+            base = CLONED if cloned else UNKNOWN if top in state.made else _cd(base, arg)
         elif base != UNKNOWN:
             offset = column + start
-            found.extend(_paths(segment, line, offset, base))
+            found.extend(m for m in _paths(segment, line, offset, base) if m.kind == "task"
+                         or not state.made_here(m.target))
+            state.note(segment)
         start = piece.end() if piece else end
     return _unique(found), base
 
 
 def _cd(base: str | None, arg: str) -> str:
     arg = arg.split()[0] if arg.split() else ""
-    if not arg or arg[0] in "/~$-" or "`" in arg or base == UNKNOWN:
+    if not arg or arg[0] in "/~$-" or "`" in arg or base in (UNKNOWN, CLONED):
         return UNKNOWN
     joined = posixpath.normpath(posixpath.join(base or "", arg))
     return UNKNOWN if joined.startswith("..") else ("" if joined == "." else joined)
@@ -88,13 +145,21 @@ def _cd(base: str | None, arg: str) -> str:
 
 def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Mention]:
     found = []
+    if _ELSEWHERE.match(segment):
+        return found  # `dokku enter app web python script/worker.py`: a path in the container, not here
     for pattern in (TOOL_PATH, INTERPRETED, DOT_SLASH):
         for match in pattern.finditer(segment):
             target = match.group(1).rstrip(".,:;")
             after = segment[match.end(1):match.end(1) + 1]
             if not target or after in _TEMPLATED_AFTER or target in GENERATED or ".." in target.split("/"):
                 continue
-            found.append(Mention("tool", target, line, offset + match.start(1), base))
+            if pattern is DOT_SLASH and not _PREFIX.match(segment[: match.start()]):
+                continue  # `mogrify -path ./output`, `gdb ./packed`: an argument, not the command run
+            if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1):].startswith("@")):
+                continue  # `go install honnef.co/go/tools/cmd/staticcheck@latest`: a module path
+            runs = pattern is INTERPRETED or bool(_RUNNER.match(segment[: match.start()]))
+            # `--seed ./scripts/seed.ts`: an argument names the file, the command does not run it
+            found.append(Mention("tool", target, line, offset + match.start(1), base, command=runs))
     for call in task_calls(segment):
         folder = base if call.folder is None else _cd(base, call.folder)
         if folder != UNKNOWN:
@@ -117,6 +182,7 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
     found: list[Mention] = []
     pending: tuple[int, int, str] | None = None
     heredoc: str | None = None
+    state = ShellState()
     for line, column, raw in lines:
         text = raw.rstrip()
         if heredoc is not None:
@@ -140,10 +206,10 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
         marker = _HEREDOC.search(code)
         if marker:
             heredoc = marker.group(1)
-        mentions, base = command_mentions(code, line, column, base)
+        mentions, base = command_mentions(code, line, column, base, state)
         found.extend(mentions)
     if pending is not None:
-        found.extend(command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base)[0])
+        found.extend(command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base, state)[0])
     return found
 
 

@@ -28,6 +28,8 @@ def check(ctx: RepoContext) -> list[Finding]:
                 item.path, f"'{name}' is not named exactly SKILL.md, so Claude Code never loads skill "
                 f"'{item.name}'", 1, fix=f"Rename it: git mv {item.path} {proper}"))
             continue
+        if scope in CLAUDE_SCOPES and depth and depth > 1 and _routed(ctx, item.path):
+            continue  # `skills/stack/frontend/SKILL.md` beside `skills/stack/SKILL.md`: a part the parent reads
         if scope in CLAUDE_SCOPES and depth != 1:
             where = "directly in" if depth == 0 else f"{depth} levels below"
             folder = "skills" if scope == "plugin" else ".claude/skills"
@@ -50,6 +52,18 @@ def check(ctx: RepoContext) -> list[Finding]:
                 item.path, f"skill '{item.name}' has no `description:`; {fallback}, which rarely says when "
                 "to use it", 1))
     return findings
+
+
+def _routed(ctx: RepoContext, path: str) -> bool:
+    """Whether a folder above this nested skill holds a loaded SKILL.md that names it (routes to it)."""
+    parts = path.split("/")
+    folder = parts[parts.index("skills") + 1] if "skills" in parts else ""
+    top = "/".join(parts[: parts.index("skills") + 2]) if folder else ""
+    parent = ctx.fs.file(f"{top}/{SKILL_FILENAME}") if top else None
+    if parent is None:
+        return False
+    text = ctx.fs.read_text(parent) or ""
+    return posixpath.relpath(posixpath.dirname(path), top) in text
 
 
 def personal_shadows(ctx: RepoContext) -> list[Finding]:

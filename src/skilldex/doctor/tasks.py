@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 
+from skilldex.doctor.places import shipped_skill_root
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import Mention
 from skilldex.models import Finding
@@ -24,6 +25,7 @@ _INCLUDE = re.compile(r"^[ \t]*-?s?include[ \t]+(.*)$", re.MULTILINE)
 _ENV_FILE = re.compile(r"(?:^|/)\.?[\w.-]*env(?:\.[\w-]+)?$")  # `-include .env`: variables, never targets
 # A rule whose target is built from a variable or a pattern (`$(BINS):`, `%:`, `build-%:`), or `.DEFAULT:`.
 _UNKNOWN_RULE = re.compile(r"^(?:[^\t#=\n:]*[$%][^#=\n:]*|\.DEFAULT[ \t]*)::?(?!=)", re.MULTILINE)
+_TEMPLATE_MAKEFILE = re.compile(r"^(?:GNUmakefile|[Mm]akefile)\.(?:jinja2?|j2|tmpl|tpl|template|mustache|hbs|ejs)$")
 _ADDING = re.compile(r"\b(?:add|adds|adding|added|define|defines|defining|rename[sd]?|new)\b", re.IGNORECASE)
 
 
@@ -31,8 +33,11 @@ def check(ctx: RepoContext) -> list[Finding]:
     """SKD615 for every doc or workflow that runs a target or script its folder's file does not define."""
     known: dict[str, set[str] | None] = {}
     findings: list[Finding] = []
+    generated = _templated_targets(ctx)
     for doc in ctx.documents:
         seen: dict[tuple[str, str], tuple[Mention, set[str], list[int]]] = {}
+        if shipped_skill_root(doc.rel) is not None:
+            continue  # `npm run dev` in a skill shipped to other projects runs in their package.json
         for mention in doc.mentions:
             if mention.kind != "task" or _adding(doc, mention):
                 continue
@@ -42,13 +47,25 @@ def check(ctx: RepoContext) -> list[Finding]:
             if found not in known:
                 known[found] = _defined(ctx, found, mention.runner or "")
             names = known[found]
-            if names is None or mention.target in names or _built_by_rule(ctx, found, mention):
+            if names is None or mention.target in names or _built_by_rule(ctx, found, mention) or \
+                    (mention.runner == "make" and mention.target in generated):
                 continue
             first = seen.setdefault((found, mention.target), (mention, names, []))
             if mention.line != first[0].line and mention.line not in first[2]:
                 first[2].append(mention.line)
         findings += [_finding(doc, m, path, names, lines) for (path, _), (m, names, lines) in seen.items()]
     return findings
+
+
+def _templated_targets(ctx: RepoContext) -> set[str]:
+    """Targets of Makefile templates (`template/Makefile.jinja`): a project template's docs speak of the
+    Makefile it generates."""
+    targets: set[str] = set()
+    for file in ctx.fs.files:
+        if _TEMPLATE_MAKEFILE.match(file.name):
+            text = ctx.fs.read_text(file)
+            targets |= {task.name for task in parse_makefile(text)} if text else set()
+    return targets
 
 
 def _adding(doc: Document, mention: Mention) -> bool:

@@ -14,6 +14,9 @@ def check(ctx: RepoContext) -> list[Finding]:
     for tool in ctx.catalogue.of_kind("tool"):
         if tool.language == "binary" or tool.description or tool.usage or tool.flags or in_skipped_dir(tool.path):
             continue
+        file = ctx.fs.file(tool.path)
+        if file is not None and file.size == 0:
+            continue  # an empty placeholder file runs nothing
         findings.append(rules.TOOL_UNDESCRIBED.finding(
             tool.path, f"tool '{tool.name}' has no docstring, header comment or usage text, so agents cannot "
             "tell what it does without running it", 1))

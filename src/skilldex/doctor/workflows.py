@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -32,18 +33,23 @@ def workflow_mentions(text: str) -> list[Mention]:
         uses = _get(job, "uses")
         if _scalar(uses).startswith("./"):
             found.append(_local(uses))
+        checkouts: dict[str, bool] = {}  # `path:` of each actions/checkout -> whether it is this repo
         for step in _sequence(_get(job, "steps"), budget):
-            base = _working_directory(step, job_base)
             uses = _get(step, "uses")
+            if _scalar(uses).startswith("actions/checkout"):
+                where = posixpath.normpath(_scalar(_get(_get(step, "with"), "path")) or ".")
+                checkouts[where] = not _scalar(_get(_get(step, "with"), "repository"))
+            base = _in_checkout(_working_directory(step, job_base), checkouts)
             if _scalar(uses).startswith("./"):
                 found.append(_local(uses))
             run = _get(step, "run")
             if isinstance(run, yaml.ScalarNode):
-                found.extend(script_mentions(_script_lines(run, lines), base))
+                mapped = (_from_root(m, checkouts) for m in script_mentions(_script_lines(run, lines), base))
+                found.extend(m for m in mapped if m is not None)
             prompt = _get(_get(step, "with"), "prompt")
             match = _PROMPT.match(_scalar(prompt))
             if match:
-                found.append(Mention("skill", match.group(1), prompt.start_mark.line + 1))
+                found.append(Mention("skill", match.group(1), prompt.start_mark.line + 1, command=True))
     return found
 
 
@@ -60,6 +66,30 @@ def _working_directory(node, inherited: str) -> str:
         return UNKNOWN
     joined = posixpath.normpath(value)  # relative to the workspace (the checkout), not to a default
     return UNKNOWN if joined.startswith("..") else ("" if joined == "." else joined)
+
+
+def _in_checkout(base: str, checkouts: dict[str, bool]) -> str:
+    """The working directory relative to this repo's root: `pr/x` when this repo was checked out into
+    `path: pr` is `x`; inside another repo's checkout nothing can be judged."""
+    for where, own in checkouts.items():
+        if where != "." and base != UNKNOWN and (base == where or base.startswith(where + "/")):
+            if not own:
+                return UNKNOWN
+            rest = base[len(where):].lstrip("/")
+            return rest
+    return base
+
+
+def _from_root(mention: Mention, checkouts: dict[str, bool]) -> Mention | None:
+    """`./core-repo/scripts/x.sh` where this repo was checked out into `path: core-repo` is `scripts/x.sh`;
+    a path into another repo's checkout is not this repo's to judge."""
+    if mention.kind != "tool" or mention.base not in (None, ""):
+        return mention
+    for where, own in checkouts.items():
+        if where != "." and mention.target.removeprefix("./").startswith(where + "/"):
+            rest = mention.target.removeprefix("./")[len(where) + 1:]
+            return dataclasses.replace(mention, target=rest) if own else None
+    return mention
 
 
 def _script_lines(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int, str]]:

@@ -10,8 +10,13 @@ MISSING_SKILL = rule(
         "Reports a skill written as a command (`/name skill`, \"run `` `/name` ``\", `` `/name` `` opening a list "
         "item, a code-block line that is only `/name`) or named in prose (\"the `name` skill\", \"use the "
         "name-with-hyphens skill\") when no project, plugin or personal (`~/.claude/skills`) skill, no command "
-        "and no Claude Code built-in answers to it. Paths such as `/tmp`, API routes (`/health`), URLs and "
-        "built-ins (`/help`, `/compact`) are not skill mentions.",
+        "and no Claude Code built-in answers to it. Paths such as `/tmp`, API routes (`/health`, blocks listing "
+        "URL paths, docs about HTTP), URLs, built-ins (`/help`, `/branch`), commands of plugins the doc installs, "
+        "a backticked word before \"command\" (`` `gh` commands``: a CLI), placeholders (`/my-command`), "
+        "quoted, negated (\"there is no `/x` command\"), example or proposal sentences, and `/name` in docs "
+        "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error when "
+        "the doc writes it to type (`/name`, \"use the name skill\"); a warning when a skill is only named in "
+        "prose (\"the `x` skill\"), which is often another repo's.",
         "The agent follows the doc, types the command, and nothing happens: it improvises instead, in the seed "
         "incident for ten minutes of a production outage.",
         "`docs/ops/daily.md`: \"**Use the apply-production-migrations skill**\" and no such skill in "
@@ -27,7 +32,12 @@ MISSING_TOOL = rule(
         "Reports paths under `tools/`, `scripts/`, `bin/` or `hack/`, and scripts run as `./x` or "
         "`python3 x.py`, in backticks, links, shell code blocks and workflow `run:` steps, that resolve neither "
         "from the repo root, the doc's folder, the `cd`/`working-directory` before them, nor as the tail of "
-        "any repo path. Paths inside quoted arguments and sample output are not read.",
+        "any repo path. Paths inside quoted arguments and sample output are not read, nor arguments (`./x` counts "
+        "only as the command run), files earlier commands write (`curl -o`, `--output`, `--*-file`, `>`), what "
+        "`unzip` or `nix build` leave, paths after `cd` into a clone of another repo or a new folder, bare "
+        "script names (`python3 jwt_tool.py`: the reader's download) and, in skills shipped to other projects "
+        "(`skills/<name>/` outside a dot folder), paths outside the skill's own folder. An error when a command "
+        "runs it; a warning when a path is only named in prose or its top folder is not in the repo.",
         "An instruction that runs a missing script fails in the middle of a procedure, usually an urgent one.",
         "```bash\npython3 tools/rds-querry --tables\n```",
     ),
@@ -39,8 +49,11 @@ MISSING_FILE = rule(
     "Fix the link or path, or remove the mention.",
     doc(
         "Reports relative markdown links and backticked paths (`docs/runbook.md`, `backend/alembic/`) that do not "
-        "exist. Placeholders (`<name>`, `YYYY`), globs, absolute paths, URLs, paths outside the repo, `.env` "
-        "files, paths git ignores and files a sentence says to create are skipped.",
+        "exist. Placeholders (`<name>`, `YYYY`, `OUTPUT_DIR/`), globs, absolute paths, URLs, media types, paths "
+        "outside the repo, `.env` files, paths git ignores, Claude Code's own places (`.claude/skills/`) and "
+        "files a sentence says to create, imagines or gives as an example or default are skipped, as are "
+        "records (reports, session logs, migration notes, dated docs), plans and templates. Info when the "
+        "path's top folder is not in the repo (often the reader's project or another repo).",
         "Agents open what docs point to; a dead link sends them searching, or guessing.",
         "`See [the runbook](runbooks/db.md)` with no `docs/runbooks/db.md`.",
     ),
@@ -121,12 +134,13 @@ DELETED_SINCE_DOC = rule(
 )
 
 CHANGED_SINCE_DOC = rule(
-    "SKD610", "reference-changed-since-doc", "warning",
+    "SKD610", "reference-changed-since-doc", "info",
     "A file a doc mentions changed heavily after the doc last changed.",
     "Re-read the file and update the doc (flags, paths, steps), then commit the doc.",
     doc(
         "With git history, reports a file a doc mentions that changed in at least 100 lines, over at least "
-        "5 commits or half its size, after the doc's last commit. Folders are not judged this way.",
+        "5 commits or half its size, after the doc's last commit. Folders are not judged this way. It is a "
+        "prompt to re-read, not a defect (most docs only point at the file), so it is info, never a warning.",
         "Docs that describe a tool's flags or a config's shape go stale as the file moves under them.",
         "`CLAUDE.md` (unchanged for a year) describes `Makefile`, rewritten in 12 commits since.",
     ),
@@ -151,7 +165,9 @@ RETIRED_RESOURCE = rule(
     doc(
         "Reports a host or resource name (`prod-db-1`, `api.internal.example.com`) in a workflow or doc when "
         "some doc says it was terminated, decommissioned, removed, retired or no longer exists. Lines that "
-        "speak of the past (`was`, `previously`, `until`) are not counted as uses.",
+        "speak of the past (`was`, `previously`, `until`) are not counted as uses. An error when the statement says "
+        "outright that the resource was terminated, decommissioned, retired, destroyed or shut down; a warning when "
+        "it only says removed, deleted or gone. Table rows and lines with status marks (✅ ❌) state no retirement.",
         "Agents trust workflows and infra docs: in the seed incident a deploy workflow still targeting a "
         "terminated EC2 host sent the agent looking for servers that no longer existed.",
         "`.github/workflows/deploy-ec2.yml` targets `prod-app-ec2`; `docs/INFRASTRUCTURE.md`: \"The EC2 "

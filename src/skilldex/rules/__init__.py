@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skilldex.models import Finding, Severity
+from skilldex.severity import Severity
+
+TYPE_CHECKING = False  # findings are pydantic models: built only when a rule fires, so `skilldex rules` needs none
+if TYPE_CHECKING:
+    from skilldex.models import Finding
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class Rule:
         column: int | None = None,
         fix: str | None = None,
     ) -> Finding:
+        from skilldex.models import Finding
+
         return Finding(
             code=self.code,
             rule=self.name,

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from skilldex.errors import UsageError
-from skilldex.models import Severity
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
 from skilldex.rules import Rule, all_rules, selection
 from skilldex.rules.selection import Choice, Selection
+from skilldex.severity import Severity
 
 
 @dataclass(frozen=True)

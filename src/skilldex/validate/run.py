@@ -9,12 +9,11 @@ from pathlib import Path
 from skilldex.models import Finding
 from skilldex.ruleconfig import find_config
 from skilldex.rules.selection import Selection
-from skilldex.scan.fs import RepoFS
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
 from skilldex.validate.report import FileResult, Report
-from skilldex.validate.targets import Repo, Target, classify, collect
+from skilldex.validate.targets import Repo, Target, collect
 
 CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
 _WALK_CODES = ("SKD005", "SKD006", "SKD007")  # link and special-file findings inside a skill's folder
@@ -74,7 +73,9 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
         if found is not None:
             named.append(name)
     if not repo.whole:
-        named += [(m.kind, m.rel, check_content.invocation(m)) for m in _rest_of_repo(repo.root, targets)]
+        from skilldex.validate.elsewhere import named_elsewhere
+
+        named += named_elsewhere(repo.root, targets)
     for finding in check_content.collisions(named):
         if finding.path in targets:
             by_file[finding.path].append(finding)
@@ -127,19 +128,6 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
             ):
                 found[finding.path] = finding
     return list(found.values())
-
-
-def _rest_of_repo(root: Path, targets: set[str]) -> list[Manifest]:
-    """The repo's other manifests, read only so that names given files share with them are caught."""
-    fs = RepoFS.open(root)
-    others = []
-    for file in fs.files:
-        kind = classify(fs, file)
-        if kind and file.rel not in targets:
-            m = read(fs, file, kind)
-            if m is not None:
-                others.append(m)
-    return others
 
 
 def _display(path: Path, base: str) -> str:

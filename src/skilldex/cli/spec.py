@@ -8,27 +8,16 @@ options, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 FORMATS = ("text", "json", "github", "sarif")
 
 
-@dataclass(frozen=True)
-class Opt:
-    names: tuple[str, ...]  # every spelling: ("--format", "-f")
-    dest: str
-    value: bool = False  # takes a value (else a flag)
-    many: bool = False  # repeatable: the values are collected in a list
-    default: object = None
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    options: tuple[Opt, ...] = ()
-    arguments: tuple[str, ...] = ()  # positional names, in order
-    required: int = 0  # how many of them must be given
-    variadic: bool = False  # the last positional takes every remaining argument
+# names: every spelling ("--format", "-f"); value: takes a value (else a flag); many: repeatable, values in a list.
+# Named tuples, not dataclasses: importing `dataclasses` (and `inspect`) would cost the fast path milliseconds.
+Opt = namedtuple("Opt", "names dest value many default", defaults=(False, False, None))
+# arguments: positional names in order; required: how many must be given; variadic: the last takes the rest.
+Command = namedtuple("Command", "name options arguments required variadic", defaults=((), (), 0, False))
 
 
 def _flag(name: str, dest: str, *more: str) -> Opt:

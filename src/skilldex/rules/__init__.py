@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from skilldex.severity import Severity
 
@@ -11,14 +11,11 @@ if TYPE_CHECKING:
     from skilldex.models import Finding
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    fix: str
-    doc: str  # markdown with "What it does / Why is this bad? / Example"
+class Rule(namedtuple("Rule", "code name severity summary fix doc")):
+    """One rule: code, name, default Severity, summary, fix, doc (markdown: What it does / Why is this bad? /
+    Example). A named tuple, not a dataclass: `skilldex rules` should not pay for importing `dataclasses`."""
+
+    __slots__ = ()
 
     def finding(
         self,

@@ -7,10 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from skilldex.kinds import KINDS  # noqa: F401  (re-exported)
+from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
 from skilldex.severity import Severity  # noqa: F401  (re-exported; plain, so the rule catalogue needs no pydantic)
-
-SCHEMA_VERSION = 1
 
 
 class Finding(BaseModel):

@@ -84,7 +84,9 @@ NEEDS = [
     (["startup"], set()),
     (["validate", "{repo}/.claude/skills/deploy"], {"pydantic", "yaml"}),  # findings are pydantic models
     (["validate", "{repo}", "--json"], {"pydantic", "yaml"}),
-    (["list", "{repo}", "--json"], {"pydantic", "yaml"}),  # the catalogue is built as models
+    (["list", "{repo}", "--json"], set()),  # the stored JSON of a fresh index
+    (["list", "{repo}", "--json", "--kind", "tool"], set()),
+    (["list", "{repo}"], {"pydantic", "yaml"}),  # plain lines are rendered from models
     (["show", "{repo}", "deploy"], {"pydantic", "yaml"}),
     (["doctor", "{repo}", "--no-git"], {"pydantic", "yaml"}),
 ]

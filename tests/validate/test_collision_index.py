@@ -126,3 +126,11 @@ def test_validate_reports_the_same_collision_with_and_without_the_index(repo: Pa
     assert [f["message"] for f in indexed["findings"] if f["rule"] == "name-collision"] == [
         "command answers to '/deploy', like skill .claude/skills/deploy/SKILL.md (the skill wins)"
     ]
+
+
+def test_a_repo_never_indexed_is_read(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "empty-cache"))
+    root = write_tree(tmp_path / "fresh", FILES).resolve()
+    assert trusted_index(str(root), {"SKILL.md"}) is None
+    from_index, read = both(root, {"SKILL.md"})
+    assert from_index == read and len(read) == len(MANIFESTS) - 1

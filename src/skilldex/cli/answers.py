@@ -178,6 +178,14 @@ def catalogue_of(workspace: str | None, repo: str) -> Catalogue:
 
 def listing(workspace: str | None, repo: str, kind: list[str] | None, as_json: bool) -> int:
     """`list`: JSON, plain lines when piped, a Rich table on a terminal."""
+    if as_json:  # from a fresh index, without building models
+        from skilldex.index.listing import catalogue_json, light_ref
+
+        ref = light_ref(workspace, repo)
+        data = catalogue_json(ref[1], ref[0], kind) if ref else None
+        if data is not None:
+            print_json(data)
+            return 0
     catalogue = catalogue_of(workspace, repo)
     if kind:
         catalogue.items = [item for item in catalogue.items if item.kind in kind]

@@ -26,6 +26,8 @@ def trusted_index(root: str, changing: set[str]) -> RepoIndex | None:
         db = store.connect(db_path(root), root, store.build_id(), create=False)
     except (store.IndexUnavailable, sqlite3.Error, OSError):
         return None
+    if db is None:  # never indexed
+        return None
     try:
         if _holds(db, root, changing):
             return RepoIndex(os.path.basename(root), root, _rows(db), db)

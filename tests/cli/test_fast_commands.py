@@ -87,7 +87,8 @@ NEEDS = [
     (["list", "{repo}", "--json"], set()),  # the stored JSON of a fresh index
     (["list", "{repo}", "--json", "--kind", "tool"], set()),
     (["list", "{repo}"], {"pydantic", "yaml"}),  # plain lines are rendered from models
-    (["show", "{repo}", "deploy"], {"pydantic", "yaml"}),
+    (["show", "{repo}", "deploy"], set()),
+    (["show", "{repo}", "rotate_keys", "--json"], set()),
     (["doctor", "{repo}", "--no-git"], {"pydantic", "yaml"}),
 ]
 

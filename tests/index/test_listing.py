@@ -52,3 +52,27 @@ def test_a_change_makes_it_stale_until_any_refresh(repo: Path):
     built = catalogue(repo).model_dump(mode="json")
     assert not any(f["path"] == "dangling.md" for f in built["findings"])
     assert catalogue_json(str(repo), "repo") == built
+
+
+def test_show_answers_the_same_from_the_index_and_from_models(repo: Path, capsys, monkeypatch):
+    from skilldex.cli import answers
+    from skilldex.errors import UsageError
+
+    def shown() -> list[str]:
+        out = []
+        for query in [*(i.path for i in items), *(i.name for i in items), "nothing-like-this"]:
+            for as_json in (False, True):
+                try:
+                    answers.show(None, str(repo), query, as_json)
+                except UsageError as exc:  # several items at one path, or none: the message
+                    print("Error:", exc)
+                out.append(capsys.readouterr().out)
+        return out
+
+    items = catalogue(repo).items
+    assert catalogue_json(str(repo), repo.name) is not None
+    from_index = shown()
+    monkeypatch.setenv("SKILLDEX_NO_CACHE", "1")
+    assert catalogue_json(str(repo), repo.name) is None
+    assert from_index == shown()
+    assert sum(text.startswith("{") for text in from_index) >= len(items) // 2  # not all errors

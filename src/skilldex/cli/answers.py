@@ -206,15 +206,23 @@ def listing(workspace: str | None, repo: str, kind: list[str] | None, as_json: b
 
 
 def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
-    catalogue = catalogue_of(workspace, repo)
-    from skilldex.lookup import find_item
+    """`show`: one item and its findings, from the stored JSON of a fresh index when there is one."""
+    from skilldex.index.listing import catalogue_json, light_ref
+    from skilldex.lookup import find_in
 
-    found = find_item(catalogue, item)
-    findings = [f for f in catalogue.findings if f.path == found.path]
+    ref = light_ref(workspace, repo)
+    data = catalogue_json(ref[1], ref[0]) if ref else None
+    if data is None:
+        catalogue = catalogue_of(workspace, repo)
+        data = {
+            "repo": catalogue.repo,
+            "items": [i.model_dump(mode="json") for i in catalogue.items],
+            "findings": [f.model_dump(mode="json") for f in catalogue.findings],
+        }
+    found = find_in(data["items"], data["repo"], item)
+    findings = [f for f in data["findings"] if f["path"] == found["path"]]
     if as_json:
-        data = found.model_dump(mode="json")
-        data["findings"] = [f.model_dump(mode="json") for f in findings]
-        print_json(data)
+        print_json({**found, "findings": findings})
         return 0
     from skilldex.render.detail import detail
 

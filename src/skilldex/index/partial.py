@@ -13,11 +13,12 @@ import sqlite3
 
 from skilldex.index import store
 from skilldex.index.location import db_path
-from skilldex.index.refresh import RepoIndex, _rows, enabled
+from skilldex.index.refresh import RepoIndex, enabled
 
 
 def trusted_index(root: str, changing: set[str]) -> RepoIndex | None:
-    """The repo's stored rows when nothing but `changing` (repo-relative files) changed; None: read the repo.
+    """The repo's index (its open database) when nothing but `changing` (repo-relative files) changed since
+    it was written; None: read the repo.
 
     Never scans or writes: a missing, stale or damaged index is None."""
     if not enabled():
@@ -30,7 +31,7 @@ def trusted_index(root: str, changing: set[str]) -> RepoIndex | None:
         return None
     try:
         if _holds(db, root, changing):
-            return RepoIndex(os.path.basename(root), root, _rows(db), db)
+            return RepoIndex(os.path.basename(root), root, [], db)  # rows: the caller queries what it needs
     except (sqlite3.DatabaseError, OSError):
         pass
     db.close()
@@ -41,7 +42,7 @@ def _holds(db: sqlite3.Connection, root: str, changing: set[str]) -> bool:
     folders = store.stored_folders(db)
     if not folders:
         return False
-    known = set(store.stored_files(db)) | set(folders)
+    known = {rel for (rel,) in db.execute("SELECT rel FROM files")} | set(folders)
     on_the_way = {"/".join(rel.split("/")[:i]) for rel in changing for i in range(rel.count("/") + 1)}
     allowed = known | on_the_way | set(changing)
     children: dict[str, set[str]] = {}

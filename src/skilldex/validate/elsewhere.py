@@ -6,6 +6,7 @@ no read of thousands of manifests. Otherwise the repo is walked and each manifes
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from skilldex.scan.fs import RepoFS
@@ -14,7 +15,6 @@ from skilldex.validate.manifest import read
 from skilldex.validate.targets import classify
 
 Named = tuple[str, str, "tuple[str, str] | None"]  # (kind, rel, invocation) of one manifest
-KINDS = ("skill", "command", "agent")
 
 
 def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
@@ -25,13 +25,12 @@ def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
     if index is None:
         return read_elsewhere(root, targets)
     try:
-        return [
-            _named(row.kind, row.rel, index.data(row))
-            for row in index.rows
-            if row.kind in KINDS and row.rel == row.path and row.rel not in targets
-        ]
+        rows = index.db.execute(
+            "SELECT rel, kind, data FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = path"
+        ).fetchall()
     finally:
         index.close()
+    return [_named(kind, rel, json.loads(data)) for rel, kind, data in rows if rel not in targets]
 
 
 def read_elsewhere(root: Path, targets: set[str]) -> list[Named]:

@@ -40,16 +40,18 @@ class Rule(namedtuple("Rule", "code name severity summary fix doc")):
 
 
 REGISTRY: dict[str, Rule] = {}
+_NAMES: set[str] = set()  # a set, not a scan of REGISTRY per rule: every `skilldex rules` registers them all
 
 
 def rule(code: str, name: str, severity: str, summary: str, fix: str, doc: str) -> Rule:
     """Register a rule; codes and names are unique and never reused."""
     if code in REGISTRY:
         raise ValueError(f"duplicate rule code {code}")
-    if any(r.name == name for r in REGISTRY.values()):
+    if name in _NAMES:
         raise ValueError(f"duplicate rule name {name}")
     registered = Rule(code, name, Severity(severity), summary, fix, doc.strip())
     REGISTRY[code] = registered
+    _NAMES.add(name)
     return registered
 
 

@@ -32,11 +32,8 @@ def _table(spec: str) -> dict[str, Severity]:
         start, end = int(first[3:]), int((last or first)[3:])
         for number in range(start, end + 1):
             table[f"SKD{number:03d}"] = letters[level]
-    return {code: sev for code, sev in table.items() if code in _known()}
-
-
-def _known() -> set[str]:
-    return {r.code for r in all_rules()}
+    known = {r.code for r in all_rules()}  # once per table, not once per code: `skilldex rules` waits for this
+    return {code: sev for code, sev in table.items() if code in known}
 
 
 _FILES = "SKD001-SKD004=E SKD005-SKD007=W"

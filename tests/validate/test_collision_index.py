@@ -83,11 +83,14 @@ def test_an_edited_or_new_target_still_trusts_the_index(repo: Path):
     edited = ".claude/skills/deploy/SKILL.md"
     (repo / edited).write_text(skill("deploy") + "More words.\n")
     new = ".claude/skills/brand-new/SKILL.md"
-    write_tree(repo, {new: skill("brand-new")})
-    index = trusted_index(str(repo), {edited, new})
+    at_the_root = "newpack/skills/z/SKILL.md"  # a new top-level folder: the root lists .git, never walked
+    write_tree(repo, {new: skill("brand-new"), at_the_root: skill("deploy")})
+    given = {edited, new, at_the_root}
+    index = trusted_index(str(repo), given)
     assert index is not None
     index.close()
-    assert both(repo, {edited, new})[0] == both(repo, {edited, new})[1]
+    assert both(repo, given)[0] == both(repo, given)[1]
+    assert trusted_index(str(repo), {edited, new}) is None  # the new folder is no target: read the repo
 
 
 @pytest.mark.parametrize("change", ["added", "removed", "edited", "renamed"])

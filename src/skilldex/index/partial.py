@@ -14,6 +14,7 @@ import sqlite3
 from skilldex.index import store
 from skilldex.index.location import db_path
 from skilldex.index.refresh import RepoIndex, enabled
+from skilldex.scan.walk import IGNORED_DIRS
 
 
 def trusted_index(root: str, changing: set[str]) -> RepoIndex | None:
@@ -55,7 +56,11 @@ def _holds(db: sqlite3.Connection, root: str, changing: set[str]) -> bool:
         if rel not in on_the_way:
             return False
         prefix = f"{rel}/" if rel else ""
-        listed = {f"{prefix}{name}" for name in os.listdir(path)}
+        listed = {
+            f"{prefix}{name}"
+            for name in os.listdir(path)
+            if name not in IGNORED_DIRS or not os.path.isdir(os.path.join(path, name))
+        }  # .git: never walked
         if not listed <= allowed or not children.get(rel, set()) - {rel} <= listed:
             return False  # an entry the index never saw (new, or skipped as ignored) or one that is gone
     for rel, stamp in store.stored_stamps(db).items():

@@ -6,7 +6,10 @@ import difflib
 from typing import Any
 
 from skilldex.errors import UsageError
-from skilldex.models import Catalogue
+
+TYPE_CHECKING = False  # items are models or their JSON dicts (`show` on a fresh index builds no models)
+if TYPE_CHECKING:
+    from skilldex.models import Catalogue
 
 SHOWN = 20  # candidates an ambiguous name lists
 
@@ -15,44 +18,61 @@ class ItemNotFound(UsageError):
     """No item (or more than one) answers to the name or path given."""
 
 
+def _get(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+
+
 def _keys(item: Any) -> set[str]:
-    keys = {item.name, item.path}
-    if item.kind == "skill":
-        keys |= {item.dir_name, item.path.rsplit("/", 1)[0]}
-    if item.kind == "tool" and "." in item.name:
-        keys.add(item.name.rsplit(".", 1)[0])
-    if item.run:
-        keys.add(item.run)
+    name, path, kind, run = (_get(item, k) for k in ("name", "path", "kind", "run"))
+    keys = {name, path}
+    if kind == "skill":
+        keys |= {_get(item, "dir_name"), path.rsplit("/", 1)[0]}
+    if kind == "tool" and "." in name:
+        keys.add(name.rsplit(".", 1)[0])
+    if run:
+        keys.add(run)
     return keys
 
 
 def find_item(catalogue: Catalogue, query: str) -> Any:
     """The item whose name, path (or skill folder, or /command) is `query`; case-insensitive fallback."""
+    return find_in(catalogue.items, catalogue.repo, query)
+
+
+def find_in(items: list[Any], repo: str, query: str) -> Any:
+    """find_item over `items` (models or their JSON dicts) of the repo named `repo`."""
     wanted = query.strip().rstrip("/").removeprefix("./")
-    matches = [item for item in catalogue.items if wanted in _keys(item)]
+    matches = [item for item in items if wanted in _keys(item)]
     if not matches:
         lowered = wanted.lower()
-        matches = [item for item in catalogue.items if lowered in {k.lower() for k in _keys(item)}]
+        matches = [item for item in items if lowered in {k.lower() for k in _keys(item)}]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        options = "\n".join(f"  {m.kind:<10} {m.name:<30} {m.path}" for m in matches[:SHOWN])
+        options = "\n".join(
+            f"  {_get(m, 'kind'):<10} {_get(m, 'name'):<30} {_get(m, 'path')}" for m in matches[:SHOWN]
+        )
         if len(matches) > SHOWN:  # a compose file with 60 services: name a few, not all
             options += f"\n  ... and {len(matches) - SHOWN} more; give one by its name"
-        raise ItemNotFound(f"'{query}' matches {len(matches)} items in {catalogue.repo}; give the path:\n{options}")
-    names = sorted({item.name for item in catalogue.items} | {item.path for item in catalogue.items})
+        raise ItemNotFound(f"'{query}' matches {len(matches)} items in {repo}; give the path:\n{options}")
+    names = sorted({_get(item, "name") for item in items} | {_get(item, "path") for item in items})
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.5)
-    hint = f" Did you mean: {', '.join(close)}?" if close else f" Run `skilldex list {catalogue.repo}` to see them."
-    raise ItemNotFound(f"no item named '{query}' in {catalogue.repo}.{hint}")
+    hint = f" Did you mean: {', '.join(close)}?" if close else f" Run `skilldex list {repo}` to see them."
+    raise ItemNotFound(f"no item named '{query}' in {repo}.{hint}")
 
 
 def detail_data(catalogue: Catalogue, found) -> dict:
-    """What `show --json` (and the MCP show_item tool) print: the item, its findings, and why it ranks where it
-    does (skilldex.importance; None when the repo has no index)."""
+    """What the MCP show_item tool answers: the item, its findings, and why it ranks where it does."""
+    data = found.model_dump(mode="json")
+    findings = [f.model_dump(mode="json") for f in catalogue.findings if f.path == found.path]
+    return with_rank({**data, "findings": findings}, catalogue.root)
+
+
+def with_rank(data: dict, root) -> dict:
+    """An item's JSON (as `show --json` prints it) with its importance and why (skilldex.importance; None when
+    the repo has no index)."""
     from skilldex.importance import explain
 
-    data = found.model_dump(mode="json")
-    data["findings"] = [f.model_dump(mode="json") for f in catalogue.findings if f.path == found.path]
-    ranked = explain(catalogue.root, found.kind, found.path, found.name) if catalogue.root else None
+    ranked = explain(str(root), data["kind"], data["path"], data["name"]) if root else None
     data["importance"], data["why"] = ranked if ranked else (None, None)
     return data

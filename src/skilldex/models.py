@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from skilldex.kinds import KINDS  # noqa: F401  (re-exported)
-
-SCHEMA_VERSION = 1
-
-
-class Severity(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
+from skilldex.severity import Severity  # noqa: F401  (re-exported; plain, so the rule catalogue needs no pydantic)
 
 
 class Finding(BaseModel):
     """A problem found while scanning or checking: where it is, what is wrong, what to do."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     code: str = Field(description="Stable rule code, e.g. SKD012; `skilldex rule CODE` explains it.")
     rule: str = Field(description="Kebab-case rule name, e.g. invalid-frontmatter-yaml.")
@@ -35,7 +27,7 @@ class Finding(BaseModel):
 
 
 class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(description="What people call the item: skill or tool name, target, server.")
     path: str = Field(description="Repo-relative POSIX path of the file that defines the item.")
@@ -53,7 +45,7 @@ class _Item(BaseModel):
 class FileRef(BaseModel):
     """A file that a skill's or doc's body refers to."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     target: str = Field(description="The reference as written, relative to the referring file's folder.")
     path: str = Field(description="Repo-relative POSIX path it resolves to.")
@@ -125,7 +117,7 @@ class McpServerItem(_Item):
 class Flag(BaseModel):
     """A command-line option a tool accepts, read from its source."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     flags: list[str]
     help: str | None = None
@@ -166,7 +158,7 @@ class TaskItem(_Item):
 
 
 class Heading(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     level: int
     text: str
@@ -174,7 +166,7 @@ class Heading(BaseModel):
 
 
 class CodeCommand(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     command: str
     line: int
@@ -212,7 +204,7 @@ class KnowledgeItem(_Item):
 class KnowledgeFrontmatter(BaseModel):
     """The frontmatter of a knowledge object: markdown in a `knowledge/` folder (`skilldex knowledge schema`)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     title: str = Field(min_length=1, description="The situation it answers, as a headline.")
     tags: list[str] = Field(
@@ -247,7 +239,7 @@ Item = Annotated[
 class Catalogue(BaseModel):
     """Everything one repo already has, and what is wrong with it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = SCHEMA_VERSION
     repo: str = Field(description="Workspace name of the repo, or its folder name.")

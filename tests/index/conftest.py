@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import write_tree
 
+from skilldex.index.listing import catalogue_json
 from skilldex.index.location import db_path
 from skilldex.index.refresh import catalogue, repo_index
 from skilldex.scan import scan_repo
@@ -50,6 +51,9 @@ class Repo:
         finally:
             index.close()
         assert rows == [(i.kind, i.name, i.path, i.description, i.run, i.capabilities) for i in got.items]
+        listed = catalogue_json(str(self.root), got.repo)
+        if listed is not None:  # fresh (nothing racy): what `list --json` prints from the index is the catalogue
+            assert listed == got.model_dump(mode="json")
         return got
 
     def rescanned(self) -> int:

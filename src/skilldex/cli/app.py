@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from skilldex import __version__
+from skilldex.cli import answers
 from skilldex.errors import SkilldexError
 
 # Click's exception classes, found through typer's public BadParameter (typer >= 0.20 vendors its own click).
@@ -78,8 +77,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"skilldex {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(answers.version())
 
 
 @app.callback()
@@ -98,8 +96,7 @@ def workspace_option(ctx: typer.Context) -> str | None:
     return (ctx.obj or {}).get("workspace")
 
 
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+print_json = answers.print_json
 
 
 def register() -> None:

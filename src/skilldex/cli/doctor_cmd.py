@@ -37,19 +37,7 @@ def doctor_command(
 
       skilldex doctor --json --select SKD601,SKD602,SKD612
     """
-    from skilldex.cli.common import check_format, print_report
-    from skilldex.doctor import doctor_repos
-    from skilldex.errors import UsageError
-    from skilldex.workspace import open_workspace, resolve_repo
+    from skilldex.cli import answers
 
-    fmt = "json" if as_json else fmt
-    check_format(fmt)
-    workspace = open_workspace(workspace_option(ctx))
-    if repos:
-        refs = [resolve_repo(name, workspace) for name in repos]
-    elif workspace is not None and workspace.repos:
-        refs = [resolve_repo(name, workspace) for name in workspace.repos]
-    else:
-        raise UsageError("name a repo (`skilldex doctor .`), or add a skilldex.yaml listing repos (or --workspace)")
-    report = doctor_repos(refs, select=select, ignore=ignore, since=since, use_git=not no_git)
-    raise typer.Exit(print_report(report, fmt, show_fix=not no_fix))
+    code = answers.doctor(workspace_option(ctx), repos, fmt, as_json, select, ignore, since, no_git, no_fix)
+    raise typer.Exit(code)

@@ -1,8 +1,10 @@
-"""The fast path: `startup`, `hook ...` and `find` answered without importing Typer, Rich or pydantic.
+"""The fast path: the commands people and hooks run most, answered before Typer loads.
 
-These run at every session start and every prompt. `run(argv)` handles the plain forms of those
-commands and returns an exit code; anything else (--help, unknown options, other commands) returns
-None and goes to the Typer app, which owns the help texts and the full option parsing.
+`startup`, `hook ...` and `find` run at every session start and every prompt; `validate` (what pre-commit
+calls), `list`, `show`, `doctor`, `rules`, `rule` and `--version` are parsed with the declarations in
+cli/spec.py and answered by cli/answers.py, the same functions the Typer commands call. `run(argv)` returns
+an exit code; anything else (--help, unknown options, other commands) returns None and goes to the Typer
+app, which owns the help texts and the usage errors.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def run(argv: list[str]) -> int | None:
             workspace = args.pop(0)
         elif option.startswith("--workspace="):
             workspace = option.split("=", 1)[1]
+        elif option == "--version":  # eager in Click too: whatever follows, the version
+            from skilldex.cli.answers import version
+
+            return version()
         else:
             return None
     if not args or any(a in ("-h", "--help") for a in args):
@@ -42,7 +48,42 @@ def run(argv: list[str]) -> int | None:
         return startup(fmt, workspace) if fmt else None
     if command == "find":
         return _find(rest, workspace)
-    return None
+    return _declared(command, rest, workspace or os.environ.get("SKILLDEX_WORKSPACE") or None)
+
+
+def _declared(command: str, rest: list[str], workspace: str | None) -> int | None:
+    """A command declared in cli/spec.py, answered by cli/answers.py; None when Typer should answer."""
+    from skilldex.cli.spec import COMMANDS, parse
+
+    spec = COMMANDS.get(command)
+    values = parse(spec, rest) if spec else None
+    if values is None:
+        return None
+    from skilldex.cli import answers
+    from skilldex.errors import SkilldexError
+
+    v = values
+    try:
+        if command == "validate":
+            return answers.validate(v["paths"], v["profile"], v["select"], v["ignore"], v["fmt"], v["as_json"],
+                                    v["no_fix"])
+        if command == "doctor":
+            return answers.doctor(workspace, v["repos"], v["fmt"], v["as_json"], v["select"], v["ignore"],
+                                  v["since"], v["no_git"], v["no_fix"])
+        if command == "list":
+            from skilldex.kinds import KINDS
+
+            if any(k not in KINDS for k in v["kind"]):
+                return None  # Click's error names the choices
+            return answers.listing(workspace, v["repo"], v["kind"] or None, v["as_json"])
+        if command == "show":
+            return answers.show(workspace, v["repo"], v["item"], v["as_json"])
+        if command == "rules":
+            return answers.rules(v["prefix"], v["as_json"])
+        return answers.rule(v["code"], v["as_json"])
+    except SkilldexError as exc:
+        sys.stderr.write(f"Error: {exc}\n")
+        return exc.exit_code
 
 
 def _startup_format(rest: list[str]) -> str | None:

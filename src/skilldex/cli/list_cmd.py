@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
-from skilldex.cli.app import app, print_json
-from skilldex.cli.common import catalogue_for, check_kinds
+from skilldex.cli.app import app, workspace_option
+from skilldex.cli.common import check_kinds
 from skilldex.kinds import KINDS
 
 
@@ -30,19 +28,6 @@ def list_command(
 
       skilldex list credentialmate --json | jq '.items[] | select(.capabilities | index("database"))'
     """
-    catalogue = catalogue_for(ctx, repo)
-    if kind:
-        catalogue.items = [item for item in catalogue.items if item.kind in kind]
-    if as_json:
-        print_json(catalogue.model_dump(mode="json"))
-        return
-    if not (sys.stdout and sys.stdout.isatty()):  # piped or redirected: plain lines, not a box padded to a width
-        from skilldex.render.listing_plain import plain_listing
+    from skilldex.cli import answers
 
-        sys.stdout.write(plain_listing(catalogue, kind))
-        return
-    from rich.console import Console
-
-    from skilldex.render.listing import listing
-
-    Console().print(listing(catalogue, kind))
+    answers.listing(workspace_option(ctx), repo, kind, as_json)

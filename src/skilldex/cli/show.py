@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json
-from skilldex.cli.common import catalogue_for
+from skilldex.cli.app import app, workspace_option
 
 
 @app.command("show")
@@ -25,16 +24,6 @@ def show_command(
 
       skilldex show credentialmate docs/INFRASTRUCTURE.md
     """
-    catalogue = catalogue_for(ctx, repo)
-    from skilldex.lookup import detail_data, find_item
+    from skilldex.cli import answers
 
-    found = find_item(catalogue, item)
-    data = detail_data(catalogue, found)
-    if as_json:
-        print_json(data)
-        return
-    from skilldex.render.detail import detail
-
-    typer.echo(detail(found, [f for f in catalogue.findings if f.path == found.path]))
-    if data["importance"] is not None:  # why the brief lists it where it does
-        typer.echo(f"Ranks: {data['importance']:+d} ({data['why']})")
+    answers.show(workspace_option(ctx), repo, item, as_json)

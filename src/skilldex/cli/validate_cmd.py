@@ -7,7 +7,6 @@ import typer
 from skilldex.cli.app import app
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES
 
-_NOUNS = {"skill": "skill (SKILL.md)", "command": "command", "agent": "agent"}
 _PROFILE_HELP = "; ".join(f"{name}: {summary}" for name, summary in SUMMARIES.items())
 
 
@@ -37,19 +36,6 @@ def validate_command(
 
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
-    from skilldex.cli.common import check_format, print_report
-    from skilldex.validate import PROFILES, validate_paths
+    from skilldex.cli import answers
 
-    fmt = "json" if as_json else fmt
-    check_format(fmt)
-    report = validate_paths(paths, profile=profile, select=select, ignore=ignore)
-    code = print_report(report, fmt, show_fix=not no_fix)
-    nouns = [_NOUNS[kind] for kind in PROFILES[report.profile].kinds]
-    judged = " or ".join([", ".join(nouns[:-1]), nouns[-1]] if len(nouns) > 1 else nouns)
-    for path in report.skipped:
-        typer.echo(f"skilldex: skipped {path}: not a skill (SKILL.md), command or agent file", err=True)
-    for path in report.empty:
-        typer.echo(f"skilldex: warning: {path}: no {judged} file in this folder", err=True)
-    if not report.files and not report.empty and not report.skipped:
-        typer.echo(f"skilldex: warning: nothing checked: no {judged} file under the given paths", err=True)
-    raise typer.Exit(code)
+    raise typer.Exit(answers.validate(paths, profile, select, ignore, fmt, as_json, no_fix))

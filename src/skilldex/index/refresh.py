@@ -87,7 +87,7 @@ def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catal
             break
         try:
             with contextlib.closing(db):
-                units, _ = _update(fs, db, progress)
+                units, _ = _update(fs, db, progress, walk_findings)
                 return assemble(fs, units, walk_findings, name)
         except sqlite3.OperationalError:
             break  # locked or read-only beyond the busy timeout: answer without the index
@@ -116,13 +116,14 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
     from skilldex.scan import open_repo
 
     fs = open_repo(Path(real))
+    walk_findings = list(fs.findings)
     fs.findings.clear()
     for _ in range(2):
         db = _connect(str(fs.root)) if enabled() else None
         if db is None:
             break
         try:
-            _, rescanned = _update(fs, db)
+            _, rescanned = _update(fs, db, walk=walk_findings)
             return RepoIndex(label, str(fs.root), _rows(db), db, rescanned)
         except sqlite3.OperationalError:
             db.close()
@@ -191,8 +192,8 @@ def _rows(db: sqlite3.Connection) -> list[Row]:
             for i, rel, p, k, n, path, d, r, c, m, x, imp, why in store.item_rows(db)]
 
 
-def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Unit], int]:
-    """Rescan the files whose stamp or dependencies changed; store them; return every unit.
+def _update(fs: RepoFS, db: sqlite3.Connection, progress=None, walk: list | None = None) -> tuple[list[Unit], int]:
+    """Rescan the files whose stamp or dependencies changed; store them and the `walk` findings; return every unit.
 
     Raises sqlite3.DatabaseError when the index is damaged (the caller rebuilds it).
     """
@@ -214,10 +215,12 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None) -> tuple[list[Uni
     removed = sorted(set(stored) - {f.rel for f in fs.files})
     now = time.time_ns()
     folders = {rel: -1 if now - mtime <= RACY_NS else mtime for rel, mtime in fs.folders}  # racy: look again
-    if fresh or removed or store.stored_folders(db) != folders:
+    walked = json.dumps([f.model_dump(mode="json") for f in walk]) if walk is not None else None
+    if fresh or removed or store.stored_folders(db) != folders or store.meta(db).get(store.WALK_KEY) != walked:
         with contextlib.suppress(sqlite3.OperationalError):  # read-only or locked: only costs a rescan next time
             _store(fs, db, fresh, removed)
             store.set_folders(db, folders)
+            store.set_meta(db, store.WALK_KEY, walked)  # `list --json` answers from the index with these
     if reused:
         _load(db, reused)
     return units, len(fresh)

@@ -101,6 +101,21 @@ def connect(path: str, root: str, build: str, create: bool = True) -> sqlite3.Co
     raise IndexUnavailable(f"index {path} could not be opened")
 
 
+WALK_KEY = "walk_findings"  # meta: the walk's findings (JSON) when the index was last brought up to date
+
+
+def meta(db: sqlite3.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT key, value FROM meta"))
+
+
+def set_meta(db: sqlite3.Connection, key: str, value: str | None) -> None:
+    """Set one meta value (None: remove it)."""
+    if value is None:
+        db.execute("DELETE FROM meta WHERE key = ?", (key,))
+    else:
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
 def _meta(db: sqlite3.Connection) -> dict[str, str]:
     try:
         return dict(db.execute("SELECT key, value FROM meta"))

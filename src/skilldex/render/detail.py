@@ -4,35 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from skilldex.models import Finding
-
 BASE_FIELDS = ("kind", "name", "path", "line", "description", "run", "capabilities")
 
 
-def detail(item: Any, findings: list[Finding]) -> str:
-    data = item.model_dump(mode="json")
-    where = item.path + (f":{item.line}" if item.line else "")
-    lines = [f"{item.kind}: {item.name}", f"  path: {where}"]
-    if item.description:
-        lines.append(f"  what it does: {item.description}")
-    if item.run:
-        lines.append(f"  how to run: {item.run}")
-    if item.capabilities:
-        lines.append(f"  capabilities: {', '.join(item.capabilities)}")
-    if getattr(item, "usage", None):
+def detail(data: dict, findings: list[dict]) -> str:
+    """An item and its findings, both as JSON (model_dump(mode="json"), or as the index stores them)."""
+    where = data["path"] + (f":{data['line']}" if data.get("line") else "")
+    lines = [f"{data['kind']}: {data['name']}", f"  path: {where}"]
+    if data.get("description"):
+        lines.append(f"  what it does: {data['description']}")
+    if data.get("run"):
+        lines.append(f"  how to run: {data['run']}")
+    if data.get("capabilities"):
+        lines.append(f"  capabilities: {', '.join(data['capabilities'])}")
+    if data.get("usage"):
         lines.append("  usage:")
-        lines.extend(f"    {line}" for line in item.usage.splitlines())
-    for flag in getattr(item, "flags", []) or []:
-        mark = "  [changes things]" if flag.mutating else ""
-        lines.append(f"  flag {', '.join(flag.flags)}: {flag.help or ''}{mark}".rstrip())
+        lines.extend(f"    {line}" for line in data["usage"].splitlines())
+    for flag in data.get("flags") or []:
+        mark = "  [changes things]" if flag["mutating"] else ""
+        lines.append(f"  flag {', '.join(flag['flags'])}: {flag['help'] or ''}{mark}".rstrip())
     for key, value in data.items():
         if key in BASE_FIELDS or key in ("usage", "flags", "frontmatter") or value in (None, [], {}, ""):
             continue
         lines.extend(_field(key, value))
     for finding in findings:
-        at = f":{finding.line}" if finding.line else ""
-        lines.append(f"  finding {finding.code} ({finding.severity.value}) line{at or ' -'}: {finding.message}")
-        lines.append(f"    fix: {finding.fix}")
+        at = f":{finding['line']}" if finding["line"] else ""
+        lines.append(f"  finding {finding['code']} ({finding['severity']}) line{at or ' -'}: {finding['message']}")
+        lines.append(f"    fix: {finding['fix']}")
     return "\n".join(lines)
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
-from skilldex.models import Finding, Severity
+from skilldex.severity import Severity
+
+TYPE_CHECKING = False  # findings are pydantic models: built only when a rule fires, so `skilldex rules` needs none
+if TYPE_CHECKING:
+    from skilldex.models import Finding
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    fix: str
-    doc: str  # markdown with "What it does / Why is this bad? / Example"
+class Rule(namedtuple("Rule", "code name severity summary fix doc")):
+    """One rule: code, name, default Severity, summary, fix, doc (markdown: What it does / Why is this bad? /
+    Example). A named tuple, not a dataclass: `skilldex rules` should not pay for importing `dataclasses`."""
+
+    __slots__ = ()
 
     def finding(
         self,
@@ -24,6 +25,8 @@ class Rule:
         column: int | None = None,
         fix: str | None = None,
     ) -> Finding:
+        from skilldex.models import Finding
+
         return Finding(
             code=self.code,
             rule=self.name,
@@ -37,16 +40,18 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+_NAMES: set[str] = set()  # a set, not a scan of REGISTRY per rule: every `skilldex rules` registers them all
 
 
 def rule(code: str, name: str, severity: str, summary: str, fix: str, doc: str) -> Rule:
     """Register a rule; codes and names are unique and never reused."""
     if code in REGISTRY:
         raise ValueError(f"duplicate rule code {code}")
-    if any(r.name == name for r in REGISTRY.values()):
+    if name in _NAMES:
         raise ValueError(f"duplicate rule name {name}")
     registered = Rule(code, name, Severity(severity), summary, fix, doc.strip())
     REGISTRY[code] = registered
+    _NAMES.add(name)
     return registered
 
 

@@ -2,173 +2,27 @@
 
     report = validate_paths(["."], profile="claude-code")
     report.has_errors  # True when any finding is at error severity
+
+The names load on first use, so `skilldex.validate.profiles` (what `skilldex rules` reads) costs no parser.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from pathlib import Path
-
-from skilldex.models import Finding
-from skilldex.ruleconfig import find_config
-from skilldex.rules.selection import Selection
-from skilldex.scan.fs import RepoFS
-from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
-from skilldex.validate.manifest import Manifest, read
-from skilldex.validate.profiles import DEFAULT_PROFILE, PROFILES, choose, get_profile, options
-from skilldex.validate.report import FileResult, Report
-from skilldex.validate.targets import Repo, Target, classify, collect
-
 __all__ = ["validate_paths", "Report", "FileResult", "PROFILES", "DEFAULT_PROFILE"]
 
-CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
-_WALK_CODES = ("SKD005", "SKD006", "SKD007")  # link and special-file findings inside a skill's folder
+_HOMES = {
+    "validate_paths": "run",
+    "check_target": "run",
+    "Report": "report",
+    "FileResult": "report",
+    "PROFILES": "profiles",
+    "DEFAULT_PROFILE": "profiles",
+}
 
 
-def validate_paths(
-    paths: Iterable[str],
-    profile: str = DEFAULT_PROFILE,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    cwd: str | None = None,
-    config: bool = True,
-) -> Report:
-    """Validate every manifest under `paths`. Raises UsageError for unknown profiles, codes or paths.
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'skilldex.validate' has no attribute '{name}'")
+    from importlib import import_module
 
-    Each repo's rule configuration (skilldex.ruleconfig) applies before `select` and `ignore`, unless `config`
-    is False."""
-    chosen = get_profile(profile)
-    given = options(select, ignore)
-    report = Report(profile=chosen.name)
-    base = os.path.realpath(cwd or os.getcwd())
-    for repo in collect(list(paths), chosen.kinds):
-        picked, active = choose(chosen, [find_config(repo.root) if config else None, given])
-        findings = _check_repo(repo)
-        report.skipped.extend(repo.skipped)
-        report.empty.extend(repo.empty)
-        for finding in _unfollowed_manifests(repo, picked):
-            report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
-            report.files.append(FileResult(report.findings[-1].path, "skill",
-                                           valid=active[finding.code].value != "error"))
-        for target in repo.targets:
-            display = _display(repo.root / target.file.rel, base)
-            mine = [_shown(f, active, display) for f in findings.get(target.file.rel, [])
-                    if picked.keeps(f.code, repo.root / target.file.rel)]
-            report.findings.extend(mine)
-            report.files.append(
-                FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
-            )
-    report.findings = [_without_secrets(f) for f in report.findings]
-    unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
-    report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
-    report.files.sort(key=lambda r: r.path)
-    return report
-
-
-def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
-    from skilldex.validate.parallel import check_targets
-
-    by_file: dict[str, list[Finding]] = {}
-    named: list[tuple[str, str, tuple[str, str] | None]] = []  # (kind, rel, invocation) of each manifest read
-    targets = {t.file.rel for t in repo.targets}
-    skill_folders = {t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets
-                     if t.kind == "skill" and "/" in t.file.rel}
-    for target, (found, read_findings, name) in zip(repo.targets, check_targets(repo.targets), strict=True):
-        target.fs.findings.extend(read_findings)  # as if read here: the walk findings below include them
-        by_file.setdefault(target.file.rel, []).extend(found or [])
-        if found is not None:
-            named.append(name)
-    if not repo.whole:
-        named += [(m.kind, m.rel, check_content.invocation(m)) for m in _rest_of_repo(repo.root, targets)]
-    for finding in check_content.collisions(named):
-        if finding.path in targets:
-            by_file[finding.path].append(finding)
-    for fs in repo.walks:
-        for finding in fs.findings:
-            if finding.path in targets:
-                by_file[finding.path].append(finding)
-            elif finding.code in _WALK_CODES:
-                owner = next((rel for folder, rel in skill_folders.items() if finding.path.startswith(folder)), None)
-                if owner is not None:
-                    note = {"message": f"{finding.path}: {finding.message}"}
-                    by_file[owner].append(finding.model_copy(update=note))
-    return by_file
-
-
-def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], tuple | None]:
-    """One manifest read and checked, in this process or a worker: (its findings, None when it cannot be read;
-    the findings its read left in the walk, taken out of it; (kind, rel, invocation) for name collisions)."""
-    fs = target.fs
-    before = len(fs.findings)
-    m = read(fs, target.file, target.kind)
-    read_findings = fs.findings[before:]
-    del fs.findings[before:]
-    if m is None:
-        return None, read_findings, None
-    found = list(m.findings)
-    for check in CHECKS:
-        found.extend(check(m))
-    found.extend(_secrets(m))
-    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
-        from skilldex import secrets
-
-        known = secrets.values(m.text)
-        found = [_without_secrets(f, known) for f in found]
-    return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
-
-
-def _secrets(m: Manifest) -> list[Finding]:
-    """SKD040 for each likely secret value in the manifest (the value itself is never shown)."""
-    from skilldex import secrets
-    from skilldex.rules import scan as scan_rules
-
-    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", m.text.count("\n", 0, start) + 1)
-            for start, _, kind in secrets.find(m.text)]
-
-
-def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
-    """Skill files that are symlinks out of the repo (or broken): never read, so say so rather than pass them."""
-    found = {}
-    for fs in repo.walks:
-        for finding in fs.findings:
-            name = finding.path.rsplit("/", 1)[-1]
-            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and picked.keeps(
-                finding.code, repo.root / finding.path
-            ):
-                found[finding.path] = finding
-    return list(found.values())
-
-
-def _rest_of_repo(root: Path, targets: set[str]) -> list[Manifest]:
-    """The repo's other manifests, read only so that names given files share with them are caught."""
-    fs = RepoFS.open(root)
-    others = []
-    for file in fs.files:
-        kind = classify(fs, file)
-        if kind and file.rel not in targets:
-            m = read(fs, file, kind)
-            if m is not None:
-                others.append(m)
-    return others
-
-
-def _display(path: Path, base: str) -> str:
-    text = str(path)
-    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
-        return Path(os.path.relpath(text, base)).as_posix()
-    return Path(text).as_posix()
-
-
-def _without_secrets(finding: Finding, known: frozenset[str] = frozenset()) -> Finding:
-    """Messages quote values (a description, a name): never a secret one, nor one of the values in `known`."""
-    from skilldex.secrets import redact
-
-    message, fix = redact(finding.message, known), redact(finding.fix, known)
-    if (message, fix) == (finding.message, finding.fix):
-        return finding
-    return finding.model_copy(update={"message": message, "fix": fix})
-
-
-def _shown(finding: Finding, active: dict, display: str) -> Finding:
-    return finding.model_copy(update={"severity": active[finding.code], "path": display})
+    return getattr(import_module(f"skilldex.validate.{_HOMES[name]}"), name)

@@ -90,22 +90,26 @@ def collisions(named: list[tuple[str, str, tuple[str, str] | None]]) -> Iterator
 def invocation(m: Manifest) -> tuple[str, str] | None:
     """(namespace, invocation) under which Claude Code (or a skills loader) would know this manifest."""
     name = m.frontmatter.get("name") if isinstance(m.frontmatter.get("name"), str) else None
-    if m.kind == "command":
-        stem = m.file.name[: -len(".md")]
-        return _namespace(m, "commands"), f"/{stem}"
-    if m.kind == "agent":
-        return _namespace(m, "agents"), name or m.file.name[: -len(".md")]
-    scope, depth, plugin_root = m.location()
+    return invocation_key(m.kind, m.file.parts, name, m.dir_name, m.location() if m.kind == "skill" else None)
+
+
+def invocation_key(kind: str, parts: tuple[str, ...], name: str | None, dir_name: str,
+                   location: tuple[str, int | None, str | None] | None) -> tuple[str, str] | None:
+    """invocation() from plain values: also what the index's stored items answer to (skilldex.validate.elsewhere)."""
+    if kind == "command":
+        return _namespace(parts, "commands"), f"/{parts[-1][: -len('.md')]}"
+    if kind == "agent":
+        return _namespace(parts, "agents"), name or parts[-1][: -len(".md")]
+    scope, depth, plugin_root = location or ("other", None, None)
     if scope in ("project", "nested"):
-        return (_namespace(m, "skills"), f"/{m.dir_name}") if depth == 1 and m.exact_name else None
+        return (_namespace(parts, "skills"), f"/{dir_name}") if depth == 1 and parts[-1] == "SKILL.md" else None
     if scope == "plugin":
-        return f"plugin@{plugin_root}", f"/{name or m.dir_name}"
-    return scope, name or m.dir_name
+        return f"plugin@{plugin_root}", f"/{name or dir_name}"
+    return scope, name or dir_name
 
 
-def _namespace(m: Manifest, folder: str) -> str:
+def _namespace(parts: tuple[str, ...], folder: str) -> str:
     """The folder holding `.claude/` (or the plugin root): skills and commands there share one namespace."""
-    parts = m.file.parts
     for i in range(len(parts) - 2, -1, -1):
         if parts[i] == folder:
             if i and parts[i - 1] == ".claude":

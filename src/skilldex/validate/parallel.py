@@ -18,7 +18,7 @@ last_workers: set[int] = set()  # process ids that did the last parallel check (
 
 def check_targets(targets: list) -> list[tuple]:
     """check_target() for each target, in order, on several processes when it pays."""
-    from skilldex.validate import check_target
+    from skilldex.validate.run import check_target
 
     workers = worker_count(len(targets), PARALLEL_MIN_MANIFESTS)
     parts = None
@@ -37,7 +37,7 @@ def check_targets(targets: list) -> list[tuple]:
 
 
 def _check_span(span: tuple[int, int]) -> tuple[int, list]:
-    from skilldex.validate import check_target
+    from skilldex.validate.run import check_target
 
     assert _JOB is not None
     return os.getpid(), [check_target(target) for target in _JOB[span[0]:span[1]]]

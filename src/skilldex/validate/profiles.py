@@ -5,22 +5,21 @@ A profile maps rule codes to severities; a code not in it is not reported unless
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from skilldex.errors import UsageError
-from skilldex.models import Severity
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
-from skilldex.rules import Rule, all_rules, selection
-from skilldex.rules.selection import Choice, Selection
+from skilldex.rules import Rule, all_rules
+from skilldex.severity import Severity
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.rules.selection import Choice, Selection
 
 
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    summary: str
-    severities: dict[str, Severity]
-    kinds: tuple[str, ...]  # which manifest kinds the profile judges
+# name, summary, severities {code: Severity}, kinds (the manifest kinds it judges); a named tuple, as Rule is
+Profile = namedtuple("Profile", "name summary severities kinds")
 
 
 def _table(spec: str) -> dict[str, Severity]:
@@ -33,11 +32,8 @@ def _table(spec: str) -> dict[str, Severity]:
         start, end = int(first[3:]), int((last or first)[3:])
         for number in range(start, end + 1):
             table[f"SKD{number:03d}"] = letters[level]
-    return {code: sev for code, sev in table.items() if code in _known()}
-
-
-def _known() -> set[str]:
-    return {r.code for r in all_rules()}
+    known = {r.code for r in all_rules()}  # once per table, not once per code: `skilldex rules` waits for this
+    return {code: sev for code, sev in table.items() if code in known}
 
 
 _FILES = "SKD001-SKD004=E SKD005-SKD007=W"
@@ -86,6 +82,8 @@ def get_profile(name: str) -> Profile:
 def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection, dict[str, Severity]]:
     """The codes to report (the repo's configuration, then the options) and their severity: a `select`
     replaces the profile's set, and a code the profile leaves out is reported at the rule's own severity."""
+    from skilldex.rules import selection  # globs and paths: not needed to list the rules
+
     rules: dict[str, Rule] = {r.code: r for r in all_rules()}
     chosen = selection.select(rules, profile.severities, layers)
     return chosen, {code: profile.severities.get(code, rules[code].severity) for code in sorted(chosen.codes)}
@@ -93,4 +91,6 @@ def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection
 
 def options(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Choice:
     """--select and --ignore, checked against every rule code."""
+    from skilldex.rules import selection
+
     return selection.option_choice(select, ignore, [r.code for r in all_rules()])

@@ -1,0 +1,60 @@
+"""What the repo's other manifests answer to, for the name-collision check of `validate` on a few files.
+
+From the index when it holds for every file but the ones being validated (skilldex.index.partial): no walk and
+no read of thousands of manifests. Otherwise the repo is walked and each manifest read, as before.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from skilldex.scan.fs import RepoFS
+from skilldex.validate.check_content import invocation, invocation_key
+from skilldex.validate.manifest import read
+from skilldex.validate.targets import classify
+
+Named = tuple[str, str, "tuple[str, str] | None"]  # (kind, rel, invocation) of one manifest
+
+
+def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
+    """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative)."""
+    from skilldex.index.partial import trusted_index
+
+    index = trusted_index(str(root), targets)
+    if index is None:
+        return read_elsewhere(root, targets)
+    try:
+        rows = index.db.execute(
+            "SELECT rel, kind, data FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = path"
+        ).fetchall()
+    finally:
+        index.close()
+    return [_named(kind, rel, json.loads(data)) for rel, kind, data in rows if rel not in targets]
+
+
+def read_elsewhere(root: Path, targets: set[str]) -> list[Named]:
+    """The same, by walking the repo and reading each manifest."""
+    fs = RepoFS.open(root)
+    named = []
+    for file in fs.files:
+        kind = classify(fs, file)
+        if kind and file.rel not in targets:
+            m = read(fs, file, kind)
+            if m is not None:
+                named.append((m.kind, m.rel, invocation(m)))
+    return named
+
+
+def _named(kind: str, rel: str, data: dict) -> Named:
+    """A stored item's invocation, as invocation() gives it for the manifest it was scanned from."""
+    parts = tuple(rel.split("/"))
+    name = data.get("frontmatter", {}).get("name")
+    name = name if isinstance(name, str) else None
+    location = None
+    if kind == "skill":
+        folders = parts[:-1]
+        at = [i for i, p in enumerate(folders) if p == "skills"]
+        depth = len(folders) - at[-1] - 1 if at else None
+        location = (data["scope"], depth, "/".join(folders[: at[-1]]) if data["scope"] == "plugin" else None)
+    return kind, rel, invocation_key(kind, parts, name, data.get("dir_name", ""), location)

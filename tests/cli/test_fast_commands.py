@@ -1,0 +1,206 @@
+"""The fast path (before Typer loads): what each command imports, and that it answers exactly as Typer does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import write_tree
+
+from skilldex.cli.app import app, register
+from skilldex.cli.spec import COMMANDS, parse
+
+register()
+HEAVY = ("pydantic", "typer", "click", "rich", "yaml")
+_DRIVER = """
+import atexit, json, os, sys
+def _dump():
+    with open(os.environ["MODULES_OUT"], "w") as out:
+        json.dump(sorted({m.split(".")[0] for m in sys.modules} & set(os.environ["HEAVY"].split())), out)
+atexit.register(_dump)
+sys.argv = ["skilldex", *json.loads(os.environ["ARGV"])]
+if os.environ.get("TYPER_ONLY"):  # the same command through the Typer app, never the fast path
+    from skilldex.cli.app import app, register
+    register()
+    app(prog_name="skilldex")
+from skilldex.cli import main
+raise SystemExit(main())
+"""
+SKILL = "---\nname: {name}\ndescription: Deploys {name}. Use when shipping {name}.\n---\n# {name}\n"
+
+
+def run(args: list[str], cwd: Path, typer_only: bool = False) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """The real process; also which of HEAVY it imported."""
+    out = cwd.parent / f"modules-{os.getpid()}.json"  # outside the repo: writing there would stale its index
+    env = {k: v for k, v in os.environ.items() if k not in ("SKILLDEX_WORKSPACE", "COLUMNS")}
+    env.update(ARGV=json.dumps(args), MODULES_OUT=str(out), HEAVY=" ".join(HEAVY))
+    if typer_only:
+        env["TYPER_ONLY"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    modules = json.loads(out.read_text())
+    out.unlink()
+    return done, modules
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    write_tree(
+        root,
+        {
+            ".claude/skills/deploy/SKILL.md": SKILL.format(name="deploy"),
+            ".claude/skills/backup/SKILL.md": SKILL.format(name="backup"),
+            ".claude/skills/broken/SKILL.md": "---\nname: Broken Name\n---\nno description\n",
+            "scripts/rotate_keys.sh": "#!/bin/sh\n# Rotate the API keys.\necho rotate\n",
+        },
+    )
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    for folder, dirs, files in os.walk(root):  # older than the index's racy window, so a second run is warm
+        for name in [*dirs, *files, "."]:
+            os.utime(os.path.join(folder, name), (1_700_000_000, 1_700_000_000))
+    return root
+
+
+# (arguments, heavy modules its warm answer may load); {repo} is the repo folder
+NEEDS = [
+    (["--version"], set()),
+    (["rules"], set()),
+    (["rules", "SKD2", "--json"], set()),
+    (["rule", "SKD012"], set()),
+    (["rule", "invalid-frontmatter-yaml", "--json"], set()),
+    (["find", "{repo}", "rotate", "keys"], set()),
+    (["startup"], set()),
+    (["validate", "{repo}/.claude/skills/deploy"], {"pydantic", "yaml"}),  # findings are pydantic models
+    (["validate", "{repo}", "--json"], {"pydantic", "yaml"}),
+    (["list", "{repo}", "--json"], set()),  # the stored JSON of a fresh index
+    (["list", "{repo}", "--json", "--kind", "tool"], set()),
+    (["list", "{repo}"], {"pydantic", "yaml"}),  # plain lines are rendered from models
+    (["show", "{repo}", "deploy"], set()),
+    (["show", "{repo}", "rotate_keys", "--json"], set()),
+    (["doctor", "{repo}", "--no-git"], {"pydantic", "yaml"}),
+]
+
+
+@pytest.mark.parametrize(("args", "allowed"), NEEDS, ids=[" ".join(a) for a, _ in NEEDS])
+def test_a_fast_command_imports_only_what_its_warm_answer_needs(repo: Path, args: list[str], allowed: set[str]):
+    argv = [a.format(repo=repo) for a in args]
+    run(argv, repo)  # warms the index
+    done, modules = run(argv, repo)
+    assert done.returncode in (0, 1), done.stderr
+    assert set(modules) <= allowed, f"{argv} imported {modules}"
+
+
+def test_help_still_comes_from_typer(repo: Path):
+    done, modules = run(["validate", "--help"], repo)
+    assert done.returncode == 0 and "Usage: skilldex validate" in done.stdout
+    assert "typer" in modules  # the check above can fail: this is what loading Typer looks like
+
+
+SAME = [
+    ["--version"],
+    ["rules", "SKD1"],
+    ["rules", "--json", "SKD20"],
+    ["rules", "nothing"],
+    ["rule", "SKD012", "--json"],
+    ["rule", "no-such-rule"],
+    ["validate", ".claude/skills"],
+    ["validate", ".claude/skills/broken/SKILL.md", "--format", "github"],
+    ["validate", ".", "--json", "--select", "SKD2", "--ignore=SKD201"],
+    ["validate", "--profile", "agentskills", ".", "--no-fix"],
+    ["validate", ".", "--profile", "nope"],
+    ["validate", "missing"],
+    ["validate", "scripts"],
+    ["validate", ".", "-f", "yaml"],
+    ["list", ".", "--json", "-k", "skill"],
+    ["list", "."],
+    ["list", "nowhere"],
+    ["show", ".", "deploy", "--json"],
+    ["show", ".", "rotate_keys"],
+    ["show", ".", "nothing-like-it"],
+    ["doctor", ".", "--no-git", "--format", "json"],
+    ["doctor", "--no-git"],
+    ["-w", "nowhere.yaml", "list", "."],
+]
+
+
+@pytest.mark.parametrize("args", SAME, ids=[" ".join(a) for a in SAME])
+def test_the_fast_path_answers_exactly_as_typer_does(repo: Path, args: list[str]):
+    typer_done, typer_modules = run(args, repo, typer_only=True)
+    fast_done, fast_modules = run(args, repo)
+    assert "typer" in typer_modules
+    assert (fast_done.returncode, fast_done.stdout, fast_done.stderr) == (
+        typer_done.returncode,
+        typer_done.stdout,
+        typer_done.stderr,
+    )
+
+
+def _typer_params(name: str) -> list:
+    import typer.main
+
+    return typer.main.get_command(app).commands[name].params
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_declarations_are_the_typer_commands_options(name: str):
+    spec = COMMANDS[name]
+    options = {
+        frozenset(p.opts + p.secondary_opts): (not p.is_flag, bool(p.multiple), p.name)
+        for p in _typer_params(name)
+        if p.param_type_name == "option" and p.name != "help"
+    }
+    declared = {frozenset(o.names): (o.value, o.many, o.dest) for o in spec.options}
+    assert {k: v[:2] for k, v in options.items()} == {k: v[:2] for k, v in declared.items()}
+    for option in spec.options:
+        param = next(p for p in _typer_params(name) if set(p.opts) == set(option.names))
+        if option.value and not option.many:
+            assert param.default == option.default
+    arguments = [p for p in _typer_params(name) if p.param_type_name == "argument"]
+    assert [p.name for p in arguments] == list(spec.arguments)
+    assert sum(p.required for p in arguments) == spec.required
+    assert (arguments[-1].nargs == -1) == spec.variadic
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["x", "--help"],
+        ["x", "-h"],
+        ["x", "--bogus"],
+        ["x", "--format"],
+        ["x", "--json=yes"],
+        ["x", "-jf"],
+        [],
+    ],
+)
+def test_anything_the_declarations_do_not_cover_goes_to_typer(argv: list[str]):
+    assert parse(COMMANDS["validate"], argv) is None
+
+
+def test_the_declarations_parse_as_click_does():
+    values = parse(
+        COMMANDS["validate"], ["a", "--select", "SKD2", "-p", "agentskills", "--select=SKD3", "--", "--json"]
+    )
+    assert values == {
+        "fmt": "text",
+        "as_json": False,
+        "select": ["SKD2", "SKD3"],
+        "ignore": [],
+        "no_fix": False,
+        "profile": "agentskills",
+        "paths": ["a", "--json"],
+    }
+    assert parse(COMMANDS["rules"], []) == {"as_json": False, "prefix": None}
+    assert parse(COMMANDS["show"], ["r"]) is None  # the item is required

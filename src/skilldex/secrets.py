@@ -26,7 +26,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
     ("API key (sk-)", ("sk-",), r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\b", 0),
     ("Google API key", ("AIza",), r"\bAIza[0-9A-Za-z_-]{35}\b", 0),
     ("npm token", ("npm_",), r"\bnpm_[A-Za-z0-9]{36}\b", 0),
-    ("JSON web token", ("eyJ",), r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
+    ("JSON web token", ("eyJ",), r"(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0),
     (
         "password in a connection string", ("://",),
         r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@'\"<>]{1,64}:([^\s@/'\"<>]{1,128})@",

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from skilldex.index.location import cache_dir
-from skilldex.oneline import oneline
+from skilldex.oneline import code, oneline
 
 HINT_LIMIT = 1500
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent")
@@ -79,8 +79,9 @@ def knowledge(indexes: list, wanted: list, limit: int = 2) -> list[tuple[str, st
             dont = best_line(wanted, obj.get("dont") or []) or (0.0, (obj.get("dont") or [""])[0])
             do = best_line(wanted, obj.get("do") or []) or (0.0, (obj.get("do") or [""])[0])
             said = [f"Don't: {quote(dont[1], 240)}" if dont[1] else "", f"Do: {quote(do[1], 200)}" if do[1] else ""]
-            where = obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}"
-            line = f"- {repo}: {where} ({obj.get('title') or obj['path']}), for \"{match[1][:120]}\". "
+            where = oneline(obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}")
+            title = oneline(obj.get("title") or obj["path"])
+            line = f"- {oneline(repo)}: {where} ({title}), for \"{oneline(match[1])[:120]}\". "
             found.append((-match[0], obj["repo"], obj["path"], line + " ".join(s for s in said if s)))
     found.sort(key=lambda entry: entry[:3])
     return [(repo, path, line[:600]) for _, repo, path, line in found[:limit]]
@@ -122,10 +123,10 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
         lines.append("skilldex: this workspace already has tooling for this request; use it before building anything:")
     for hit in sure[:3]:
         what = oneline(hit.description)[:220]
-        run = f" Run: `{oneline(hit.run)}`." if hit.run else ""
+        run = f" Run: {code(hit.run)}." if hit.run else ""
         tools = used.get((hit.repo, hit.path), [])
         via = f" Uses {', '.join(oneline(t.path) for t in tools[:2])}." if tools else ""
-        lines.append(f"- {hit.repo}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}")
+        lines.append(f"- {oneline(hit.repo)}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}")
     return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
 
 
@@ -177,11 +178,11 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
     best, best_repo = matches[0]
     others = "; ".join(f"{oneline(r.path)} ({r.kind})" for r, _ in matches[1:3])
     reason = (
-        f"{best_repo} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
+        f"{oneline(best_repo)} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
         f"{oneline(best.description)[:300]}"
-        + (f" Run: `{oneline(best.run)}`." if best.run else "")
+        + (f" Run: {code(best.run)}." if best.run else "")
         + (f" Also: {others}." if others else "")
-        + f" Reuse or extend it instead of writing {path.name}; if a new file is really needed, "
+        + f" Reuse or extend it instead of writing {oneline(path.name)}; if a new file is really needed, "
         "retry the same write and it will go through."
     )
     return {"hookSpecificOutput": {

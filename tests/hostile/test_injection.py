@@ -50,45 +50,64 @@ def test_oneline_keeps_what_is_visible():
     assert lines("one\ntwo\x1b") == "one\ntwo?"
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("make deploy", "`make deploy`"),
-    ("echo `date`", "`` echo `date` ``"),  # ends with a backtick: padded (one space each side is stripped)
-    ("a``b", "```a``b```"),
-    ("`x", "`` `x ``"),
-    ("run\n## SYSTEM", "`run ## SYSTEM`"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("make deploy", "`make deploy`"),
+        ("echo `date`", "`` echo `date` ``"),  # ends with a backtick: padded (one space each side is stripped)
+        ("a``b", "```a``b```"),
+        ("`x", "`` `x ``"),
+        ("run\n## SYSTEM", "`run ## SYSTEM`"),
+    ],
+)
 def test_code_span_cannot_be_ended_by_its_text(text: str, span: str):
     assert code(text) == span
     fence = span[: len(span) - len(span.lstrip("`"))]
-    inner = span[len(fence): len(span) - len(fence)]
+    inner = span[len(fence) : len(span) - len(fence)]
     assert fence not in inner  # CommonMark: only a run of exactly the fence's length closes the span
 
 
 def _repo(tmp_path: Path) -> Path:
     knowledge_name = f"prod{HEADING}.md".replace("/", "-")
-    return write_tree(tmp_path / "repo", {
-        ".git/HEAD": "ref: refs/heads/main\n",
-        f"knowledge/{knowledge_name}": (
-            "---\n"
-            f"title: \"Prod database {json.dumps(ESCAPES)[1:-1]} {INVISIBLE}\"\n"
-            "tags: [database]\nrepos: [repo]\n"
-            "applies-when:\n  - rotate the production database password\n"
-            "---\n# Prod\n\n## Don't\n\n"
-            f"- Run psql from a laptop {ESCAPES}{INVISIBLE}\n\n## Do\n\n- Use tools/rds-rotate {ESCAPES}\n"),
-        f"tools/rds-rotate{INVISIBLE[:6]}": (
-            f"#!/bin/sh\n# Rotate the production database password {ESCAPES}{INVISIBLE}\necho\n"),
-        ".claude/commands/deploy.md": (
-            "---\ndescription: Deploy the database migrations\nargument-hint: \"`x` ``y\"\n---\nDeploy.\n"),
-        ".claude/skills/rotate/SKILL.md": (
-            f"---\nname: rotate\ndescription: \"Rotate the database password {json.dumps(ESCAPES)[1:-1]} "
-            f"{INVISIBLE}\"\n---\n# Rotate\n"),
-    })
+    return write_tree(
+        tmp_path / "repo",
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            f"knowledge/{knowledge_name}": (
+                "---\n"
+                f'title: "Prod database {json.dumps(ESCAPES)[1:-1]} {INVISIBLE}"\n'
+                "tags: [database]\nrepos: [repo]\n"
+                "applies-when:\n  - rotate the production database password\n"
+                "---\n# Prod\n\n## Don't\n\n"
+                f"- Run psql from a laptop {ESCAPES}{INVISIBLE}\n\n## Do\n\n- Use tools/rds-rotate {ESCAPES}\n"
+            ),
+            f"tools/rds-rotate{INVISIBLE[:6]}": (
+                f"#!/bin/sh\n# Rotate the production database password {ESCAPES}{INVISIBLE}\necho\n"
+            ),
+            ".claude/commands/deploy.md": (
+                '---\ndescription: Deploy the database migrations\nargument-hint: "`x` ``y"\n---\nDeploy.\n'
+            ),
+            ".claude/skills/rotate/SKILL.md": (
+                f'---\nname: rotate\ndescription: "Rotate the database password {json.dumps(ESCAPES)[1:-1]} '
+                f'{INVISIBLE}"\n---\n# Rotate\n'
+            ),
+        },
+    )
 
 
 def _cli(args: list[str], cwd: Path, stdin: str = "") -> subprocess.CompletedProcess:
     env = {**os.environ, "HOME": str(cwd.parent / "home"), "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "skilldex", *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", errors="surrogateescape", env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "skilldex", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+        env=env,
+        timeout=120,
+    )
 
 
 def _assert_inert(what: str, text: str) -> None:
@@ -108,20 +127,36 @@ def test_every_text_output_is_inert(tmp_path: Path):
         "find": _cli(["find", ".", "rotate the database password"], root),
         "validate": _cli(["validate", "."], root),
         "export prompt": _cli(["export", "prompt", "."], root),
-        "prompt hook": _cli(["hook", "prompt"], root, json.dumps({
-            "prompt": "rotate the production database password", "cwd": str(root)})),
-        "write guard": _cli(["hook", "pre-write"], root, json.dumps({
-            "cwd": str(root), "tool_name": "Write", "tool_input": {
-                "file_path": str(root / "scripts" / "rotate_db_password.sh"),
-                "content": "#!/bin/sh\n# Rotate the production database password\n"}})),
+        "prompt hook": _cli(
+            ["hook", "prompt"],
+            root,
+            json.dumps({"prompt": "rotate the production database password", "cwd": str(root)}),
+        ),
+        "write guard": _cli(
+            ["hook", "pre-write"],
+            root,
+            json.dumps(
+                {
+                    "cwd": str(root),
+                    "tool_name": "Write",
+                    "tool_input": {
+                        "file_path": str(root / "scripts" / "rotate_db_password.sh"),
+                        "content": "#!/bin/sh\n# Rotate the production database password\n",
+                    },
+                }
+            ),
+        ),
     }
     for what, result in outputs.items():
         assert result.returncode in (0, 1), f"{what}: exit {result.returncode}: {result.stderr}"
         out = result.stdout
         if what in ("prompt hook", "write guard", "startup --format claude-hook"):
             data = json.loads(out) if out.strip() else {}
-            out = json.dumps(data, ensure_ascii=False) if what != "prompt hook" else (
-                data.get("hookSpecificOutput", {}).get("additionalContext", ""))
+            out = (
+                json.dumps(data, ensure_ascii=False)
+                if what != "prompt hook"
+                else (data.get("hookSpecificOutput", {}).get("additionalContext", ""))
+            )
             if what == "write guard" and data:
                 out = data["hookSpecificOutput"]["permissionDecisionReason"]
         if what in ("write guard",) and not out:
@@ -135,8 +170,11 @@ def test_mcp_replies_are_inert(tmp_path: Path):
     from skilldex.mcp_server import find_tooling, list_tooling, show_item, visible
 
     root = _repo(tmp_path)
-    for reply in (list_tooling(None, str(root)), find_tooling(None, str(root), "rotate the database password"),
-                  show_item(None, str(root), "rotate")):
+    for reply in (
+        list_tooling(None, str(root)),
+        find_tooling(None, str(root), "rotate the database password"),
+        show_item(None, str(root), "rotate"),
+    ):
         for text in _strings(visible(reply)):
             assert _clean(text), text
 

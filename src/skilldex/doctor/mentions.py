@@ -21,7 +21,7 @@ import re
 from skilldex.doctor.shell import NAME, SHELL_LANGS, TOOL_PATH, Mention, command_mentions, mask, script_mentions
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # opens at a whole run only: linear on ````…
 _SPAN_SLASH = re.compile(r"^/(" + NAME + r")(?:\s+([^/].*))?$")
 _SPAN_NAME = re.compile(r"^(" + NAME + r")$")
 _AFTER_SKILL = re.compile(r"^[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")

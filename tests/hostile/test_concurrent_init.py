@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-ROUNDS = 12
+ROUNDS = 8
 HOOKS = ("startup", "prompt", "pre-write")
 CHILD = """
 import os, sys, time

@@ -203,7 +203,7 @@ def shorten(text: str, limit: int = 400) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-_MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE_PATH = re.compile(
     r"`((?:\./)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z0-9]{1,8}"
     r"|(?:\./)?(?:scripts|references|assets|tools|bin)/[\w.-]+)`"

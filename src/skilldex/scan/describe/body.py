@@ -25,7 +25,7 @@ _PREAMBLE = re.compile(
     r"|require(?:_relative)?\b|load\s|[A-Z][A-Z0-9_]*\s*=|\$std(?:out|err)\.sync\b|STD(?:OUT|ERR)\.sync\b"
     r"|use\s+(?:strict|warnings|utf8)\b)"
 )
-_FORWARDED = re.compile(r'\s+(?:"\$(?:@|\*|\{@\}|\{\*\})"|\$(?:@|\*|\{@\}|\{\*\}))\s*;?\s*$')
+_FORWARDED = re.compile(r'(?<!\s)\s+(?:"\$(?:@|\*|\{@\}|\{\*\})"|\$(?:@|\*|\{@\}|\{\*\}))\s*;?\s*$')
 _RUBY_STRING = re.compile(r"""\s*(?:"((?:[^"\\#]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*(,|\)?\s*;?\s*$)""")
 
 

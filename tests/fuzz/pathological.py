@@ -75,7 +75,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
     "tool-sh": ("tools/x.sh", ["#!/bin/sh\n# ", '#!/bin/sh\ncase "$1" in\n  ']),
     "tool-py": ("tools/x.py", ['#!/usr/bin/env python3\n"""', "#!/usr/bin/env python3\nx = "]),
     "tool-js": ("tools/x.js", ["#!/usr/bin/env node\n// ", "#!/usr/bin/env node\nconst o = {"]),
-    "tool-rb": ("bin/x", ["#!/usr/bin/env ruby\n# ", "#!/usr/bin/env ruby\nputs "]),
+    "tool-rb": ("bin/x", ["#!/usr/bin/env ruby\n# ", "#!/usr/bin/env ruby\nputs ", '#!/usr/bin/env ruby\nexec "x"']),
     "tool-go": ("cmd/x/main.go", ['package main\n\nimport "', "package main\n// "]),
     "tool-ps1": ("tools/x.ps1", ["# ", "param(\n"]),
     "makefile": ("Makefile", ["", "x: ## ", "x:\n\t", "# ", "X ?= "]),

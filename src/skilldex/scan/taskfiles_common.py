@@ -100,7 +100,10 @@ def line_of(text: str, pattern: str) -> int | None:
 
 def load_toml(text: str, what: str) -> dict:
     """A task file's TOML, or TaskFileError naming `what`."""
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
 
     try:
         return tomllib.loads(text.lstrip("\ufeff"))

@@ -34,8 +34,11 @@ def main() -> None:
         "units": len(UNITS),
         "python": platform.python_version(),
         "slowest_per_kind": {
-            kind: {"input": r["input"], "cpu_seconds": r["cpu"] and round(r["cpu"], 3),
-                   "wall_seconds": r["seconds"] and round(r["seconds"], 3)}
+            kind: {
+                "input": r["input"],
+                "cpu_seconds": r["cpu"] and round(r["cpu"], 3),
+                "wall_seconds": r["seconds"] and round(r["seconds"], 3),
+            }
             for kind, r in sorted(slowest.items(), key=lambda kv: -(kv[1]["cpu"] or 99))
         },
     }

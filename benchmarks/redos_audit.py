@@ -35,13 +35,21 @@ SRC = Path(skilldex.__file__).parent
 # Patterns the code only applies with .match/.fullmatch at one position (a line, a value, after a keyword):
 # a search's retry at every start never happens to them, so the dynamic probe times .match instead.
 ANCHORED = {
-    "skilldex.doctor.workflows._PROMPT", "skilldex.scan.describe.body._RUBY_STRING",
-    "skilldex.scan.describe.javascript._NEXT_STR", "skilldex.scan.describe.shell_flags._CASE_ARM",
-    "skilldex.scan.describe.text._AFTER_NAME", "skilldex.scan.describe.text._META_LINE", "skilldex.scan.docs._RST_CODE",
-    "skilldex.scan.rust_subcommands._VARIANT", "skilldex.scan.taskfiles_compose._COMMENTED_YAML",
-    "skilldex.scan.taskfiles_just._ATTR_NAME", "skilldex.scan.taskfiles_procfile._PROCESS",
-    "skilldex.scan.taskfiles_pyproject._HEADER", "skilldex.scan.taskfiles_pyproject._KEY_LINE",
-    "skilldex.secrets._VALUE", "skilldex.yamlplain._KEY",
+    "skilldex.doctor.workflows._PROMPT",
+    "skilldex.scan.describe.body._RUBY_STRING",
+    "skilldex.scan.describe.javascript._NEXT_STR",
+    "skilldex.scan.describe.shell_flags._CASE_ARM",
+    "skilldex.scan.describe.text._AFTER_NAME",
+    "skilldex.scan.describe.text._META_LINE",
+    "skilldex.scan.docs._RST_CODE",
+    "skilldex.scan.rust_subcommands._VARIANT",
+    "skilldex.scan.taskfiles_compose._COMMENTED_YAML",
+    "skilldex.scan.taskfiles_just._ATTR_NAME",
+    "skilldex.scan.taskfiles_procfile._PROCESS",
+    "skilldex.scan.taskfiles_pyproject._HEADER",
+    "skilldex.scan.taskfiles_pyproject._KEY_LINE",
+    "skilldex.secrets._VALUE",
+    "skilldex.yamlplain._KEY",
 }
 
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from skilldex.index.location import cache_dir
-from skilldex.oneline import oneline
+from skilldex.oneline import code, oneline
 
 # Reply budgets (characters of the text the agent reads); Claude Code cuts hook output at 10,000.
 HINT_LIMIT = 1500
@@ -86,8 +86,9 @@ def knowledge(indexes: list, wanted: list, limit: int = 2) -> list[tuple[str, st
             dont = best_line(wanted, obj.get("dont") or []) or (0.0, (obj.get("dont") or [""])[0])
             do = best_line(wanted, obj.get("do") or []) or (0.0, (obj.get("do") or [""])[0])
             said = [f"Don't: {quote(dont[1], 240)}" if dont[1] else "", f"Do: {quote(do[1], 200)}" if do[1] else ""]
-            where = obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}"
-            line = f"- {repo}: {where} ({obj.get('title') or obj['path']}), for \"{match[1][:120]}\". "
+            where = oneline(obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}")
+            title = oneline(obj.get("title") or obj["path"])
+            line = f"- {oneline(repo)}: {where} ({title}), for \"{oneline(match[1])[:120]}\". "
             found.append((-match[0], obj["repo"], obj["path"], line + " ".join(s for s in said if s)))
     found.sort(key=lambda entry: entry[:3])
     return [(repo, path, line[:600]) for _, repo, path, line in found[:limit]]
@@ -143,11 +144,11 @@ def _hint_line(hit, used: dict) -> str:
     """One item as the hint names it: where, what, and how to use it (a doc is read, the rest run)."""
     what = oneline(hit.description)[:220]
     if hit.kind == "doc":
-        return f"- {hit.repo}: {oneline(hit.path)} (doc, {oneline(hit.name)}): {what} Read it first."
-    run = f" Run: `{oneline(hit.run)}`." if hit.run else ""
+        return f"- {oneline(hit.repo)}: {oneline(hit.path)} (doc, {oneline(hit.name)}): {what} Read it first."
+    run = f" Run: {code(hit.run)}." if hit.run else ""
     tools = used.get((hit.repo, hit.path), [])
     via = f" Uses {', '.join(oneline(t.path) for t in tools[:2])}." if tools else ""
-    return f"- {hit.repo}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}"
+    return f"- {oneline(hit.repo)}: {oneline(hit.path)} ({hit.kind}, {oneline(hit.name)}): {what}{run}{via}"
 
 
 def _fit(lines: list[str], limit: int = HINT_LIMIT) -> str:
@@ -202,9 +203,9 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
         "retry the same write and it will go through."
     )
     reason = (
-        f"{best_repo} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
+        f"{oneline(best_repo)} already has {oneline(best.path)} ({best.kind} {oneline(best.name)}): "
         f"{oneline(best.description)[:300]}"
-        + (f" Run: `{oneline(best.run)}`." if best.run else "")
+        + (f" Run: {code(best.run)}." if best.run else "")
         + (f" Also: {others}." if others else "")
     )
     reason = _fit([reason], GUARD_LIMIT - len(advice)) + advice  # within budget, the way out always said

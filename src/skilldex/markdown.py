@@ -67,8 +67,15 @@ def split_frontmatter(text: str) -> Document:
     raise FrontmatterError("unclosed", "frontmatter opened with '---' on line 1 is never closed", 1)
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+# The text runs to the end of the line; its closing #s are stripped in Python (a lazy `.+?` before `[ \t#]*$`
+# retried the tail at every character: a heading line of 30,000 `#` took seconds).
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)")
+
+
+def heading_text(text: str) -> str:
+    """An ATX heading's text without its closing #s and spaces (at least its first character, as before)."""
+    return (text.rstrip(" \t#") or text[:1]).strip()
 
 
 @dataclass
@@ -102,7 +109,7 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
             continue
         heading = _HEADING.match(raw) if raw.startswith("#") else None
         if heading:
-            headings.append((len(heading.group(1)), heading.group(2).strip(), line_no))
+            headings.append((len(heading.group(1)), heading_text(heading.group(2)), line_no))
         elif previous and _SETEXT.match(raw) and not previous.startswith(("#", "|", ">", "-", "*", "+")):
             headings.append((1 if raw.lstrip()[0] == "=" else 2, previous, line_no - 1))  # Title\n=====
             raw = ""
@@ -196,7 +203,7 @@ def shorten(text: str, limit: int = 400) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-_MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE_PATH = re.compile(
     r"`((?:\./)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z0-9]{1,8}"
     r"|(?:\./)?(?:scripts|references|assets|tools|bin)/[\w.-]+)`"

@@ -25,7 +25,7 @@ from skilldex import __version__
 from skilldex.capabilities import VOCABULARY
 from skilldex.errors import UsageError
 from skilldex.models import KINDS
-from skilldex.oneline import oneline
+from skilldex.oneline import lines, oneline
 
 SERVER_NAME = "skilldex"
 INSTRUCTIONS = (
@@ -171,6 +171,17 @@ def _catalogue(workspace: str | None, repo: str):
     return catalogue(ref.path, name=ref.name)
 
 
+def visible(value: Any) -> Any:
+    """A reply as the agent reads it: every string without escape, bidi or zero-width characters."""
+    if isinstance(value, str):
+        return lines(value)
+    if isinstance(value, dict):
+        return {visible(k): visible(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [visible(v) for v in value]
+    return value
+
+
 def build_server(workspace: str | None) -> Any:
     """The MCP server with the four tools; `workspace` is read again at each call (edits take effect)."""
     server_class, tool_error = _sdk()
@@ -182,9 +193,9 @@ def build_server(workspace: str | None) -> Any:
 
     def answer(query, *args: Any) -> dict[str, Any]:
         try:
-            return query(workspace, *args)
+            return visible(query(workspace, *args))
         except UsageError as exc:  # the CLI's message, as a tool error the model can read and act on
-            raise tool_error(str(exc)) from None
+            raise tool_error(lines(str(exc))) from None
 
     @server.tool()
     def list_repos() -> dict[str, Any]:

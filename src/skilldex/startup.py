@@ -12,7 +12,7 @@ import os
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
-from skilldex.oneline import oneline
+from skilldex.oneline import code, oneline
 from skilldex.prominence import OTHER, first_sentence
 
 LIMIT = 8000
@@ -106,12 +106,12 @@ def line(row: Row, width: int = 160) -> str:
     """`tools/rds-query` (tool): what it does. Run: `...`"""
     label = oneline(row.path if row.kind in ("tool", "doc", "knowledge") else row.name)
     what = oneline(first_sentence(row.description, width)) or "no description"
-    run = f" Run: `{oneline(row.run)}`" if row.run and row.kind != "doc" else ""
+    run = f" Run: {code(row.run)}" if row.run and row.kind != "doc" else ""
     return f"- {label} ({row.kind}): {what}{run}\n"
 
 
 def _title(index: RepoIndex) -> str:
-    return f"\n## {index.name} ({index.root})\n"
+    return f"\n## {oneline(index.name)} ({oneline(index.root)})\n"
 
 
 def _with(knowledge: str, block: str, index: RepoIndex) -> str:
@@ -131,7 +131,7 @@ def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) ->
         return f"### knowledge: {len(objects)} object{'s' if len(objects) > 1 else ''}, read before acting: {more}\n"
     lines = ["### knowledge: read before acting\n"]
     for obj in objects[:count]:
-        label = obj["path"] if obj["repo"] == index.name else f"{obj['repo']}:{obj['path']}"
+        label = oneline(obj["path"] if obj["repo"] == index.name else f"{obj['repo']}:{obj['path']}")
         said = [_cap(obj.get("title") or obj["path"], 100)]
         said += [f"Don't: {_cap(quote(d, width), width)}" for d in (obj.get("dont") or [])[:1]]
         said += [f"Do: {_cap(d, width // 2)}" for d in (obj.get("do") or [])[:1] if width >= 160]
@@ -156,7 +156,7 @@ def _barred(index: RepoIndex, count: int) -> str:
 
 
 def _cap(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = oneline(text)
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 

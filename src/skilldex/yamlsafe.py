@@ -92,7 +92,7 @@ def _python_only(text: str) -> bool:
     return bool(_PYTHON_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
 
 
-def _too_deep(text: str) -> bool:
+def too_deep(text: str) -> bool:
     """Flow collections nested deeper than MAX_FLOW_DEPTH (counted only when there are that many brackets)."""
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
         return False
@@ -172,7 +172,7 @@ def load_full(
     (the expansion cap still holds). When `child_lines` is given, it is filled with the line of each key
     of every top-level mapping value (`services` -> `web` -> 3); a repeated key keeps its last line.
     """
-    if _too_deep(text):
+    if too_deep(text):
         raise FrontmatterError("invalid-yaml", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep", first_line)
     text = text.translate(_AS_TEXT)
     loader = None

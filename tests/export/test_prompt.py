@@ -45,7 +45,8 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "parse-text-after-closing-fence": _SPLIT + "`--- end of frontmatter` closes it; skilldex reports it unclosed.",
     "parse-tab-after-fences": _SPLIT + "the tab after `---` stays in the YAML, which strictyaml refuses.",
     "parse-bom": "skills-ref checks startswith('---') on the raw text, so a UTF-8 BOM hides the frontmatter.",
-    "parse-next-line-character": "strictyaml folds U+0085 (NEL) into a space; PyYAML keeps the character.",
+    "parse-unicode-line-separator": "skills-ref keeps U+2028 (LINE SEPARATOR); skilldex prints it as a space, as it "
+    "does every character that could start a new line in an agent's context.",
     "description-null": _NULL,
     "name-null-literal": _NULL,
 }

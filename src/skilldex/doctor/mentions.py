@@ -24,7 +24,7 @@ import re
 from skilldex.doctor.shell import NAME, SHELL_LANGS, TOOL_PATH, Mention, command_mentions, mask, script_mentions
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # opens at a whole run only: linear on ````…
 _SPAN_SLASH = re.compile(r"^/(" + NAME + r")(?:\s+([^/].*))?$")
 _SPAN_NAME = re.compile(r"^(" + NAME + r")$")
 _AFTER_SKILL = re.compile(r"^[*_]*\s+(?:slash\s+)?(?i:skill|command)s?\b")
@@ -37,7 +37,7 @@ _THE_SKILL = re.compile(
     r"(?:\b([A-Za-z]+)\s+)?\b(?i:the)\s+([`*_\"'“‘]*)(" + NAME + r")([`*_\"'”’]*)\s+(?i:skill)(?![\w-])"
 )
 _BLOCK_SLASH = re.compile(r"^\s*(?:>\s*)?/(" + NAME + r")(?:\s+[^/\s][^/]*)?\s*$")
-_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _FILE_PATH = re.compile(r"^(?:\./)?(?:[\w@.+-]+/)+(?:[\w@.+-]*\.[A-Za-z][A-Za-z0-9]{0,7})?$")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|cloud|sh|me)/")

@@ -25,7 +25,7 @@ TOOL_PATH = re.compile(
 _LEAD = r"(?:^|(?<=[\s;&|(]))"
 INTERPRETED = re.compile(
     _LEAD + r"(?:sudo\s+)?(?:python[0-9.]*|bash|sh|zsh|ksh|node|ruby|perl|pwsh|php|bun|tsx|ts-node|deno\s+run)"
-    r"(?:\s+-{1,2}[\w-]+)*\s+(?:\./)?([A-Za-z0-9_.][\w./+-]*\.(?:py|sh|bash|zsh|js|mjs|cjs|ts|mts|rb|pl|ps1|php))"
+    r"(?:\s+-[\w-]+)*\s+(?:\./)?([A-Za-z0-9_.][\w./+-]*\.(?:py|sh|bash|zsh|js|mjs|cjs|ts|mts|rb|pl|ps1|php))"
     r"(?![\w/.-])"
 )
 DOT_SLASH = re.compile(_LEAD + r"\./(" + _SEGMENT + r"(?:/" + _SEGMENT + r")*)")

@@ -24,7 +24,7 @@ MAKEFILES = ("GNUmakefile", "makefile", "Makefile")  # GNU make's own search ord
 _INCLUDE = re.compile(r"^[ \t]*-?s?include[ \t]+(.*)$", re.MULTILINE)
 _ENV_FILE = re.compile(r"(?:^|/)\.?[\w.-]*env(?:\.[\w-]+)?$")  # `-include .env`: variables, never targets
 # A rule whose target is built from a variable or a pattern (`$(BINS):`, `%:`, `build-%:`), or `.DEFAULT:`.
-_UNKNOWN_RULE = re.compile(r"^(?:[^\t#=\n:]*[$%][^#=\n:]*|\.DEFAULT[ \t]*)::?(?!=)", re.MULTILINE)
+_UNKNOWN_RULE = re.compile(r"^(?:[^\t#=\n:$%]*[$%][^#=\n:]*|\.DEFAULT[ \t]*)::?(?!=)", re.MULTILINE)
 _TEMPLATE_MAKEFILE = re.compile(r"^(?:GNUmakefile|[Mm]akefile)\.(?:jinja2?|j2|tmpl|tpl|template|mustache|hbs|ejs)$")
 _ADDING = re.compile(r"\b(?:add|adds|adding|added|define|defines|defining|rename[sd]?|new)\b", re.IGNORECASE)
 

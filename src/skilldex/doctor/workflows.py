@@ -9,6 +9,7 @@ import re
 import yaml
 
 from skilldex.doctor.shell import NAME, UNKNOWN, Mention, script_mentions
+from skilldex.yamlsafe import too_deep
 
 MAX_NODES = 20_000  # a workflow is a few hundred nodes; aliases could make the walk revisit a lot
 _PROMPT = re.compile(r"\s*/(" + NAME + r")(?=\s|$)")
@@ -20,6 +21,8 @@ def is_workflow(rel: str) -> bool:
 
 def workflow_mentions(text: str) -> list[Mention]:
     """Mentions in a workflow file; one that is not valid YAML mentions nothing (validation is not ours)."""
+    if too_deep(text):  # PyYAML takes seconds over 30,000 `{`, then recurses out
+        return []
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError, ValueError):

@@ -16,7 +16,7 @@ _NAME_JUNK = re.compile(r"[^a-z0-9._-]+")
 _SEPARATORS = re.compile(r"[-_.]{2,}")
 _TAG_JUNK = re.compile(r"[^a-z0-9+#]+")  # tags: [a-z0-9+#] runs joined by single '-'
 # Credentials that MCP server arguments sometimes carry: URL user:password@, ?token=... query values.
-_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+_USERINFO = re.compile(r"((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)  # one start per word
 _SECRET_QUERY = re.compile(r"([?&](?:[\w-]*(?:key|token|secret|password|passwd|pwd|auth)[\w-]*)=)[^&#\s]+",
                            re.IGNORECASE)
 

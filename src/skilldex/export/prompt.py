@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skilldex.models import Catalogue, SkillItem
+from skilldex.oneline import lines as visible_lines
+from skilldex.oneline import oneline
 
 # skills-ref's find_skill_md() looks for these two names only (SKILL.md first).
 SKILL_FILES = ("SKILL.md", "skill.md")
@@ -44,9 +46,9 @@ def available_skills(catalogues: Iterable[Catalogue]) -> tuple[str, list[Skipped
                 skipped.append(entry)
                 continue
             name, description, location = entry
-            lines += ["<skill>", "<name>", html.escape(name), "</name>",
-                      "<description>", html.escape(description), "</description>",
-                      "<location>", location, "</location>", "</skill>"]
+            lines += ["<skill>", "<name>", html.escape(oneline(name)), "</name>",
+                      "<description>", html.escape(visible_lines(description)), "</description>",
+                      "<location>", oneline(location), "</location>", "</skill>"]
     lines.append("</available_skills>")
     return "\n".join(lines), skipped
 

@@ -8,9 +8,8 @@ import unicodedata
 import frontmatter as pyfrontmatter
 
 from skilldex.markdown import shorten
+from skilldex.oneline import oneline
 
-# Bidirectional overrides and isolates can make a line read differently from what it says.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # What `skilldex validate` (and skill loaders) read as a file of the skill itself: a backticked
 # `scripts/x`, `references/x`, ... The repo paths we write are not the skill's own files.
 _RESOURCE_PATH = re.compile(r"^(?:\./)?(?:references|scripts|assets|templates|examples)/[\w./-]*[\w-]$")
@@ -18,12 +17,10 @@ _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
 def clean(text: str | None, limit: int) -> str:
-    """One line: control and bidi characters dropped, every whitespace run (newlines, U+2028) one space, capped."""
+    """One line (skilldex.oneline: no control, bidi or zero-width characters), capped."""
     if not text:
         return ""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    text = _BIDI.sub("", text)
-    return shorten(text, limit)  # shorten() also collapses whitespace, so no text can start a new line
+    return shorten(oneline(text), limit)
 
 
 def prose(text: str | None, limit: int) -> str:

@@ -51,6 +51,11 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
     file = workspace_file(explicit, cwd)
     if file is None:
         root = project_root(cwd)
+        if root is None:
+            from skilldex.errors import UsageError
+
+            raise UsageError(f"{os.path.realpath(cwd)} is not inside a project, and / or a home folder is too big "
+                             "to index whole; run in a project folder (one with .git), or name repos in skilldex.yaml")
         return [(os.path.basename(root) or root, root)]
     try:
         st = os.stat(file) if os.path.isfile(file) else None
@@ -77,13 +82,27 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
     return found
 
 
-def project_root(cwd) -> str:
-    """The nearest folder holding .git (or .claude) above `cwd`, else `cwd` itself."""
+def project_root(cwd) -> str | None:
+    """The nearest folder holding .git (or .claude) above `cwd`, else `cwd` itself; None when that is / or a
+    home folder (or a folder above one): indexing it whole would walk every project of the user for seconds,
+    and ~/.claude (Claude Code's own) does not make the home folder a project."""
     current = os.path.realpath(cwd)
+    broad = _broad()
     for folder in _parents(current):
+        if folder in broad:
+            break
         if os.path.exists(os.path.join(folder, ".git")) or os.path.isdir(os.path.join(folder, ".claude")):
             return folder
-    return current
+    return None if current in broad else current
+
+
+def _broad() -> set[str]:
+    """/ and the home folder with every folder above it (/home, /Users)."""
+    found = {os.path.realpath(os.sep)}
+    for home in {os.path.expanduser("~"), os.environ.get("HOME") or "~"}:
+        if home != "~":
+            found.update(_parents(os.path.realpath(home)))
+    return found
 
 
 def _path(key: str) -> str:

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from skilldex.errors import UsageError
 from skilldex.install import claudemd
-from skilldex.install.files import check_path, check_writable, decode, make_dirs, read_bytes, sha256, write_atomic
+from skilldex.install.files import (
+    check_path,
+    check_writable,
+    decode,
+    locked,
+    make_dirs,
+    read_bytes,
+    sha256,
+    write_atomic,
+)
 from skilldex.install.settings import HOOKS, HookSpec, add_hooks, containers, new_settings, remove_hooks
 from skilldex.install.state import STATE_PATH, AddedHook, FileState, InitState, dump_state, load_state
 
@@ -99,6 +108,7 @@ def _record(state: InitState, rel: str, before: bytes | None, after: bytes, adde
     state.files[rel] = entry
 
 
+@locked
 def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run: bool = False,
                  plugin: str | None = None) -> list[Change]:
     """Add the hooks to .claude/settings.json, the block to CLAUDE.md, and write the index file.
@@ -180,6 +190,7 @@ def _apply(project: Path, ops: list[_Op]) -> None:
             raise UsageError(f"cannot write {op.rel}: {exc.strerror or exc}") from None
 
 
+@locked
 def remove_project(project: Path, dry_run: bool = False) -> list[Change]:
     """Undo init: files init last wrote go back byte for byte; files edited since lose only skilldex's part."""
     project = check_project(project)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import functools
 import hashlib
 import os
 import stat
@@ -96,3 +98,24 @@ def make_dirs(project: Path, rels: list[str]) -> list[str]:
             path.mkdir()
             created.append(rel)
     return created
+
+
+def locked(function):
+    """Run `function(project, ...)` holding an exclusive lock on the project folder, so two inits (or an init
+    and a --remove) read and write the files one after the other: both hooks of `init --hooks startup` and
+    `init --hooks prompt` run together end up in settings.json. The lock is flock() on the folder itself,
+    next to the files it guards, which leaves no lock file behind for --remove to clean up."""
+
+    @functools.wraps(function)
+    def wrapper(project: Path, *args, **kwargs):
+        try:
+            fd = os.open(project, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return function(project, *args, **kwargs)  # not a folder: the function says so in its own words
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # released when the descriptor closes, also if we are killed
+            return function(project, *args, **kwargs)
+        finally:
+            os.close(fd)
+
+    return wrapper

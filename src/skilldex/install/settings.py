@@ -50,13 +50,15 @@ def new_settings(specs: list[HookSpec]) -> str:
 def load(text: str, rel: str) -> Node:
     """Parse and type-check the parts skilldex touches; a problem names the file, line and column."""
     try:
-        json.loads(text)
+        strict_loads(text)
         root = jsontext.parse(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{rel}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix it and run "
                          "again (nothing was changed)") from None
     except RecursionError:
         raise UsageError(f"{rel}: nested too deeply to read; fix it and run again (nothing was changed)") from None
+    except ValueError as exc:  # NaN/Infinity (not JSON), an integer of thousands of digits
+        raise UsageError(f"{rel}: {exc}; fix it and run again (nothing was changed)") from None
     _expect(text, rel, root, dict, "the top level")
     hooks = root.member("hooks")
     if hooks is not None:
@@ -64,6 +66,21 @@ def load(text: str, rel: str) -> Node:
         for event, _, node in hooks.members:
             _expect(text, rel, node, list, f'"hooks"."{event}"')
     return root
+
+
+def strict_loads(text: str) -> object:
+    """json.loads, but only JSON: NaN and Infinity (Python extensions) and unreadable integers are ValueErrors."""
+    return json.loads(text, parse_constant=_not_json, parse_int=_integer)
+
+
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not JSON (Claude Code cannot read the file)")
+
+
+def _integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > 4000:  # past Python's int conversion limit (4,300 digits): say so, not a traceback
+        raise ValueError(f"a number of {len(digits):,} digits is more than skilldex reads")
+    return int(digits)
 
 
 def _expect(text: str, rel: str, node: Node, kind: type, what: str) -> None:
@@ -151,7 +168,7 @@ def containers(text: str | None) -> set[str]:
     if not text or not text.strip():
         return set()
     try:
-        json.loads(text)
+        strict_loads(text)
         root = jsontext.parse(text)
     except (ValueError, RecursionError):
         return set()

@@ -9,6 +9,7 @@ import datetime
 import re
 
 from skilldex.capabilities import stem, tokens
+from skilldex.oneline import oneline
 
 _DONT_PREFIX = re.compile(r"^(?:don['\u2019]?t|do not|never|avoid)\b[:,]?\s*", re.IGNORECASE)
 
@@ -16,7 +17,7 @@ _DONT_PREFIX = re.compile(r"^(?:don['\u2019]?t|do not|never|avoid)\b[:,]?\s*", r
 def quote(text: str, limit: int = 160) -> str:
     """A Do or Don't line to show: without its leading "Don't", capped. (Here, not in skilldex.search,
     so the startup brief does not load the search package.)"""
-    text = _DONT_PREFIX.sub("", " ".join(text.split())).strip()
+    text = _DONT_PREFIX.sub("", oneline(text)).strip()
     text = text[:1].upper() + text[1:]
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from skilldex.oneline import visible
+
 BASE_FIELDS = ("kind", "name", "path", "line", "description", "run", "capabilities")
 
 
@@ -31,7 +33,7 @@ def detail(data: dict, findings: list[dict]) -> str:
         at = f":{finding['line']}" if finding["line"] else ""
         lines.append(f"  finding {finding['code']} ({finding['severity']}) line{at or ' -'}: {finding['message']}")
         lines.append(f"    fix: {finding['fix']}")
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)  # repo text cannot add a line or an escape
 
 
 def _field(key: str, value: Any) -> list[str]:

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from skilldex import __version__
 from skilldex.models import Finding, Severity
+from skilldex.oneline import oneline
 from skilldex.rules import Rule, get_rule
 from skilldex.validate.report import Report
 
@@ -62,13 +63,13 @@ def to_text(report: Report, show_fix: bool = True) -> str:
 
 def _text_line(finding: Finding) -> str:
     """The finding's line; a multi-line message continues on indented lines."""
-    first, *rest = finding.message.splitlines() or [""]
+    first, *rest = [oneline(line) for line in finding.message.splitlines()] or [""]
     head = f"{_location(finding)}: {finding.code} [{finding.severity.value}] {first}"
     return "\n".join([head, *(_indent(line) for line in rest)])
 
 
 def _location(finding: Finding) -> str:
-    parts = [finding.path]
+    parts = [oneline(finding.path)]
     if finding.line is not None:
         parts.append(str(finding.line))
         if finding.column is not None:
@@ -78,7 +79,7 @@ def _location(finding: Finding) -> str:
 
 def _indent(text: str) -> str:
     """Two spaces before every line, so only finding lines start at column 1 (grep-friendly)."""
-    return "\n".join("  " + line for line in text.splitlines() or [""])
+    return "\n".join("  " + oneline(line) for line in text.splitlines() or [""])
 
 
 def summary_line(report: Report) -> str:

@@ -8,13 +8,14 @@ from rich.text import Text
 
 from skilldex.markdown import shorten
 from skilldex.models import KINDS, Catalogue, Finding
+from skilldex.oneline import oneline
 from skilldex.render.listing_plain import KIND_TITLES, MAX_FINDINGS_SHOWN
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:
-    parts: list = [Text(f"{catalogue.repo}  ({catalogue.root})", style="bold")]
+    parts: list = [Text(f"{oneline(catalogue.repo)}  ({oneline(catalogue.root)})", style="bold")]
     shown = 0
     for kind in KINDS:
         if kinds and kind not in kinds:
@@ -28,7 +29,7 @@ def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:
         table.add_column("What it does", ratio=3)
         table.add_column("Run / path", style="green", overflow="fold", ratio=2)
         for item in items:
-            table.add_row(item.name, _what(item), _where(item))
+            table.add_row(oneline(item.name), _what(item), _where(item))
         parts.append(table)
     if not shown:
         parts.append(Text("No tooling found." if not kinds else f"No items of kind {', '.join(kinds)}."))
@@ -38,7 +39,7 @@ def listing(catalogue: Catalogue, kinds: list[str] | None = None) -> Group:
 
 
 def _what(item) -> Text:
-    text = Text(shorten(item.description, 140) or "(no description)")
+    text = Text(shorten(oneline(item.description or ""), 140) or "(no description)")
     if getattr(item, "mutating", False):
         text.append(" [changes things]", style="bold yellow")
     if item.kind == "skill" and not item.loaded_by_claude_code and item.scope in ("project", "nested"):
@@ -51,8 +52,8 @@ def _what(item) -> Text:
 def _where(item) -> Text:
     text = Text()
     if item.run and item.kind in ("tool", "task", "skill", "command"):
-        text.append(item.run + "\n")
-    text.append(item.path + (f":{item.line}" if item.line else ""), style="dim")
+        text.append(oneline(item.run) + "\n")
+    text.append(oneline(item.path) + (f":{item.line}" if item.line else ""), style="dim")
     return text
 
 
@@ -68,11 +69,11 @@ def findings_block(findings: list[Finding]) -> Group:
 
 
 def finding_text(finding: Finding) -> Text:
-    where = finding.path + (f":{finding.line}" if finding.line else "")
+    where = oneline(finding.path) + (f":{finding.line}" if finding.line else "")
     where += f":{finding.column}" if finding.column else ""
     text = Text()
     text.append(f"{where}: ")
     text.append(finding.code, style=SEVERITY_STYLES[finding.severity.value])
-    text.append(f" {finding.message}\n    ")
-    text.append(f"fix: {finding.fix}", style="dim")
+    text.append(f" {oneline(finding.message)}\n    ")
+    text.append(f"fix: {oneline(finding.fix)}", style="dim")
     return text

@@ -136,6 +136,24 @@ A repo with vendored dependencies checked in outside the usual `node_modules/` o
 """,
 )
 
+NAME_NOT_UTF8 = rule(
+    "SKD009", "non-utf8-file-name", "warning",
+    "A file or folder name is not valid UTF-8; it was skipped.",
+    "Rename it to a UTF-8 name (`git mv`), or delete it if it was created by accident.",
+    """
+## What it does
+Reports a file or folder whose name bytes do not decode as UTF-8 (`src/\\xff.c`). It is skipped, and so is
+everything under such a folder; the rest of the repo is catalogued as usual.
+
+## Why is this bad?
+Such a name cannot be written into JSON, SQLite or an agent's context as text; most tools show it
+differently, and git may mangle it on another platform.
+
+## Example
+A file created by a script that wrote Latin-1 bytes: `printf x > "$(printf 'caf\\xe9.sh')"`.
+""",
+)
+
 MISSING_FRONTMATTER = rule(
     "SKD010", "missing-frontmatter", "warning",
     "A skill, command, agent or knowledge file has no YAML frontmatter.",

@@ -189,7 +189,7 @@ def plugin_name(fs: RepoFS, plugin_root: str) -> str:
     text = fs.read_text(manifest)
     try:
         name = json.loads(text or "").get("name")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return fallback
     return name if isinstance(name, str) and name.strip() else fallback
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -94,9 +95,9 @@ class RepoFS:
         self.content_read.add(file.rel)
         try:
             if file.size >= READ_STEP:
-                return _open_regular(file.path, size)
+                return _open_regular(file.path, size, str(self.root))
             # A small file is read whole: its text is usually wanted next, and one open costs less than two.
-            data = _open_regular(file.path, READ_STEP)
+            data = _open_regular(file.path, READ_STEP, str(self.root))
             self._whole = (file.rel, data) if len(data) < READ_STEP else None
             return data[:size]
         except OSError:
@@ -111,7 +112,10 @@ class RepoFS:
         whole, self._whole = self._whole, None
         try:
             # what head() read whole (to its end) is what reading limit + 1 bytes would give
-            data = whole[1][: limit + 1] if whole and whole[0] == file.rel else _open_regular(file.path, limit + 1)
+            if whole and whole[0] == file.rel:
+                data = whole[1][: limit + 1]
+            else:
+                data = _open_regular(file.path, limit + 1, str(self.root))
         except OSError as exc:
             self.findings.append(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
             return None
@@ -161,10 +165,26 @@ class RepoFS:
         return inside(str(self.root), real) and os.path.exists(real)
 
 
-def _open_regular(path: str, size: int) -> bytes:
-    """Read up to `size` bytes; O_NONBLOCK so a file swapped for a FIFO after the walk cannot hang us."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+def _open_regular(path: str, size: int, root: str | None = None) -> bytes:
+    """Read up to `size` bytes of a regular file that is, once opened, inside `root` (when given).
+
+    The walk checked every path, but a file can be swapped for a symlink (or a folder on its way for a link
+    out) between the walk and the read: O_NOFOLLOW refuses a link as the last part, a link inside the root
+    is resolved and checked before it is opened, and the opened file's own path is checked against the
+    root. O_NONBLOCK so a file swapped for a FIFO cannot hang us."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if root is None or exc.errno != errno.ELOOP:
+            raise
+        real = os.path.realpath(path)  # a symlink the walk followed because it stays inside the root
+        if not inside(root, real):
+            raise OSError(errno.EXDEV, "a symlink that leaves the repo") from None
+        fd = os.open(real, flags)
+    try:
+        if root is not None and not inside(root, _opened_path(fd, path)):
+            raise OSError(errno.EXDEV, "the file is outside the repo")
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise OSError("not a regular file")
@@ -182,3 +202,20 @@ def _open_regular(path: str, size: int) -> bytes:
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _opened_path(fd: int, path: str) -> str:
+    """The path the kernel opened for `fd` (every folder on the way resolved), where the platform says."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")  # Linux
+    except OSError:
+        pass
+    import fcntl  # here, not at the top: only macOS gets this far
+
+    if hasattr(fcntl, "F_GETPATH"):
+        return fcntl.fcntl(fd, fcntl.F_GETPATH, b"\0" * 1024).rstrip(b"\0").decode("utf-8", "surrogateescape")
+    real = os.path.realpath(path)  # elsewhere: the same file as its resolved path, or it moved under us
+    here, there = os.fstat(fd), os.stat(real)
+    if (here.st_dev, here.st_ino) != (there.st_dev, there.st_ino):
+        raise OSError(errno.EXDEV, "the file changed while it was opened")
+    return real

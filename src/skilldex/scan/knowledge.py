@@ -41,7 +41,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LABEL = re.compile(r"^\s*\*\*([^*]{1,40})\*\*\s*:?\s*(.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*[^\s#]|.)[\s#]*$")  # greedy to the last text character: linear
 _LEAD = re.compile(r"^[^\w`\"'(\[/.$~]+")  # ✅ ❌ ⚠️ and other markers before the text
 
 

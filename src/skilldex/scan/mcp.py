@@ -24,6 +24,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
     except json.JSONDecodeError as exc:
         fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
         return items
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, `[` nested past the stack
+        fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {_reason(exc)}", 1))
+        return items
     servers = data.get("mcpServers") if isinstance(data, dict) else None
     if not isinstance(servers, dict):
         fs.findings.append(
@@ -77,3 +80,9 @@ def _line_of(text: str, key: str) -> int | None:
     needle = json.dumps(key)
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return str(exc).split(";")[0]  # "Exceeds the limit (4300 digits) for integer string conversion"

@@ -17,8 +17,11 @@ MAX_BLOCKS = 50  # blocks looked into per file: a file of ten thousand `match`es
 
 # Every repeat below is bounded or cannot overlap its neighbour: no pattern backtracks over hostile text.
 _DERIVED = re.compile(
-    r"#\[derive\([^)\]\n]{0,200}\b(Subcommand|Parser)\b[^)\]\n]{0,200}\)\]\s*(?:(?://[^\n]*|#\[[^\n]*\])\s*){0,20}"
-    r"(?:pub(?:\([\w ]*\))?\s+)?(enum|struct)\s+(\w+)[^{;\n]{0,200}\{")
+    r"#\[derive\([^)\]\n]{0,200}\b(?P<derive>Subcommand|Parser)\b[^)\]\n]{0,200}\)\]\s*"
+    # each comment or attribute is taken whole, once (a lookahead then its backreference: an atomic group that
+    # Python 3.10 can write), so a line of `//////...` is not split every possible way
+    r"(?:(?=(?P<line>//[^\n]*|#\[[^\n]*\]))(?P=line)\s*){0,20}"
+    r"(?:pub(?:\([\w ]*\))?\s+)?(?P<kind>enum|struct)\s+(?P<name>\w+)[^{;\n]{0,200}\{")
 _SUBCOMMAND_FIELD = re.compile(r"#\[(?:command|clap)\(subcommand\)\][\s\w]{0,100}:[ \t]*(?:Option<[ \t]*)?(\w+)")
 _ATTRIBUTE_TEXT = re.compile(r'\b(name|about)[ \t]*=[ \t]*"((?:\\.|[^"\\])*)"')
 _HIDDEN = re.compile(r"\b(?:hide[ \t]*=[ \t]*true|skip|external_subcommand)\b")
@@ -87,7 +90,7 @@ def _derived(text: str) -> list[Subcommand]:
     top: list[str] = []
     nested: set[str] = set()
     for match in itertools.islice(_DERIVED.finditer(text), MAX_BLOCKS):
-        derive, kind, name = match.groups()
+        derive, kind, name = match.group("derive", "kind", "name")
         if kind == "enum":
             enums.setdefault(name, match.end())
             if derive == "Parser":

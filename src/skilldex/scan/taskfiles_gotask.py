@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
+from skilldex.yamlsafe import MAX_FLOW_DEPTH, too_deep
 
 MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
 
@@ -58,6 +59,8 @@ def parse_taskfile(text: str) -> list[TaskDef]:
 
 def _load(text: str) -> tuple[Any, dict[str, int]]:
     """The document and the 1-based line of each key of its `tasks` mapping."""
+    if too_deep(text):  # PyYAML takes seconds over 30,000 `{`, then recurses out
+        raise TaskFileError(f"invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep")
     loader: _Loader | None = None
     try:
         loader = _Loader(text)  # the reader already rejects control characters here

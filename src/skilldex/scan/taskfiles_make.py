@@ -133,7 +133,7 @@ def _define_step(words: list[str]) -> int:
 
 
 _SECTION = "\0"  # marks a banner's title among the comments above a target
-_BANNER = re.compile(r"^[=\-*~_+#]{3,}\s*|\s*[=\-*~_+#]{3,}$")
+_BANNER = re.compile(r"^[=\-*~_+#]{3,}\s*|(?<!\s)\s*(?<![=\-*~_+#])[=\-*~_+#]{3,}$")  # one start per run
 
 
 def _add_comment(comments: list[str], stripped: str) -> None:

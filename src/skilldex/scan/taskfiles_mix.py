@@ -26,7 +26,7 @@ MAX_STEPS = 10  # more than a command preview shows
 # Where the aliases keyword list opens: `defp aliases do [`, `defp aliases, do: [`, or `aliases: [` in project/0.
 # Every repeated part is delimited by what follows it, so no pattern backtracks over a long run.
 _ALIASES_DEF = re.compile(
-    r"^[ \t]*defp?[ \t]+aliases[ \t]*(?:\([ \t]*\))?[ \t]*(?:do\b|,[ \t]*do:)\s*(?:#[^\n]*\s*)*\[", re.MULTILINE
+    r"^[ \t]*defp?[ \t]+aliases[ \t]*(?:\([ \t]*\))?[ \t]*(?:do\b|,[ \t]*do:)\s*(?:#[^\n]*\n\s*)*\[", re.MULTILINE
 )
 _ALIASES_INLINE = re.compile(r"(?<![\w:])aliases:\s*\[")
 # The tokens that matter in an Elixir keyword list; anything else (numbers, operators, words) is skipped.

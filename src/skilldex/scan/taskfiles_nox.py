@@ -39,8 +39,8 @@ def _usage(function: ast.FunctionDef) -> str:
 def parse_noxfile(text: str) -> list[TaskDef]:
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError) as exc:
-        message = f"noxfile does not parse: {getattr(exc, 'msg', exc)}"
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # MemoryError: 30,000 unary minus signs
+        message = f"noxfile does not parse: {getattr(exc, 'msg', None) or str(exc) or type(exc).__name__}"
         raise TaskFileError(message, getattr(exc, "lineno", None)) from None
     tasks: list[TaskDef] = []
     for node in tree.body:

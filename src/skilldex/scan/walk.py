@@ -68,6 +68,11 @@ def inside(root: str, real: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def printable_path(rel: str) -> str:
+    """A path whose name bytes are not UTF-8, with those bytes as \\xff escapes (valid text, still recognisable)."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def exists_inside(root: str, rel: str) -> bool:
     """Whether root/rel exists once resolved, without leaving root (as RepoFS.exists decides)."""
     real = os.path.realpath(os.path.join(root, rel))
@@ -115,6 +120,11 @@ def walk(
                 files.sort(key=lambda f: f.rel)
                 return files, notes
             rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            try:
+                entry.name.encode()
+            except UnicodeEncodeError:  # bytes that are not UTF-8, as os.fsdecode's lone surrogates: no text holds them
+                notes.append(("NAME_NOT_UTF8", printable_path(rel), "the name is not valid UTF-8; skipped"))
+                continue
             try:  # the common cases from the directory listing itself: a plain folder needs no stat call
                 plain_dir = not entry.is_symlink() and entry.is_dir(follow_symlinks=False)
             except OSError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +51,7 @@ def document(item, root: Path | None, body: str | None = None) -> dict[str, str]
     if kind not in _BODY_KINDS:
         body = ""
     elif body is None:
-        body = _body(root / item.path) if root is not None else ""
+        body = _body(root, item.path) if root is not None else ""
     return {
         "name": words(item.name),
         "description": " ".join(d for d in description if d),
@@ -61,13 +62,14 @@ def document(item, root: Path | None, body: str | None = None) -> dict[str, str]
     }
 
 
-def _body(path: Path) -> str:
+def _body(root: Path, rel: str) -> str:
     """The file's first 32 KB as text, secret values redacted (the index keeps it on disk)."""
-    from skilldex.scan.fs import _open_regular  # non-blocking, regular files only
+    from skilldex.scan.fs import _open_regular  # non-blocking, regular files only, never outside the root
     from skilldex.secrets import redact
 
     try:
-        return redact(_open_regular(str(path), BODY_BYTES).decode("utf-8", "replace"))
+        real_root = os.path.realpath(root)
+        return redact(_open_regular(os.path.join(real_root, rel), BODY_BYTES, real_root).decode("utf-8", "replace"))
     except OSError:
         return ""
 

@@ -25,8 +25,10 @@ _PREAMBLE = re.compile(
     r"|require(?:_relative)?\b|load\s|[A-Z][A-Z0-9_]*\s*=|\$std(?:out|err)\.sync\b|STD(?:OUT|ERR)\.sync\b"
     r"|use\s+(?:strict|warnings|utf8)\b)"
 )
-_FORWARDED = re.compile(r'\s+(?:"\$(?:@|\*|\{@\}|\{\*\})"|\$(?:@|\*|\{@\}|\{\*\}))\s*;?\s*$')
-_RUBY_STRING = re.compile(r"""\s*(?:"((?:[^"\\#]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*(,|\)?\s*;?\s*$)""")
+_FORWARDED = re.compile(r'(?<!\s)\s+(?:"\$(?:@|\*|\{@\}|\{\*\})"|\$(?:@|\*|\{@\}|\{\*\}))\s*;?\s*$')
+# After the literal: a comma, or the end of the call; each optional part takes its own spaces, so a run of
+# spaces is not split three ways (`\s*\)?\s*;?\s*$` was cubic in it)
+_RUBY_STRING = re.compile(r"""\s*(?:"((?:[^"\\#]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*(,|(?:\)\s*)?(?:;\s*)?$)""")
 
 
 def body_comment(lines: list[str], names: list[str]) -> str:

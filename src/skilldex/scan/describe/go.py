@@ -124,7 +124,7 @@ def _flags(text: str) -> list[Flag]:
 
 
 _IMPORTS = re.compile(r"^import\s*(?:\(([^)]*)\)|[\w.]*\s*\"([^\"\n]+)\")", re.MULTILINE)
-_IMPORT_PATH = re.compile(r'^\s*(?:[\w.]+\s+)?"([^"\n]+)"', re.MULTILINE)
+_IMPORT_PATH = re.compile(r'^[ \t]*(?:[\w.]+[ \t]+)?"([^"\n]+)"', re.MULTILINE)  # not ^\s*: blank lines
 _COMMAND_LITERAL = re.compile(r"(?:\b(\w+)\s*:?=\s*|\breturn\s+)?&?cobra\.Command\s*\{")
 _ROOT_NAME = re.compile(r"root|^(?:new)?(?:base|main|app)(?:cmd|command)$", re.IGNORECASE)
 MAX_COMMAND_LITERALS = 50

@@ -23,7 +23,8 @@ _DIRECTIVE = re.compile(
     r"|EASY-INSTALL-)",
     re.IGNORECASE,
 )
-_DECORATION = re.compile(r"^[=\-*#~_+]{3,}\s*|\s*[=\-*#~_+]{3,}\s*$")
+# One start per run of spaces or of decoration characters: a long run is not retried from each of its characters.
+_DECORATION = re.compile(r"^[=\-*#~_+]{3,}\s*|(?<!\s)\s*(?<![=\-*#~_+])[=\-*#~_+]{3,}\s*$")
 _PEP723_START = re.compile(r"^#\s*///\s*[\w-]+\s*$")
 _PEP723_END = re.compile(r"^#\s*///\s*$")
 _SHDOC_TAG = re.compile(

@@ -41,7 +41,7 @@ _MEOW = re.compile(rf"\bmeow\(\s*(`(?:[^`\\]|\\.){{0,{MAX_OBJECT_CHARS * 4}}}`)"
 _ARGV_TEST = re.compile(r"(?:\.includes\(\s*|\.indexOf\(\s*|===?\s*)([\"'])(--[A-Za-z][\w-]*)\1")
 # `case '-i': case '--inc':` in a hand-written argv loop: one option per run of cases
 _CASE_RUN = re.compile(r"(?:\bcase\s+([\"'])-{1,2}[A-Za-z][\w-]*\1\s*:\s*)+")
-_OBJECT_ENTRY = re.compile(rf"(?:({_STR})|([A-Za-z_$][\w$]*))\s*:\s*\{{([^{{}}]*)\}}")
+_OBJECT_ENTRY = re.compile(rf"(?:({_STR})|(?<![\w$])([A-Za-z_$][\w$]*))\s*:\s*\{{([^{{}}]*)\}}")
 
 
 def unquote(literal: str) -> str:

@@ -12,7 +12,7 @@ MAX_PARAM_BLOCK_CHARS = 20_000
 
 _KEYWORD = re.compile(r"^\s*\.([A-Za-z]+)\b[ \t]*(.*)$")
 _PARAM = re.compile(r"(?<![\w$-])param\s*\(", re.IGNORECASE)
-_DECLARED = re.compile(r"(?:^|[\](,])\s*\$(\w+)", re.MULTILINE)
+_DECLARED = re.compile(r"(?:^[ \t]*|[\](,]\s*)\$(\w+)", re.MULTILINE)  # ^\s* would rerun over every blank line
 
 
 def describe(filename: str, text: str) -> ToolInfo:

@@ -10,10 +10,11 @@ import re
 
 from skilldex.scan.describe import ToolInfo
 
-_BIN_PATH = re.compile(r"""^\s*load\s*\(?\s*Gem\.bin_path\(\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']""",
+# `^[ \t]*`, not `^\s*`: with MULTILINE, \s* would run over every blank line after each line start (quadratic)
+_BIN_PATH = re.compile(r"""^[ \t]*load\s*\(?\s*Gem\.bin_path\(\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']""",
                        re.MULTILINE)
-_RAILS = re.compile(r"""^\s*require\s*\(?\s*["']rails/commands["']""", re.MULTILINE)
-_RAKE = re.compile(r"""^\s*Rake\.application\.run\b""", re.MULTILINE)
+_RAILS = re.compile(r"""^[ \t]*require\s*\(?\s*["']rails/commands["']""", re.MULTILINE)
+_RAKE = re.compile(r"""^[ \t]*Rake\.application\.run\b""", re.MULTILINE)
 
 
 def launcher(text: str) -> ToolInfo | None:

@@ -76,7 +76,7 @@ def parse_tox_ini(text: str) -> list[TaskDef]:
                       line_of(text, r"^envlist\s*="))
 
 
-_SECTION_REF = re.compile(r"\{\[([^\]\n]+)\]([\w-]+)\}")
+_SECTION_REF = re.compile(r"\{\[([^[\]{}\n]+)\]([\w-]+)\}")  # a name holds no bracket: one scan per `{[`
 
 
 def _substituted(parser: configparser.ConfigParser, value: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from support import PROJECT
 from typer.testing import CliRunner
 
 from skilldex.cli.app import app, register
@@ -91,7 +91,7 @@ def test_info_flags_a_corrupt_index_and_list_rebuilds_it(cli, project):
 def test_list_json_as_a_real_command_is_identical_cold_and_warm(project, cache):
     project.write(FILES)
     env = {**os.environ, "SKILLDEX_CACHE_DIR": str(cache), "SKILLDEX_WORKSPACE": ""}
-    command = [str(PROJECT / ".venv" / "bin" / "skilldex"), "list", str(project.root), "--json"]
+    command = [str(Path(sys.executable).parent / "skilldex"), "list", str(project.root), "--json"]  # this venv's
     cold = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project.root.parent, timeout=60)
     assert os.path.isfile(project.db), cold.stderr
     warm = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project.root.parent, timeout=60)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from skilldex.models import Finding
 from skilldex.ruleconfig import find_config
@@ -12,7 +11,7 @@ from skilldex.rules.selection import Selection
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
-from skilldex.validate.report import FileResult, Report
+from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.validate.targets import Repo, Target, collect
 
 CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
@@ -41,11 +40,11 @@ def validate_paths(
         report.skipped.extend(repo.skipped)
         report.empty.extend(repo.empty)
         for finding in _unfollowed_manifests(repo, picked):
-            report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
+            report.findings.append(_shown(finding, active, display_path(repo.root / finding.path, base)))
             report.files.append(FileResult(report.findings[-1].path, "skill",
                                            valid=active[finding.code].value != "error"))
         for target in repo.targets:
-            display = _display(repo.root / target.file.rel, base)
+            display = display_path(repo.root / target.file.rel, base)
             mine = [_shown(f, active, display) for f in findings.get(target.file.rel, [])
                     if picked.keeps(f.code, repo.root / target.file.rel)]
             report.findings.extend(mine)
@@ -133,13 +132,6 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
             ):
                 found[finding.path] = finding
     return list(found.values())
-
-
-def _display(path: Path, base: str) -> str:
-    text = str(path)
-    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
-        return Path(os.path.relpath(text, base)).as_posix()
-    return Path(text).as_posix()
 
 
 def _without_secrets(finding: Finding, known: frozenset[str] = frozenset()) -> Finding:

@@ -62,6 +62,22 @@ def node(needed_to: str) -> str:
     return found
 
 
+def terminal_output(leader: int, process: subprocess.Popen) -> str:
+    """All a process wrote to a pseudo-terminal (its follower end already closed here), read until it is done."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the follower closed: the process is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
 def workspace_cli():
     """run(*args, cwd=...) -> click Result: the CLI in process on the bundled workspace (skilldex.yaml)."""
     from typer.testing import CliRunner

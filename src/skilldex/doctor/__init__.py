@@ -117,10 +117,7 @@ def _without_secrets(fs, found: list[Finding]) -> list[Finding]:
         if finding.path not in known:
             text = fs._texts.get(finding.path)
             known[finding.path] = fs.secret_values.get(finding.path) or (secrets.values(text) if text else frozenset())
-        message, fix = (secrets.redact(finding.message, known[finding.path]),
-                        secrets.redact(finding.fix, known[finding.path]))
-        changed = (message, fix) != (finding.message, finding.fix)
-        clean.append(finding.model_copy(update={"message": message, "fix": fix}) if changed else finding)
+        clean.append(secrets.redact_finding(finding, known[finding.path]))
     return clean
 
 

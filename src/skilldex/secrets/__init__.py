@@ -16,7 +16,7 @@ from functools import lru_cache
 from skilldex.secrets.assigned import assigned_secret, assignments, placeholder, random_looking
 from skilldex.secrets.shapes import matches
 
-__all__ = ["MARK", "assigned_secret", "find", "redact", "redact_data", "values"]
+__all__ = ["MARK", "assigned_secret", "find", "redact", "redact_data", "redact_finding", "values"]
 
 MARK = "[redacted]"
 MIN_SHARED = 6  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
@@ -119,6 +119,14 @@ def redact(text: str, known: frozenset[str] = frozenset()) -> str:
         last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def redact_finding(finding, known: frozenset[str] = frozenset()):
+    """A finding whose message and fix quote no secret value, nor one in `known` (the same finding when none)."""
+    message, fix = redact(finding.message, known), redact(finding.fix, known)
+    if (message, fix) == (finding.message, finding.fix):
+        return finding
+    return finding.model_copy(update={"message": message, "fix": fix})
 
 
 def redact_data(value, known: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()):

@@ -51,7 +51,9 @@ def validate_paths(
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
             )
-    report.findings = [_without_secrets(f) for f in report.findings]
+    from skilldex.secrets import redact_finding  # messages quote values (a description, a name): never a secret
+
+    report.findings = [redact_finding(f) for f in report.findings]
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
     report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
     report.files.sort(key=lambda r: r.path)
@@ -108,7 +110,7 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
         from skilldex import secrets
 
         known = secrets.values(m.text)
-        found = [_without_secrets(f, known) for f in found]
+        found = [secrets.redact_finding(f, known) for f in found]
     return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
 
 
@@ -132,16 +134,6 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
             ):
                 found[finding.path] = finding
     return list(found.values())
-
-
-def _without_secrets(finding: Finding, known: frozenset[str] = frozenset()) -> Finding:
-    """Messages quote values (a description, a name): never a secret one, nor one of the values in `known`."""
-    from skilldex.secrets import redact
-
-    message, fix = redact(finding.message, known), redact(finding.fix, known)
-    if (message, fix) == (finding.message, finding.fix):
-        return finding
-    return finding.model_copy(update={"message": message, "fix": fix})
 
 
 def _shown(finding: Finding, active: dict, display: str) -> Finding:

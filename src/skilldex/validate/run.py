@@ -105,22 +105,23 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
     found = list(m.findings)
     for check in CHECKS:
         found.extend(check(m))
-    found.extend(_secrets(m))
-    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
-        from skilldex import secrets
+    from skilldex import secrets
 
-        known = secrets.values(m.text)
+    spans = secrets.find(m.text)
+    found.extend(_secrets(m, spans))
+    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
+        known = secrets.values(m.text, spans)
         found = [secrets.redact_finding(f, known) for f in found]
     return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
 
 
-def _secrets(m: Manifest) -> list[Finding]:
-    """SKD040 for each likely secret value in the manifest (the value itself is never shown)."""
+def _secrets(m: Manifest, spans: list[tuple[int, int, str]]) -> list[Finding]:
+    """SKD040 for each likely secret value in the manifest, at `spans` (the value itself is never shown)."""
     from skilldex import secrets
     from skilldex.rules import scan as scan_rules
 
-    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", m.text.count("\n", 0, start) + 1)
-            for start, _, kind in secrets.find(m.text)]
+    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)
+            for line, kind in secrets.lines_of(m.text, spans)]
 
 
 def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from skilldex import secrets
 from skilldex.models import Finding
 from skilldex.ruleconfig import find_config
 from skilldex.rules.selection import Selection
@@ -51,9 +52,7 @@ def validate_paths(
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
             )
-    from skilldex.secrets import redact_finding  # messages quote values (a description, a name): never a secret
-
-    report.findings = [redact_finding(f) for f in report.findings]
+    report.findings = [secrets.redact_finding(f) for f in report.findings]  # messages quote values: never secrets
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
     report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
     report.files.sort(key=lambda r: r.path)
@@ -105,8 +104,6 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
     found = list(m.findings)
     for check in CHECKS:
         found.extend(check(m))
-    from skilldex import secrets
-
     spans = secrets.find(m.text)
     found.extend(_secrets(m, spans))
     if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
@@ -117,7 +114,6 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
 
 def _secrets(m: Manifest, spans: list[tuple[int, int, str]]) -> list[Finding]:
     """SKD040 for each likely secret value in the manifest, at `spans` (the value itself is never shown)."""
-    from skilldex import secrets
     from skilldex.rules import scan as scan_rules
 
     return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)

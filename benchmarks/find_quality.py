@@ -243,6 +243,14 @@ def report(intents: list[Intent], catalogues: dict[str, Catalogue], roots: dict[
     return "\n".join(out)
 
 
+def publish(text: str, path: Path, write: bool) -> None:
+    """Print a report and, with --write, also save it to `path` (shared by the hint and held-out benchmarks)."""
+    print(text)
+    if write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Recall@1/@3 and MRR of skilldex find vs plain BM25.")
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.relative_to(REPO_ROOT)}")
@@ -256,10 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"intents name unknown repos: {', '.join(unknown)}")
         catalogues = scan_all(roots)
         text = report(intents, catalogues, roots, args.top)
-    print(text)
-    if args.write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text + "\n", encoding="utf-8")
+    publish(text, RESULTS, args.write)
     return 0
 
 

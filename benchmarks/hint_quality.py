@@ -248,10 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(short, hinted, fired, args.top, time.monotonic() - started)
     if missing:
         text += "\n\nNot checked out (left out): " + ", ".join(missing)
-    print(text)
-    if args.write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text + "\n", encoding="utf-8")
+    fq.publish(text, RESULTS, args.write)
     return 0
 
 

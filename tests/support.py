@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -43,10 +44,38 @@ def external_path(rel: str) -> Path:
     path = EXTERNAL / rel
     if path.is_file():
         return path
-    why = f"{path} is missing; run: npm ci --ignore-scripts --no-audit --no-fund --prefix tests/external"
+    missing_external(f"{path} is missing; run: npm ci --ignore-scripts --no-audit --no-fund --prefix tests/external")
+
+
+def missing_external(why: str) -> NoReturn:
+    """Skip the test, or fail it where SKILLDEX_REQUIRE_EXTERNAL=1 (set by .ci/run) says the tools must be there."""
     if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
         pytest.fail(why, pytrace=False)
     pytest.skip(why)
+
+
+def node(needed_to: str) -> str:
+    """The `node` on PATH; missing, the test skips (or fails under SKILLDEX_REQUIRE_EXTERNAL=1)."""
+    found = shutil.which("node")
+    if found is None:
+        missing_external(f"node is not on PATH (needed to {needed_to})")
+    return found
+
+
+def terminal_output(leader: int, process: subprocess.Popen) -> str:
+    """All a process wrote to a pseudo-terminal (its follower end already closed here), read until it is done."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the follower closed: the process is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def workspace_cli():
@@ -73,19 +102,14 @@ def workspace_cli():
 def claude(*args: str, home: Path) -> subprocess.CompletedProcess:
     """Run the real `claude` CLI with a throwaway HOME, no telemetry, no update checks."""
     wrapper = external_path("@anthropic-ai/claude-code/cli-wrapper.cjs")
-    node = shutil.which("node")
-    if node is None:
-        why = "node is not on PATH (needed to run tests/external's claude-code)"
-        if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(why, pytrace=False)
-        pytest.skip(why)
+    runner = node("run tests/external's claude-code")
     home.mkdir(parents=True, exist_ok=True)
     env = {
         "PATH": os.environ.get("PATH", ""), "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
         "CLAUDE_CONFIG_DIR": str(home / ".claude"), "DISABLE_AUTOUPDATER": "1", "DISABLE_TELEMETRY": "1",
         "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "NO_COLOR": "1",
     }
-    return subprocess.run([node, str(wrapper), *args], env=env, capture_output=True, text=True, timeout=180)
+    return subprocess.run([runner, str(wrapper), *args], env=env, capture_output=True, text=True, timeout=180)
 
 
 def skills_ref_validator():

@@ -90,9 +90,8 @@ def list_tooling(workspace: str | None, repo: str, kind: str | None = None, capa
 
 def summary(item) -> dict[str, Any]:
     """What a listing says of one item; show_item says everything."""
-    text = oneline(item.description or "")
     return {"kind": item.kind, "name": item.name, "path": item.path,
-            "description": text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…",
+            "description": _cap(oneline(item.description or ""), SUMMARY_CHARS),
             "run": item.run, "capabilities": list(item.capabilities)}
 
 

@@ -24,6 +24,11 @@ def oneline(text: object) -> str:
     return " ".join(_visible(text).split())
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` as is when it fits in `limit` characters, else cut at its last space before the limit, with "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def visible(text: object) -> str:
     """One line of text with its spacing kept (aligned usage columns): line breaks and tabs become spaces."""
     text = str(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from skilldex import capabilities
+from skilldex.oneline import clip
 
 OTHER = "other"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
@@ -18,7 +19,7 @@ _MENTION = re.compile(r"[\w./-]{2,}")
 def first_sentence(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     text = _SENTENCE.split(text, 1)[0]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, limit)
 
 
 def main_capability(name: str, description: str, tags: list[str]) -> str:

@@ -12,7 +12,7 @@ import os
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
-from skilldex.oneline import code, oneline
+from skilldex.oneline import clip, code, oneline
 from skilldex.prominence import OTHER, first_sentence
 
 LIMIT = 8000
@@ -157,7 +157,7 @@ def _barred(index: RepoIndex, count: int) -> str:
 
 def _cap(text: str, width: int) -> str:
     text = oneline(text)
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, width)
 
 
 def _end(text: str) -> str:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import PROJECT, write_tree
+from support import PROJECT, terminal_output, write_tree
 
 from skilldex.cli.app import app, register
 
@@ -47,18 +47,8 @@ def on_a_terminal(*args: str, cwd: Path = PROJECT) -> str:
         env=env,
     ) as process:
         os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the follower closed: the process is done
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=120)
-    os.close(leader)
-    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8", "replace"))  # colours off
+        text = terminal_output(leader, process)
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)  # colours off
 
 
 def commands() -> dict[str, object]:

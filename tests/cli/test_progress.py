@@ -7,7 +7,7 @@ import pty
 import subprocess
 import sys
 
-from support import write_tree
+from support import terminal_output, write_tree
 
 from skilldex.index.refresh import catalogue
 
@@ -41,18 +41,7 @@ def _run(args, tmp_path, tty: bool) -> str:
     leader, follower = pty.openpty()
     process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    process.wait(timeout=120)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return terminal_output(leader, process)
 
 
 def test_a_terminal_gets_a_bar_and_a_pipe_does_not(tmp_path):

@@ -10,9 +10,7 @@ is what the catalog's processors apply on ingestion.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,7 +19,7 @@ import yaml
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
-from support import FIXTURES, PROJECT, external_path, write_tree
+from support import FIXTURES, PROJECT, external_path, node, write_tree
 
 from skilldex.export.backstage import BackstageOptions, documents
 from skilldex.export.backstage_names import sanitize, unique_names
@@ -71,13 +69,8 @@ const kinds = {Component: [m.componentEntityV1alpha1Validator], API: [m.apiEntit
 
 def _node(script: str, stdin: str = "") -> str:
     external_path(f"{PACKAGE}/dist/schema/Entity.schema.json.cjs.js")  # skip locally, fail in CI
-    node = shutil.which("node")
-    if node is None:
-        why = "node is not on PATH (needed to read tests/external's @backstage/catalog-model)"
-        if os.environ.get("SKILLDEX_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(why, pytrace=False)
-        pytest.skip(why)
-    done = subprocess.run([node, "-e", script], cwd=EXTERNAL, input=stdin, capture_output=True, text=True,
+    runner = node("read tests/external's @backstage/catalog-model")
+    done = subprocess.run([runner, "-e", script], cwd=EXTERNAL, input=stdin, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout

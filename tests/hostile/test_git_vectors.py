@@ -116,24 +116,23 @@ def http_401():
     server.server_close()
 
 
-def _partial(config):
+def _configured(make, config):
+    """A builder: the repo `make` creates, with the (key, value) settings `config(evil, url, root)` gives."""
     def build(tmp_path, evil, url):
-        root = partial_clone(tmp_path)
+        root = make(tmp_path)
         for key, value in config(evil, url, root):
             git(root, "config", key, value)
         return root
 
     return build
+
+
+def _partial(config):
+    return _configured(partial_clone, config)
 
 
 def _plain(config):
-    def build(tmp_path, evil, url):
-        root = repo(tmp_path)
-        for key, value in config(evil, url, root):
-            git(root, "config", key, value)
-        return root
-
-    return build
+    return _configured(repo, config)
 
 
 def _included(tmp_path, evil, url):

@@ -18,17 +18,19 @@ HERE = Path(__file__).resolve().parent
 _PACKAGE = "skilldex_heldout_repos"
 
 
+def _load(name: str, path: Path) -> ModuleType:
+    """The file at `path` imported once under the private module name `name` (a package when it is __init__.py)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
 def _repos() -> list[ModuleType]:
     """The held-out repo modules (benchmarks/find/heldout/repos), imported once under a unique name."""
-    if _PACKAGE not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            _PACKAGE, HERE / "repos" / "__init__.py", submodule_search_locations=[str(HERE / "repos")]
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[_PACKAGE] = module
-        spec.loader.exec_module(module)
-    return list(sys.modules[_PACKAGE].REPOS)
+    return list(_load(_PACKAGE, HERE / "repos" / "__init__.py").REPOS)
 
 
 def generate(target: Path) -> dict[str, Path]:
@@ -38,13 +40,7 @@ def generate(target: Path) -> dict[str, Path]:
 
 def _shared() -> ModuleType:
     """benchmarks/find/generate.py (writes repos the same way), under a private name."""
-    name = "skilldex_find_generate"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE.parent / "generate.py")
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
+    return _load("skilldex_find_generate", HERE.parent / "generate.py")
 
 
 def main(argv: list[str]) -> int:

@@ -104,10 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"intents name unknown repos: {', '.join(unknown)}")
         catalogues = fq.scan_all(roots)
         text = report(intents, catalogues, roots, args.top)
-    print(text)
-    if args.write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text + "\n", encoding="utf-8")
+    fq.publish(text, RESULTS, args.write)
     return 0
 
 

@@ -40,6 +40,16 @@ def _profiles(r: Rule) -> dict[str, str | None]:
     return {name: (p.severities[r.code].value if r.code in p.severities else None) for name, p in PROFILES.items()}
 
 
+def _rule_json(r: Rule, with_doc: bool) -> dict[str, object]:
+    """A rule as `rules --json` (without its doc) and `rule --json` (with it) print it."""
+    data: dict[str, object] = {"code": r.code, "name": r.name, "severity": r.severity.value,
+                               "profiles": _profiles(r), "summary": r.summary}
+    if with_doc:
+        data["doc"] = r.doc
+    data["fix"] = r.fix
+    return data
+
+
 def rules(prefix: str | None, as_json: bool) -> int:
     from skilldex.errors import UsageError
     from skilldex.rules import all_rules
@@ -49,19 +59,7 @@ def rules(prefix: str | None, as_json: bool) -> int:
     if not found:
         raise UsageError(f"no rule code starts with '{prefix}'")
     if as_json:
-        print_json(
-            [
-                {
-                    "code": r.code,
-                    "name": r.name,
-                    "severity": r.severity.value,
-                    "profiles": _profiles(r),
-                    "summary": r.summary,
-                    "fix": r.fix,
-                }
-                for r in found
-            ]
-        )
+        print_json([_rule_json(r, with_doc=False) for r in found])
         return 0
     lines = [f"{'CODE':<7} {'NAME':<30} {'DEFAULT':<8} A C U  SUMMARY"]
     for r in found:
@@ -79,17 +77,7 @@ def rule(code: str, as_json: bool) -> int:
     if found is None:
         raise UsageError(f"no rule '{code}'; `skilldex rules` lists them")
     if as_json:
-        print_json(
-            {
-                "code": found.code,
-                "name": found.name,
-                "severity": found.severity.value,
-                "profiles": _profiles(found),
-                "summary": found.summary,
-                "doc": found.doc,
-                "fix": found.fix,
-            }
-        )
+        print_json(_rule_json(found, with_doc=True))
         return 0
     profiles = ", ".join(f"{name}: {sev or 'not checked'}" for name, sev in _profiles(found).items())
     sys.stdout.write(

@@ -19,7 +19,7 @@ from skilldex.models import Finding, Severity
 from skilldex.ruleconfig import find_config
 from skilldex.rules import selection
 from skilldex.rules.selection import Choice, Selection
-from skilldex.validate.report import FileResult, Report
+from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.workspace import RepoRef
 
 __all__ = ["doctor_repos", "parse_since", "active_codes"]
@@ -55,7 +55,7 @@ def doctor_repos(
         picked = _selection([find_config(ctx.fs.root) if config else None, given])
         found = check_repo(ctx, others, set(picked.codes), since_time, use_git) + clashes.get(str(ctx.ref.path), [])
         found = _without_secrets(ctx.fs, found)
-        prefix = _display(ctx.fs.root, base)
+        prefix = display_path(ctx.fs.root, base)
         shown = [_shown(f, prefix) for f in found if picked.keeps(f.code, ctx.fs.root / f.path)]
         report.findings.extend(shown)
         errors = {f.path for f in shown if f.severity is Severity.error}
@@ -117,10 +117,7 @@ def _without_secrets(fs, found: list[Finding]) -> list[Finding]:
         if finding.path not in known:
             text = fs._texts.get(finding.path)
             known[finding.path] = fs.secret_values.get(finding.path) or (secrets.values(text) if text else frozenset())
-        message, fix = (secrets.redact(finding.message, known[finding.path]),
-                        secrets.redact(finding.fix, known[finding.path]))
-        changed = (message, fix) != (finding.message, finding.fix)
-        clean.append(finding.model_copy(update={"message": message, "fix": fix}) if changed else finding)
+        clean.append(secrets.redact_finding(finding, known[finding.path]))
     return clean
 
 
@@ -162,13 +159,6 @@ def _checked_files(ctx) -> list[tuple[str, str]]:
         if item.kind in ("skill", "tool"):
             files.setdefault(item.path, item.kind)
     return sorted(files.items())
-
-
-def _display(path: Path, base: str) -> str:
-    text = str(path)
-    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
-        return Path(os.path.relpath(text, base)).as_posix()
-    return Path(text).as_posix()
 
 
 def _joined(prefix: str, rel: str) -> str:

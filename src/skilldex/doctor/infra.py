@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.models import Finding, Severity
+from skilldex.oneline import clip
 from skilldex.rules import doctor as rules
 
 RETIRED = re.compile(
@@ -178,7 +179,7 @@ def _retired_finding(doc: Document, statement: Statement, uses: list[tuple[int, 
 
 def _short(text: str, limit: int = 160) -> str:
     text = text.strip().rstrip(";,:")
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, limit)
 
 
 def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[Finding], str | None]:

@@ -6,6 +6,7 @@ import posixpath
 
 from skilldex.doctor.repo import RepoContext, in_skipped_dir
 from skilldex.models import Finding
+from skilldex.oneline import clip
 from skilldex.rules import doctor as rules
 from skilldex.scan.skills import SKILL_FILENAME, location
 
@@ -103,4 +104,4 @@ def clashes(contexts: list[RepoContext]) -> dict[str, list[Finding]]:
 
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, limit)

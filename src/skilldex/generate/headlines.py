@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from skilldex import capabilities
+from skilldex.importance import grams
 from skilldex.models import Catalogue
 from skilldex.search import find
 from skilldex.search.documents import documents
@@ -51,7 +51,6 @@ GROUPS = (("skill", "command", "agent"), ("tool", "task", "mcp-server"), ("doc",
 _GUIDANCE_KINDS = {"skill", "command", "agent", "doc", "knowledge"}
 IMPORTANCE_WEIGHT = 0.5  # per point of the repo's evidence (skilldex.importance), next to find relevance
 ENDORSEMENT_WEIGHT = 2.0  # times log2(1 + mentions): the tenth mention adds far less than the first
-_TOKEN_EDGES = "`'\"()[]{}<>,;:!?*"
 _DISTINCT = re.compile(r"[-_./]")
 
 
@@ -74,16 +73,6 @@ def _handles(item) -> set[str]:
     return {name.lower() for name in names if len(name) > 2}
 
 
-def _grams(text: str) -> Counter[str]:
-    """Every word and run of two or three words, punctuation trimmed, counted, for exact name lookups."""
-    words = [w.strip(_TOKEN_EDGES).removeprefix("./").rstrip(".").lower() for w in text.split()]
-    words = [w for w in words if w]
-    grams = Counter(words)
-    for size in (2, 3):
-        grams.update(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
-    return grams
-
-
 def endorsements(catalogue: Catalogue) -> list[int]:
     """For each item, how often the repo's guidance (skills, commands, agents, docs, knowledge) names it."""
     owners: dict[str, list[int]] = {}
@@ -95,7 +84,7 @@ def endorsements(catalogue: Catalogue) -> list[int]:
         if item.kind not in _GUIDANCE_KINDS:
             continue
         named: dict[int, int] = {}  # item -> mentions in this doc (its path and its bare name count once)
-        for gram, count in _grams(" ".join((doc["description"], doc["headings"], doc["body"]))).items():
+        for gram, count in grams(" ".join((doc["description"], doc["headings"], doc["body"]))).items():
             for index in owners.get(gram, ()):
                 if index != j:
                     named[index] = max(named.get(index, 0), count)

@@ -18,7 +18,7 @@ from skilldex.rules import all_rules, selection
 from skilldex.rules.selection import Selection
 from skilldex.scan import knowledge as fmt
 from skilldex.scan.fs import RepoFS
-from skilldex.validate.report import FileResult, Report
+from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.validate.targets import context_root
 
 TYPE_CHECKING = False
@@ -144,10 +144,7 @@ class _Run:
         return found
 
     def display(self, path: Path) -> str:
-        text = str(path)
-        if text == self.base or text.startswith(self.base.rstrip(os.sep) + os.sep):
-            return Path(os.path.relpath(text, self.base)).as_posix()
-        return Path(text).as_posix()
+        return display_path(path, self.base)
 
 
 def _default_paths(workspace: Workspace | None, base: str) -> list[str]:

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from skilldex.capabilities import stem, tokens
-from skilldex.oneline import oneline
+from skilldex.oneline import clip, oneline
 
 _DONT_PREFIX = re.compile(r"^(?:don['\u2019]?t|do not|never|avoid)\b[:,]?\s*", re.IGNORECASE)
 
@@ -19,7 +19,7 @@ def quote(text: str, limit: int = 160) -> str:
     so the startup brief does not load the search package.)"""
     text = _DONT_PREFIX.sub("", oneline(text)).strip()
     text = text[:1].upper() + text[1:]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, limit)
 
 
 GENERIC = frozenset(stem(w) for w in (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skilldex.oneline import oneline
+from skilldex.oneline import clip, oneline
 
 
 def render_hits(hits: list, intent: str, everywhere: bool = False) -> str:
@@ -23,4 +23,4 @@ def render_hits(hits: list, intent: str, everywhere: bool = False) -> str:
 
 def short(text: str, limit: int = 160) -> str:
     text = oneline(text)
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, limit)

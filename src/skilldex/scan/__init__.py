@@ -92,9 +92,7 @@ def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
             continue
         fs.secrets_checked.add(rel)
         spans = secrets.find(text)
-        line, counted = 1, 0
-        for start, _, kind in spans:  # in order: lines are counted once over the text, not from its start each time
-            line, counted = line + text.count("\n", counted, start), start
+        for line, kind in secrets.lines_of(text, spans):
             unit.findings.append(_secret_rule().finding(rel, f"likely {kind} (value not shown)", line))
         if spans:
             fs.secret_files.add(rel)

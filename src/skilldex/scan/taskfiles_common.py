@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from skilldex.markdown import shorten
@@ -108,3 +108,19 @@ def load_toml(text: str, what: str) -> dict:
         raise TaskFileError(f"invalid TOML in {what}: {exc}") from None
     except RecursionError:
         raise TaskFileError(f"invalid TOML in {what}: nested too deep") from None
+
+
+def reached_as(fs, rel: str, links: Iterable[tuple[str, list[str]]], follow: Callable[[str], str | None],
+               sep: str) -> str | None:
+    """The prefix ("ns:", "kube ") under which a task file's links ((name, candidate paths) of its includes or
+    modules) reach `rel`: directly, or through the first candidate that exists, which `follow` searches in turn."""
+    for name, candidates in links:
+        for candidate in candidates:
+            if candidate == rel:
+                return f"{name}{sep}"
+            if fs.exists(candidate):
+                deeper = follow(candidate)
+                if deeper is not None:
+                    return f"{name}{sep}{deeper}"
+                break
+    return None

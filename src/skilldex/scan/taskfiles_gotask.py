@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
+from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, reached_as
 from skilldex.yamlsafe import MAX_FLOW_DEPTH, too_deep
 
 MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
@@ -151,18 +151,13 @@ def _included_as(fs, top: str, rel: str, depth: int) -> str | None:
     if not isinstance(includes, dict):
         return None
     here = posixpath.dirname(top)
-    for ns, spec in includes.items():
-        target = spec.get("taskfile") if isinstance(spec, dict) else spec
-        if not isinstance(target, str) or "{{" in target or "://" in target or spec is None:
-            continue
-        path = posixpath.normpath(posixpath.join(here, target)) if target != "." else here
-        candidates = [path] if path.endswith((".yml", ".yaml")) else [posixpath.join(path, n) for n in TASKFILE_NAMES]
-        for candidate in candidates:
-            if candidate == rel:
-                return f"{ns}:"
-            if fs.exists(candidate):
-                deeper = _included_as(fs, candidate, rel, depth + 1)
-                if deeper is not None:
-                    return f"{ns}:{deeper}"
-                break
-    return None
+
+    def links():
+        for ns, spec in includes.items():
+            target = spec.get("taskfile") if isinstance(spec, dict) else spec
+            if not isinstance(target, str) or "{{" in target or "://" in target or spec is None:
+                continue
+            path = posixpath.normpath(posixpath.join(here, target)) if target != "." else here
+            yield ns, [path] if path.endswith((".yml", ".yaml")) else [posixpath.join(path, n) for n in TASKFILE_NAMES]
+
+    return reached_as(fs, rel, links(), lambda candidate: _included_as(fs, candidate, rel, depth + 1), ":")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
+from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, reached_as, split_lines
 
 _KEYWORDS = {"alias", "set", "export", "unexport", "mod", "mod?", "import", "import?"}
 _NAME = re.compile(r"@?([A-Za-z_][A-Za-z0-9_-]*)")
@@ -196,23 +196,19 @@ def _loaded_as(fs, top: str, rel: str, depth: int) -> str | None:
     file = fs.file(top)
     text = fs.read_text(file) if file is not None and depth < MAX_MODULE_DEPTH else None
     here = posixpath.dirname(top)
-    for line in split_lines(text or ""):
-        match = _MOD.match(line.strip())
-        if match is None:
-            continue
-        name, path = match.groups()
-        base = posixpath.normpath(posixpath.join(here, path or name))
-        if path and (base.endswith(".just") or fs.file(base) is not None):  # a module file, not its folder
-            candidates = [base]
-        else:
-            candidates = [f"{base}.just"] if not path else []
-            candidates += [posixpath.join(base, n) for n in ("mod.just", *JUSTFILE_NAMES)]
-        for candidate in candidates:
-            if candidate == rel:
-                return f"{name} "
-            if fs.exists(candidate):
-                deeper = _loaded_as(fs, candidate, rel, depth + 1)
-                if deeper is not None:
-                    return f"{name} {deeper}"
-                break
-    return None
+
+    def links():
+        for line in split_lines(text or ""):
+            match = _MOD.match(line.strip())
+            if match is None:
+                continue
+            name, path = match.groups()
+            base = posixpath.normpath(posixpath.join(here, path or name))
+            if path and (base.endswith(".just") or fs.file(base) is not None):  # a module file, not its folder
+                candidates = [base]
+            else:
+                candidates = [f"{base}.just"] if not path else []
+                candidates += [posixpath.join(base, n) for n in ("mod.just", *JUSTFILE_NAMES)]
+            yield name, candidates
+
+    return reached_as(fs, rel, links(), lambda candidate: _loaded_as(fs, candidate, rel, depth + 1), " ")

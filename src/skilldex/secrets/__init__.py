@@ -16,7 +16,7 @@ from functools import lru_cache
 from skilldex.secrets.assigned import assigned_secret, assignments, placeholder, random_looking
 from skilldex.secrets.shapes import matches
 
-__all__ = ["MARK", "assigned_secret", "find", "redact", "redact_data", "values"]
+__all__ = ["MARK", "assigned_secret", "find", "lines_of", "redact", "redact_data", "redact_finding", "values"]
 
 MARK = "[redacted]"
 MIN_SHARED = 6  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
@@ -78,6 +78,16 @@ def find(text: str) -> list[tuple[int, int, str]]:
     return _merged([*_by_shape(text), *assignments(text), *_high_entropy(text)])
 
 
+def lines_of(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """(1-based line, kind) of each span `find` gave, in order: lines are counted once over the text, not from its
+    start for each span."""
+    found, line, counted = [], 1, 0
+    for start, _, kind in spans:
+        line, counted = line + text.count("\n", counted, start), start
+        found.append((line, kind))
+    return found
+
+
 def values(text: str, spans: list[tuple[int, int, str]] | None = None) -> frozenset[str]:
     """The secret values `find` sees in `text` (or at `spans`, found before), each line of a multi-line one apart,
     as they are searched for elsewhere."""
@@ -119,6 +129,14 @@ def redact(text: str, known: frozenset[str] = frozenset()) -> str:
         last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def redact_finding(finding, known: frozenset[str] = frozenset()):
+    """A finding whose message and fix quote no secret value, nor one in `known` (the same finding when none)."""
+    message, fix = redact(finding.message, known), redact(finding.fix, known)
+    if (message, fix) == (finding.message, finding.fix):
+        return finding
+    return finding.model_copy(update={"message": message, "fix": fix})
 
 
 def redact_data(value, known: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()):

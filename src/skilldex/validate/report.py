@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from skilldex.models import Finding, Severity
+
+
+def display_path(path: Path, base: str) -> str:
+    """A path as reports show it: relative to `base` when inside it, with forward slashes."""
+    text = str(path)
+    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(text, base)).as_posix()
+    return Path(text).as_posix()
 
 
 @dataclass

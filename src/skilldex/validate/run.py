@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
+from skilldex import secrets
 from skilldex.models import Finding
 from skilldex.ruleconfig import find_config
 from skilldex.rules.selection import Selection
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read
 from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
-from skilldex.validate.report import FileResult, Report
+from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.validate.targets import Repo, Target, collect
 
 CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
@@ -41,18 +41,18 @@ def validate_paths(
         report.skipped.extend(repo.skipped)
         report.empty.extend(repo.empty)
         for finding in _unfollowed_manifests(repo, picked):
-            report.findings.append(_shown(finding, active, _display(repo.root / finding.path, base)))
+            report.findings.append(_shown(finding, active, display_path(repo.root / finding.path, base)))
             report.files.append(FileResult(report.findings[-1].path, "skill",
                                            valid=active[finding.code].value != "error"))
         for target in repo.targets:
-            display = _display(repo.root / target.file.rel, base)
+            display = display_path(repo.root / target.file.rel, base)
             mine = [_shown(f, active, display) for f in findings.get(target.file.rel, [])
                     if picked.keeps(f.code, repo.root / target.file.rel)]
             report.findings.extend(mine)
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
             )
-    report.findings = [_without_secrets(f) for f in report.findings]
+    report.findings = [secrets.redact_finding(f) for f in report.findings]  # messages quote values: never secrets
     unique = {(f.path, f.line, f.column, f.code, f.message): f for f in report.findings}
     report.findings = sorted(unique.values(), key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))
     report.files.sort(key=lambda r: r.path)
@@ -104,22 +104,20 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
     found = list(m.findings)
     for check in CHECKS:
         found.extend(check(m))
-    found.extend(_secrets(m))
+    spans = secrets.find(m.text)
+    found.extend(_secrets(m, spans))
     if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
-        from skilldex import secrets
-
-        known = secrets.values(m.text)
-        found = [_without_secrets(f, known) for f in found]
+        known = secrets.values(m.text, spans)
+        found = [secrets.redact_finding(f, known) for f in found]
     return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
 
 
-def _secrets(m: Manifest) -> list[Finding]:
-    """SKD040 for each likely secret value in the manifest (the value itself is never shown)."""
-    from skilldex import secrets
+def _secrets(m: Manifest, spans: list[tuple[int, int, str]]) -> list[Finding]:
+    """SKD040 for each likely secret value in the manifest, at `spans` (the value itself is never shown)."""
     from skilldex.rules import scan as scan_rules
 
-    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", m.text.count("\n", 0, start) + 1)
-            for start, _, kind in secrets.find(m.text)]
+    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)
+            for line, kind in secrets.lines_of(m.text, spans)]
 
 
 def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
@@ -133,23 +131,6 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
             ):
                 found[finding.path] = finding
     return list(found.values())
-
-
-def _display(path: Path, base: str) -> str:
-    text = str(path)
-    if text == base or text.startswith(base.rstrip(os.sep) + os.sep):
-        return Path(os.path.relpath(text, base)).as_posix()
-    return Path(text).as_posix()
-
-
-def _without_secrets(finding: Finding, known: frozenset[str] = frozenset()) -> Finding:
-    """Messages quote values (a description, a name): never a secret one, nor one of the values in `known`."""
-    from skilldex.secrets import redact
-
-    message, fix = redact(finding.message, known), redact(finding.fix, known)
-    if (message, fix) == (finding.message, finding.fix):
-        return finding
-    return finding.model_copy(update={"message": message, "fix": fix})
 
 
 def _shown(finding: Finding, active: dict, display: str) -> Finding:

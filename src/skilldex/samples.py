@@ -9,6 +9,7 @@ demo/`) are item names, not sample folders.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SAMPLE_DIRS = frozenset({
     "test", "tests", "__tests__", "fixtures", "fixture", "__fixtures__", "testdata", "examples", "example",
@@ -22,12 +23,14 @@ _TEST_DIR = re.compile(r"^(unit|integration|e2e|acceptance|smoke|functional|syst
 _SAMPLE_FILE = re.compile(r"(^|\.)(example|sample)\.[^.]+$|\.(example|sample|dist)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # the same few folder names recur across every path find ranks
 def is_sample_dir(name: str) -> bool:
     """Whether a folder name marks samples: tests, fixtures, examples, templates (`_unit-test` too)."""
     lower = name.lower().lstrip("_.")
     return lower in SAMPLE_DIRS or bool(_TEST_DIR.match(lower))
 
 
+@lru_cache(maxsize=65536)  # find ranks each item's path several times; a path's answer never changes
 def in_samples(path: str) -> bool:
     """Whether a repo-relative path lies in a sample folder, anywhere (`.claude/tests/fixtures/` too), or is a
     sample file."""
@@ -42,4 +45,7 @@ def in_samples(path: str) -> bool:
             continue
         if is_sample_dir(part):
             return True
+    name = parts[-1].lower()
+    if "example" not in name and "sample" not in name and not name.endswith(".dist"):
+        return False  # the common case, without the pattern
     return bool(_SAMPLE_FILE.search(parts[-1]))

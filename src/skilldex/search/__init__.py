@@ -234,12 +234,12 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         shared = sorted(intent_caps & set(item.capabilities))
         score = total * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * KIND_PRIOR.get(item.kind, 1.0)
         score *= 1 + CAPABILITY_BONUS * len(shared)
-        if in_samples(item.path):
-            score *= SAMPLE_PRIOR  # a test fixture or an example shows how a thing looks; the repo's own does it
+        prior = SAMPLE_PRIOR if in_samples(item.path) else 1.0  # a fixture or an example shows how a thing looks
+        score *= prior
         if changing and _READ_ONLY.search(item.description or ""):
             score *= READ_ONLY_PRIOR
         why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
-        sure = confidence(wanted, said[rowid], rarity) * (SAMPLE_PRIOR if in_samples(item.path) else 1.0)
+        sure = confidence(wanted, said[rowid], rarity) * prior
         hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why, sure))
         rowids[id(hits[-1])] = rowid
     from skilldex.search.knowledge import adjust

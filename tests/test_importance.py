@@ -153,3 +153,20 @@ def test_show_says_why_an_item_ranks_where_it_does(repo):
     )
     data = json.loads(done.stdout)
     assert (data["importance"], data["why"]) == (0, "no evidence either way")
+
+
+def test_a_capability_with_nothing_to_headline_is_one_pointer_line(repo):
+    files = {
+        "Makefile": "lint: ## Lint\n\truff check .\n",
+        "docs/plans/secrets-rotation-plan.md": "# Secrets rotation plan\n\nProposal: rotate vault tokens monthly.\n",
+    }
+    index = repo_index(repo(files), "svc")
+    try:
+        from skilldex.startup import _headlines, groups
+
+        grouped = groups(list(index.rows))
+        text = _headlines(index, grouped, 5)
+    finally:
+        index.close()
+    assert "### secrets\n" not in text  # no heading left empty but for "and 1 more"
+    assert '### secrets: 1 item, none a headline: `skilldex find svc "secrets ..."`\n' in text, text

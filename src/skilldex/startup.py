@@ -188,11 +188,14 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
     for capability, members in grouped.items():
         shown = headlines(members, per_group)
         rest = len(members) - len(shown)
+        ask = (f"skilldex list {index.name}" if capability == OTHER
+               else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
+        if not shown:  # nothing here an agent should reach for first: one pointer line, no empty heading
+            parts.append(f"### {capability}: {rest} item{'s' if rest > 1 else ''}, none a headline: `{ask}`\n")
+            continue
         parts.append(f"### {capability}\n")
         parts.extend(line(row, 90) for row in shown)
         if rest:
-            ask = (f"skilldex list {index.name}" if capability == OTHER
-                   else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
             parts.append(f"- and {rest} more: `{ask}`\n")
     return "".join(parts)
 

@@ -11,7 +11,7 @@ TEST_STAMP    := $(VENV)/.installed-test
 EXTERNAL       := tests/external
 EXTERNAL_STAMP := $(EXTERNAL)/node_modules/.installed
 
-.PHONY: demo test lint setup clean
+.PHONY: demo test lint typecheck docs setup clean
 
 demo: $(RUNTIME_STAMP) ## List the bundled example repo's tooling (runtime dependencies only)
 	$(BIN)/skilldex list credentialmate
@@ -21,6 +21,15 @@ test: $(TEST_STAMP) $(EXTERNAL_STAMP) ## Run the whole test suite
 
 lint: $(TEST_STAMP) ## ruff, as CI runs it
 	$(BIN)/ruff check src tests hooks
+# Joins `lint` (and .ci/run) once src/ is mypy-clean and formatted:
+#	$(BIN)/ruff format --check src tests hooks
+#	$(BIN)/mypy
+
+typecheck: $(TEST_STAMP) ## mypy over src/skilldex, configured in pyproject.toml's [tool.mypy]
+	$(BIN)/mypy
+
+docs: $(RUNTIME_STAMP) ## Regenerate docs/rules.md and docs/cli.md from the rule registry and every command's help
+	$(BIN)/python -m skilldex.docgen docs
 
 setup: $(TEST_STAMP) ## Create .venv and install skilldex with its test extras
 

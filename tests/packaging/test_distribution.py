@@ -23,7 +23,7 @@ _INDEX_INSTALL = re.compile(
     r"\b(?:pip3?|pipx|uv (?:tool|pip)) install(?:\s+-\S+)*\s+['\"]?skilldex(?![\w.-]*-index)\b(?!/)"
 )
 # Where users read install advice: docs, plugin files and the library's own messages.
-_ADVICE = ["README.md", "CLAUDE.md", "CHANGELOG.md", ".claude-plugin", "hooks", "skills", "src/skilldex"]
+_ADVICE = ["README.md", "docs", "CLAUDE.md", "CHANGELOG.md", ".claude-plugin", "hooks", "skills", "src/skilldex"]
 
 
 def _name(requirement: str) -> str:

@@ -15,6 +15,10 @@ from pathlib import Path
 from skilldex.index.location import cache_dir
 from skilldex.oneline import code, oneline
 
+TYPE_CHECKING = False  # hooks run at every prompt: the typing module stays unloaded
+if TYPE_CHECKING:
+    from skilldex.search import Hit
+
 # Reply budgets (characters of the text the agent reads); Claude Code cuts hook output at 10,000.
 HINT_LIMIT = 1500
 GUARD_LIMIT = 1000
@@ -104,7 +108,7 @@ def uses(indexes: list, hit) -> list:
     return []
 
 
-def confident(hits: list, wanted: list) -> list[tuple[object, bool]]:
+def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
     """(hit, sure) for the hits worth interrupting for; sure when the item clearly is what was asked."""
     from skilldex.search.confidence import evidence, named
 
@@ -169,9 +173,11 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
     """PreToolUse(Write): deny, once per session and path, a new script or skill that already exists."""
     if payload.get("tool_name") != "Write":
         return None
-    tool_input = payload.get("tool_input") if isinstance(payload.get("tool_input"), dict) else {}
+    tool_input = payload.get("tool_input")
+    tool_input = tool_input if isinstance(tool_input, dict) else {}
     file_path = tool_input.get("file_path")
-    content = tool_input.get("content") if isinstance(tool_input.get("content"), str) else ""
+    content = tool_input.get("content")
+    content = content if isinstance(content, str) else ""
     if not isinstance(file_path, str) or not file_path or os.path.exists(file_path):
         return None
     path = Path(file_path)

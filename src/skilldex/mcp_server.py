@@ -41,8 +41,13 @@ MAX_LIST_LIMIT = 200
 SUMMARY_CHARS = 200  # a listed item's description; show_item has all of it
 BUDGETS = {"list_repos": 20_000, "list_tooling": 20_000, "find_tooling": 12_000, "show_item": 20_000}
 # Module level: the SDK builds each tool's JSON Schema from these annotations (an enum, a bounded integer).
-KindName = Literal[tuple(KINDS)]  # type: ignore[valid-type]
-CapabilityName = Literal[tuple(VOCABULARY)]  # type: ignore[valid-type]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # built from the tuples at run time (the tool schema's enums), which a type checker cannot read
+    KindName = str
+    CapabilityName = str
+else:
+    KindName = Literal[tuple(KINDS)]
+    CapabilityName = Literal[tuple(VOCABULARY)]
 Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description="How many results (1-100).")]
 PageSize = Annotated[int, Field(ge=1, le=MAX_LIST_LIMIT, description="Items per page (1-200, default 50).")]
 Offset = Annotated[int, Field(ge=0, description="How many matching items to skip (next_offset of the last page).")]
@@ -246,8 +251,9 @@ def _sdk() -> tuple[type, type[Exception]]:
         from mcp.server.mcpserver.exceptions import ToolError
     except ImportError:
         try:
-            from mcp.server.fastmcp import FastMCP as MCPServer
-            from mcp.server.fastmcp.exceptions import ToolError
+            # mcp 1's names; the type checker sees mcp 2, which has no fastmcp
+            from mcp.server.fastmcp import FastMCP as MCPServer  # type: ignore[attr-defined, no-redef]
+            from mcp.server.fastmcp.exceptions import ToolError  # type: ignore[import-not-found, no-redef]
         except ImportError as exc:
             raise UsageError(f"the MCP server needs the official MCP Python SDK ({exc}); add it to skilldex's "
                              f"environment: {MCP_INSTALL}") from None

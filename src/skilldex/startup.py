@@ -8,12 +8,17 @@ say it drops to the headline items per capability, then to counts, and says how 
 from __future__ import annotations
 
 import os
+from functools import partial  # loaded by `re` already: free on the hook's path
 
 from skilldex import capabilities
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
 from skilldex.oneline import clip, code, oneline
 from skilldex.prominence import OTHER, first_sentence
+
+TYPE_CHECKING = False  # the typing machinery costs the session-start hook milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 LIMIT = 8000
 MIN_LINE = 13  # no item line is shorter than "- x (doc): y\n"
@@ -66,9 +71,9 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     samples = {index.name: sum(in_samples(r.path) for r in index.rows) for index in indexes}
     barred = {index.name: sum(r.importance <= FORBIDDEN_FLOOR and not in_samples(r.path) for r in index.rows)
               for index in indexes}
-    levels = [lambda i, g: _full(i, g, 160), lambda i, g: _full(i, g, 90)]
-    levels += [lambda i, g, n=n: _headlines(i, g, n) for n in (5, 4, 3, 2, 1)]
-    levels += [lambda i, g, n=n: _compact(i, g, n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
+    levels: list[Callable[[RepoIndex, dict[str, list[Row]]], str]] = [partial(_full, width=w) for w in (160, 90)]
+    levels += [partial(_headlines, per_group=n) for n in (5, 4, 3, 2, 1)]
+    levels += [partial(_compact, per_group=n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
     notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (1, 100), (0, 0), (0, 0), (0, 0)]
     steps = list(zip((*levels, _counts), notes, strict=True))
     listed = sum(len(members) for _, found in grouped for members in found.values())

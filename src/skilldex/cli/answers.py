@@ -209,6 +209,7 @@ def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
         }
         root = catalogue.root
     else:
+        assert ref is not None  # the stored JSON came from it
         root = ref[1]
     found = find_in(data["items"], data["repo"], item)
     findings = [f for f in data["findings"] if f["path"] == found["path"]]

@@ -203,11 +203,11 @@ def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[
     if stopped:
         return [], stopped
     findings = []
-    for host, (doc, line, column) in sorted(candidates.items(), key=lambda kv: (kv[1][0].rel, kv[1][1])):
+    for host, (doc, at_line, column) in sorted(candidates.items(), key=lambda kv: (kv[1][0].rel, kv[1][1])):
         if host not in seen:
             what = "targets" if doc.kind == "workflow" else "connects to"
             message = f"{what} host '{host}', which no other file in the repo mentions"
-            findings.append(rules.ORPHANED_RESOURCE.finding(doc.rel, message, line, column))
+            findings.append(rules.ORPHANED_RESOURCE.finding(doc.rel, message, at_line, column))
     return findings, None
 
 

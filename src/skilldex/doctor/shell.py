@@ -144,7 +144,7 @@ def _cd(base: str | None, arg: str) -> str:
 
 
 def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Mention]:
-    found = []
+    found: list[Mention] = []
     if _ELSEWHERE.match(segment):
         return found  # `dokku enter app web python script/worker.py`: a path in the container, not here
     for pattern in (TOOL_PATH, INTERPRETED, DOT_SLASH):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from skilldex.doctor.repo import RepoContext, in_skipped_dir
-from skilldex.models import Finding
+from skilldex.models import CommandItem, Finding, SkillItem
 from skilldex.oneline import clip
 from skilldex.rules import doctor as rules
 from skilldex.scan.skills import SKILL_FILENAME, location
@@ -85,7 +85,7 @@ def personal_shadows(ctx: RepoContext) -> list[Finding]:
 
 def clashes(contexts: list[RepoContext]) -> dict[str, list[Finding]]:
     """SKD606: the same /name for different skills or commands in two repos of one doctor run."""
-    owners: dict[str, list[tuple[RepoContext, object]]] = {}
+    owners: dict[str, list[tuple[RepoContext, SkillItem | CommandItem]]] = {}
     for ctx in contexts:
         for item in [*ctx.catalogue.of_kind("skill"), *ctx.catalogue.of_kind("command")]:
             if item.run and ":" not in item.run and not in_skipped_dir(item.path):

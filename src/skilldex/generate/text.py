@@ -65,7 +65,7 @@ def join_names(names: list[str], limit: int = 300) -> str:
     text = ", ".join(names[:-1]) + " and " + names[-1]
     if len(text) <= limit:
         return text
-    head = []
+    head: list[str] = []
     for name in names:
         if len(", ".join([*head, name])) > limit - 40:
             break

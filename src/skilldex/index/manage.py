@@ -35,7 +35,7 @@ def describe() -> dict:
 def clear() -> list[str]:
     """Remove the cache folder's skilldex files; returns what was removed."""
     base = Path(cache_dir())
-    removed = []
+    removed: list[str] = []
     for name in ("repos", "workspaces", "sessions"):
         folder = base / name
         if folder.is_dir():

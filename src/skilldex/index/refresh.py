@@ -281,7 +281,8 @@ def _known_body(fs: RepoFS, rel: str) -> str | None:
 def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[str]) -> None:
     now = time.time_ns()
     by_rel = {f.rel: f for f in fs.files}
-    files, items = [], []
+    files: list[tuple] = []
+    items: list[tuple] = []
     for unit in units:
         file = by_rel[unit.rel]
         # "racy" never matches: rescanned next time (only when its content counted: else it cannot matter)

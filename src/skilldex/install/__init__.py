@@ -95,7 +95,7 @@ def _split_bom(text: str) -> tuple[str, str]:
     return (_BOM, text[1:]) if text.startswith(_BOM) else ("", text)
 
 
-def _record(state: InitState, rel: str, before: bytes | None, after: bytes, added: list[HookSpec]) -> None:
+def _record(state: InitState, rel: str, before: bytes | None, after: bytes | None, added: list[HookSpec]) -> None:
     entry = state.files.get(rel)
     if entry is None or before is None:
         entry = FileState(original=decode(before, rel), written_sha256=None)
@@ -121,12 +121,13 @@ def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run:
 
     before = read_bytes(project / SETTINGS, SETTINGS)
     text = decode(before, SETTINGS)
+    present: list[HookSpec] = []
     if not hooks:
         why = f"the skilldex plugin is enabled ({plugin}) and runs its hooks" if plugin else "no hooks asked for"
         ops.append(_plan(SETTINGS, before, text, f"{why}; none added (--hooks adds them anyway)"))
         added = []
     elif text is None or not text.strip(_BOM + " \t\r\n"):
-        new, added, present = new_settings(hooks), hooks, []
+        new, added = new_settings(hooks), hooks
     else:
         bom, body = _split_bom(text)
         new, added, present = add_hooks(body, hooks, SETTINGS)
@@ -195,7 +196,7 @@ def remove_project(project: Path, dry_run: bool = False) -> list[Change]:
     """Undo init: files init last wrote go back byte for byte; files edited since lose only skilldex's part."""
     project = check_project(project)
     state = load_state(project)
-    claude_rels = [r for r in ("CLAUDE.md", ".claude/CLAUDE.md") if state and r in state.files] \
+    claude_rels: list[str] = [r for r in ("CLAUDE.md", ".claude/CLAUDE.md") if state and r in state.files] \
         or [_claude_md(project)]
     ops = [_undo(project, state, rel) for rel in (SETTINGS, *claude_rels, INDEX)]
     if state is not None:
@@ -247,7 +248,7 @@ def _undo(project: Path, state: InitState | None, rel: str) -> _Op:
         empty = not new.strip() or json.loads(new) == {}
         what = ", ".join(f"{s.event} hook '{s.command}'" for s in removed) or "no skilldex hooks found"
     else:
-        had_newline = entry is None or created or entry.original.endswith("\n") or not entry.original
+        had_newline = entry is None or entry.original is None or entry.original.endswith("\n") or not entry.original
         new = claudemd.remove_block(text, rel, had_final_newline=had_newline)
         bom, empty = "", not new.strip()
         what = "took out the skilldex block" if new != text else "no skilldex block found"

@@ -10,6 +10,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import overload
 
 from skilldex.errors import UsageError
 
@@ -44,6 +45,10 @@ def read_bytes(path: Path, rel: str) -> bytes | None:
         raise UsageError(f"cannot read {rel}: {exc.strerror or exc}; nothing was changed") from None
 
 
+@overload
+def decode(data: bytes, rel: str) -> str: ...
+@overload
+def decode(data: bytes | None, rel: str) -> str | None: ...
 def decode(data: bytes | None, rel: str) -> str | None:
     if data is None:
         return None

@@ -91,7 +91,10 @@ class Layout:
 
     def line_indent(self, offset: int) -> str:
         start = self.text.rfind("\n", 0, offset) + 1
-        return re.match(r"[ \t]*", self.text[start:]).group(0)
+        end = start
+        while end < len(self.text) and self.text[end] in " \t":
+            end += 1
+        return self.text[start:end]
 
     def render(self, value: Any, indent: str | None) -> str:
         """One-line JSON when indent is None; else pretty JSON whose later lines start at indent."""

@@ -124,12 +124,13 @@ def add_hooks(text: str, specs: list[HookSpec], rel: str) -> tuple[str, list[Hoo
             present.append(spec)
             continue
         hooks = root.member("hooks")
+        event = hooks.member(spec.event) if hooks is not None else None
         if hooks is None:
             text = jsontext.add_member(text, root, "hooks", {spec.event: [spec.group()]}, root)
-        elif hooks.member(spec.event) is None:
+        elif event is None:
             text = jsontext.add_member(text, hooks, spec.event, [spec.group()], root)
         else:
-            text = jsontext.add_item(text, hooks.member(spec.event), spec.group(), root)
+            text = jsontext.add_item(text, event, spec.group(), root)
         added.append(spec)
     return text, added, present
 
@@ -154,6 +155,7 @@ def remove_hooks(text: str, specs: list[HookSpec], rel: str, keep: set[str]) -> 
                 text = jsontext.delete_child(text, handlers, h)
                 continue
             hooks = root.member("hooks")
+            assert hooks is not None  # the handler was found below it
             if len(array.items) > 1 or f"hooks.{spec.event}" in keep:
                 text = jsontext.delete_child(text, array, g)
             elif len(hooks.members) > 1 or "hooks" in keep:

@@ -135,7 +135,7 @@ def _date(value) -> datetime.date | None:
 
 def tag_checks(obj: KnowledgeFile, allowed: set[str]) -> list[Finding]:
     """Tags outside the vocabulary, at the line of each."""
-    found = []
+    found: list[Finding] = []
     tags = obj.frontmatter.get("tags")
     if not isinstance(tags, list):
         return found

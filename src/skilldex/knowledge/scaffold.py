@@ -171,7 +171,9 @@ def _check(content: str, target: Path, draft: Draft) -> list[Finding]:
         (Path(tmp) / "knowledge").mkdir()
         (Path(tmp) / rel).write_text(content, encoding="utf-8")
         fs = RepoFS.open(Path(tmp))
-        obj = objects.read(fs, fs.file(rel), draft.repo)
+        file = fs.file(rel)
+        assert file is not None  # written just above
+        obj = objects.read(fs, file, draft.repo)
         assert obj is not None
         obj.root, obj.path, obj.rel = draft.root, target, _rel(target, draft.root)
         found = list(obj.findings) + objects.own_checks(obj, datetime.date.today())

@@ -43,7 +43,7 @@ def providers() -> tuple:
     return (skills, commands, agents, mcp, tools, tasks, workflows, docs, knowledge)
 
 
-def open_repo(root: Path) -> RepoFS:
+def open_repo(root: Path | str) -> RepoFS:
     """Walk the repo at `root`; ScanError when it is missing or not a folder."""
     from pathlib import Path
 

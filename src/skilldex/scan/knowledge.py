@@ -90,9 +90,10 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
             continue
         heading = _HEADING.match(raw)
         label = None if heading or _BULLET.match(raw) else _LABEL.match(raw)
-        key = section_key(heading.group(2) if heading else label.group(1) if label else "")
+        title = heading.group(2) if heading else label.group(1) if label else ""
+        key = section_key(title)
         if key:
-            current = Section(key, (heading or label).group(2 if heading else 1).strip(), number)
+            current = Section(key, title.strip(), number)
             level, entry = (len(heading.group(1)) if heading else 7), None
             found.append(current)
             if label and label.group(2).strip():
@@ -100,7 +101,7 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
                 current.entries.append(entry)
             continue
         if heading or (label and level == 7):  # a label ends only a section a label began
-            if label or len(heading.group(1)) <= level:
+            if heading is None or len(heading.group(1)) <= level:  # a label (never with a heading) always ends it
                 current = None
             entry = None
             continue

@@ -52,12 +52,13 @@ def scan(fs: RepoFS) -> list:
 
 def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:
     command = spec.get("command") if isinstance(spec.get("command"), str) else None
-    raw_args = spec.get("args") if isinstance(spec.get("args"), list) else []
-    args = [str(a) for a in raw_args if isinstance(a, (str, int, float))]
+    raw_args = spec.get("args")
+    args = [str(a) for a in (raw_args if isinstance(raw_args, list) else []) if isinstance(a, (str, int, float))]
     url = spec.get("url") if isinstance(spec.get("url"), str) else None
     declared = str(spec.get("type", "")).lower()
     transport = declared if declared in _TRANSPORTS else ("stdio" if command else "http" if url else "unknown")
-    env = spec.get("env") if isinstance(spec.get("env"), dict) else {}
+    env = spec.get("env")
+    env_keys = sorted(str(k) for k in env) if isinstance(env, dict) else []
     target = " ".join([command, *args]) if command else (url or "")
     description = spec.get("description") if isinstance(spec.get("description"), str) else ""
     description = description or f"MCP server ({transport}): {target}".strip()
@@ -68,11 +69,11 @@ def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem
         description=description,
         capabilities=capabilities.of_item(name, description),
         run=f"in Claude Code its tools are mcp__{name}__*",
-        transport=transport,  # type: ignore[arg-type]
+        transport=transport,
         command=command,
         args=args,
         url=url,
-        env_keys=sorted(str(k) for k in env),
+        env_keys=env_keys,
     )
 
 

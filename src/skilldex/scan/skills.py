@@ -103,6 +103,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     when_to_use = as_str(fm.get("when_to_use", fm.get("when-to-use")))
     metadata = fm.get("metadata") if isinstance(fm.get("metadata"), dict) else {}
 
+    run: str | None
     if scope == "plugin":  # named by `name:`, unless that is no command name ("Writing Hookify Rules")
         command = name if _COMMAND_NAME.fullmatch(name) else dir_name
         run = f"/{plugin_name(fs, plugin_root or '')}:{command}"
@@ -120,9 +121,9 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         capabilities=capabilities.of_item(name, description, when_to_use),
         run=run,
         dir_name=dir_name,
-        scope=scope,  # type: ignore[arg-type]
+        scope=scope,
         loaded_by_claude_code=loaded,
-        description_source=source,  # type: ignore[arg-type]
+        description_source=source,
         when_to_use=when_to_use,
         allowed_tools=split_tools(fm.get("allowed-tools", fm.get("allowed_tools"))),
         disallowed_tools=split_tools(fm.get("disallowed-tools")),

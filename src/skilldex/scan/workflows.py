@@ -70,13 +70,14 @@ def _capabilities(stem: str, title: str, data: dict) -> list[str]:
 def _steps_text(data: dict) -> str:
     """Job and step names: what the workflow does, for capabilities only (its scripts name every tool)."""
     words: list[str] = []
-    jobs = data.get("jobs") if isinstance(data.get("jobs"), dict) else {}
-    for name, job in jobs.items():
+    jobs = data.get("jobs")
+    for name, job in jobs.items() if isinstance(jobs, dict) else ():
         words.append(str(name))
         if not isinstance(job, dict):
             continue
         words.append(str(job.get("name") or ""))
-        for step in job.get("steps") if isinstance(job.get("steps"), list) else []:
+        steps = job.get("steps")
+        for step in steps if isinstance(steps, list) else []:
             if isinstance(step, dict):
                 words.append(str(step.get("name") or ""))
     return " ".join(words)

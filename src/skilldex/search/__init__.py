@@ -28,8 +28,8 @@ from skilldex.search.synonyms import STOPWORDS, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
-    from skilldex.index.refresh import RepoIndex
-    from skilldex.models import Catalogue
+    from skilldex.index.refresh import RepoIndex, Row
+    from skilldex.models import Catalogue, Item
 
 FIELDS = ("name", "description", "headings", "body", "path", "caps")  # as in search.documents and the index
 HEADLINE = ("name", "description", "path", "headings")  # what an item says it is, as opposed to its body
@@ -107,10 +107,11 @@ def concepts(intent: str) -> list[_Concept]:
 class Index:
     """An FTS5 table `docs` of items' searchable text, and the item behind each rowid."""
 
-    def __init__(self, db: sqlite3.Connection, entries: dict[int, tuple[str, object]]):
+    def __init__(self, db: sqlite3.Connection, entries: dict[int, tuple[str, Item | Row]]):
         self.db = db
         self.entries = entries
-        self.sources: dict[int, RepoIndex] = {}  # rowid -> the stored index holding a knowledge row's fields
+        # rowid -> a knowledge row and the stored index holding its fields
+        self.sources: dict[int, tuple[RepoIndex, Row]] = {}
         self._size: int | None = None
 
     @property
@@ -139,7 +140,7 @@ class Index:
         """The stored index of one repo as is; several repos' stored texts merged into memory."""
         if len(repos) == 1 and repos[0].db is not None:
             index = cls(repos[0].db, {row.id: (repos[0].name, row) for row in repos[0].rows})
-            index.sources = {row.id: repos[0] for row in repos[0].rows if row.kind == "knowledge"}
+            index.sources = {row.id: (repos[0], row) for row in repos[0].rows if row.kind == "knowledge"}
             return index
         index = cls(_memory(), {})
         for repo in repos:
@@ -150,7 +151,7 @@ class Index:
                 index.entries[len(index.entries) + 1] = (repo.name, row)
                 rowids[row.id] = len(index.entries)
                 if row.kind == "knowledge":
-                    index.sources[len(index.entries)] = repo
+                    index.sources[len(index.entries)] = (repo, row)
             stored = repo.db.execute(f"SELECT rowid, {', '.join(FIELDS)} FROM docs")
             index.db.executemany(
                 f"INSERT INTO docs(rowid, {', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -160,10 +161,10 @@ class Index:
 
     def details(self, rowid: int) -> dict:
         """A knowledge item's fields (dont, do, expires, ...): from its model, or read from the stored index."""
+        if rowid in self.sources:
+            repo, row = self.sources[rowid]
+            return repo.data(row)
         _, item = self.entries[rowid]
-        source = self.sources.get(rowid)
-        if source is not None:
-            return source.data(item)
         return {key: getattr(item, key, None) for key in ("dont", "do", "expires", "applies_when", "title")}
 
     def term_scores(self, term: str, fields: tuple[str, ...] = ()) -> dict[int, float]:

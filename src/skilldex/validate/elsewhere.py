@@ -22,7 +22,7 @@ def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
     from skilldex.index.partial import trusted_index
 
     index = trusted_index(str(root), targets)
-    if index is None:
+    if index is None or index.db is None:  # no index to trust (or it is closed): read the repo
         return read_elsewhere(root, targets)
     try:
         rows = index.db.execute(

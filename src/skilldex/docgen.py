@@ -55,9 +55,15 @@ def rules_page() -> str:
 
 def cli_page() -> str:
     """Every command's `--help`, in command order, group by group, as plain text."""
-    out = ["# Command line reference", "", _GENERATED, "",
-           "Every command's `--help`, exactly as it prints it. Every command that prints data takes `--json`; "
-           "every usage error is one `Error:` line with exit status 2.", ""]
+    out = [
+        "# Command line reference",
+        "",
+        _GENERATED,
+        "",
+        "Every command's `--help`, exactly as it prints it. Every command that prints data takes `--json`; "
+        "every usage error is one `Error:` line with exit status 2.",
+        "",
+    ]
     for path in commands():
         out += [f"## {' '.join(['skilldex', *path])}", "", "```", help_text(path).rstrip(), "```", ""]
     return "\n".join(out)

@@ -45,6 +45,25 @@ def test_every_command_is_explained_beyond_its_help():
     assert missing == []
 
 
+def test_every_command_the_docs_run_exists():
+    """`skilldex X Y ...` in a shell block of the README or a hand-written page names a real command."""
+    paths = set(docgen.commands())
+    groups = {path[:-1] for path in paths if len(path) > 1}
+    unknown = []
+    for page in _pages():
+        if page.name in docgen.PAGES:
+            continue
+        for block in re.findall(r"^```sh\n(.*?)^```", page.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL):
+            for line in block.splitlines():
+                words = line.split("#")[0].split()
+                if words[:1] != ["skilldex"] or len(words) < 2 or words[1].startswith("-"):
+                    continue
+                path = tuple(words[1:3]) if (words[1],) in groups else (words[1],)
+                if path not in paths:
+                    unknown.append(f"{page.name}: {line.strip()}")
+    assert unknown == []
+
+
 def test_every_rule_has_its_section_in_the_rules_page():
     page = (DOCS / "rules.md").read_text(encoding="utf-8")
     for r in all_rules():

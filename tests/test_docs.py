@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -76,6 +77,19 @@ def test_relative_links_resolve(page):
     text = _CODE.sub("", page.read_text(encoding="utf-8"))
     targets = [t for t in _LINK.findall(text) if not re.match(r"[a-z]+:|#", t)]
     assert [t for t in targets if not (page.parent / t.split("#")[0]).exists()] == []
+
+
+def test_skilldex_doctor_finds_no_drift_in_its_own_docs():
+    """The product's own check on its own docs: every path, link, script and skill they name exists."""
+    result = subprocess.run(
+        [sys.executable, "-m", "skilldex", "doctor", ".", "--no-git", "--json"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
+    findings = json.loads(result.stdout)["findings"]
+    assert [f"{f['path']}:{f['line']}: {f['code']} {f['message']}" for f in findings] == []
+    assert result.returncode == 0
 
 
 def test_the_readme_stays_a_front_door():

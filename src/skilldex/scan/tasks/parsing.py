@@ -1,33 +1,19 @@
-"""The task record and helpers shared by the task-runner file parsers (Makefile, justfile, ...)."""
+"""What the task-file parsers share: the parse error, and reading text, JSON and TOML into descriptions,
+command previews and line numbers."""
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
+from skilldex import tomlfile
 from skilldex.markdown import shorten
 
 MAX_DESCRIPTION_CHARS = 300
 MAX_COMMAND_CHARS = 500  # a preview for the catalogue, not something to paste into a shell
 MAX_COMMAND_LINES = 3
-
-
-@dataclass
-class TaskDef:
-    """One runnable task declared in a task-runner file."""
-
-    name: str  # target / recipe / script name
-    description: str  # "" when none could be found
-    line: int | None  # 1-based line of the definition
-    command: str | None  # what it runs: recipe lines joined with " && ", or an entry point
-    # pyproject only: "python-scripts" (installed console scripts) or "poe" (task-runner tables)
-    runner: str | None = None
-    # compose only: its file is a layer over the folder's base compose file, so the two run together
-    overlay: bool = False
-    # make only: (variable, default) of the variables its recipe uses that the Makefile gives a plain default
-    defaults: tuple[tuple[str, str], ...] = ()
 
 
 class TaskFileError(Exception):
@@ -100,8 +86,6 @@ def line_of(text: str, pattern: str) -> int | None:
 
 def load_toml(text: str, what: str) -> dict:
     """A task file's TOML, or TaskFileError naming `what`."""
-    from skilldex import tomlfile  # lazy: most repos have no TOML task file
-
     try:
         return tomlfile.loads(text)
     except tomlfile.TOMLDecodeError as exc:
@@ -110,17 +94,19 @@ def load_toml(text: str, what: str) -> dict:
         raise TaskFileError(f"invalid TOML in {what}: nested too deep") from None
 
 
-def reached_as(fs, rel: str, links: Iterable[tuple[str, list[str]]], follow: Callable[[str], str | None],
-               sep: str) -> str | None:
-    """The prefix ("ns:", "kube ") under which a task file's links ((name, candidate paths) of its includes or
-    modules) reach `rel`: directly, or through the first candidate that exists, which `follow` searches in turn."""
-    for name, candidates in links:
-        for candidate in candidates:
-            if candidate == rel:
-                return f"{name}{sep}"
-            if fs.exists(candidate):
-                deeper = follow(candidate)
-                if deeper is not None:
-                    return f"{name}{sep}{deeper}"
-                break
-    return None
+def load_json(text: str, what: str) -> dict:
+    """A task file's top-level JSON object ({} for any other value), or TaskFileError naming `what`."""
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise TaskFileError(f"invalid JSON in {what}: {exc.msg}", exc.lineno) from None
+    except (ValueError, RecursionError) as exc:
+        raise TaskFileError(f"invalid JSON in {what}: {exc}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def key_line(text: str, key: str, within: str) -> int | None:
+    """The line of `"key":` after the `"within":` object's key (so a script `name` is not the package's)."""
+    start = re.search(rf'"{re.escape(within)}"\s*:', text)
+    match = re.compile(rf'"{re.escape(key)}"\s*:').search(text, start.end() if start else 0)
+    return LineIndex(text)(match.start()) if match else None

@@ -1,19 +1,34 @@
-"""Makefile targets with their `## help` text or the comment lines above them, read as text."""
+"""make: Makefile targets with their `## help` text or the comment lines above them, read as text."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
-from skilldex.scan.taskfiles_make_vars import Defaults, references
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.make_vars import Defaults, note, references
+from skilldex.scan.tasks.parsing import clean_description, join_commands, split_lines
+
+MAKEFILES = ("Makefile", "makefile", "GNUmakefile")  # the names make reads without `-f`
+HELP = "Lists the targets and what they do."  # a self-documenting Makefile's grep/awk/perl `help` target
 
 _OPENERS = {"ifeq", "ifneq", "ifdef", "ifndef"}
 _CONDITIONALS = _OPENERS | {"else", "endif"}
 _DIRECTIVES = {"include", "-include", "sinclude", "vpath", "undefine", "unexport", "load", "-load"}
 _DIRECTIVES |= {"export", "override", "private"}  # before an assignment, never a target
 _DEFINE_PREFIXES = {"override", "export", "private"}
+
+
+@dataclass
+class Target(base.TaskDef):
+    """A target, with (variable, default) of the variables its recipe uses that the Makefile gives a plain
+    default (`ENV ?= staging`)."""
+
+    defaults: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -25,7 +40,7 @@ class _Rule:
     prerequisites: list[str] = field(default_factory=list)
 
 
-def parse_makefile(text: str) -> list[TaskDef]:
+def parse_makefile(text: str) -> list[Target]:
     """GNU Makefile targets in file order; variables, pattern and special targets skipped."""
     rules: list[_Rule] = []
     defaults = Defaults()
@@ -274,10 +289,10 @@ def _aggregate(rule: _Rule) -> str:
     return f"Makes {shown}."
 
 
-def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
+def _merge(rules: list[_Rule], defaults: Defaults) -> list[Target]:
     """One task per name; the first definition with a description wins, commands fill gaps; the variables
     named are those of the recipe whose command is kept."""
-    tasks: dict[str, TaskDef] = {}
+    tasks: dict[str, Target] = {}
     guessed: dict[str, str] = {}  # from an opening echo or the prerequisites: used only when nothing says more
     for rule in rules:
         shared = _recipe_command(rule.recipe)
@@ -290,8 +305,7 @@ def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
                 guessed.setdefault(name, guess)
             task = tasks.get(name)
             if task is None:
-                tasks[name] = TaskDef(name, rule.description, rule.line, command,
-                                      defaults=defaults.used(name, used))
+                tasks[name] = Target(name, rule.description, rule.line, command, defaults.used(name, used))
                 continue
             if not task.description and rule.description:
                 task.description, task.line = rule.description, rule.line
@@ -304,3 +318,16 @@ def _merge(rules: list[_Rule], defaults: Defaults) -> list[TaskDef]:
         if not task.description and guess and not (guess.startswith(_AGGREGATE) and task.command):
             task.description = guess.removeprefix(_AGGREGATE)  # "Makes x" only when nothing else is run
     return list(tasks.values())
+
+
+class Runner(base.Runner):
+    files = dict.fromkeys(MAKEFILES, parse_makefile)
+
+    def run(self, fs: RepoFS, file: RepoFile, task: base.TaskDef) -> str:
+        folder, name = posixpath.dirname(file.rel), shlex.quote(task.name)
+        return f"make -C {shlex.quote(folder)} {name}" if folder else f"make {name}"
+
+    def describe(self, task: base.TaskDef, run: str) -> str:
+        description = super().describe(task, run) if task.description or task.name != "help" else HELP
+        defaults = task.defaults if isinstance(task, Target) else ()
+        return f"{description} {note(defaults, run)}".strip() if defaults else description

@@ -10,8 +10,8 @@ from skilldex.scan import scan_repo, tasks
 from skilldex.scan.tasks import base, provider, registry
 
 # The modules of scan/tasks that are not runners: the protocol, its parsing helpers, the registry, the scan
-# over them, and helpers of one runner (make's variable defaults, cargo's xtask subcommands).
-HELPERS = {"base", "parsing", "registry", "provider", "make_vars", "xtask", "rust_subcommands"}
+# over them, and helpers of one runner (make's syntax and variable defaults, cargo's xtask subcommands).
+HELPERS = {"base", "parsing", "registry", "provider", "make_syntax", "make_vars", "xtask", "rust_subcommands"}
 
 # One file per runner, in the shapes people write them; the value is (runner, task name, run) of one task.
 FILES = {

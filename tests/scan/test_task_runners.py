@@ -23,8 +23,10 @@ FILES = {
         ("poe", "fmt", "poe fmt"),
     ),
     "Taskfile.yml": ("version: '3'\ntasks:\n  up:\n    cmds: [docker compose up]\n", ("taskfile", "up", "task up")),
-    "noxfile.py": ("import nox\n\n@nox.session\ndef tests(session):\n    session.run('pytest')\n",
-                   ("nox", "tests", "nox -s tests")),
+    "noxfile.py": (
+        "import nox\n\n@nox.session\ndef tests(session):\n    session.run('pytest')\n",
+        ("nox", "tests", "nox -s tests"),
+    ),
     "tox.ini": ("[testenv:docs]\ncommands = sphinx-build docs out\n", ("tox", "docs", "tox -e docs")),
     "Rakefile": ("desc 'Seed it'\ntask :seed do\nend\n", ("rake", "seed", "rake seed")),
     "composer.json": ('{"scripts": {"test": "phpunit"}}', ("composer", "test", "composer run-script test")),
@@ -35,8 +37,10 @@ FILES = {
     "compose.yaml": ("services:\n  db:\n    image: postgres:16\n", ("compose", "db", "docker compose up db")),
     "mix.exs": ('defp aliases do\n  [setup: ["deps.get"]]\nend\n', ("mix", "setup", "mix setup")),
     "build.gradle": ('tasks.register("fixtures") {\n}\n', ("gradle", "fixtures", "gradle fixtures")),
-    "cli/DeployCommand.cs": ('class DeployCommand : Command\n{\n  public DeployCommand() : base("deploy", "Ship it")\n',
-                             ("dotnet", "cli deploy", "dotnet run --project cli -- deploy")),
+    "cli/DeployCommand.cs": (
+        'class DeployCommand : Command\n{\n  public DeployCommand() : base("deploy", "Ship it")\n',
+        ("dotnet", "cli deploy", "dotnet run --project cli -- deploy"),
+    ),
     "cli/cli.csproj": ("<Project />\n", None),
 }
 

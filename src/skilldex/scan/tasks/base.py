@@ -118,8 +118,9 @@ def task_capabilities(task: TaskDef) -> list[str]:
     return capabilities.infer_fields((first,), (rest,), names=(task.name,))
 
 
-def reached_as(fs: RepoFS, rel: str, links: Iterable[tuple[str, list[str]]], follow: Callable[[str], str | None],
-               sep: str) -> str | None:
+def reached_as(
+    fs: RepoFS, rel: str, links: Iterable[tuple[str, list[str]]], follow: Callable[[str], str | None], sep: str
+) -> str | None:
     """The prefix ("ns:", "kube ") under which a task file's links ((name, candidate paths) of its includes or
     modules) reach `rel`: directly, or through the first candidate that exists, which `follow` searches in turn."""
     for name, candidates in links:

@@ -42,6 +42,15 @@ FILES = {
         ("dotnet", "cli deploy", "dotnet run --project cli -- deploy"),
     ),
     "cli/cli.csproj": ("<Project />\n", None),
+    # files known by where they sit rather than by name
+    "lib/tasks/db.rake": ("namespace :db do\n  task :reset do\n  end\nend\n", ("rake", "db:reset", "rake db:reset")),
+    "ops/deploy.just": ("ship:\n    ./ship.sh\n", ("just", "ship", "just --justfile ops/deploy.just ship")),
+    "lib/mix/tasks/seed.ex": ("defmodule Mix.Tasks.Seed do\nend\n", ("mix", "seed", "mix seed")),
+    "Procfile.dev": ("css: tailwind --watch\n", ("procfile", "css", "foreman start -f Procfile.dev css")),
+    "docker-compose.e2e.yml": (
+        "services:\n  e2e:\n    image: cypress/included\n",
+        ("compose", "e2e", "docker compose -f docker-compose.e2e.yml up e2e"),
+    ),
 }
 
 
@@ -56,6 +65,11 @@ def test_every_module_is_a_registered_runner_or_a_named_helper():
 def test_no_file_name_is_claimed_by_two_runners():
     names = [name for runner in provider.RUNNERS for name in runner.files]
     assert len(names) == len(set(names)) == len(provider.BY_NAME)
+
+
+def test_every_runner_that_places_files_says_what_their_names_hold():
+    # a file whose name holds none of the marks is never offered to `place`
+    assert provider.PLACED and all(runner.marks for runner in provider.PLACED)
 
 
 def test_the_schema_names_every_registered_runner():

@@ -41,6 +41,7 @@ class Runner:
     files: Mapping[str, Parse] = MappingProxyType({})  # the file names it reads, each with its parser
     others: frozenset[str] = frozenset()  # folders it fills with other projects' files (Mix's deps/)
     verb = ""  # what runs a task from its file's folder (`nox -s`), unless `run` says otherwise
+    marks: tuple[str, ...] = ()  # what the name of every file `place` claims holds; no other file is offered it
 
     def __init__(self, names: tuple[str, ...]):
         self.name = names[0]

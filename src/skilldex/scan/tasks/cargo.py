@@ -30,6 +30,8 @@ def parse_cargo_config(text: str) -> list[TaskDef]:
 
 
 class Runner(base.Runner):
+    marks = ("config",)
+
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_cargo_config if file.parts[-2:] in ((".cargo", "config.toml"), (".cargo", "config")) else None
 

@@ -189,6 +189,7 @@ def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:
 
 class Runner(base.Runner):
     files = {**dict.fromkeys(COMPOSE_FILES, parse_compose), **dict.fromkeys(COMPOSE_OVERRIDES, parse_compose_override)}
+    marks = ("compose",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_compose if _COMPOSE_VARIANT.fullmatch(file.name) else None

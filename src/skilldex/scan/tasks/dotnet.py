@@ -39,6 +39,8 @@ def _project(fs: RepoFS, folder: str) -> str | None:
 
 
 class Runner(base.Runner):
+    marks = ("Command.cs",)
+
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_command if file.name.endswith("Command.cs") and file.size <= MAX_SOURCE_BYTES else None
 

@@ -219,6 +219,7 @@ def _loaded_as(fs: RepoFS, top: str, rel: str, depth: int) -> str | None:
 
 class Runner(base.Runner):
     files = dict.fromkeys(("justfile", "Justfile", ".justfile"), parse_justfile)
+    marks = (".just",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_justfile if file.name.endswith(".just") else None  # `mod kube` loads kube.just or kube/mod.just

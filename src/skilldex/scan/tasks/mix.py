@@ -140,6 +140,7 @@ def _tasks_folder(folders: tuple[str, ...]) -> bool:
 class Runner(base.Runner):
     files = {"mix.exs": parse_mix_exs}
     others = frozenset({"deps", "_build"})  # Mix's fetched dependencies and build output
+    marks = (".ex",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_mix_task if file.name.endswith(".ex") and _tasks_folder(file.parts[:-1]) else None

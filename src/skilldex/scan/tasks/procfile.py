@@ -48,6 +48,7 @@ def parse_procfile(text: str) -> list[TaskDef]:
 
 class Runner(base.Runner):
     files = {"Procfile": parse_procfile}
+    marks = ("Procfile.",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_procfile if _VARIANT.fullmatch(file.name) else None

@@ -3,6 +3,8 @@ scripts, compose services, ...), by its name or else by where it sits."""
 
 from __future__ import annotations
 
+import re
+
 from skilldex.models import TaskItem
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import registry
@@ -12,6 +14,10 @@ RUNNERS: list[Runner] = registry.load()
 BY_NAME: dict[str, tuple[Runner, Parse]] = {
     name: (runner, parse) for runner in RUNNERS for name, parse in runner.files.items()
 }
+# The runners that know files by where they sit, and what such a file's name holds: most files of a repo are
+# nothing to any runner, and one search of the name says so (the scan's hot path)
+PLACED: list[Runner] = [runner for runner in RUNNERS if type(runner).place is not Runner.place]
+MARKED = re.compile("|".join(re.escape(mark) for runner in PLACED for mark in runner.marks))
 
 
 def claim(file: RepoFile) -> tuple[Runner, Parse] | None:
@@ -19,7 +25,9 @@ def claim(file: RepoFile) -> tuple[Runner, Parse] | None:
     found = BY_NAME.get(file.name)
     if found is not None:
         return found
-    for runner in RUNNERS:
+    if not MARKED.search(file.name):
+        return None
+    for runner in PLACED:
         parse = runner.place(file)
         if parse is not None:
             return runner, parse

@@ -69,6 +69,7 @@ def _rails_app(fs: RepoFS, folder: str) -> bool:
 
 class Runner(base.Runner):
     files = dict.fromkeys(("Rakefile", "rakefile"), parse_rakefile)
+    marks = (".rake",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
         return parse_rakefile if file.name.endswith(".rake") else None  # Rails' lib/tasks/*.rake

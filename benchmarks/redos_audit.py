@@ -46,8 +46,8 @@ ANCHORED = {
     "skilldex.scan.tasks.compose._COMMENTED_YAML",
     "skilldex.scan.tasks.just._ATTR_NAME",
     "skilldex.scan.tasks.procfile._PROCESS",
-    "skilldex.scan.tasks.pyproject._HEADER",
-    "skilldex.scan.tasks.pyproject._KEY_LINE",
+    "skilldex.scan.tasks.parsing._TOML_HEADER",
+    "skilldex.scan.tasks.parsing._TOML_KEY_LINE",
     "skilldex.secrets._VALUE",
     "skilldex.yamlplain._KEY",
 }

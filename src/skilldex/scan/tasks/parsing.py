@@ -14,6 +14,10 @@ from skilldex.markdown import shorten
 MAX_DESCRIPTION_CHARS = 300
 MAX_COMMAND_CHARS = 500  # a preview for the catalogue, not something to paste into a shell
 MAX_COMMAND_LINES = 3
+_TOML_HEADER = re.compile(r"[ \t]*\[\[?([^\]\n]*)\]")
+_TOML_SEGMENT_TEXT = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)"""
+_TOML_SEGMENT = re.compile(_TOML_SEGMENT_TEXT)
+_TOML_KEY_LINE = re.compile(rf"[ \t]*({_TOML_SEGMENT_TEXT}(?:[ \t]*\.[ \t]*{_TOML_SEGMENT_TEXT})*)[ \t]*=")
 
 
 class TaskFileError(Exception):
@@ -110,3 +114,42 @@ def key_line(text: str, key: str, within: str) -> int | None:
     start = re.search(rf'"{re.escape(within)}"\s*:', text)
     match = re.compile(rf'"{re.escape(key)}"\s*:').search(text, start.end() if start else 0)
     return LineIndex(text)(match.start()) if match else None
+
+
+class TomlLines:
+    """Finds the line that defines `table.name` in raw TOML text: a `[table.name]` header, a `name = ...` key
+    under `[table]`, or a dotted `table.name = ...`; read in one pass, never parsed."""
+
+    def __init__(self, text: str):
+        self._lines = text.replace("\r\n", "\n").split("\n")
+        self._keys: dict[tuple[str, ...], int] = {}  # key path prefix -> first defining line
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(self._lines):
+            header = _TOML_HEADER.match(line)
+            key = None if header else _TOML_KEY_LINE.match(line)
+            if header:
+                table, path = (), _segments(header.group(1))
+            elif key:
+                path = table + _segments(key.group(1))
+            else:
+                continue
+            for end in range(len(table) + 1, len(path) + 1):
+                self._keys.setdefault(path[:end], number + 1)
+            if header:
+                table = path
+
+    def find(self, table: tuple[str, ...], name: str) -> int | None:
+        line = self._keys.get((*table, name))
+        if line is not None:
+            return line
+        # Inline tables (`scripts = { x = "..." }`): the first mention as a key.
+        escaped = re.escape(name)
+        loose = re.compile(rf"(?:^|[\s{{,])(?:\"{escaped}\"|'{escaped}'|{escaped})[ \t]*=")
+        for number, text in enumerate(self._lines):
+            if loose.search(text):
+                return number + 1
+        return None
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(s[1:-1] if s[0] in "\"'" else s for s in _TOML_SEGMENT.findall(path))

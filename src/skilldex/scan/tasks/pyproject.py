@@ -13,15 +13,11 @@ from skilldex import tomlfile
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
-from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands
+from skilldex.scan.tasks.parsing import TaskFileError, TomlLines, clean_description, join_commands
 
 SCRIPTS = "python-scripts"
 TASKS = "poe"
 _AT_LINE = re.compile(r"at line (\d+)")
-_HEADER = re.compile(r"[ \t]*\[\[?([^\]\n]*)\]")
-_SEGMENT_TEXT = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)"""
-_SEGMENT = re.compile(_SEGMENT_TEXT)
-_KEY_LINE = re.compile(rf"[ \t]*({_SEGMENT_TEXT}(?:[ \t]*\.[ \t]*{_SEGMENT_TEXT})*)[ \t]*=")
 VERBS = {"poe": "poe", "pdm": "pdm run", "taskipy": "task"}  # a console script (SCRIPTS) is a command itself
 
 
@@ -44,7 +40,7 @@ def parse_pyproject(text: str) -> list[Script]:
         raise TaskFileError(f"invalid TOML: {exc}", line) from None
     except (ValueError, RecursionError) as exc:
         raise TaskFileError(f"invalid TOML: {exc}") from None
-    finder = _LineFinder(text)
+    finder = TomlLines(text)
     tasks: list[Script] = []
     seen: set[tuple[str, str]] = set()
     for path, runner, read, hidden in _SOURCES:
@@ -156,44 +152,6 @@ _SOURCES: list[tuple[tuple[str, ...], str, _Reader, Callable[[str, dict[str, Any
     (("tool", "pdm", "scripts"), "pdm", _pdm_script, _pdm_hidden),
     (("tool", "taskipy", "tasks"), "taskipy", _taskipy_task, _hook),
 ]
-
-
-class _LineFinder:
-    """Finds the line that defines `table.name` in the raw TOML text."""
-
-    def __init__(self, text: str):
-        self._lines = text.replace("\r\n", "\n").split("\n")
-        self._keys: dict[tuple[str, ...], int] = {}  # key path prefix -> first defining line
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(self._lines):
-            header = _HEADER.match(line)
-            key = None if header else _KEY_LINE.match(line)
-            if header:
-                table, path = (), _segments(header.group(1))
-            elif key:
-                path = table + _segments(key.group(1))
-            else:
-                continue
-            for end in range(len(table) + 1, len(path) + 1):
-                self._keys.setdefault(path[:end], number + 1)
-            if header:
-                table = path
-
-    def find(self, table: tuple[str, ...], name: str) -> int | None:
-        line = self._keys.get((*table, name))
-        if line is not None:
-            return line
-        # Inline tables (`scripts = { x = "..." }`): the first mention as a key.
-        escaped = re.escape(name)
-        loose = re.compile(rf"(?:^|[\s{{,])(?:\"{escaped}\"|'{escaped}'|{escaped})[ \t]*=")
-        for number, text in enumerate(self._lines):
-            if loose.search(text):
-                return number + 1
-        return None
-
-
-def _segments(path: str) -> tuple[str, ...]:
-    return tuple(s[1:-1] if s[0] in "\"'" else s for s in _SEGMENT.findall(path))
 
 
 class Runner(base.Runner):

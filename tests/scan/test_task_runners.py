@@ -42,6 +42,7 @@ FILES = {
         ("dotnet", "cli deploy", "dotnet run --project cli -- deploy"),
     ),
     "cli/cli.csproj": ("<Project />\n", None),
+    "pixi.toml": ('[tasks]\nlab = "jupyter lab"\n', ("pixi", "lab", "pixi run lab")),
     # files known by where they sit rather than by name
     "lib/tasks/db.rake": ("namespace :db do\n  task :reset do\n  end\nend\n", ("rake", "db:reset", "rake db:reset")),
     "ops/deploy.just": ("ship:\n    ./ship.sh\n", ("just", "ship", "just --justfile ops/deploy.just ship")),

@@ -27,6 +27,7 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "mix": ("mix",),
     "gradle": ("gradle",),
     "dotnet": ("dotnet",),
+    "pixi": ("pixi",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

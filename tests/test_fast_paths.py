@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from skilldex import capabilities, secrets
 from skilldex.markdown import FrontmatterError, split_frontmatter
-from skilldex.scan.describe.python import Nodes
+from skilldex.scan.describe.python_ast import Nodes
 from skilldex.scan.fs import READ_STEP, RepoFS
 from skilldex.secrets import shapes
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
+from skilldex.scan.tasks.registry import NAMES as TASK_RUNNERS
 from skilldex.severity import Severity  # noqa: F401  (re-exported; plain, so the rule catalogue needs no pydantic)
 
 
@@ -146,12 +147,13 @@ class ToolItem(_Item):
     )
 
 
+# Every runner of scan/tasks/registry.py, and the hand-started GitHub workflows' (scan/workflows.py)
+RUNNERS = (*TASK_RUNNERS, "github-actions")
+
+
 class TaskItem(_Item):
     kind: Literal["task"] = "task"
-    runner: Literal[
-        "make", "just", "npm", "python-scripts", "taskfile", "poe", "pdm", "taskipy", "nox", "github-actions",
-        "tox", "rake", "composer", "deno", "mise", "cargo", "procfile", "compose", "mix", "gradle", "dotnet",
-    ] = Field(
+    runner: Literal[RUNNERS] = Field(  # type: ignore[valid-type]
         description="The task runner that defines it."
     )
     command: str | None = Field(default=None, description="The command or entry point it runs.")

@@ -8,16 +8,13 @@ import sys
 
 import pytest
 
-from skilldex.scan.taskfiles import (
-    TaskDef,
-    TaskFileError,
-    parse_justfile,
-    parse_makefile,
-    parse_package_json,
-    parse_pyproject,
-    parse_taskfile,
-)
-from skilldex.scan.taskfiles_common import MAX_COMMAND_CHARS, join_commands
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.gotask import parse_taskfile
+from skilldex.scan.tasks.just import parse_justfile
+from skilldex.scan.tasks.make import Target, parse_makefile
+from skilldex.scan.tasks.npm import parse_package_json
+from skilldex.scan.tasks.parsing import MAX_COMMAND_CHARS, TaskFileError, join_commands
+from skilldex.scan.tasks.pyproject import Script, parse_pyproject
 
 # ---------------------------------------------------------------- Makefile
 
@@ -82,14 +79,14 @@ endif
 
 def test_makefile_marmelab_style():
     assert parse_makefile(MAKEFILE) == [
-        TaskDef(
+        Target(
             "help",
             "Display this help",
             11,
             'awk \'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*?##/ { printf "%-15s %s\\n",'
             " $$1, $$2 }' $(MAKEFILE_LIST)",
         ),
-        TaskDef(
+        Target(
             "build",
             "Compile the binary for the current platform",
             19,
@@ -97,10 +94,10 @@ def test_makefile_marmelab_style():
             " && rm -f coverage.out && … (+1 more)",
             defaults=(("BIN", "bin/app"),),  # not VERSION ($(shell ...)) nor LDFLAGS (appended to)
         ),
-        TaskDef("fmt", "Format and lint the code", 26, "gofmt -w ."),
-        TaskDef("lint", "Format and lint the code", 26, "gofmt -w ."),
-        TaskDef("deps", "", 34, "go mod download"),
-        TaskDef("clean", "Remove build output", 46, "del /q bin"),
+        Target("fmt", "Format and lint the code", 26, "gofmt -w ."),
+        Target("lint", "Format and lint the code", 26, "gofmt -w ."),
+        Target("deps", "", 34, "go mod download"),
+        Target("clean", "Remove build output", 46, "del /q bin"),
     ]
 
 
@@ -110,7 +107,7 @@ def test_makefile_crlf_matches_lf():
 
 def test_makefile_section_header_is_not_a_description():
     text = "##@ Build\nbuild:\n\tmake all\n"
-    assert parse_makefile(text) == [TaskDef("build", "", 2, "make all")]
+    assert parse_makefile(text) == [Target("build", "", 2, "make all")]
 
 
 def test_makefile_comment_survives_phony_line_naming_the_target_only():
@@ -119,14 +116,14 @@ def test_makefile_comment_survives_phony_line_naming_the_target_only():
         "# Phony targets\n.PHONY: a b\nc:\n\ttrue\n"
     )
     assert parse_makefile(text) == [
-        TaskDef("test", "Run the tests", 3, "pytest"),
-        TaskDef("c", "", 8, "true"),
+        Target("test", "Run the tests", 3, "pytest"),
+        Target("c", "", 8, "true"),
     ]
 
 
 def test_makefile_blank_line_separates_comment_from_target():
     text = "# Not about install\n\ninstall:\n\tpip install .\n"
-    assert parse_makefile(text) == [TaskDef("install", "", 3, "pip install .")]
+    assert parse_makefile(text) == [Target("install", "", 3, "pip install .")]
 
 
 def test_makefile_assignments_are_not_targets():
@@ -161,7 +158,7 @@ def test_makefile_variables_stay_bounded_in_a_huge_file():
 
 def test_makefile_first_described_definition_wins_and_commands_fill_in():
     text = "check: lint\ncheck: ## Run every check\ncheck:\n\tpytest\n"
-    assert parse_makefile(text) == [TaskDef("check", "Run every check", 2, "pytest")]
+    assert parse_makefile(text) == [Target("check", "Run every check", 2, "pytest")]
 
 
 def test_makefile_inline_recipe_recipeprefix_grouped_and_ruler_comments():
@@ -171,16 +168,16 @@ def test_makefile_inline_recipe_recipeprefix_grouped_and_ruler_comments():
         "docs html &: src\n> sphinx-build docs out\n"
     )
     assert parse_makefile(text) == [
-        TaskDef("gen", "Generate code", 5, "go generate ./..."),
-        TaskDef("docs", "", 6, "sphinx-build docs out"),
-        TaskDef("html", "", 6, "sphinx-build docs out"),
+        Target("gen", "Generate code", 5, "go generate ./..."),
+        Target("docs", "", 6, "sphinx-build docs out"),
+        Target("html", "", 6, "sphinx-build docs out"),
     ]
 
 
 def test_makefile_takes_at_most_three_recipe_lines_and_skips_shell_comments():
     text = "release:\n\t# tag first\n\tgit tag v1\n\n\tgit push\n\t+make dist\n\ttwine upload *\n"
     assert parse_makefile(text) == [
-        TaskDef("release", "", 1, "git tag v1 && git push && make dist && … (+1 more)"),
+        Target("release", "", 1, "git tag v1 && git push && make dist && … (+1 more)"),
     ]
 
 
@@ -402,19 +399,19 @@ pre_docs = "echo hook"
 def test_pyproject_scripts_and_tasks():
     p, t = "python-scripts", "poe"
     assert parse_pyproject(PYPROJECT) == [
-        TaskDef("app", "", 6, "app.cli:main", p),
-        TaskDef("app-admin", "", 7, "app.admin:main", p),
-        TaskDef("app-gui", "", 3, "app.gui:run", p),
-        TaskDef("legacy", "", 11, "app.legacy:main", p),
-        TaskDef("extra", "", 12, "app.extra:main", p),
-        TaskDef("fmt", "", 15, "ruff format .", t),
-        TaskDef("lint", "Lint the code", 16, "ruff check .", t),
-        TaskDef("check", "", 18, "fmt && lint", t),
-        TaskDef("test", "Run the tests", 21, "pytest -q && coverage report", t),
-        TaskDef("ci", "Everything CI runs", 28, "lint && pytest && test", t),
-        TaskDef("start", "", 34, "flask run", "pdm"),
-        TaskDef("serve", "Serve it", 35, "gunicorn app:app", "pdm"),
-        TaskDef("docs", "Preview docs", 39, "mkdocs serve", "taskipy"),
+        Script("app", "", 6, "app.cli:main", p),
+        Script("app-admin", "", 7, "app.admin:main", p),
+        Script("app-gui", "", 3, "app.gui:run", p),
+        Script("legacy", "", 11, "app.legacy:main", p),
+        Script("extra", "", 12, "app.extra:main", p),
+        Script("fmt", "", 15, "ruff format .", t),
+        Script("lint", "Lint the code", 16, "ruff check .", t),
+        Script("check", "", 18, "fmt && lint", t),
+        Script("test", "Run the tests", 21, "pytest -q && coverage report", t),
+        Script("ci", "Everything CI runs", 28, "lint && pytest && test", t),
+        Script("start", "", 34, "flask run", "pdm"),
+        Script("serve", "Serve it", 35, "gunicorn app:app", "pdm"),
+        Script("docs", "Preview docs", 39, "mkdocs serve", "taskipy"),
     ]
 
 
@@ -425,10 +422,10 @@ def test_pyproject_lines_for_dotted_keys_quoted_names_and_inline_tables():
         '[tool.taskipy]\ntasks = { "e.f" = "w" }\n'
     )
     assert parse_pyproject(text) == [
-        TaskDef("a", "", 2, "x", "poe"),
-        TaskDef("b", "", 3, "y", "poe"),
-        TaskDef("c d", "", 4, "z", "poe"),
-        TaskDef("e.f", "", 7, "w", "taskipy"),
+        Script("a", "", 2, "x", "poe"),
+        Script("b", "", 3, "y", "poe"),
+        Script("c d", "", 4, "z", "poe"),
+        Script("e.f", "", 7, "w", "taskipy"),
     ]
 
 
@@ -443,7 +440,7 @@ def test_pyproject_wrong_types_are_skipped():
         'project = "x"\n[tool.poe]\ntasks = 3\n[tool.poetry]\nscripts = ["a"]\n'
         "[tool.pdm.scripts]\nx = 5\n"
     )
-    assert parse_pyproject(text) == [TaskDef("x", "", 7, None, "pdm")]
+    assert parse_pyproject(text) == [Script("x", "", 7, None, "pdm")]
 
 
 # ---------------------------------------------------------------- Taskfile.yml

@@ -11,7 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from skilldex.scan import scan_repo
-from skilldex.scan.taskfiles import TaskDef, TaskFileError, parse_compose, parse_compose_override, parse_procfile
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.compose import parse_compose, parse_compose_override
+from skilldex.scan.tasks.parsing import TaskFileError
+from skilldex.scan.tasks.procfile import parse_procfile
 
 COMPOSE = """\
 x-defaults: &defaults

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from skilldex.scan import scan_repo
-from skilldex.scan.taskfiles import parse_gradle
+from skilldex.scan.tasks.gradle import parse_gradle
 
 # The shape of okhttp's and an Android app's Kotlin DSL build scripts
 KOTLIN = '''import org.gradle.api.tasks.testing.logging.TestExceptionFormat

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from skilldex.scan import scan_repo
-from skilldex.scan.taskfiles import TaskFileError, parse_mix_exs, parse_mix_task
+from skilldex.scan.tasks.mix import parse_mix_exs, parse_mix_task
+from skilldex.scan.tasks.parsing import TaskFileError
 
 # The shape of plausible/analytics' mix.exs, with a Phoenix 1.7 app's aliases
 MIX_EXS = '''defmodule Plausible.MixProject do

@@ -7,7 +7,10 @@ import json
 import pytest
 
 from skilldex.scan import scan_repo
-from skilldex.scan.taskfiles import TaskFileError, parse_rakefile, parse_tox_ini
+from skilldex.scan.tasks.nox import parse_noxfile
+from skilldex.scan.tasks.parsing import TaskFileError
+from skilldex.scan.tasks.rake import parse_rakefile
+from skilldex.scan.tasks.tox import parse_tox_ini
 
 TOX = """[tox]
 envlist = py311, lint
@@ -211,8 +214,6 @@ def test_tox_resolves_references_to_another_sections_commands():
 
 
 def test_nox_session_without_docstring_is_described_by_its_usage_error():
-    from skilldex.scan.taskfiles import parse_noxfile
-
     text = ('import nox\n\n@nox.session(name="prepare-release")\ndef prepare_release(session):\n'
             '    if not session.posargs:\n        session.error("Usage: nox -s prepare-release -- YY.N[.P]")\n'
             '    session.run("git", "tag")\n\n@nox.session\ndef lint(session):\n    session.error("lint failed")\n')

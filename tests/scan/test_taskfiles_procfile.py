@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skilldex.scan import scan_repo
-from skilldex.scan.taskfiles import parse_procfile
+from skilldex.scan.tasks.procfile import parse_procfile
 
 PROCFILE = """\
 # Puma, behind the router

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 from skilldex.scan import scan_repo
-from skilldex.scan.rust_subcommands import kebab, subcommands
-from skilldex.scan.tasks_xtask import package_folder
+from skilldex.scan.tasks.rust_subcommands import kebab, subcommands
+from skilldex.scan.tasks.xtask import package_folder
 
 ALIAS = '[alias]\nxtask = "run --package xtask --"\n'
 

@@ -18,7 +18,7 @@ from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import Mention
 from skilldex.models import Finding
 from skilldex.rules import doctor as rules
-from skilldex.scan.taskfiles_make import parse_makefile
+from skilldex.scan.tasks.make import parse_makefile
 
 MAKEFILES = ("GNUmakefile", "makefile", "Makefile")  # GNU make's own search order
 _INCLUDE = re.compile(r"^[ \t]*-?s?include[ \t]+(.*)$", re.MULTILINE)

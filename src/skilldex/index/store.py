@@ -44,7 +44,8 @@ def build_id() -> str:
 
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     parts = [__version__, str(SCHEMA)]
-    for folder in ("", "rules", "scan", "scan/describe", "search"):  # rules: stored findings carry their severity, fix
+    # rules: stored findings carry their severity, fix
+    for folder in ("", "rules", "scan", "scan/describe", "scan/tasks", "search"):
         try:
             with os.scandir(os.path.join(package, folder)) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):

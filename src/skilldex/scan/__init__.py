@@ -38,7 +38,8 @@ class Unit:
 
 def providers() -> tuple:
     """The provider modules, in the order their items are listed."""
-    from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tasks, tools, workflows
+    from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tools, workflows
+    from skilldex.scan.tasks import provider as tasks
 
     return (skills, commands, agents, mcp, tools, tasks, workflows, docs, knowledge)
 

@@ -1,15 +1,16 @@
-"""What a CLI tool is for, read statically from its source text (nothing is ever run or imported)."""
+"""What a CLI tool is for, read statically from its source text (nothing is ever run or imported): the file's
+language, then that language's describer from DESCRIBERS (`base.ToolInfo` is what each returns)."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
 
 from skilldex.models import Flag
-
-MAX_TEXT_CHARS = 200_000  # regex-based readers look at this much of a file
-MAX_PYTHON_CHARS = 500_000  # past this a Python file is described by its header comment only
+from skilldex.scan.describe import go, javascript, php, powershell, python, ruby, shell
+from skilldex.scan.describe.base import ToolInfo
+from skilldex.scan.describe.flags import HELP_FLAGS, MAX_FLAGS, classify, merge_flags
+from skilldex.scan.describe.text import clip, clip_usage, collapse
 
 EXTENSIONS = {
     ".py": "python", ".pyw": "python",
@@ -29,20 +30,13 @@ INTERPRETERS = {
     "ruby": "ruby", "jruby": "ruby", "perl": "perl", "pwsh": "powershell", "powershell": "powershell",
     "php": "php", "lua": "lua", "luajit": "lua",
 }
+# The reader of each language (module: `MAX_CHARS` it reads, `describe(filename, text, language)`)
+DESCRIBERS = {
+    "python": python, "javascript": javascript, "typescript": javascript, "php": php, "go": go,
+    "powershell": powershell, "ruby": ruby, "shell": shell, "perl": shell,
+}
 # Launchers whose first non-option argument is the real interpreter (`npx tsx`, `env -S node`).
 LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}
-
-
-@dataclass
-class ToolInfo:
-    language: str  # python, shell, javascript, typescript, go, ruby, perl, powershell, php, lua, batch, unknown
-    description: str = ""  # one paragraph: the tool's purpose
-    description_source: str | None = None  # docstring, argparse, click, typer, header-comment, usage, ...
-    usage: str | None = None  # usage text as the tool would print it
-    flags: list[Flag] = field(default_factory=list)
-    subcommands: list[str] = field(default_factory=list)
-    mutating: bool = False  # a flag is mutating, or a --dry-run switch shows it changes things by default
-    parse_error: tuple[int, str] | None = None  # (1-based line, message) when the source did not parse
 
 
 def _interpreter(text: str) -> str | None:
@@ -81,53 +75,21 @@ def describe(filename: str, text: str) -> ToolInfo:
         info = _dispatch(filename, text, language)
     except Exception as exc:  # a heuristic tripping on strange input must never stop a scan
         return ToolInfo(language=language, parse_error=(1, f"could not analyse the source: {exc!r}"))
-    return _finish(info)
+    return finish(info)
 
 
 def _dispatch(filename: str, text: str, language: str) -> ToolInfo:
-    if language == "python":
-        from skilldex.scan.describe import python
-
-        return python.describe(filename, text, MAX_PYTHON_CHARS)
-    text = text[:MAX_TEXT_CHARS]
-    if language in ("javascript", "typescript", "php"):
-        from skilldex.scan.describe import javascript
-
-        if language == "php":  # PHP tools carry the same /** docblocks */ after their open tag
-            text = re.sub(r"^(#![^\n]*\n)?\s*<\?php\b", "", text)
-        return javascript.describe(filename, text, language)
-    if language == "go":
-        from skilldex.scan.describe import go
-
-        return go.describe(filename, text)
-    if language == "powershell":
-        from skilldex.scan.describe import powershell
-
-        return powershell.describe(filename, text)
-    if language == "ruby":
-        from skilldex.scan.describe import ruby
-
-        found = ruby.launcher(text)
-        if found is not None:
-            return found
-    if language in ("shell", "ruby", "perl") or text.startswith("#"):
-        from skilldex.scan.describe import shell
-
-        return shell.describe(filename, text, language)
-    return ToolInfo(language=language)
+    """The language's describer, on as much of the file as it reads; any other file that opens with a `#`
+    comment is described by it, as a shell script's would be."""
+    describer = DESCRIBERS.get(language) or (shell if text.startswith("#") else None)
+    if describer is None:
+        return ToolInfo(language=language)
+    return describer.describe(filename, text[: describer.MAX_CHARS], language)
 
 
 def finish(info: ToolInfo) -> ToolInfo:
-    """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool (for ToolInfo built
-    outside describe(), such as a framework command's)."""
-    return _finish(info)
-
-
-def _finish(info: ToolInfo) -> ToolInfo:
-    """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool."""
-    from skilldex.scan.describe.flags import HELP_FLAGS, MAX_FLAGS, classify, merge_flags
-    from skilldex.scan.describe.text import clip, clip_usage, collapse
-
+    """Clip text, drop --help, merge duplicate flags, mark mutating flags and the tool (describe() does it;
+    also for ToolInfo built elsewhere, such as a framework command's)."""
     flags, dry_run = [], False
     for flag in merge_flags(info.flags)[:MAX_FLAGS]:
         if set(flag.flags) <= HELP_FLAGS:

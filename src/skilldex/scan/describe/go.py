@@ -12,8 +12,10 @@ import itertools
 import re
 
 from skilldex.models import Flag
-from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
 from skilldex.scan.describe.text import prose_description, usage_block
+
+MAX_CHARS = MAX_TEXT_CHARS
 
 _PACKAGE_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)
 _FUNC_MAIN = re.compile(r"^func\s+main\s*\(\s*\)", re.MULTILINE)
@@ -165,7 +167,7 @@ def root_command(text: str, program: str, root_file: bool) -> tuple[str, str]:
     return (fallback, "cobra") if fallback else ("", "")
 
 
-def describe(filename: str, text: str) -> ToolInfo:
+def describe(filename: str, text: str, language: str = "go") -> ToolInfo:
     info = ToolInfo(language="go")
     stem = filename.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".go")
     folder = filename.replace("\\", "/").rsplit("/", 2)[-2] if "/" in filename else stem

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from skilldex.models import Flag
-from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
 from skilldex.scan.describe.flags import merge_flags
 from skilldex.scan.describe.text import (
     options_from_text,
@@ -16,6 +16,7 @@ from skilldex.scan.describe.text import (
     usage_block,
 )
 
+MAX_CHARS = MAX_TEXT_CHARS
 MAX_LEADING_COMMENTS = 10
 MAX_OBJECT_CHARS = 4000
 MAX_OBJECTS = 50  # object literals scanned per file, each up to MAX_OBJECT_CHARS

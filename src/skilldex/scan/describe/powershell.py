@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 from skilldex.models import Flag
-from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe import shell
+from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
 from skilldex.scan.describe.text import prose_description
+
+MAX_CHARS = MAX_TEXT_CHARS
 
 MAX_PARAM_BLOCK_CHARS = 20_000
 
@@ -15,11 +18,9 @@ _PARAM = re.compile(r"(?<![\w$-])param\s*\(", re.IGNORECASE)
 _DECLARED = re.compile(r"(?:^[ \t]*|[\](,]\s*)\$(\w+)", re.MULTILINE)  # ^\s* would rerun over every blank line
 
 
-def describe(filename: str, text: str) -> ToolInfo:
+def describe(filename: str, text: str, language: str = "powershell") -> ToolInfo:
     sections = _help_sections(text)
     if not sections:
-        from skilldex.scan.describe import shell
-
         info = shell.describe(filename, text, "powershell")
     else:
         info = ToolInfo(language="powershell")

@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass, field
 
 from skilldex.models import Flag
-from skilldex.scan.describe.python import Nodes, Strings, callee
+from skilldex.scan.describe.python_ast import Nodes, Strings, callee
 
 CLICK_MODULES = {"click", "rich_click", "asyncclick", "cloup"}
 # click decorators that add an option, with the names and help click gives them when none are passed

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe import shell
+from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
+
+MAX_CHARS = MAX_TEXT_CHARS
 
 # `^[ \t]*`, not `^\s*`: with MULTILINE, \s* would run over every blank line after each line start (quadratic)
 _BIN_PATH = re.compile(r"""^[ \t]*load\s*\(?\s*Gem\.bin_path\(\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']""",
@@ -31,3 +34,8 @@ def launcher(text: str) -> ToolInfo | None:
     if _RAKE.search(text) and "require" in text:
         return ToolInfo("ruby", "Runs the app's rake tasks with the versions in the Gemfile.", "binstub")
     return None
+
+
+def describe(filename: str, text: str, language: str = "ruby") -> ToolInfo:
+    """A launcher's purpose, else what its comments say, read as a shell script's are."""
+    return launcher(text) or shell.describe(filename, text, language)

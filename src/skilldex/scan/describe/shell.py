@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from skilldex.scan.describe import ToolInfo
+from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
 from skilldex.scan.describe.body import body_comment, exec_target
 from skilldex.scan.describe.flags import merge_flags
 from skilldex.scan.describe.header import read_header
@@ -17,6 +17,8 @@ from skilldex.scan.describe.text import (
     prose_description,
     synopsis_flags,
 )
+
+MAX_CHARS = MAX_TEXT_CHARS
 
 MAX_LINE = 2000
 MAX_FUNCTION_LINES = 300

@@ -1,12 +1,19 @@
-"""package.json scripts, described by the community conventions (`scripts-info`, `//` keys)."""
+"""npm: package.json scripts, described by the community conventions (`scripts-info`, `//` keys), run with the
+client the repo uses (npm, pnpm, yarn, bun)."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+import shlex
 from typing import Any
 
-from skilldex.scan.taskfiles_common import LineIndex, TaskDef, TaskFileError, clean_description
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.node_packages import npm_client
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import LineIndex, TaskFileError, clean_description
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?', re.DOTALL)
 _DESCRIPTION_TABLES = ("scripts-info", "scriptsComments", "//")
@@ -107,3 +114,13 @@ def _key_lines(text: str, names: set[str]) -> dict[str, int]:
             target = found if in_scripts else before
             target.setdefault(key, index(match.start()))
     return {**before, **found}
+
+
+class Runner(base.Runner):
+    files = {"package.json": parse_package_json}
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        folder = posixpath.dirname(file.rel)
+        client = npm_client(fs, folder)
+        verb = f"{client} run" if client != "yarn" else "yarn"
+        return f"{base.cd(folder)}{verb} {shlex.quote(task.name)}"

@@ -1,24 +1,34 @@
-"""pyproject.toml console scripts and task-runner tables (poe, pdm, taskipy)."""
+"""pyproject.toml: console scripts, and the task tables of poe, pdm and taskipy, each task run by its own runner."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from skilldex import tomlfile
-from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import TaskFileError, TomlLines, clean_description, join_commands
 
 SCRIPTS = "python-scripts"
 TASKS = "poe"
 _AT_LINE = re.compile(r"at line (\d+)")
-_HEADER = re.compile(r"[ \t]*\[\[?([^\]\n]*)\]")
-_SEGMENT_TEXT = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)"""
-_SEGMENT = re.compile(_SEGMENT_TEXT)
-_KEY_LINE = re.compile(rf"[ \t]*({_SEGMENT_TEXT}(?:[ \t]*\.[ \t]*{_SEGMENT_TEXT})*)[ \t]*=")
+VERBS = {"poe": "poe", "pdm": "pdm run", "taskipy": "task"}  # a console script (SCRIPTS) is a command itself
 
 
-def parse_pyproject(text: str) -> list[TaskDef]:
+@dataclass
+class Script(TaskDef):
+    """A console script or a task of one of the task tables, with the runner that runs it."""
+
+    runner: str = SCRIPTS
+
+
+def parse_pyproject(text: str) -> list[Script]:
     """Console scripts first, then tasks, in table order; hidden (`_x`) tasks and hooks skipped."""
     try:
         data = tomlfile.loads(text)
@@ -30,8 +40,8 @@ def parse_pyproject(text: str) -> list[TaskDef]:
         raise TaskFileError(f"invalid TOML: {exc}", line) from None
     except (ValueError, RecursionError) as exc:
         raise TaskFileError(f"invalid TOML: {exc}") from None
-    finder = _LineFinder(text)
-    tasks: list[TaskDef] = []
+    finder = TomlLines(text)
+    tasks: list[Script] = []
     seen: set[tuple[str, str]] = set()
     for path, runner, read, hidden in _SOURCES:
         table = _table(data, path)
@@ -41,7 +51,7 @@ def parse_pyproject(text: str) -> list[TaskDef]:
             seen.add((runner, name))
             command, help_text = read(value)
             line = finder.find(path, name)
-            tasks.append(TaskDef(name, clean_description(help_text), line, command, runner))
+            tasks.append(Script(name, clean_description(help_text), line, command, runner))
     return tasks
 
 
@@ -144,39 +154,14 @@ _SOURCES: list[tuple[tuple[str, ...], str, _Reader, Callable[[str, dict[str, Any
 ]
 
 
-class _LineFinder:
-    """Finds the line that defines `table.name` in the raw TOML text."""
+class Runner(base.Runner):
+    files = {"pyproject.toml": parse_pyproject}
 
-    def __init__(self, text: str):
-        self._lines = text.replace("\r\n", "\n").split("\n")
-        self._keys: dict[tuple[str, ...], int] = {}  # key path prefix -> first defining line
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(self._lines):
-            header = _HEADER.match(line)
-            key = None if header else _KEY_LINE.match(line)
-            if header:
-                table, path = (), _segments(header.group(1))
-            elif key:
-                path = table + _segments(key.group(1))
-            else:
-                continue
-            for end in range(len(table) + 1, len(path) + 1):
-                self._keys.setdefault(path[:end], number + 1)
-            if header:
-                table = path
+    def runner(self, task: TaskDef) -> str:
+        return task.runner if isinstance(task, Script) else self.name
 
-    def find(self, table: tuple[str, ...], name: str) -> int | None:
-        line = self._keys.get((*table, name))
-        if line is not None:
-            return line
-        # Inline tables (`scripts = { x = "..." }`): the first mention as a key.
-        escaped = re.escape(name)
-        loose = re.compile(rf"(?:^|[\s{{,])(?:\"{escaped}\"|'{escaped}'|{escaped})[ \t]*=")
-        for number, text in enumerate(self._lines):
-            if loose.search(text):
-                return number + 1
-        return None
-
-
-def _segments(path: str) -> tuple[str, ...]:
-    return tuple(s[1:-1] if s[0] in "\"'" else s for s in _SEGMENT.findall(path))
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        verb = VERBS.get(self.runner(task))
+        if verb is None:
+            return shlex.quote(task.name)  # an installed console script
+        return f"{base.cd(posixpath.dirname(file.rel))}{verb} {shlex.quote(task.name)}"

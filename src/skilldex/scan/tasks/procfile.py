@@ -1,4 +1,4 @@
-"""Procfile process types (`web: bundle exec puma`), as foreman, honcho and Heroku read them; never run.
+"""procfile: Procfile process types (`web: bundle exec puma`), as foreman, honcho and Heroku read them; never run.
 
 Each `name: command` line is one process a process manager starts; `Procfile.dev` is the local set that
 Rails' `bin/dev` hands to `foreman start -f Procfile.dev`.
@@ -6,13 +6,20 @@ Rails' `bin/dev` hands to `foreman start -f Procfile.dev`.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 
-from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, split_lines
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import clean_description, join_commands, split_lines
 
 MAX_PROCESSES = 500
 # foreman's own pattern (Foreman::Procfile#parse); any other line is not a process
 _PROCESS = re.compile(r"([A-Za-z0-9_-]+):[ \t]*(\S.*)")
+# Procfile.dev (bin/dev), Procfile.test...; not the copies kept as examples
+_VARIANT = re.compile(r"Procfile\.(?!(?:example|sample|template|bak|orig)$)[A-Za-z0-9_-]+")
 
 
 def parse_procfile(text: str) -> list[TaskDef]:
@@ -37,3 +44,16 @@ def parse_procfile(text: str) -> list[TaskDef]:
                 break
         comment = []
     return list(processes.values())
+
+
+class Runner(base.Runner):
+    files = {"Procfile": parse_procfile}
+    marks = ("Procfile.",)
+
+    def place(self, file: RepoFile) -> base.Parse | None:
+        return parse_procfile if _VARIANT.fullmatch(file.name) else None
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        """foreman's command line (honcho takes the same); `command` is the process itself."""
+        start = "foreman start" if file.name == "Procfile" else f"foreman start -f {shlex.quote(file.name)}"
+        return f"{base.cd(posixpath.dirname(file.rel))}{start} {shlex.quote(task.name)}"

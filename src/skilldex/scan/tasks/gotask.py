@@ -1,12 +1,19 @@
-"""go-task Taskfile.yml tasks with their `desc`/`summary` and first commands."""
+"""go-task: Taskfile.yml tasks with their `desc`/`summary` and first commands; an included Taskfile's tasks run
+as `task ns:name` from the Taskfile that includes it."""
 
 from __future__ import annotations
 
+import posixpath
+import re
+import shlex
 from typing import Any
 
 import yaml
 
-from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, reached_as
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef, reached_as
+from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands
 from skilldex.yamlsafe import MAX_FLOW_DEPTH, too_deep
 
 MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
@@ -118,11 +125,9 @@ TASKFILE_NAMES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yam
 MAX_INCLUDE_DEPTH = 3
 
 
-def namespace(fs, rel: str) -> tuple[str, str] | None:
+def namespace(fs: RepoFS, rel: str) -> tuple[str, str] | None:
     """(folder to run `task` in, "ns:") when a Taskfile above includes this one under a namespace: `task
     --dir .taskfiles/k8s validate` fails there, `task k8s:validate` from the including folder works."""
-    import posixpath
-
     folder = posixpath.dirname(rel)
     while folder:
         folder = posixpath.dirname(folder)
@@ -137,10 +142,8 @@ def namespace(fs, rel: str) -> tuple[str, str] | None:
     return None
 
 
-def _included_as(fs, top: str, rel: str, depth: int) -> str | None:
+def _included_as(fs: RepoFS, top: str, rel: str, depth: int) -> str | None:
     """The namespace prefix ("a:b:") under which `top` includes `rel`, directly or through included files."""
-    import posixpath
-
     file = fs.file(top)
     text = fs.read_text(file) if file is not None and depth < MAX_INCLUDE_DEPTH else None
     try:
@@ -161,3 +164,22 @@ def _included_as(fs, top: str, rel: str, depth: int) -> str | None:
             yield ns, [path] if path.endswith((".yml", ".yaml")) else [posixpath.join(path, n) for n in TASKFILE_NAMES]
 
     return reached_as(fs, rel, links(), lambda candidate: _included_as(fs, candidate, rel, depth + 1), ":")
+
+
+class Runner(base.Runner):
+    files = dict.fromkeys(("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"), parse_taskfile)
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        """`task ns:name` from the Taskfile that includes this one under a namespace, else `task --dir`; a
+        wildcard task (`plan-*`) takes its value in place of the star."""
+        folder = posixpath.dirname(file.rel)
+        found = namespace(fs, file.rel) if folder else None
+        home, prefix = found if found else (folder, "")
+        wanted = prefix + task.name
+        if "*" in wanted and re.fullmatch(r"[\w:.-]*\*[\w:.*-]*", wanted):
+            target = wanted.replace("*", "<value>")  # a placeholder to fill in, not a shell word to quote
+        else:
+            target = shlex.quote(wanted)
+        if found:
+            return f"task --dir {shlex.quote(home)} {target}" if home else f"task {target}"
+        return f"task --dir {shlex.quote(folder)} {target}" if folder else f"task {target}"

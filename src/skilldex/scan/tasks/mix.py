@@ -1,4 +1,4 @@
-"""Elixir Mix tasks: the aliases of a `mix.exs` and the `Mix.Tasks.*` modules under `lib/mix/tasks/`, read as
+"""mix: Elixir Mix tasks: the aliases of a `mix.exs` and the `Mix.Tasks.*` modules under `lib/mix/tasks/`, read as
 text with a small tokenizer, never compiled or run.
 
 `mix setup`, `mix ecto.reset` and a Phoenix app's own `mix send_pageview` are how an Elixir team names its
@@ -7,16 +7,16 @@ chores; the aliases say which steps they chain, the task modules say what they d
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 
 from skilldex.prominence import first_sentence
-from skilldex.scan.taskfiles_common import (
-    LineIndex,
-    TaskDef,
-    TaskFileError,
-    clean_description,
-    join_commands,
-)
+from skilldex.scan.common import nearest_holding
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import LineIndex, TaskFileError, clean_description, join_commands
 
 MAX_ALIASES = 500
 MAX_MODULES = 100
@@ -128,3 +128,29 @@ def _unquote(value: str) -> str:
         return _ESCAPE.sub(r"\1", value)
     return value
 
+
+def _tasks_folder(folders: tuple[str, ...]) -> bool:
+    """Where Mix projects keep their own tasks: lib/mix/tasks/ (and folders below it), or a lib/**/tasks/."""
+    if "lib" not in folders:
+        return False
+    below = folders[folders.index("lib") + 1:]
+    return below[:2] == ("mix", "tasks") or below[-1:] == ("tasks",)
+
+
+class Runner(base.Runner):
+    files = {"mix.exs": parse_mix_exs}
+    others = frozenset({"deps", "_build"})  # Mix's fetched dependencies and build output
+    marks = (".ex",)
+
+    def place(self, file: RepoFile) -> base.Parse | None:
+        return parse_mix_task if file.name.endswith(".ex") and _tasks_folder(file.parts[:-1]) else None
+
+    def depth(self, file: RepoFile) -> int:
+        """A task module counts from its project's lib/ (umbrella apps/*/lib/mix/tasks)."""
+        return file.parts.index("lib") + 1 if file.name.endswith(".ex") else super().depth(file)
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        home = posixpath.dirname(file.rel)
+        if file.name != "mix.exs":  # lib/mix/tasks/*.ex: run from the project's mix.exs folder
+            home = nearest_holding(fs, home, "mix.exs")
+        return f"{base.cd(home)}mix {shlex.quote(task.name)}"

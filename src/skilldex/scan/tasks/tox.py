@@ -1,4 +1,4 @@
-"""tox environments (`tox.ini` `[testenv:NAME]`, tox 4's `tox.toml`, and the `envlist`), read as data."""
+"""tox: environments (`tox.ini` `[testenv:NAME]`, tox 4's `tox.toml`, and the `envlist`), read as data."""
 
 from __future__ import annotations
 
@@ -6,14 +6,9 @@ import configparser
 import itertools
 import re
 
-from skilldex.scan.taskfiles_common import (
-    TaskDef,
-    TaskFileError,
-    clean_description,
-    join_commands,
-    line_of,
-    load_toml,
-)
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands, line_of, load_toml
 
 MAX_TASKS = 500
 
@@ -107,3 +102,8 @@ def parse_tox_toml(text: str) -> list[TaskDef]:
         else []
     return _tox_tasks(sections, envlist, (clean_description(base.get("description")), _tox_commands(base)),
                       line_of(text, r"^env_list\s*="))
+
+
+class Runner(base.Runner):
+    files = {"tox.ini": parse_tox_ini, "tox.toml": parse_tox_toml}
+    verb = "tox -e"

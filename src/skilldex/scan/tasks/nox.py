@@ -1,10 +1,12 @@
-"""noxfile.py sessions, read with `ast` (never imported): name, docstring, first command."""
+"""nox: noxfile.py sessions, read with `ast` (never imported): name, docstring, first command; `nox -s NAME`."""
 
 from __future__ import annotations
 
 import ast
 
-from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import TaskFileError, clean_description
 
 
 def _session_decorator(node: ast.expr) -> ast.Call | bool:
@@ -59,3 +61,8 @@ def parse_noxfile(text: str) -> list[TaskDef]:
             tasks.append(TaskDef(name, clean_description(doc.split("\n\n")[0]), node.lineno, _first_run(node)))
             break
     return tasks
+
+
+class Runner(base.Runner):
+    files = {"noxfile.py": parse_noxfile}
+    verb = "nox -s"

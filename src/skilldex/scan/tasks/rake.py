@@ -1,14 +1,17 @@
-"""Rake tasks (`Rakefile`, Rails' `lib/tasks/*.rake`), read line by line as data, never loaded."""
+"""rake: Rake tasks (`Rakefile`, Rails' `lib/tasks/*.rake`), read line by line as data, never loaded; a Rails
+app's run with `bin/rails`."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 
-from skilldex.scan.taskfiles_common import (
-    TaskDef,
-    clean_description,
-    split_lines,
-)
+from skilldex.scan.common import nearest_holding
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import clean_description, split_lines
 
 MAX_TASKS = 500
 
@@ -53,3 +56,27 @@ def parse_rakefile(text: str) -> list[TaskDef]:
             if len(tasks) >= MAX_TASKS:
                 break
     return tasks
+
+
+def _rails_app(fs: RepoFS, folder: str) -> bool:
+    """A Rails app, whose tasks people run with `bin/rails`: config/application.rb, or a bin/rails that is not
+    an engine's (an engine's Rakefile also holds gem tasks such as `release`, run with rake)."""
+    if fs.exists(posixpath.join(folder, "config/application.rb")):
+        return True
+    launcher = fs.file(posixpath.join(folder, "bin/rails"))
+    return launcher is not None and b"ENGINE_ROOT" not in fs.head(launcher, 4096)
+
+
+class Runner(base.Runner):
+    files = dict.fromkeys(("Rakefile", "rakefile"), parse_rakefile)
+    marks = (".rake",)
+
+    def place(self, file: RepoFile) -> base.Parse | None:
+        return parse_rakefile if file.name.endswith(".rake") else None  # Rails' lib/tasks/*.rake
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        home = posixpath.dirname(file.rel)
+        if file.name.endswith(".rake"):  # lib/tasks/*.rake: run from the app's Rakefile folder
+            home = nearest_holding(fs, home, "Rakefile")
+        verb = "bin/rails" if _rails_app(fs, home) else "rake"
+        return f"{base.cd(home)}{verb} {shlex.quote(task.name)}"

@@ -13,7 +13,7 @@ import shlex
 from skilldex import capabilities
 from skilldex.models import TaskItem
 from skilldex.scan.fs import RepoFile, RepoFS
-from skilldex.scan.rust_subcommands import subcommands
+from skilldex.scan.tasks.rust_subcommands import subcommands
 
 MAX_SOURCE_BYTES = 200_000
 MAX_SOURCE_FILES = 30

@@ -1,11 +1,18 @@
-"""justfile recipes with their doc comments and `[doc()]` attributes, read as text."""
+"""just: justfile recipes with their doc comments and `[doc()]` attributes, read as text; a module (`mod kube`)
+runs as `just kube NAME` from the justfile that loads it."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 from dataclasses import dataclass
 
-from skilldex.scan.taskfiles_common import TaskDef, clean_description, join_commands, reached_as, split_lines
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef, reached_as
+from skilldex.scan.tasks.make import HELP
+from skilldex.scan.tasks.parsing import clean_description, join_commands, split_lines
 
 _KEYWORDS = {"alias", "set", "export", "unexport", "mod", "mod?", "import", "import?"}
 _NAME = re.compile(r"@?([A-Za-z_][A-Za-z0-9_-]*)")
@@ -173,11 +180,9 @@ MAX_MODULE_DEPTH = 3
 _MOD = re.compile(r"^mod\??\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s+['\"]([^'\"]+)['\"])?\s*$")
 
 
-def module_path(fs, rel: str) -> tuple[str, str] | None:
+def module_path(fs: RepoFS, rel: str) -> tuple[str, str] | None:
     """(folder of the root justfile, "kube ") when a justfile above loads this file as a module (`mod kube
     "kubernetes"`): its recipes run as `just kube apply-ks`, not from the module file itself."""
-    import posixpath
-
     folder = posixpath.dirname(rel)
     while True:
         for name in JUSTFILE_NAMES:
@@ -190,9 +195,7 @@ def module_path(fs, rel: str) -> tuple[str, str] | None:
         folder = posixpath.dirname(folder)
 
 
-def _loaded_as(fs, top: str, rel: str, depth: int) -> str | None:
-    import posixpath
-
+def _loaded_as(fs: RepoFS, top: str, rel: str, depth: int) -> str | None:
     file = fs.file(top)
     text = fs.read_text(file) if file is not None and depth < MAX_MODULE_DEPTH else None
     here = posixpath.dirname(top)
@@ -212,3 +215,24 @@ def _loaded_as(fs, top: str, rel: str, depth: int) -> str | None:
             yield name, candidates
 
     return reached_as(fs, rel, links(), lambda candidate: _loaded_as(fs, candidate, rel, depth + 1), " ")
+
+
+class Runner(base.Runner):
+    files = dict.fromkeys(("justfile", "Justfile", ".justfile"), parse_justfile)
+    marks = (".just",)
+
+    def place(self, file: RepoFile) -> base.Parse | None:
+        return parse_justfile if file.name.endswith(".just") else None  # `mod kube` loads kube.just or kube/mod.just
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        q = shlex.quote
+        folder, name = posixpath.dirname(file.rel), q(task.name)
+        module = module_path(fs, file.rel) if file.name not in self.files or folder else None
+        if module is not None:  # `mod kube "kubernetes"` in the justfile above: `just kube apply-ks`
+            home, path = module
+            words = " ".join(q(w) for w in path.split())
+            return f"just --justfile {q(home + '/justfile')} {words} {name}" if home else f"just {words} {name}"
+        return f"just --justfile {q(file.rel)} {name}" if folder else f"just {name}"
+
+    def describe(self, task: TaskDef, run: str) -> str:
+        return super().describe(task, run) if task.description or task.name != "help" else HELP

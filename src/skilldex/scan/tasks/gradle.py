@@ -1,4 +1,4 @@
-"""Gradle tasks a build script declares (`build.gradle`, `build.gradle.kts`), read as text, never evaluated.
+"""gradle: the tasks a build script declares (`build.gradle`, `build.gradle.kts`), read as text, never evaluated.
 
 Gradle's own tasks (build, test, check) are in every project and say nothing about this one; the tasks a
 team registers itself (`./gradlew generateFixtures`, `./gradlew :app:publishDocs`) are its chores. One linear
@@ -8,11 +8,17 @@ pass of a tokenizer skips comments and strings, pairs the braces, and reads `des
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 
-from skilldex.scan.taskfiles_common import LineIndex, TaskDef, clean_description
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import LineIndex, clean_description
 
 MAX_TASKS = 500
+GRADLE_SETTINGS = ("settings.gradle.kts", "settings.gradle")
 MAX_NAME_CHARS = 200
 # The name as Gradle accepts it; an interpolated one ("publish${variant}") is made at build time: skipped
 _NAME = re.compile(r"[A-Za-z0-9_][\w.-]*")
@@ -123,3 +129,24 @@ def _describe(found: dict[str, str]) -> str:
         return clean_description(found["description"])
     group = clean_description(found.get("group", ""))
     return f"(group: {group})" if group else ""
+
+
+class Runner(base.Runner):
+    files = dict.fromkeys(("build.gradle", "build.gradle.kts"), parse_gradle)
+    others = frozenset({"buildSrc"})  # a build of its own, whose tasks no `./gradlew` of this one runs
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        """`./gradlew :sub:name` from the build's root: the nearest folder holding a settings script (else the
+        build file's own folder), through its wrapper when it has one; the project path is the folder below
+        that root."""
+        folder = posixpath.dirname(file.rel)
+        root = folder
+        while not any(fs.exists(posixpath.join(root, settings)) for settings in GRADLE_SETTINGS):
+            if not root:
+                root = folder
+                break
+            root = posixpath.dirname(root)
+        project = folder[len(root):].strip("/") if root else folder
+        target = ":".join(["", *project.split("/"), task.name]) if project else task.name
+        launcher = "./gradlew" if fs.exists(posixpath.join(root, "gradlew")) else "gradle"
+        return f"{base.cd(root)}{launcher} {shlex.quote(target)}"

@@ -1,4 +1,4 @@
-"""docker compose services (compose.yaml, docker-compose.yml and their variants), read as data, never run.
+"""compose: docker compose services (compose.yaml, docker-compose.yml and their variants), read as data, never run.
 
 Each service under `services:` is something `docker compose up NAME` starts: the repo's database, queue or
 dev server, which an agent should start this way rather than by hand.
@@ -6,13 +6,24 @@ dev server, which an agent should start this way rather than by hand.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shlex
+from dataclasses import dataclass
 from typing import Any
 
-from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, split_lines
+from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.tasks import base
+from skilldex.scan.tasks.base import TaskDef
+from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands, split_lines
 from skilldex.yamlsafe import FrontmatterError, load_full
 
+# The files `docker compose` reads by itself, in its order of preference, and the overrides it merges in
+COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+COMPOSE_OVERRIDES = tuple(name.replace("compose.", "compose.override.") for name in COMPOSE_FILES)
+# Variants run with `-f`: docker-compose.prod.yml, docker-compose-dev.yml, compose.test.yaml; not the copies
+# kept as examples (docker-compose.example.yml)
+_COMPOSE_VARIANT = re.compile(r"(?:docker-compose[.-]|compose\.)(?![\w.-]*(?:example|sample|template))[\w.-]+\.ya?ml")
 MAX_SERVICES = 500
 MAX_COMPOSE_CHARS = 256 * 1024  # real compose files are a few KB; a parse of more is slow for nothing
 MAX_COMPOSE_ALIASES = 200  # `<<: *defaults` in every service of a large stack; the expansion cap still holds
@@ -24,19 +35,26 @@ _LABEL_DESCRIPTION = re.compile(r"(?:^|\.)description$")
 _COMMENTED_YAML = re.compile(r"-\s|[\w.-]+:\s*$|(?:image|build|command|ports|environment|volumes|depends_on)\s*:")
 
 
-def parse_compose(text: str) -> list[TaskDef]:
+@dataclass
+class Service(TaskDef):
+    """A service; `overlay`: its file is a layer over the folder's base compose file, so the two run together."""
+
+    overlay: bool = False
+
+
+def parse_compose(text: str) -> list[Service]:
     """The services under `services:`, in file order. `x-` top-level keys (anchors for shared settings)
     are not services; merge keys (`<<: *defaults`) are applied as compose applies them."""
     return _services(text, override=False)
 
 
-def parse_compose_override(text: str) -> list[TaskDef]:
+def parse_compose_override(text: str) -> list[Service]:
     """An override file (docker-compose.override.yml), which compose merges into its base file: only the
     services it adds; a service it only adjusts is the base file's, run merged with this one."""
     return _services(text, override=True)
 
 
-def _services(text: str, override: bool) -> list[TaskDef]:
+def _services(text: str, override: bool) -> list[Service]:
     """Through the shared safe loader (alias and expansion caps): compose files come from the repo too."""
     if len(text) > MAX_COMPOSE_CHARS:
         raise TaskFileError(f"{len(text):,} characters is over the {MAX_COMPOSE_CHARS:,}-character limit for a compose "
@@ -67,8 +85,8 @@ def _services(text: str, override: bool) -> list[TaskDef]:
         line = child_lines.get("services", {}).get(name)
         description = _comment_above(lines, line) or _label_description(service.get("labels")) \
             or _summary(name, service)
-        found.append(TaskDef(name, clean_description(description + _profiles(service.get("profiles"))), line,
-                             _command(service.get("command")), overlay=overlay))
+        found.append(Service(name, clean_description(description + _profiles(service.get("profiles"))), line,
+                             _command(service.get("command")), overlay))
     return found
 
 
@@ -156,3 +174,27 @@ def _command(command: Any) -> str | None:
     if isinstance(command, list) and all(isinstance(word, (str, int, float)) for word in command):
         command = shlex.join(str(word) for word in command)
     return join_commands([command]) if isinstance(command, str) else None
+
+
+def _compose_files(fs: RepoFS, folder: str, name: str, overlay: bool) -> str:
+    """The `-f` options: none for the file compose picks by itself (or its override), else the file, after
+    the base file when it is a layer over it (a docker-compose.prod.yml that adjusts the base's services)."""
+    base_file = next((default for default in COMPOSE_FILES if fs.file(posixpath.join(folder, default))), None)
+    if base_file is not None and (name == base_file or name in COMPOSE_OVERRIDES):
+        return ""
+    if overlay and base_file is not None:
+        return f"-f {shlex.quote(base_file)} -f {shlex.quote(name)} "
+    return f"-f {shlex.quote(name)} "
+
+
+class Runner(base.Runner):
+    files = {**dict.fromkeys(COMPOSE_FILES, parse_compose), **dict.fromkeys(COMPOSE_OVERRIDES, parse_compose_override)}
+    marks = ("compose",)
+
+    def place(self, file: RepoFile) -> base.Parse | None:
+        return parse_compose if _COMPOSE_VARIANT.fullmatch(file.name) else None
+
+    def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
+        folder = posixpath.dirname(file.rel)
+        files = _compose_files(fs, folder, file.name, isinstance(task, Service) and task.overlay)
+        return f"{base.cd(folder)}docker compose {files}up {shlex.quote(task.name)}"

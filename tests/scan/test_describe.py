@@ -879,10 +879,13 @@ def test_crlf_tabs_and_a_byte_order_mark():
     ],
 )
 def test_pathological_input_is_fast(filename, text):
-    started = time.monotonic()
+    # A guard against catastrophic backtracking (which takes minutes to hours on these inputs), not a speed
+    # measurement: CPU time of this process only, so a loaded machine does not fail it; speed is measured in
+    # benchmarks/pathological.py.
+    started = time.process_time()
     info = describe(filename, text)
     assert isinstance(info, ToolInfo)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 30
 
 
 def test_long_description_is_clipped_at_a_word():

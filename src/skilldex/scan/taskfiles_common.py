@@ -26,6 +26,9 @@ class TaskDef:
     runner: str | None = None
     # compose only: its file is a layer over the folder's base compose file, so the two run together
     overlay: bool = False
+    # compose only: an undescribed service running the repo's own code (built here, or an image named by a
+    # variable): its name is a part of the product ("ingest-monitors" in Sentry), not a capability of the repo
+    own: bool = False
     # make only: (variable, default) of the variables its recipe uses that the Makefile gives a plain default
     defaults: tuple[tuple[str, str], ...] = ()
 

@@ -65,11 +65,17 @@ def _services(text: str, override: bool) -> list[TaskDef]:
         if override and not _defines_container(service):
             continue
         line = child_lines.get("services", {}).get(name)
-        description = _comment_above(lines, line) or _label_description(service.get("labels")) \
-            or _summary(name, service)
+        said = _comment_above(lines, line) or _label_description(service.get("labels"))
+        description = said or _summary(name, service)
         found.append(TaskDef(name, clean_description(description + _profiles(service.get("profiles"))), line,
-                             _command(service.get("command")), overlay=overlay))
+                             _command(service.get("command")), overlay=overlay, own=not said and _own(service)))
     return found
+
+
+def _own(service: dict) -> bool:
+    """Built from the repo, or an image the repo names by a variable (`$SNUBA_IMAGE`): the product's own code."""
+    image = service.get("image")
+    return "build" in service or (isinstance(image, str) and image.lstrip().startswith("$"))
 
 
 def _defines_container(service: dict) -> bool:

@@ -268,6 +268,8 @@ def scan(fs: RepoFS) -> list:
 def _capabilities(task) -> list[str]:
     """A task is what its name and desc say; without a desc, what its first command does (`docker compose up`);
     the rest of its commands only when they say it twice (`dotnet restore` in a CI task is no backup)."""
+    if getattr(task, "own", False):
+        return []
     command = task.command or ""
     first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
     if task.description:

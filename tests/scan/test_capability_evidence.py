@@ -11,16 +11,18 @@ def _items(root):
 
 
 def test_the_body_speaks_only_when_the_name_and_lead_say_nothing(repo):
-    root = repo({
-        ".claude/skills/secrets/SKILL.md": (
-            "---\nname: secrets\ndescription: |\n  Secret management patterns for the homelab platform.\n"
-            "  Covers the app-secrets Terragrunt module and Terragrunt stacks.\n---\n# Secrets\n"
-        ),
-        ".claude/skills/helper/SKILL.md": (
-            "---\nname: helper\ndescription: |\n  Helps with the homelab.\n"
-            "  Covers the app-secrets Terragrunt module and Terragrunt stacks.\n---\n# Helper\n"
-        ),
-    })
+    root = repo(
+        {
+            ".claude/skills/secrets/SKILL.md": (
+                "---\nname: secrets\ndescription: |\n  Secret management patterns for the homelab platform.\n"
+                "  Covers the app-secrets Terragrunt module and Terragrunt stacks.\n---\n# Secrets\n"
+            ),
+            ".claude/skills/helper/SKILL.md": (
+                "---\nname: helper\ndescription: |\n  Helps with the homelab.\n"
+                "  Covers the app-secrets Terragrunt module and Terragrunt stacks.\n---\n# Helper\n"
+            ),
+        }
+    )
     items = _items(root)
     assert items["secrets"].capabilities == ["secrets"]  # "Terragrunt" twice in the body is not what it is for
     assert items["helper"].capabilities == ["infrastructure"]  # with nothing stronger, the body says it
@@ -30,15 +32,18 @@ def test_variable_names_and_folders_of_paths_signal_nothing():
     assert capabilities.infer_fields(("Enhance the base $SENTRY_IMAGE with plugins",)) == []
     assert capabilities.infer_fields(("Then set `LINEAR_API_KEY` in .env.local",)) == []
     assert capabilities.infer_fields(("Reads ./deploy/docker/settings.yml",)) == []
-    assert capabilities.infer_fields(("Show compose service logs",), ("docker compose -f deploy/x/y.yml logs -f",)) \
-        == ["logs"]
+    assert capabilities.infer_fields(("Show compose service logs",), ("docker compose -f deploy/x/y.yml logs -f",)) == [
+        "logs"
+    ]
     assert capabilities.infer_fields(("Run the CI/CD pipeline",)) == ["ci"]  # CI/CD is no path
     assert capabilities.infer_fields(("Store the API key in the vault",)) == ["secrets"]
 
 
 def test_a_schema_migration_is_database_work():
-    assert capabilities.infer_fields(("Runs: pnpm docker && pnpm db:migrate",), names=("migrate",)) \
-        == ["database", "migrations"]
+    assert capabilities.infer_fields(("Runs: pnpm docker && pnpm db:migrate",), names=("migrate",)) == [
+        "database",
+        "migrations",
+    ]
     assert capabilities.infer_fields(("Migrate LoadBalancer IPs from L2 to BGP",)) == ["infrastructure"]
 
 
@@ -52,27 +57,32 @@ def test_a_repo_named_for_a_capability_still_says_it(tmp_path):
 
 def test_a_workflow_that_runs_on_pull_requests_is_ci(repo):
     steps = "jobs:\n  main:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n"
-    root = repo({
-        ".github/workflows/integration-tests.yml": (
-            "name: Integration Tests\non:\n  pull_request:\n  workflow_dispatch:\n" + steps),
-        ".github/workflows/deploy.yml": "name: Deploy API\non:\n  push:\n  workflow_dispatch:\n" + steps,
-    })
+    root = repo(
+        {
+            ".github/workflows/integration-tests.yml": (
+                "name: Integration Tests\non:\n  pull_request:\n  workflow_dispatch:\n" + steps
+            ),
+            ".github/workflows/deploy.yml": "name: Deploy API\non:\n  push:\n  workflow_dispatch:\n" + steps,
+        }
+    )
     items = _items(root)
     assert items["integration-tests"].capabilities == ["testing", "ci"]
     assert items["deploy"].capabilities == ["deploy"]
 
 
 def test_compose_services_running_the_repos_own_code_are_not_capabilities(repo):
-    root = repo({
-        "docker-compose.yml": (
-            "services:\n"
-            "  ingest-monitors:\n    build: ./sentry\n    command: run consumer ingest-monitors\n"
-            "  snuba-metrics-consumer:\n    image: \"$SNUBA_IMAGE\"\n"
-            "  # Prometheus scraping the metrics of every service\n"
-            "  metrics:\n    build: ./metrics\n"
-            "  postgres:\n    image: postgres:17.5\n"
-        ),
-    })
+    root = repo(
+        {
+            "docker-compose.yml": (
+                "services:\n"
+                "  ingest-monitors:\n    build: ./sentry\n    command: run consumer ingest-monitors\n"
+                '  snuba-metrics-consumer:\n    image: "$SNUBA_IMAGE"\n'
+                "  # Prometheus scraping the metrics of every service\n"
+                "  metrics:\n    build: ./metrics\n"
+                "  postgres:\n    image: postgres:17.5\n"
+            ),
+        }
+    )
     items = _items(root)
     assert items["ingest-monitors"].capabilities == []
     assert items["snuba-metrics-consumer"].capabilities == []

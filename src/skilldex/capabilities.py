@@ -192,7 +192,8 @@ def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = 
     if not found:  # the body speaks only where the name and lead say nothing: a secrets skill that mentions its
         # Terragrunt module twice is no infrastructure skill, a deploy workflow that migrates no database one
         body = _signals(lead + " " + said_of(" ".join(t for t in weak if t)), skip=_CONTEXT | sense)
-        found.update(c for c, n in body.items() if n >= CORROBORATE)
+        said = sorted((c for c, n in body.items() if n >= CORROBORATE), key=lambda c: (-body[c], _ORDER[c]))
+        found.update(said[:MAX_FROM_BODY])  # a pipeline's steps touch everything; it is about what it says most
     if "migrations" in found:  # a migration that no veto gave another sense is a schema migration: database work
         found.add("database")
     return sorted(found, key=_ORDER.__getitem__)
@@ -213,6 +214,7 @@ def said_of(text: str) -> str:
 
 
 CORROBORATE = 2
+MAX_FROM_BODY = 2
 TRIGGER_WORDS = 20
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
 

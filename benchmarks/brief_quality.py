@@ -55,6 +55,7 @@ class Tally:
     items_real: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    unjudged: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name in ("key", "in_brief", "headline", "tags_tp", "tags_pred", "tags_gold", "items", "items_real"):
@@ -63,6 +64,7 @@ class Tally:
             self.judged[verdict] += n
         self.missed += other.missed
         self.wrong += other.wrong
+        self.unjudged += other.unjudged
 
 
 def _names(entry: dict) -> list[str]:
@@ -170,6 +172,8 @@ def judge(
         tally.judged[verdict] += 1
         if verdict == "wrong":
             tally.wrong.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
+        elif verdict == "unjudged":
+            tally.unjudged.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
     for entry, row in judged_items:
         if with_tags and "tags" in entry:
             gold, pred = set(entry["tags"]), set(row.capabilities)
@@ -285,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         ours = totals[held][0]
         lines += ["", f"## {'held-out' if held else 'tuned'}: key entry points not a headline", *ours.missed]
         lines += [f"## {'held-out' if held else 'tuned'}: wrong headlines", *ours.wrong]
+        lines += [f"## {'held-out' if held else 'tuned'}: unjudged headlines (label them)", *ours.unjudged]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if args.write:

@@ -88,3 +88,22 @@ def test_compose_services_running_the_repos_own_code_are_not_capabilities(repo):
     assert items["snuba-metrics-consumer"].capabilities == []
     assert items["metrics"].capabilities == ["monitoring"]  # described by its comment
     assert items["postgres"].capabilities == ["database"]
+
+
+def test_steps_that_set_a_workflow_up_say_nothing(repo):
+    root = repo(
+        {
+            ".github/workflows/renovate.yaml": (
+                "name: Renovate\non:\n  workflow_dispatch:\njobs:\n  main:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - name: Get Token\n        run: x\n      - name: Checkout\n        run: x\n"
+                "      - name: Run Renovate\n        run: x\n"
+            ),
+            ".github/workflows/rotate.yaml": (
+                "name: Nightly\non:\n  workflow_dispatch:\njobs:\n  main:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - name: Rotate the database password\n        run: x\n"
+            ),
+        }
+    )
+    items = _items(root)
+    assert items["renovate"].capabilities == []  # "Get Token" is how it logs in, not secrets work
+    assert items["rotate"].capabilities == ["database", "secrets"]

@@ -87,9 +87,16 @@ def _steps_text(data: dict) -> str:
             continue
         words.append(str(job.get("name") or ""))
         for step in job.get("steps") if isinstance(job.get("steps"), list) else []:
-            if isinstance(step, dict):
+            if isinstance(step, dict) and not _SET_UP.match(str(step.get("name") or "")):
                 words.append(str(step.get("name") or ""))
     return " ".join(words)
+
+
+# Steps that only set a job up say how it runs, not what it does: every workflow checks out, gets a token, logs in
+_SET_UP = re.compile(r"\s*(check ?out|set ?up|setup|install|get|generate|create|fetch|load|configure|cache|log ?in|"
+                     r"login)\b.*\b(code|repo|repository|token|secrets?|credentials?|sdk|node|python|java|jdk|go|"
+                     r"dotnet|tools?|cache|dependencies|deps|modules|\.net)\b.*$|\s*check ?out\s*$|\s*log ?in to\b",
+                     re.IGNORECASE)
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:

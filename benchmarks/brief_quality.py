@@ -37,6 +37,7 @@ RESULTS = HERE / "results" / "brief_quality.txt"
 HEAD = 3  # a key entry point "is a headline" when it is among the first HEAD items of its capability
 _LINE = re.compile(r"^- (.+?) \(([a-z-]+)\): ")
 WORKSPACE = ("wshobson+agents", "langfuse+langfuse", "alphagov+govuk-docker")  # 1,000+ items together
+NO_HEADLINE = " (none a headline)"
 _NAMED = re.compile(r"`[^`]+`|\((?:skill|tool|command|task|mcp-server|agent|knowledge|doc)\)")
 
 
@@ -102,6 +103,8 @@ def sections(brief: str) -> dict[str, list[tuple[str, str]]]:
     for text in brief.splitlines():
         if text.startswith("### "):
             current = text[4:].split(":")[0].strip()
+            if "none a headline" in text:  # listed, not offered as what to use first: never a headline
+                current += NO_HEADLINE
             found.setdefault(current, [])
         elif text.startswith("## "):
             current = None
@@ -151,7 +154,7 @@ def judge(
             judged_items.append((entry, found[0]))
     by_id = {(label(r), r.kind): entry for entry, r in judged_items}
     for capability, members in shown.items():
-        if capability in ("other", "knowledge") or not members:
+        if capability in ("other", "knowledge") or capability.endswith(NO_HEADLINE) or not members:
             continue
         first = members[0]
         entry = by_id.get(first)

@@ -169,7 +169,10 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
         return _title(index) + "No skills, tools, tasks or docs found.\n"
     parts = [_title(index)]
     for capability, members in grouped.items():
-        parts.append(f"### {capability}\n")
+        if headlines(members, 1):
+            parts.append(f"### {capability}\n")
+        else:  # only helpers, plans and records: listed, but the agent is told none is what to use first
+            parts.append(f"### {capability}: {len(members)} item{'s' if len(members) > 1 else ''}, none a headline\n")
         parts.extend(line(row, width) for row in members)
     return "".join(parts)
 

@@ -41,7 +41,7 @@ def rules(read: Callable[[str], str | None]) -> list[Rule]:
             continue
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested thousands deep
             continue  # a settings file Claude Code cannot read blocks nothing
         hooks = data.get("hooks") if isinstance(data, dict) else None
         groups = hooks.get("PreToolUse") if isinstance(hooks, dict) else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -225,3 +226,15 @@ def test_a_plugins_hooks_file_and_the_local_settings_count(repo):
     assert hookrules.blocked_by(found, "helm uninstall web") == "hooks/guard.sh"
     assert hookrules.blocked_by(found, "npm run test:unit") == ".claude/settings.local.json"
     assert hookrules.blocked_by(found, "npm run lint") is None
+
+
+@pytest.mark.parametrize("unit", ['"', "'", "\\/", "=~", "| ", '"a"', "(", "grep '", "re.search(r'", "/a", "$"])
+def test_a_pathological_hook_script_is_read_in_bounded_time(tmp_path, unit):
+    """Runs of a unit, as one long line and as 30 KB of short lines, each before a block: the patterns are
+    unambiguous and long lines are not read, so no regex runs away (a child is killed after 20 s)."""
+    script = tmp_path / "hook.sh"
+    line = unit * (400 // len(unit))
+    script.write_text((line + " exit 2\n") * (30_000 // len(line)) + unit * 30_000 + " exit 2\n")
+    code = "import sys; from skilldex.hookrules import patterns; patterns(open(sys.argv[1]).read())"
+    done = subprocess.run([sys.executable, "-c", code, str(script)], capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr

@@ -17,16 +17,18 @@ from collections.abc import Callable
 SETTINGS = (".claude/settings.json", ".claude/settings.local.json", "hooks/hooks.json", ".claude-plugin/plugin.json")
 MAX_PATTERNS = 200  # a hook script names a handful; more is not a rule list an agent reads
 WINDOW = 4  # lines after a test within which its branch must block
+MAX_LINE = 500
 Rule = tuple[re.Pattern[str], str]  # (what a blocked command matches, the file that says so)
 
 _BLOCKS = re.compile(r"\bexit\s+2\b|sys\.exit\(\s*2\s*\)|process\.exit(?:Code\s*=\s*|\()\s*2\b|[\"']deny[\"']")
 _ENDS = re.compile(r"^\s*(fi|else|elif\b|;;|esac|})")
-_CASE_ARM = re.compile(r"^\s*\(?((?:[^()\s|]|\"[^\"]*\"|'[^']*')+(?:\s*\|\s*(?:[^()\s|]|\"[^\"]*\"|'[^']*')+)*)\)")
+_WORD = r"""(?:[^()\s|"']|"[^"\n]*"|'[^'\n]*')+"""  # unambiguous: a quote only ever opens a quoted part
+_CASE_ARM = re.compile(rf"^\s*\(?({_WORD}(?:\s*\|\s*{_WORD})*)\)")
 _GREP = re.compile(r"\bgrep\s+(?:-[a-zA-Z]+\s+)*(?:-e\s+)?(['\"])(.+?)\1")
 _REGEX_TEST = re.compile(r"=~\s*(['\"]?)(.+?)\1\s*\]\]")
 _GLOB_TEST = re.compile(r"==\s*(\S+?)\s*\]\]")
 _PY_RE = re.compile(r"re\.(?:search|match|fullmatch)\(\s*r?(['\"])(.+?)\1")
-_JS_RE = re.compile(r"/((?:\\/|[^/\n])+)/[gimsuy]*\.test\(")
+_JS_RE = re.compile(r"/((?:\\.|[^/\\\n])+)/[gimsuy]*\.test\(")
 _STARTS = re.compile(r"\.(?:startswith|startsWith)\(\s*(['\"])(.+?)\1")
 _CONTAINS = re.compile(r"(['\"])([^'\"]{3,60})\1\s+in\s+\w*(?:cmd|command)\b|\.includes\(\s*(['\"])([^'\"]{3,60})\3")
 _PERMISSION = re.compile(r"^Bash\((.+)\)$")
@@ -125,8 +127,8 @@ def patterns(text: str) -> list[re.Pattern[str]]:
     lines = text.splitlines()
     found: list[re.Pattern[str]] = []
     for index, line in enumerate(lines):
-        if line.lstrip().startswith("#"):
-            continue
+        if line.lstrip().startswith("#") or len(line) > MAX_LINE:
+            continue  # a comment; a line longer than any hook's test (minified code) is not read
         if not _branch_blocks(lines, index):
             continue
         arm = _CASE_ARM.match(line)

@@ -81,6 +81,7 @@ def test_commands_a_hook_blocks_are_forbidden_and_left_out_of_the_brief(repo):
     assert nuke.why == "a documented task; forbidden by a hook in .claude/settings.json"  # its `if` filter
     assert rows[("task", "Makefile", "test")].importance > 0  # only a Write hook names it
     assert "make nuke" not in brief and "npm run" not in brief
+    assert "- not for agents: 4 items the repo's rules (CLAUDE.md, AGENTS.md, knowledge, hooks) say not" in brief
     assert "Run: `make test`" in brief and "Run: `make build`" in brief
 
 

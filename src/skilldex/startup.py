@@ -152,7 +152,7 @@ def _barred(index: RepoIndex, count: int) -> str:
     if not count:
         return ""
     return (f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
-            f"knowledge) say not to run (`skilldex list {index.name}`)\n")
+            f"knowledge, hooks) say not to run (`skilldex list {index.name}`)\n")
 
 
 def _cap(text: str, width: int) -> str:

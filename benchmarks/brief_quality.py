@@ -37,6 +37,7 @@ RESULTS = HERE / "results" / "brief_quality.txt"
 HEAD = 3  # a key entry point "is a headline" when it is among the first HEAD items of its capability
 _LINE = re.compile(r"^- (.+?) \(([a-z-]+)\): ")
 WORKSPACE = ("wshobson+agents", "langfuse+langfuse", "alphagov+govuk-docker")  # 1,000+ items together
+NO_HEADLINE = " (none a headline)"
 _NAMED = re.compile(r"`[^`]+`|\((?:skill|tool|command|task|mcp-server|agent|knowledge|doc)\)")
 
 
@@ -55,6 +56,7 @@ class Tally:
     items_real: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    unjudged: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name in ("key", "in_brief", "headline", "tags_tp", "tags_pred", "tags_gold", "items", "items_real"):
@@ -63,6 +65,7 @@ class Tally:
             self.judged[verdict] += n
         self.missed += other.missed
         self.wrong += other.wrong
+        self.unjudged += other.unjudged
 
 
 def _names(entry: dict) -> list[str]:
@@ -100,6 +103,8 @@ def sections(brief: str) -> dict[str, list[tuple[str, str]]]:
     for text in brief.splitlines():
         if text.startswith("### "):
             current = text[4:].split(":")[0].strip()
+            if "none a headline" in text:  # listed, not offered as what to use first: never a headline
+                current += NO_HEADLINE
             found.setdefault(current, [])
         elif text.startswith("## "):
             current = None
@@ -149,7 +154,7 @@ def judge(
             judged_items.append((entry, found[0]))
     by_id = {(label(r), r.kind): entry for entry, r in judged_items}
     for capability, members in shown.items():
-        if capability in ("other", "knowledge") or not members:
+        if capability in ("other", "knowledge") or capability.endswith(NO_HEADLINE) or not members:
             continue
         first = members[0]
         entry = by_id.get(first)
@@ -170,6 +175,8 @@ def judge(
         tally.judged[verdict] += 1
         if verdict == "wrong":
             tally.wrong.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
+        elif verdict == "unjudged":
+            tally.unjudged.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
     for entry, row in judged_items:
         if with_tags and "tags" in entry:
             gold, pred = set(entry["tags"]), set(row.capabilities)
@@ -285,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         ours = totals[held][0]
         lines += ["", f"## {'held-out' if held else 'tuned'}: key entry points not a headline", *ours.missed]
         lines += [f"## {'held-out' if held else 'tuned'}: wrong headlines", *ours.wrong]
+        lines += [f"## {'held-out' if held else 'tuned'}: unjudged headlines (label them)", *ours.unjudged]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if args.write:

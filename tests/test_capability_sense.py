@@ -6,8 +6,8 @@ from skilldex import capabilities
 
 
 def test_word_sense_keeps_other_meanings_out():
-    assert capabilities.infer("docs/runbooks/bgp-migration.md") == []
-    assert capabilities.infer("Migrate LoadBalancer IP advertisement from L2 to BGP") == []
+    assert capabilities.infer("docs/runbooks/bgp-migration.md") == ["infrastructure"]  # the network, no schema
+    assert capabilities.infer("Migrate LoadBalancer IP advertisement from L2 to BGP") == ["infrastructure"]
     assert capabilities.infer("Apply the pending alembic migration") == ["migrations"]
     assert capabilities.infer("dotnet restore") == []
     assert capabilities.infer("Restore the database from last night's backup") == ["database", "backup"]

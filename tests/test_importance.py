@@ -170,3 +170,13 @@ def test_a_capability_with_nothing_to_headline_is_one_pointer_line(repo):
         index.close()
     assert "### secrets\n" not in text  # no heading left empty but for "and 1 more"
     assert '### secrets: 1 item, none a headline: `skilldex find svc "secrets ..."`\n' in text, text
+
+
+def test_the_full_listing_says_when_a_capability_has_nothing_to_headline(repo):
+    files = {
+        "Makefile": "lint: ## Lint\n\truff check .\n",
+        "docs/plans/secrets-rotation-plan.md": "# Secrets rotation plan\n\nProposal: rotate vault tokens monthly.\n",
+    }
+    _, brief = _rows(repo(files))
+    assert "### quality\n- lint (task): Lint" in brief
+    assert "### secrets: 1 item, none a headline\n- docs/plans/secrets-rotation-plan.md (doc):" in brief  # listed

@@ -23,7 +23,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "secrets": (
         "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
-        "secrets manager", "api key", "1password", "sops",  # not "rotate": node groups and logs rotate too
+        "secrets manager", "api key", "1password", "sops", "encryption key",
+        "kek",  # not "rotate": node groups and logs rotate too
     ),
     "monitoring": (
         "monitor", "monitoring", "metric", "alert", "alarm", "grafana", "prometheus",
@@ -32,12 +33,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "cloud": (
         "aws", "lambda", "ec2", "s3", "gcp", "gcloud", "azure", "cloudformation", "iam",
-        "ecs", "ecr", "fargate", "cloud run", "vpc",
+        "ecs", "ecr", "fargate", "cloud run", "vpc", "google cloud",
     ),
     "infrastructure": (
         "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk",
         "ansible", "provision", "bicep", "talos", "talosctl",
         "kubernetes", "k8s", "kubectl", "docker", "container", "cluster", "nginx", "dns",
+        # networking is infrastructure too: a BGP runbook or a Cilium policy skill is about the cluster's network
+        "bgp", "load balancer", "loadbalancer", "cilium", "network policy", "firewall", "kustomize",
+        "power off", "power on",  # machines
     ),
     "access": (
         "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
@@ -51,8 +55,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                 "biome", "oxlint", "golangci", "rubocop", "credo", "clippy", "shellcheck", "yamllint", "hadolint",
                 "format code", "auto format", "kubeconform"),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
-    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume"),
-    "data": ("etl", "seed", "fixture", "csv", "backfill"),
+    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume",
+                "minio", "seaweedfs", "ceph", "longhorn"),  # object stores and volume systems by name
+    "data": ("etl", "seed", "fixture", "csv", "backfill", "test data", "sample data", "demo data"),
     # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
     "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",
             "code review", "git"),
@@ -144,6 +149,7 @@ _CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbe
 
 
 _UNSAID: frozenset[str] = frozenset()  # the repo's own name while its files are scanned: see own_name()
+_NAMES_A_CAPABILITY = frozenset(stem(word) for capability in VOCABULARY for word in (capability, *tokens(capability)))
 
 
 @contextlib.contextmanager
@@ -152,7 +158,8 @@ def own_name(name: str) -> Iterator[None]:
     nothing about monitoring, in kubernetes "kubernetes" nothing about infrastructure."""
     global _UNSAID
     before = _UNSAID
-    _UNSAID = frozenset(tokens(name))
+    # a repo named for a capability itself ("infrastructure", "deploy-tools") is about it: its files still say so
+    _UNSAID = frozenset(tokens(name)) - _NAMES_A_CAPABILITY
     try:
         yield
     finally:
@@ -175,18 +182,39 @@ def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = 
                  names: tuple[str | None, ...] = ()) -> list[str]:
     """Capabilities an item is about: any its `names` signal; those its `strong` texts (title, the first sentence
     of its description, its own desc) signal with more than a context word (CONTEXT: in a Kubernetes repo every
-    sentence says "cluster"); and those its strong and `weak` texts (the rest of the description, headings,
-    commands, workflow steps) say at least CORROBORATE times: one passing word in a body is not what it does."""
+    sentence says "cluster"); and, only when those say nothing, those its strong and `weak` texts (the rest of the
+    description, headings, commands, workflow steps) say at least CORROBORATE times: one passing word in a body is
+    not what it does."""
     sense: set[str] = set()  # words the name or title gave another sense (a BGP migration): so in the body too
     found = set(_signals(" ".join(t for t in names if t), dropped=sense))
-    lead = " ".join(t for t in strong if t)
+    lead = said_of(" ".join(t for t in strong if t))
     found.update(_signals(lead, skip=_CONTEXT, dropped=sense))
-    body = _signals(lead + " " + " ".join(t for t in weak if t), skip=_CONTEXT | sense)
-    found.update(c for c, n in body.items() if n >= CORROBORATE)
+    if not found:  # the body speaks only where the name and lead say nothing: a secrets skill that mentions its
+        # Terragrunt module twice is no infrastructure skill, a deploy workflow that migrates no database one
+        body = _signals(lead + " " + said_of(" ".join(t for t in weak if t)), skip=_CONTEXT | sense)
+        said = sorted((c for c, n in body.items() if n >= CORROBORATE), key=lambda c: (-body[c], _ORDER[c]))
+        found.update(said[:MAX_FROM_BODY])  # a pipeline's steps touch everything; it is about what it says most
+    if "migrations" in found:  # a migration that no veto gave another sense is a schema migration: database work
+        found.add("database")
     return sorted(found, key=_ORDER.__getitem__)
 
 
+# Names of variables ($SENTRY_IMAGE, LINEAR_API_KEY) say what a text configures, not what it does; the folders of a
+# path (deploy/docker/compose.yml, ./sentry) say where a file lives. Both are left out of descriptions and commands.
+_VARIABLE = re.compile(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
+    r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])")
+
+
+def said_of(text: str) -> str:
+    """The text without variable names and with each path cut to its file name."""
+    if "$" in text or "_" in text:
+        text = _VARIABLE.sub(" ", text)
+    return _FOLDERS.sub("", text) if "/" in text else text
+
+
 CORROBORATE = 2
+MAX_FROM_BODY = 2
 TRIGGER_WORDS = 20
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
 

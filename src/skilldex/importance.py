@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from skilldex.hookrules import Rule, blocked_by
+
 GUIDE = 4  # named in the repo's guidance for people and agents
 CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
 MAX_CITED = 3
@@ -161,9 +163,11 @@ def score(
     bodies: Sequence[str],
     commands: Sequence[str],
     cited: Sequence[int],
+    blocked: Sequence[Rule] = (),
 ) -> list[tuple[int, str]]:
     """(importance, why) for each (kind, name, path, description, run) item, from the item bodies (docs, skills,
-    tools...), task commands and description citations of the same repo."""
+    tools...), task commands and description citations of the same repo, and the command patterns its hooks
+    block (skilldex.hookrules)."""
     owners: dict[str, list[int]] = {}
     folders: list[str] = []
     for index, (kind, name, path, _, run) in enumerate(items):
@@ -186,6 +190,10 @@ def score(
                 citers[i] += 1
     internal = _internal(items, bodies, commands)
     forbidden = _forbidden(items, bodies, owners)
+    for i, (kind, _, _, _, run) in enumerate(items):
+        hook = blocked_by(list(blocked), run) if blocked and kind in ("task", "tool") else None
+        if hook and i not in forbidden:
+            forbidden[i] = f"a hook in {hook}"
     root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
     result = []
     for i, (kind, _, path, description, _) in enumerate(items):

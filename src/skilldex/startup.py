@@ -157,7 +157,7 @@ def _barred(index: RepoIndex, count: int) -> str:
     if not count:
         return ""
     return (f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
-            f"knowledge) say not to run (`skilldex list {index.name}`)\n")
+            f"knowledge, hooks) say not to run (`skilldex list {index.name}`)\n")
 
 
 def _cap(text: str, width: int) -> str:
@@ -174,7 +174,10 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
         return _title(index) + "No skills, tools, tasks or docs found.\n"
     parts = [_title(index)]
     for capability, members in grouped.items():
-        parts.append(f"### {capability}\n")
+        if headlines(members, 1):
+            parts.append(f"### {capability}\n")
+        else:  # only helpers, plans and records: listed, but the agent is told none is what to use first
+            parts.append(f"### {capability}: {len(members)} item{'s' if len(members) > 1 else ''}, none a headline\n")
         parts.extend(line(row, width) for row in members)
     return "".join(parts)
 

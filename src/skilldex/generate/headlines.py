@@ -103,7 +103,19 @@ def importance(catalogue: Catalogue) -> list[int]:
     items = [(i.kind, i.name, i.path, i.description, i.run) for i in catalogue.items]
     cited = citations([(i.kind, i.name, i.path, i.description) for i in catalogue.items])
     commands = [(getattr(i, "command", None) or "") if i.kind == "task" else "" for i in catalogue.items]
-    return [points for points, _ in score(items, [d["body"] for d in docs], commands, cited)]
+    return [points for points, _ in score(items, [d["body"] for d in docs], commands, cited, _hook_rules(catalogue))]
+
+
+def _hook_rules(catalogue: Catalogue) -> list:
+    """What the repo's hooks block (skilldex.hookrules), read from its folder when it is still there."""
+    from skilldex.hookrules import rules
+    from skilldex.scan import ScanError, open_repo
+
+    try:
+        fs = open_repo(catalogue.root)
+    except ScanError:
+        return []
+    return rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
 
 
 def ranked(catalogue: Catalogue) -> dict[str, list]:

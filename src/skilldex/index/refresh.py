@@ -292,7 +292,18 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
         findings, rows = unit.rows if unit.rows is not None else _derive(fs, unit)
         files.append((unit.rel, stamp, json.dumps(deps), findings, int(unit.read)))
         items.extend(rows)
-    store.write(db, files, items, removed)
+    store.write(db, files, items, removed, _hook_rules(fs))
+
+
+def _hook_rules(fs: RepoFS) -> list:
+    """What the repo's hooks block, read with no unit's dependencies recorded (every rescan reads them anew)."""
+    from skilldex.hookrules import rules
+
+    deps, fs.deps = fs.deps, None
+    try:
+        return rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
+    finally:
+        fs.deps = deps
 
 
 def _load(db: sqlite3.Connection, units: dict[str, Unit]) -> None:

@@ -204,7 +204,8 @@ def _collect_outside(db: sqlite3.Connection) -> None:
     db.executemany("INSERT INTO depended(rel) VALUES (?)", [(rel,) for rel in sorted(depended)])
 
 
-def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str]) -> None:
+def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str],
+          blocked: list | None = None) -> None:
     """Replace the rows of the given files (rel, stamp, deps, findings) and drop removed ones.
 
     `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
@@ -232,7 +233,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
             f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(row[0], *row[12:]) for row in numbered],
         )
-        _recount(db)
+        _recount(db, blocked or [])
         _collect_outside(db)
         db.execute("COMMIT")
     except BaseException:
@@ -240,7 +241,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
         raise
 
 
-def _recount(db: sqlite3.Connection) -> None:
+def _recount(db: sqlite3.Connection, blocked: list) -> None:
     from skilldex.importance import score
     from skilldex.prominence import citations
 
@@ -251,7 +252,7 @@ def _recount(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE items SET cited = ? WHERE id = ?",
                    [(n, row[0]) for n, row in zip(counts, rows, strict=True) if n])
     ranked = score([row[1:6] for row in rows], [row[6] for row in rows],
-                   [row[7] if row[1] == "task" else "" for row in rows], counts)
+                   [row[7] if row[1] == "task" else "" for row in rows], counts, blocked)
     db.execute("UPDATE items SET importance = 0, why = '' WHERE importance != 0 OR why != ''")
     db.executemany("UPDATE items SET importance = ?, why = ? WHERE id = ?",
                    [(n, why, row[0]) for (n, why), row in zip(ranked, rows, strict=True) if n or why])

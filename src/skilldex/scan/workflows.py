@@ -58,13 +58,23 @@ def _run(file: RepoFile, inputs: dict[str, dict]) -> str:
     return f"gh workflow run {shlex.quote(file.name)}{flags}"
 
 
-def _capabilities(stem: str, title: str, data: dict) -> list[str]:
+def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[str]:
     """What the workflow is named for; its job and step names say what it does when there are only a few of them,
-    and otherwise only what they say twice (a `dotnet restore` step in a build is no backup)."""
+    and otherwise only what they say twice (a `dotnet restore` step in a build is no backup). One that also runs
+    on pull requests is a check on them: CI (a deploy on push to main is not)."""
     steps = _steps_text(data)
     if len(steps.split()) <= 6:
-        return capabilities.infer_fields((title, steps), names=(stem,))
-    return capabilities.infer_fields((title,), (steps,), names=(stem,))
+        found = capabilities.infer_fields((title, steps), names=(stem,))
+    else:
+        found = capabilities.infer_fields((title,), (steps,), names=(stem,))
+    if _on_pull_requests(triggers) and "ci" not in found:
+        found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
+    return found
+
+
+def _on_pull_requests(triggers: object) -> bool:
+    events = triggers if isinstance(triggers, (dict, list)) else [triggers]
+    return any(event in ("pull_request", "pull_request_target", "merge_group") for event in events)
 
 
 def _steps_text(data: dict) -> str:
@@ -78,9 +88,16 @@ def _steps_text(data: dict) -> str:
         words.append(str(job.get("name") or ""))
         steps = job.get("steps")
         for step in steps if isinstance(steps, list) else []:
-            if isinstance(step, dict):
+            if isinstance(step, dict) and not _SET_UP.match(str(step.get("name") or "")):
                 words.append(str(step.get("name") or ""))
     return " ".join(words)
+
+
+# Steps that only set a job up say how it runs, not what it does: every workflow checks out, gets a token, logs in
+_SET_UP = re.compile(r"\s*(check ?out|set ?up|setup|install|get|generate|create|fetch|load|configure|cache|log ?in|"
+                     r"login)\b.*\b(code|repo|repository|token|secrets?|credentials?|sdk|node|python|java|jdk|go|"
+                     r"dotnet|tools?|cache|dependencies|deps|modules|\.net)\b.*$|\s*check ?out\s*$|\s*log ?in to\b",
+                     re.IGNORECASE)
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
@@ -109,7 +126,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         path=file.rel,
         line=key_lines.get("on"),
         description=" ".join(description.split()),
-        capabilities=_capabilities(stem, title, data),
+        capabilities=_capabilities(stem, title, data, _triggers(data, key_lines)),
         run=_run(file, inputs),
         runner="github-actions",
         command=f"workflow_dispatch of {file.rel}",

@@ -112,6 +112,8 @@ def cd(folder: str) -> str:
 def task_capabilities(task: TaskDef) -> list[str]:
     """A task is what its name and desc say; without a desc, what its first command does (`docker compose up`);
     the rest of its commands only when they say it twice (`dotnet restore` in a CI task is no backup)."""
+    if getattr(task, "own", False):  # compose's services of the product's own code (see compose.Service)
+        return []
     command = task.command or ""
     first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
     if task.description:

@@ -40,6 +40,9 @@ class Service(TaskDef):
     """A service; `overlay`: its file is a layer over the folder's base compose file, so the two run together."""
 
     overlay: bool = False
+    # an undescribed service running the repo's own code (built here, or an image named by a variable): its
+    # name is a part of the product ("ingest-monitors" in Sentry), not a capability of the repo
+    own: bool = False
 
 
 def parse_compose(text: str) -> list[Service]:
@@ -83,11 +86,17 @@ def _services(text: str, override: bool) -> list[Service]:
         if override and not _defines_container(service):
             continue
         line = child_lines.get("services", {}).get(name)
-        description = _comment_above(lines, line) or _label_description(service.get("labels")) \
-            or _summary(name, service)
+        said = _comment_above(lines, line) or _label_description(service.get("labels"))
+        description = said or _summary(name, service)
         found.append(Service(name, clean_description(description + _profiles(service.get("profiles"))), line,
-                             _command(service.get("command")), overlay))
+                             _command(service.get("command")), overlay, own=not said and _own(service)))
     return found
+
+
+def _own(service: dict) -> bool:
+    """Built from the repo, or an image the repo names by a variable (`$SNUBA_IMAGE`): the product's own code."""
+    image = service.get("image")
+    return "build" in service or (isinstance(image, str) and image.lstrip().startswith("$"))
 
 
 def _defines_container(service: dict) -> bool:

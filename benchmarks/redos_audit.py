@@ -49,7 +49,7 @@ ANCHORED = {
     "skilldex.scan.taskfiles_pyproject._HEADER",
     "skilldex.scan.taskfiles_pyproject._KEY_LINE",
     "skilldex.secrets._VALUE",
-    "skilldex.yamlplain._KEY",
+    "skilldex.frontmatter.plain._KEY",
 }
 
 

@@ -38,7 +38,7 @@ def find_config(start: Path) -> Choice | None:
 
 def parse(section: Any, where: str, base: Path) -> Choice:
     """A `{select, ignore, per-file-ignores}` mapping as a Choice; unknown keys and codes are usage errors."""
-    from skilldex.rules import all_rules
+    from skilldex.rules.catalogue import all_rules
 
     if not isinstance(section, dict):
         raise UsageError(f"{where}: expected a table of {', '.join(KEYS)}")
@@ -98,7 +98,8 @@ def _from_yaml(file: Path) -> Choice | None:
         return None
     if "rules" not in text:
         return None
-    from skilldex.markdown import FrontmatterError, load_yaml  # the YAML parser loads only when there is YAML to read
+    from skilldex.frontmatter.load import load_yaml  # lazy: the YAML parser loads only when there is YAML to read
+    from skilldex.frontmatter.types import FrontmatterError
 
     try:
         data, _, _ = load_yaml(text)

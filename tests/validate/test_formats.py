@@ -21,7 +21,7 @@ from skilldex.render.findings import (
     to_sarif,
     to_text,
 )
-from skilldex.rules import get_rule
+from skilldex.rules.catalogue import get_rule
 from skilldex.validate.report import FileResult, Report
 
 SARIF_SCHEMA = "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"

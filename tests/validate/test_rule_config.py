@@ -12,7 +12,7 @@ from support import write_tree
 
 from skilldex.errors import UsageError
 from skilldex.ruleconfig import find_config
-from skilldex.rules import all_rules
+from skilldex.rules.catalogue import all_rules
 from skilldex.rules.doctor import CODES as DOCTOR_CODES
 from skilldex.rules.selection import Choice, option_choice, patterns, select
 from skilldex.validate import validate_paths

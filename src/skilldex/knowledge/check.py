@@ -14,7 +14,8 @@ from skilldex.errors import UsageError
 from skilldex.knowledge import context, objects, vocabulary
 from skilldex.models import Finding
 from skilldex.ruleconfig import find_config
-from skilldex.rules import all_rules, selection
+from skilldex.rules import selection
+from skilldex.rules.catalogue import all_rules
 from skilldex.rules.selection import Selection
 from skilldex.scan import knowledge as fmt
 from skilldex.scan.fs import RepoFS

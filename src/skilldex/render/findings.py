@@ -12,7 +12,8 @@ from urllib.parse import quote
 from skilldex import __version__
 from skilldex.models import Finding, Severity
 from skilldex.oneline import oneline
-from skilldex.rules import Rule, get_rule
+from skilldex.rules.catalogue import get_rule
+from skilldex.rules.registry import Rule
 from skilldex.validate.report import Report
 
 FORMATS = ("text", "json", "github", "sarif")

@@ -1,6 +1,6 @@
 """SKD0xx: what the scanner finds while reading a repo (files, encodings, manifests, locations)."""
 
-from skilldex.rules import rule
+from skilldex.rules.registry import rule
 
 UNREADABLE = rule(
     "SKD001", "unreadable-file", "warning",

@@ -6,7 +6,8 @@ import posixpath
 import re
 from typing import Any
 
-from skilldex.markdown import Document, FrontmatterError, referenced_paths, split_frontmatter
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.markdown import Document, referenced_paths, split_frontmatter
 from skilldex.models import FileRef
 from skilldex.rules import scan as rules
 from skilldex.scan.fs import RepoFile, RepoFS

@@ -10,8 +10,9 @@ import re
 import shlex
 from typing import Any
 
+from skilldex.frontmatter.full import load_full
+from skilldex.frontmatter.types import FrontmatterError
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, split_lines
-from skilldex.yamlsafe import FrontmatterError, load_full
 
 MAX_SERVICES = 500
 MAX_COMPOSE_CHARS = 256 * 1024  # real compose files are a few KB; a parse of more is slow for nothing

@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
+from skilldex.frontmatter.types import MAX_FLOW_DEPTH, too_deep
 from skilldex.scan.taskfiles_common import TaskDef, TaskFileError, clean_description, join_commands, reached_as
-from skilldex.yamlsafe import MAX_FLOW_DEPTH, too_deep
 
 MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
 

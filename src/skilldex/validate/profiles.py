@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from skilldex.errors import UsageError
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
-from skilldex.rules import Rule, all_rules
+from skilldex.rules.catalogue import all_rules
+from skilldex.rules.registry import Rule
 from skilldex.severity import Severity
 
 TYPE_CHECKING = False

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from support import write_tree
 
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 GOOD = "---\nname: deploy\ndescription: Deploys the API. Use when shipping a release.\n---\n# Deploy\n"
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
+from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
 from skilldex.rules import selection
 from skilldex.rules.selection import Choice, Selection
-from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.workspace import RepoRef
 
 __all__ = ["doctor_repos", "parse_since", "active_codes"]

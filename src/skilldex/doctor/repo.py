@@ -64,7 +64,8 @@ class RepoContext:
 
 def open_context(ref: RepoRef, home=None) -> RepoContext:
     """Scan the repo and read the files doctor checks, sharing one walk so no file is read twice."""
-    from skilldex.scan import assemble, open_repo, providers, scan_unit
+    from skilldex.scan import assemble, open_repo
+    from skilldex.scan.unit import providers, scan_unit
 
     fs = open_repo(ref.path)
     walk_findings = list(fs.findings)

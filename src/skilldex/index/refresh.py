@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from skilldex.models import Catalogue
-    from skilldex.scan import Unit
     from skilldex.scan.fs import RepoFS
+    from skilldex.scan.unit import Unit
 
 RACY_NS = 2_000_000_000  # a file changed this close to its scan may change again unseen: rescan it next time
 NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
@@ -75,8 +75,9 @@ def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catal
     """
     from pathlib import Path
 
-    from skilldex.scan import assemble, open_repo, providers
+    from skilldex.scan import assemble, open_repo
     from skilldex.scan.parallel import scan_units
+    from skilldex.scan.unit import providers
 
     fs = open_repo(Path(root))
     walk_findings = list(fs.findings)
@@ -197,8 +198,8 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None, walk: list | None
 
     Raises sqlite3.DatabaseError when the index is damaged (the caller rebuilds it).
     """
-    from skilldex.scan import Unit, providers
     from skilldex.scan.parallel import scan_units
+    from skilldex.scan.unit import Unit, providers
 
     stored = store.stored_files(db)
     reused: dict[str, Unit] = {}

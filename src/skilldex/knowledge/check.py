@@ -13,13 +13,13 @@ from pathlib import Path
 from skilldex.errors import UsageError
 from skilldex.knowledge import context, objects, vocabulary
 from skilldex.models import Finding
+from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
 from skilldex.rules import selection
 from skilldex.rules.catalogue import all_rules
 from skilldex.rules.selection import Selection
 from skilldex.scan import knowledge as fmt
 from skilldex.scan.fs import RepoFS
-from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.validate.targets import context_root
 
 TYPE_CHECKING = False

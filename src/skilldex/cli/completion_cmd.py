@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app
 from skilldex.errors import UsageError
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-@app.command("completion")
 def completion_command(shell: str = typer.Argument(..., help=f"One of: {', '.join(SHELLS)}.")) -> None:
     """Print the completion script for SHELL (--install-completion writes it into the shell's startup file).
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli.common import workspace_option
 
 
-@app.command("doctor")
 def doctor_command(
     ctx: typer.Context,
     repos: list[str] = typer.Argument(None, help="Workspace repo names or repo folders. Default: every one."),

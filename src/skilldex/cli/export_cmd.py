@@ -6,24 +6,18 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
-from skilldex.cli.common import catalogue_for, check_kinds
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import catalogue_for, check_kinds, workspace_option
 from skilldex.kinds import KINDS
 
-export_app = typer.Typer(
-    name="export",
-    help=(
-        "Print the catalogue for other agents and portals: a skills prompt block, an AGENTS.md section, "
-        "Backstage entities.\n\nExample: skilldex export backstage credentialmate > catalog-info.yaml"
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Print the catalogue for other agents and portals: a skills prompt block, an AGENTS.md section, "
+    "Backstage entities.\n\nExample: skilldex export backstage credentialmate > catalog-info.yaml"
 )
-app.add_typer(export_app, name="export")
 
 _REPOS = typer.Argument(None, help="Workspace repo names or repo folders. Default: every repo in skilldex.yaml.")
 
 
-@export_app.command("prompt")
 def prompt_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -51,7 +45,6 @@ def prompt_command(
     typer.echo(text)
 
 
-@export_app.command("agents-md")
 def agents_md_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
@@ -75,7 +68,6 @@ def agents_md_command(
     typer.echo(text, nl=False)
 
 
-@export_app.command("backstage")
 def backstage_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,

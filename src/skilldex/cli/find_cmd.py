@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
-from skilldex.cli.common import check_kinds
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import check_kinds, workspace_option
 from skilldex.errors import UsageError
 from skilldex.kinds import KINDS
 
 
-@app.command("find")
 def find_command(
     ctx: typer.Context,
     words: list[str] = typer.Argument(..., help="REPO then the intent (quoted or not); with --all, only the intent."),

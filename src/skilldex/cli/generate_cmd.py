@@ -6,23 +6,18 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 
-generate_app = typer.Typer(
-    name="generate",
-    help=(
-        "Write what agents read before building: a discover-infrastructure skill, or knowledge objects.\n\n"
-        "Example: skilldex generate skill --out .claude/skills"
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Write what agents read before building: a discover-infrastructure skill, or knowledge objects.\n\n"
+    "Example: skilldex generate skill --out .claude/skills"
 )
-app.add_typer(generate_app, name="generate")
 
 _REPOS = typer.Argument(None, help="Workspace repo names or repo folders. Default: every repo in skilldex.yaml.")
 _JSON = typer.Option(False, "--json", help='Print {"out", "files": [{"path", "relative", "status"}]} as JSON.')
 
 
-@generate_app.command("skill")
 def skill_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -46,7 +41,6 @@ def skill_command(
     _report(generate_skill(_catalogues(ctx, repos), out), out, as_json)
 
 
-@generate_app.command("knowledge")
 def knowledge_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 
 
-@app.command("init")
 def init_command(
     ctx: typer.Context,
     project: Path = typer.Argument(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
-from skilldex.cli.common import check_kinds
+from skilldex.cli.common import check_kinds, workspace_option
 from skilldex.kinds import KINDS
 
 
-@app.command("list")
 def list_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 from skilldex.errors import UsageError
 
 
-@app.command("repos")
 def repos_command(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),

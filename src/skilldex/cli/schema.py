@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json
+from skilldex.cli.answers import print_json
 
 
-@app.command("schema")
 def schema_command(
     as_json: bool = typer.Option(False, "--json", help="Accepted for symmetry: the schema is always JSON."),
 ) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli.common import workspace_option
 
 
-@app.command("show")
 def show_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),

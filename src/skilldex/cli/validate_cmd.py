@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES
 
 _PROFILE_HELP = "; ".join(f"{name}: {summary}" for name, summary in SUMMARIES.items())
 
 
-@app.command("validate")
 def validate_command(
     paths: list[str] = typer.Argument(..., help="SKILL.md files, skill folders, skills folders or whole repos."),
     profile: str = typer.Option(DEFAULT_PROFILE, "--profile", "-p", help=f"Rule set. {_PROFILE_HELP}"),

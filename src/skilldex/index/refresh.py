@@ -152,12 +152,6 @@ def _open_existing(root: str) -> sqlite3.Connection | None:
         return None
 
 
-def _fresh(files: list, stored: dict[str, str]) -> bool:
-    if len(files) != len(stored):
-        return False
-    return all(stored.get(f.rel) == f.stamp for f in files)
-
-
 def _unchanged(db: sqlite3.Connection, root: str) -> bool:
     """Nothing added, removed or edited since the index was written, judged by stat calls alone.
 

@@ -264,8 +264,3 @@ def item_rows(db: sqlite3.Connection) -> list[tuple]:
         "FROM items "
         "ORDER BY provider, rel, seq"
     ).fetchall()
-
-
-def item_data(db: sqlite3.Connection) -> list[tuple[str, int, str]]:
-    """(rel, seq, data JSON) of every item, in catalogue order."""
-    return db.execute("SELECT rel, seq, data FROM items ORDER BY provider, rel, seq").fetchall()

@@ -53,10 +53,6 @@ class RepoFS:
         self.findings.extend(getattr(rules, attr).finding(rel, message) for attr, rel, message in notes)
         self._by_rel = {f.rel: f for f in self.files}
 
-    def _folders(self) -> dict[str, int]:
-        self.folder_bytes("")
-        return self._folder_bytes  # type: ignore[return-value]
-
     def folder_bytes(self, folder: str) -> int:
         """Total size of the walked files under a repo-relative folder ("" = all), summed once per walk."""
         if self._folder_bytes is None:

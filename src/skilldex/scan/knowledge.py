@@ -268,7 +268,3 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
 
 def _date_text(value: Any) -> str | None:
     return None if isinstance(value, (list, dict)) else as_str(value)
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]

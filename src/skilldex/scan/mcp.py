@@ -46,10 +46,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
     return items
 
 
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
-
-
 def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:
     command = spec.get("command") if isinstance(spec.get("command"), str) else None
     raw_args = spec.get("args") if isinstance(spec.get("args"), list) else []

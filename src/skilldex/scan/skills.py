@@ -152,10 +152,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[SkillItem]:
     return items
 
 
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
-
-
 _DESCRIPTION_LINE = re.compile(r"^description:[ \t]*(.*)$", re.MULTILINE)
 
 

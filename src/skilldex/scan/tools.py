@@ -222,10 +222,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     return items
 
 
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
-
-
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)
 
 

@@ -12,6 +12,7 @@ from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
+from skilldex.rules import scan as scan_rules
 
 MAX_CLOSE_CANDIDATES = 5000
 
@@ -122,7 +123,7 @@ class _Finder:
                 while rel and rel not in self._walked:  # the file and each folder above it
                     self._walked.add(rel)
                     rel = posixpath.dirname(rel)
-            self._cut = any(f.code == "SKD008" for f in self.ctx.catalogue.findings)
+            self._cut = any(f.code == scan_rules.SCAN_LIMIT.code for f in self.ctx.catalogue.findings)
         # The disk is asked too for what the walk did not list: a folder reached through a second symlink.
         return path in self._walked or self.ctx.fs.exists(path)
 

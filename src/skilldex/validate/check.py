@@ -27,7 +27,7 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
         found.extend(check(m))
     spans = secrets.find(m.text)
     found.extend(_secrets(m, spans))
-    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
+    if any(f.code == scan_rules.SECRET.code for f in found):  # a value found anywhere in the file is never quoted
         known = secrets.values(m.text, spans)
         found = [secrets.redact_finding(f, known) for f in found]
     return found, read_findings, (m.kind, m.rel, check_content.invocation(m))

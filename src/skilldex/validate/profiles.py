@@ -24,7 +24,8 @@ Profile = namedtuple("Profile", "name summary severities kinds")
 
 
 def _table(spec: str) -> dict[str, Severity]:
-    """'SKD010=E SKD014=W' -> {code: severity}; ranges such as SKD201-SKD213=E expand."""
+    """'SKD010=E SKD014=W' -> {code: severity}; ranges such as SKD201-SKD213=E expand. ValueError (at import)
+    when a code, or a code inside a range, is no registered rule."""
     letters = {"E": Severity.error, "W": Severity.warning, "I": Severity.info}
     table: dict[str, Severity] = {}
     for entry in spec.split():
@@ -34,7 +35,10 @@ def _table(spec: str) -> dict[str, Severity]:
         for number in range(start, end + 1):
             table[f"SKD{number:03d}"] = letters[level]
     known = {r.code for r in all_rules()}  # once per table, not once per code: `skilldex rules` waits for this
-    return {code: sev for code, sev in table.items() if code in known}
+    unknown = sorted(code for code in table if code not in known)
+    if unknown:  # a typo or a retired code would silently leave the rule out of the profile
+        raise ValueError(f"profile table names unknown rule codes: {', '.join(unknown)}")
+    return table
 
 
 _FILES = "SKD001-SKD004=E SKD005-SKD007=W"

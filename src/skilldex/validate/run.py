@@ -9,13 +9,16 @@ from skilldex import secrets
 from skilldex.models import Finding
 from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
+from skilldex.rules import scan as scan_rules
 from skilldex.rules.selection import Selection
 from skilldex.validate import check_content
 from skilldex.validate.parallel import check_targets
 from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
 from skilldex.validate.targets import Repo, collect
 
-_WALK_CODES = ("SKD005", "SKD006", "SKD007")  # link and special-file findings inside a skill's folder
+# link and special-file findings inside a skill's folder
+_WALK_CODES = tuple(r.code for r in (scan_rules.SYMLINK_OUTSIDE, scan_rules.BROKEN_SYMLINK, scan_rules.SPECIAL_FILE))
+_UNFOLLOWED = (scan_rules.SYMLINK_OUTSIDE.code, scan_rules.BROKEN_SYMLINK.code)  # a link never read
 
 
 def validate_paths(
@@ -94,7 +97,7 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
     for fs in repo.walks:
         for finding in fs.findings:
             name = finding.path.rsplit("/", 1)[-1]
-            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and picked.keeps(
+            if finding.code in _UNFOLLOWED and name.lower() == "skill.md" and picked.keeps(
                 finding.code, repo.root / finding.path
             ):
                 found[finding.path] = finding

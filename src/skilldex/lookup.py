@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from skilldex.errors import UsageError
+from skilldex.index.refresh import repo_index
 
 TYPE_CHECKING = False  # items are models or their JSON dicts (`show` on a fresh index builds no models)
 if TYPE_CHECKING:
@@ -78,7 +79,6 @@ def with_rank(data: dict, root) -> dict:
 
 def _ranked(root: str, kind: str, path: str, name: str) -> tuple[int, str] | None:
     """(importance, why) of one item from the repo's up-to-date index; None when it is not indexed."""
-    from skilldex.index.refresh import repo_index
 
     index = repo_index(root)
     try:

@@ -30,6 +30,7 @@ from skilldex.cli import (
     sync_cmd,
     validate_cmd,
 )
+from skilldex.cli.helpformat import tidy
 from skilldex.errors import SkilldexError
 
 # Click's exception classes, found through typer's public BadParameter (typer >= 0.20 vendors its own click).
@@ -49,8 +50,6 @@ class _Group(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        from skilldex.cli.helpformat import tidy
-
         tidy(self, plain=not (sys.stdout and sys.stdout.isatty()))
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)

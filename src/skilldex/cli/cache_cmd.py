@@ -16,6 +16,7 @@ def info_command(as_json: bool = typer.Option(False, "--json", help="Print the d
 
     Example: skilldex cache info --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.manage import describe
 
     details = describe()
@@ -36,6 +37,7 @@ def clear_command(as_json: bool = typer.Option(False, "--json", help="Print what
 
     Example: skilldex cache clear
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.manage import clear
 
     removed = clear()

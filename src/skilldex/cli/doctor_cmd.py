@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from skilldex.cli import answers
 from skilldex.cli.common import workspace_option
 
 
@@ -36,7 +37,6 @@ def doctor_command(
 
       skilldex doctor --json --select SKD601,SKD602,SKD612
     """
-    from skilldex.cli import answers
 
     code = answers.doctor(workspace_option(ctx), repos, fmt, as_json, select, ignore, since, no_git, no_fix)
     raise typer.Exit(code)

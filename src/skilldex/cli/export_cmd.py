@@ -34,6 +34,7 @@ def prompt_command(
 
       skilldex export prompt . ../other-repo > skills-prompt.xml
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.prompt import available_skills
 
     text, skipped = available_skills(_catalogues(ctx, repos))
@@ -58,6 +59,7 @@ def agents_md_command(
 
       skilldex export agents-md . >> AGENTS.md   # once; `skilldex sync agents-md` keeps it up to date
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.agents_md import section
 
     catalogue = catalogue_for(ctx, repo)
@@ -97,6 +99,7 @@ def backstage_command(
 
       skilldex export backstage --out catalog --source-location 'https://github.com/acme/{repo}/blob/main/'
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.backstage import MARKER, BackstageOptions, documents, entities, files
 
     options = BackstageOptions(owner=owner, lifecycle=lifecycle, source_location=source_location,
@@ -108,6 +111,7 @@ def backstage_command(
         else:
             typer.echo(documents(catalogues, options), nl=False)
         return
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate.write import write_files
 
     written = write_files(out, files(catalogues, options, out), MARKER, stale=[])
@@ -119,6 +123,7 @@ def backstage_command(
 
 
 def _catalogues(ctx: typer.Context, repos: list[str] | None) -> list:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.errors import UsageError
     from skilldex.workspace import open_workspace
 

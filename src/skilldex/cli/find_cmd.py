@@ -30,6 +30,7 @@ def find_command(
 
       skilldex find --all "rotate the database password" --kind skill --kind tool
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.refresh import repo_index
     from skilldex.search import find_indexed
     from skilldex.workspace import open_workspace, resolve_repo
@@ -54,6 +55,7 @@ def find_command(
     if as_json:
         print_json({"query": intent, "results": [h.to_dict() for h in hits]})
         return
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.render.hits import render_hits
 
     typer.echo(render_hits(hits, intent, everywhere), nl=False)

@@ -36,6 +36,7 @@ def skill_command(
 
       skilldex generate skill credentialmate ../karematch --out skills --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate import generate_skill
 
     _report(generate_skill(_catalogues(ctx, repos), out), out, as_json)
@@ -59,12 +60,14 @@ def knowledge_command(
 
       skilldex generate knowledge credentialmate --out docs/knowledge --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate import generate_knowledge
 
     _report(generate_knowledge(_catalogues(ctx, repos), out), out, as_json)
 
 
 def _catalogues(ctx: typer.Context, repos: list[str] | None) -> list:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.errors import UsageError
     from skilldex.scan import scan_repo
     from skilldex.workspace import open_workspace, resolve_repo

@@ -31,13 +31,14 @@ def startup_command(
 
       skilldex --workspace ~/work/skilldex.yaml startup --format claude-hook
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli.fast import startup
     from skilldex.errors import UsageError
 
     if fmt not in ("text", "claude-hook"):
         raise UsageError(f"--format must be text or claude-hook, not '{fmt}'")
     if as_json:
-        from skilldex.startup import startup_brief
+        from skilldex.startup import startup_brief  # lazy: only --json needs it; the rest is the fast path's
 
         print_json({"brief": startup_brief(workspace_option(ctx))})
         return
@@ -45,6 +46,7 @@ def startup_command(
 
 
 def _run(ctx: typer.Context, name: str) -> None:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli.fast import hook
 
     raise typer.Exit(hook(name, workspace_option(ctx)))

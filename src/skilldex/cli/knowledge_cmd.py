@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.answers import print_json
+from skilldex.cli.answers import check_format, print_json, print_report
 from skilldex.cli.common import workspace_option
 
 HELP = (
@@ -45,6 +45,7 @@ def new_command(
 
       skilldex knowledge new ../some/repo --title "Tail the API logs" --tags logs --dry-run
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.scaffold import Draft, new_object
     from skilldex.workspace import open_workspace, resolve_repo
 
@@ -88,7 +89,7 @@ def check_command(
 
       skilldex knowledge check knowledge/ --select SKD71 --format github
     """
-    from skilldex.cli.answers import check_format, print_report
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.check import check_paths
     from skilldex.workspace import open_workspace
 
@@ -112,6 +113,7 @@ def schema_command(
 
       skilldex knowledge schema > knowledge.schema.json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.schema import knowledge_json_schema
 
     print_json(knowledge_json_schema())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from skilldex.cli import answers
 from skilldex.cli.common import check_kinds, workspace_option
 from skilldex.kinds import KINDS
 
@@ -26,6 +27,5 @@ def list_command(
 
       skilldex list credentialmate --json | jq '.items[] | select(.capabilities | index("database"))'
     """
-    from skilldex.cli import answers
 
     answers.listing(workspace_option(ctx), repo, kind, as_json)

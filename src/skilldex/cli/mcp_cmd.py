@@ -21,6 +21,7 @@ def mcp_command(ctx: typer.Context) -> None:
 
       skilldex --workspace ~/work/skilldex.yaml mcp
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.mcp_server import serve
 
     serve(workspace_option(ctx))

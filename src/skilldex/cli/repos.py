@@ -19,6 +19,7 @@ def repos_command(
 
       skilldex repos --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.workspace import open_workspace
 
     workspace = open_workspace(workspace_option(ctx))

@@ -16,6 +16,7 @@ def schema_command(
 
       skilldex schema > catalogue.schema.json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.models import catalogue_json_schema
 
     print_json(catalogue_json_schema())

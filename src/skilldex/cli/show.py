@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from skilldex.cli import answers
 from skilldex.cli.common import workspace_option
 
 
@@ -23,6 +24,5 @@ def show_command(
 
       skilldex show credentialmate docs/INFRASTRUCTURE.md
     """
-    from skilldex.cli import answers
 
     answers.show(workspace_option(ctx), repo, item, as_json)

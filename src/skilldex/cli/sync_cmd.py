@@ -34,10 +34,11 @@ def agents_md_command(
 
       skilldex sync agents-md --remove
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.agents_md import sync
 
     if remove:  # no scan needed to take the section out
-        from skilldex.workspace import open_workspace, resolve_repo
+        from skilldex.workspace import open_workspace, resolve_repo  # lazy: only this command needs it
 
         ref = resolve_repo(repo, open_workspace(workspace_option(ctx)))
         result = sync(ref.path, None, remove=True, dry_run=dry_run)

@@ -34,6 +34,7 @@ def validate_command(
 
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli import answers
 
     raise typer.Exit(answers.validate(paths, profile, select, ignore, fmt, as_json, no_fix))

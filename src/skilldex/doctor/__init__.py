@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from skilldex import secrets
+from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
+from skilldex.doctor.repo import open_context
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
 from skilldex.report import FileResult, Report, display_path
@@ -41,8 +44,6 @@ def doctor_repos(
     config: bool = True,
 ) -> Report:
     """Check each repo; paths in the report are relative to `cwd` when inside it. UsageError on bad options."""
-    from skilldex.doctor import skills
-    from skilldex.doctor.repo import open_context
 
     given = _options(select, ignore)
     since_time = parse_since(since) if since else None
@@ -72,7 +73,6 @@ def doctor_repos(
 def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None,
                use_git: bool) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
-    from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
 
     found = references.skill_findings(ctx, others)
     resolved = references.resolve_all(ctx)
@@ -109,7 +109,6 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
 
 def _without_secrets(fs, found: list[Finding]) -> list[Finding]:
     """Messages quote what files say (a command, a mention): never a secret value found anywhere in that file."""
-    from skilldex import secrets
 
     known: dict[str, frozenset[str]] = {}
     clean = []

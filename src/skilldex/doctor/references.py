@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from skilldex.doctor import names, places
+from skilldex.doctor.infra import RETIRED
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
@@ -305,7 +306,6 @@ def _closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> st
 
 def _says_gone(text: str, line: int) -> bool:
     """Whether the mention's own line says what it names is gone (removed, no longer exists, is gone)."""
-    from skilldex.doctor.infra import RETIRED
 
     lines = text.split("\n")
     return 0 < line <= len(lines) and bool(RETIRED.search(lines[line - 1]))

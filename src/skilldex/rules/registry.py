@@ -25,6 +25,7 @@ class Rule(namedtuple("Rule", "code name severity summary fix doc")):
         column: int | None = None,
         fix: str | None = None,
     ) -> Finding:
+        # lazy: `skilldex rules` and `rule` use this module without models
         from skilldex.models import Finding
 
         return Finding(

@@ -22,9 +22,9 @@ class ScanError(UsageError):
 
 def open_repo(root: Path) -> RepoFS:
     """Walk the repo at `root`; ScanError when it is missing or not a folder."""
-    from pathlib import Path
+    from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
-    from skilldex.scan.fs import RepoFS
+    from skilldex.scan.fs import RepoFS  # lazy: `skilldex find` and `hook pre-write` use this module without scan.fs
 
     root = Path(root).expanduser()
     if not root.exists():
@@ -36,7 +36,7 @@ def open_repo(root: Path) -> RepoFS:
 
 def assemble(fs: RepoFS, units: list[Unit], walk_findings: list, name: str | None = None) -> Catalogue:
     """The catalogue of a repo from its units: items by provider, then by path; findings by place."""
-    from skilldex.models import Catalogue
+    from skilldex.models import Catalogue  # lazy: `skilldex find` and `hook pre-write` use this module without models
 
     ordered = sorted(
         ((index, position, item) for position, unit in enumerate(units) for index, item in unit.items),
@@ -61,6 +61,8 @@ def scan_repo(root: Path | str, name: str | None = None) -> Catalogue:
     walk_findings = list(fs.findings)
     fs.findings.clear()
     from skilldex.scan.parallel import scan_units  # lazy: this package runs on the fast path (scan.walk)
+
+    # lazy: `skilldex find` and `hook pre-write` use this module without scan.unit
     from skilldex.scan.unit import providers
 
     units = scan_units(fs, fs.files, providers())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from typing import Any
@@ -181,7 +182,6 @@ def plugin_root(fs: RepoFS, file: RepoFile, kind_folder: str) -> str | None:
 
 def plugin_name(fs: RepoFS, plugin_root: str) -> str:
     """A plugin's name: `name` in its .claude-plugin/plugin.json, else its folder's."""
-    import json
 
     fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
     manifest = fs.file(posixpath.join(plugin_root, ".claude-plugin/plugin.json"))

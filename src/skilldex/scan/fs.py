@@ -10,7 +10,7 @@ from pathlib import Path
 
 from skilldex.models import Finding
 from skilldex.rules import scan as rules
-from skilldex.scan.walk import IGNORED_DIRS, MAX_DEPTH, MAX_ENTRIES, RepoFile, inside, walk  # noqa: F401
+from skilldex.scan.walk import IGNORED_DIRS, RepoFile, inside, walk
 
 MAX_TEXT_BYTES = 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
@@ -206,7 +206,7 @@ def _opened_path(fd: int, path: str) -> str:
         return os.readlink(f"/proc/self/fd/{fd}")  # Linux
     except OSError:
         pass
-    import fcntl  # here, not at the top: only macOS gets this far
+    import fcntl  # lazy: here, not at the top: only macOS gets this far
 
     if hasattr(fcntl, "F_GETPATH"):
         return fcntl.fcntl(fd, fcntl.F_GETPATH, b"\0" * 1024).rstrip(b"\0").decode("utf-8", "surrogateescape")

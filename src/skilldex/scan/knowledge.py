@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
+import yaml
+
 from skilldex import capabilities
 from skilldex.markdown import Document, first_paragraph, headings_and_code
 from skilldex.models import Finding, Heading, KnowledgeFrontmatter, KnowledgeItem
@@ -177,7 +179,6 @@ def _bad_entries(rel: str, doc: Document, key: str, value: list, line: int) -> l
 
 def entry_lines(doc: Document, key: str) -> list[tuple[int, int]]:
     """(line, column) of each entry of a list field; read again only when an entry is wrong."""
-    import yaml
 
     try:
         root = yaml.compose(doc.frontmatter_text, Loader=yaml.SafeLoader)

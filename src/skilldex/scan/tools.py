@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 
 from skilldex import capabilities
 from skilldex.models import ToolItem
@@ -117,7 +118,6 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
 
 def _run(file: RepoFile, language: str, shebang: bool, fs: RepoFS | None = None) -> str:
     """The command line, with the path shell-quoted: file names are the repo's to choose."""
-    import shlex
 
     path = shlex.quote(file.rel if "/" in file.rel else f"./{file.rel}")
     if file.executable and (shebang or language == "binary"):

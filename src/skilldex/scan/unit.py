@@ -4,6 +4,7 @@ and the other paths it consulted, so that the persistent index can redo only cha
 from __future__ import annotations
 
 from skilldex import capabilities
+from skilldex.rules import scan as rules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Unit:
 
 def providers() -> tuple:
     """The provider modules, in the order their items are listed."""
+    # lazy: `skilldex validate` uses this module without scan.agents
     from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tasks, tools, workflows
 
     return (skills, commands, agents, mcp, tools, tasks, workflows, docs, knowledge)
@@ -59,7 +61,7 @@ def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
     in them each appears (a value found after `password:` is redacted from a description that repeats it)."""
     if unit.rel not in fs._texts and not unit.deps:
         return  # nothing read: nothing to search
-    from skilldex import secrets
+    from skilldex import secrets  # lazy: `skilldex list` uses this module without secrets
 
     read = {unit.rel} | unit.deps
     for rel in sorted(read):
@@ -80,8 +82,6 @@ def _guard_secrets(fs: RepoFS, unit: Unit) -> None:
 
 
 def _secret_rule():
-    from skilldex.rules import scan as rules
-
     return rules.SECRET
 
 
@@ -90,7 +90,7 @@ KEEP = frozenset({"name", "path", "dir_name", "target", "paths", "code", "rule"}
 
 
 def _redacted(model, known: frozenset[str] = frozenset()):
-    from skilldex import secrets
+    from skilldex import secrets  # lazy: `skilldex list` uses this module without secrets
 
     data = model.model_dump(mode="json")
     clean = secrets.redact_data(data, known, KEEP)

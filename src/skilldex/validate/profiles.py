@@ -9,7 +9,7 @@ from collections import namedtuple
 from collections.abc import Iterable
 
 from skilldex.errors import UsageError
-from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
+from skilldex.profile_names import SUMMARIES
 from skilldex.rules.catalogue import all_rules
 from skilldex.rules.registry import Rule
 from skilldex.severity import Severity
@@ -87,7 +87,7 @@ def get_profile(name: str) -> Profile:
 def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection, dict[str, Severity]]:
     """The codes to report (the repo's configuration, then the options) and their severity: a `select`
     replaces the profile's set, and a code the profile leaves out is reported at the rule's own severity."""
-    from skilldex.rules import selection  # globs and paths: not needed to list the rules
+    from skilldex.rules import selection  # lazy: globs and paths: not needed to list the rules
 
     rules: dict[str, Rule] = {r.code: r for r in all_rules()}
     chosen = selection.select(rules, profile.severities, layers)
@@ -96,6 +96,7 @@ def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection
 
 def options(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Choice:
     """--select and --ignore, checked against every rule code."""
+    # lazy: `skilldex rules` and `rule` use this module without rules.selection
     from skilldex.rules import selection
 
     return selection.option_choice(select, ignore, [r.code for r in all_rules()])

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 
 from skilldex import secrets
 from skilldex.models import Finding
+from skilldex.profile_names import DEFAULT_PROFILE
 from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
 from skilldex.rules import scan as scan_rules
 from skilldex.rules.selection import Selection
 from skilldex.validate import check_content
 from skilldex.validate.parallel import check_targets
-from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
+from skilldex.validate.profiles import choose, get_profile, options
 from skilldex.validate.targets import Repo, collect
 
 # link and special-file findings inside a skill's folder
@@ -73,6 +74,7 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
         if found is not None:
             named.append(name)
     if not repo.whole:
+        # lazy: `validate` of a whole repo (the pre-commit case is a few files) never opens the index
         from skilldex.validate.elsewhere import named_elsewhere
 
         named += named_elsewhere(repo.root, targets)

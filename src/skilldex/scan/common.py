@@ -30,11 +30,14 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
     text = fs.read_text(file)
     if text is None:
         return None
-    text = without_bom(text, file.rel, fs.findings)
+    found: list = []
+    text = without_bom(text, file.rel, found)
+    for finding in found:
+        fs.report(finding)
     try:
         return text, split_frontmatter(text)
     except FrontmatterError as exc:
-        fs.findings.append(
+        fs.report(
             _ERROR_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column)
         )
         body, start = _body_after_broken_frontmatter(text)

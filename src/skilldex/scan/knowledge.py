@@ -227,15 +227,16 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
     fm = doc.frontmatter
     headings, _ = headings_and_code(doc.body, doc.body_start)
     if not doc.has_frontmatter and doc.error is None:
-        fs.findings.append(
+        fs.report(
             rules.MISSING_FRONTMATTER.finding(file.rel, "knowledge object has no frontmatter (title, tags, repos)", 1)
         )
     title = as_str(fm.get("title")) if not isinstance(fm.get("title"), (list, dict)) else None
     if not title and doc.has_frontmatter:
-        fs.findings.append(
+        fs.report(
             rules.KNOWLEDGE_NO_TITLE.finding(file.rel, "knowledge object has no 'title'", 1)
         )
-    fs.findings.extend(shape_findings(file.rel, doc))
+    for finding in shape_findings(file.rel, doc):
+        fs.report(finding)
     found = sections(doc.body, doc.body_start)
     title = title or next((h[1] for h in headings if h[0] == 1), None) or file.name[:-3]
     tags = as_list(fm.get("tags"))

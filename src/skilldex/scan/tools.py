@@ -161,7 +161,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module that happens to live in a tools folder
         if info.parse_error:
             line, message = info.parse_error
-            fs.findings.append(
+            fs.report(
                 rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line)
             )
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from skilldex import capabilities
 from skilldex.rules import scan as rules
+from skilldex.scan.context import ScanContext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,8 +39,9 @@ def providers() -> tuple:
 def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None) -> Unit:
     """Run every provider on one file, capturing its findings and the other paths it consulted."""
     unit = Unit(file.rel)
+    context = ScanContext(file.rel)
     before = len(fs.findings)
-    fs.deps = set()
+    fs.unit, fs.deps = context, context.deps
     try:
         with capabilities.own_name(fs.root.name):
             for index, provider in enumerate(provider_modules or providers()):
@@ -47,10 +49,12 @@ def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None)
                 if found:  # most files are nothing to most providers
                     unit.items.extend((index, item) for item in found)
     finally:
-        unit.deps = fs.deps - {file.rel}
-        fs.deps = None
+        fs.unit, fs.deps = None, None
+    unit.deps = context.deps - {file.rel}
     unit.read = file.rel in fs.content_read
-    unit.findings = fs.findings[before:]
+    # The seam: providers file findings with fs.report (into the context); the task runners (scan/tasks*,
+    # the `tasks` branch's) still append to fs.findings, so what they added is taken from there.
+    unit.findings = context.findings + fs.findings[before:]
     del fs.findings[before:]
     _guard_secrets(fs, unit)
     return unit

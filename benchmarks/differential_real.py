@@ -26,7 +26,7 @@ from pathlib import Path
 
 from skills_ref.validator import validate as skills_ref_validate
 
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-skill-frontmatter.jsonl"
 PASSES = 3

@@ -49,7 +49,7 @@ ANCHORED = {
     "skilldex.scan.tasks.parsing._TOML_HEADER",
     "skilldex.scan.tasks.parsing._TOML_KEY_LINE",
     "skilldex.secrets._VALUE",
-    "skilldex.yamlplain._KEY",
+    "skilldex.frontmatter.plain._KEY",
 }
 
 

@@ -48,7 +48,7 @@ from speed_measure import (  # noqa: E402
 )
 from speed_repo import build, intents  # noqa: E402
 
-from skilldex.validate import validate_paths  # noqa: E402
+from skilldex.validate.run import validate_paths  # noqa: E402
 
 try:  # a test extra (pip install -e '.[test]'); without it the skills-ref rows are N/A
     from skills_ref.validator import validate as skills_ref_validate

@@ -11,7 +11,7 @@ import pytest
 from support import PROJECT
 
 from skilldex import docgen
-from skilldex.rules import all_rules
+from skilldex.rules.catalogue import all_rules
 
 DOCS = PROJECT / "docs"
 README = PROJECT / "README.md"

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from skilldex import capabilities, secrets
-from skilldex.markdown import FrontmatterError, split_frontmatter
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.markdown import split_frontmatter
 from skilldex.scan.describe.python_ast import Nodes
 from skilldex.scan.fs import READ_STEP, RepoFS
 from skilldex.secrets import shapes

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skilldex.markdown import FrontmatterError, first_paragraph, referenced_paths, split_frontmatter
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.markdown import first_paragraph, referenced_paths, split_frontmatter
 
 
 def test_dashes_inside_a_value_do_not_end_the_frontmatter():

@@ -12,8 +12,12 @@ import os
 import re
 from pathlib import Path
 
+from skilldex.capabilities import tokens
 from skilldex.index.location import cache_dir
+from skilldex.index.refresh import repo_index
+from skilldex.index.workspaces import repos
 from skilldex.oneline import code, oneline
+from skilldex.samples import in_samples
 
 TYPE_CHECKING = False  # hooks run at every prompt: the typing module stays unloaded
 if TYPE_CHECKING:
@@ -45,6 +49,7 @@ def _cwd(payload: dict) -> Path:
 
 
 def session_start(payload: dict, workspace: str | None = None) -> dict:
+    # lazy: `skilldex hook pre-write` and `hook prompt` use this module without startup
     from skilldex.startup import startup_brief
 
     brief = startup_brief(workspace, _cwd(payload))
@@ -52,14 +57,12 @@ def session_start(payload: dict, workspace: str | None = None) -> dict:
 
 
 def _indexes(workspace: str | None, cwd: Path):
-    from skilldex.index.refresh import repo_index
-    from skilldex.index.workspaces import repos
-
     return [repo_index(path, name) for name, path in repos(workspace, cwd)]
 
 
 def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...], limit: int = 3):
     """(hits, the intent's concepts, {hit path: tools it names}, knowledge lines)."""
+    # lazy: `skilldex hook session-start` uses this module without search
     from skilldex.search import concepts, find_indexed
 
     wanted = concepts(intent)
@@ -76,6 +79,7 @@ def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...
 
 def knowledge(indexes: list, wanted: list, limit: int = 2) -> list[tuple[str, str, str]]:
     """(repo, path, hint line) of the knowledge objects whose applies-when the prompt matches, best first."""
+    # lazy: `skilldex hook pre-write` and `hook session-start` use this module without these
     from skilldex.knowledge.surface import applies, placed
     from skilldex.search.knowledge import best_line, quote
 
@@ -110,6 +114,7 @@ def uses(indexes: list, hit) -> list:
 
 def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
     """(hit, sure) for the hits worth interrupting for; sure when the item clearly is what was asked."""
+    # lazy: `skilldex hook session-start` uses this module without search.confidence
     from skilldex.search.confidence import evidence, named
 
     chosen = []
@@ -192,7 +197,6 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
     for index in indexes:
         if mine and index not in mine:
             index.close()
-    from skilldex.samples import in_samples
 
     if mine and in_samples(os.path.relpath(real, mine[0].root).replace(os.sep, "/")):
         for index in mine:
@@ -226,8 +230,7 @@ def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> 
     Coverage counts each meaningful intent word once: 1 when the item says it, 0.6 for a synonym.
     Ties go to tools, then to the items the repo's own docs and skills cite most.
     """
-    from skilldex.capabilities import tokens
-    from skilldex.samples import in_samples
+    # lazy: `skilldex hook session-start` uses this module without search
     from skilldex.search import SYNONYM_DISCOUNT, concepts
 
     try:

@@ -350,17 +350,3 @@ def _negative_units(body: str) -> list[tuple[str, bool]]:
             current.append(stripped)
     close()
     return units
-
-
-def explain(root: str, kind: str, path: str, name: str) -> tuple[int, str] | None:
-    """(importance, why) of one item from the repo's up-to-date index, for `show`; None when it is not indexed."""
-    from skilldex.index.refresh import repo_index
-
-    index = repo_index(root)
-    try:
-        for row in index.rows:
-            if (row.kind, row.path, row.name) == (kind, path, name):
-                return row.importance, row.why or "no evidence either way"
-    finally:
-        index.close()
-    return None

@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from skilldex.errors import UsageError
+from skilldex.index.refresh import repo_index
 
 TYPE_CHECKING = False  # items are models or their JSON dicts (`show` on a fresh index builds no models)
 if TYPE_CHECKING:
@@ -71,8 +72,19 @@ def detail_data(catalogue: Catalogue, found) -> dict:
 def with_rank(data: dict, root) -> dict:
     """An item's JSON (as `show --json` prints it) with its importance and why (skilldex.importance; None when
     the repo has no index)."""
-    from skilldex.importance import explain
-
-    ranked = explain(str(root), data["kind"], data["path"], data["name"]) if root else None
+    ranked = _ranked(str(root), data["kind"], data["path"], data["name"]) if root else None
     data["importance"], data["why"] = ranked if ranked else (None, None)
     return data
+
+
+def _ranked(root: str, kind: str, path: str, name: str) -> tuple[int, str] | None:
+    """(importance, why) of one item from the repo's up-to-date index; None when it is not indexed."""
+
+    index = repo_index(root)
+    try:
+        for row in index.rows:
+            if (row.kind, row.path, row.name) == (kind, path, name):
+                return row.importance, row.why or "no evidence either way"
+    finally:
+        index.close()
+    return None

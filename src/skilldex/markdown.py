@@ -1,6 +1,6 @@
 """Markdown reading: frontmatter split with line numbers, headings, code blocks, first paragraphs, links.
 
-The YAML itself is loaded by skilldex.yamlsafe (re-exported here: FrontmatterError, Field, load_yaml).
+The YAML itself is loaded by skilldex.frontmatter.
 """
 
 from __future__ import annotations
@@ -9,14 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from skilldex.yamlsafe import (  # noqa: F401  (re-exported: the markdown API many modules import)
-    MAX_YAML_ALIASES,
-    MAX_YAML_CHARS,
-    MAX_YAML_NODES,
-    Field,
-    FrontmatterError,
-    load_yaml,
-)
+from skilldex.frontmatter.load import load_yaml
+from skilldex.frontmatter.types import Field, FrontmatterError
 
 
 @dataclass

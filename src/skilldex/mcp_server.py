@@ -24,8 +24,12 @@ from pydantic import Field
 from skilldex import __version__
 from skilldex.capabilities import VOCABULARY
 from skilldex.errors import UsageError
+from skilldex.index.refresh import catalogue, repo_index
+from skilldex.lookup import detail_data, find_item
 from skilldex.models import KINDS
 from skilldex.oneline import lines, oneline
+from skilldex.search import find_indexed
+from skilldex.workspace import open_workspace, resolve_repo
 
 SERVER_NAME = "skilldex"
 INSTRUCTIONS = (
@@ -55,7 +59,6 @@ Offset = Annotated[int, Field(ge=0, description="How many matching items to skip
 
 def list_repos(workspace: str | None) -> dict[str, Any]:
     """The workspace's repos, as `skilldex repos --json` prints them."""
-    from skilldex.workspace import open_workspace
 
     found = open_workspace(workspace)
     if found is None:
@@ -133,8 +136,6 @@ def _cap(value: Any, cap: int) -> Any:
 
 def find_tooling(workspace: str | None, repo: str, intent: str, limit: int = 5) -> dict[str, Any]:
     """The repo's items ranked against the intent, as `skilldex find REPO INTENT --json` prints them."""
-    from skilldex.index.refresh import repo_index
-    from skilldex.search import find_indexed
 
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}")
@@ -152,7 +153,6 @@ def find_tooling(workspace: str | None, repo: str, intent: str, limit: int = 5) 
 
 def show_item(workspace: str | None, repo: str, name: str) -> dict[str, Any]:
     """One item and its findings, as `skilldex show REPO NAME --json` prints them."""
-    from skilldex.lookup import detail_data, find_item
 
     catalogue = _catalogue(workspace, repo)
     return bounded(detail_data(catalogue, find_item(catalogue, name)), BUDGETS["show_item"])
@@ -163,14 +163,10 @@ QUERIES = {"list_repos": list_repos, "list_tooling": list_tooling, "find_tooling
 
 
 def _ref(workspace: str | None, repo: str):
-    from skilldex.workspace import open_workspace, resolve_repo
-
     return resolve_repo(repo, open_workspace(workspace))
 
 
 def _catalogue(workspace: str | None, repo: str):
-    from skilldex.index.refresh import catalogue
-
     ref = _ref(workspace, repo)
     return catalogue(ref.path, name=ref.name)
 
@@ -247,11 +243,12 @@ MCP_INSTALL = "pipx inject skilldex-index mcp, uv tool install --with mcp <clone
 def _sdk() -> tuple[type, type[Exception]]:
     """(server class, ToolError) from the installed SDK: MCPServer in mcp 2, FastMCP in mcp 1."""
     try:
+        # lazy: mcp is an optional dependency ([mcp]) that only `skilldex mcp` needs
         from mcp.server.mcpserver import MCPServer
         from mcp.server.mcpserver.exceptions import ToolError
     except ImportError:
         try:
-            # mcp 1's names; the type checker sees mcp 2, which has no fastmcp
+            # lazy: mcp 1 names it FastMCP (optional dependency, as above); the type checker sees mcp 2
             from mcp.server.fastmcp import FastMCP as MCPServer  # type: ignore[attr-defined, no-redef]
             from mcp.server.fastmcp.exceptions import ToolError  # type: ignore[import-not-found, no-redef]
         except ImportError as exc:

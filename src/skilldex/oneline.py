@@ -42,7 +42,7 @@ def lines(text: object) -> str:
 
 
 def _visible(text: str) -> str:
-    from unicodedata import category
+    from unicodedata import category  # lazy: `skilldex doctor` and `find` use this module without unicodedata
 
     out = []
     for ch in text:

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from skilldex.errors import UsageError
+from skilldex.frontmatter.load import load_yaml
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.rules.catalogue import all_rules
 from skilldex.rules.selection import Choice, patterns
 
 KEYS = ("select", "ignore", "per-file-ignores")
@@ -38,7 +41,6 @@ def find_config(start: Path) -> Choice | None:
 
 def parse(section: Any, where: str, base: Path) -> Choice:
     """A `{select, ignore, per-file-ignores}` mapping as a Choice; unknown keys and codes are usage errors."""
-    from skilldex.rules import all_rules
 
     if not isinstance(section, dict):
         raise UsageError(f"{where}: expected a table of {', '.join(KEYS)}")
@@ -79,7 +81,7 @@ def _from_pyproject(file: Path) -> Choice | None:
         return None
     if "skilldex" not in text:  # most pyproject.toml files: no need to parse them
         return None
-    from skilldex import tomlfile  # loaded only when a pyproject.toml names skilldex
+    from skilldex import tomlfile  # lazy: loaded only when a pyproject.toml names skilldex
 
     try:
         data = tomlfile.loads(text)
@@ -98,7 +100,6 @@ def _from_yaml(file: Path) -> Choice | None:
         return None
     if "rules" not in text:
         return None
-    from skilldex.markdown import FrontmatterError, load_yaml  # the YAML parser loads only when there is YAML to read
 
     try:
         data, _, _ = load_yaml(text)

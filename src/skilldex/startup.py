@@ -11,10 +11,13 @@ import os
 from functools import partial  # loaded by `re` already: free on the hook's path
 
 from skilldex import capabilities
+from skilldex.importance import FORBIDDEN_FLOOR, HEADLINE_FLOOR
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
+from skilldex.knowledge.surface import placed, quote
 from skilldex.oneline import clip, code, oneline
 from skilldex.prominence import OTHER, first_sentence
+from skilldex.samples import in_samples
 
 TYPE_CHECKING = False  # the typing machinery costs the session-start hook milliseconds
 if TYPE_CHECKING:
@@ -59,12 +62,9 @@ def _relative(root: str, base) -> str:
 
 def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     """The most detailed brief of these repos that fits in `limit` characters."""
-    from skilldex.knowledge.surface import placed
-    from skilldex.samples import in_samples
 
     learned = {name: [o for o in objects if not in_samples(o.get("path", ""))]
                for name, objects in placed(indexes).items()}  # knowledge objects, under the repos they concern
-    from skilldex.importance import FORBIDDEN_FLOOR
 
     grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)
                                and r.importance > FORBIDDEN_FLOOR])) for index in indexes]
@@ -127,7 +127,6 @@ def _with(knowledge: str, block: str, index: RepoIndex) -> str:
 
 def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) -> str:
     """What was learned about the repo: each object with its first Don't and Do; only a count at the last level."""
-    from skilldex.knowledge.surface import quote
 
     if not objects:
         return ""
@@ -184,7 +183,6 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
 
 def headlines(members: list[Row], count: int) -> list[Row]:
     """The `count` most used items of a capability, of any kind; internal helpers, plans and records never."""
-    from skilldex.importance import HEADLINE_FLOOR
 
     return [r for r in members if r.importance > HEADLINE_FLOOR][:count]
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skilldex.errors import UsageError
-from skilldex.markdown import FrontmatterError, load_yaml
+from skilldex.frontmatter.load import load_yaml
+from skilldex.frontmatter.types import FrontmatterError
 
 WORKSPACE_FILENAMES = ("skilldex.yaml", "skilldex.yml")
 ENV_VAR = "SKILLDEX_WORKSPACE"

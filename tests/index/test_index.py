@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import FIXTURES, PROJECT
 
-import skilldex.scan
+import skilldex.scan.unit
 from skilldex.index.location import db_path
 from skilldex.index.refresh import catalogue, repo_index
 from skilldex.scan import scan_repo
@@ -68,13 +68,13 @@ def test_cold_and_warm_catalogue_equal_a_full_scan(source: Path, tmp_path: Path,
     assert os.path.isfile(db)
 
     scanned: list[str] = []
-    real_scan_unit = skilldex.scan.scan_unit
+    real_scan_unit = skilldex.scan.unit.scan_unit
 
     def counting(fs, file, modules=None):
         scanned.append(file.rel)
         return real_scan_unit(fs, file, modules)
 
-    monkeypatch.setattr(skilldex.scan, "scan_unit", counting)
+    monkeypatch.setattr(skilldex.scan.unit, "scan_unit", counting)
     assert catalogue(root).model_dump() == expected.model_dump()  # warm: every item comes from the db
     assert scanned == []
 

@@ -9,7 +9,7 @@ import pytest
 from support import PROJECT, skills_ref_validator, write_tree
 
 from skilldex.knowledge.check import check_paths
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 from skilldex.workspace import load_workspace
 
 BROKEN = "---\ntitle: Broken\ntags: database\napplies-when: [x]\nupdated: 2026-02-02\n---\n## Do\n- y\n"

@@ -9,7 +9,7 @@ import pytest
 from support import write_tree
 
 from skilldex.knowledge.check import check_paths
-from skilldex.rules import all_rules
+from skilldex.rules.catalogue import all_rules
 from skilldex.workspace import load_workspace
 
 TODAY = datetime.date(2026, 11, 27)

@@ -17,7 +17,7 @@ from support import PROJECT, claude, skills_ref_validator
 
 from skilldex import tomlfile
 from skilldex.scan import scan_repo
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 PLUGIN_PARTS = (".claude-plugin", "hooks", "skills")
 

@@ -421,7 +421,7 @@ def test_plugin_skill_with_a_prose_name_runs_by_its_folder_and_github_skills_are
 
 
 def test_name_folder_mismatch_suggests_renaming_the_folder_only_to_a_valid_name(repo):
-    from skilldex.validate import validate_paths
+    from skilldex.validate.run import validate_paths
 
     root = repo({".claude/skills/writing-rules/SKILL.md": "---\nname: Writing Hookify Rules\ndescription: x. Use "
                                                           "when y.\n---\nB\n",

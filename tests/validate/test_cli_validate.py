@@ -135,7 +135,7 @@ def test_help_has_examples_and_profiles():
 
 
 def test_the_packs_own_skills_validate_clean():
-    from skilldex.validate import validate_paths
+    from skilldex.validate.run import validate_paths
 
     report = validate_paths([str(PROJECT / "skills")], cwd=str(PROJECT))
     assert report.files and not report.findings, report.findings

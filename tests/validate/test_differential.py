@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 try:
     from skills_ref.validator import validate as skills_ref_validate

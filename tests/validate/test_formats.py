@@ -21,8 +21,8 @@ from skilldex.render.findings import (
     to_sarif,
     to_text,
 )
-from skilldex.rules import get_rule
-from skilldex.validate.report import FileResult, Report
+from skilldex.report import FileResult, Report
+from skilldex.rules.catalogue import get_rule
 
 SARIF_SCHEMA = "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
 ODD = "skills/a,b:c/SKILL.md"  # a comma and a colon: both need escaping in GitHub properties

@@ -8,7 +8,9 @@ import os
 import pytest
 from support import FIXTURES, PROJECT, write_tree
 
-from skilldex.validate import PROFILES, parallel, validate_paths
+from skilldex.validate import parallel
+from skilldex.validate.profiles import PROFILES
+from skilldex.validate.run import validate_paths
 
 
 def _report(root, profile: str) -> tuple:

@@ -22,7 +22,7 @@ import pytest
 from support import PROJECT, write_tree
 
 from skilldex.errors import UsageError
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 HOOKS_FILE = PROJECT / ".pre-commit-hooks.yaml"
 TIMEOUT = 600  # the first run builds the hook's virtualenv and pip-installs skilldex

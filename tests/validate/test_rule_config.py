@@ -12,10 +12,10 @@ from support import write_tree
 
 from skilldex.errors import UsageError
 from skilldex.ruleconfig import find_config
-from skilldex.rules import all_rules
+from skilldex.rules.catalogue import all_rules
 from skilldex.rules.doctor import CODES as DOCTOR_CODES
 from skilldex.rules.selection import Choice, option_choice, patterns, select
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 UNIVERSE = [r.code for r in all_rules()]
 HINT = "---\nname: hint\ndescription: Use when testing hints.\nuser-invokable: true\n---\n# Hint\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from support import write_tree
 
-from skilldex.validate import validate_paths
+from skilldex.validate.run import validate_paths
 
 GOOD = "---\nname: deploy\ndescription: Deploys the API. Use when shipping a release.\n---\n# Deploy\n"
 
@@ -164,7 +164,7 @@ def test_rule_stays_quiet_on_a_close_clean_file(tmp_path, code, profile, files):
 
 
 def test_every_validate_rule_has_a_trigger_test():
-    from skilldex.rules import all_rules
+    from skilldex.rules.catalogue import all_rules
 
     tested = {t[0] for t in TRIGGERS}
     untestable_here = {"SKD001", "SKD002", "SKD003", "SKD004", "SKD005", "SKD006", "SKD007", "SKD008", "SKD009",

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def main() -> int | None:
-    import sys
-
-    from skilldex.cli.fast import run
+    from skilldex.cli.fast import run  # lazy: importing skilldex.cli (the app, its tests) does not load the fast path
 
     code = run(sys.argv[1:])
     if code is not None:
         return code
-    from skilldex.cli.app import app, register
+    from skilldex.cli.app import app, register  # lazy: what the fast path answers never loads Typer
 
     register()
     app(prog_name="skilldex")  # also under `python -m skilldex`: help, errors and completion name the command

@@ -13,7 +13,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from skilldex.models import Catalogue
-    from skilldex.rules import Rule
+    from skilldex.rules.registry import Rule
 
 _NOUNS = {"skill": "skill (SKILL.md)", "command": "command", "agent": "agent"}
 
@@ -52,7 +52,7 @@ def _rule_json(r: Rule, with_doc: bool) -> dict[str, object]:
 
 def rules(prefix: str | None, as_json: bool) -> int:
     from skilldex.errors import UsageError
-    from skilldex.rules import all_rules
+    from skilldex.rules.catalogue import all_rules
 
     prefix = prefix or ""
     found = [r for r in all_rules() if r.code.startswith(prefix.strip().upper())]
@@ -71,7 +71,7 @@ def rules(prefix: str | None, as_json: bool) -> int:
 
 def rule(code: str, as_json: bool) -> int:
     from skilldex.errors import UsageError
-    from skilldex.rules import get_rule
+    from skilldex.rules.catalogue import get_rule
 
     found = get_rule(code)
     if found is None:

@@ -1,4 +1,5 @@
-"""The Typer app, global options, and the single place where errors become exit codes."""
+"""The Typer app: global options, the one place commands are wired to it (`register`), and the one place
+where errors become exit codes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,27 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from skilldex.cli import answers
+from skilldex.cli import (
+    answers,
+    cache_cmd,
+    completion_cmd,
+    doctor_cmd,
+    export_cmd,
+    find_cmd,
+    generate_cmd,
+    hook_cmd,
+    init_cmd,
+    knowledge_cmd,
+    list_cmd,
+    mcp_cmd,
+    repos,
+    rules_cmd,
+    schema,
+    show,
+    sync_cmd,
+    validate_cmd,
+)
+from skilldex.cli.helpformat import tidy
 from skilldex.errors import SkilldexError
 
 # Click's exception classes, found through typer's public BadParameter (typer >= 0.20 vendors its own click).
@@ -29,8 +50,6 @@ class _Group(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        from skilldex.cli.helpformat import tidy
-
         tidy(self, plain=not (sys.stdout and sys.stdout.isatty()))
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -92,31 +111,44 @@ def _main(
     ctx.obj = {"workspace": str(workspace) if workspace else None}
 
 
-def workspace_option(ctx: typer.Context) -> str | None:
-    return (ctx.obj or {}).get("workspace")
-
-
-print_json = answers.print_json
-
-
 def register() -> None:
-    """Import the command modules so their @app.command decorators run."""
-    from skilldex.cli import (  # noqa: F401
-        cache_cmd,
-        completion_cmd,
-        doctor_cmd,
-        export_cmd,
-        find_cmd,
-        generate_cmd,
-        hook_cmd,
-        init_cmd,
-        knowledge_cmd,
-        list_cmd,
-        mcp_cmd,
-        repos,
-        rules_cmd,
-        schema,
-        show,
-        sync_cmd,
-        validate_cmd,
-    )
+    """Wire every command and command group to the app: the one place that knows them all (idempotent)."""
+    if app.registered_commands:
+        return
+    for name, function in COMMANDS:
+        app.command(name)(function)
+    for name, help_text, commands in GROUPS:
+        group = typer.Typer(name=name, help=help_text, no_args_is_help=True)
+        for command, function in commands:
+            group.command(command)(function)
+        app.add_typer(group)
+
+
+# Typer lists commands in this order in `skilldex -h`, the groups after them.
+COMMANDS = [
+    ("completion", completion_cmd.completion_command),
+    ("doctor", doctor_cmd.doctor_command),
+    ("find", find_cmd.find_command),
+    ("startup", hook_cmd.startup_command),
+    ("init", init_cmd.init_command),
+    ("list", list_cmd.list_command),
+    ("mcp", mcp_cmd.mcp_command),
+    ("repos", repos.repos_command),
+    ("rules", rules_cmd.rules_command),
+    ("rule", rules_cmd.rule_command),
+    ("schema", schema.schema_command),
+    ("show", show.show_command),
+    ("validate", validate_cmd.validate_command),
+]
+GROUPS = [
+    ("cache", cache_cmd.HELP, [("info", cache_cmd.info_command), ("clear", cache_cmd.clear_command)]),
+    ("export", export_cmd.HELP, [("prompt", export_cmd.prompt_command), ("agents-md", export_cmd.agents_md_command),
+                                 ("backstage", export_cmd.backstage_command)]),
+    ("generate", generate_cmd.HELP, [("skill", generate_cmd.skill_command),
+                                     ("knowledge", generate_cmd.knowledge_command)]),
+    ("hook", hook_cmd.HELP, [("session-start", hook_cmd.session_start_command), ("prompt", hook_cmd.prompt_command),
+                             ("pre-write", hook_cmd.pre_write_command)]),
+    ("knowledge", knowledge_cmd.HELP, [("new", knowledge_cmd.new_command), ("check", knowledge_cmd.check_command),
+                                       ("schema", knowledge_cmd.schema_command)]),
+    ("sync", sync_cmd.HELP, [("agents-md", sync_cmd.agents_md_command)]),
+]

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json
+from skilldex.cli.answers import print_json
 
-cache_app = typer.Typer(
-    name="cache",
-    help="The persistent index (one SQLite file per repo).\n\nExample: skilldex cache info",
-    no_args_is_help=True,
+HELP = (
+    "The persistent index (one SQLite file per repo).\n\nExample: skilldex cache info"
 )
-app.add_typer(cache_app)
 
 
-@cache_app.command("info")
 def info_command(as_json: bool = typer.Option(False, "--json", help="Print the details as JSON.")) -> None:
     """Show the cache folder and, per indexed repo, its root, files, items and size.
 
     Example: skilldex cache info --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.manage import describe
 
     details = describe()
@@ -35,12 +32,12 @@ def info_command(as_json: bool = typer.Option(False, "--json", help="Print the d
                    f"{repo['bytes']:,} bytes{state}")
 
 
-@cache_app.command("clear")
 def clear_command(as_json: bool = typer.Option(False, "--json", help="Print what was removed as JSON.")) -> None:
     """Delete every index (they are rebuilt on the next command).
 
     Example: skilldex cache clear
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.manage import clear
 
     removed = clear()

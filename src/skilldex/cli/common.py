@@ -1,10 +1,10 @@
-"""Helpers the commands share: repo resolution and the (indexed) catalogue."""
+"""Helpers the commands share: the global --workspace option, repo resolution and the (indexed) catalogue."""
 
 from __future__ import annotations
 
 import typer
 
-from skilldex.cli.answers import check_format, print_report  # noqa: F401  (shared with knowledge check)
+from skilldex.cli.answers import catalogue_of
 from skilldex.kinds import KINDS
 
 TYPE_CHECKING = False  # models and the workspace loader are imported only by the commands that use them
@@ -12,10 +12,12 @@ if TYPE_CHECKING:
     from skilldex.models import Catalogue
 
 
-def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
-    from skilldex.cli.answers import catalogue_of
-    from skilldex.cli.app import workspace_option
+def workspace_option(ctx: typer.Context) -> str | None:
+    """The global --workspace (or $SKILLDEX_WORKSPACE) the app's callback stored; None: search upwards."""
+    return (ctx.obj or {}).get("workspace")
 
+
+def catalogue_for(ctx: typer.Context, repo: str) -> Catalogue:
     return catalogue_of(workspace_option(ctx), repo)
 
 

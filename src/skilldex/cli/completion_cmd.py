@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import typer
+from typer._completion_shared import get_completion_script  # Typer's own scripts; no public name exists
 
-from skilldex.cli.app import app
 from skilldex.errors import UsageError
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-@app.command("completion")
 def completion_command(shell: str = typer.Argument(..., help=f"One of: {', '.join(SHELLS)}.")) -> None:
     """Print the completion script for SHELL (--install-completion writes it into the shell's startup file).
 
@@ -22,7 +21,6 @@ def completion_command(shell: str = typer.Argument(..., help=f"One of: {', '.joi
 
       skilldex completion fish > ~/.config/fish/completions/skilldex.fish
     """
-    from typer._completion_shared import get_completion_script  # Typer's own scripts; no public name exists
 
     if shell not in SHELLS:
         raise UsageError(f"unknown shell '{shell}'; choose one of: {', '.join(SHELLS)}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli import answers
+from skilldex.cli.common import workspace_option
 
 
-@app.command("doctor")
 def doctor_command(
     ctx: typer.Context,
     repos: list[str] = typer.Argument(None, help="Workspace repo names or repo folders. Default: every one."),
@@ -37,7 +37,6 @@ def doctor_command(
 
       skilldex doctor --json --select SKD601,SKD602,SKD612
     """
-    from skilldex.cli import answers
 
     code = answers.doctor(workspace_option(ctx), repos, fmt, as_json, select, ignore, since, no_git, no_fix)
     raise typer.Exit(code)

@@ -6,24 +6,18 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
-from skilldex.cli.common import catalogue_for, check_kinds
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import catalogue_for, check_kinds, workspace_option
 from skilldex.kinds import KINDS
 
-export_app = typer.Typer(
-    name="export",
-    help=(
-        "Print the catalogue for other agents and portals: a skills prompt block, an AGENTS.md section, "
-        "Backstage entities.\n\nExample: skilldex export backstage credentialmate > catalog-info.yaml"
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Print the catalogue for other agents and portals: a skills prompt block, an AGENTS.md section, "
+    "Backstage entities.\n\nExample: skilldex export backstage credentialmate > catalog-info.yaml"
 )
-app.add_typer(export_app, name="export")
 
 _REPOS = typer.Argument(None, help="Workspace repo names or repo folders. Default: every repo in skilldex.yaml.")
 
 
-@export_app.command("prompt")
 def prompt_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -40,6 +34,7 @@ def prompt_command(
 
       skilldex export prompt . ../other-repo > skills-prompt.xml
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.prompt import available_skills
 
     text, skipped = available_skills(_catalogues(ctx, repos))
@@ -51,7 +46,6 @@ def prompt_command(
     typer.echo(text)
 
 
-@export_app.command("agents-md")
 def agents_md_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
@@ -65,6 +59,7 @@ def agents_md_command(
 
       skilldex export agents-md . >> AGENTS.md   # once; `skilldex sync agents-md` keeps it up to date
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.agents_md import section
 
     catalogue = catalogue_for(ctx, repo)
@@ -75,7 +70,6 @@ def agents_md_command(
     typer.echo(text, nl=False)
 
 
-@export_app.command("backstage")
 def backstage_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -105,6 +99,7 @@ def backstage_command(
 
       skilldex export backstage --out catalog --source-location 'https://github.com/acme/{repo}/blob/main/'
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.backstage import MARKER, BackstageOptions, documents, entities, files
 
     options = BackstageOptions(owner=owner, lifecycle=lifecycle, source_location=source_location,
@@ -116,6 +111,7 @@ def backstage_command(
         else:
             typer.echo(documents(catalogues, options), nl=False)
         return
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate.write import write_files
 
     written = write_files(out, files(catalogues, options, out), MARKER, stale=[])
@@ -127,6 +123,7 @@ def backstage_command(
 
 
 def _catalogues(ctx: typer.Context, repos: list[str] | None) -> list:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.errors import UsageError
     from skilldex.workspace import open_workspace
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
-from skilldex.cli.common import check_kinds
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import check_kinds, workspace_option
 from skilldex.errors import UsageError
 from skilldex.kinds import KINDS
 
 
-@app.command("find")
 def find_command(
     ctx: typer.Context,
     words: list[str] = typer.Argument(..., help="REPO then the intent (quoted or not); with --all, only the intent."),
@@ -31,6 +30,7 @@ def find_command(
 
       skilldex find --all "rotate the database password" --kind skill --kind tool
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.index.refresh import repo_index
     from skilldex.search import find_indexed
     from skilldex.workspace import open_workspace, resolve_repo
@@ -55,6 +55,7 @@ def find_command(
     if as_json:
         print_json({"query": intent, "results": [h.to_dict() for h in hits]})
         return
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.render.hits import render_hits
 
     typer.echo(render_hits(hits, intent, everywhere), nl=False)

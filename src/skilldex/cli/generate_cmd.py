@@ -6,23 +6,18 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 
-generate_app = typer.Typer(
-    name="generate",
-    help=(
-        "Write what agents read before building: a discover-infrastructure skill, or knowledge objects.\n\n"
-        "Example: skilldex generate skill --out .claude/skills"
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Write what agents read before building: a discover-infrastructure skill, or knowledge objects.\n\n"
+    "Example: skilldex generate skill --out .claude/skills"
 )
-app.add_typer(generate_app, name="generate")
 
 _REPOS = typer.Argument(None, help="Workspace repo names or repo folders. Default: every repo in skilldex.yaml.")
 _JSON = typer.Option(False, "--json", help='Print {"out", "files": [{"path", "relative", "status"}]} as JSON.')
 
 
-@generate_app.command("skill")
 def skill_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -41,12 +36,12 @@ def skill_command(
 
       skilldex generate skill credentialmate ../karematch --out skills --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate import generate_skill
 
     _report(generate_skill(_catalogues(ctx, repos), out), out, as_json)
 
 
-@generate_app.command("knowledge")
 def knowledge_command(
     ctx: typer.Context,
     repos: list[str] | None = _REPOS,
@@ -65,12 +60,14 @@ def knowledge_command(
 
       skilldex generate knowledge credentialmate --out docs/knowledge --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.generate import generate_knowledge
 
     _report(generate_knowledge(_catalogues(ctx, repos), out), out, as_json)
 
 
 def _catalogues(ctx: typer.Context, repos: list[str] | None) -> list:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.errors import UsageError
     from skilldex.scan import scan_repo
     from skilldex.workspace import open_workspace, resolve_repo

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 
-hook_app = typer.Typer(
-    name="hook",
-    help=(
-        "Claude Code hook handlers: read the hook's JSON on stdin, print the JSON to return (or "
-        "nothing). They always exit 0 and finish within seconds, whatever is broken.\n\n"
-        "Example: echo '{\"prompt\": \"tail the api logs\", \"cwd\": \".\"}' | skilldex hook prompt"
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Claude Code hook handlers: read the hook's JSON on stdin, print the JSON to return (or "
+    "nothing). They always exit 0 and finish within seconds, whatever is broken.\n\n"
+    "Example: echo '{\"prompt\": \"tail the api logs\", \"cwd\": \".\"}' | skilldex hook prompt"
 )
-app.add_typer(hook_app)
 
 
-@app.command("startup")
 def startup_command(
     ctx: typer.Context,
     fmt: str = typer.Option("text", "--format", "-f", help="text, or claude-hook (SessionStart JSON)."),
@@ -36,13 +31,14 @@ def startup_command(
 
       skilldex --workspace ~/work/skilldex.yaml startup --format claude-hook
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli.fast import startup
     from skilldex.errors import UsageError
 
     if fmt not in ("text", "claude-hook"):
         raise UsageError(f"--format must be text or claude-hook, not '{fmt}'")
     if as_json:
-        from skilldex.startup import startup_brief
+        from skilldex.startup import startup_brief  # lazy: only --json needs it; the rest is the fast path's
 
         print_json({"brief": startup_brief(workspace_option(ctx))})
         return
@@ -50,12 +46,12 @@ def startup_command(
 
 
 def _run(ctx: typer.Context, name: str) -> None:
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli.fast import hook
 
     raise typer.Exit(hook(name, workspace_option(ctx)))
 
 
-@hook_app.command("session-start")
 def session_start_command(ctx: typer.Context) -> None:
     """SessionStart: print the startup brief as hookSpecificOutput.additionalContext.
 
@@ -64,7 +60,6 @@ def session_start_command(ctx: typer.Context) -> None:
     _run(ctx, "session-start")
 
 
-@hook_app.command("prompt")
 def prompt_command(ctx: typer.Context) -> None:
     """UserPromptSubmit: name existing items that already do what the prompt asks (confident matches only).
 
@@ -73,7 +68,6 @@ def prompt_command(ctx: typer.Context) -> None:
     _run(ctx, "prompt")
 
 
-@hook_app.command("pre-write")
 def pre_write_command(ctx: typer.Context) -> None:
     """PreToolUse(Write): deny once a new script or skill that closely matches an existing one.
 

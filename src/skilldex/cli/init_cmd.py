@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 
 
-@app.command("init")
 def init_command(
     ctx: typer.Context,
     project: Path = typer.Argument(
@@ -41,6 +41,7 @@ def init_command(
 
       skilldex init --remove
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.errors import UsageError
     from skilldex.install import check_project, init_project, parse_hooks, remove_project
 
@@ -50,7 +51,7 @@ def init_command(
                              "(to keep fewer hooks: skilldex init --remove, then skilldex init --hooks ...)")
         changes = remove_project(project, dry_run=dry_run)
     else:
-        from skilldex.plugin import plugin_enabled
+        from skilldex.plugin import plugin_enabled  # lazy: only this command needs it
 
         check_project(project)
         # The plugin already runs the hooks: adding them again would brief every session twice.
@@ -68,6 +69,7 @@ def init_command(
 
 def _index_text(ctx: typer.Context, project: Path) -> str:
     """The startup brief that becomes .claude/skilldex/INDEX.md (imported late: the scan is not cheap)."""
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.startup import startup_brief
 
     project = project.resolve()

@@ -7,21 +7,16 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import check_format, print_json, print_report
+from skilldex.cli.common import workspace_option
 
-knowledge_app = typer.Typer(
-    name="knowledge",
-    help=(
-        "Knowledge objects: what was learned about a repo's infrastructure (Do / Don't), written once and "
-        "surfaced by find, the startup brief and the prompt hint.\n\n"
-        'Example: skilldex knowledge new credentialmate --title "Production database access" --tags database'
-    ),
-    no_args_is_help=True,
+HELP = (
+    "Knowledge objects: what was learned about a repo's infrastructure (Do / Don't), written once and "
+    "surfaced by find, the startup brief and the prompt hint.\n\n"
+    'Example: skilldex knowledge new credentialmate --title "Production database access" --tags database'
 )
-app.add_typer(knowledge_app, name="knowledge")
 
 
-@knowledge_app.command("new")
 def new_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or repo folder the object is about."),
@@ -50,6 +45,7 @@ def new_command(
 
       skilldex knowledge new ../some/repo --title "Tail the API logs" --tags logs --dry-run
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.scaffold import Draft, new_object
     from skilldex.workspace import open_workspace, resolve_repo
 
@@ -69,7 +65,6 @@ def new_command(
             typer.echo("Fill in the TODO lines, then: skilldex knowledge check " + str(made.path))
 
 
-@knowledge_app.command("check")
 def check_command(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(
@@ -94,7 +89,7 @@ def check_command(
 
       skilldex knowledge check knowledge/ --select SKD71 --format github
     """
-    from skilldex.cli.common import check_format, print_report
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.check import check_paths
     from skilldex.workspace import open_workspace
 
@@ -109,7 +104,6 @@ def check_command(
     raise typer.Exit(code)
 
 
-@knowledge_app.command("schema")
 def schema_command(
     as_json: bool = typer.Option(False, "--json", help="Accepted for symmetry: the schema is always JSON."),
 ) -> None:
@@ -119,6 +113,7 @@ def schema_command(
 
       skilldex knowledge schema > knowledge.schema.json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.knowledge.schema import knowledge_json_schema
 
     print_json(knowledge_json_schema())

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
-from skilldex.cli.common import check_kinds
+from skilldex.cli import answers
+from skilldex.cli.common import check_kinds, workspace_option
 from skilldex.kinds import KINDS
 
 
-@app.command("list")
 def list_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
@@ -28,6 +27,5 @@ def list_command(
 
       skilldex list credentialmate --json | jq '.items[] | select(.capabilities | index("database"))'
     """
-    from skilldex.cli import answers
 
     answers.listing(workspace_option(ctx), repo, kind, as_json)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli.common import workspace_option
 
 
-@app.command("mcp")
 def mcp_command(ctx: typer.Context) -> None:
     """Run a Model Context Protocol server on stdin/stdout: tools list_repos, list_tooling, find_tooling, show_item.
 
@@ -22,6 +21,7 @@ def mcp_command(ctx: typer.Context) -> None:
 
       skilldex --workspace ~/work/skilldex.yaml mcp
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.mcp_server import serve
 
     serve(workspace_option(ctx))

@@ -15,6 +15,7 @@ def scan_progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
     if not (sys.stdout.isatty() and sys.stderr.isatty()):
         yield None
         return
+    # lazy: rich loads only when a terminal will show the bar (piped, hooks and warm runs draw none)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

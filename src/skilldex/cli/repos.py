@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import workspace_option
 from skilldex.errors import UsageError
 
 
-@app.command("repos")
 def repos_command(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
@@ -19,6 +19,7 @@ def repos_command(
 
       skilldex repos --json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.workspace import open_workspace
 
     workspace = open_workspace(workspace_option(ctx))

@@ -5,10 +5,8 @@ from __future__ import annotations
 import typer
 
 from skilldex.cli import answers
-from skilldex.cli.app import app
 
 
-@app.command("rules")
 def rules_command(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
     prefix: str = typer.Argument("", help="Only codes starting with this (SKD2, SKD30)."),
@@ -26,7 +24,6 @@ def rules_command(
     answers.rules(prefix, as_json)
 
 
-@app.command("rule")
 def rule_command(
     code: str = typer.Argument(..., help="Rule code (SKD012) or name."),
     as_json: bool = typer.Option(False, "--json", help='Print {"code", "name", "severity", "summary", "doc", ...}.'),

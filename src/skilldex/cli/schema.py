@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, print_json
+from skilldex.cli.answers import print_json
 
 
-@app.command("schema")
 def schema_command(
     as_json: bool = typer.Option(False, "--json", help="Accepted for symmetry: the schema is always JSON."),
 ) -> None:
@@ -17,6 +16,7 @@ def schema_command(
 
       skilldex schema > catalogue.schema.json
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.models import catalogue_json_schema
 
     print_json(catalogue_json_schema())

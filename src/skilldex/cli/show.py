@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app, workspace_option
+from skilldex.cli import answers
+from skilldex.cli.common import workspace_option
 
 
-@app.command("show")
 def show_command(
     ctx: typer.Context,
     repo: str = typer.Argument(..., help="Workspace repo name or path to a repo folder."),
@@ -24,6 +24,5 @@ def show_command(
 
       skilldex show credentialmate docs/INFRASTRUCTURE.md
     """
-    from skilldex.cli import answers
 
     answers.show(workspace_option(ctx), repo, item, as_json)

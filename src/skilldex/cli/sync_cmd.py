@@ -6,18 +6,14 @@ from pathlib import Path
 
 import typer
 
-from skilldex.cli.app import app, print_json, workspace_option
-from skilldex.cli.common import catalogue_for
+from skilldex.cli.answers import print_json
+from skilldex.cli.common import catalogue_for, workspace_option
 
-sync_app = typer.Typer(
-    name="sync",
-    help="Keep files other agents read up to date with the catalogue.\n\nExample: skilldex sync agents-md",
-    no_args_is_help=True,
+HELP = (
+    "Keep files other agents read up to date with the catalogue.\n\nExample: skilldex sync agents-md"
 )
-app.add_typer(sync_app, name="sync")
 
 
-@sync_app.command("agents-md")
 def agents_md_command(
     ctx: typer.Context,
     repo: str = typer.Argument(".", help="Workspace repo name or repo folder (default: the current folder)."),
@@ -38,10 +34,11 @@ def agents_md_command(
 
       skilldex sync agents-md --remove
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.agents_md import sync
 
     if remove:  # no scan needed to take the section out
-        from skilldex.workspace import open_workspace, resolve_repo
+        from skilldex.workspace import open_workspace, resolve_repo  # lazy: only this command needs it
 
         ref = resolve_repo(repo, open_workspace(workspace_option(ctx)))
         result = sync(ref.path, None, remove=True, dry_run=dry_run)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from skilldex.cli.app import app
 from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES
 
 _PROFILE_HELP = "; ".join(f"{name}: {summary}" for name, summary in SUMMARIES.items())
 
 
-@app.command("validate")
 def validate_command(
     paths: list[str] = typer.Argument(..., help="SKILL.md files, skill folders, skills folders or whole repos."),
     profile: str = typer.Option(DEFAULT_PROFILE, "--profile", "-p", help=f"Rule set. {_PROFILE_HELP}"),
@@ -36,6 +34,7 @@ def validate_command(
 
       skilldex validate skills/ --profile claude-upload --select SKD2,SKD4 --format sarif > skills.sarif
     """
+    # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.cli import answers
 
     raise typer.Exit(answers.validate(paths, profile, select, ignore, fmt, as_json, no_fix))

@@ -14,17 +14,21 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from skilldex import secrets
+from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
+from skilldex.doctor.repo import open_context
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
+from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
+from skilldex.rules import doctor as rules
 from skilldex.rules import selection
 from skilldex.rules.selection import Choice, Selection
-from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.workspace import RepoRef
 
 __all__ = ["doctor_repos", "parse_since", "active_codes"]
 
-GIT_CODES = ("SKD609", "SKD610", "SKD611")
+GIT_CODES = tuple(r.code for r in (rules.DELETED_SINCE_DOC, rules.CHANGED_SINCE_DOC, rules.DOC_OUTDATED))
 _SINCE = re.compile(r"^(\d+)\s*(day|week|month|year)s?(\s+ago)?$")
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -40,8 +44,6 @@ def doctor_repos(
     config: bool = True,
 ) -> Report:
     """Check each repo; paths in the report are relative to `cwd` when inside it. UsageError on bad options."""
-    from skilldex.doctor import skills
-    from skilldex.doctor.repo import open_context
 
     given = _options(select, ignore)
     since_time = parse_since(since) if since else None
@@ -71,8 +73,6 @@ def doctor_repos(
 def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None,
                use_git: bool) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
-    from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
-    from skilldex.rules import doctor as rules
 
     found = references.skill_findings(ctx, others)
     resolved = references.resolve_all(ctx)
@@ -99,7 +99,7 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
     found.extend(skills.check(ctx) + skills.personal_shadows(ctx) + tools.check(ctx) + tasks.check(ctx))
     statements = infra.retired_resources(ctx)
     found.extend(infra.retired_uses(ctx, statements))
-    if "SKD613" in active:
+    if rules.ORPHANED_RESOURCE.code in active:
         orphans, stopped = infra.orphaned_hosts(ctx, statements)
         found.extend(orphans)
         if stopped:
@@ -109,7 +109,6 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
 
 def _without_secrets(fs, found: list[Finding]) -> list[Finding]:
     """Messages quote what files say (a command, a mention): never a secret value found anywhere in that file."""
-    from skilldex import secrets
 
     known: dict[str, frozenset[str]] = {}
     clean = []
@@ -127,15 +126,11 @@ def active_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[
 
 
 def _options(select: Iterable[str], ignore: Iterable[str]) -> Choice:
-    from skilldex.rules.doctor import CODES
-
-    return selection.option_choice(select, ignore, CODES, family="doctor")
+    return selection.option_choice(select, ignore, rules.CODES, family="doctor")
 
 
 def _selection(layers: list[Choice | None]) -> Selection:
-    from skilldex.rules.doctor import CODES
-
-    return selection.select(CODES, CODES, layers)
+    return selection.select(rules.CODES, rules.CODES, layers)
 
 
 def parse_since(text: str, now: dt.datetime | None = None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from skilldex.scan.fs import IGNORED_DIRS
+from skilldex.scan.walk import IGNORED_DIRS
 
 # Folders of build output and scratch: docs name files there that only exist after a build or a run.
 GENERATED_DIRS = IGNORED_DIRS | {

@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 
 from skilldex.doctor import names, places
+from skilldex.doctor.infra import RETIRED
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
+from skilldex.rules import scan as scan_rules
 
 MAX_CLOSE_CANDIDATES = 5000
 
@@ -122,7 +124,7 @@ class _Finder:
                 while rel and rel not in self._walked:  # the file and each folder above it
                     self._walked.add(rel)
                     rel = posixpath.dirname(rel)
-            self._cut = any(f.code == "SKD008" for f in self.ctx.catalogue.findings)
+            self._cut = any(f.code == scan_rules.SCAN_LIMIT.code for f in self.ctx.catalogue.findings)
         # The disk is asked too for what the walk did not list: a folder reached through a second symlink.
         return path in self._walked or self.ctx.fs.exists(path)
 
@@ -304,7 +306,6 @@ def _closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> st
 
 def _says_gone(text: str, line: int) -> bool:
     """Whether the mention's own line says what it names is gone (removed, no longer exists, is gone)."""
-    from skilldex.doctor.infra import RETIRED
 
     lines = text.split("\n")
     return 0 < line <= len(lines) and bool(RETIRED.search(lines[line - 1]))

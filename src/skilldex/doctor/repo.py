@@ -12,8 +12,10 @@ from skilldex.doctor.shell import Mention
 from skilldex.doctor.workflows import is_workflow, workflow_mentions
 from skilldex.models import Catalogue
 from skilldex.samples import SAMPLE_DIRS
+from skilldex.scan import assemble, open_repo
 from skilldex.scan.docs import AGENT_DOCS, DOC_FOLDERS, OPS_FOLDERS
 from skilldex.scan.fs import RepoFile, RepoFS
+from skilldex.scan.unit import providers, scan_unit
 from skilldex.workspace import RepoRef
 
 MARKDOWN = (".md", ".mdx", ".markdown", ".rst")  # rst inline literals (``x``) read like code spans
@@ -64,7 +66,6 @@ class RepoContext:
 
 def open_context(ref: RepoRef, home=None) -> RepoContext:
     """Scan the repo and read the files doctor checks, sharing one walk so no file is read twice."""
-    from skilldex.scan import assemble, open_repo, providers, scan_unit
 
     fs = open_repo(ref.path)
     walk_findings = list(fs.findings)

@@ -8,10 +8,13 @@ from skilldex.doctor.repo import RepoContext, in_skipped_dir
 from skilldex.models import CommandItem, Finding, SkillItem
 from skilldex.oneline import clip
 from skilldex.rules import doctor as rules
+from skilldex.rules import scan as scan_rules
 from skilldex.scan.skills import SKILL_FILENAME, location
 
 # Scan codes that mean the frontmatter was not read: Claude Code then loads the body with empty metadata.
-UNREAD_FRONTMATTER = {"SKD011", "SKD012", "SKD013", "SKD014"}
+UNREAD_FRONTMATTER = {
+    r.code for r in (scan_rules.UNCLOSED_FRONTMATTER, scan_rules.INVALID_YAML, scan_rules.NOT_MAPPING, scan_rules.BOM)
+}
 CLAUDE_SCOPES = ("project", "nested", "plugin")
 
 

@@ -9,7 +9,7 @@ import re
 import yaml
 
 from skilldex.doctor.shell import NAME, UNKNOWN, Mention, script_mentions
-from skilldex.yamlsafe import too_deep
+from skilldex.frontmatter.types import too_deep
 
 MAX_NODES = 20_000  # a workflow is a few hundred nodes; aliases could make the walk revisit a lot
 _PROMPT = re.compile(r"\s*/(" + NAME + r")(?=\s|$)")

@@ -16,11 +16,15 @@ from pathlib import Path
 from skilldex.models import Catalogue, SkillItem
 from skilldex.oneline import lines as visible_lines
 from skilldex.oneline import oneline
+from skilldex.rules import scan as scan_rules
 
 # skills-ref's find_skill_md() looks for these two names only (SKILL.md first).
 SKILL_FILES = ("SKILL.md", "skill.md")
 # Scan findings after which the text skills-ref would read differs from ours (it raises on bad UTF-8).
-UNREADABLE = {"SKD002": "the file is not valid UTF-8", "SKD003": "the file holds NUL bytes (binary)"}
+UNREADABLE = {
+    scan_rules.NOT_UTF8.code: "the file is not valid UTF-8",
+    scan_rules.BINARY.code: "the file holds NUL bytes (binary)",
+}
 
 
 @dataclass(frozen=True)

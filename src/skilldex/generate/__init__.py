@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from skilldex.generate import knowledge, skill
+from skilldex.generate.repos import prepare
 from skilldex.generate.write import Written, write_files
 from skilldex.models import Catalogue
 
@@ -20,29 +22,23 @@ __all__ = ["Written", "generate_knowledge", "generate_skill", "knowledge_files",
 
 def skill_files(catalogues: Iterable[Catalogue]) -> dict[str, str]:
     """`discover-infrastructure/SKILL.md` and `discover-infrastructure/references/<repo>.md`, by relative path."""
-    from skilldex.generate import skill
-    from skilldex.generate.repos import prepare
 
     return skill.files(prepare(catalogues))
 
 
 def knowledge_files(catalogues: Iterable[Catalogue]) -> dict[str, str]:
     """`infrastructure-access-patterns.md` and `<repo>/<capability>.md`, by relative path."""
-    from skilldex.generate import knowledge
-    from skilldex.generate.repos import prepare
 
     return knowledge.files(prepare(catalogues))
 
 
 def generate_skill(catalogues: Iterable[Catalogue], out: Path) -> list[Written]:
     """Write the skill folder under `out`; stale reference files this generator wrote are removed."""
-    from skilldex.generate.skill import MARKER, SKILL_NAME
 
-    return write_files(Path(out), skill_files(catalogues), MARKER, stale=[f"{SKILL_NAME}/references/*.md"])
+    return write_files(Path(out), skill_files(catalogues), skill.MARKER, stale=[f"{skill.SKILL_NAME}/references/*.md"])
 
 
 def generate_knowledge(catalogues: Iterable[Catalogue], out: Path) -> list[Written]:
     """Write the knowledge objects under `out`; stale ones this generator wrote are removed."""
-    from skilldex.generate.knowledge import MARKER
 
-    return write_files(Path(out), knowledge_files(catalogues), MARKER, stale=["*/*.md"])
+    return write_files(Path(out), knowledge_files(catalogues), knowledge.MARKER, stale=["*/*.md"])

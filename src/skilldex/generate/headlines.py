@@ -13,9 +13,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from skilldex import capabilities
-from skilldex.importance import grams
+from skilldex import capabilities, hookrules
+from skilldex.importance import HEADLINE_FLOOR, grams, score
 from skilldex.models import Catalogue
+from skilldex.prominence import citations
+from skilldex.scan import ScanError, open_repo
 from skilldex.search import find
 from skilldex.search.documents import documents
 
@@ -96,8 +98,6 @@ def endorsements(catalogue: Catalogue) -> list[int]:
 def importance(catalogue: Catalogue) -> list[int]:
     """For each item, the repo's evidence for it (skilldex.importance), as the brief ranks it; computed from this
     catalogue, so what generate leaves out (its own earlier output) weighs nothing."""
-    from skilldex.importance import score
-    from skilldex.prominence import citations
 
     docs = documents(catalogue)
     items = [(i.kind, i.name, i.path, i.description, i.run) for i in catalogue.items]
@@ -108,20 +108,16 @@ def importance(catalogue: Catalogue) -> list[int]:
 
 def _hook_rules(catalogue: Catalogue) -> list:
     """What the repo's hooks block (skilldex.hookrules), read from its folder when it is still there."""
-    from skilldex.hookrules import rules
-    from skilldex.scan import ScanError, open_repo
-
     try:
         fs = open_repo(catalogue.root)
     except ScanError:
         return []
-    return rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
+    return hookrules.rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
 
 
 def ranked(catalogue: Catalogue) -> dict[str, list]:
     """capability -> every item tagged with it, best first (AREAS capabilities only, when present); internal
     helpers, records and what the repo's rules forbid come last, as in the brief."""
-    from skilldex.importance import HEADLINE_FLOOR
 
     bonus = [ENDORSEMENT_WEIGHT * math.log2(1 + n) for n in endorsements(catalogue)]
     evidence = importance(catalogue)

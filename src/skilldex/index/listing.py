@@ -13,6 +13,7 @@ import sqlite3
 
 from skilldex.index import store
 from skilldex.index.refresh import _open_existing, _outside_deps_hold, _unchanged, enabled
+from skilldex.index.workspaces import repos, workspace_file
 from skilldex.kinds import SCHEMA_VERSION
 
 
@@ -50,7 +51,6 @@ def catalogue_json(root: str, name: str, kinds: list[str] | None = None) -> dict
 def light_ref(workspace: str | None, ref: str) -> tuple[str, str] | None:
     """(name, path) of a repo named in the workspace or given as a folder, as skilldex.workspace.resolve_repo
     gives it, read without the YAML loader when the workspace is cached; None: let resolve_repo answer."""
-    from skilldex.index.workspaces import repos, workspace_file
 
     cwd = os.getcwd()
     try:

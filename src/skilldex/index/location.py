@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import zlib  # cheaper to import than hashlib; two CRCs make 64 bits, and the index checks its root anyway
 
 ENV_VAR = "SKILLDEX_CACHE_DIR"
 SUFFIX = ".sqlite3"
@@ -21,7 +22,6 @@ def cache_dir() -> str:
 
 def db_path(root) -> str:
     """The index file of the repo at `root` (a real, absolute path): readable name plus a hash of the path."""
-    import zlib  # cheaper to import than hashlib; two CRCs make 64 bits, and the index checks its root anyway
 
     text = os.fspath(root)
     label = re.sub(r"[^A-Za-z0-9._-]+", "-", os.path.basename(text.rstrip(os.sep)) or "root")[:40]

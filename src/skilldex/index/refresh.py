@@ -8,8 +8,11 @@ import os
 import sqlite3
 import time
 
+from skilldex import hookrules
 from skilldex.index import store
 from skilldex.index.location import db_path
+from skilldex.scan import assemble, open_repo
+from skilldex.scan.walk import exists_inside
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
@@ -17,8 +20,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from skilldex.models import Catalogue
-    from skilldex.scan import Unit
     from skilldex.scan.fs import RepoFS
+    from skilldex.scan.unit import Unit
 
 RACY_NS = 2_000_000_000  # a file changed this close to its scan may change again unseen: rescan it next time
 NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
@@ -73,10 +76,11 @@ def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catal
     `progress(done, total)` is called while files are scanned (never when nothing changed). A damaged
     index is deleted and rebuilt; when the cache cannot be used at all, the repo is scanned in memory.
     """
-    from pathlib import Path
+    from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
-    from skilldex.scan import assemble, open_repo, providers
+    # lazy: `skilldex find` and `hook pre-write` use this module without scan.parallel, scan.unit
     from skilldex.scan.parallel import scan_units
+    from skilldex.scan.unit import providers
 
     fs = open_repo(Path(root))
     walk_findings = list(fs.findings)
@@ -111,9 +115,8 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
                 pass  # damaged: the full path below rebuilds it
             db.close()
     # stale, missing, damaged or disabled: the full path (imports the scanner)
-    from pathlib import Path
+    from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
-    from skilldex.scan import open_repo
 
     fs = open_repo(Path(real))
     walk_findings = list(fs.findings)
@@ -151,12 +154,6 @@ def _open_existing(root: str) -> sqlite3.Connection | None:
         return None
 
 
-def _fresh(files: list, stored: dict[str, str]) -> bool:
-    if len(files) != len(stored):
-        return False
-    return all(stored.get(f.rel) == f.stamp for f in files)
-
-
 def _unchanged(db: sqlite3.Connection, root: str) -> bool:
     """Nothing added, removed or edited since the index was written, judged by stat calls alone.
 
@@ -182,7 +179,6 @@ def _unchanged(db: sqlite3.Connection, root: str) -> bool:
 
 def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
     """Paths consulted that the walk does not list (a referenced folder) still exist, or still do not."""
-    from skilldex.scan.walk import exists_inside
 
     return all((fp == "exists") == exists_inside(root, rel) for rel, fp in store.outside_deps(db))
 
@@ -197,8 +193,9 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None, walk: list | None
 
     Raises sqlite3.DatabaseError when the index is damaged (the caller rebuilds it).
     """
-    from skilldex.scan import Unit, providers
+    # lazy: `skilldex find` and `hook pre-write` use this module without scan.parallel, scan.unit
     from skilldex.scan.parallel import scan_units
+    from skilldex.scan.unit import Unit, providers
 
     stored = store.stored_files(db)
     reused: dict[str, Unit] = {}
@@ -252,6 +249,7 @@ def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
     was scanned, so forked workers do this work too and send back plain text instead of the parent redoing it."""
     if not unit.items and not unit.findings:
         return "[]", []  # most files of a big repo
+    # lazy: `skilldex find` and `hook pre-write` use this module without prominence, search.documents
     from skilldex.prominence import main_capability
     from skilldex.search.documents import FIELDS, document
 
@@ -269,6 +267,7 @@ def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
 
 def _known_body(fs: RepoFS, rel: str) -> str | None:
     """A file's search body from the text the scan read whole and checked for secrets; None: read it again."""
+    # lazy: `skilldex find` and `hook pre-write` use this module without search.documents, secrets
     from skilldex.search.documents import BODY_BYTES
     from skilldex.secrets import redact
 
@@ -297,19 +296,19 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
 
 def _hook_rules(fs: RepoFS) -> list:
     """What the repo's hooks block, read with no unit's dependencies recorded (every rescan reads them anew)."""
-    from skilldex.hookrules import rules
-
     deps, fs.deps = fs.deps, None
     try:
-        return rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
+        return hookrules.rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)
     finally:
         fs.deps = deps
 
 
 def _load(db: sqlite3.Connection, units: dict[str, Unit]) -> None:
     """Fill reused units with their stored items and findings, as models."""
+    # lazy: loads pydantic; `skilldex find` and `hook pre-write` use this module without it
     from pydantic import TypeAdapter
 
+    # lazy: `skilldex find` and `hook pre-write` use this module without models
     from skilldex.models import Finding, Item
 
     adapter: TypeAdapter = TypeAdapter(Item)

@@ -7,8 +7,13 @@ whole files' rows, so two processes refreshing at once leave a consistent index.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
+import zlib  # not hashlib: build_id runs on every fast-path call, and a change detector needs no crypto
+
+from skilldex import __version__
+from skilldex.scan.walk import IGNORED_DIRS
 
 SCHEMA = 9
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
@@ -40,7 +45,6 @@ class IndexUnavailable(Exception):
 
 def build_id() -> str:
     """Identifies the scanner that wrote an index: its version and the size/mtime of its own sources."""
-    from skilldex import __version__
 
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     parts = [__version__, str(SCHEMA)]
@@ -54,7 +58,6 @@ def build_id() -> str:
                         parts.append(f"{folder}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{folder}:?")
-    import zlib  # not hashlib: this runs on every fast-path call, and a change detector needs no crypto
 
     data = "|".join(parts).encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
@@ -185,11 +188,9 @@ def set_folders(db: sqlite3.Connection, folders: dict[str, int]) -> None:
 
 def _collect_outside(db: sqlite3.Connection) -> None:
     """Index every consulted path: those outside the walk with whether they exist, all of them as depended on."""
-    import json
 
     found: dict[str, str] = {}
     depended: set[str] = set()
-    from skilldex.scan.walk import IGNORED_DIRS
 
     for (deps,) in db.execute("SELECT deps FROM files WHERE deps != '{}'"):
         for rel, fp in json.loads(deps).items():
@@ -211,7 +212,6 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
     `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
     fts fields...). Citation counts are recomputed for every item, since any description may name any item.
     """
-    import json
 
     rels = json.dumps([f[0] for f in files] + removed)  # one statement each, however many files changed
     db.execute("BEGIN IMMEDIATE")
@@ -242,6 +242,7 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
 
 
 def _recount(db: sqlite3.Connection, blocked: list) -> None:
+    # lazy: `skilldex find` and `hook pre-write` use this module without importance, prominence
     from skilldex.importance import score
     from skilldex.prominence import citations
 

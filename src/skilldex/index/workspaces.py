@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zlib
 
+from skilldex.errors import UsageError
 from skilldex.index.location import cache_dir
 
 WORKSPACE_FILENAMES = ("skilldex.yaml", "skilldex.yml")
@@ -52,8 +54,6 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
     if file is None:
         root = project_root(cwd)
         if root is None:
-            from skilldex.errors import UsageError
-
             raise UsageError(f"{os.path.realpath(cwd)} is not inside a project, and / or a home folder is too big "
                              "to index whole; run in a project folder (one with .git), or name repos in skilldex.yaml")
         return [(os.path.basename(root) or root, root)]
@@ -64,15 +64,14 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
     key = None
     if st is not None:
         real = os.path.realpath(file)
-        import zlib
-
         data = real.encode("utf-8", "surrogateescape")
         key = f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1]):08x}"  # the cached entry also names its file
         cached = _read(key)
         if cached and cached.get("file") == real and cached.get("stamp") == [st.st_size, st.st_mtime_ns]:
-            return [tuple(pair) for pair in cached["repos"]]
-    from pathlib import Path
+            return [tuple(pair) for pair in cached["repos"]]  # type: ignore[misc]
+    from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
+    # lazy: `skilldex find` and `hook pre-write` use this module without workspace
     from skilldex.workspace import load_workspace, open_workspace
 
     workspace = load_workspace(Path(file)) if st is not None else open_workspace(file)

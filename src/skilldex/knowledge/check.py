@@ -13,12 +13,14 @@ from pathlib import Path
 from skilldex.errors import UsageError
 from skilldex.knowledge import context, objects, vocabulary
 from skilldex.models import Finding
+from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
-from skilldex.rules import all_rules, selection
+from skilldex.rules import knowledge as rules
+from skilldex.rules import selection
+from skilldex.rules.catalogue import all_rules
 from skilldex.rules.selection import Selection
 from skilldex.scan import knowledge as fmt
 from skilldex.scan.fs import RepoFS
-from skilldex.validate.report import FileResult, Report, display_path
 from skilldex.validate.targets import context_root
 
 TYPE_CHECKING = False
@@ -159,7 +161,6 @@ def _repo_checks(obj: objects.KnowledgeFile, names: dict[str, Path]) -> list[Fin
     """`repos` entries the workspace does not know (only with a workspace: without one, nothing is known)."""
     if not names:
         return []
-    from skilldex.rules import knowledge as rules
 
     lines = fmt.entry_lines(obj.doc, "repos")
     found = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from skilldex.index.refresh import repo_index
 from skilldex.markdown import referenced_paths
 from skilldex.models import Finding
 from skilldex.rules import knowledge as rules
@@ -26,8 +27,6 @@ class Repos:
     def names(self, repo: str) -> dict[str, set[str]]:
         """{'tool': {paths and names}, 'skill': {names, /names}} of a repo's catalogue."""
         if repo not in self._names:
-            from skilldex.index.refresh import repo_index
-
             index = repo_index(self.roots[repo], repo)
             try:
                 found: dict[str, set[str]] = {"tool": set(), "skill": set()}

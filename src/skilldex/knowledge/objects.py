@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skilldex.capabilities import VOCABULARY
 from skilldex.markdown import Document
 from skilldex.models import Finding
 from skilldex.rules import knowledge as rules
@@ -151,7 +152,6 @@ def tag_checks(obj: KnowledgeFile, allowed: set[str]) -> list[Finding]:
 
 def _suggest(tag: str, allowed: set[str]) -> str:
     """'; did you mean ...?': the capability a signal word belongs to (rds -> database), or a close spelling."""
-    from skilldex.capabilities import VOCABULARY
 
     broader = next((cap for cap, words in VOCABULARY.items() if tag.lower() in words and cap in allowed), None)
     if broader:

@@ -12,8 +12,12 @@ import yaml
 
 from skilldex.errors import UsageError
 from skilldex.generate.text import clean, code, prose, slug
-from skilldex.knowledge import vocabulary
+from skilldex.index.refresh import repo_index
+from skilldex.knowledge import context, objects, vocabulary
 from skilldex.models import Finding, Severity
+from skilldex.scan.fs import RepoFS
+from skilldex.search import find_indexed
+from skilldex.search.knowledge import subjects
 
 PER_KIND = 3  # candidates per kind pre-filled from the catalogue
 MIN_SHARE = 0.5  # a candidate scores at least this share of the best hit
@@ -95,9 +99,6 @@ def candidates(draft: Draft, title: str) -> tuple[list[str], list[str], list[str
 
     Items a Don't line names (of the draft, or of the repo's knowledge objects) are never suggested.
     """
-    from skilldex.index.refresh import repo_index
-    from skilldex.search import find_indexed
-    from skilldex.search.knowledge import subjects
 
     index = repo_index(draft.root, draft.repo)
     try:
@@ -163,8 +164,6 @@ def _inline(text: str, limit: int = 400) -> str:
 
 def _check(content: str, target: Path, draft: Draft) -> list[Finding]:
     """The checks `knowledge check` runs on one file, on the text about to be written."""
-    from skilldex.knowledge import context, objects
-    from skilldex.scan.fs import RepoFS
 
     with tempfile.TemporaryDirectory(prefix="skilldex-knowledge-") as tmp:
         rel = "knowledge/draft.md"

@@ -89,6 +89,7 @@ def _prefix(a: str, b: str) -> bool:
 
 
 def _stop(word: str) -> bool:
+    # lazy: `skilldex hook session-start` and `startup` use this module without search.synonyms
     from skilldex.search.synonyms import STOPWORDS
 
     return word in STOPWORDS

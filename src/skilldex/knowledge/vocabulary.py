@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from skilldex.capabilities import VOCABULARY
+from skilldex.frontmatter.load import load_yaml
+from skilldex.frontmatter.types import FrontmatterError
 from skilldex.models import Finding
 from skilldex.rules import knowledge as rules
 
@@ -44,7 +46,6 @@ def declared(file: Path, root: Path, display) -> tuple[dict[str, str], list[Find
 
 def read(path: Path, shown: str) -> tuple[dict[str, str], list[Finding]]:
     """One tags.yaml: `tags:` with a mapping of tag to meaning, or a list of tags."""
-    from skilldex.markdown import FrontmatterError, load_yaml
 
     try:
         data, key_lines, _ = load_yaml(path.read_text(encoding="utf-8"))

@@ -12,8 +12,9 @@ from urllib.parse import quote
 from skilldex import __version__
 from skilldex.models import Finding, Severity
 from skilldex.oneline import oneline
-from skilldex.rules import Rule, get_rule
-from skilldex.validate.report import Report
+from skilldex.report import Report
+from skilldex.rules.catalogue import get_rule
+from skilldex.rules.registry import Rule
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -1,6 +1,6 @@
 """SKD3xx: what makes Claude Code ignore, mis-read or never trigger a skill, command or agent."""
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 LISTING_TOO_LONG = rule(
     "SKD301", "skill-listing-truncated", "warning",

@@ -1,6 +1,6 @@
 """SKD5xx: beyond the frontmatter: what the body links to, how long it is, and names across a repo."""
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 BROKEN_REFERENCE = rule(
     "SKD501", "broken-reference", "error",

@@ -1,6 +1,6 @@
 """SKD6xx: `skilldex doctor`, drift between what docs promise and what the repo really has."""
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 MISSING_SKILL = rule(
     "SKD601", "missing-skill-reference", "error",

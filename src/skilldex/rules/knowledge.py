@@ -1,6 +1,6 @@
 """SKD7xx: knowledge objects, the `knowledge/*.md` files that say what was learned (`skilldex knowledge check`)."""
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 MISSING_FIELD = rule(
     "SKD701", "knowledge-missing-field", "error",

@@ -4,7 +4,7 @@ Each rule matches one check of the spec as skills-ref applies it, so the `agents
 skills-ref's verdict (without its parser bugs).
 """
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 SPEC_FIELDS = ("allowed-tools", "compatibility", "description", "license", "metadata", "name")
 

@@ -1,6 +1,6 @@
 """SKD4xx: the claude.ai upload / Skills API rules that go beyond the open spec."""
 
-from skilldex.rules import doc, rule
+from skilldex.rules.registry import doc, rule
 
 RESERVED_WORD = rule(
     "SKD401", "reserved-word-in-name", "error",

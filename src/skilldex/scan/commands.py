@@ -42,7 +42,3 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
             )
         )
     return items
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]

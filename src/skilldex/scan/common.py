@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from typing import Any
 
-from skilldex.markdown import Document, FrontmatterError, referenced_paths, split_frontmatter
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.markdown import Document, referenced_paths, split_frontmatter
 from skilldex.models import FileRef
 from skilldex.rules import scan as rules
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -28,11 +30,14 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
     text = fs.read_text(file)
     if text is None:
         return None
-    text = without_bom(text, file.rel, fs.findings)
+    found: list = []
+    text = without_bom(text, file.rel, found)
+    for finding in found:
+        fs.report(finding)
     try:
         return text, split_frontmatter(text)
     except FrontmatterError as exc:
-        fs.findings.append(
+        fs.report(
             _ERROR_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column)
         )
         body, start = _body_after_broken_frontmatter(text)
@@ -180,7 +185,6 @@ def plugin_root(fs: RepoFS, file: RepoFile, kind_folder: str) -> str | None:
 
 def plugin_name(fs: RepoFS, plugin_root: str) -> str:
     """A plugin's name: `name` in its .claude-plugin/plugin.json, else its folder's."""
-    import json
 
     fallback = plugin_root.rsplit("/", 1)[-1] if plugin_root else fs.root.name
     manifest = fs.file(posixpath.join(plugin_root, ".claude-plugin/plugin.json"))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from skilldex.models import Finding
 from skilldex.rules import scan as rules
-from skilldex.scan.walk import IGNORED_DIRS, MAX_DEPTH, MAX_ENTRIES, RepoFile, inside, walk  # noqa: F401
+from skilldex.scan.context import ScanContext
+from skilldex.scan.walk import IGNORED_DIRS, RepoFile, inside, walk
 
 MAX_TEXT_BYTES = 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
@@ -32,6 +33,7 @@ class RepoFS:
     _by_rel: dict[str, RepoFile] = field(default_factory=dict)
     _folder_bytes: dict[str, int] | None = None
     deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
+    unit: ScanContext | None = None  # the file being scanned (scan.unit.scan_unit): its findings go there
     secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
     secret_files: set[str] = field(default_factory=set)  # files whose texts held one
     secret_values: dict[str, frozenset[str]] = field(default_factory=dict)  # the values found, by file
@@ -53,9 +55,9 @@ class RepoFS:
         self.findings.extend(getattr(rules, attr).finding(rel, message) for attr, rel, message in notes)
         self._by_rel = {f.rel: f for f in self.files}
 
-    def _folders(self) -> dict[str, int]:
-        self.folder_bytes("")
-        return self._folder_bytes  # type: ignore[return-value]
+    def report(self, finding: Finding) -> None:
+        """File a finding with the file being scanned, or, outside a scan_unit, with the walk's own."""
+        (self.unit.findings if self.unit is not None else self.findings).append(finding)
 
     def folder_bytes(self, folder: str) -> int:
         """Total size of the walked files under a repo-relative folder ("" = all), summed once per walk."""
@@ -105,7 +107,7 @@ class RepoFS:
 
     def _read(self, file: RepoFile, limit: int) -> str | None:
         if file.size > limit:
-            self.findings.append(
+            self.report(
                 rules.TOO_LARGE.finding(file.rel, f"{file.size:,} bytes is over the {limit:,}-byte limit; skipped")
             )
             return None
@@ -117,19 +119,19 @@ class RepoFS:
             else:
                 data = _open_regular(file.path, limit + 1, str(self.root))
         except OSError as exc:
-            self.findings.append(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
+            self.report(rules.UNREADABLE.finding(file.rel, f"cannot read: {exc.strerror or exc}"))
             return None
         if len(data) > limit:
-            self.findings.append(rules.TOO_LARGE.finding(file.rel, f"over the {limit:,}-byte limit; skipped"))
+            self.report(rules.TOO_LARGE.finding(file.rel, f"over the {limit:,}-byte limit; skipped"))
             return None
         if b"\0" in data[:BINARY_SNIFF_BYTES]:
-            self.findings.append(rules.BINARY.finding(file.rel, "contains NUL bytes; not read as text"))
+            self.report(rules.BINARY.finding(file.rel, "contains NUL bytes; not read as text"))
             return None
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            self.findings.append(
+            self.report(
                 rules.NOT_UTF8.finding(
                     file.rel, f"byte 0x{data[exc.start]:02x} is not valid UTF-8; read with replacements", line
                 )
@@ -210,7 +212,7 @@ def _opened_path(fd: int, path: str) -> str:
         return os.readlink(f"/proc/self/fd/{fd}")  # Linux
     except OSError:
         pass
-    import fcntl  # here, not at the top: only macOS gets this far
+    import fcntl  # lazy: here, not at the top: only macOS gets this far
 
     if hasattr(fcntl, "F_GETPATH"):
         return fcntl.fcntl(fd, fcntl.F_GETPATH, b"\0" * 1024).rstrip(b"\0").decode("utf-8", "surrogateescape")

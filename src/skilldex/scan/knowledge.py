@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
+import yaml
+
 from skilldex import capabilities
 from skilldex.markdown import Document, first_paragraph, headings_and_code
 from skilldex.models import Finding, Heading, KnowledgeFrontmatter, KnowledgeItem
@@ -178,7 +180,6 @@ def _bad_entries(rel: str, doc: Document, key: str, value: list, line: int) -> l
 
 def entry_lines(doc: Document, key: str) -> list[tuple[int, int]]:
     """(line, column) of each entry of a list field; read again only when an entry is wrong."""
-    import yaml
 
     try:
         root = yaml.compose(doc.frontmatter_text, Loader=yaml.SafeLoader)
@@ -227,15 +228,16 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
     fm = doc.frontmatter
     headings, _ = headings_and_code(doc.body, doc.body_start)
     if not doc.has_frontmatter and doc.error is None:
-        fs.findings.append(
+        fs.report(
             rules.MISSING_FRONTMATTER.finding(file.rel, "knowledge object has no frontmatter (title, tags, repos)", 1)
         )
     title = as_str(fm.get("title")) if not isinstance(fm.get("title"), (list, dict)) else None
     if not title and doc.has_frontmatter:
-        fs.findings.append(
+        fs.report(
             rules.KNOWLEDGE_NO_TITLE.finding(file.rel, "knowledge object has no 'title'", 1)
         )
-    fs.findings.extend(shape_findings(file.rel, doc))
+    for finding in shape_findings(file.rel, doc):
+        fs.report(finding)
     found = sections(doc.body, doc.body_start)
     title = title or next((h[1] for h in headings if h[0] == 1), None) or file.name[:-3]
     tags = as_list(fm.get("tags"))
@@ -269,7 +271,3 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
 
 def _date_text(value: Any) -> str | None:
     return None if isinstance(value, (list, dict)) else as_str(value)
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]

@@ -22,21 +22,21 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
+        fs.report(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno))
         return items
     except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, `[` nested past the stack
-        fs.findings.append(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {_reason(exc)}", 1))
+        fs.report(rules.INVALID_MCP_JSON.finding(file.rel, f"invalid JSON: {_reason(exc)}", 1))
         return items
     servers = data.get("mcpServers") if isinstance(data, dict) else None
     if not isinstance(servers, dict):
-        fs.findings.append(
+        fs.report(
             rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1)
         )
         return items
     for name, spec in servers.items():
         line = _line_of(text, name)
         if not isinstance(spec, dict):
-            fs.findings.append(
+            fs.report(
                 rules.INVALID_MCP_JSON.finding(
                     file.rel, f"server '{name}' is a {type(spec).__name__}, not an object", line
                 )
@@ -44,10 +44,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
             continue
         items.append(_server(file.rel, line, str(name), spec))
     return items
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
 
 
 def _server(path: str, line: int | None, name: str, spec: dict) -> McpServerItem:

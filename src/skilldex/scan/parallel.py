@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from skilldex.forkmap import fork_map
+from skilldex.scan import unit
 
 PARALLEL_MIN_FILES = 200  # below this, starting workers (about 3 ms each) costs more than it saves
 MAX_WORKERS = 8
@@ -60,12 +61,10 @@ def _serial(fs, files: list, modules: tuple, progress, finish=None) -> list:
 
 
 def _one(fs, file, modules: tuple, finish):
-    from skilldex.scan import scan_unit
-
-    unit = scan_unit(fs, file, modules)
+    scanned = unit.scan_unit(fs, file, modules)
     if finish is not None:
-        unit.rows = finish(fs, unit)
-    return unit
+        scanned.rows = finish(fs, scanned)
+    return scanned
 
 
 def _scan_span(span: tuple[int, int]) -> tuple[int, list]:

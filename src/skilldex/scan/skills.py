@@ -65,7 +65,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
 
     loaded = file.name == SKILL_FILENAME and scope in ("project", "nested", "plugin", "pack") and depth == 1
     if file.name != SKILL_FILENAME:
-        fs.findings.append(
+        fs.report(
             rules.SKILL_FILENAME_CASE.finding(
                 file.rel, f"'{file.name}' is not named exactly SKILL.md; Claude Code ignores it",
                 fix=f"Rename it: git mv {file.rel} {posixpath.join(posixpath.dirname(file.rel), SKILL_FILENAME)}",
@@ -73,7 +73,7 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         )
     if scope in ("project", "nested") and depth != 1:
         where = "directly in" if depth == 0 else f"{depth} levels below"
-        fs.findings.append(
+        fs.report(
             rules.SKILL_TOO_DEEP.finding(
                 file.rel, f"skill sits {where} .claude/skills/; Claude Code only loads .claude/skills/<name>/SKILL.md"
             )
@@ -85,13 +85,13 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     source = "frontmatter"
     if not description:
         if doc.has_frontmatter:
-            fs.findings.append(
+            fs.report(
                 rules.SKILL_NO_DESCRIPTION.finding(
                     file.rel, f"skill '{dir_name}' has no description in its frontmatter", doc.key_lines.get("name")
                 )
             )
         elif doc.error is None:
-            fs.findings.append(
+            fs.report(
                 rules.MISSING_FRONTMATTER.finding(file.rel, "SKILL.md has no YAML frontmatter (name, description)", 1)
             )
         description = first_paragraph(doc.body)
@@ -151,10 +151,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[SkillItem]:
         if item is not None:
             items.append(item)
     return items
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
 
 
 _DESCRIPTION_LINE = re.compile(r"^description:[ \t]*(.*)$", re.MULTILINE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 
 from skilldex import capabilities
 from skilldex.models import ToolItem
@@ -117,7 +118,6 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
 
 def _run(file: RepoFile, language: str, shebang: bool, fs: RepoFS | None = None) -> str:
     """The command line, with the path shell-quoted: file names are the repo's to choose."""
-    import shlex
 
     path = shlex.quote(file.rel if "/" in file.rel else f"./{file.rel}")
     if file.executable and (shebang or language == "binary"):
@@ -161,7 +161,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module that happens to live in a tools folder
         if info.parse_error:
             line, message = info.parse_error
-            fs.findings.append(
+            fs.report(
                 rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line)
             )
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
@@ -220,10 +220,6 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     if item is not None:
         items.append(item)
     return items
-
-
-def scan(fs: RepoFS) -> list:
-    return [item for file in fs.files for item in scan_file(fs, file)]
 
 
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+import shlex
 
 from skilldex.scan.common import nearest_holding
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -16,9 +18,8 @@ def program(fs: RepoFS, file: RepoFile, text: str, generic: set[str]) -> tuple[s
     the build (`//go:build ignore`) is run by itself. `generic`: folder names that say nothing of a
     program (tools, scripts...).
     """
-    import shlex
 
-    from skilldex.scan.describe import go
+    from skilldex.scan.describe import go  # lazy: `skilldex doctor` and `find` use this module without scan.describe.go
 
     if file.name.endswith("_test.go") or not go.is_command(text):
         return None
@@ -55,8 +56,8 @@ def cobra_description(fs: RepoFS, file: RepoFile, text: str, name: str) -> tuple
     """The Short (or Long's first sentence) of a program's cobra root command when it sits outside the main
     file: beside it (cmd/app/root.go) or in a package of the same module that it imports (`cmd.Execute()`,
     with cmd/app/app/root.go). A few small files are read, through `fs` so that the index tracks them."""
-    from skilldex.scan.describe import go
-    from skilldex.scan.describe.text import clip
+    from skilldex.scan.describe import go  # lazy: `skilldex doctor` and `find` use this module without scan.describe.go
+    from skilldex.scan.describe.text import clip  # lazy: `skilldex list` uses this module without scan.describe.text
 
     folder = posixpath.dirname(file.rel)
     files = [f for f in fs.files_in(folder) if f.name != file.name]
@@ -77,7 +78,6 @@ def cobra_description(fs: RepoFS, file: RepoFile, text: str, name: str) -> tuple
 def _imported_folders(fs: RepoFS, folder: str, paths: list[str]) -> list[str]:
     """The repo folders of the imports that belong to the program's own module (by go.mod's `module` path),
     command-looking packages first."""
-    import re
 
     module_dir = nearest_holding(fs, folder, "go.mod")
     manifest = fs.file(posixpath.join(module_dir, "go.mod"))

@@ -59,7 +59,7 @@ class RepoFile:
     @property
     def abs(self):
         """The absolute path, as a pathlib.Path."""
-        from pathlib import Path
+        from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
         return Path(self.path)
 

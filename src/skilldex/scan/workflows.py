@@ -11,9 +11,10 @@ import re
 import shlex
 
 from skilldex import capabilities
+from skilldex.frontmatter.full import load_full
+from skilldex.frontmatter.types import FrontmatterError
 from skilldex.models import TaskItem
 from skilldex.scan.fs import RepoFile, RepoFS
-from skilldex.yamlsafe import FrontmatterError, load_full
 
 MAX_INPUTS_IN_RUN = 6
 # GitHub's rule for input names; anything else never reaches a command line an agent may run

@@ -124,6 +124,7 @@ class Index:
     @classmethod
     def of_catalogues(cls, catalogues: Iterable[Catalogue]) -> Index:
         """An in-memory index over pydantic catalogues (each item's body read from its file)."""
+        # lazy: `skilldex find` and `hook pre-write` use this module without search.documents
         from skilldex.search.documents import documents
 
         index = cls(_memory(), {})
@@ -243,6 +244,7 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         sure = confidence(wanted, said[rowid], rarity) * prior
         hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why, sure))
         rowids[id(hits[-1])] = rowid
+    # lazy: `skilldex hook pre-write` uses this module without search.knowledge
     from skilldex.search.knowledge import adjust
 
     adjust(hits, lambda hit: index.details(rowids[id(hit)]), wanted, rarity)  # before the kind filter: a Don't warns

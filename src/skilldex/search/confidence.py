@@ -13,7 +13,7 @@ import math
 import re
 
 from skilldex.capabilities import camel_tokens, tokens
-from skilldex.search.synonyms import CODE_WORDS
+from skilldex.search.synonyms import CODE_WORDS, STOPWORDS
 
 CODE_WORD_WEIGHT = 0.25
 CODE_WORD_NAMED = 0.5
@@ -41,7 +41,6 @@ def named(wanted: list, name: str, description: str) -> float:
     """0..1: how much of what the item says it is the request names: the better of its name's words and
     its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
     backup" is named in full; a test script for "add a unit test" is not."""
-    from skilldex.search.synonyms import STOPWORDS
 
     def share(text: str) -> float:
         said = dict.fromkeys(camel_tokens(text))

@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skilldex.scan.fs import _open_regular  # non-blocking, regular files only, never outside the root
+from skilldex.secrets import redact
+
 if TYPE_CHECKING:
     from skilldex.models import Catalogue
 
@@ -64,8 +67,6 @@ def document(item, root: Path | None, body: str | None = None) -> dict[str, str]
 
 def _body(root: Path, rel: str) -> str:
     """The file's first 32 KB as text, secret values redacted (the index keeps it on disk)."""
-    from skilldex.scan.fs import _open_regular  # non-blocking, regular files only, never outside the root
-    from skilldex.secrets import redact
 
     try:
         real_root = os.path.realpath(root)

@@ -69,6 +69,7 @@ def subjects(text: str) -> set[str]:
 
 def quote(text: str, limit: int = WHY_CHARS) -> str:
     """A Do or Don't line for `why`: without its leading "Don't", capped."""
+    # lazy: `skilldex find` uses this module without knowledge.surface
     from skilldex.knowledge.surface import quote as shown
 
     return shown(text, limit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from skilldex.index.partial import trusted_index
 from skilldex.scan.fs import RepoFS
 from skilldex.validate.check_content import invocation, invocation_key
 from skilldex.validate.manifest import read
@@ -19,7 +20,6 @@ Named = tuple[str, str, "tuple[str, str] | None"]  # (kind, rel, invocation) of 
 
 def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
     """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative)."""
-    from skilldex.index.partial import trusted_index
 
     index = trusted_index(str(root), targets)
     if index is None or index.db is None:  # no index to trust (or it is closed): read the repo

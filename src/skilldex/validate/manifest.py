@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from skilldex.markdown import Document, Field, FrontmatterError, split_frontmatter
+from skilldex.frontmatter.types import Field, FrontmatterError
+from skilldex.markdown import Document, split_frontmatter
 from skilldex.models import Finding
 from skilldex.rules import scan as parse_rules
 from skilldex.scan.common import without_bom

@@ -9,6 +9,7 @@ import os
 
 from skilldex.forkmap import fork_map
 from skilldex.scan.parallel import worker_count
+from skilldex.validate.check import check_target
 
 PARALLEL_MIN_MANIFESTS = 250  # below this, starting workers costs more than it saves (measured break-even: ~200)
 
@@ -18,8 +19,6 @@ last_workers: set[int] = set()  # process ids that did the last parallel check (
 
 def check_targets(targets: list) -> list[tuple]:
     """check_target() for each target, in order, on several processes when it pays."""
-    from skilldex.validate.run import check_target
-
     workers = worker_count(len(targets), PARALLEL_MIN_MANIFESTS)
     parts = None
     if workers > 1:
@@ -37,7 +36,5 @@ def check_targets(targets: list) -> list[tuple]:
 
 
 def _check_span(span: tuple[int, int]) -> tuple[int, list]:
-    from skilldex.validate.run import check_target
-
     assert _JOB is not None
     return os.getpid(), [check_target(target) for target in _JOB[span[0]:span[1]]]

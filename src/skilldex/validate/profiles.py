@@ -9,8 +9,9 @@ from collections import namedtuple
 from collections.abc import Iterable
 
 from skilldex.errors import UsageError
-from skilldex.profile_names import DEFAULT_PROFILE, SUMMARIES  # noqa: F401  (DEFAULT_PROFILE re-exported)
-from skilldex.rules import Rule, all_rules
+from skilldex.profile_names import SUMMARIES
+from skilldex.rules.catalogue import all_rules
+from skilldex.rules.registry import Rule
 from skilldex.severity import Severity
 
 TYPE_CHECKING = False
@@ -23,7 +24,8 @@ Profile = namedtuple("Profile", "name summary severities kinds")
 
 
 def _table(spec: str) -> dict[str, Severity]:
-    """'SKD010=E SKD014=W' -> {code: severity}; ranges such as SKD201-SKD213=E expand."""
+    """'SKD010=E SKD014=W' -> {code: severity}; ranges such as SKD201-SKD213=E expand. ValueError (at import)
+    when a code, or a code inside a range, is no registered rule."""
     letters = {"E": Severity.error, "W": Severity.warning, "I": Severity.info}
     table: dict[str, Severity] = {}
     for entry in spec.split():
@@ -33,7 +35,10 @@ def _table(spec: str) -> dict[str, Severity]:
         for number in range(start, end + 1):
             table[f"SKD{number:03d}"] = letters[level]
     known = {r.code for r in all_rules()}  # once per table, not once per code: `skilldex rules` waits for this
-    return {code: sev for code, sev in table.items() if code in known}
+    unknown = sorted(code for code in table if code not in known)
+    if unknown:  # a typo or a retired code would silently leave the rule out of the profile
+        raise ValueError(f"profile table names unknown rule codes: {', '.join(unknown)}")
+    return table
 
 
 _FILES = "SKD001-SKD004=E SKD005-SKD007=W"
@@ -82,7 +87,7 @@ def get_profile(name: str) -> Profile:
 def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection, dict[str, Severity]]:
     """The codes to report (the repo's configuration, then the options) and their severity: a `select`
     replaces the profile's set, and a code the profile leaves out is reported at the rule's own severity."""
-    from skilldex.rules import selection  # globs and paths: not needed to list the rules
+    from skilldex.rules import selection  # lazy: globs and paths: not needed to list the rules
 
     rules: dict[str, Rule] = {r.code: r for r in all_rules()}
     chosen = selection.select(rules, profile.severities, layers)
@@ -91,6 +96,7 @@ def choose(profile: Profile, layers: Iterable[Choice | None]) -> tuple[Selection
 
 def options(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Choice:
     """--select and --ignore, checked against every rule code."""
+    # lazy: `skilldex rules` and `rule` use this module without rules.selection
     from skilldex.rules import selection
 
     return selection.option_choice(select, ignore, [r.code for r in all_rules()])

@@ -7,16 +7,19 @@ from collections.abc import Iterable
 
 from skilldex import secrets
 from skilldex.models import Finding
+from skilldex.profile_names import DEFAULT_PROFILE
+from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config
+from skilldex.rules import scan as scan_rules
 from skilldex.rules.selection import Selection
-from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
-from skilldex.validate.manifest import Manifest, read
-from skilldex.validate.profiles import DEFAULT_PROFILE, choose, get_profile, options
-from skilldex.validate.report import FileResult, Report, display_path
-from skilldex.validate.targets import Repo, Target, collect
+from skilldex.validate import check_content
+from skilldex.validate.parallel import check_targets
+from skilldex.validate.profiles import choose, get_profile, options
+from skilldex.validate.targets import Repo, collect
 
-CHECKS = (check_spec.check, check_claude_code.check, check_upload.check, check_content.check)
-_WALK_CODES = ("SKD005", "SKD006", "SKD007")  # link and special-file findings inside a skill's folder
+# link and special-file findings inside a skill's folder
+_WALK_CODES = tuple(r.code for r in (scan_rules.SYMLINK_OUTSIDE, scan_rules.BROKEN_SYMLINK, scan_rules.SPECIAL_FILE))
+_UNFOLLOWED = (scan_rules.SYMLINK_OUTSIDE.code, scan_rules.BROKEN_SYMLINK.code)  # a link never read
 
 
 def validate_paths(
@@ -60,8 +63,6 @@ def validate_paths(
 
 
 def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
-    from skilldex.validate.parallel import check_targets
-
     by_file: dict[str, list[Finding]] = {}
     named: list[tuple[str, str, tuple[str, str] | None]] = []  # (kind, rel, invocation) of each manifest read
     targets = {t.file.rel for t in repo.targets}
@@ -73,6 +74,7 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
         if found is not None:
             named.append(name)
     if not repo.whole:
+        # lazy: `validate` of a whole repo (the pre-commit case is a few files) never opens the index
         from skilldex.validate.elsewhere import named_elsewhere
 
         named += named_elsewhere(repo.root, targets)
@@ -91,42 +93,13 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
     return by_file
 
 
-def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], tuple | None]:
-    """One manifest read and checked, in this process or a worker: (its findings, None when it cannot be read;
-    the findings its read left in the walk, taken out of it; (kind, rel, invocation) for name collisions)."""
-    fs = target.fs
-    before = len(fs.findings)
-    m = read(fs, target.file, target.kind)
-    read_findings = fs.findings[before:]
-    del fs.findings[before:]
-    if m is None:
-        return None, read_findings, None
-    found = list(m.findings)
-    for check in CHECKS:
-        found.extend(check(m))
-    spans = secrets.find(m.text)
-    found.extend(_secrets(m, spans))
-    if any(f.code == "SKD040" for f in found):  # a value found anywhere in the file is never quoted in a message
-        known = secrets.values(m.text, spans)
-        found = [secrets.redact_finding(f, known) for f in found]
-    return found, read_findings, (m.kind, m.rel, check_content.invocation(m))
-
-
-def _secrets(m: Manifest, spans: list[tuple[int, int, str]]) -> list[Finding]:
-    """SKD040 for each likely secret value in the manifest, at `spans` (the value itself is never shown)."""
-    from skilldex.rules import scan as scan_rules
-
-    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)
-            for line, kind in secrets.lines_of(m.text, spans)]
-
-
 def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
     """Skill files that are symlinks out of the repo (or broken): never read, so say so rather than pass them."""
     found = {}
     for fs in repo.walks:
         for finding in fs.findings:
             name = finding.path.rsplit("/", 1)[-1]
-            if finding.code in ("SKD005", "SKD006") and name.lower() == "skill.md" and picked.keeps(
+            if finding.code in _UNFOLLOWED and name.lower() == "skill.md" and picked.keeps(
                 finding.code, repo.root / finding.path
             ):
                 found[finding.path] = finding

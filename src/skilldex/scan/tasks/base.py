@@ -82,7 +82,7 @@ class Runner:
         try:
             tasks = parse(text)
         except TaskFileError as exc:
-            fs.findings.append(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
+            fs.report(rules.INVALID_TASK_FILE.finding(file.rel, str(exc), exc.line))
             return []
         items = []
         for task in tasks:

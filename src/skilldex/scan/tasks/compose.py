@@ -12,11 +12,12 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
+from skilldex.frontmatter.full import load_full
+from skilldex.frontmatter.types import FrontmatterError
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
 from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands, split_lines
-from skilldex.yamlsafe import FrontmatterError, load_full
 
 # The files `docker compose` reads by itself, in its order of preference, and the overrides it merges in
 COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")

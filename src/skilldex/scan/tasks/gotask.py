@@ -10,11 +10,11 @@ from typing import Any
 
 import yaml
 
+from skilldex.frontmatter.types import MAX_FLOW_DEPTH, too_deep
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef, reached_as
 from skilldex.scan.tasks.parsing import TaskFileError, clean_description, join_commands
-from skilldex.yamlsafe import MAX_FLOW_DEPTH, too_deep
 
 MAX_YAML_ALIASES = 100  # aliases expand exponentially ("billion laughs"); Taskfiles use a few
 

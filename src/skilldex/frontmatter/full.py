@@ -1,48 +1,29 @@
-"""Frontmatter YAML, loaded safely: positions of every key, duplicate keys, capped aliases and size.
+"""The full frontmatter reader: YAML loaded safely, positions of every key, duplicate keys, capped aliases.
 
 libyaml parses when it agrees with PyYAML (most manifests); anything else goes through PyYAML itself.
 Dates stay text, NEL/U+2028/U+2029 stay ordinary characters (as YAML 1.2 and Claude Code read them).
+It is the reference the plain reader (`frontmatter.plain`) is held to.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
-MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
-MAX_YAML_CHARS = 64 * 1024
+from skilldex.frontmatter.types import (
+    MAX_FLOW_DEPTH,
+    MAX_YAML_ALIASES,
+    MAX_YAML_NODES,
+    Field,
+    FrontmatterError,
+    too_deep,
+)
 
 
-class FrontmatterError(Exception):
-    """Frontmatter that cannot be read; `kind` names the rule, `line` is 1-based in the file."""
-
-    def __init__(self, kind: str, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-@dataclass(frozen=True)
-class Field:
-    """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
-
-    line: int
-    column: int
-    value_line: int
-    value_column: int
-    node: str  # scalar | sequence | mapping
-    raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
-    flow: bool  # written inline as [a, b] or {a: b}
-
-
-class _Loader(yaml.SafeLoader):
+class Loader(yaml.SafeLoader):
     """SafeLoader that keeps dates as text, records key lines and duplicates, and caps aliases."""
 
     def __init__(self, stream: str, max_aliases: int = MAX_YAML_ALIASES):
@@ -65,7 +46,7 @@ class _Loader(yaml.SafeLoader):
 
 
 # Timestamps stay strings: manifests say `updated: 2026-02-02` and JSON has no date type.
-_Loader.yaml_implicit_resolvers = {
+Loader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -78,30 +59,17 @@ _CLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
 
     class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+        yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
 
 
 # Where the two parsers disagree, PyYAML decides: anchors and aliases (the alias cap), tabs and
 # stray BOMs (libyaml accepts or counts them differently), and `?` inside flow collections (judged
 # loosely: a `?` anywhere with a bracket anywhere; substring tests, linear however the text looks).
 _PYTHON_ONLY = re.compile("[&*\t\ufeff]")
-MAX_FLOW_DEPTH = 100  # real YAML nests a handful of levels; PyYAML slows down with depth, then recurses out
 
 
 def _python_only(text: str) -> bool:
     return bool(_PYTHON_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
-
-
-def too_deep(text: str) -> bool:
-    """Flow collections nested deeper than MAX_FLOW_DEPTH (counted only when there are that many brackets)."""
-    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
-        return False
-    depth = 0
-    for char in re.findall(r"[\[\]{}]", text):
-        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
-        if depth > MAX_FLOW_DEPTH:
-            return True
-    return False
 
 
 def _compose(text: str, max_aliases: int = MAX_YAML_ALIASES) -> tuple[Any, Any]:
@@ -112,7 +80,7 @@ def _compose(text: str, max_aliases: int = MAX_YAML_ALIASES) -> tuple[Any, Any]:
             return loader, loader.get_single_node()
         except yaml.YAMLError:
             loader.dispose()
-    loader = _Loader(text, max_aliases)
+    loader = Loader(text, max_aliases)
     return loader, loader.get_single_node()
 
 
@@ -141,23 +109,6 @@ def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
     return str(value)
 
 
-def load_yaml(
-    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
-) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError.
-
-    When `fields` is given, it is filled with each top-level key's position and value shape.
-    """
-    if len(text) > MAX_YAML_CHARS:
-        raise FrontmatterError(
-            "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
-        )
-    from skilldex import yamlplain
-
-    plain = yamlplain.load(text, first_line, fields)  # the common shape, without a parser
-    return plain if plain is not None else load_full(text, first_line, fields)
-
-
 def load_full(
     text: str,
     first_line: int = 1,
@@ -166,7 +117,7 @@ def load_full(
     max_aliases: int = MAX_YAML_ALIASES,
     child_lines: dict[str, dict[str, int]] | None = None,
 ) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to).
+    """load_yaml (frontmatter.load) by a YAML parser, whatever the shape (the reference the plain reader is held to).
 
     Whole files (workflows, compose files) use more anchors than frontmatter: `max_aliases` raises the cap
     (the expansion cap still holds). When `child_lines` is given, it is filled with the line of each key

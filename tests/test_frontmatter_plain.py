@@ -1,7 +1,7 @@
 """The plain frontmatter reader against the full YAML loader: same data, key lines and field positions.
 
-yamlplain reads the common `key: text` shape without a parser and must either give exactly what
-yamlsafe.load_full gives, or decline (None). It may never accept text the full loader rejects.
+frontmatter.plain reads the common `key: text` shape without a parser and must either give exactly what
+full.load_full gives, or decline (None). It may never accept text the full loader rejects.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skilldex import yamlplain, yamlsafe
-from skilldex.markdown import FrontmatterError, split_frontmatter
+from skilldex.frontmatter import full as full_reader
+from skilldex.frontmatter import load as loader
+from skilldex.frontmatter import plain as plain_reader
+from skilldex.frontmatter.types import FrontmatterError
+from skilldex.markdown import split_frontmatter
 
 SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -25,14 +28,14 @@ SPEC_CASES = Path(__file__).parent / "fixtures" / "spec-cases"
 def full(text: str):
     fields: dict = {}
     try:
-        return yamlsafe.load_full(text, 2, fields), fields
+        return full_reader.load_full(text, 2, fields), fields
     except FrontmatterError:
         return "error"
 
 
 def plain(text: str):
     fields: dict = {}
-    read = yamlplain.load(text, 2, fields)
+    read = plain_reader.load(text, 2, fields)
     return None if read is None else (read, fields)
 
 
@@ -112,14 +115,14 @@ def test_declines_what_only_a_parser_reads(text):
 
 def test_fills_fields_only_when_it_reads():
     fields: dict = {}
-    assert yamlplain.load("name: a\ndescription: x\nbroken: [\n", 2, fields) is None
+    assert plain_reader.load("name: a\ndescription: x\nbroken: [\n", 2, fields) is None
     assert fields == {}
 
 
 def test_load_yaml_goes_through_it_and_stays_equal_to_the_parser():
     text = "name: a\nmetadata:\n  owner: ops\n"
     fields: dict = {}
-    assert yamlsafe.load_yaml(text, 2, fields) == yamlsafe.load_full(text, 2, {})
+    assert loader.load_yaml(text, 2, fields) == full_reader.load_full(text, 2, {})
     assert fields["metadata"].node == "mapping" and fields["metadata"].value_line == 4
 
 
@@ -220,10 +223,10 @@ def test_mutants_of_common_shapes_agree():
 def test_pathological_yaml_is_read_or_refused_at_once():
     """A 64 KB run of `?` once took the libyaml guard 20 s; 30,000 nested brackets took PyYAML seconds."""
     questions = "name: q\ndescription: Ask. # " + "?" * 65_000 + "\n"
-    assert yamlsafe.load_yaml(questions)[0] == {"name": "q", "description": "Ask."}
+    assert loader.load_yaml(questions)[0] == {"name": "q", "description": "Ask."}
     with pytest.raises(FrontmatterError, match="nested more than 100 levels"):
-        yamlsafe.load_full("x: " + "[" * 30_000 + "]" * 30_000)
-    nested = yamlsafe.load_full("x: " + "[" * 50 + "]" * 50)[0]["x"]
+        full_reader.load_full("x: " + "[" * 30_000 + "]" * 30_000)
+    nested = full_reader.load_full("x: " + "[" * 50 + "]" * 50)[0]["x"]
     for _ in range(49):
         (nested,) = nested
     assert nested == []
@@ -232,8 +235,8 @@ def test_pathological_yaml_is_read_or_refused_at_once():
 def test_load_full_gives_second_level_key_lines_and_takes_a_higher_alias_cap():
     text = "x-d: &d {restart: always}\nservices:\n" + "".join(f"  s{i}:\n    <<: *d\n" for i in range(60))
     with pytest.raises(FrontmatterError, match="more than 50 YAML aliases"):
-        yamlsafe.load_full(text)
+        full_reader.load_full(text)
     lines: dict[str, dict[str, int]] = {}
-    data, key_lines, _ = yamlsafe.load_full(text, max_aliases=100, child_lines=lines)
+    data, key_lines, _ = full_reader.load_full(text, max_aliases=100, child_lines=lines)
     assert data["services"]["s59"] == {"restart": "always"} and key_lines == {"x-d": 1, "services": 2}
     assert lines["x-d"] == {"restart": 1} and lines["services"]["s0"] == 3 and lines["services"]["s59"] == 3 + 59 * 2

@@ -2,7 +2,7 @@
 
 Most SKILL.md frontmatter is a few `key: plain text` lines, sometimes with a `metadata:` map or an
 `allowed-tools:` list one level down. Reading those lines directly costs a fraction of any YAML parser.
-Everything else returns None and goes to the full loader in yamlsafe, which stays the reference:
+Everything else returns None and goes to the full reader (`frontmatter.full`), which stays the reference:
 block scalars, flow collections, anchors, tags, comments after values, escapes, continuation lines,
 duplicate keys, and any value YAML would type (numbers, booleans, null). A differential test holds the
 two to the same data, key lines and field positions.
@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from skilldex.frontmatter.full import Loader
+from skilldex.frontmatter.types import Field
+
 # A key: a plain word that YAML reads as text. Keys YAML would type (`on`, `yes`, `null`) are ruled out below.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 # Characters outside YAML's printable set, tabs, and the ones the full loader treats specially
@@ -22,12 +25,6 @@ _UNSUPPORTED = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\
                           "|[\ue085\ue028\ue029]")
 # A first character that makes a plain value something else (or that YAML only allows in some places).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-
-
-def _resolvers() -> dict:
-    from skilldex.yamlsafe import _Loader
-
-    return _Loader.yaml_implicit_resolvers
 
 
 def _typed(text: str, resolvers: dict) -> bool:
@@ -88,15 +85,13 @@ def _nested(block: _Block, line: str, number: int, resolvers: dict) -> bool:
 
 
 def load(text: str, first_line: int, fields: dict | None) -> tuple[Any, dict[str, int], list] | None:
-    """(data, top-level key lines, duplicates) like yamlsafe.load_yaml, or None: use the full loader.
+    """(data, top-level key lines, duplicates) like frontmatter.load.load_yaml, or None: use the full loader.
 
     `fields` is filled (as load_yaml fills it) only when the text was read here.
     """
-    from skilldex.yamlsafe import Field
-
     if "\t" in text or _UNSUPPORTED.search(text):
         return None
-    resolvers = _resolvers()
+    resolvers = Loader.yaml_implicit_resolvers  # what the full reader types: those values go to it
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     found: dict[str, Field] = {}

@@ -1,4 +1,4 @@
-"""What one `skilldex validate` run found: the files it checked, each with a verdict, and the findings."""
+"""What one check run (validate, doctor, knowledge check) found: the files checked, each with a verdict, findings."""
 
 from __future__ import annotations
 

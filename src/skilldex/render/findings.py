@@ -10,9 +10,10 @@ from typing import Any
 from urllib.parse import quote
 
 from skilldex import __version__
-from skilldex.models import Finding, Severity
+from skilldex.finding import Finding
 from skilldex.oneline import oneline
 from skilldex.rules import Rule, get_rule
+from skilldex.severity import Severity
 from skilldex.validate.report import Report
 
 FORMATS = ("text", "json", "github", "sarif")

@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import scan as rules
 from skilldex.scan.walk import IGNORED_DIRS, MAX_DEPTH, MAX_ENTRIES, RepoFile, inside, walk  # noqa: F401
 

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import claude_code as rules
 from skilldex.rules import scan as scan_rules
 from skilldex.validate.check_spec import quote

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import spec as rules
 from skilldex.validate.manifest import Manifest
 

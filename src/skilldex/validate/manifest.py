@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from skilldex.finding import Finding
 from skilldex.markdown import Document, Field, FrontmatterError, split_frontmatter
-from skilldex.models import Finding
 from skilldex.rules import scan as parse_rules
 from skilldex.scan.common import without_bom
 from skilldex.scan.fs import RepoFile, RepoFS

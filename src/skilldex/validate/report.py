@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skilldex.models import Finding, Severity
+from skilldex.finding import Finding
+from skilldex.severity import Severity
 
 
 def display_path(path: Path, base: str) -> str:

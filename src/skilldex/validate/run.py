@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 
 from skilldex import secrets
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.ruleconfig import find_config
 from skilldex.rules.selection import Selection
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload

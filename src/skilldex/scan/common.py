@@ -7,9 +7,12 @@ import re
 from typing import Any
 
 from skilldex.markdown import Document, FrontmatterError, referenced_paths, split_frontmatter
-from skilldex.models import FileRef
 from skilldex.rules import scan as rules
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.models import FileRef
 
 _ERROR_RULES = {
     "unclosed": rules.UNCLOSED_FRONTMATTER,
@@ -141,6 +144,8 @@ def as_list(value: Any, separators: str = ",") -> list[str]:
 
 def resolve_references(fs: RepoFS, referrer: str, body: str, body_start: int) -> list[FileRef]:
     """Files a body refers to, resolved against its folder, then the repo root (as agents run from there)."""
+    from skilldex.models import FileRef  # lazy: validate reads manifests through this module without pydantic
+
     folder = posixpath.dirname(referrer)
     refs: list[FileRef] = []
     for target, line in referenced_paths(body, body_start):

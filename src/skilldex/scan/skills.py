@@ -7,7 +7,6 @@ import re
 
 from skilldex import capabilities
 from skilldex.markdown import first_paragraph
-from skilldex.models import SkillItem
 from skilldex.rules import scan as rules
 from skilldex.scan.common import (
     as_bool,
@@ -20,6 +19,10 @@ from skilldex.scan.common import (
     written,
 )
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.models import SkillItem
 
 SKILL_FILENAME = "SKILL.md"
 _COMMAND_NAME = re.compile(r"\w[\w.-]*")  # what can follow `/plugin:` in a prompt: no spaces
@@ -112,6 +115,8 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         run = f"/{name}"
     if not user_invocable:
         run = None
+
+    from skilldex.models import SkillItem  # lazy: validate uses this module's discovery helpers without pydantic
 
     return SkillItem(
         name=name,

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skilldex import yamlplain, yamlsafe
+from skilldex import markdown, yamlplain, yamlsafe
 from skilldex.markdown import FrontmatterError, split_frontmatter
 
 SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
@@ -119,7 +119,7 @@ def test_fills_fields_only_when_it_reads():
 def test_load_yaml_goes_through_it_and_stays_equal_to_the_parser():
     text = "name: a\nmetadata:\n  owner: ops\n"
     fields: dict = {}
-    assert yamlsafe.load_yaml(text, 2, fields) == yamlsafe.load_full(text, 2, {})
+    assert markdown.load_yaml(text, 2, fields) == yamlsafe.load_full(text, 2, {})
     assert fields["metadata"].node == "mapping" and fields["metadata"].value_line == 4
 
 
@@ -220,7 +220,7 @@ def test_mutants_of_common_shapes_agree():
 def test_pathological_yaml_is_read_or_refused_at_once():
     """A 64 KB run of `?` once took the libyaml guard 20 s; 30,000 nested brackets took PyYAML seconds."""
     questions = "name: q\ndescription: Ask. # " + "?" * 65_000 + "\n"
-    assert yamlsafe.load_yaml(questions)[0] == {"name": "q", "description": "Ask."}
+    assert markdown.load_yaml(questions)[0] == {"name": "q", "description": "Ask."}
     with pytest.raises(FrontmatterError, match="nested more than 100 levels"):
         yamlsafe.load_full("x: " + "[" * 30_000 + "]" * 30_000)
     nested = yamlsafe.load_full("x: " + "[" * 50 + "]" * 50)[0]["x"]
@@ -237,3 +237,26 @@ def test_load_full_gives_second_level_key_lines_and_takes_a_higher_alias_cap():
     data, key_lines, _ = yamlsafe.load_full(text, max_aliases=100, child_lines=lines)
     assert data["services"]["s59"] == {"restart": "always"} and key_lines == {"x-d": 1, "services": 2}
     assert lines["x-d"] == {"restart": 1} and lines["services"]["s0"] == 3 and lines["services"]["s59"] == 3 + 59 * 2
+
+
+def test_the_plain_readers_copy_of_yamls_implicit_types_is_pyyamls_own_table():
+    """yamltypes copies PyYAML's implicit resolvers (so plain frontmatter never imports PyYAML): the copy must
+    type exactly what the full loader types, first character by first character."""
+    from skilldex.yamltypes import IMPLICIT_RESOLVERS
+
+    def as_text(table):
+        return {first: [(tag, rx.pattern, rx.flags) for tag, rx in found] for first, found in table.items() if found}
+
+    assert as_text(IMPLICIT_RESOLVERS) == as_text(yamlsafe._Loader.yaml_implicit_resolvers)
+
+
+def test_the_characters_left_to_the_full_loader_are_those_of_the_reference_class():
+    """yamlplain checks characters by code point ranges (a regex class over all of Unicode cost ~10 ms to
+    compile): every code point is judged as the class written out as a regex judges it."""
+    import re
+
+    reference = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                           "|[\ue085\ue028\ue029]")
+    every = [chr(code) for code in range(0x110000)]
+    assert [c for c in every if yamlplain._unsupported(c)] == [c for c in every if reference.search(c)]
+    assert yamlplain._unsupported("name: x\ndescription: café\u0085") and not yamlplain._unsupported("a: café")

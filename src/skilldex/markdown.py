@@ -1,6 +1,6 @@
 """Markdown reading: frontmatter split with line numbers, headings, code blocks, first paragraphs, links.
 
-The YAML itself is loaded by skilldex.yamlsafe (re-exported here: FrontmatterError, Field, load_yaml).
+The YAML itself is read by skilldex.yamlplain when it has the common shape, else by skilldex.yamlsafe.
 """
 
 from __future__ import annotations
@@ -9,14 +9,33 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from skilldex.yamlsafe import (  # noqa: F401  (re-exported: the markdown API many modules import)
+from skilldex import yamlplain
+from skilldex.yamltypes import (  # noqa: F401  (re-exported: the markdown API many modules import)
     MAX_YAML_ALIASES,
     MAX_YAML_CHARS,
     MAX_YAML_NODES,
     Field,
     FrontmatterError,
-    load_yaml,
 )
+
+
+def load_yaml(
+    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
+) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
+    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError.
+
+    When `fields` is given, it is filled with each top-level key's position and value shape.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        raise FrontmatterError(
+            "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
+        )
+    plain = yamlplain.load(text, first_line, fields)  # the common shape, without a parser
+    if plain is not None:
+        return plain
+    from skilldex.yamlsafe import load_full  # lazy: PyYAML loads only for frontmatter the plain reader declines
+
+    return load_full(text, first_line, fields)
 
 
 @dataclass

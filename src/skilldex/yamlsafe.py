@@ -8,38 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
-MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
-MAX_YAML_CHARS = 64 * 1024
-
-
-class FrontmatterError(Exception):
-    """Frontmatter that cannot be read; `kind` names the rule, `line` is 1-based in the file."""
-
-    def __init__(self, kind: str, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-@dataclass(frozen=True)
-class Field:
-    """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
-
-    line: int
-    column: int
-    value_line: int
-    value_column: int
-    node: str  # scalar | sequence | mapping
-    raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
-    flow: bool  # written inline as [a, b] or {a: b}
+from skilldex.yamltypes import MAX_YAML_ALIASES, MAX_YAML_NODES, Field, FrontmatterError
 
 
 class _Loader(yaml.SafeLoader):
@@ -141,23 +114,6 @@ def _json_safe(value: Any, budget: list[int] | None = None) -> Any:
     return str(value)
 
 
-def load_yaml(
-    text: str, first_line: int = 1, fields: dict[str, Field] | None = None
-) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """Load YAML safely; return (data, top-level key lines, duplicate keys). Raises FrontmatterError.
-
-    When `fields` is given, it is filled with each top-level key's position and value shape.
-    """
-    if len(text) > MAX_YAML_CHARS:
-        raise FrontmatterError(
-            "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
-        )
-    from skilldex import yamlplain
-
-    plain = yamlplain.load(text, first_line, fields)  # the common shape, without a parser
-    return plain if plain is not None else load_full(text, first_line, fields)
-
-
 def load_full(
     text: str,
     first_line: int = 1,
@@ -166,7 +122,7 @@ def load_full(
     max_aliases: int = MAX_YAML_ALIASES,
     child_lines: dict[str, dict[str, int]] | None = None,
 ) -> tuple[Any, dict[str, int], list[tuple[str, int]]]:
-    """load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to).
+    """markdown.load_yaml by a YAML parser, whatever the text's shape (the reference the plain reader is held to).
 
     Whole files (workflows, compose files) use more anchors than frontmatter: `max_aliases` raises the cap
     (the expansion cap still holds). When `child_lines` is given, it is filled with the line of each key

@@ -1,0 +1,73 @@
+"""What both frontmatter readers share, without PyYAML: errors, field positions, limits, YAML's implicit types.
+
+yamlplain (the common `key: text` shape) and yamlsafe (the full parser) both use these, so reading plain
+frontmatter never imports PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
+MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
+MAX_YAML_CHARS = 64 * 1024
+
+
+class FrontmatterError(Exception):
+    """Frontmatter that cannot be read; `kind` names the rule, `line` is 1-based in the file."""
+
+    def __init__(self, kind: str, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Field:
+    """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
+
+    line: int
+    column: int
+    value_line: int
+    value_column: int
+    node: str  # scalar | sequence | mapping
+    raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
+    flow: bool  # written inline as [a, b] or {a: b}
+
+
+def _implicit() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """PyYAML's SafeLoader implicit resolvers, copied, without timestamps (dates stay text): the plain reader
+    declines any value these would type. tests/test_yamlplain.py holds the copy equal to PyYAML's own table."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    resolvers = [
+        ("bool", r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""", re.X, list("yYnNtTfFoO")),
+        ("float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""", re.X, list("-+0123456789.")),
+        ("int", r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", re.X, list("-+0123456789")),
+        ("merge", r"^(?:<<)$", 0, ["<"]),
+        ("null", r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""", re.X, ["~", "n", "N", ""]),
+        ("value", r"^(?:=)$", 0, ["="]),
+        ("yaml", r"^(?:!|&|\*)$", 0, list("!&*")),
+    ]
+    for name, pattern, flags, firsts in resolvers:
+        compiled = re.compile(pattern, flags)
+        for first in firsts:
+            table.setdefault(first, []).append((f"tag:yaml.org,2002:{name}", compiled))
+    return table
+
+
+IMPLICIT_RESOLVERS = _implicit()

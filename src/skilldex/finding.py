@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from skilldex.severity import Severity
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 _FIELDS = ("code", "rule", "severity", "path", "line", "column", "message", "fix")
 _REQUIRED = frozenset(("code", "rule", "severity", "path", "message", "fix"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from skilldex import yamlplain
 from skilldex.yamltypes import (  # noqa: F401  (re-exported: the markdown API many modules import)
@@ -17,6 +16,10 @@ from skilldex.yamltypes import (  # noqa: F401  (re-exported: the markdown API m
     Field,
     FrontmatterError,
 )
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def load_yaml(

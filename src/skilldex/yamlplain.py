@@ -11,9 +11,12 @@ two to the same data, key lines and field positions.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from skilldex.yamltypes import IMPLICIT_RESOLVERS, Field
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 # A key: a plain word that YAML reads as text. Keys YAML would type (`on`, `yes`, `null`) are ruled out below.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")

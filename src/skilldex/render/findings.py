@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
 from urllib.parse import quote
 
 from skilldex import __version__
@@ -15,6 +14,10 @@ from skilldex.oneline import oneline
 from skilldex.rules import Rule, get_rule
 from skilldex.severity import Severity
 from skilldex.validate.report import Report
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

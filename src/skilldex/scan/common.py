@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Any
 
 from skilldex.markdown import Document, FrontmatterError, referenced_paths, split_frontmatter
 from skilldex.rules import scan as rules
 from skilldex.scan.fs import RepoFile, RepoFS
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
 if TYPE_CHECKING:
+    from typing import Any
+
     from skilldex.models import FileRef
 
 _ERROR_RULES = {

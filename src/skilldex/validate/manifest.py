@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from skilldex.finding import Finding
 from skilldex.markdown import Document, Field, FrontmatterError, split_frontmatter
@@ -11,6 +10,10 @@ from skilldex.rules import scan as parse_rules
 from skilldex.scan.common import without_bom
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.skills import SKILL_FILENAME, location
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 _PARSE_RULES = {
     "unclosed": parse_rules.UNCLOSED_FRONTMATTER,

@@ -242,10 +242,13 @@ def test_load_full_gives_second_level_key_lines_and_takes_a_higher_alias_cap():
 def test_the_plain_readers_copy_of_yamls_implicit_types_is_pyyamls_own_table():
     """yamltypes copies PyYAML's implicit resolvers (so plain frontmatter never imports PyYAML): the copy must
     type exactly what the full loader types, first character by first character."""
+    import re
+
     from skilldex.yamltypes import IMPLICIT_RESOLVERS
 
     def as_text(table):
-        return {first: [(tag, rx.pattern, rx.flags) for tag, rx in found] for first, found in table.items() if found}
+        return {first: [(tag, re.compile(rx.pattern, rx.flags)) for tag, rx in found]
+                for first, found in table.items() if found}
 
     assert as_text(IMPLICIT_RESOLVERS) == as_text(yamlsafe._Loader.yaml_implicit_resolvers)
 

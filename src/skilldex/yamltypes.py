@@ -38,10 +38,24 @@ class Field:
     flow: bool  # written inline as [a, b] or {a: b}
 
 
-def _implicit() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+class _Lazy:
+    """A regex compiled on its first match: a one-skill run meets two or three of YAML's seven types."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.match(text)
+
+
+def _implicit() -> dict[str, list[tuple[str, _Lazy]]]:
     """PyYAML's SafeLoader implicit resolvers, copied, without timestamps (dates stay text): the plain reader
     declines any value these would type. tests/test_yamlplain.py holds the copy equal to PyYAML's own table."""
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    table: dict[str, list[tuple[str, _Lazy]]] = {}
     resolvers = [
         ("bool", r"""^(?:yes|Yes|YES|no|No|NO
                     |true|True|TRUE|false|False|FALSE
@@ -64,9 +78,9 @@ def _implicit() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         ("yaml", r"^(?:!|&|\*)$", 0, list("!&*")),
     ]
     for name, pattern, flags, firsts in resolvers:
-        compiled = re.compile(pattern, flags)
+        lazy = _Lazy(pattern, flags)
         for first in firsts:
-            table.setdefault(first, []).append((f"tag:yaml.org,2002:{name}", compiled))
+            table.setdefault(first, []).append((f"tag:yaml.org,2002:{name}", lazy))
     return table
 
 

@@ -6,7 +6,6 @@ meanwhile, and the other paths it consulted, so that the persistent index can re
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.errors import UsageError
 
 TYPE_CHECKING = False  # skilldex.scan.walk is on the fast path: keep this package's import light
@@ -59,6 +58,8 @@ def open_repo(root: Path) -> RepoFS:
 
 def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None) -> Unit:
     """Run every provider on one file, capturing its findings and the other paths it consulted."""
+    from skilldex import capabilities  # lazy: validate imports this package for its helpers, never for scanning
+
     unit = Unit(file.rel)
     before = len(fs.findings)
     fs.deps = set()

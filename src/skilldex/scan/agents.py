@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -30,7 +29,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
         root = plugin_root(fs, file, "agents")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
-        from skilldex.models import AgentItem  # lazy: validate uses is_agent_file without pydantic
+        from skilldex import capabilities  # lazy (both): validate uses is_agent_file only
+        from skilldex.models import AgentItem
 
         items.append(
             AgentItem(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools, written
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -31,7 +30,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
         hint = written(doc, "argument-hint")
         root = plugin_root(fs, file, "commands")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
-        from skilldex.models import CommandItem  # lazy: validate uses is_command_file without pydantic
+        from skilldex import capabilities  # lazy (both): validate uses is_command_file only
+        from skilldex.models import CommandItem
 
         items.append(
             CommandItem(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
 from skilldex.rules import scan as rules
 from skilldex.scan.common import (
@@ -116,7 +115,8 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     if not user_invocable:
         run = None
 
-    from skilldex.models import SkillItem  # lazy: validate uses this module's discovery helpers without pydantic
+    from skilldex import capabilities  # lazy (both): validate uses this module's discovery helpers only
+    from skilldex.models import SkillItem
 
     return SkillItem(
         name=name,

@@ -68,11 +68,12 @@ def detail_data(catalogue: Catalogue, found) -> dict:
     return with_rank({**data, "findings": findings}, catalogue.root)
 
 
-def with_rank(data: dict, root) -> dict:
+def with_rank(data: dict, root, ranked: tuple[int, str] | None = None) -> dict:
     """An item's JSON (as `show --json` prints it) with its importance and why (skilldex.importance; None when
-    the repo has no index)."""
-    from skilldex.importance import explain
+    the repo has no index); `ranked` when the caller read them already (index.listing, ranks=True)."""
+    if ranked is None and root:
+        from skilldex.importance import explain
 
-    ranked = explain(str(root), data["kind"], data["path"], data["name"]) if root else None
+        ranked = explain(str(root), data["kind"], data["path"], data["name"])
     data["importance"], data["why"] = ranked if ranked else (None, None)
     return data

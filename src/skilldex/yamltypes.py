@@ -57,23 +57,43 @@ def _implicit() -> dict[str, list[tuple[str, _Lazy]]]:
     declines any value these would type. tests/test_yamlplain.py holds the copy equal to PyYAML's own table."""
     table: dict[str, list[tuple[str, _Lazy]]] = {}
     resolvers = [
-        ("bool", r"""^(?:yes|Yes|YES|no|No|NO
+        (
+            "bool",
+            r"""^(?:yes|Yes|YES|no|No|NO
                     |true|True|TRUE|false|False|FALSE
-                    |on|On|ON|off|Off|OFF)$""", re.X, list("yYnNtTfFoO")),
-        ("float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |on|On|ON|off|Off|OFF)$""",
+            re.X,
+            list("yYnNtTfFoO"),
+        ),
+        (
+            "float",
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
                     |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
                     |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
                     |[-+]?\.(?:inf|Inf|INF)
-                    |\.(?:nan|NaN|NAN))$""", re.X, list("-+0123456789.")),
-        ("int", r"""^(?:[-+]?0b[0-1_]+
+                    |\.(?:nan|NaN|NAN))$""",
+            re.X,
+            list("-+0123456789."),
+        ),
+        (
+            "int",
+            r"""^(?:[-+]?0b[0-1_]+
                     |[-+]?0[0-7_]+
                     |[-+]?(?:0|[1-9][0-9_]*)
                     |[-+]?0x[0-9a-fA-F_]+
-                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", re.X, list("-+0123456789")),
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+            re.X,
+            list("-+0123456789"),
+        ),
         ("merge", r"^(?:<<)$", 0, ["<"]),
-        ("null", r"""^(?: ~
+        (
+            "null",
+            r"""^(?: ~
                     |null|Null|NULL
-                    | )$""", re.X, ["~", "n", "N", ""]),
+                    | )$""",
+            re.X,
+            ["~", "n", "N", ""],
+        ),
         ("value", r"^(?:=)$", 0, ["="]),
         ("yaml", r"^(?:!|&|\*)$", 0, list("!&*")),
     ]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from skilldex.plainvalue import Value
 from skilldex.severity import Severity
 
 TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
@@ -14,22 +13,30 @@ _FIELDS = ("code", "rule", "severity", "path", "line", "column", "message", "fix
 _REQUIRED = frozenset(("code", "rule", "severity", "path", "message", "fix"))
 
 
-@dataclass(slots=True, kw_only=True)
-class Finding:
+class Finding(Value):
     """A problem found while scanning or checking: where it is, what is wrong, what to do.
 
     The descriptions of its fields, for the JSON Schema, are in skilldex.models (FindingSchema). The
     `model_*` methods are the ones pydantic gave it, kept for the library API and the callers that use them.
     """
 
-    code: str
-    rule: str
-    severity: Severity
-    path: str
-    line: int | None = None
-    column: int | None = None
-    message: str
-    fix: str
+    __slots__ = _FIELDS
+    _fields = _FIELDS
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        rule: str,
+        severity: Severity,
+        path: str,
+        line: int | None = None,
+        column: int | None = None,
+        message: str,
+        fix: str,
+    ):
+        self.code, self.rule, self.severity, self.path = code, rule, severity, path
+        self.line, self.column, self.message, self.fix = line, column, message, fix
 
     def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
         """The fields in schema order; `mode="json"` gives the severity as its text."""

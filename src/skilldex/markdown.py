@@ -6,9 +6,9 @@ The YAML itself is read by skilldex.yamlplain when it has the common shape, else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from skilldex import yamlplain
+from skilldex.plainvalue import Value
 from skilldex.yamltypes import (  # noqa: F401  (re-exported: the markdown API many modules import)
     MAX_YAML_ALIASES,
     MAX_YAML_CHARS,
@@ -41,19 +41,30 @@ def load_yaml(
     return load_full(text, first_line, fields)
 
 
-@dataclass
-class Document:
+class Document(Value):
     """A markdown file split into frontmatter and body."""
 
-    has_frontmatter: bool
-    frontmatter: dict[str, Any] = field(default_factory=dict)
-    body: str = ""
-    body_start: int = 1  # 1-based line where the body begins
-    frontmatter_text: str = ""
-    key_lines: dict[str, int] = field(default_factory=dict)
-    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
-    fields: dict[str, Field] = field(default_factory=dict)
-    error: str | None = None  # set when frontmatter was present but unreadable (a finding says why)
+    __slots__ = _fields = ("has_frontmatter", "frontmatter", "body", "body_start", "frontmatter_text", "key_lines",
+                           "duplicate_keys", "fields", "error")
+
+    def __init__(
+        self,
+        has_frontmatter: bool,
+        frontmatter: dict[str, Any] | None = None,
+        body: str = "",
+        body_start: int = 1,  # 1-based line where the body begins
+        frontmatter_text: str = "",
+        key_lines: dict[str, int] | None = None,
+        duplicate_keys: list[tuple[str, int]] | None = None,
+        fields: dict[str, Field] | None = None,
+        error: str | None = None,  # set when frontmatter was present but unreadable (a finding says why)
+    ):
+        self.has_frontmatter, self.frontmatter = has_frontmatter, {} if frontmatter is None else frontmatter
+        self.body, self.body_start, self.frontmatter_text = body, body_start, frontmatter_text
+        self.key_lines = {} if key_lines is None else key_lines
+        self.duplicate_keys = [] if duplicate_keys is None else duplicate_keys
+        self.fields = {} if fields is None else fields
+        self.error = error
 
 
 # Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).
@@ -100,10 +111,11 @@ def heading_text(text: str) -> str:
     return (text.rstrip(" \t#") or text[:1]).strip()
 
 
-@dataclass
-class CodeBlock:
-    language: str
-    lines: list[tuple[int, str]]  # (1-based line, text)
+class CodeBlock(Value):
+    __slots__ = _fields = ("language", "lines")
+
+    def __init__(self, language: str, lines: list[tuple[int, str]]):
+        self.language, self.lines = language, lines  # lines: (1-based line, text)
 
 
 def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, str, int]], list[CodeBlock]]:

@@ -7,7 +7,8 @@ frontmatter never imports PyYAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from skilldex.plainvalue import FrozenValue
 
 MAX_YAML_ALIASES = 50  # real manifests use a handful of aliases at most
 MAX_YAML_NODES = 20_000  # alias bombs stay small as YAML and explode once expanded: cap the expansion
@@ -25,10 +26,10 @@ class FrontmatterError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(FrozenValue):
     """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
 
+    __slots__ = _fields = ("line", "column", "value_line", "value_column", "node", "raw", "flow")
     line: int
     column: int
     value_line: int
@@ -36,6 +37,11 @@ class Field:
     node: str  # scalar | sequence | mapping
     raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
     flow: bool  # written inline as [a, b] or {a: b}
+
+    def __init__(self, line: int, column: int, value_line: int, value_column: int, node: str, raw: str | None,
+                 flow: bool):
+        for name, value in zip(self._fields, (line, column, value_line, value_column, node, raw, flow), strict=True):
+            object.__setattr__(self, name, value)
 
 
 class _Lazy:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from skilldex.finding import Finding
 from skilldex.markdown import Document, Field, FrontmatterError, split_frontmatter
+from skilldex.plainvalue import Value
 from skilldex.rules import scan as parse_rules
 from skilldex.scan.common import without_bom
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -23,15 +22,14 @@ _PARSE_RULES = {
 }
 
 
-@dataclass
-class Manifest:
-    fs: RepoFS
-    file: RepoFile
-    kind: str  # skill | command | agent
-    text: str
-    doc: Document
-    findings: list[Finding] = field(default_factory=list)
-    parsed: bool = True  # frontmatter present and readable (or absent without error)
+class Manifest(Value):
+    __slots__ = _fields = ("fs", "file", "kind", "text", "doc", "findings", "parsed")
+
+    def __init__(self, fs: RepoFS, file: RepoFile, kind: str, text: str, doc: Document,
+                 findings: list[Finding] | None = None, parsed: bool = True):
+        self.fs, self.file, self.kind, self.text, self.doc = fs, file, kind, text, doc  # kind: skill | command | agent
+        self.findings = [] if findings is None else findings
+        self.parsed = parsed  # frontmatter present and readable (or absent without error)
 
     @property
     def rel(self) -> str:

@@ -104,12 +104,14 @@ def test_a_fast_command_imports_only_what_its_warm_answer_needs(repo: Path, args
     assert set(modules) <= allowed, f"{argv} imported {modules}"
 
 
-def test_validate_loads_the_yaml_parser_only_for_frontmatter_the_plain_reader_declines(repo: Path):
-    write_tree(repo, {".claude/skills/folded/SKILL.md": "---\nname: folded\ndescription: >\n  Deploys it.\n---\n# f\n"})
-    done, modules = run(["validate", str(repo / ".claude/skills/folded"), "--json"], repo)
+def test_validate_loads_the_yaml_parser_only_for_frontmatter_the_plain_reader_declines(repo: Path, tmp_path: Path):
+    other = tmp_path / "other"  # its own repo: a new skill in `repo` would stale the index its collision check reads
+    write_tree(other, {".claude/skills/folded/SKILL.md": "---\nname: folded\ndescription: >\n  Deploys it.\n---\n"})
+    done, modules = run(["validate", str(other / ".claude/skills/folded"), "--json"], other)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["files"] == 1
     assert modules == ["yaml"]  # a folded scalar needs the parser (so the check above can fail), never pydantic
+    run(["validate", str(repo / ".claude/skills/deploy")], repo)  # warms the index
     done, modules = run(["validate", str(repo / ".claude/skills/deploy"), "--json"], repo)
     assert done.returncode == 0 and modules == []
 

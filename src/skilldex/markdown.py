@@ -44,7 +44,7 @@ def load_yaml(
 class Document(Value):
     """A markdown file split into frontmatter and body."""
 
-    __slots__ = _fields = ("has_frontmatter", "frontmatter", "body", "body_start", "frontmatter_text", "key_lines",
+    _fields = ("has_frontmatter", "frontmatter", "body", "body_start", "frontmatter_text", "key_lines",
                            "duplicate_keys", "fields", "error")
 
     def __init__(
@@ -112,7 +112,7 @@ def heading_text(text: str) -> str:
 
 
 class CodeBlock(Value):
-    __slots__ = _fields = ("language", "lines")
+    _fields = ("language", "lines")
 
     def __init__(self, language: str, lines: list[tuple[int, str]]):
         self.language, self.lines = language, lines  # lines: (1-based line, text)

@@ -1,7 +1,8 @@
 """Small value classes for the hot paths: the equality and repr @dataclass would write, without dataclasses.
 
 Importing dataclasses imports inspect (and with it ast, dis and tokenize): about a sixth of a one-skill
-`validate`. Subclasses name their fields in `_fields` and write their own __init__.
+`validate`. Subclasses name their fields in `_fields` and write their own __init__; they keep a __dict__
+(as the dataclasses they replace did: vars() works) unless they declare __slots__.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class FrontmatterError(Exception):
 class Field(FrozenValue):
     """Where a top-level frontmatter key and its value sit (1-based), and how the value was written."""
 
-    __slots__ = _fields = ("line", "column", "value_line", "value_column", "node", "raw", "flow")
+    _fields = ("line", "column", "value_line", "value_column", "node", "raw", "flow")
     line: int
     column: int
     value_line: int

@@ -21,7 +21,7 @@ ALL = "ALL"  # every code, as in ruff
 class Choice(FrozenValue):
     """One layer of choices; `base` is the folder per-path globs are relative to (the config file's)."""
 
-    __slots__ = _fields = ("select", "ignore", "per_path", "base")
+    _fields = ("select", "ignore", "per_path", "base")
     select: tuple[str, ...] | None  # None: keep the set chosen so far
     ignore: tuple[str, ...]
     per_path: tuple[tuple[str, tuple[str, ...]], ...]  # (glob, codes or prefixes)
@@ -36,7 +36,7 @@ class Choice(FrozenValue):
 class Selection(FrozenValue):
     """The codes to report, and the codes to leave out at paths matching a glob."""
 
-    __slots__ = _fields = ("codes", "per_path")
+    _fields = ("codes", "per_path")
     codes: frozenset[str]
     per_path: tuple[tuple[Path, str, tuple[str, ...]], ...]  # (base, glob, prefixes)
 

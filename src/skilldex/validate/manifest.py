@@ -23,7 +23,7 @@ _PARSE_RULES = {
 
 
 class Manifest(Value):
-    __slots__ = _fields = ("fs", "file", "kind", "text", "doc", "findings", "parsed")
+    _fields = ("fs", "file", "kind", "text", "doc", "findings", "parsed")
 
     def __init__(self, fs: RepoFS, file: RepoFile, kind: str, text: str, doc: Document,
                  findings: list[Finding] | None = None, parsed: bool = True):

@@ -21,7 +21,7 @@ def display_path(path: Path, base: str) -> str:
 class FileResult(Value):
     """One checked manifest. `path` is as displayed: relative to the current folder when inside it."""
 
-    __slots__ = _fields = ("path", "kind", "valid")
+    _fields = ("path", "kind", "valid")
 
     def __init__(self, path: str, kind: str, valid: bool = True):
         self.path, self.kind = path, kind  # kind: skill | command | agent
@@ -29,7 +29,7 @@ class FileResult(Value):
 
 
 class Report(Value):
-    __slots__ = _fields = ("profile", "files", "findings", "skipped", "empty")
+    _fields = ("profile", "files", "findings", "skipped", "empty")
 
     def __init__(
         self,

@@ -15,7 +15,7 @@ from skilldex.scan.skills import is_skill_file
 
 
 class Target(Value):
-    __slots__ = _fields = ("fs", "file", "kind")
+    _fields = ("fs", "file", "kind")
 
     def __init__(self, fs: RepoFS, file: RepoFile, kind: str):
         self.fs, self.file, self.kind = fs, file, kind  # kind: skill | command | agent
@@ -24,7 +24,7 @@ class Target(Value):
 class Repo(Value):
     """The targets that share one repo root (names collide within it)."""
 
-    __slots__ = _fields = ("root", "targets", "walks", "skipped", "empty")
+    _fields = ("root", "targets", "walks", "skipped", "empty")
 
     def __init__(self, root: Path):
         self.root = root

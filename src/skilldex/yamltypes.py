@@ -38,8 +38,9 @@ class Field(FrozenValue):
     raw: str | None  # a scalar's text before typing (`123`, `true`), as strict YAML loaders see it
     flow: bool  # written inline as [a, b] or {a: b}
 
-    def __init__(self, line: int, column: int, value_line: int, value_column: int, node: str, raw: str | None,
-                 flow: bool):
+    def __init__(
+        self, line: int, column: int, value_line: int, value_column: int, node: str, raw: str | None, flow: bool
+    ):
         for name, value in zip(self._fields, (line, column, value_line, value_column, node, raw, flow), strict=True):
             object.__setattr__(self, name, value)
 

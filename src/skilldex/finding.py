@@ -75,17 +75,17 @@ class Finding(Value):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         """Inside pydantic models (Catalogue.findings): validated and described by models.FindingSchema."""
-        from pydantic_core import core_schema
+        from typing import Annotated
+
+        from pydantic import PlainSerializer, WrapValidator
 
         from skilldex.models import FindingSchema
 
-        def validate(value: Any, handler: Any) -> Finding:
-            return value if isinstance(value, cls) else cls(**dict(handler(value)))
+        # unannotated: pydantic reads these functions' annotations, which it cannot resolve from here
+        def validate(value, inner):  # type: ignore[no-untyped-def]
+            return value if isinstance(value, cls) else cls(**dict(inner(value)))
 
-        return core_schema.no_info_wrap_validator_function(
-            validate,
-            handler.generate_schema(FindingSchema),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda finding, info: finding.model_dump(mode=info.mode), info_arg=True
-            ),
-        )
+        def serialize(finding, info):  # type: ignore[no-untyped-def]
+            return finding.model_dump(mode=info.mode)
+
+        return handler.generate_schema(Annotated[FindingSchema, WrapValidator(validate), PlainSerializer(serialize)])

@@ -171,7 +171,7 @@ def machine(peers: dict[str, str]) -> dict[str, str]:
         "cpu": cpu or platform.machine(),
         "cores": str(cores),
         "python": platform.python_version(),
-        "skilldex": f"{version('skilldex')} ({git or 'no git'})",
+        "skilldex": f"{version('skilldex-index')} ({git or 'no git'})",
         "node": node,
         **peers,
         "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),

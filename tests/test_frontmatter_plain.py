@@ -240,3 +240,29 @@ def test_load_full_gives_second_level_key_lines_and_takes_a_higher_alias_cap():
     data, key_lines, _ = full_reader.load_full(text, max_aliases=100, child_lines=lines)
     assert data["services"]["s59"] == {"restart": "always"} and key_lines == {"x-d": 1, "services": 2}
     assert lines["x-d"] == {"restart": 1} and lines["services"]["s0"] == 3 and lines["services"]["s59"] == 3 + 59 * 2
+
+
+def test_the_plain_readers_copy_of_yamls_implicit_types_is_pyyamls_own_table():
+    """frontmatter.types copies PyYAML's implicit resolvers (so plain frontmatter never imports PyYAML): the copy must
+    type exactly what the full loader types, first character by first character."""
+    import re
+
+    from skilldex.frontmatter.types import IMPLICIT_RESOLVERS
+
+    def as_text(table):
+        return {first: [(tag, re.compile(rx.pattern, rx.flags)) for tag, rx in found]
+                for first, found in table.items() if found}
+
+    assert as_text(IMPLICIT_RESOLVERS) == as_text(full_reader.Loader.yaml_implicit_resolvers)
+
+
+def test_the_characters_left_to_the_full_loader_are_those_of_the_reference_class():
+    """the plain reader checks characters by code point ranges (a regex class over all of Unicode cost ~10 ms to
+    compile): every code point is judged as the class written out as a regex judges it."""
+    import re
+
+    reference = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                           "|[\ue085\ue028\ue029]")
+    every = [chr(code) for code in range(0x110000)]
+    assert [c for c in every if plain_reader._unsupported(c)] == [c for c in every if reference.search(c)]
+    assert plain_reader._unsupported("name: x\ndescription: café\u0085") and not plain_reader._unsupported("a: café")

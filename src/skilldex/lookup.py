@@ -69,10 +69,11 @@ def detail_data(catalogue: Catalogue, found) -> dict:
     return with_rank({**data, "findings": findings}, catalogue.root)
 
 
-def with_rank(data: dict, root) -> dict:
+def with_rank(data: dict, root, ranked: tuple[int, str] | None = None) -> dict:
     """An item's JSON (as `show --json` prints it) with its importance and why (skilldex.importance; None when
-    the repo has no index)."""
-    ranked = _ranked(str(root), data["kind"], data["path"], data["name"]) if root else None
+    the repo has no index); `ranked` when the caller read them already (index.listing, ranks=True)."""
+    if ranked is None and root:
+        ranked = _ranked(str(root), data["kind"], data["path"], data["name"])
     data["importance"], data["why"] = ranked if ranked else (None, None)
     return data
 

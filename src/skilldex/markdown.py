@@ -6,26 +6,40 @@ The YAML itself is loaded by skilldex.frontmatter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from skilldex.frontmatter.load import load_yaml
 from skilldex.frontmatter.types import Field, FrontmatterError
+from skilldex.plainvalue import Value
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 
-@dataclass
-class Document:
+class Document(Value):
     """A markdown file split into frontmatter and body."""
 
-    has_frontmatter: bool
-    frontmatter: dict[str, Any] = field(default_factory=dict)
-    body: str = ""
-    body_start: int = 1  # 1-based line where the body begins
-    frontmatter_text: str = ""
-    key_lines: dict[str, int] = field(default_factory=dict)
-    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
-    fields: dict[str, Field] = field(default_factory=dict)
-    error: str | None = None  # set when frontmatter was present but unreadable (a finding says why)
+    _fields = ("has_frontmatter", "frontmatter", "body", "body_start", "frontmatter_text", "key_lines",
+                           "duplicate_keys", "fields", "error")
+
+    def __init__(
+        self,
+        has_frontmatter: bool,
+        frontmatter: dict[str, Any] | None = None,
+        body: str = "",
+        body_start: int = 1,  # 1-based line where the body begins
+        frontmatter_text: str = "",
+        key_lines: dict[str, int] | None = None,
+        duplicate_keys: list[tuple[str, int]] | None = None,
+        fields: dict[str, Field] | None = None,
+        error: str | None = None,  # set when frontmatter was present but unreadable (a finding says why)
+    ):
+        self.has_frontmatter, self.frontmatter = has_frontmatter, {} if frontmatter is None else frontmatter
+        self.body, self.body_start, self.frontmatter_text = body, body_start, frontmatter_text
+        self.key_lines = {} if key_lines is None else key_lines
+        self.duplicate_keys = [] if duplicate_keys is None else duplicate_keys
+        self.fields = {} if fields is None else fields
+        self.error = error
 
 
 # Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).
@@ -72,10 +86,11 @@ def heading_text(text: str) -> str:
     return (text.rstrip(" \t#") or text[:1]).strip()
 
 
-@dataclass
-class CodeBlock:
-    language: str
-    lines: list[tuple[int, str]]  # (1-based line, text)
+class CodeBlock(Value):
+    _fields = ("language", "lines")
+
+    def __init__(self, language: str, lines: list[tuple[int, str]]):
+        self.language, self.lines = language, lines  # lines: (1-based line, text)
 
 
 def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, str, int]], list[CodeBlock]]:

@@ -7,15 +7,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from skilldex.finding import Finding  # noqa: F401  (re-exported; plain: validate builds findings without pydantic)
 from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
 from skilldex.scan.tasks.registry import NAMES as TASK_RUNNERS
 from skilldex.severity import Severity  # noqa: F401  (re-exported; plain, so the rule catalogue needs no pydantic)
 
 
-class Finding(BaseModel):
+# The schema of skilldex.finding.Finding (a plain class, so validate and scan build findings without pydantic):
+# pydantic validates and describes a Catalogue's findings by this model, and it carries the name "Finding".
+class FindingSchema(BaseModel):
     """A problem found while scanning or checking: where it is, what is wrong, what to do."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    __qualname__ = "Finding"  # its name in the schema ($defs, title), as before Finding was plain
+    model_config = ConfigDict(extra="forbid", defer_build=True, title="Finding")
 
     code: str = Field(description="Stable rule code, e.g. SKD012; `skilldex rule CODE` explains it.")
     rule: str = Field(description="Kebab-case rule name, e.g. invalid-frontmatter-yaml.")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from skilldex.models import Finding, Severity
+from skilldex.finding import Finding
+from skilldex.plainvalue import Value
+from skilldex.severity import Severity
 
 
 def display_path(path: Path, base: str) -> str:
@@ -17,22 +18,32 @@ def display_path(path: Path, base: str) -> str:
     return Path(text).as_posix()
 
 
-@dataclass
-class FileResult:
+class FileResult(Value):
     """One checked manifest. `path` is as displayed: relative to the current folder when inside it."""
 
-    path: str
-    kind: str  # skill | command | agent
-    valid: bool = True  # no finding at error severity
+    _fields = ("path", "kind", "valid")
+
+    def __init__(self, path: str, kind: str, valid: bool = True):
+        self.path, self.kind = path, kind  # kind: skill | command | agent
+        self.valid = valid  # no finding at error severity
 
 
-@dataclass
-class Report:
-    profile: str
-    files: list[FileResult] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)  # severities are the profile's, paths as displayed
-    skipped: list[str] = field(default_factory=list)  # files given by name that are no skill, command or agent
-    empty: list[str] = field(default_factory=list)  # folders given by name that hold none
+class Report(Value):
+    _fields = ("profile", "files", "findings", "skipped", "empty")
+
+    def __init__(
+        self,
+        profile: str,
+        files: list[FileResult] | None = None,
+        findings: list[Finding] | None = None,  # severities are the profile's, paths as displayed
+        skipped: list[str] | None = None,  # files given by name that are no skill, command or agent
+        empty: list[str] | None = None,  # folders given by name that hold none
+    ):
+        self.profile = profile
+        self.files = [] if files is None else files
+        self.findings = [] if findings is None else findings
+        self.skipped = [] if skipped is None else skipped
+        self.empty = [] if empty is None else empty
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}

@@ -11,13 +11,16 @@ The nearest file that has such a section, from the checked folder up to the repo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from skilldex.errors import UsageError
 from skilldex.frontmatter.load import load_yaml
 from skilldex.frontmatter.types import FrontmatterError
 from skilldex.rules.catalogue import all_rules
 from skilldex.rules.selection import Choice, patterns
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 KEYS = ("select", "ignore", "per-file-ignores")
 YAML_NAMES = ("skilldex.yaml", "skilldex.yml")

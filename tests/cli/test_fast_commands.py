@@ -82,8 +82,10 @@ NEEDS = [
     (["rule", "invalid-frontmatter-yaml", "--json"], set()),
     (["find", "{repo}", "rotate", "keys"], set()),
     (["startup"], set()),
-    (["validate", "{repo}/.claude/skills/deploy"], {"pydantic", "yaml"}),  # findings are pydantic models
-    (["validate", "{repo}", "--json"], {"pydantic", "yaml"}),
+    (["validate", "{repo}/.claude/skills/deploy"], set()),  # findings are plain; plain frontmatter needs no YAML
+    (["validate", "{repo}", "--json"], set()),
+    (["validate", "{repo}/.claude/skills/broken/SKILL.md", "--format", "sarif"], set()),
+    (["validate", "{repo}/.claude/skills", "--format", "github", "--profile", "claude-upload"], set()),
     (["list", "{repo}", "--json"], set()),  # the stored JSON of a fresh index
     (["list", "{repo}", "--json", "--kind", "tool"], set()),
     (["list", "{repo}"], {"pydantic", "yaml"}),  # plain lines are rendered from models
@@ -100,6 +102,18 @@ def test_a_fast_command_imports_only_what_its_warm_answer_needs(repo: Path, args
     done, modules = run(argv, repo)
     assert done.returncode in (0, 1), done.stderr
     assert set(modules) <= allowed, f"{argv} imported {modules}"
+
+
+def test_validate_loads_the_yaml_parser_only_for_frontmatter_the_plain_reader_declines(repo: Path, tmp_path: Path):
+    other = tmp_path / "other"  # its own repo: a new skill in `repo` would stale the index its collision check reads
+    write_tree(other, {".claude/skills/folded/SKILL.md": "---\nname: folded\ndescription: >\n  Deploys it.\n---\n"})
+    done, modules = run(["validate", str(other / ".claude/skills/folded"), "--json"], other)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["files"] == 1
+    assert modules == ["yaml"]  # a folded scalar needs the parser (so the check above can fail), never pydantic
+    run(["validate", str(repo / ".claude/skills/deploy")], repo)  # warms the index
+    done, modules = run(["validate", str(repo / ".claude/skills/deploy"), "--json"], repo)
+    assert done.returncode == 0 and modules == []
 
 
 def test_help_still_comes_from_typer(repo: Path):

@@ -199,7 +199,7 @@ def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
     from skilldex.lookup import find_in, with_rank
 
     ref = light_ref(workspace, repo)
-    data = catalogue_json(ref[1], ref[0]) if ref else None
+    data = catalogue_json(ref[1], ref[0], ranks=True) if ref else None
     if data is None:
         catalogue = catalogue_of(workspace, repo)
         data = {
@@ -212,8 +212,9 @@ def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
         assert ref is not None  # the stored JSON came from it
         root = ref[1]
     found = find_in(data["items"], data["repo"], item)
+    ranked = (found.pop("importance"), found.pop("why")) if "importance" in found else None  # read with the items
     findings = [f for f in data["findings"] if f["path"] == found["path"]]
-    shown = with_rank({**found, "findings": findings}, root)
+    shown = with_rank({**found, "findings": findings}, root, ranked)
     if as_json:
         print_json(shown)
         return 0

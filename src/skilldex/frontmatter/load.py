@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from skilldex.frontmatter import full, plain
+from skilldex.frontmatter import plain
 from skilldex.frontmatter.types import MAX_YAML_CHARS, Field, FrontmatterError
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def load_yaml(
@@ -20,4 +22,8 @@ def load_yaml(
             "yaml-too-large", f"frontmatter is {len(text):,} characters (limit {MAX_YAML_CHARS:,})", first_line
         )
     read = plain.load(text, first_line, fields)  # the common shape, without a parser
-    return read if read is not None else full.load_full(text, first_line, fields)
+    if read is not None:
+        return read
+    from skilldex.frontmatter.full import load_full  # lazy: PyYAML loads only for what the plain reader declines
+
+    return load_full(text, first_line, fields)

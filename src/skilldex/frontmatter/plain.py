@@ -11,20 +11,40 @@ two to the same data, key lines and field positions.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from skilldex.frontmatter.full import Loader
-from skilldex.frontmatter.types import Field
+from skilldex.frontmatter.types import IMPLICIT_RESOLVERS, Field
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 # A key: a plain word that YAML reads as text. Keys YAML would type (`on`, `yes`, `null`) are ruled out below.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 # Characters outside YAML's printable set, tabs, and the ones the full loader treats specially
 # (NEL, U+2028/U+2029 and a BOM are hidden from PyYAML there; \r line ends): always the full loader.
 # The full loader also maps three private-use characters back to NEL/U+2028/U+2029: those go to it too.
-_UNSUPPORTED = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                          "|[\ue085\ue028\ue029]")
+# Checked as code point ranges, not one regex class: compiling a class spanning the whole of Unicode cost
+# about 10 ms, more than the plain reader saves on a one-skill run.
+_UNSUPPORTED_ASCII = re.compile("[^\n\x20-\x7e]")
+_SUPPORTED = ((0x0A, 0x0A), (0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD),
+              (0x10000, 0x10FFFF))
+_TO_FULL_LOADER = frozenset("\ue085\ue028\ue029")
+
+
+def _unsupported(text: str) -> bool:
+    """Whether `text` holds a character the plain reader leaves to the full loader (see above)."""
+    if text.isascii():
+        return _UNSUPPORTED_ASCII.search(text) is not None
+    return any(ch in _TO_FULL_LOADER or not any(low <= ord(ch) <= high for low, high in _SUPPORTED)
+               for ch in set(text))
+
+
 # A first character that makes a plain value something else (or that YAML only allows in some places).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _resolvers() -> dict:
+    return IMPLICIT_RESOLVERS
 
 
 def _typed(text: str, resolvers: dict) -> bool:
@@ -89,9 +109,9 @@ def load(text: str, first_line: int, fields: dict | None) -> tuple[Any, dict[str
 
     `fields` is filled (as load_yaml fills it) only when the text was read here.
     """
-    if "\t" in text or _UNSUPPORTED.search(text):
+    if "\t" in text or _unsupported(text):
         return None
-    resolvers = Loader.yaml_implicit_resolvers  # what the full reader types: those values go to it
+    resolvers = _resolvers()
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     found: dict[str, Field] = {}

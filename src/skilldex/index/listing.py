@@ -17,8 +17,11 @@ from skilldex.index.workspaces import repos, workspace_file
 from skilldex.kinds import SCHEMA_VERSION
 
 
-def catalogue_json(root: str, name: str, kinds: list[str] | None = None) -> dict | None:
-    """Catalogue.model_dump(mode="json") of the repo at `root`, items of `kinds` only; None: not fresh."""
+def catalogue_json(root: str, name: str, kinds: list[str] | None = None, ranks: bool = False) -> dict | None:
+    """Catalogue.model_dump(mode="json") of the repo at `root`, items of `kinds` only; None: not fresh.
+
+    With `ranks`, each item also holds its "importance" and "why" (skilldex.importance), as `show` prints them.
+    """
     real = os.path.realpath(root)
     db = _open_existing(real) if enabled() else None
     if db is None:
@@ -29,7 +32,8 @@ def catalogue_json(root: str, name: str, kinds: list[str] | None = None) -> dict
         walked = store.meta(db).get(store.WALK_KEY)
         if walked is None:  # written before the walk's findings were kept
             return None
-        items = [json.loads(data) for _, _, data in store.item_data(db)]
+        items = [_ranked(json.loads(data), importance, why) if ranks else json.loads(data)
+                 for data, importance, why in store.item_data(db)]
         stored = db.execute("SELECT findings FROM files WHERE findings != '[]' ORDER BY rel").fetchall()
     except sqlite3.DatabaseError:
         return None
@@ -46,6 +50,11 @@ def catalogue_json(root: str, name: str, kinds: list[str] | None = None) -> dict
         "items": [item for item in items if not kinds or item["kind"] in kinds],
         "findings": findings,
     }
+
+
+def _ranked(item: dict, importance: int, why: str) -> dict:
+    item["importance"], item["why"] = importance, why or "no evidence either way"  # as importance.explain says
+    return item
 
 
 def light_ref(workspace: str | None, ref: str) -> tuple[str, str] | None:

@@ -43,18 +43,20 @@ def _holds(db: sqlite3.Connection, root: str, changing: set[str]) -> bool:
     folders = store.stored_folders(db)
     if not folders:
         return False
-    known = {rel for (rel,) in db.execute("SELECT rel FROM files")} | set(folders)
     on_the_way = {"/".join(rel.split("/")[:i]) for rel in changing for i in range(rel.count("/") + 1)}
-    allowed = known | on_the_way | set(changing)
+    allowed: set[str] = set()
     children: dict[str, set[str]] = {}
-    for rel in known:
-        children.setdefault(rel.rsplit("/", 1)[0] if "/" in rel else "", set()).add(rel)
     for rel, mtime in folders.items():
         path = os.path.join(root, rel) if rel else root
         if os.stat(path).st_mtime_ns == mtime:
             continue
         if rel not in on_the_way:
             return False
+        if not allowed:  # the first folder that moved: what the index knows, read only now (most runs need none)
+            known = {file for (file,) in db.execute("SELECT rel FROM files")} | set(folders)
+            allowed = known | on_the_way | set(changing)
+            for known_rel in known:
+                children.setdefault(known_rel.rsplit("/", 1)[0] if "/" in known_rel else "", set()).add(known_rel)
         prefix = f"{rel}/" if rel else ""
         listed = {
             f"{prefix}{name}"

@@ -270,5 +270,5 @@ def item_rows(db: sqlite3.Connection) -> list[tuple]:
 
 
 def item_data(db: sqlite3.Connection) -> list[tuple[str, int, str]]:
-    """(rel, seq, data JSON) of every item, in catalogue order."""
-    return db.execute("SELECT rel, seq, data FROM items ORDER BY provider, rel, seq").fetchall()
+    """(data JSON, importance, why) of every item, in catalogue order."""
+    return db.execute("SELECT data, importance, why FROM items ORDER BY provider, rel, seq").fetchall()

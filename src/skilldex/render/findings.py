@@ -6,15 +6,19 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
 from urllib.parse import quote
 
 from skilldex import __version__
-from skilldex.models import Finding, Severity
+from skilldex.finding import Finding
 from skilldex.oneline import oneline
 from skilldex.report import Report
 from skilldex.rules.catalogue import get_rule
 from skilldex.rules.registry import Rule
+from skilldex.severity import Severity
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

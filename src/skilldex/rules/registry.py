@@ -6,9 +6,9 @@ from collections import namedtuple
 
 from skilldex.severity import Severity
 
-TYPE_CHECKING = False  # findings are pydantic models: built only when a rule fires, so `skilldex rules` needs none
+TYPE_CHECKING = False  # findings are built only when a rule fires, so `skilldex rules` needs no dataclasses
 if TYPE_CHECKING:
-    from skilldex.models import Finding
+    from skilldex.finding import Finding
 
 
 class Rule(namedtuple("Rule", "code name severity summary fix doc")):
@@ -25,8 +25,8 @@ class Rule(namedtuple("Rule", "code name severity summary fix doc")):
         column: int | None = None,
         fix: str | None = None,
     ) -> Finding:
-        # lazy: `skilldex rules` and `rule` use this module without models
-        from skilldex.models import Finding
+        # lazy: `skilldex rules` and `rule` use this module without building findings
+        from skilldex.finding import Finding
 
         return Finding(
             code=self.code,

@@ -9,31 +9,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from skilldex.errors import UsageError
+from skilldex.plainvalue import FrozenValue
 
 ALL = "ALL"  # every code, as in ruff
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(FrozenValue):
     """One layer of choices; `base` is the folder per-path globs are relative to (the config file's)."""
 
-    select: tuple[str, ...] | None = None  # None: keep the set chosen so far
-    ignore: tuple[str, ...] = ()
-    per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes or prefixes)
-    base: Path | None = None
+    _fields = ("select", "ignore", "per_path", "base")
+    select: tuple[str, ...] | None  # None: keep the set chosen so far
+    ignore: tuple[str, ...]
+    per_path: tuple[tuple[str, tuple[str, ...]], ...]  # (glob, codes or prefixes)
+    base: Path | None
+
+    def __init__(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+                 per_path: tuple[tuple[str, tuple[str, ...]], ...] = (), base: Path | None = None):
+        for name, value in zip(self._fields, (select, ignore, per_path, base), strict=True):
+            object.__setattr__(self, name, value)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(FrozenValue):
     """The codes to report, and the codes to leave out at paths matching a glob."""
 
+    _fields = ("codes", "per_path")
     codes: frozenset[str]
-    per_path: tuple[tuple[Path, str, tuple[str, ...]], ...] = ()  # (base, glob, prefixes)
+    per_path: tuple[tuple[Path, str, tuple[str, ...]], ...]  # (base, glob, prefixes)
+
+    def __init__(self, codes: frozenset[str], per_path: tuple[tuple[Path, str, tuple[str, ...]], ...] = ()):
+        object.__setattr__(self, "codes", codes)
+        object.__setattr__(self, "per_path", per_path)
 
     def keeps(self, code: str, path: Path | None = None) -> bool:
         """Whether a finding with `code` at `path` (absolute; None: no path) is reported."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
-from skilldex.models import AgentItem
 from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.models import AgentItem
 
 
 def is_agent_file(fs: RepoFS, file: RepoFile) -> bool:
@@ -27,6 +29,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
         root = plugin_root(fs, file, "agents")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
+        from skilldex import capabilities  # lazy (both): validate uses is_agent_file only
+        from skilldex.models import AgentItem
+
         items.append(
             AgentItem(
                 name=name,

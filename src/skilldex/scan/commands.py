@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
-from skilldex.models import CommandItem
 from skilldex.scan.common import as_str, in_claude_folder, plugin_name, plugin_root, read_manifest, split_tools, written
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.models import CommandItem
 
 
 def is_command_file(fs: RepoFS, file: RepoFile) -> bool:
@@ -28,6 +30,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
         hint = written(doc, "argument-hint")
         root = plugin_root(fs, file, "commands")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
+        from skilldex import capabilities  # lazy (both): validate uses is_command_file only
+        from skilldex.models import CommandItem
+
         items.append(
             CommandItem(
                 name=name,

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import Any
 
 from skilldex.frontmatter.types import FrontmatterError
 from skilldex.markdown import Document, referenced_paths, split_frontmatter
-from skilldex.models import FileRef
 from skilldex.rules import scan as rules
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
+
+    from skilldex.models import FileRef
 
 _ERROR_RULES = {
     "unclosed": rules.UNCLOSED_FRONTMATTER,
@@ -146,6 +150,8 @@ def as_list(value: Any, separators: str = ",") -> list[str]:
 
 def resolve_references(fs: RepoFS, referrer: str, body: str, body_start: int) -> list[FileRef]:
     """Files a body refers to, resolved against its folder, then the repo root (as agents run from there)."""
+    from skilldex.models import FileRef  # lazy: validate reads manifests through this module without pydantic
+
     folder = posixpath.dirname(referrer)
     refs: list[FileRef] = []
     for target, line in referenced_paths(body, body_start):

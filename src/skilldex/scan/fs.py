@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
+from skilldex.plainvalue import Value
 from skilldex.rules import scan as rules
 from skilldex.scan.context import ScanContext
 from skilldex.scan.walk import IGNORED_DIRS, RepoFile, inside, walk
@@ -18,28 +18,32 @@ BINARY_SNIFF_BYTES = 8192
 READ_STEP = 64 * 1024  # below malloc's mmap threshold: cheap to allocate
 
 
-@dataclass
-class RepoFS:
+class RepoFS(Value):
     """The files of one repo, read at most once each; problems are collected as findings."""
 
-    root: Path
-    under: str = ""  # the subfolder walked ("" = the whole repo)
-    findings: list[Finding] = field(default_factory=list)
-    files: list[RepoFile] = field(default_factory=list)
-    folders: list[tuple[str, int]] = field(default_factory=list)  # (folder, mtime_ns) of every folder listed in full
-    _listed: set[str] | None = None
-    _noted: set[str] = field(default_factory=set)  # entries the walk skipped with a note (FIFOs, links out...)
-    _texts: dict[str, str | None] = field(default_factory=dict)
-    _by_rel: dict[str, RepoFile] = field(default_factory=dict)
-    _folder_bytes: dict[str, int] | None = None
-    deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
-    unit: ScanContext | None = None  # the file being scanned (scan.unit.scan_unit): its findings go there
-    secrets_checked: set[str] = field(default_factory=set)  # texts already searched for secret values
-    secret_files: set[str] = field(default_factory=set)  # files whose texts held one
-    secret_values: dict[str, frozenset[str]] = field(default_factory=dict)  # the values found, by file
-    _whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the read that follows
-    content_read: set[str] = field(default_factory=set)  # files whose bytes (or size) a scan looked at
-    _in_folder: dict[str, list[RepoFile]] | None = None
+    _fields = ("root", "under", "findings", "files", "folders", "_listed", "_noted", "_texts", "_by_rel",
+               "_folder_bytes", "deps", "unit", "secrets_checked", "secret_files", "secret_values", "_whole",
+               "content_read", "_in_folder")
+
+    def __init__(self, root: Path, under: str = ""):
+        self.root = root
+        self.under = under  # the subfolder walked ("" = the whole repo)
+        self.findings: list[Finding] = []
+        self.files: list[RepoFile] = []
+        self.folders: list[tuple[str, int]] = []  # (folder, mtime_ns) of every folder listed in full
+        self._listed: set[str] | None = None
+        self._noted: set[str] = set()  # entries the walk skipped with a note (FIFOs, links out...)
+        self._texts: dict[str, str | None] = {}
+        self._by_rel: dict[str, RepoFile] = {}
+        self._folder_bytes: dict[str, int] | None = None
+        self.deps: set[str] | None = None  # while set, every path consulted is added (the index's dependencies)
+        self.unit: ScanContext | None = None  # the file being scanned (scan.unit.scan_unit): its findings go there
+        self.secrets_checked: set[str] = set()  # texts already searched for secret values
+        self.secret_files: set[str] = set()  # files whose texts held one
+        self.secret_values: dict[str, frozenset[str]] = {}  # the values found, by file
+        self._whole: tuple[str, bytes] | None = None  # the small file head() last read whole, for the next read
+        self.content_read: set[str] = set()  # files whose bytes (or size) a scan looked at
+        self._in_folder: dict[str, list[RepoFile]] | None = None
 
     @classmethod
     def open(cls, root: Path, under: str = "") -> RepoFS:

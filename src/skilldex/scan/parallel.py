@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-from skilldex.forkmap import fork_map
 from skilldex.scan import unit
 
 PARALLEL_MIN_FILES = 200  # below this, starting workers (about 3 ms each) costs more than it saves
@@ -37,6 +36,8 @@ def scan_units(fs, files: list, modules: tuple, progress=None, finish=None) -> l
     workers = worker_count(len(files), PARALLEL_MIN_FILES)
     if workers == 1:
         return _serial(fs, files, modules, progress, finish)
+    from skilldex.forkmap import fork_map  # lazy: validate uses worker_count, and small runs never fork
+
     global _JOB
     last_workers.clear()
     _JOB = (fs, files, modules, finish)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from skilldex import capabilities
 from skilldex.markdown import first_paragraph
-from skilldex.models import SkillItem
 from skilldex.rules import scan as rules
 from skilldex.scan.common import (
     as_bool,
@@ -20,6 +18,10 @@ from skilldex.scan.common import (
     written,
 )
 from skilldex.scan.fs import RepoFile, RepoFS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from skilldex.models import SkillItem
 
 SKILL_FILENAME = "SKILL.md"
 _COMMAND_NAME = re.compile(r"\w[\w.-]*")  # what can follow `/plugin:` in a prompt: no spaces
@@ -113,6 +115,9 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         run = f"/{name}"
     if not user_invocable:
         run = None
+
+    from skilldex import capabilities  # lazy (both): validate uses this module's discovery helpers only
+    from skilldex.models import SkillItem
 
     return SkillItem(
         name=name,

@@ -3,7 +3,6 @@ and the other paths it consulted, so that the persistent index can redo only cha
 
 from __future__ import annotations
 
-from skilldex import capabilities
 from skilldex.rules import scan as rules
 from skilldex.scan.context import ScanContext
 
@@ -39,6 +38,8 @@ def providers() -> tuple:
 
 def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None) -> Unit:
     """Run every provider on one file, capturing its findings and the other paths it consulted."""
+    from skilldex import capabilities  # lazy: validate imports this module's package for its helpers, never to scan
+
     unit = Unit(file.rel)
     context = ScanContext(file.rel)
     fs.unit, fs.deps = context, context.deps

@@ -233,16 +233,13 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     for rowid, total in totals.items():
         repo, item = index.entries[rowid]
         coverage = len(matched[rowid]) / max(len(wanted), 1)
-        shared = sorted(intent_caps & set(item.capabilities))
+        shared = len(intent_caps.intersection(item.capabilities)) if intent_caps else 0
         score = total * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * KIND_PRIOR.get(item.kind, 1.0)
-        score *= 1 + CAPABILITY_BONUS * len(shared)
-        prior = SAMPLE_PRIOR if in_samples(item.path) else 1.0  # a fixture or an example shows how a thing looks
-        score *= prior
-        if changing and _READ_ONLY.search(item.description or ""):
+        score *= 1 + CAPABILITY_BONUS * shared
+        score *= SAMPLE_PRIOR if in_samples(item.path) else 1.0  # a fixture or an example shows how a thing looks
+        if changing and _says_read_only(item.description):
             score *= READ_ONLY_PRIOR
-        why = [f"matched: {', '.join(matched[rowid])}"] + ([f"capabilities: {', '.join(shared)}"] if shared else [])
-        sure = confidence(wanted, said[rowid], rarity) * prior
-        hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score, why, sure))
+        hits.append(Hit(repo, item.kind, item.name, item.path, item.description, item.run, score))
         rowids[id(hits[-1])] = rowid
     # lazy: `skilldex hook pre-write` uses this module without search.knowledge
     from skilldex.search.knowledge import adjust
@@ -250,7 +247,28 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     adjust(hits, lambda hit: index.details(rowids[id(hit)]), wanted, rarity)  # before the kind filter: a Don't warns
     hits = [h for h in hits if not kinds or h.kind in kinds]
     hits.sort(key=lambda h: (-h.score, h.path, h.name))
+    for hit in hits[:limit]:  # what is shown: the reasons and the confidence, worked out for these alone
+        rowid = rowids[id(hit)]
+        item = index.entries[rowid][1]
+        shared_caps = sorted(intent_caps.intersection(item.capabilities))
+        hit.why[:0] = [f"matched: {', '.join(matched[rowid])}"] + (
+            [f"capabilities: {', '.join(shared_caps)}"] if shared_caps else [])
+        hit.confidence = confidence(wanted, said[rowid], rarity) * (SAMPLE_PRIOR if in_samples(item.path) else 1.0)
     return hits[:limit]
+
+
+_READ_ONLY_WORDS = ("read", "never", "does", "without")  # one of these is in every text _READ_ONLY matches
+
+
+def _says_read_only(description: str | None) -> bool:
+    """_READ_ONLY.search, after a substring test that rules out most descriptions at a fraction of its cost
+    (on ASCII text only: elsewhere case folding can match letters that lower() does not give)."""
+    text = description or ""
+    if text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in _READ_ONLY_WORDS):
+            return False
+    return bool(_READ_ONLY.search(text))
 
 
 BODY_CREDIT = 0.3  # a word only the body says, in the confidence

@@ -79,7 +79,17 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
         1,
     ),
 )
-COMPILED = tuple((kind, anchors, re.compile(pattern), group) for kind, anchors, pattern, group in PATTERNS)
+_COMPILED: dict[int, re.Pattern] = {}  # compiled on first use: most texts hold no anchor, and compiling all cost ms
+
+
+def compiled(index: int) -> re.Pattern:
+    """PATTERNS[index]'s pattern, compiled once."""
+    found = _COMPILED.get(index)
+    if found is None:
+        found = _COMPILED[index] = re.compile(PATTERNS[index][2])
+    return found
+
+
 # A pattern that opens with a scheme-like run tries a match at every letter of the text. Its matches hold a
 # literal (the pivot) a bounded distance from their start, so only the places just before each pivot are tried,
 # unless pivots are so dense (more than one per PIVOT_SPACING characters) that one pass over the text is cheaper.
@@ -104,9 +114,10 @@ def around(pattern: re.Pattern, text: str, pivot: str, reach: int):
 
 def matches(text: str):
     """(kind, match, group) for every shape in `text`, pattern by pattern."""
-    for kind, anchors, pattern, group in COMPILED:
+    for index, (kind, anchors, _, group) in enumerate(PATTERNS):
         if not any(anchor in text for anchor in anchors):  # far cheaper than a regex pass over the whole text
             continue
+        pattern = compiled(index)
         pivot = PIVOTS.get(kind)
         if pivot and text.count(pivot[0]) * PIVOT_SPACING < len(text):
             found = around(pattern, text, *pivot)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
-from typing import Any
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import claude_code as rules
 from skilldex.rules import scan as scan_rules
 from skilldex.validate.check_spec import quote
 from skilldex.validate.manifest import Manifest
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 SKILL_FIELDS = frozenset({
     "name", "description", "when_to_use", "argument-hint", "arguments", "disable-model-invocation",
@@ -90,6 +92,8 @@ def _closest(key: str, known: frozenset[str]) -> str | None:
     plain = key.replace("_", "-").lower()
     if plain in folded:
         return folded[plain]
+    import difflib  # lazy: only a key Claude Code does not know is compared with the known ones
+
     match = difflib.get_close_matches(plain, list(folded), n=1, cutoff=0.85)
     return folded[match[0]] if match else None
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from skilldex.finding import Finding
 from skilldex.markdown import _FENCE, _MD_LINK
-from skilldex.models import Finding
 from skilldex.rules import content as rules
 from skilldex.validate.manifest import Manifest
 

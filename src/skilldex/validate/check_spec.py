@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import spec as rules
 from skilldex.validate.manifest import Manifest
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_NAME = 64
 MAX_DESCRIPTION = 1024

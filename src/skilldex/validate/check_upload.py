@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import upload as rules
 from skilldex.validate.check_spec import quote, strict_value
 from skilldex.validate.manifest import Manifest

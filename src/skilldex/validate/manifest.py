@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
+from skilldex.finding import Finding
 from skilldex.frontmatter.types import Field, FrontmatterError
 from skilldex.markdown import Document, split_frontmatter
-from skilldex.models import Finding
+from skilldex.plainvalue import Value
 from skilldex.rules import scan as parse_rules
 from skilldex.scan.common import without_bom
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.skills import SKILL_FILENAME, location
+
+TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
+if TYPE_CHECKING:
+    from typing import Any
 
 _PARSE_RULES = {
     "unclosed": parse_rules.UNCLOSED_FRONTMATTER,
@@ -21,15 +23,14 @@ _PARSE_RULES = {
 }
 
 
-@dataclass
-class Manifest:
-    fs: RepoFS
-    file: RepoFile
-    kind: str  # skill | command | agent
-    text: str
-    doc: Document
-    findings: list[Finding] = field(default_factory=list)
-    parsed: bool = True  # frontmatter present and readable (or absent without error)
+class Manifest(Value):
+    _fields = ("fs", "file", "kind", "text", "doc", "findings", "parsed")
+
+    def __init__(self, fs: RepoFS, file: RepoFile, kind: str, text: str, doc: Document,
+                 findings: list[Finding] | None = None, parsed: bool = True):
+        self.fs, self.file, self.kind, self.text, self.doc = fs, file, kind, text, doc  # kind: skill | command | agent
+        self.findings = [] if findings is None else findings
+        self.parsed = parsed  # frontmatter present and readable (or absent without error)
 
     @property
     def rel(self) -> str:

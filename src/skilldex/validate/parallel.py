@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 
-from skilldex.forkmap import fork_map
 from skilldex.scan.parallel import worker_count
 from skilldex.validate.check import check_target
 
@@ -22,6 +21,8 @@ def check_targets(targets: list) -> list[tuple]:
     workers = worker_count(len(targets), PARALLEL_MIN_MANIFESTS)
     parts = None
     if workers > 1:
+        from skilldex.forkmap import fork_map  # lazy: a small run never forks, and forkmap loads pickle, selectors
+
         global _JOB
         last_workers.clear()
         _JOB = targets

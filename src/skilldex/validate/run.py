@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 
 from skilldex import secrets
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.profile_names import DEFAULT_PROFILE
 from skilldex.report import FileResult, Report, display_path
 from skilldex.ruleconfig import find_config

@@ -4,32 +4,34 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from skilldex.errors import UsageError
+from skilldex.plainvalue import Value
 from skilldex.scan.agents import is_agent_file
 from skilldex.scan.commands import is_command_file
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.skills import is_skill_file
 
 
-@dataclass
-class Target:
-    fs: RepoFS
-    file: RepoFile
-    kind: str  # skill | command | agent
+class Target(Value):
+    _fields = ("fs", "file", "kind")
+
+    def __init__(self, fs: RepoFS, file: RepoFile, kind: str):
+        self.fs, self.file, self.kind = fs, file, kind  # kind: skill | command | agent
 
 
-@dataclass
-class Repo:
+class Repo(Value):
     """The targets that share one repo root (names collide within it)."""
 
-    root: Path
-    targets: list[Target] = field(default_factory=list)
-    walks: list[RepoFS] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # files given by name that are no manifest
-    empty: list[str] = field(default_factory=list)  # folders given by name that hold none the profile judges
+    _fields = ("root", "targets", "walks", "skipped", "empty")
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.targets: list[Target] = []
+        self.walks: list[RepoFS] = []
+        self.skipped: list[str] = []  # files given by name that are no manifest
+        self.empty: list[str] = []  # folders given by name that hold none the profile judges
 
     @property
     def whole(self) -> bool:

@@ -71,21 +71,3 @@ class Finding(Value):
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ValueError(f"finding: {name} is not an integer")
         return cls(**{**data, "severity": Severity(data["severity"])})
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """Inside pydantic models (Catalogue.findings): validated and described by models.FindingSchema."""
-        from typing import Annotated
-
-        from pydantic import PlainSerializer, WrapValidator
-
-        from skilldex.models import FindingSchema
-
-        # unannotated: pydantic reads these functions' annotations, which it cannot resolve from here
-        def validate(value, inner):  # type: ignore[no-untyped-def]
-            return value if isinstance(value, cls) else cls(**dict(inner(value)))
-
-        def serialize(finding, info):  # type: ignore[no-untyped-def]
-            return finding.model_dump(mode=info.mode)
-
-        return handler.generate_schema(Annotated[FindingSchema, WrapValidator(validate), PlainSerializer(serialize)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, PlainSerializer, WrapValidator
 
 from skilldex.finding import Finding  # noqa: F401  (re-exported; plain: validate builds findings without pydantic)
 from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
@@ -29,6 +29,24 @@ class FindingSchema(BaseModel):
     column: int | None = Field(default=None, description="1-based column, when known.")
     message: str = Field(description="What is wrong, quoting the offending value.")
     fix: str = Field(description="What to do about it.")
+
+
+def _finding_schema(source: Any, handler: Any) -> Any:
+    """Validate and describe a plain Finding inside a model by FindingSchema; keep it a Finding, dump it as one."""
+
+    def validate(value: Any, inner: Any) -> Finding:
+        return value if isinstance(value, Finding) else Finding(**dict(inner(value)))
+
+    def serialize(finding: Finding, info: Any) -> Any:
+        return finding.model_dump(mode=info.mode)
+
+    return handler.generate_schema(
+        Annotated[FindingSchema, WrapValidator(validate), PlainSerializer(serialize)]
+    )
+
+
+# A Finding as a field of a model (Catalogue.findings): the plain class, with FindingSchema's validation and schema
+FindingField = Annotated[Finding, GetPydanticSchema(_finding_schema)]
 
 
 class _Item(BaseModel):
@@ -251,7 +269,7 @@ class Catalogue(BaseModel):
     repo: str = Field(description="Workspace name of the repo, or its folder name.")
     root: str = Field(description="Absolute path of the repo root that was scanned.")
     items: list[Item] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[FindingField] = Field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Any]:
         return [item for item in self.items if item.kind == kind]

@@ -29,7 +29,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[AgentItem]:
         description = as_str(fm.get("description")) or first_paragraph(doc.body)
         root = plugin_root(fs, file, "agents")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
-        from skilldex import capabilities  # lazy (both): validate uses is_agent_file only
+        # lazy: validate uses is_agent_file only
+        from skilldex import capabilities
         from skilldex.models import AgentItem
 
         items.append(

@@ -30,7 +30,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[CommandItem]:
         hint = written(doc, "argument-hint")
         root = plugin_root(fs, file, "commands")
         invoked = f"{plugin_name(fs, root)}:{name}" if root is not None else name  # plugins namespace theirs
-        from skilldex import capabilities  # lazy (both): validate uses is_command_file only
+        # lazy: validate uses is_command_file only
+        from skilldex import capabilities
         from skilldex.models import CommandItem
 
         items.append(

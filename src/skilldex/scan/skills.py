@@ -116,7 +116,8 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     if not user_invocable:
         run = None
 
-    from skilldex import capabilities  # lazy (both): validate uses this module's discovery helpers only
+    # lazy: validate uses this module's discovery helpers only
+    from skilldex import capabilities
     from skilldex.models import SkillItem
 
     return SkillItem(

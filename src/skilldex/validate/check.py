@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skilldex import secrets
-from skilldex.models import Finding
+from skilldex.finding import Finding
 from skilldex.rules import scan as scan_rules
 from skilldex.validate import check_claude_code, check_content, check_spec, check_upload
 from skilldex.validate.manifest import Manifest, read

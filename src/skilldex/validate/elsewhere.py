@@ -37,7 +37,7 @@ _MANIFESTS = "FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = p
 def _stored(db) -> list[tuple]:
     """(rel, kind, frontmatter name when text, scope, dir_name) of every stored manifest item: picked out of its
     JSON by SQLite, which costs a fraction of parsing thousands of items' JSON here."""
-    import sqlite3
+    import sqlite3  # lazy: only for its error type, once an index exists (the index module opened it already)
 
     try:
         return db.execute(

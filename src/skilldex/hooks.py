@@ -21,12 +21,20 @@ GUARD_LIMIT = 1000
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent", "doc")
 GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # When the prompt hint names an item: its evidence (search.confidence.evidence: how much of what the item says
-# it is the prompt names, how much of the prompt it covers, how strong the match) against two thresholds
-# calibrated on labelled prompts of real repos (benchmarks/hint_quality.py; everyday coding prompts that need
-# nothing, asked of every tuned repo, and infrastructure prompts with their answer): at HINT_EVIDENCE the
-# hint fired on 1.4% of everyday prompts and named 70% of answers; at SURE_EVIDENCE on 0.1%.
-HINT_EVIDENCE = 1.9  # "likely relevant"
-SURE_EVIDENCE = 2.3  # "use it before building anything"
+# it is the prompt names, how much of the prompt it covers, how strong the match) against thresholds calibrated
+# on labelled prompts of real repos (benchmarks/hint_quality.py; everyday coding prompts that need nothing, asked
+# of every tuned repo, and infrastructure prompts with their answer). Two thresholds: a lower one when the prompt
+# and the item share an operational capability (a database, a backup, a deploy: what tooling is for), a higher
+# one otherwise (everyday prompts about code match scripts by chance words: "handle", "preview", "labels").
+# At these it fired on 1.3% of the calibration pairs and named 75% of the tuned answers; at SURE_EVIDENCE on 0.6%.
+HINT_EVIDENCE = 2.2  # "likely relevant"
+OPS_EVIDENCE = 1.85  # "likely relevant", when the prompt and the item share an operational capability
+SURE_EVIDENCE = 2.4  # "use it before building anything"
+# Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
+OPERATIONS = frozenset({
+    "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud", "infrastructure", "access",
+    "backup", "ci", "storage", "data", "quality",
+})
 GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
 SCRIPT_SUFFIXES = {
     ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".rb", ".pl", ".ps1", ".php", ".go",
@@ -111,7 +119,7 @@ def confident(hits: list, wanted: list) -> list[tuple[object, bool]]:
     chosen = []
     for hit in hits:
         weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score)
-        if weight >= HINT_EVIDENCE:
+        if weight >= HINT_EVIDENCE or (weight >= OPS_EVIDENCE and OPERATIONS.intersection(hit.shared)):
             chosen.append((hit, weight >= SURE_EVIDENCE))
     return chosen
 

@@ -71,8 +71,18 @@ def test_a_partial_match_is_only_likely_relevant(project):
     assert "scripts/lint.sh" in text and "use it before building anything" not in text
 
 
-def test_the_confidence_threshold_is_what_decides(project, monkeypatch):
+def test_the_confidence_thresholds_are_what_decide(project, monkeypatch):
     prompt = "back up the production postgres database to S3 before the migration"
     assert hint(project, prompt) is not None
+    monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
+    # the prompt and tools/backup-db.sh share operational capabilities: the lower threshold still lets it speak
+    assert "tools/backup-db.sh" in hint(project, prompt)
+    monkeypatch.setattr(hooks, "OPS_EVIDENCE", 100.0)
+    assert hint(project, prompt) is None
+
+
+def test_a_match_sharing_no_operational_capability_needs_the_higher_threshold(project, monkeypatch):
+    prompt = "run the unit tests of every package"  # testing: what everyday prompts about code say too
+    assert "tools/run-unit-tests.sh" in hint(project, prompt)
     monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
     assert hint(project, prompt) is None

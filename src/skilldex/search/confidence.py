@@ -41,23 +41,27 @@ def named(wanted: list, name: str, description: str) -> float:
     """0..1: how much of what the item says it is the request names: the better of its name's words and
     its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
     backup" is named in full; a test script for "add a unit test" is not."""
+    first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
+    return max(share(wanted, name), share(wanted, first[:200]))
+
+
+def share(wanted: list, text: str, synonyms: bool = True) -> float:
+    """0..1: the share of a text's own words (a name, a first sentence) the request says; without
+    `synonyms`, only the words it says itself (or spells out: prod = production) count."""
     from skilldex.search.synonyms import STOPWORDS
 
-    def share(text: str) -> float:
-        said = dict.fromkeys(camel_tokens(text))
-        words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
-        if not words:
-            return 0.0
-        return sum(_said(wanted, w) for w in words) / len(words)
-
-    first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
-    return max(share(name), share(first[:200]))
+    said = dict.fromkeys(camel_tokens(text))
+    words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
+    if not words:
+        return 0.0
+    credits = (_said(wanted, w) for w in words)
+    return sum(c if synonyms or c >= 1.0 else 0.0 for c in credits) / len(words)
 
 
 def evidence(said: float, sure: float, score: float) -> float:
     """One number for the hint to decide on: the item named (`named`), the prompt covered (`confidence`),
     and the match's strength (its score, on a log scale: twice the score is not twice as sure)."""
-    return said + 0.5 * sure + 0.5 * math.log1p(max(score, 0.0))
+    return said + 0.25 * sure + 0.6 * math.log1p(max(score, 0.0))
 
 
 def _said(wanted: list, word: str) -> float:

@@ -127,12 +127,17 @@ def confident(hits: list, wanted: list) -> list[tuple[object, bool]]:
 def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     """UserPromptSubmit: name the existing items that already do what the prompt asks, if any, as surely
     as the match allows; say nothing when unsure."""
+    from skilldex.search.confidence import names_itself
+
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
-    chosen = [(hit, sure) for hit, sure in confident(hits, wanted) if (hit.repo, hit.path) not in named]
+    chosen = [
+        (hit, sure) for hit, sure in confident(hits, wanted)
+        if (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
+    ]
     if not chosen and not learned:
         return None
     lines = ["skilldex: knowledge about this situation, read before acting:"] if learned else []

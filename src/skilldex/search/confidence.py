@@ -35,6 +35,7 @@ def confidence(wanted: list, said: list[float], rarity: list[float]) -> float:
 # Words every name or path has (extensions, README, SKILL): naming them says nothing.
 _GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())  # noqa: SIM905
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
+_AS_WRITTEN = re.compile(r"[\w.-]+")  # file names and hyphenated names kept whole: `init-firewall.sh`
 
 
 def named(wanted: list, name: str, description: str) -> float:
@@ -76,3 +77,18 @@ def _said(wanted: list, word: str) -> float:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best
+
+
+def names_itself(prompt: str, path: str, name: str) -> bool:
+    """Whether a prompt names the item itself: its path, its file name or its hyphenated name ("add a
+    comment to init-firewall.sh", "reword the test-driven-development skill"). Such a prompt is about
+    editing that item: telling the agent it already exists adds nothing."""
+    text, path, name = prompt.lower(), path.lower(), name.lower()
+    said = set(_AS_WRITTEN.findall(text))
+    said |= {w.strip(".-") for w in said}
+    base = path.rsplit("/", 1)[-1]
+    if "/" in path and path in text:
+        return True
+    if any(c in base for c in "-_.") and base in said:
+        return True
+    return any(c in name for c in "-_.") and name in said

@@ -26,9 +26,9 @@ GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # of every tuned repo, and infrastructure prompts with their answer). Two thresholds: a lower one when the prompt
 # and the item share an operational capability (a database, a backup, a deploy: what tooling is for), a higher
 # one otherwise (everyday prompts about code match scripts by chance words: "handle", "preview", "labels").
-# At these it fired on 1.3% of the calibration pairs and named 75% of the tuned answers; at SURE_EVIDENCE on 0.6%.
-HINT_EVIDENCE = 2.2  # "likely relevant"
-OPS_EVIDENCE = 1.85  # "likely relevant", when the prompt and the item share an operational capability
+# At these it fired on 1.9% of the calibration pairs and named 75% of the tuned answers; at SURE_EVIDENCE on 0.9%.
+HINT_EVIDENCE = 2.1  # "likely relevant"
+OPS_EVIDENCE = 1.9  # "likely relevant", when the prompt and the item share an operational capability
 SURE_EVIDENCE = 2.4  # "use it before building anything"
 # Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
 OPERATIONS = frozenset({
@@ -118,7 +118,8 @@ def confident(hits: list, wanted: list) -> list[tuple[object, bool]]:
 
     chosen = []
     for hit in hits:
-        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score)
+        # the match's strength before the name bonus: `named` already counts the name said
+        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score / hit.lift)
         if weight >= HINT_EVIDENCE or (weight >= OPS_EVIDENCE and OPERATIONS.intersection(hit.shared)):
             chosen.append((hit, weight >= SURE_EVIDENCE))
     return chosen

@@ -61,7 +61,7 @@ _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabi
 class Hit:
     """One ranked item: where it is, what it does, how to run it, its score and why it matched."""
 
-    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence", "shared")
+    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence", "shared", "lift")
 
     def __init__(self, repo: str, kind: str, name: str, path: str, description: str, run: str | None,
                  score: float, why: list[str] | None = None, confidence: float = 0.0, shared: tuple[str, ...] = ()):
@@ -69,6 +69,7 @@ class Hit:
         self.description, self.run, self.score, self.why = description, run, score, why or []
         self.confidence = confidence  # 0..1: how much of what was asked the item says it does
         self.shared = shared  # the capabilities the intent and the item have in common
+        self.lift = 1.0  # what the intent saying the item's own name multiplied its score by (NAME_BONUS)
 
     def __repr__(self) -> str:
         return f"Hit({self.kind} {self.name!r} {self.score:.2f})"
@@ -267,7 +268,8 @@ def _named(hits: list[Hit], wanted: list[_Concept]) -> None:
             continue  # a knowledge object's name is a title (search.knowledge places it); a fixture's copies a name
         said = share(wanted, hit.name, synonyms=False)  # "query-production-db" is not named by "run SQL on prod"
         if said >= NAME_SAID:
-            hit.score *= 1 + NAME_BONUS * said
+            hit.lift = 1 + NAME_BONUS * said
+            hit.score *= hit.lift
 
 
 def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, str]]:

@@ -1,6 +1,6 @@
 """Short queries, the prompt hint and reply sizes of skilldex on real public repos, tuned and held out, in one run.
 
-Usage: python benchmarks/hint_quality.py [--write] [--top N] [--repos DIR]
+Usage: python benchmarks/hint_quality.py [--write] [--top N] [--repos DIR] [--splits tuned ...]
 
 The repos are named with their commit in benchmarks/hint/repos.yaml and read from DIR/<owner>+<name>
 (default $SKILLDEX_HINT_REPOS or /work/repos; a checkout is `git archive <commit>` of the repo). Labels:
@@ -34,6 +34,9 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
+# tuned: what the hint and ranking were tuned on; heldout: labelled before tuning, looked at only at the end of a
+# round; fresh: labelled in a later round before skilldex ever ran on them, and never tuned on (reported apart).
+SPLITS = ("tuned", "heldout", "fresh")
 LABELS = HERE / "hint"
 RESULTS = HERE / "results" / "hint_quality.txt"
 sys.path.insert(0, str(HERE))
@@ -55,7 +58,7 @@ def load(name: str) -> list[dict]:
 
 
 def checkouts(folder: Path) -> dict[str, tuple[Path, str]]:
-    """repo -> (its checkout, tuned|heldout) for every labelled repo present under `folder`."""
+    """repo -> (its checkout, its split) for every labelled repo present under `folder`."""
     found = {}
     for entry in load("repos.yaml"):
         root = folder / entry["repo"].replace("/", "+")
@@ -71,7 +74,7 @@ def mentions(text: str, path: str) -> bool:
 
 def short_queries(labels, catalogues, roots, top) -> dict[str, dict[str, list[fq.Outcome]]]:
     """split -> system -> outcomes, for the short queries."""
-    intents = {split: [] for split in ("tuned", "heldout")}
+    intents = {split: [] for split in SPLITS}
     for e in labels:
         if e["repo"] in catalogues:
             intents[roots[e["repo"]][1]].append(fq.Intent(e["repo"], e["query"], tuple(e["expected"]), e["kind"]))
@@ -90,7 +93,7 @@ def hints(roots, cache: Path) -> tuple[dict, list[str]]:
     from skilldex import hooks
 
     out = {
-        split: {"everyday": [], "infra": [], "guard": [], "sizes": {}, "crossed": []} for split in ("tuned", "heldout")
+        split: {"everyday": [], "infra": [], "guard": [], "sizes": {}, "crossed": []} for split in SPLITS
     }
     tuned_everyday = [e["prompt"] for e in load("everyday.yaml") if roots.get(e["repo"], ("", ""))[1] == "tuned"]
     fired_lines = []
@@ -206,7 +209,8 @@ def report(short, hinted, fired, top: int, seconds: float) -> str:
     for what in sorted({w for data in hinted.values() for w in data["sizes"]}):
         sizes = {split: data["sizes"].get(what, 0) for split, data in hinted.items()}
         lines.append(
-            f"  {what:20} tuned {sizes['tuned']:>7,}  heldout {sizes['heldout']:>7,}  budget {budgets.get(what, 0):>7,}"
+            f"  {what:20} " + "  ".join(f"{split} {n:>7,}" for split, n in sizes.items())
+            + f"  budget {budgets.get(what, 0):>7,}"
         )
     misses = [
         f"- [{o.intent.repo}] {o.intent.text!r} rank {o.rank or '-'}; top: {', '.join(o.top)}"
@@ -233,9 +237,13 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("SKILLDEX_HINT_REPOS", "/work/repos"),
         help="folder of <owner>+<name> checkouts",
     )
+    parser.add_argument(
+        "--splits", nargs="+", choices=SPLITS, default=list(SPLITS),
+        help="only these splits (tuning runs `--splits tuned`, so held-out misses are never shown while tuning)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    roots = checkouts(Path(args.repos))
+    roots = {r: found for r, found in checkouts(Path(args.repos)).items() if found[1] in args.splits}
     if not roots:
         parser.error(f"no labelled repo is checked out under {args.repos} (see benchmarks/hint/repos.yaml)")
     with tempfile.TemporaryDirectory(prefix="skilldex-hint-") as tmp:
@@ -244,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         catalogues = fq.scan_all({repo: root for repo, (root, _) in roots.items()})
         short = short_queries(load("short.yaml"), catalogues, roots, args.top)
         hinted, fired = hints(roots, Path(tmp))
-    missing = sorted({e["repo"] for e in load("repos.yaml")} - roots.keys())
+    missing = sorted({e["repo"] for e in load("repos.yaml") if e["split"] in args.splits} - roots.keys())
     text = report(short, hinted, fired, args.top, time.monotonic() - started)
     if missing:
         text += "\n\nNot checked out (left out): " + ", ".join(missing)

@@ -29,12 +29,20 @@ GUARD_LIMIT = 1000
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent", "doc")
 GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # When the prompt hint names an item: its evidence (search.confidence.evidence: how much of what the item says
-# it is the prompt names, how much of the prompt it covers, how strong the match) against two thresholds
-# calibrated on labelled prompts of real repos (benchmarks/hint_quality.py; everyday coding prompts that need
-# nothing, asked of every tuned repo, and infrastructure prompts with their answer): at HINT_EVIDENCE the
-# hint fired on 1.4% of everyday prompts and named 70% of answers; at SURE_EVIDENCE on 0.1%.
-HINT_EVIDENCE = 1.9  # "likely relevant"
-SURE_EVIDENCE = 2.3  # "use it before building anything"
+# it is the prompt names, how much of the prompt it covers, how strong the match) against thresholds calibrated
+# on labelled prompts of real repos (benchmarks/hint_quality.py; everyday coding prompts that need nothing, asked
+# of every tuned repo, and infrastructure prompts with their answer). Two thresholds: a lower one when the prompt
+# and the item share an operational capability (a database, a backup, a deploy: what tooling is for), a higher
+# one otherwise (everyday prompts about code match scripts by chance words: "handle", "preview", "labels").
+# At these it fired on 1.9% of the calibration pairs and named 75% of the tuned answers; at SURE_EVIDENCE on 0.9%.
+HINT_EVIDENCE = 2.1  # "likely relevant"
+OPS_EVIDENCE = 1.9  # "likely relevant", when the prompt and the item share an operational capability
+SURE_EVIDENCE = 2.4  # "use it before building anything"
+# Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
+OPERATIONS = frozenset({
+    "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud", "infrastructure", "access",
+    "backup", "ci", "storage", "data", "quality",
+})
 GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
 SCRIPT_SUFFIXES = {
     ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".rb", ".pl", ".ps1", ".php", ".go",
@@ -119,8 +127,9 @@ def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
 
     chosen = []
     for hit in hits:
-        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score)
-        if weight >= HINT_EVIDENCE:
+        # the match's strength before the name bonus: `named` already counts the name said
+        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score / hit.lift)
+        if weight >= HINT_EVIDENCE or (weight >= OPS_EVIDENCE and OPERATIONS.intersection(hit.shared)):
             chosen.append((hit, weight >= SURE_EVIDENCE))
     return chosen
 
@@ -128,12 +137,17 @@ def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
 def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     """UserPromptSubmit: name the existing items that already do what the prompt asks, if any, as surely
     as the match allows; say nothing when unsure."""
+    from skilldex.search.confidence import names_itself
+
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
-    chosen = [(hit, sure) for hit, sure in confident(hits, wanted) if (hit.repo, hit.path) not in named]
+    chosen = [
+        (hit, sure) for hit, sure in confident(hits, wanted)
+        if (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
+    ]
     if not chosen and not learned:
         return None
     lines = ["skilldex: knowledge about this situation, read before acting:"] if learned else []

@@ -71,8 +71,35 @@ def test_a_partial_match_is_only_likely_relevant(project):
     assert "scripts/lint.sh" in text and "use it before building anything" not in text
 
 
-def test_the_confidence_threshold_is_what_decides(project, monkeypatch):
+def test_the_confidence_thresholds_are_what_decide(project, monkeypatch):
     prompt = "back up the production postgres database to S3 before the migration"
     assert hint(project, prompt) is not None
     monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
+    # the prompt and tools/backup-db.sh share operational capabilities: the lower threshold still lets it speak
+    assert "tools/backup-db.sh" in hint(project, prompt)
+    monkeypatch.setattr(hooks, "OPS_EVIDENCE", 100.0)
     assert hint(project, prompt) is None
+
+
+def test_a_match_sharing_no_operational_capability_needs_the_higher_threshold(project, monkeypatch):
+    prompt = "run the unit tests of every package"  # testing: what everyday prompts about code say too
+    assert "tools/run-unit-tests.sh" in hint(project, prompt)
+    monkeypatch.setattr(hooks, "HINT_EVIDENCE", 100.0)
+    assert hint(project, prompt) is None
+
+
+@pytest.mark.parametrize("name", ["backup-db.sh", "tools/backup-db.sh"])
+def test_a_prompt_that_names_the_item_itself_is_about_editing_it(project, name):
+    prompt = "the backup {}should say which production postgres database it dumps"
+    assert "tools/backup-db.sh" in hint(project, prompt.format(""))  # without its name: the tool is news
+    assert hint(project, prompt.format(f"in {name} ")) is None  # with it: the user is working on that file
+
+
+def test_names_itself_reads_paths_file_names_and_hyphenated_names():
+    from skilldex.search.confidence import names_itself
+
+    assert names_itself("fix init-firewall.sh, it drops dns", ".devcontainer/init-firewall.sh", "init-firewall.sh")
+    assert names_itself("reword the test-driven-development skill", "skills/tdd/SKILL.md", "test-driven-development")
+    assert names_itself("see .devcontainer/init-firewall.sh.", ".devcontainer/init-firewall.sh", "x")
+    assert not names_itself("reset the sentry install", "scripts/reset.sh", "reset.sh")  # the word, not the file
+    assert not names_itself("open the firewall", ".devcontainer/init-firewall.sh", "init-firewall.sh")

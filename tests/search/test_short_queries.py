@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from support import PROJECT
 
+from skilldex import search
 from skilldex.scan import scan_repo
 from skilldex.search import concepts, find
-from skilldex.search.confidence import named
+from skilldex.search.confidence import named, share
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +83,29 @@ def test_confidence_and_naming_separate_a_tool_from_a_coincidence(repo):
     assert everyday.path == "tools/create-test-fixtures.sh"
     assert everyday.confidence < backup.confidence  # words about editing code weigh little
     assert named(concepts("add a unit test for the date parser"), everyday.name, everyday.description) < 0.4
+
+
+
+def test_a_tool_the_intent_names_outranks_bodies_that_say_more_of_its_words(repo, monkeypatch):
+    root = repo(
+        {
+            # a tool with no description of its job: only its name says what it is for
+            "scripts/delete-accounts.sh": "#!/bin/sh\n# Check the required programs are installed.\ncommand -v aws\n",
+            "scripts/remove-default-vpc.sh": "#!/bin/sh\n# Remove the default VPC from every AWS account of a member.",
+        }
+    )
+    catalogue = scan_repo(root)
+    intent = "a member left, delete their AWS accounts"
+    assert [h.path for h in find([catalogue], intent, limit=2)] == [
+        "scripts/delete-accounts.sh",
+        "scripts/remove-default-vpc.sh",
+    ]
+    monkeypatch.setattr(search, "NAME_BONUS", 0.0)  # the name said is what lifts it
+    assert find([catalogue], intent, limit=1)[0].path == "scripts/remove-default-vpc.sh"
+
+
+def test_a_name_said_only_through_synonyms_earns_no_bonus():
+    wanted = concepts("run SQL on prod")
+    assert share(wanted, "execute-production-sql", synonyms=False) == pytest.approx(2 / 3)  # production, sql
+    assert share(wanted, "rds-query", synonyms=False) == 0.0  # rds~sql and query~sql are synonyms
+    assert share(wanted, "rds-query") == pytest.approx(0.6)

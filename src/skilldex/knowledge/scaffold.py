@@ -117,10 +117,11 @@ def candidates(draft: Draft, title: str) -> tuple[list[str], list[str], list[str
         if group and {row.path, row.name} & named and value not in picked[group]:
             picked[group].append(value)
     ranked = [h for h in hits if h.kind in _GROUPS and not {h.path, h.name} & warned]
-    best = ranked[0].score if ranked else 0.0
+    # the match's strength before find's name bonus: an item the title names would push every other one out
+    best = max((h.score / h.lift for h in ranked), default=0.0)
     for hit in ranked:
         group, value = _GROUPS[hit.kind], hit.path if hit.kind in ("tool", "doc") else hit.name
-        if hit.score >= MIN_SHARE * best and len(picked[group]) < PER_KIND and value not in picked[group]:
+        if hit.score / hit.lift >= MIN_SHARE * best and len(picked[group]) < PER_KIND and value not in picked[group]:
             picked[group].append(value)
     return picked["tool"], picked["skill"], picked["doc"]
 

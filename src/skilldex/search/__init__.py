@@ -23,7 +23,7 @@ from skilldex import capabilities
 from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.samples import in_samples
-from skilldex.search.confidence import confidence
+from skilldex.search.confidence import confidence, share
 from skilldex.search.synonyms import STOPWORDS, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
@@ -47,6 +47,9 @@ KIND_PRIOR = {
 CAPABILITY_BONUS = 0.15
 READ_ONLY_PRIOR = 0.8  # an item that says it only reads, for an intent that wants to change something
 COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of its score
+NAME_BONUS = 0.75  # an item whose own name the intent says (`reset.sh` for "reset the install"), per share said
+NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself
+NAME_RERANK = 50  # how many of the best items are weighed for it (a name is what people type; the rest is noise)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
 _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
@@ -58,13 +61,15 @@ _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabi
 class Hit:
     """One ranked item: where it is, what it does, how to run it, its score and why it matched."""
 
-    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence")
+    __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence", "shared", "lift")
 
     def __init__(self, repo: str, kind: str, name: str, path: str, description: str, run: str | None,
-                 score: float, why: list[str] | None = None, confidence: float = 0.0):
+                 score: float, why: list[str] | None = None, confidence: float = 0.0, shared: tuple[str, ...] = ()):
         self.repo, self.kind, self.name, self.path = repo, kind, name, path
         self.description, self.run, self.score, self.why = description, run, score, why or []
         self.confidence = confidence  # 0..1: how much of what was asked the item says it does
+        self.shared = shared  # the capabilities the intent and the item have in common
+        self.lift = 1.0  # what the intent saying the item's own name multiplied its score by (NAME_BONUS)
 
     def __repr__(self) -> str:
         return f"Hit({self.kind} {self.name!r} {self.score:.2f})"
@@ -244,6 +249,7 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
     # lazy: `skilldex hook pre-write` uses this module without search.knowledge
     from skilldex.search.knowledge import adjust
 
+    _named(hits, wanted)
     adjust(hits, lambda hit: index.details(rowids[id(hit)]), wanted, rarity)  # before the kind filter: a Don't warns
     hits = [h for h in hits if not kinds or h.kind in kinds]
     hits.sort(key=lambda h: (-h.score, h.path, h.name))
@@ -251,6 +257,7 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         rowid = rowids[id(hit)]
         item = index.entries[rowid][1]
         shared_caps = sorted(intent_caps.intersection(item.capabilities))
+        hit.shared = tuple(shared_caps)
         hit.why[:0] = [f"matched: {', '.join(matched[rowid])}"] + (
             [f"capabilities: {', '.join(shared_caps)}"] if shared_caps else [])
         hit.confidence = confidence(wanted, said[rowid], rarity) * (SAMPLE_PRIOR if in_samples(item.path) else 1.0)
@@ -272,6 +279,18 @@ def _says_read_only(description: str | None) -> bool:
 
 
 BODY_CREDIT = 0.3  # a word only the body says, in the confidence
+
+
+def _named(hits: list[Hit], wanted: list[_Concept]) -> None:
+    """Raise the best items by how much of their own name the intent says itself: many words of a long
+    intent match many bodies, but a tool without a description has only its name to say what it is for."""
+    for hit in sorted(hits, key=lambda h: -h.score)[:NAME_RERANK]:
+        if hit.kind == "knowledge" or in_samples(hit.path):
+            continue  # a knowledge object's name is a title (search.knowledge places it); a fixture's copies a name
+        said = share(wanted, hit.name, synonyms=False)  # "query-production-db" is not named by "run SQL on prod"
+        if said >= NAME_SAID:
+            hit.lift = 1 + NAME_BONUS * said
+            hit.score *= hit.lift
 
 
 def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, str]]:

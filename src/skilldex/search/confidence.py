@@ -35,28 +35,32 @@ def confidence(wanted: list, said: list[float], rarity: list[float]) -> float:
 # Words every name or path has (extensions, README, SKILL): naming them says nothing.
 _GENERIC = frozenset("sh py js ts mjs cjs rb go md rst yml yaml json txt readme index main skill command agent".split())  # noqa: SIM905
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
+_AS_WRITTEN = re.compile(r"[\w.-]+")  # file names and hyphenated names kept whole: `init-firewall.sh`
 
 
 def named(wanted: list, name: str, description: str) -> float:
     """0..1: how much of what the item says it is the request names: the better of its name's words and
     its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
     backup" is named in full; a test script for "add a unit test" is not."""
-
-    def share(text: str) -> float:
-        said = dict.fromkeys(camel_tokens(text))
-        words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
-        if not words:
-            return 0.0
-        return sum(_said(wanted, w) for w in words) / len(words)
-
     first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
-    return max(share(name), share(first[:200]))
+    return max(share(wanted, name), share(wanted, first[:200]))
+
+
+def share(wanted: list, text: str, synonyms: bool = True) -> float:
+    """0..1: the share of a text's own words (a name, a first sentence) the request says; without
+    `synonyms`, only the words it says itself (or spells out: prod = production) count."""
+    said = dict.fromkeys(camel_tokens(text))
+    words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
+    if not words:
+        return 0.0
+    credits = (_said(wanted, w) for w in words)
+    return sum(c if synonyms or c >= 1.0 else 0.0 for c in credits) / len(words)
 
 
 def evidence(said: float, sure: float, score: float) -> float:
     """One number for the hint to decide on: the item named (`named`), the prompt covered (`confidence`),
     and the match's strength (its score, on a log scale: twice the score is not twice as sure)."""
-    return said + 0.5 * sure + 0.5 * math.log1p(max(score, 0.0))
+    return said + 0.25 * sure + 0.6 * math.log1p(max(score, 0.0))
 
 
 def _said(wanted: list, word: str) -> float:
@@ -71,3 +75,18 @@ def _said(wanted: list, word: str) -> float:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best
+
+
+def names_itself(prompt: str, path: str, name: str) -> bool:
+    """Whether a prompt names the item itself: its path, its file name or its hyphenated name ("add a
+    comment to init-firewall.sh", "reword the test-driven-development skill"). Such a prompt is about
+    editing that item: telling the agent it already exists adds nothing."""
+    text, path, name = prompt.lower(), path.lower(), name.lower()
+    said = set(_AS_WRITTEN.findall(text))
+    said |= {w.strip(".-") for w in said}
+    base = path.rsplit("/", 1)[-1]
+    if "/" in path and path in text:
+        return True
+    if any(c in base for c in "-_.") and base in said:
+        return True
+    return any(c in name for c in "-_.") and name in said

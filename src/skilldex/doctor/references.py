@@ -12,8 +12,11 @@ from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
+from skilldex.scan.docs import AGENT_DOCS
 
 MAX_CLOSE_CANDIDATES = 5000
+# The folders a skill keeps its files in: `scripts/x.js` of a skill kept elsewhere is that skill's file.
+SKILL_PARTS = frozenset({"scripts", "references", "assets", "templates", "examples", "bin", "lib"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class _Finder:
         self._walked: set[str] | None = None
         self._cut = False
         self.closest: dict[tuple[str, str], str | None] = {}
+        self._outside_docs: dict[str, bool] = {}
 
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
@@ -89,11 +93,19 @@ class _Finder:
         tail = self._tail_match(target)
         if tail:
             return Resolved(doc, mention, tail, True)
+        if mention.after is not None:  # an earlier block `cd`'d away: the reader runs it there
+            moved = posixpath.normpath(posixpath.join(mention.after, target))
+            if mention.after == UNKNOWN or not self.exists(mention.after):
+                return None  # into another repo or a folder made at run time: the judgement ends
+            if self.exists(moved):
+                return Resolved(doc, mention, moved, True)
         top = target.split("/", 1)[0]
         if top.startswith(".") and top not in (".", "..") and not self.exists(top):
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
+        if top in SKILL_PARTS and self._outside(doc):
+            return None  # `node scripts/x.js` of a skill the doc places in ~/.claude/skills/: that skill's file
         if mention.link:
             return Resolved(doc, mention, candidates[0], False)
         # `python3 jwt_tool.py`, `./linpeas.sh`: without a folder, run wherever the reader downloaded it.
@@ -101,6 +113,12 @@ class _Finder:
         if "/" not in target or places.shipped_skill_root(doc.rel) is not None and not anchored:
             return None
         return Resolved(doc, mention, candidates[0], False, anchored=anchored)
+
+    def _outside(self, doc: Document) -> bool:
+        """Whether the doc places a skill of its own subject outside the repo (in a home folder)."""
+        if doc.rel not in self._outside_docs:
+            self._outside_docs[doc.rel] = any(name not in self.ctx.invocable for name in _outside_skills(doc.text))
+        return self._outside_docs[doc.rel]
 
     def _anchored(self, doc: Document, target: str, bases: list[str]) -> bool:
         """Whether a written path starts in a folder of this repo: `src/server.ts` in a repo without src/ may
@@ -174,25 +192,69 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
     findings = []
     closest: dict[str, tuple[str, str] | None] = {}
     elsewhere = {name for known in others.values() for name in known}
+    product = names.product_terms(doc.text for doc in ctx.documents) - elsewhere
     for doc in ctx.documents:
         # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
+        outside = _outside_skills(doc.text)
         lines: dict[str, list[Mention]] = {}
+        text_lines: list[str] = []
         for mention in doc.mentions:
             if mention.kind == "skill" and (addressed or mention.target in elsewhere) and \
-                    mention.target not in (installed or ()) and _is_unknown_skill(ctx, mention.target):
-                lines.setdefault(mention.target, []).append(mention)
+                    mention.target not in (installed or ()) and mention.target not in product and \
+                    _is_unknown_skill(ctx, mention.target):
+                text_lines = text_lines or doc.text.split("\n")
+                if not names.for_other_agent(_heading(text_lines, mention.line)):
+                    lines.setdefault(mention.target, []).append(mention)
         for name, mentions in lines.items():
             if name not in closest:
                 closest[name] = closest_skill(ctx, name)
             found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
             if places.inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
                 found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
-            elif installed is None:  # the doc installs a plugin whose commands are not known here
+            elif installed is None or name in outside:  # a plugin whose commands are not known here; a skill
+                found = found.model_copy(update={"severity": Severity.warning})  # the doc places in a home folder
+            elif found.severity is Severity.error and not _to_claude(doc, text_lines, mentions):
                 found = found.model_copy(update={"severity": Severity.warning})
             findings.append(found)
     return findings
+
+
+CLAUDE_FILES = ("skill", "command", "agent")
+CONTEXT_LINES = 3  # "**Use the x skill**:", a blank line, the fence, then `/x`
+
+
+def _to_claude(doc: Document, lines: list[str], mentions: list[Mention]) -> bool:
+    """Whether a `/name` to type is said to Claude Code: in a skill, command, agent or CLAUDE.md/AGENTS.md, or
+    where its line, the lines just above or its heading say skill, slash command, Claude or a skill folder.
+    Elsewhere (a product's README, a CLI guide) it may be the product's own command: at most a warning."""
+    if doc.kind in CLAUDE_FILES or doc.rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
+        return True
+    for mention in mentions:
+        if not mention.command:
+            continue
+        start = max(0, mention.line - 1 - CONTEXT_LINES)
+        if names.said_to_claude(" ".join([_heading(lines, mention.line), *lines[start: mention.line]])):
+            return True
+    return False
+
+
+def _heading(lines: list[str], line: int) -> str:
+    """The nearest markdown heading above a line (a `# comment` in a code block may stand in: rare, harmless)."""
+    return next((text for text in reversed(lines[: line - 1]) if text.startswith("#")), "")
+
+
+# `~/.claude/skills/ticket-system/`, `/home/me/.claude/skills/x`: a skill kept in someone's home folder.
+_HOME_SKILL = re.compile(r"(?:~|\$HOME|\$\{HOME\}|/home/[\w.-]+|/Users/[\w.-]+|/root)/\.claude/(?:skills|commands)/"
+                         r"([\w.-]+)")
+
+
+def _outside_skills(text: str) -> set[str]:
+    """Skills and commands a doc places in a home folder: not this repo's, and their files are not either."""
+    if ".claude/" not in text:
+        return set()
+    return {m.group(1).removesuffix(".md") for m in _HOME_SKILL.finditer(text)}
 
 
 def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:

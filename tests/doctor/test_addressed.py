@@ -178,3 +178,12 @@ def test_a_file_a_service_caches_at_run_time_is_not_dangling(make_repo, doctor):
     doc = "# Schema\n\nFetched at startup and cached locally to `data/schemas/settings.schema.json`.\n"
     root = make_repo({"data/seed.json": "{}", "docs/schema.md": doc})
     assert shown(doctor(root, use_git=False), "SKD603") == []
+
+
+def test_a_cd_into_a_variable_folder_says_nothing_about_later_blocks(make_repo, doctor):
+    doc = (
+        "# Enhance\n\n## Steps\n\n### 4. Run\n\n```bash\ncd $(dirname $SKILL_PATH)\nskill-seekers enhance .\n```\n\n"
+        "### 7. Score\n\n```bash\npython3 tools/skill_scorer.py x\n```\n"
+    )
+    root = make_repo({"tools/ok.sh": TOOL, "docs/enhance.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/enhance.md", 15, "error")]

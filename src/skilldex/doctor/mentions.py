@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from skilldex.doctor.shell import CLONED, NAME, SHELL_LANGS, TOOL_PATH, Mention, command_mentions, mask, script_walk
+from skilldex.doctor.shell import (
+    CLONED,
+    NAME,
+    SHELL_LANGS,
+    TOOL_PATH,
+    UNKNOWN,
+    Mention,
+    command_mentions,
+    mask,
+    script_walk,
+)
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # opens at a whole run only: linear on ````…
@@ -183,7 +193,8 @@ def _code_block(language: str, block: list[tuple[int, int, str]], moved: str | N
         if moved is not None:
             mentions = [replace(m, after=moved) if m.base is None and m.kind != "skill" else m for m in mentions]
         found.extend(mentions)
-        moved = moved if end is None else None if end in ("", CLONED) else end  # a clone of this repo: its root
+        # a clone of this repo stands at its root; `cd $DIR`, `cd ~/x` say nowhere a later block can be judged from
+        moved = moved if end is None else None if end in ("", CLONED, UNKNOWN) else end
     return found, moved
 
 

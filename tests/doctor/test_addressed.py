@@ -187,3 +187,9 @@ def test_a_cd_into_a_variable_folder_says_nothing_about_later_blocks(make_repo, 
     )
     root = make_repo({"tools/ok.sh": TOOL, "docs/enhance.md": doc})
     assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/enhance.md", 15, "error")]
+
+
+def test_a_path_the_doc_says_is_absent_is_not_dangling(make_repo, doctor):
+    doc = "# Topology\n\nSentinel checks stay off (no `.ai-state/TOPOLOGY.md` to check). See `.ai-state/gone.md`.\n"
+    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/arch.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/arch.md", 3, "warning")]

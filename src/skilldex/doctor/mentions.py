@@ -267,6 +267,8 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
                   or _HYPOTHETICAL_AFTER.match(line[span.end():])):
         return []
+    if _NEGATED.search(before):
+        return []  # "(no `.ai-state/TOPOLOGY.md` to check)", "there is no `/x` command": said not to exist
     return [m for m in found if m.kind != "skill" or not (_quoted(before) or _SOMEONE_ELSES.search(before))]
 
 

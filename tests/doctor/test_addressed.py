@@ -193,3 +193,12 @@ def test_a_path_the_doc_says_is_absent_is_not_dangling(make_repo, doctor):
     doc = "# Topology\n\nSentinel checks stay off (no `.ai-state/TOPOLOGY.md` to check). See `.ai-state/gone.md`.\n"
     root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/arch.md": doc})
     assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/arch.md", 3, "warning")]
+
+
+def test_a_path_shown_in_a_link_to_another_repo_is_that_repos(make_repo, doctor):
+    doc = (
+        "# Infra\n\nThe deploy lives in [`scripts/deploy.sh`](https://github.com/o/infra/blob/main/scripts/deploy.sh)."
+        "\n\nOurs: `scripts/rotate.sh`.\n"
+    )
+    root = make_repo({"scripts/ok.sh": TOOL, "docs/infra.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD602", "SKD603") == [("SKD602", "docs/infra.md", 5, "warning")]

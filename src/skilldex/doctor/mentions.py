@@ -221,8 +221,10 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     and "the name skill"."""
     found: list[Mention] = []
     if "`" in line:
+        elsewhere = _linked_elsewhere(line)
         for span in _CODE_SPAN.finditer(line):
-            found.extend(_span(line, span, number, preceding))
+            if not any(start <= span.start() < end for start, end in elsewhere):
+                found.extend(_span(line, span, number, preceding))
         masked = mask(line, _CODE_SPAN)
     else:
         masked = line
@@ -241,6 +243,14 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
                 and not _quoted(before):
             found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
+
+
+def _linked_elsewhere(line: str) -> list[tuple[int, int]]:
+    """Where a link's text points at a URL (`` [`scripts/x.sh`](https://github.com/o/other/...) ``): the path it
+    shows is the other repo's."""
+    if "](" not in line or "://" not in line:
+        return []
+    return [(m.start(), m.end()) for m in _LINK.finditer(line) if "://" in (m.group(1) or m.group(2) or "")]
 
 
 def _links(masked: str, number: int) -> list[Mention]:

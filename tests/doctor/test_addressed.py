@@ -202,3 +202,9 @@ def test_a_path_shown_in_a_link_to_another_repo_is_that_repos(make_repo, doctor)
     )
     root = make_repo({"scripts/ok.sh": TOOL, "docs/infra.md": doc})
     assert shown(doctor(root, use_git=False), "SKD602", "SKD603") == [("SKD602", "docs/infra.md", 5, "warning")]
+
+
+def test_an_environment_variables_value_is_a_run_time_file(make_repo, doctor):
+    doc = "# Memory\n\nRuns with `MEMORY_FILE` pointing to `.ai-state/memory.json`; see `.ai-state/notes.md`.\n"
+    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/memory.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/memory.md", 3, "warning")]

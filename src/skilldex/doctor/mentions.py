@@ -277,6 +277,8 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
                   or _HYPOTHETICAL_AFTER.match(line[span.end():])):
         return []
+    if _SETTING_BEFORE.search(before):
+        return []  # "`MEMORY_FILE` pointing to `.ai-state/memory.json`": where a program keeps its state at run time
     if _NEGATED.search(before):
         return []  # "(no `.ai-state/TOPOLOGY.md` to check)", "there is no `/x` command": said not to exist
     return [m for m in found if m.kind != "skill" or not (_quoted(before) or _SOMEONE_ELSES.search(before))]
@@ -288,6 +290,8 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"coming soon|TBD|TODO)\b",
     re.IGNORECASE,
 )
+# An environment variable's value: `VAR` pointing to, set to, defaulting to `path`.
+_SETTING_BEFORE = re.compile(r"`[A-Z][A-Z0-9_]{2,}`\s+(?:pointing|points|set|defaults?|defaulting)\s+(?:to|at)\s+$")
 # "chub's own `get-api-docs` skill", "the upstream `x` skill": a skill of someone else, not this repo's.
 _SOMEONE_ELSES = re.compile(r"(?:\b\w+['’]s(?:\s+own)?|\b(?:upstream|third-party|community))\s+[*_]*$", re.IGNORECASE)
 

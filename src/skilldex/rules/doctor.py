@@ -59,7 +59,9 @@ MISSING_FILE = rule(
     doc(
         "Reports relative markdown links and backticked paths (`docs/runbook.md`, `backend/alembic/`) that do not "
         "exist. Placeholders (`<name>`, `YYYY`, `OUTPUT_DIR/`), globs, absolute paths, URLs, media types, paths "
-        "outside the repo, `.env` files, paths git ignores, Claude Code's own places (`.claude/skills/`) and "
+        "outside the repo, `.env` files, paths git ignores, paths shown as the text of a link to another repo's URL, "
+        "an environment variable's value (`VAR` pointing to `x`), paths under a heading about planned work, "
+        "Claude Code's own places (`.claude/skills/`) and "
         "files a sentence says to create, imagines or gives as an example or default are skipped, as are "
         "records (reports, session logs, migration notes, dated docs), plans and templates. Info when the "
         "path's top folder is not in the repo (often the reader's project or another repo).",

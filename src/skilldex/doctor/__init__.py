@@ -71,10 +71,10 @@ def doctor_repos(
 def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None,
                use_git: bool) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
-    from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
+    from skilldex.doctor import git, infra, missing_skills, references, skills, stale, tasks, tools
     from skilldex.rules import doctor as rules
 
-    found = references.skill_findings(ctx, others)
+    found = missing_skills.skill_findings(ctx, others)
     resolved = references.resolve_all(ctx)
     dangling = [r for r in resolved if not r.exists]
     if use_git and dangling:

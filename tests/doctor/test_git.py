@@ -84,6 +84,16 @@ def test_gitignored_paths_are_not_missing(history, doctor):
     assert [f.code for f in doctor(root, use_git=False).findings] == ["SKD603"]
 
 
+def test_a_path_under_a_symlinked_folder_does_not_stop_the_ignore_check(history, doctor, gitcmd):
+    doc = "# Ops\n\nOpen `generated/report.html`, then:\n\n```bash\n./scripts/rotate.sh\n```\n"
+    root, _ = history([("2024-01-01", {".gitignore": "generated/\n", "tools/ok.sh": "echo ok\n", "docs/ops.md": doc})])
+    (root / "scripts").symlink_to("tools")  # git refuses a check-ignore batch holding `scripts/rotate.sh`
+    gitcmd(root, "add", "-A")
+    gitcmd(root, "commit", "-q", "-m", "link", date="2024-01-02")
+    found = [(f.code, f.path, f.line) for f in doctor(root).findings if f.code in ("SKD602", "SKD603")]
+    assert found == [("SKD602", "docs/ops.md", 6)]
+
+
 def test_no_git_repository(make_repo, doctor):
     [finding] = doctor(make_repo({"README.md": "# R\n"})).findings
     assert (finding.code, finding.path, finding.line) == ("SKD614", ".", None)

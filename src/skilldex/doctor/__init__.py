@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from skilldex import secrets
-from skilldex.doctor import git, infra, references, skills, stale, tasks, tools
+from skilldex.doctor import git, infra, missing_skills, references, skills, stale, tasks, tools
 from skilldex.doctor.repo import open_context
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
@@ -74,7 +74,7 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
                use_git: bool) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
 
-    found = references.skill_findings(ctx, others)
+    found = missing_skills.skill_findings(ctx, others)
     resolved = references.resolve_all(ctx)
     dangling = [r for r in resolved if not r.exists]
     if use_git and dangling:

@@ -5,6 +5,7 @@ git runs through `skilldex.gitsafe` (nothing the repo configures can execute, no
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -139,6 +140,8 @@ def count_lines(root: Path, history: History, paths: list[str], timeout: float |
 
 def ignored(root: Path, paths: list[str], timeout: float | None = None) -> set[str]:
     """Which of `paths` git ignores (.gitignore and friends); empty when git cannot say."""
+    # git refuses the whole batch ("pathspec ... is beyond a symbolic link") for one path under a symlinked folder
+    paths = [path for path in paths if not _through_symlink(root, path)]
     if not paths:
         return set()
     try:
@@ -146,6 +149,12 @@ def ignored(root: Path, paths: list[str], timeout: float | None = None) -> set[s
     except GitSkipped:
         return set()
     return {line.strip() for line in out.splitlines() if line.strip()}
+
+
+def _through_symlink(root: Path, path: str) -> bool:
+    """Whether a folder above `path` is a symlink: git cannot say whether such a path is ignored."""
+    parts = path.split("/")[:-1]
+    return any(os.path.islink(os.path.join(root, *parts[: i + 1])) for i in range(len(parts)))
 
 
 _RAW = re.compile(r"^:\d+ \d+ \w+ \w+ ([A-Z])(\d*)\t(.*)$")

@@ -20,8 +20,19 @@ Which names are real (built-ins, `/tmp`, routes) is decided by the checks.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from skilldex.doctor.shell import NAME, SHELL_LANGS, TOOL_PATH, Mention, command_mentions, mask, script_mentions
+from skilldex.doctor.shell import (
+    CLONED,
+    NAME,
+    SHELL_LANGS,
+    TOOL_PATH,
+    UNKNOWN,
+    Mention,
+    command_mentions,
+    mask,
+    script_walk,
+)
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # opens at a whole run only: linear on ````…
@@ -61,13 +72,13 @@ _CREATE_WORDS = frozenset({
     "create", "creates", "created", "creating", "generate", "generates", "generated", "generating", "write",
     "writes", "writing", "written", "output", "outputs", "outputted", "produce", "produces", "produced", "save",
     "saves", "saved", "saving", "touch", "download", "downloads", "downloaded", "export", "exports", "exported",
-    "copy", "copies", "copied", "become", "becomes",
+    "copy", "copies", "copied", "become", "becomes", "cache", "caches", "cached", "caching",
 })
 _PHRASE_WORDS = frozenset({"go", "goes", "rename", "renames", "renamed", "move", "moves", "moved", "will", "new",
-                           "for", "such"})
+                           "for", "such", "not"})
 _CREATE_PHRASES = re.compile(
     r"\b(?:go(?:es)? (?:in|into|to)|rename[sd]? (?:\w+ )?to|move[sd]? (?:\w+ )?to|will be|new file|"
-    r"for example|for instance|such as)\b"
+    r"for example|for instance|such as|will (?:add|create|write|build|implement|introduce|ship)|not yet)\b"
 )
 _CREATED_AFTER = re.compile(r"^\W{0,3}\(?(?:generated|auto-generated|created by|not committed|git-?ignored)",
                             re.IGNORECASE)
@@ -81,6 +92,9 @@ def markdown_mentions(text: str) -> list[Mention]:
     language = ""
     block: list[tuple[int, int, str]] = []
     in_comment = False
+    planned: int | None = None  # the level of a heading over planned or missing work, while under it
+    moved: str | None = None  # where an earlier shell block of this section `cd`'d to and stayed
+    section = moved_level = 0  # the level of the heading over the current line, and over that `cd`
     paragraph = ""  # the paragraph's earlier lines: a sentence that says "create" may start there
     intro = ""  # the prose line before a code block
     for index in range(_body_start(lines), len(lines)):
@@ -93,8 +107,11 @@ def markdown_mentions(text: str) -> list[Mention]:
         if fence is not None:
             stripped = raw.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                if not (block and block[0][2].startswith("#!") and _creates(intro)):
-                    found.extend(_code_block(language, block))  # else: a script to write, shown whole
+                if planned is None and not (block and block[0][2].startswith("#!") and _creates(intro)):
+                    mentions, now = _code_block(language, block, moved)
+                    found.extend(mentions)  # else: a script to write, shown whole
+                    moved_level = section if now != moved else moved_level
+                    moved = now
                 fence = None
             else:
                 block.append((number, 1, raw))
@@ -102,13 +119,34 @@ def markdown_mentions(text: str) -> list[Mention]:
         if in_comment or raw.lstrip().startswith("<!--"):
             in_comment = "-->" not in raw
             continue
+        heading = _HEADING.match(raw)
+        if heading:
+            level = len(heading.group(1))
+            if moved is not None and (level < moved_level or level <= 2):
+                moved = None  # a new section of the doc: its commands start from the top again
+            section = level
+            if planned is not None and level <= planned:
+                planned = None
+            if planned is None and _PLANNED_HEADING.search(heading.group(2)):
+                planned = level  # "## What's NOT in v1", "## Future work": nothing below promises it exists
         paragraph = "" if not raw.strip() or raw.lstrip().startswith("#") else paragraph
-        found.extend(prose_mentions(raw, number, paragraph))
+        if planned is None:
+            found.extend(prose_mentions(raw, number, paragraph))
         paragraph = (paragraph + " " + raw.strip())[-400:]  # a sentence's start, not the whole paragraph
-    if fence is not None:
-        found.extend(_code_block(language, block))
+    if fence is not None and planned is None:
+        found.extend(_code_block(language, block, moved)[0])
     web = len(_WEB_WORDS.findall(text)) >= WEB_DOC_WORDS
     return [m for m in found if m.kind != "skill" or _said_as_skill(lines[m.line - 1], m, web)]
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# Sections about work not done: "What's NOT in v1", "Future work", "Planned", "Roadmap", "TODO", "Out of scope".
+_PLANNED_HEADING = re.compile(
+    r"\b(?:not (?:yet|in|included|implemented|supported)|planned|future|roadmap|to-?do|deferred|backlog|ideas|"
+    r"wish-?list|proposed|proposals?|upcoming|coming soon|out of scope|unimplemented|tracked separately|"
+    r"not done|open questions|won'?t do)\b",
+    re.IGNORECASE,
+)
 
 
 # A doc about HTTP (endpoints, requests, GET/POST) lists routes: there `/profile` is a page of the app under
@@ -122,7 +160,13 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|instead of)\W{0,3}$", re.IGNOR
 
 def _said_as_skill(line: str, mention: Mention, web: bool) -> bool:
     before = line[: max(0, (mention.column or 1) - 2)]
-    return not _NEGATED.search(before) and (not web or bool(_SKILL_WORDS.search(line)))
+    return not _NEGATED.search(before) and not _INDEFINITE.search(before) and \
+        (not web or bool(_SKILL_WORDS.search(line)))
+
+
+# "build a /go skill", "a name like ... a `/worktree` command", "a single `/add-feature` command": some command of
+# that shape, not this repo's.
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one|single|some)\W{0,3}$", re.IGNORECASE)
 
 
 def _body_start(lines: list[str]) -> int:
@@ -133,7 +177,9 @@ def _body_start(lines: list[str]) -> int:
     return 0
 
 
-def _code_block(language: str, block: list[tuple[int, int, str]]) -> list[Mention]:
+def _code_block(language: str, block: list[tuple[int, int, str]], moved: str | None = None
+                ) -> tuple[list[Mention], str | None]:
+    """The block's mentions, and where its reader stands after it (`moved`: after the blocks before it)."""
     found: list[Mention] = []
     prompted = any(text.lstrip().startswith("$ ") for _, _, text in block)
     if language in SLASH_BLOCK_LANGS and not _lists_routes(block):
@@ -143,8 +189,13 @@ def _code_block(language: str, block: list[tuple[int, int, str]]) -> list[Mentio
                 found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
     if language in SHELL_LANGS:
         lines = block if language or prompted else [b for b in block if _looks_like_command(b[2])]
-        found.extend(script_mentions(lines, prompted=prompted))
-    return found
+        mentions, end = script_walk(lines, prompted=prompted)
+        if moved is not None:
+            mentions = [replace(m, after=moved) if m.base is None and m.kind != "skill" else m for m in mentions]
+        found.extend(mentions)
+        # a clone of this repo stands at its root; `cd $DIR`, `cd ~/x` say nowhere a later block can be judged from
+        moved = moved if end is None else None if end in ("", CLONED, UNKNOWN) else end
+    return found, moved
 
 
 # `/api/graphql`, `/robots.txt`, `GET /users`: a block with such lines lists URL paths, and its `/name` lines too.
@@ -170,8 +221,10 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     and "the name skill"."""
     found: list[Mention] = []
     if "`" in line:
+        elsewhere = _linked_elsewhere(line)
         for span in _CODE_SPAN.finditer(line):
-            found.extend(_span(line, span, number, preceding))
+            if not any(start <= span.start() < end for start, end in elsewhere):
+                found.extend(_span(line, span, number, preceding))
         masked = mask(line, _CODE_SPAN)
     else:
         masked = line
@@ -190,6 +243,14 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
                 and not _quoted(before):
             found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
+
+
+def _linked_elsewhere(line: str) -> list[tuple[int, int]]:
+    """Where a link's text points at a URL (`` [`scripts/x.sh`](https://github.com/o/other/...) ``): the path it
+    shows is the other repo's."""
+    if "](" not in line or "://" not in line:
+        return []
+    return [(m.start(), m.end()) for m in _LINK.finditer(line) if "://" in (m.group(1) or m.group(2) or "")]
 
 
 def _links(masked: str, number: int) -> list[Mention]:
@@ -216,11 +277,21 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
                   or _HYPOTHETICAL_AFTER.match(line[span.end():])):
         return []
+    if _SETTING_BEFORE.search(before):
+        return []  # "`MEMORY_FILE` pointing to `.ai-state/memory.json`": where a program keeps its state at run time
+    if _NEGATED.search(before):
+        return []  # "(no `.ai-state/TOPOLOGY.md` to check)", "there is no `/x` command": said not to exist
     return [m for m in found if m.kind != "skill" or not (_quoted(before) or _SOMEONE_ELSES.search(before))]
 
 
 # "a `scripts/rotate_pdf.py` script would be helpful": a path the sentence only imagines.
-_HYPOTHETICAL_AFTER = re.compile(r"^[^.;:!?]{0,40}\b(?:would|could|might)\b", re.IGNORECASE)
+_HYPOTHETICAL_AFTER = re.compile(
+    r"^[^.;:!?]{0,40}\b(?:would|could|might|planned|to be (?:created|added|written|implemented|built)|not yet|"
+    r"coming soon|TBD|TODO)\b",
+    re.IGNORECASE,
+)
+# An environment variable's value: `VAR` pointing to, set to, defaulting to `path`.
+_SETTING_BEFORE = re.compile(r"`[A-Z][A-Z0-9_]{2,}`\s+(?:pointing|points|set|defaults?|defaulting)\s+(?:to|at)\s+$")
 # "chub's own `get-api-docs` skill", "the upstream `x` skill": a skill of someone else, not this repo's.
 _SOMEONE_ELSES = re.compile(r"(?:\b\w+['’]s(?:\s+own)?|\b(?:upstream|third-party|community))\s+[*_]*$", re.IGNORECASE)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from skilldex.doctor.shell import NAME
 from skilldex.scan.docs import AGENT_DOCS
 
 # Claude Code's built-in commands and bundled skills (code.claude.com/docs/en/commands and `/help` of recent
@@ -84,11 +86,56 @@ _AUTHORING = re.compile(r"(?:command|skill|plugin)s?[-_](?:creat|craft|develop|w
 def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
     """Whether a `/name` in this file is said to Claude Code: skills, commands, agent docs, or docs that
     speak of Claude, skills or agents; not a guide to writing commands, whose names are examples."""
-    if _AUTHORING.search(rel.lower()):
+    folders = rel.lower().split("/")[:-1]
+    if _AUTHORING.search(rel.lower()) or UI_FOLDERS & set(folders):
         return False
     if kind != "doc" or rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
         return True
     return bool(_CLAUDE_CONTEXT.search(text))
+
+
+# Where a `/name` is surely said to Claude Code: a line (or the heading or lines just above it) that says skill,
+# slash command, Claude or a skill or command folder.
+_SAID_TO_CLAUDE = re.compile(
+    r"\bskills?\b|\bslash[- ]commands?\b|\bclaude\b|\.claude/(?:commands|skills)\b|\bplugins?\b", re.IGNORECASE
+)
+# Product, bot, UI and relay docs: `/ops` (default extension channel), legacy `/cdp` relay, Slack's `/deploy`.
+_PRODUCT_NOUNS = (r"(?:channel|relay|envelope|namespace|protocol|socket|websocket|endpoint|route|topic|queue|"
+                  r"webhook|handshake)s?")
+_PRODUCT_AFTER = re.compile(r"`?/(" + NAME + r")`?[*_]*\s*\(?(?:[\w-]+\s+){0,2}" + _PRODUCT_NOUNS + r"\b",
+                            re.IGNORECASE)
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:relay|websocket|socket|channel|bot|discord|slack|telegram|irc|mattermost)\s+[*_]*`?/(" + NAME + r")\b",
+    re.IGNORECASE)
+# Folders of a product's UI: a `/name` in a wireframe is what the screen shows, not a command to type.
+UI_FOLDERS = frozenset({"wireframes", "wireframe", "mockups", "mockup", "screens", "storyboards"})
+
+
+# A section for another coding agent ("### Cursor", "## Codex CLI"): its `/names` are that agent's commands.
+_OTHER_AGENT = re.compile(r"\b(?:cursor|codex|gemini|copilot|windsurf|opencode|aider|cline|kiro|amp|zed|continue\.dev)"
+                          r"\b", re.IGNORECASE)
+
+
+def for_other_agent(heading: str) -> bool:
+    """Whether a heading names another coding agent and not Claude."""
+    return bool(_OTHER_AGENT.search(heading)) and not re.search(r"\bclaude\b", heading, re.IGNORECASE)
+
+
+def said_to_claude(context: str) -> bool:
+    """Whether text around a mention (its line, the lines and heading above) addresses Claude Code."""
+    return bool(_SAID_TO_CLAUDE.search(context))
+
+
+def product_terms(texts: Iterable[str]) -> set[str]:
+    """`/names` a repo's docs call a channel, relay, endpoint or bot command somewhere: the product's own
+    words, never a skill anywhere in that repo."""
+    found: set[str] = set()
+    for text in texts:
+        if "/" not in text:
+            continue
+        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE):
+            found.update(m.group(1) for m in pattern.finditer(text))
+    return found
 
 
 def personal_skills(home: Path | None = None) -> dict[str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from dataclasses import dataclass
 
-from skilldex.doctor import names, places
+from skilldex.doctor import places
 from skilldex.doctor.infra import RETIRED
+from skilldex.doctor.missing_skills import outside_skills
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
 from skilldex.models import Finding, Severity
@@ -16,6 +16,8 @@ from skilldex.rules import doctor as rules
 from skilldex.rules import scan as scan_rules
 
 MAX_CLOSE_CANDIDATES = 5000
+# The folders a skill keeps its files in: `scripts/x.js` of a skill kept elsewhere is that skill's file.
+SKILL_PARTS = frozenset({"scripts", "references", "assets", "templates", "examples", "bin", "lib"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class _Finder:
         self._walked: set[str] | None = None
         self._cut = False
         self.closest: dict[tuple[str, str], str | None] = {}
+        self._outside_docs: dict[str, bool] = {}
 
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
@@ -91,11 +94,19 @@ class _Finder:
         tail = self._tail_match(target)
         if tail:
             return Resolved(doc, mention, tail, True)
+        if mention.after is not None:  # an earlier block `cd`'d away: the reader runs it there
+            moved = posixpath.normpath(posixpath.join(mention.after, target))
+            if mention.after == UNKNOWN or not self.exists(mention.after):
+                return None  # into another repo or a folder made at run time: the judgement ends
+            if self.exists(moved):
+                return Resolved(doc, mention, moved, True)
         top = target.split("/", 1)[0]
         if top.startswith(".") and top not in (".", "..") and not self.exists(top):
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
+        if top in SKILL_PARTS and self._outside(doc):
+            return None  # `node scripts/x.js` of a skill the doc places in ~/.claude/skills/: that skill's file
         if mention.link:
             return Resolved(doc, mention, candidates[0], False)
         # `python3 jwt_tool.py`, `./linpeas.sh`: without a folder, run wherever the reader downloaded it.
@@ -103,6 +114,12 @@ class _Finder:
         if "/" not in target or places.shipped_skill_root(doc.rel) is not None and not anchored:
             return None
         return Resolved(doc, mention, candidates[0], False, anchored=anchored)
+
+    def _outside(self, doc: Document) -> bool:
+        """Whether the doc places a skill of its own subject outside the repo (in a home folder)."""
+        if doc.rel not in self._outside_docs:
+            self._outside_docs[doc.rel] = any(name not in self.ctx.invocable for name in outside_skills(doc.text))
+        return self._outside_docs[doc.rel]
 
     def _anchored(self, doc: Document, target: str, bases: list[str]) -> bool:
         """Whether a written path starts in a folder of this repo: `src/server.ts` in a repo without src/ may
@@ -169,91 +186,6 @@ def _variants(path: str) -> tuple[str, ...]:
     if not extension:
         return path, path + ".md", path + ".mdx", path + ".rst"
     return (path,)
-
-
-def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[Finding]:
-    """SKD601 for every skill mention no skill, command, personal skill or built-in answers."""
-    findings = []
-    closest: dict[str, tuple[str, str] | None] = {}
-    elsewhere = {name for known in others.values() for name in known}
-    for doc in ctx.documents:
-        # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
-        addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
-        installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
-        lines: dict[str, list[Mention]] = {}
-        for mention in doc.mentions:
-            if mention.kind == "skill" and (addressed or mention.target in elsewhere) and \
-                    mention.target not in (installed or ()) and _is_unknown_skill(ctx, mention.target):
-                lines.setdefault(mention.target, []).append(mention)
-        for name, mentions in lines.items():
-            if name not in closest:
-                closest[name] = closest_skill(ctx, name)
-            found = _missing_skill(ctx, doc, name, mentions, others, closest[name])
-            if places.inside_shipped_skill(doc.rel):  # a reference file of a skill shipped to other projects often
-                found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
-            elif installed is None:  # the doc installs a plugin whose commands are not known here
-                found = found.model_copy(update={"severity": Severity.warning})
-            findings.append(found)
-    return findings
-
-
-def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:
-    if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS or names.placeholder(name):
-        return False
-    if ":" in name:  # plugin:skill; only judged when the plugin or command folder is the repo's own
-        namespace = name.split(":", 1)[0]
-        return any(key.startswith(namespace + ":") for key in ctx.invocable)
-    return not ctx.fs.exists(name)  # `/docs` meaning the repo's docs/ folder
-
-
-def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:
-    first = mentions[0]
-    more = sorted({m.line for m in mentions[1:]} - {first.line})
-    message = f"mentions skill '/{name}', but no skill or command answers to it"
-    message += " (not in the repo's skills and commands, ~/.claude/skills, nor a Claude Code built-in)"
-    if more:
-        message += f"; also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))}"
-    if close:
-        message += f"; closest existing: {close[0]} ({close[1]})"
-    elsewhere = [repo for repo, known in others.items() if name in known]
-    if elsewhere:
-        message += f"; workspace repo {', '.join(elsewhere)} has a skill of that name, not loaded in this repo"
-    fix = f"Write the skill at .claude/skills/{name.split(':')[-1]}/SKILL.md"
-    fix += f", or change the doc to use {close[0].split()[-1]} if that does the job." if close else \
-        ", or remove the instruction from the doc."
-    found = rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
-    # "the `x` skill" in prose is often another repo's or an upstream skill; `/x` to type is an instruction
-    return found if any(m.command for m in mentions) else found.model_copy(update={"severity": Severity.warning})
-
-
-def closest_skill(ctx: RepoContext, name: str) -> tuple[str, str] | None:
-    """The nearest skill or command by name, else the nearest agent or tool: (label, path)."""
-    pools = [
-        {f"/{key}": path for key, path in ctx.invocable.items() if ":" not in key},
-        {f"agent {i.name}": i.path for i in ctx.catalogue.items if i.kind == "agent"}
-        | {f"tool {i.name}": i.path for i in ctx.catalogue.items if i.kind == "tool"},
-    ]
-    for pool in pools:
-        keys = {label.split(" ")[-1].lstrip("/"): label for label in pool}
-        match = difflib.get_close_matches(name, list(keys), n=1, cutoff=0.6)
-        if match:
-            label = keys[match[0]]
-            return (f"skill {label}" if label.startswith("/") else label), pool[label]
-    return _sharing_words(ctx, name)
-
-
-def _sharing_words(ctx: RepoContext, name: str) -> tuple[str, str] | None:
-    """The skill whose name (twice) and description share most words with `name`; at least two points."""
-    wanted = {w for w in re.split(r"[-_:]", name) if len(w) > 2}
-    best: tuple[int, str, str] | None = None
-    for item in ctx.catalogue.of_kind("skill"):
-        if not item.run:
-            continue
-        described = set(re.findall(r"[a-z0-9]+", item.description.lower()))
-        score = 2 * len(wanted & set(re.split(r"[-_]", item.dir_name))) + len(wanted & described)
-        if score >= 2 and (best is None or (score, best[1]) > (best[0], item.run)):
-            best = (score, item.run, item.path)
-    return (f"skill {best[1]}", best[2]) if best else None
 
 
 def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[str, str], str]) -> list[Finding]:

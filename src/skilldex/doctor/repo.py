@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from skilldex.doctor import names
 from skilldex.doctor.mentions import markdown_mentions
 from skilldex.doctor.shell import Mention
-from skilldex.doctor.workflows import is_workflow, workflow_mentions
+from skilldex.doctor.workflows import is_workflow, reusable_only, workflow_mentions
 from skilldex.models import Catalogue
 from skilldex.samples import SAMPLE_DIRS
 from skilldex.scan import assemble, open_repo
@@ -86,6 +86,7 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
             continue
         mentions = workflow_mentions(text) if kind == "workflow" else markdown_mentions(text)
         documents.append(Document(file, kind, text, mentions))
+    _drop_callers_paths(documents)
     known = invocable(catalogue)
     for file in fs.files:  # commands kept for copying into ~/.claude/commands (`commands/deploy.md`)
         parts = file.rel.split("/")
@@ -93,6 +94,15 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
                 file.name.lower() != "readme.md":  # also commands-templates/ and COMMANDS/
             known.setdefault(file.name[:-3], file.rel)
     return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
+
+
+def _drop_callers_paths(documents: list[Document]) -> None:
+    """A workflow only other repos call (`on: workflow_call`, no workflow here `uses:` it) runs in the caller's
+    checkout: its scripts and make targets are the caller's, not this repo's."""
+    workflows = [doc for doc in documents if doc.kind == "workflow"]
+    for doc in workflows:
+        if reusable_only(doc.text) and not any(doc.rel in other.text for other in workflows if other is not doc):
+            doc.mentions = [m for m in doc.mentions if m.kind == "skill"]
 
 
 def _through_symlink(fs: RepoFS, file: RepoFile) -> bool:

@@ -101,6 +101,9 @@ class Mention:
     # Written as something to run (a command line, `/name`, "use the name skill"), not only named in prose:
     # a missing one is then an error, else a warning.
     command: bool = False
+    # The folder an earlier code block of the same doc `cd`'d into and never left: a walkthrough's reader is still
+    # there (UNKNOWN: somewhere outside this repo). None: no earlier block moved.
+    after: str | None = None
 
 
 def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
@@ -179,6 +182,12 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
                     prompted: bool = False) -> list[Mention]:
     """Mentions in a script given as (line, column, text): `\\` continuations joined, comments and the
     bodies of heredocs (run elsewhere, e.g. over ssh) skipped; with `prompted`, only `$ ` lines count."""
+    return script_walk(lines, base, prompted)[0]
+
+
+def script_walk(lines: Iterable[tuple[int, int, str]], base: str | None = None,
+                prompted: bool = False) -> tuple[list[Mention], str | None]:
+    """script_mentions, and the folder the script ends in (a `cd` it never undid)."""
     found: list[Mention] = []
     pending: tuple[int, int, str] | None = None
     heredoc: str | None = None
@@ -209,8 +218,9 @@ def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = No
         mentions, base = command_mentions(code, line, column, base, state)
         found.extend(mentions)
     if pending is not None:
-        found.extend(command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base, state)[0])
-    return found
+        mentions, base = command_mentions(_strip_comment(pending[2]), pending[0], pending[1], base, state)
+        found.extend(mentions)
+    return found, base
 
 
 def _strip_comment(text: str) -> str:

@@ -12,10 +12,11 @@ import difflib
 import json
 import posixpath
 import re
+from dataclasses import replace
 
 from skilldex.doctor.places import shipped_skill_root
 from skilldex.doctor.repo import Document, RepoContext
-from skilldex.doctor.shell import Mention
+from skilldex.doctor.shell import UNKNOWN, Mention
 from skilldex.models import Finding
 from skilldex.rules import doctor as rules
 from skilldex.scan.tasks.make import parse_makefile
@@ -41,14 +42,22 @@ def check(ctx: RepoContext) -> list[Finding]:
         for mention in doc.mentions:
             if mention.kind != "task" or _adding(doc, mention):
                 continue
-            found = _answering_file(ctx, doc, mention)
-            if found is None:
+            files = _answering_files(ctx, doc, mention)
+            moved = mention.after is not None
+            if moved:  # an earlier block `cd`'d there: the reader may still stand in it, or may have come back
+                if mention.after == UNKNOWN or not ctx.fs.exists(mention.after):
+                    continue
+                files = list(dict.fromkeys(_answering_files(ctx, doc, replace(mention, base=mention.after)) + files))
+            if not files:
                 continue
-            if found not in known:
-                known[found] = _defined(ctx, found, mention.runner or "")
-            names = known[found]
+            for path in files:
+                if path not in known:
+                    known[path] = _defined(ctx, path, mention.runner or "")
+            found, names = files[0], known[files[0]]
             if names is None or mention.target in names or _built_by_rule(ctx, found, mention) or \
-                    (mention.runner == "make" and mention.target in generated):
+                    (mention.runner == "make" and mention.target in generated) or \
+                    ((moved or _from_above(doc, mention)) and
+                     any(known[path] is None or mention.target in known[path] for path in files[1:])):
                 continue
             first = seen.setdefault((found, mention.target), (mention, names, []))
             if mention.line != first[0].line and mention.line not in first[2]:
@@ -75,6 +84,21 @@ def _adding(doc: Document, mention: Mention) -> bool:
     return bool(_ADDING.search(line[: mention.column or 0]))
 
 
+FROM_ROOT_LINES = 6  # "Run from repo root:", a blank line, the fence and a few commands
+_FROM_ROOT = re.compile(r"\b(?:from|in|at) the (?:repo(?:sitory)?(?:'s)? |project(?:'s)? |top[- ]level )?root\b|"
+                        r"\bfrom (?:the )?(?:repo|repository|project) root\b", re.IGNORECASE)
+
+
+def _from_above(doc: Document, mention: Mention) -> bool:
+    """Whether a command in a subfolder's doc runs from a folder above: its script is named for the folder
+    (`npm run extension:build` in extension/README.md), or the lines before it say "from the repo root"."""
+    folder = posixpath.basename(posixpath.dirname(doc.rel)).lower()
+    if folder and re.match(re.escape(folder) + r"[:\-_]", mention.target.lower()):
+        return True
+    lines = doc.text.split("\n")
+    return bool(_FROM_ROOT.search(" ".join(lines[max(0, mention.line - FROM_ROOT_LINES): mention.line])))
+
+
 def _built_by_rule(ctx: RepoContext, path: str, mention: Mention) -> bool:
     """`make hello` next to hello.c: make's built-in rules build it without a target."""
     if mention.runner != "make":
@@ -82,20 +106,23 @@ def _built_by_rule(ctx: RepoContext, path: str, mention: Mention) -> bool:
     return any(f.name.split(".", 1)[0] == mention.target for f in ctx.fs.files_in(posixpath.dirname(path)))
 
 
-def _answering_file(ctx: RepoContext, doc: Document, mention: Mention) -> str | None:
-    """The repo path of the Makefile or package.json the command reads, if the repo has one there."""
+def _answering_files(ctx: RepoContext, doc: Document, mention: Mention) -> list[str]:
+    """The Makefiles or package.json files the command may read, nearest first: the one of the folder it runs
+    in, then (with no `cd` before it) the root's, where its reader may stand."""
     folder = posixpath.dirname(doc.rel) if doc.kind != "workflow" else ""
     if mention.base is not None:
         folders = [mention.base] + ([posixpath.join(folder, mention.base)] if folder else [])
     else:
-        folders = [folder, ""] if folder else [""]
+        folders = [folder, ""]
     names = [mention.file] if mention.file else MAKEFILES if mention.runner == "make" else ("package.json",)
+    found: list[str] = []
     for where in dict.fromkeys(folders):
         for name in names:
             path = posixpath.normpath(posixpath.join(where, name))
             if not path.startswith("..") and ctx.fs.file(path) is not None:
-                return path
-    return None
+                found.append(path)
+                break
+    return found
 
 
 def _defined(ctx: RepoContext, path: str, runner: str) -> set[str] | None:

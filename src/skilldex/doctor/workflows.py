@@ -56,6 +56,25 @@ def workflow_mentions(text: str) -> list[Mention]:
     return found
 
 
+def reusable_only(text: str) -> bool:
+    """Whether the workflow only runs when another workflow calls it (`on: workflow_call`): its steps then run in
+    the caller's checkout, so its paths and targets are the caller's."""
+    if "workflow_call" not in text or too_deep(text):
+        return False
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return False
+    on = _get(root, "on") or _get(root, "true")  # YAML 1.1 may read the key `on` as true
+    if isinstance(on, yaml.MappingNode):
+        triggers = {key for key, _ in _items(on)}
+    elif isinstance(on, yaml.SequenceNode):
+        triggers = {_scalar(node) for node in on.value}
+    else:
+        triggers = {_scalar(on)}
+    return triggers == {"workflow_call"}
+
+
 def _local(node: yaml.Node) -> Mention:
     target = posixpath.normpath(_scalar(node)).split("@", 1)[0]
     return Mention("file", target, node.start_mark.line + 1, node.start_mark.column + 1, base="")

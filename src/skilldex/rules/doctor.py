@@ -13,10 +13,16 @@ MISSING_SKILL = rule(
         "and no Claude Code built-in answers to it. Paths such as `/tmp`, API routes (`/health`, blocks listing "
         "URL paths, docs about HTTP), URLs, built-ins (`/help`, `/branch`), commands of plugins the doc installs, "
         "a backticked word before \"command\" (`` `gh` commands``: a CLI), placeholders (`/my-command`), "
-        "quoted, negated (\"there is no `/x` command\"), example or proposal sentences, and `/name` in docs "
-        "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error when "
-        "the doc writes it to type (`/name`, \"use the name skill\"); a warning when a skill is only named in "
-        "prose (\"the `x` skill\"), which is often another repo's.",
+        "quoted, negated (\"there is no `/x` command\"), example or proposal sentences, \"a `/x` command\" (some "
+        "command of that shape), sections about planned work (\"What's not in v1\", \"Future\", \"Roadmap\"), "
+        "sections for another coding agent (\"### Cursor\"), wireframes, a `/name` the repo's docs anywhere call "
+        "a channel, relay, endpoint or bot command (`/ops` (default extension channel)), and `/name` in docs "
+        "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error only "
+        "where it is written to type and said to Claude Code: in a skill, command, agent, CLAUDE.md or "
+        "AGENTS.md, or where its line, the lines just above or its heading say skill, slash command, Claude, "
+        "plugin or `.claude/skills`. A warning elsewhere (it may be a product's own command), when a skill is "
+        "only named in prose (\"the `x` skill\"), which is often another repo's, or when the doc places the "
+        "skill in a home folder (`~/.claude/skills/x`).",
         "The agent follows the doc, types the command, and nothing happens: it improvises instead, in the seed "
         "incident for ten minutes of a production outage.",
         "`docs/ops/daily.md`: \"**Use the apply-production-migrations skill**\" and no such skill in "
@@ -35,9 +41,12 @@ MISSING_TOOL = rule(
         "any repo path. Paths inside quoted arguments and sample output are not read, nor arguments (`./x` counts "
         "only as the command run), files earlier commands write (`curl -o`, `--output`, `--*-file`, `>`), what "
         "`unzip` or `nix build` leave, paths after `cd` into a clone of another repo or a new folder, bare "
-        "script names (`python3 jwt_tool.py`: the reader's download) and, in skills shipped to other projects "
-        "(`skills/<name>/` outside a dot folder), paths outside the skill's own folder. An error when a command "
-        "runs it; a warning when a path is only named in prose or its top folder is not in the repo.",
+        "script names (`python3 jwt_tool.py`: the reader's download), in skills shipped to other projects "
+        "(`skills/<name>/` outside a dot folder) paths outside the skill's own folder, `scripts/` paths of a "
+        "doc that places its skill in a home folder (`~/.claude/skills/x/`), paths after an earlier block of "
+        "the same section `cd`'d into a folder the repo lacks, and the steps of a workflow only other repos "
+        "call (`on: workflow_call`). An error when a command runs it; a warning when a path is only named in "
+        "prose or its top folder is not in the repo.",
         "An instruction that runs a missing script fails in the middle of a procedure, usually an urgent one.",
         "```bash\npython3 tools/rds-querry --tables\n```",
     ),
@@ -50,7 +59,9 @@ MISSING_FILE = rule(
     doc(
         "Reports relative markdown links and backticked paths (`docs/runbook.md`, `backend/alembic/`) that do not "
         "exist. Placeholders (`<name>`, `YYYY`, `OUTPUT_DIR/`), globs, absolute paths, URLs, media types, paths "
-        "outside the repo, `.env` files, paths git ignores, Claude Code's own places (`.claude/skills/`) and "
+        "outside the repo, `.env` files, paths git ignores, paths shown as the text of a link to another repo's URL, "
+        "an environment variable's value (`VAR` pointing to `x`), paths under a heading about planned work, "
+        "Claude Code's own places (`.claude/skills/`) and "
         "files a sentence says to create, imagines or gives as an example or default are skipped, as are "
         "records (reports, session logs, migration notes, dated docs), plans and templates. Info when the "
         "path's top folder is not in the repo (often the reader's project or another repo).",
@@ -209,7 +220,9 @@ MISSING_TASK = rule(
         "shell code blocks, code spans and workflow `run:` steps, when the Makefile or package.json of the folder "
         "the command runs in (the `cd` or `working-directory` before it, else the doc's folder, else the root) "
         "exists and defines no such target or script. A Makefile that includes other makefiles, builds its targets "
-        "from variables or has a catch-all rule is not judged, nor are workspace-wide runs (`--filter`, `-w`).",
+        "from variables or has a catch-all rule is not judged, nor are workspace-wide runs (`--filter`, `-w`), "
+        "a subfolder doc's script the root defines when it is named for the folder (`npm run extension:build` in "
+        "extension/) or the lines before say \"from the repo root\", nor a workflow only other repos call.",
         "A renamed target leaves every runbook that calls it failing with `No rule to make target`.",
         "```bash\nmake deploy-stg   # the Makefile says deploy-staging\n```",
     ),

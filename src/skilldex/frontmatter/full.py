@@ -33,7 +33,7 @@ class Loader(yaml.SafeLoader):
         self.key_lines: dict[str, int] = {}
         self.duplicate_keys: list[tuple[str, int]] = []
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > self.max_aliases:

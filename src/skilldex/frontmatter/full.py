@@ -58,7 +58,7 @@ Loader.yaml_implicit_resolvers = {
 _CLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]  # a class only where PyYAML has libyaml, else None
         yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
 
 

@@ -69,14 +69,16 @@ def _group_rules(group: dict, source: str, read: Callable[[str], str | None]) ->
     matcher = group.get("matcher")
     for_bash = matcher in (None, "", "*") or (isinstance(matcher, str) and _names_bash(matcher))
     found: list[Rule] = []
-    for handler in group.get("hooks") if isinstance(group.get("hooks"), list) else []:
+    handlers = group.get("hooks")
+    for handler in handlers if isinstance(handlers, list) else []:
         if not isinstance(handler, dict) or handler.get("type", "command") != "command":
             continue
         when = handler.get("if")
         only = _PERMISSION.match(when.strip()) if isinstance(when, str) else None
         if not (for_bash or only) or (when and not only):
             continue  # a hook on other tools, or filtered to one: it never sees a shell command
-        command = handler.get("command") if isinstance(handler.get("command"), str) else ""
+        command = handler.get("command")
+        command = command if isinstance(command, str) else ""
         script = _script(command, handler.get("args"))
         where = script or source
         text = (read(script) if script else None) or command
@@ -133,7 +135,7 @@ def patterns(text: str) -> list[re.Pattern[str]]:
             continue
         arm = _CASE_ARM.match(line)
         if arm and not line.lstrip().startswith(("if ", "[[", "case ", "*)")):
-            found += [_glob(g) for g in re.split(r"\s*\|\s*", arm.group(1)) if _glob(g) is not None]
+            found += [glob for g in re.split(r"\s*\|\s*", arm.group(1)) if (glob := _glob(g)) is not None]
         for hit in _GREP.finditer(line):
             found += _compiled(hit.group(2))
         for hit in _REGEX_TEST.finditer(line):

@@ -108,12 +108,12 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
             fence = match.group(1)
             current = CodeBlock(match.group(2).lower(), [])
             continue
-        if fence is not None:
+        if fence is not None and current is not None:  # inside a code block (both are set together)
             if raw.strip().startswith(fence[0] * len(fence)) and raw.strip().strip(fence[0]) == "":
-                blocks.append(current)  # type: ignore[arg-type]
+                blocks.append(current)
                 fence, current = None, None
             else:
-                current.lines.append((line_no, raw))  # type: ignore[union-attr]
+                current.lines.append((line_no, raw))
             previous = ""
             continue
         heading = _HEADING.match(raw) if raw.startswith("#") else None

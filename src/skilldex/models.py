@@ -175,7 +175,7 @@ RUNNERS = (*TASK_RUNNERS, "github-actions")
 
 class TaskItem(_Item):
     kind: Literal["task"] = "task"
-    runner: Literal[RUNNERS] = Field(  # type: ignore[valid-type]
+    runner: Literal[RUNNERS] = Field(  # type: ignore[valid-type]  # a Literal built from the registry at import
         description="The task runner that defines it."
     )
     command: str | None = Field(default=None, description="The command or entry point it runs.")

@@ -1,4 +1,4 @@
-"""The habits this repo ships, run on itself: its own pre-commit config and mypy's configuration."""
+"""The habits this repo ships, run on itself: its own pre-commit config, mypy's configuration, CI's lint."""
 
 from __future__ import annotations
 
@@ -51,3 +51,12 @@ def test_mypy_checks_the_package_on_the_oldest_supported_python():
     mypy = PYPROJECT["tool"]["mypy"]
     assert mypy["files"] == ["src/skilldex"] and mypy["check_untyped_defs"] is True
     assert f">={mypy['python_version']}" == PYPROJECT["project"]["requires-python"]
+
+
+def test_ci_runs_ruff_and_mypy_through_make_lint():
+    # .ci/run's static checks are the `lint` target's recipe; a line commented out there leaves CI
+    assert "make lint " in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert recipe is not None
+    commands = [line.strip() for line in recipe.group(1).splitlines()]
+    assert "$(BIN)/ruff check src tests hooks" in commands and "$(BIN)/mypy" in commands

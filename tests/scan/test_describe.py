@@ -96,6 +96,15 @@ def test_argparse_description_from_docstring_with_flags_and_mutate():
     assert info.parse_error is None
 
 
+def test_a_partition_without_separator_leaves_the_rest_of_the_tool_read():
+    # `__doc__.partition()` is the tool's own TypeError; it once raised inside the reader and lost every flag
+    text = ARGPARSE_TOOL.replace("description=__doc__)", "description=__doc__.partition()[0])")
+    info = describe("db.py", text)
+    assert (info.description, info.description_source) == (
+        "Inspect the reporting database (read-only unless --mutate).", "docstring")
+    assert [f.flags for f in info.flags] == [["--mutate"], ["--schema"], ["--tables"]]
+
+
 def test_argparse_constants_usage_prog_and_subparsers():
     info = describe("release.py", src('''
         import argparse

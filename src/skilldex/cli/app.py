@@ -4,8 +4,9 @@ where errors become exit codes."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
@@ -33,27 +34,27 @@ from skilldex.cli import (
 from skilldex.cli.helpformat import tidy
 from skilldex.errors import SkilldexError
 
-# Click's exception classes, found through typer's public BadParameter (typer >= 0.20 vendors its own click).
-_CLICK_ERRORS = {cls.__name__: cls for cls in typer.BadParameter.__mro__}
-ClickException, ClickUsageError = _CLICK_ERRORS["ClickException"], _CLICK_ERRORS["UsageError"]
+if TYPE_CHECKING:  # the classes as the typer that mypy checks against has them (it vendors click as typer._click)
+    from typer._click.exceptions import ClickException
+    from typer._click.exceptions import UsageError as ClickUsageError
+else:  # at run time found through typer's public BadParameter, whichever click this typer uses
+    _CLICK_ERRORS = {cls.__name__: cls for cls in typer.BadParameter.__mro__}
+    ClickException, ClickUsageError = _CLICK_ERRORS["ClickException"], _CLICK_ERRORS["UsageError"]
 
 
 class _Group(TyperGroup):
     """Maps every error, the library's and the option parser's, to one `Error: ...` line and its exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except SkilldexError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         tidy(self, plain=not (sys.stdout and sys.stdout.isatty()))
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                  windows_expand_args=windows_expand_args, **extra)
             code = result if isinstance(result, int) else 0  # a typer.Exit's code, or a command's None
+        except SkilldexError as exc:  # out of a command or an option's callback: not standalone, Click lets it by
+            typer.echo(f"Error: {exc}", err=True)
+            code = exc.exit_code
         except ClickUsageError as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `skilldex` or group: the help, not an error
                 exc.show()
@@ -125,7 +126,8 @@ def register() -> None:
 
 
 # Typer lists commands in this order in `skilldex -h`, the groups after them.
-COMMANDS = [
+Command = Callable[..., Any]
+COMMANDS: list[tuple[str, Command]] = [
     ("completion", completion_cmd.completion_command),
     ("doctor", doctor_cmd.doctor_command),
     ("find", find_cmd.find_command),
@@ -140,7 +142,7 @@ COMMANDS = [
     ("show", show.show_command),
     ("validate", validate_cmd.validate_command),
 ]
-GROUPS = [
+GROUPS: list[tuple[str, str, list[tuple[str, Command]]]] = [
     ("cache", cache_cmd.HELP, [("info", cache_cmd.info_command), ("clear", cache_cmd.clear_command)]),
     ("export", export_cmd.HELP, [("prompt", export_cmd.prompt_command), ("agents-md", export_cmd.agents_md_command),
                                  ("backstage", export_cmd.backstage_command)]),

@@ -33,7 +33,7 @@ class Loader(yaml.SafeLoader):
         self.key_lines: dict[str, int] = {}
         self.duplicate_keys: list[tuple[str, int]] = []
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > self.max_aliases:
@@ -58,7 +58,7 @@ Loader.yaml_implicit_resolvers = {
 _CLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]  # a class only where PyYAML has libyaml, else None
         yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
 
 

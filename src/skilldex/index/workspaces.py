@@ -68,7 +68,7 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
         key = f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1]):08x}"  # the cached entry also names its file
         cached = _read(key)
         if cached and cached.get("file") == real and cached.get("stamp") == [st.st_size, st.st_mtime_ns]:
-            return [tuple(pair) for pair in cached["repos"]]  # type: ignore[misc]
+            return [tuple(pair) for pair in cached["repos"]]
     from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
 
     # lazy: `skilldex find` and `hook pre-write` use this module without workspace

@@ -85,7 +85,9 @@ def package_comment(text: str) -> list[str]:
 
 def _arguments(text: str, start: int, limit: int = 2000) -> list[str]:
     """The top-level arguments of the call whose `(` is just before `start` (strings kept whole)."""
-    args, depth, current = [], 0, []
+    args: list[str] = []
+    current: list[str] = []
+    depth = 0
     tokens = re.finditer(rf"{_STRING}|[(){{}}\[\],]|[^\"`(){{}}\[\],]+", text[start:start + limit])
     for token in tokens:
         part = token.group(0)

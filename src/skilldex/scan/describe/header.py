@@ -90,6 +90,7 @@ def _read_block(lines: list[str], start: int, names: list[str]) -> tuple[Header,
         if line.startswith("#!"):
             continue  # a second interpreter line (nix-shell and friends)
         match = _COMMENT.match(line)
+        assert match is not None  # the line starts with "#", which the pattern always matches
         hashes, slash, content = len(match.group(1)), match.group(2), _content(match.group(3))
         has_text = re.search(r"[^\W_]", content) is not None
         if hashes == 2 or slash:

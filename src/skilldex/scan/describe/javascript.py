@@ -70,9 +70,10 @@ def describe(filename: str, text: str, language: str = "javascript") -> ToolInfo
         info.description, info.description_source = program["description"], program["framework"]
     meow = _MEOW.search(text)
     meow_help = meow.group(1)[1:-1] if meow else None  # a template literal: printed as written
-    info.usage = program["usage"] or meow_help or comment_usage
-    if not info.description and (program["usage"] or meow_help):
-        info.description = prose_description((program["usage"] or meow_help).split("\n"), names)
+    declared_usage: str | None = program["usage"] or meow_help
+    info.usage = declared_usage or comment_usage
+    if not info.description and declared_usage:
+        info.description = prose_description(declared_usage.split("\n"), names)
         info.description_source = "usage" if info.description else None
     info.subcommands = program["subcommands"]
     info.flags = merge_flags(

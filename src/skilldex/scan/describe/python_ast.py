@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from typing import Any
 
 MAX_STRING_DEPTH = 40  # "a" + "b" + ... chains deeper than this are not worth resolving
 
@@ -42,7 +43,8 @@ class Strings:
             return self.doc if node.id == "__doc__" else self.consts.get(node.id)
         if isinstance(node, ast.JoinedStr):  # an f-string counts only if every part is constant
             parts = [self.value(v, depth + 1) for v in node.values]
-            return "".join(parts) if all(p is not None for p in parts) else None
+            known = [part for part in parts if part is not None]
+            return "".join(known) if len(known) == len(parts) else None
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.value(node.left, depth + 1), self.value(node.right, depth + 1)
             return left + right if left is not None and right is not None else None
@@ -77,7 +79,9 @@ class Strings:
             return None
         if name == "splitlines":
             return (text.splitlines() or [""])[0]
-        return text.partition(separator)[0] if name == "partition" else (text.split(separator) or [""])[0]
+        if name == "partition":  # `partition()` with no separator is the scanned code's own TypeError
+            return text.partition(separator)[0] if separator is not None else None
+        return (text.split(separator) or [""])[0]
 
 
 _AST = ast.AST
@@ -93,7 +97,7 @@ class Nodes:
         self.assigns: list[ast.Assign] = []
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.compares: list[ast.Compare] = []
-        sinks = {
+        sinks: dict[type[ast.AST], list[Any]] = {
             ast.Call: self.calls, ast.Import: self.imports, ast.ImportFrom: self.imports, ast.Assign: self.assigns,
             ast.FunctionDef: self.functions, ast.AsyncFunctionDef: self.functions, ast.Compare: self.compares,
         }

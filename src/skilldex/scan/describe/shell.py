@@ -133,7 +133,8 @@ def _echo_text(line: str, substitute) -> str | None:
     match = _ECHO.match(line)
     if not match:
         return None
-    command, words, escapes = match.group(1), [], match.group(1) == "printf"
+    command, escapes = match.group(1), match.group(1) == "printf"
+    words: list[str] = []
     # $(basename "$0") holds quotes of its own, so program names are replaced before splitting words
     arguments = substitute(_REDIRECT.sub(" ", match.group(2)))
     for token in _TOKEN.finditer(arguments):
@@ -167,8 +168,8 @@ def _help_variables(text: str, lines: list[str], heredocs: list[_Heredoc], subst
         if "\n" in value.strip() or USAGE_LINE.match(value.strip()):
             found[match.group(1)] = substitute(value) if match.group(2) is not None else value
     for doc in heredocs:
-        match = re.search(r"(?:\b(\w+)=\$\(\s*cat|\bread\b[^<]*?\b(\w+)\s*<<)", lines[doc.start])
-        name = match and (match.group(1) or match.group(2))
+        opening = re.search(r"(?:\b(\w+)=\$\(\s*cat|\bread\b[^<]*?\b(\w+)\s*<<)", lines[doc.start])
+        name = opening and (opening.group(1) or opening.group(2))
         if name and re.search(r"usage|help", name, re.IGNORECASE):
             found[name] = _heredoc_text(doc, substitute)
     return found
@@ -191,7 +192,9 @@ def _help_function_text(lines, heredocs, variables, substitute) -> str | None:
     tried = 0
     for index, line in enumerate(lines):
         match = _FUNCTION.match(line)
-        name = match and (match.group(1) or match.group(2))
+        if match is None:
+            continue
+        name = match.group(1) or match.group(2)
         if not name or not re.search(r"usage|help", name, re.IGNORECASE):
             continue
         tried += 1

@@ -24,7 +24,8 @@ def parse_composer_json(text: str) -> list[TaskDef]:
     event hooks (`post-autoload-dump`) are left out."""
     data = load_json(text, "composer.json")
     scripts = data.get("scripts")
-    described = data.get("scripts-descriptions") if isinstance(data.get("scripts-descriptions"), dict) else {}
+    described = data.get("scripts-descriptions")
+    described = described if isinstance(described, dict) else {}
     tasks = []
     for name, command in list(scripts.items())[:MAX_TASKS] if isinstance(scripts, dict) else []:
         if name in COMPOSER_EVENTS:

@@ -53,8 +53,8 @@ def parse_justfile(text: str) -> list[TaskDef]:
             index += 1
         if not attributes.private and not header.startswith("_") and header not in tasks:
             doc = attributes.doc if attributes.doc is not None else comment
-            line = index - len(body)
-            tasks[header] = TaskDef(header, clean_description(doc), line, _command(body))
+            first = index - len(body)  # the header's 1-based line
+            tasks[header] = TaskDef(header, clean_description(doc), first, _command(body))
         comment, attributes = "", _Attributes()
     return list(tasks.values())
 

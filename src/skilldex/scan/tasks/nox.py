@@ -18,7 +18,7 @@ def _session_decorator(node: ast.expr) -> ast.Call | bool:
     return node if isinstance(node, ast.Call) else True
 
 
-def _first_run(function: ast.FunctionDef) -> str | None:
+def _first_run(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     for node in ast.walk(function):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run":
             parts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
@@ -27,7 +27,7 @@ def _first_run(function: ast.FunctionDef) -> str | None:
     return None
 
 
-def _usage(function: ast.FunctionDef) -> str:
+def _usage(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     """`session.error("Usage: nox -s prepare-release -- YY.N[.P]")`: the arguments a session needs."""
     for node in ast.walk(function):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "error":

@@ -46,16 +46,23 @@ def parse_rakefile(text: str) -> list[TaskDef]:
         if described:
             pending = described.group(2)
             continue
-        task = _RAKE_TASK.match(line)
-        made = None if task else _RAKE_TASK_CLASS.match(line)
-        if task or made:
-            name = made.group(1) if made else task.group(2) or task.group(4) or task.group(5)
+        name = _task_name(line)
+        if name:
             full = ":".join([*(space for _, space in spaces), name])
             tasks.append(TaskDef(full, clean_description(pending), number, None))
             pending = ""  # Rake gives a desc to the next task defined, whichever way
             if len(tasks) >= MAX_TASKS:
                 break
     return tasks
+
+
+def _task_name(line: str) -> str | None:
+    """The task a `task :name` (`task "name"`, `task name:`) or `SomeTask.new(:name)` line defines, or None."""
+    task = _RAKE_TASK.match(line)
+    if task:
+        return task.group(2) or task.group(4) or task.group(5)  # one of the alternatives always matched
+    made = _RAKE_TASK_CLASS.match(line)
+    return made.group(1) if made else None
 
 
 def _rails_app(fs: RepoFS, folder: str) -> bool:

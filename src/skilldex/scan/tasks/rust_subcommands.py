@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_SUBCOMMANDS = 100
@@ -52,9 +53,10 @@ class Subcommand:
 def subcommands(texts: list[str]) -> list[tuple[int, Subcommand]]:
     """The program's subcommands as (index of the text declaring it, subcommand), in source order: by the
     first shape any of its texts (main.rs first) gives, so a module's stray `match` never beats the enum."""
-    for read in (_derived, _builder, _matched):
+    readers: tuple[Callable[[str], list[Subcommand]], ...] = (_derived, _builder, lambda text: _matched(text, texts))
+    for read in readers:
         for index, text in enumerate(texts):
-            found = read(text) if read is not _matched else _matched(text, texts)
+            found = read(text)
             if found:
                 return [(index, sub) for sub in found[:MAX_SUBCOMMANDS]]
     return []
@@ -120,7 +122,7 @@ def _variants(text: str, start: int, end: int) -> list[Subcommand]:
             elif stripped.startswith("#["):
                 attributes += stripped
             elif (variant := _VARIANT.match(line)) is not None:
-                given = dict(m.groups() for m in _ATTRIBUTE_TEXT.finditer(attributes))
+                given = {m.group(1): m.group(2) for m in _ATTRIBUTE_TEXT.finditer(attributes)}
                 paragraph = " ".join(docs[: docs.index("")] if "" in docs else docs)
                 about = _unescape(given["about"]) if given.get("about") else " ".join(paragraph.split())
                 if not _HIDDEN.search(attributes):

@@ -26,7 +26,9 @@ def _expand(name: str) -> list[str]:
 
 def _top_level_split(text: str) -> list[str]:
     """envlist entries: split at commas and line ends outside braces."""
-    entries, depth, current = [], 0, []
+    entries: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += (char == "{") - (char == "}")
         if char in ",\n" and depth <= 0:
@@ -94,10 +96,12 @@ def _tox_commands(env: dict) -> str | None:
 def parse_tox_toml(text: str) -> list[TaskDef]:
     """tox 4's `[env.NAME]` tables and `env_list`, described like tox.ini's."""
     data = load_toml(text, "tox.toml")
-    envs = data.get("env") if isinstance(data.get("env"), dict) else {}
+    envs = data.get("env")
+    envs = envs if isinstance(envs, dict) else {}
     sections = [(name, clean_description(env.get("description")), line_of(text, rf"^\[env\.\"?{re.escape(name)}\"?\]"),
                  _tox_commands(env)) for name, env in list(envs.items())[:MAX_TASKS] if isinstance(env, dict)]
-    base = data.get("env_run_base") if isinstance(data.get("env_run_base"), dict) else {}
+    base = data.get("env_run_base")
+    base = base if isinstance(base, dict) else {}
     envlist = [e for e in data.get("env_list", []) if isinstance(e, str)] if isinstance(data.get("env_list"), list) \
         else []
     return _tox_tasks(sections, envlist, (clean_description(base.get("description")), _tox_commands(base)),

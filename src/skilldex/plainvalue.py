@@ -38,5 +38,6 @@ class FrozenValue(Value):
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"cannot delete field '{name}'")
 
-    def __hash__(self) -> int:
+    # Value sets __hash__ = None (unhashable, as an eq dataclass); a frozen one hashes, as a frozen dataclass
+    def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(getattr(self, name) for name in self._fields))

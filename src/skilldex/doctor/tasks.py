@@ -43,11 +43,12 @@ def check(ctx: RepoContext) -> list[Finding]:
             if mention.kind != "task" or _adding(doc, mention):
                 continue
             files = _answering_files(ctx, doc, mention)
-            moved = mention.after is not None
-            if moved:  # an earlier block `cd`'d there: the reader may still stand in it, or may have come back
-                if mention.after == UNKNOWN or not ctx.fs.exists(mention.after):
+            after = mention.after
+            moved = after is not None
+            if after is not None:  # an earlier block `cd`'d there: the reader may still stand in it, or came back
+                if after == UNKNOWN or not ctx.fs.exists(after):
                     continue
-                files = list(dict.fromkeys(_answering_files(ctx, doc, replace(mention, base=mention.after)) + files))
+                files = list(dict.fromkeys(_answering_files(ctx, doc, replace(mention, base=after)) + files))
             if not files:
                 continue
             for path in files:
@@ -57,7 +58,7 @@ def check(ctx: RepoContext) -> list[Finding]:
             if names is None or mention.target in names or _built_by_rule(ctx, found, mention) or \
                     (mention.runner == "make" and mention.target in generated) or \
                     ((moved or _from_above(doc, mention)) and
-                     any(known[path] is None or mention.target in known[path] for path in files[1:])):
+                     any((other := known[path]) is None or mention.target in other for path in files[1:])):
                 continue
             first = seen.setdefault((found, mention.target), (mention, names, []))
             if mention.line != first[0].line and mention.line not in first[2]:

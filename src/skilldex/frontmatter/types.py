@@ -50,6 +50,7 @@ class _Lazy:
     """A regex compiled on its first match: a one-skill run meets two or three of YAML's seven types."""
 
     __slots__ = ("pattern", "flags", "_compiled")
+    _compiled: re.Pattern[str] | None
 
     def __init__(self, pattern: str, flags: int):
         self.pattern, self.flags, self._compiled = pattern, flags, None

@@ -68,12 +68,12 @@ def _references(m: Manifest) -> Iterator[Finding]:
         )
 
 
-def collisions(named: list[tuple[str, str, tuple[str, str] | None]]) -> Iterator[Finding]:
+def collisions(named: list[tuple[str, str, tuple[str | None, str] | None]]) -> Iterator[Finding]:
     """Later manifests that answer to an invocation an earlier one in the same repo already has.
 
     `named` holds (kind, rel, invocation()) for each manifest: plain values, so workers can return them.
     """
-    first: dict[tuple[str, str], tuple[str, str]] = {}
+    first: dict[tuple[str | None, str], tuple[str, str]] = {}
     for kind, rel, key in sorted(named, key=lambda x: (x[0] != "skill", x[1])):
         if key is None:
             continue
@@ -87,14 +87,14 @@ def collisions(named: list[tuple[str, str, tuple[str, str] | None]]) -> Iterator
             first[key] = (kind, rel)
 
 
-def invocation(m: Manifest) -> tuple[str, str] | None:
+def invocation(m: Manifest) -> tuple[str | None, str] | None:
     """(namespace, invocation) under which Claude Code (or a skills loader) would know this manifest."""
     name = m.frontmatter.get("name") if isinstance(m.frontmatter.get("name"), str) else None
     return invocation_key(m.kind, m.file.parts, name, m.dir_name, m.location() if m.kind == "skill" else None)
 
 
 def invocation_key(kind: str, parts: tuple[str, ...], name: str | None, dir_name: str,
-                   location: tuple[str, int | None, str | None] | None) -> tuple[str, str] | None:
+                   location: tuple[str | None, int | None, str | None] | None) -> tuple[str | None, str] | None:
     """invocation() from plain values: also what the index's stored items answer to (skilldex.validate.elsewhere)."""
     if kind == "command":
         return _namespace(parts, "commands"), f"/{parts[-1][: -len('.md')]}"

@@ -15,7 +15,7 @@ from skilldex.validate.check_content import invocation, invocation_key
 from skilldex.validate.manifest import read
 from skilldex.validate.targets import classify
 
-Named = tuple[str, str, "tuple[str, str] | None"]  # (kind, rel, invocation) of one manifest
+Named = tuple[str, str, "tuple[str | None, str] | None"]  # (kind, rel, invocation) of one manifest
 
 
 def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:

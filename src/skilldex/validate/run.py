@@ -64,7 +64,7 @@ def validate_paths(
 
 def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
     by_file: dict[str, list[Finding]] = {}
-    named: list[tuple[str, str, tuple[str, str] | None]] = []  # (kind, rel, invocation) of each manifest read
+    named: list[tuple[str, str, tuple[str | None, str] | None]] = []  # (kind, rel, invocation) of each manifest read
     targets = {t.file.rel for t in repo.targets}
     skill_folders = {t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets
                      if t.kind == "skill" and "/" in t.file.rel}

@@ -19,11 +19,10 @@ demo: $(RUNTIME_STAMP) ## List the bundled example repo's tooling (runtime depen
 test: $(TEST_STAMP) $(EXTERNAL_STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -q
 
-lint: $(TEST_STAMP) ## ruff and mypy, as CI runs them
-	$(BIN)/ruff check src tests hooks
+lint: $(TEST_STAMP) ## ruff (check and format) and mypy, as CI runs them
+	$(BIN)/ruff check src tests hooks benchmarks
+	$(BIN)/ruff format --check src tests hooks benchmarks
 	$(BIN)/mypy
-# Joins `lint` (and so .ci/run) once the tree is formatted:
-#	$(BIN)/ruff format --check src tests hooks
 
 typecheck: $(TEST_STAMP) ## mypy over src/skilldex, configured in pyproject.toml's [tool.mypy]
 	$(BIN)/mypy

@@ -92,9 +92,7 @@ def hints(roots, cache: Path) -> tuple[dict, list[str]]:
     """Per split: everyday fires, infra outcomes (kind, named?), guard denials, and reply sizes."""
     from skilldex import hooks
 
-    out = {
-        split: {"everyday": [], "infra": [], "guard": [], "sizes": {}, "crossed": []} for split in SPLITS
-    }
+    out = {split: {"everyday": [], "infra": [], "guard": [], "sizes": {}, "crossed": []} for split in SPLITS}
     tuned_everyday = [e["prompt"] for e in load("everyday.yaml") if roots.get(e["repo"], ("", ""))[1] == "tuned"]
     fired_lines = []
     for repo, (root, split) in roots.items():
@@ -209,7 +207,8 @@ def report(short, hinted, fired, top: int, seconds: float) -> str:
     for what in sorted({w for data in hinted.values() for w in data["sizes"]}):
         sizes = {split: data["sizes"].get(what, 0) for split, data in hinted.items()}
         lines.append(
-            f"  {what:20} " + "  ".join(f"{split} {n:>7,}" for split, n in sizes.items())
+            f"  {what:20} "
+            + "  ".join(f"{split} {n:>7,}" for split, n in sizes.items())
             + f"  budget {budgets.get(what, 0):>7,}"
         )
     misses = [
@@ -238,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of <owner>+<name> checkouts",
     )
     parser.add_argument(
-        "--splits", nargs="+", choices=SPLITS, default=list(SPLITS),
+        "--splits",
+        nargs="+",
+        choices=SPLITS,
+        default=list(SPLITS),
         help="only these splits (tuning runs `--splits tuned`, so held-out misses are never shown while tuning)",
     )
     args = parser.parse_args(argv)

@@ -21,55 +21,146 @@ SEED = 7
 
 # area -> (the things in it, the tech it runs on)
 AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "database": (("postgres password", "read replica", "missing columns", "slow queries", "schema migration",
-                  "connection pool"), ("Postgres", "pgbouncer", "Alembic", "RDS")),
-    "billing": (("invoices", "refunds", "stripe webhooks", "tax rates", "dunning emails", "payment ledger"),
-                ("Stripe", "Postgres", "Celery")),
-    "logs": (("api logs", "worker logs", "audit trail", "error spikes", "log retention", "request traces"),
-             ("Loki", "CloudWatch", "Datadog", "OpenTelemetry")),
-    "deploy": (("staging release", "production rollout", "canary", "rollback", "feature flags", "blue green switch"),
-               ("Argo CD", "Helm", "GitHub Actions", "Kubernetes")),
-    "auth": (("api keys", "oauth clients", "session tokens", "sso config", "user roles", "password resets"),
-             ("Keycloak", "Auth0", "JWT")),
-    "search": (("search index", "synonyms", "reindex job", "ranking weights", "stale documents", "query logs"),
-               ("OpenSearch", "Elasticsearch", "Typesense")),
-    "cache": (("redis keys", "cache hit rate", "cdn purge", "session cache", "eviction policy", "warmup job"),
-              ("Redis", "Memcached", "Cloudflare")),
-    "queue": (("dead letters", "stuck jobs", "consumer lag", "retry policy", "queue depth", "worker pool"),
-              ("RabbitMQ", "SQS", "Kafka", "Sidekiq")),
-    "secrets": (("vault tokens", "tls certificates", "env files", "kms keys", "ssh keys", "service accounts"),
-                ("Vault", "AWS KMS", "sops", "1Password")),
-    "monitoring": (("alert rules", "dashboards", "slo burn", "uptime checks", "pager rota", "latency budget"),
-                   ("Prometheus", "Grafana", "PagerDuty")),
-    "storage": (("s3 buckets", "backups", "snapshots", "lifecycle rules", "upload limits", "orphaned files"),
-                ("S3", "restic", "MinIO")),
-    "email": (("bounce list", "templates", "dkim records", "unsubscribe links", "send quota", "digest emails"),
-              ("SES", "Postmark", "MJML")),
-    "mobile": (("app builds", "push certificates", "release notes", "crash reports", "testflight", "store listing"),
-               ("Fastlane", "Expo", "Firebase")),
-    "data": (("nightly export", "dbt models", "warehouse load", "pii scrub", "event schema", "backfill job"),
-             ("dbt", "BigQuery", "Airflow", "Snowflake")),
-    "network": (("dns records", "firewall rules", "load balancer", "vpn access", "rate limits", "ingress"),
-                ("Terraform", "Route 53", "nginx", "WireGuard")),
-    "frontend": (("bundle size", "storybook", "translations", "visual diffs", "asset hashes", "lighthouse score"),
-                 ("Next.js", "Vite", "Playwright")),
-    "tenants": (("tenant onboarding", "tenant quotas", "data isolation", "tenant export", "plan limits",
-                 "trial expiry"), ("Postgres", "Terraform")),
-    "compliance": (("access review", "audit evidence", "retention policy", "gdpr requests", "soc2 controls",
-                    "vendor list"), ("Vanta", "Drata", "Jira")),
+    "database": (
+        ("postgres password", "read replica", "missing columns", "slow queries", "schema migration", "connection pool"),
+        ("Postgres", "pgbouncer", "Alembic", "RDS"),
+    ),
+    "billing": (
+        ("invoices", "refunds", "stripe webhooks", "tax rates", "dunning emails", "payment ledger"),
+        ("Stripe", "Postgres", "Celery"),
+    ),
+    "logs": (
+        ("api logs", "worker logs", "audit trail", "error spikes", "log retention", "request traces"),
+        ("Loki", "CloudWatch", "Datadog", "OpenTelemetry"),
+    ),
+    "deploy": (
+        ("staging release", "production rollout", "canary", "rollback", "feature flags", "blue green switch"),
+        ("Argo CD", "Helm", "GitHub Actions", "Kubernetes"),
+    ),
+    "auth": (
+        ("api keys", "oauth clients", "session tokens", "sso config", "user roles", "password resets"),
+        ("Keycloak", "Auth0", "JWT"),
+    ),
+    "search": (
+        ("search index", "synonyms", "reindex job", "ranking weights", "stale documents", "query logs"),
+        ("OpenSearch", "Elasticsearch", "Typesense"),
+    ),
+    "cache": (
+        ("redis keys", "cache hit rate", "cdn purge", "session cache", "eviction policy", "warmup job"),
+        ("Redis", "Memcached", "Cloudflare"),
+    ),
+    "queue": (
+        ("dead letters", "stuck jobs", "consumer lag", "retry policy", "queue depth", "worker pool"),
+        ("RabbitMQ", "SQS", "Kafka", "Sidekiq"),
+    ),
+    "secrets": (
+        ("vault tokens", "tls certificates", "env files", "kms keys", "ssh keys", "service accounts"),
+        ("Vault", "AWS KMS", "sops", "1Password"),
+    ),
+    "monitoring": (
+        ("alert rules", "dashboards", "slo burn", "uptime checks", "pager rota", "latency budget"),
+        ("Prometheus", "Grafana", "PagerDuty"),
+    ),
+    "storage": (
+        ("s3 buckets", "backups", "snapshots", "lifecycle rules", "upload limits", "orphaned files"),
+        ("S3", "restic", "MinIO"),
+    ),
+    "email": (
+        ("bounce list", "templates", "dkim records", "unsubscribe links", "send quota", "digest emails"),
+        ("SES", "Postmark", "MJML"),
+    ),
+    "mobile": (
+        ("app builds", "push certificates", "release notes", "crash reports", "testflight", "store listing"),
+        ("Fastlane", "Expo", "Firebase"),
+    ),
+    "data": (
+        ("nightly export", "dbt models", "warehouse load", "pii scrub", "event schema", "backfill job"),
+        ("dbt", "BigQuery", "Airflow", "Snowflake"),
+    ),
+    "network": (
+        ("dns records", "firewall rules", "load balancer", "vpn access", "rate limits", "ingress"),
+        ("Terraform", "Route 53", "nginx", "WireGuard"),
+    ),
+    "frontend": (
+        ("bundle size", "storybook", "translations", "visual diffs", "asset hashes", "lighthouse score"),
+        ("Next.js", "Vite", "Playwright"),
+    ),
+    "tenants": (
+        ("tenant onboarding", "tenant quotas", "data isolation", "tenant export", "plan limits", "trial expiry"),
+        ("Postgres", "Terraform"),
+    ),
+    "compliance": (
+        ("access review", "audit evidence", "retention policy", "gdpr requests", "soc2 controls", "vendor list"),
+        ("Vanta", "Drata", "Jira"),
+    ),
 }
-VERBS = ("rotate", "migrate", "backfill", "tail", "restart", "seed", "snapshot", "audit", "purge", "rebuild",
-         "verify", "export", "import", "scale", "drain", "inspect", "repair", "reset", "sync", "promote",
-         "diff", "archive", "benchmark", "profile", "provision", "revoke", "replay", "tune", "pin", "check")
-TRIGGERS = ("after an incident", "before a release", "when an alert fires", "during on-call", "when a customer "
-            "reports it", "at the end of a sprint", "when the nightly job fails", "after a schema change",
-            "when staging drifts from production", "during a security review", "when costs spike")
+VERBS = (
+    "rotate",
+    "migrate",
+    "backfill",
+    "tail",
+    "restart",
+    "seed",
+    "snapshot",
+    "audit",
+    "purge",
+    "rebuild",
+    "verify",
+    "export",
+    "import",
+    "scale",
+    "drain",
+    "inspect",
+    "repair",
+    "reset",
+    "sync",
+    "promote",
+    "diff",
+    "archive",
+    "benchmark",
+    "profile",
+    "provision",
+    "revoke",
+    "replay",
+    "tune",
+    "pin",
+    "check",
+)
+TRIGGERS = (
+    "after an incident",
+    "before a release",
+    "when an alert fires",
+    "during on-call",
+    "when a customer reports it",
+    "at the end of a sprint",
+    "when the nightly job fails",
+    "after a schema change",
+    "when staging drifts from production",
+    "during a security review",
+    "when costs spike",
+)
 ENVS = ("staging", "production", "dev", "sandbox")
-ERRORS = ("permission denied", "timeout after 30s", "409 conflict", "lock held by another run", "429 too many requests",
-          "connection refused", "checksum mismatch", "quota exceeded", "unknown revision", "stale plan")
-REMEDIES = ("rerun with --verbose and attach the output to the ticket", "check the token has not expired",
-            "wait five minutes and retry", "ask the owning team to release the lock", "lower --limit and rerun",
-            "switch to the read-only role and inspect first", "open an incident if it repeats")
+ERRORS = (
+    "permission denied",
+    "timeout after 30s",
+    "409 conflict",
+    "lock held by another run",
+    "429 too many requests",
+    "connection refused",
+    "checksum mismatch",
+    "quota exceeded",
+    "unknown revision",
+    "stale plan",
+)
+REMEDIES = (
+    "rerun with --verbose and attach the output to the ticket",
+    "check the token has not expired",
+    "wait five minutes and retry",
+    "ask the owning team to release the lock",
+    "lower --limit and rerun",
+    "switch to the read-only role and inspect first",
+    "open an incident if it repeats",
+)
 OWNERS = ("platform", "payments", "growth", "infra", "data", "mobile", "core")
 
 
@@ -99,8 +190,10 @@ def skill_text(rng: random.Random, i: int) -> tuple[str, str]:
     verb, area, thing, techs = _pick(rng, i)
     tech, env, trigger = rng.choice(techs), rng.choice(ENVS), rng.choice(TRIGGERS)
     name = f"{verb}-{_slug(thing)}-{i:04d}"
-    description = (f"{verb.capitalize()} the {thing} of the {area} stack on {tech}. Use {trigger}, or when someone "
-                   f"asks to {verb} {thing} in {env}.")
+    description = (
+        f"{verb.capitalize()} the {thing} of the {area} stack on {tech}. Use {trigger}, or when someone "
+        f"asks to {verb} {thing} in {env}."
+    )
     head = [f"name: {name}", f"description: {description}"]
     if rng.random() < 0.3:
         head.append("license: MIT")
@@ -148,20 +241,39 @@ def tool_text(rng: random.Random, i: int) -> tuple[str, str]:
     detail = f"Safe to rerun; prints what it changes. Needs {area.upper()}_TOKEN in the environment for {env}."
     if i % 2 == 0:
         path = f"tools/{area}/{stem}.sh"
-        lines = ["#!/usr/bin/env bash", f"# {summary}", f"# {detail}",
-                 f"# Usage: {path} [--env staging|production] [--dry-run] <{_slug(thing)}>", "set -euo pipefail",
-                 f'ENV="${{ENV:-{env}}}"', 'echo "running against $ENV"']
-        lines += [f'{rng.choice(("curl -fsS", "psql -c", "aws", "kubectl"))} "$1" # step {n}'
-                  for n in range(rng.randint(3, 12))]
+        lines = [
+            "#!/usr/bin/env bash",
+            f"# {summary}",
+            f"# {detail}",
+            f"# Usage: {path} [--env staging|production] [--dry-run] <{_slug(thing)}>",
+            "set -euo pipefail",
+            f'ENV="${{ENV:-{env}}}"',
+            'echo "running against $ENV"',
+        ]
+        lines += [
+            f'{rng.choice(("curl -fsS", "psql -c", "aws", "kubectl"))} "$1" # step {n}'
+            for n in range(rng.randint(3, 12))
+        ]
         return path, "\n".join(lines) + "\n"
     path = f"tools/{area}/{stem}.py"
-    lines = ["#!/usr/bin/env python3", f'"""{summary}', "", detail, "",
-             f"Usage: python {path} --env {env} [--dry-run] [--limit N]", '"""', "import argparse", "", "",
-             "def main() -> int:", f'    parser = argparse.ArgumentParser(description="{summary}")',
-             f'    parser.add_argument("--env", choices={list(ENVS)!r}, default="{env}")',
-             '    parser.add_argument("--dry-run", action="store_true", help="print the plan only")',
-             f'    parser.add_argument("--limit", type=int, default={rng.choice((10, 100, 1000))})',
-             "    args = parser.parse_args()"]
+    lines = [
+        "#!/usr/bin/env python3",
+        f'"""{summary}',
+        "",
+        detail,
+        "",
+        f"Usage: python {path} --env {env} [--dry-run] [--limit N]",
+        '"""',
+        "import argparse",
+        "",
+        "",
+        "def main() -> int:",
+        f'    parser = argparse.ArgumentParser(description="{summary}")',
+        f'    parser.add_argument("--env", choices={list(ENVS)!r}, default="{env}")',
+        '    parser.add_argument("--dry-run", action="store_true", help="print the plan only")',
+        f'    parser.add_argument("--limit", type=int, default={rng.choice((10, 100, 1000))})',
+        "    args = parser.parse_args()",
+    ]
     lines += [f'    print("step {n}: {verb} {thing}", args.env)' for n in range(rng.randint(2, 10))]
     lines += ["    return 0", "", "", 'if __name__ == "__main__":', "    raise SystemExit(main())"]
     return path, "\n".join(lines) + "\n"
@@ -172,16 +284,46 @@ def doc_text(rng: random.Random, i: int) -> tuple[str, str]:
     verb, area, thing, techs = _pick(rng, i)
     tech, env, trigger = rng.choice(techs), rng.choice(ENVS), rng.choice(TRIGGERS)
     path = f"docs/runbooks/{area}/{verb}-{_slug(thing)}-{i:04d}.md"
-    steps = [f"{n}. `{rng.choice(('make', 'just', './tools/' + area + '/run.sh'))} {area}-{verb} ENV={env}`"
-             for n in range(1, rng.randint(3, 8))]
-    symptoms = [f"- {s}" for s in rng.sample((f"{thing} out of date", f"{tech} returns 5xx", "alerts in #oncall",
-                                              "customers see stale data", "latency above the SLO",
-                                              "the nightly job is red", "disk usage climbing"), 3)]
-    lines = [f"# Runbook: {verb} {thing} ({area})", "",
-             f"How to {verb} the {thing} in {env} {trigger}. Owner: the {rng.choice(OWNERS)} team.", "",
-             "## Symptoms", "", *symptoms, "", "## Steps", "", *steps, "", "```bash",
-             f"kubectl -n {area} logs deploy/{area}-worker --since=15m | grep -i {verb}", "```", "",
-             "## Escalation", "", f"Page the {area} on-call through {rng.choice(('PagerDuty', 'Opsgenie'))}."]
+    steps = [
+        f"{n}. `{rng.choice(('make', 'just', './tools/' + area + '/run.sh'))} {area}-{verb} ENV={env}`"
+        for n in range(1, rng.randint(3, 8))
+    ]
+    symptoms = [
+        f"- {s}"
+        for s in rng.sample(
+            (
+                f"{thing} out of date",
+                f"{tech} returns 5xx",
+                "alerts in #oncall",
+                "customers see stale data",
+                "latency above the SLO",
+                "the nightly job is red",
+                "disk usage climbing",
+            ),
+            3,
+        )
+    ]
+    lines = [
+        f"# Runbook: {verb} {thing} ({area})",
+        "",
+        f"How to {verb} the {thing} in {env} {trigger}. Owner: the {rng.choice(OWNERS)} team.",
+        "",
+        "## Symptoms",
+        "",
+        *symptoms,
+        "",
+        "## Steps",
+        "",
+        *steps,
+        "",
+        "```bash",
+        f"kubectl -n {area} logs deploy/{area}-worker --since=15m | grep -i {verb}",
+        "```",
+        "",
+        "## Escalation",
+        "",
+        f"Page the {area} on-call through {rng.choice(('PagerDuty', 'Opsgenie'))}.",
+    ]
     return path, "\n".join(lines) + "\n"
 
 

@@ -105,9 +105,14 @@ def claude(*args: str, home: Path) -> subprocess.CompletedProcess:
     runner = node("run tests/external's claude-code")
     home.mkdir(parents=True, exist_ok=True)
     env = {
-        "PATH": os.environ.get("PATH", ""), "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-        "CLAUDE_CONFIG_DIR": str(home / ".claude"), "DISABLE_AUTOUPDATER": "1", "DISABLE_TELEMETRY": "1",
-        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "NO_COLOR": "1",
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "CLAUDE_CONFIG_DIR": str(home / ".claude"),
+        "DISABLE_AUTOUPDATER": "1",
+        "DISABLE_TELEMETRY": "1",
+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
+        "NO_COLOR": "1",
     }
     return subprocess.run([runner, str(wrapper), *args], env=env, capture_output=True, text=True, timeout=180)
 

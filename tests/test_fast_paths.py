@@ -72,8 +72,9 @@ def reference_infer(*texts: str | None) -> list[str]:
     joined = " " + " ".join(words) + " "
     unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
     # context (a veto word near every place it is said) can take a word's meaning
-    signalling = {w for w in present if not (unless.get(w, set()) & present and
-                                             capabilities.vetoed(w, unless[w], words))}
+    signalling = {
+        w for w in present if not (unless.get(w, set()) & present and capabilities.vetoed(w, unless[w], words))
+    }
     found = []
     for capability, vocabulary in capabilities.VOCABULARY.items():
         singles = {capabilities.stem(w) for w in vocabulary if len(capabilities.tokens(w)) == 1}
@@ -88,14 +89,21 @@ WORDS += [w for others in capabilities.UNLESS.values() for w in others]
 
 
 @SETTINGS
-@given(st.lists(st.lists(st.sampled_from([*WORDS, "CloudWatch", "apiKey", "https://x.io/db", "İ", "-", "/", " "]),
-                         max_size=8).map(" ".join), max_size=3))
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from([*WORDS, "CloudWatch", "apiKey", "https://x.io/db", "İ", "-", "/", " "]), max_size=8
+        ).map(" ".join),
+        max_size=3,
+    )
+)
 def test_capabilities_are_those_of_the_plain_intersection(texts):
     assert capabilities.infer(*texts) == reference_infer(*texts)
 
 
-CONNECTION = next(shapes.compiled(i) for i, (kind, *_) in enumerate(shapes.PATTERNS)
-                  if kind == "password in a connection string")
+CONNECTION = next(
+    shapes.compiled(i) for i, (kind, *_) in enumerate(shapes.PATTERNS) if kind == "password in a connection string"
+)
 
 
 @SETTINGS
@@ -122,8 +130,11 @@ def test_the_tree_is_walked_in_ast_walk_order():
     walked = list(ast.walk(tree))
     nodes = Nodes(tree)
     for kinds, found in (
-        ((ast.Call,), nodes.calls), ((ast.Import, ast.ImportFrom), nodes.imports), ((ast.Assign,), nodes.assigns),
-        ((ast.FunctionDef, ast.AsyncFunctionDef), nodes.functions), ((ast.Compare,), nodes.compares),
+        ((ast.Call,), nodes.calls),
+        ((ast.Import, ast.ImportFrom), nodes.imports),
+        ((ast.Assign,), nodes.assigns),
+        ((ast.FunctionDef, ast.AsyncFunctionDef), nodes.functions),
+        ((ast.Compare,), nodes.compares),
     ):
         assert found == [n for n in walked if isinstance(n, kinds)]
     assert len(nodes.calls) == 9

@@ -19,8 +19,12 @@ from skilldex.frontmatter import plain as plain_reader
 from skilldex.frontmatter.types import FrontmatterError
 from skilldex.markdown import split_frontmatter
 
-SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=600,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-skill-frontmatter.jsonl"
 SPEC_CASES = Path(__file__).parent / "fixtures" / "spec-cases"
 
@@ -53,7 +57,7 @@ ACCEPTED = [
     "name: deploy\ndescription:   spaced out   \nlicense: MIT\n",
     'name: a\ndescription: "Quoted: with a colon, and # a hash"\n',
     "name: a\ndescription: 'single quoted \"text\"'\n",
-    "name: a\nmetadata:\n  owner: ops\n  version: \"1.0\"\n",
+    'name: a\nmetadata:\n  owner: ops\n  version: "1.0"\n',
     "name: a\nallowed-tools:\n  - Read\n  - Bash(git log:*)\n",
     "# a comment\nname: a\n\ndescription: x#y and a:b and [brackets] {braces}\n",
     "name: a\nmetadata:\n\n    owner: ops\n    # note\n    team: infra\ndescription: after the block\n",
@@ -82,9 +86,9 @@ DECLINED = [
     "name: a\nmetadata:\n",  # null
     "name: a\nmetadata:\n  deep:\n    er: x\n",
     "name: a\nmetadata:\n  a: x\n    b: y\n",
-    "name: a\ndescription: \"esc\\\"aped\"\n",
+    'name: a\ndescription: "esc\\"aped"\n',
     "name: a\ndescription: 'it''s'\n",
-    "name: a\ndescription: \"tab\\there\"\n",
+    'name: a\ndescription: "tab\\there"\n',
     "name: &anchor a\n",
     "name: !tag a\n",
     "name:\ta\n",
@@ -150,13 +154,53 @@ SAFE_KEYS = ["name", "description", "a_b", "x-y", "Key", "k1", "license", "model
 KEYS = st.sampled_from(SAFE_KEYS * 4 + ["on", "yes", "null", "<<", "-k", "k k"])
 SAFE = ["text", "more words", "é", "🚀", " ", "a#b", "x:y", "a-b", "(x)", "[a]", "Why?", "'s", '"q"', "'s'"]
 TRAPS = [
-    "yes", "No", "on", "1", "1.5", "0x1F", "1_000", ".inf", "~", "null", "2026-01-01", "12:30", "=", "<<", '"',
-    "'", '"a\\"b"', "'it''s'", "#", " #c", ": ", ":", "- ", "-", "?", "{a: b}", "&a", "*a", "!t", "|", ">",
-    "%", "@", "`", ",", "  ", "\t", "\u2028", "\x85", "\ufeff", "\r", "\x7f",
+    "yes",
+    "No",
+    "on",
+    "1",
+    "1.5",
+    "0x1F",
+    "1_000",
+    ".inf",
+    "~",
+    "null",
+    "2026-01-01",
+    "12:30",
+    "=",
+    "<<",
+    '"',
+    "'",
+    '"a\\"b"',
+    "'it''s'",
+    "#",
+    " #c",
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "?",
+    "{a: b}",
+    "&a",
+    "*a",
+    "!t",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    ",",
+    "  ",
+    "\t",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "\r",
+    "\x7f",
 ]
-STARTS = ["text", "more words", "é", "🚀", "Why?", "(x)", "a-b", "x:y", "\"q\"", "'s'"]
+STARTS = ["text", "more words", "é", "🚀", "Why?", "(x)", "a-b", "x:y", '"q"', "'s'"]
 VALUES = st.tuples(st.sampled_from(STARTS * 4 + TRAPS), st.lists(st.sampled_from(SAFE * 30 + TRAPS), max_size=3)).map(
-    lambda parts: parts[0] + "".join(parts[1]))
+    lambda parts: parts[0] + "".join(parts[1])
+)
 
 
 @st.composite
@@ -250,8 +294,11 @@ def test_the_plain_readers_copy_of_yamls_implicit_types_is_pyyamls_own_table():
     from skilldex.frontmatter.types import IMPLICIT_RESOLVERS
 
     def as_text(table):
-        return {first: [(tag, re.compile(rx.pattern, rx.flags)) for tag, rx in found]
-                for first, found in table.items() if found}
+        return {
+            first: [(tag, re.compile(rx.pattern, rx.flags)) for tag, rx in found]
+            for first, found in table.items()
+            if found
+        }
 
     assert as_text(IMPLICIT_RESOLVERS) == as_text(full_reader.Loader.yaml_implicit_resolvers)
 
@@ -261,8 +308,9 @@ def test_the_characters_left_to_the_full_loader_are_those_of_the_reference_class
     compile): every code point is judged as the class written out as a regex judges it."""
     import re
 
-    reference = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                           "|[\ue085\ue028\ue029]")
+    reference = re.compile(
+        "[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\ue085\ue028\ue029]"
+    )
     every = [chr(code) for code in range(0x110000)]
     assert [c for c in every if plain_reader._unsupported(c)] == [c for c in every if reference.search(c)]
     assert plain_reader._unsupported("name: x\ndescription: café\u0085") and not plain_reader._unsupported("a: café")

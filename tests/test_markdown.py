@@ -69,7 +69,10 @@ def test_referenced_paths_links_and_backticked_paths_not_urls():
         "Also `tools/rds-query` and ![img](assets/a.png).\n"
     )
     assert referenced_paths(body, first_line=10) == [
-        ("references/guide.md", 10), ("scripts/run.sh", 10), ("assets/a.png", 12), ("tools/rds-query", 12)
+        ("references/guide.md", 10),
+        ("scripts/run.sh", 10),
+        ("assets/a.png", 12),
+        ("tools/rds-query", 12),
     ]
 
 
@@ -93,14 +96,19 @@ def test_nested_duplicate_keys_and_cr_only_line_ends():
 def test_setext_titles_are_headings_not_the_first_paragraph():
     from skilldex.markdown import first_paragraph, headings_and_code
 
-    body = ("Releasing\n=========\n\nCut a release from main.\n\nPrerequisites\n-------------\n\nA GPG key.\n\n"
-            "```\nnot\n---\n```\n| a |\n|---|\n")
+    body = (
+        "Releasing\n=========\n\nCut a release from main.\n\nPrerequisites\n-------------\n\nA GPG key.\n\n"
+        "```\nnot\n---\n```\n| a |\n|---|\n"
+    )
     assert [(level, text, line) for level, text, line in headings_and_code(body)[0]] == [
-        (1, "Releasing", 1), (2, "Prerequisites", 6)]
+        (1, "Releasing", 1),
+        (2, "Prerequisites", 6),
+    ]
     assert first_paragraph(body) == "Cut a release from main."
     assert first_paragraph("Contributing\n============\n\n- one\n- two\n") == "- one - two"
 
 
 def test_links_in_the_first_paragraph_keep_only_their_text():
     assert first_paragraph("A [Kakoune](https://kakoune.org) / [neovim](https://neovim.io) inspired editor.\n") == (
-        "A Kakoune / neovim inspired editor.")
+        "A Kakoune / neovim inspired editor."
+    )

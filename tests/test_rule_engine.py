@@ -61,7 +61,11 @@ def test_a_profile_table_naming_a_code_no_rule_has_fails(spec: str, unknown: str
 def test_every_profile_code_is_a_rule_at_the_severity_its_table_says():
     codes = {r.code for r in all_rules()}
     assert profiles._table("SKD001-SKD004=E SKD040=W") == {
-        "SKD001": "error", "SKD002": "error", "SKD003": "error", "SKD004": "error", "SKD040": "warning",
+        "SKD001": "error",
+        "SKD002": "error",
+        "SKD003": "error",
+        "SKD004": "error",
+        "SKD040": "warning",
     }
     for profile in profiles.PROFILES.values():
         assert profile.severities and set(profile.severities) <= codes, profile.name
@@ -71,7 +75,8 @@ def test_every_profile_code_is_a_rule_at_the_severity_its_table_says():
 def test_every_family_writes_each_doc_through_doc(family: Path):
     """rule(code, name, severity, summary, fix, doc(what, why, example)): never raw markdown."""
     calls = [
-        node for node in ast.walk(ast.parse(family.read_text(encoding="utf-8")))
+        node
+        for node in ast.walk(ast.parse(family.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "rule"
     ]
     assert calls, family.name

@@ -11,71 +11,287 @@ from collections.abc import Iterator
 # Keep words specific: a generic word such as "run" or "data" would tag everything.
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "database": (
-        "database", "db", "sql", "psql", "postgres", "postgresql", "mysql", "mariadb", "rds",
-        "sqlite", "mongo", "mongodb", "dynamodb", "redshift", "aurora", "prisma",  # not "query": Loki, PromQL too
-        "schema", "pgbouncer", "supabase", "planetscale", "neon",
+        "database",
+        "db",
+        "sql",
+        "psql",
+        "postgres",
+        "postgresql",
+        "mysql",
+        "mariadb",
+        "rds",
+        "sqlite",
+        "mongo",
+        "mongodb",
+        "dynamodb",
+        "redshift",
+        "aurora",
+        "prisma",  # not "query": Loki, PromQL too
+        "schema",
+        "pgbouncer",
+        "supabase",
+        "planetscale",
+        "neon",
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
     "deploy": (
-        "deploy", "deployment", "release", "ship", "rollout", "rollback", "publish", "sam",
-        "helm", "argocd", "promote", "canary", "flux", "kustomization", "reconcile", "gitops",
+        "deploy",
+        "deployment",
+        "release",
+        "ship",
+        "rollout",
+        "rollback",
+        "publish",
+        "sam",
+        "helm",
+        "argocd",
+        "promote",
+        "canary",
+        "flux",
+        "kustomization",
+        "reconcile",
+        "gitops",
     ),
     "secrets": (
-        "secret", "credential", "password", "vault", "token", "ssm parameter", "kms",
-        "secrets manager", "api key", "1password", "sops", "encryption key",
+        "secret",
+        "credential",
+        "password",
+        "vault",
+        "token",
+        "ssm parameter",
+        "kms",
+        "secrets manager",
+        "api key",
+        "1password",
+        "sops",
+        "encryption key",
         "kek",  # not "rotate": node groups and logs rotate too
     ),
     "monitoring": (
-        "monitor", "monitoring", "metric", "alert", "alarm", "grafana", "prometheus",
-        "datadog", "sentry", "uptime", "health check", "healthcheck", "observability",
-        "pagerduty", "incident",
+        "monitor",
+        "monitoring",
+        "metric",
+        "alert",
+        "alarm",
+        "grafana",
+        "prometheus",
+        "datadog",
+        "sentry",
+        "uptime",
+        "health check",
+        "healthcheck",
+        "observability",
+        "pagerduty",
+        "incident",
     ),
     "cloud": (
-        "aws", "lambda", "ec2", "s3", "gcp", "gcloud", "azure", "cloudformation", "iam",
-        "ecs", "ecr", "fargate", "cloud run", "vpc", "google cloud",
+        "aws",
+        "lambda",
+        "ec2",
+        "s3",
+        "gcp",
+        "gcloud",
+        "azure",
+        "cloudformation",
+        "iam",
+        "ecs",
+        "ecr",
+        "fargate",
+        "cloud run",
+        "vpc",
+        "google cloud",
     ),
     "infrastructure": (
-        "docker compose", "infrastructure", "infra", "terraform", "terragrunt", "opentofu", "pulumi", "cdk",
-        "ansible", "provision", "bicep", "talos", "talosctl",
-        "kubernetes", "k8s", "kubectl", "docker", "container", "cluster", "nginx", "dns",
+        "docker compose",
+        "infrastructure",
+        "infra",
+        "terraform",
+        "terragrunt",
+        "opentofu",
+        "pulumi",
+        "cdk",
+        "ansible",
+        "provision",
+        "bicep",
+        "talos",
+        "talosctl",
+        "kubernetes",
+        "k8s",
+        "kubectl",
+        "docker",
+        "container",
+        "cluster",
+        "nginx",
+        "dns",
         # networking is infrastructure too: a BGP runbook or a Cilium policy skill is about the cluster's network
-        "bgp", "load balancer", "loadbalancer", "cilium", "network policy", "firewall", "kustomize",
-        "power off", "power on",  # machines
+        "bgp",
+        "load balancer",
+        "loadbalancer",
+        "cilium",
+        "network policy",
+        "firewall",
+        "kustomize",
+        "power off",
+        "power on",  # machines
     ),
     "access": (
-        "access", "ssh", "bastion", "vpn", "port forward", "port-forward", "tunnel", "login", "sso",
-        "session manager", "kubeconfig",
+        "access",
+        "ssh",
+        "bastion",
+        "vpn",
+        "port forward",
+        "port-forward",
+        "tunnel",
+        "login",
+        "sso",
+        "session manager",
+        "kubeconfig",
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery"),
-    "testing": ("test", "pytest", "jest", "vitest", "e2e", "playwright", "cypress", "coverage", "rspec", "minitest",
-                "phpunit", "junit", "mocha", "unittest"),
+    "testing": (
+        "test",
+        "pytest",
+        "jest",
+        "vitest",
+        "e2e",
+        "playwright",
+        "cypress",
+        "coverage",
+        "rspec",
+        "minitest",
+        "phpunit",
+        "junit",
+        "mocha",
+        "unittest",
+    ),
     "build": ("build", "compile", "bundle", "webpack", "vite", "wheel"),
-    "quality": ("lint", "linter", "formatter", "ruff", "eslint", "prettier", "typecheck", "mypy", "fmt", "gofmt",
-                "biome", "oxlint", "golangci", "rubocop", "credo", "clippy", "shellcheck", "yamllint", "hadolint",
-                "format code", "auto format", "kubeconform"),
+    "quality": (
+        "lint",
+        "linter",
+        "formatter",
+        "ruff",
+        "eslint",
+        "prettier",
+        "typecheck",
+        "mypy",
+        "fmt",
+        "gofmt",
+        "biome",
+        "oxlint",
+        "golangci",
+        "rubocop",
+        "credo",
+        "clippy",
+        "shellcheck",
+        "yamllint",
+        "hadolint",
+        "format code",
+        "auto format",
+        "kubeconform",
+    ),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
-    "storage": ("storage", "bucket", "upload", "blob", "cdn", "cloudfront", "pvc", "persistent volume",
-                "minio", "seaweedfs", "ceph", "longhorn"),  # object stores and volume systems by name
+    "storage": (
+        "storage",
+        "bucket",
+        "upload",
+        "blob",
+        "cdn",
+        "cloudfront",
+        "pvc",
+        "persistent volume",
+        "minio",
+        "seaweedfs",
+        "ceph",
+        "longhorn",
+    ),  # object stores and volume systems by name
     "data": ("etl", "seed", "fixture", "csv", "backfill", "test data", "sample data", "demo data"),
     # last, so it names an item's group only when nothing more specific does (`git push` in a deploy script)
-    "git": ("commit", "pull request", "pr", "branch", "rebase", "cherry pick", "cherry-pick", "merge conflict",
-            "code review", "git"),
+    "git": (
+        "commit",
+        "pull request",
+        "pr",
+        "branch",
+        "rebase",
+        "cherry pick",
+        "cherry-pick",
+        "merge conflict",
+        "code review",
+        "git",
+    ),
 }
 
 # Words that say where an item works rather than what it does: they signal only in its name.
-CONTEXT = ("cluster", "container", "docker", "kubernetes", "k8s", "commit", "branch", "git", "aws", "pr",
-           "workflow", "infra")  # "multi-agent workflow": a GitHub workflow says so in its name
+CONTEXT = (
+    "cluster",
+    "container",
+    "docker",
+    "kubernetes",
+    "k8s",
+    "commit",
+    "branch",
+    "git",
+    "aws",
+    "pr",
+    "workflow",
+    "infra",
+)  # "multi-agent workflow": a GitHub workflow says so in its name
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
 UNLESS_WINDOW = 3
-_MOVES = ("bgp", "dns", "network", "storage", "object", "provider", "region", "account", "repo", "repository", "code",
-          "codebase", "framework", "config", "kek", "key", "state", "rust", "language", "typescript", "ipv6", "ip",
-          "loadbalancer", "l2", "vlan", "raid", "cloud", "platform", "domain", "email", "auth", "node", "cluster")
+_MOVES = (
+    "bgp",
+    "dns",
+    "network",
+    "storage",
+    "object",
+    "provider",
+    "region",
+    "account",
+    "repo",
+    "repository",
+    "code",
+    "codebase",
+    "framework",
+    "config",
+    "kek",
+    "key",
+    "state",
+    "rust",
+    "language",
+    "typescript",
+    "ipv6",
+    "ip",
+    "loadbalancer",
+    "l2",
+    "vlan",
+    "raid",
+    "cloud",
+    "platform",
+    "domain",
+    "email",
+    "auth",
+    "node",
+    "cluster",
+)
 UNLESS: dict[str, tuple[str, ...]] = {
-    "snapshot": ("visual", "screenshot", "jest", "playwright", "storybook", "regression", "percy", "chromatic",
-                 "golden", "ui", "insta", "syrupy", "test", "review"),
+    "snapshot": (
+        "visual",
+        "screenshot",
+        "jest",
+        "playwright",
+        "storybook",
+        "regression",
+        "percy",
+        "chromatic",
+        "golden",
+        "ui",
+        "insta",
+        "syrupy",
+        "test",
+        "review",
+    ),
     "dump": ("heap", "memory", "core", "thread", "stack"),
     "test": ("data",),  # "populate test data" is data
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
@@ -87,8 +303,20 @@ UNLESS: dict[str, tuple[str, ...]] = {
     "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
     "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
     "migrate": _MOVES,
-    "restore": ("dotnet", "nuget", "package", "packages", "npm", "dependencies", "deps", "tool", "tools", "paket",
-                "cache", "msbuild"),  # `dotnet restore` fetches packages
+    "restore": (
+        "dotnet",
+        "nuget",
+        "package",
+        "packages",
+        "npm",
+        "dependencies",
+        "deps",
+        "tool",
+        "tools",
+        "paket",
+        "cache",
+        "msbuild",
+    ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
     "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }
@@ -169,8 +397,7 @@ def own_name(name: str) -> Iterator[None]:
 def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
     """Every place `word` is said has one of `vetoes` within UNLESS_WINDOW words of it."""
     places = [i for i, w in enumerate(said) if w == word]
-    return bool(places) and all(vetoes & set(said[max(0, i - UNLESS_WINDOW): i + UNLESS_WINDOW + 1])
-                                for i in places)
+    return bool(places) and all(vetoes & set(said[max(0, i - UNLESS_WINDOW) : i + UNLESS_WINDOW + 1]) for i in places)
 
 
 def infer(*texts: str | None) -> list[str]:
@@ -178,8 +405,9 @@ def infer(*texts: str | None) -> list[str]:
     return sorted(_signals(" ".join(t for t in texts if t)), key=_ORDER.__getitem__)
 
 
-def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = (),
-                 names: tuple[str | None, ...] = ()) -> list[str]:
+def infer_fields(
+    strong: tuple[str | None, ...], weak: tuple[str | None, ...] = (), names: tuple[str | None, ...] = ()
+) -> list[str]:
     """Capabilities an item is about: any its `names` signal; those its `strong` texts (title, the first sentence
     of its description, its own desc) signal with more than a context word (CONTEXT: in a Kubernetes repo every
     sentence says "cluster"); and, only when those say nothing, those its strong and `weak` texts (the rest of the
@@ -203,7 +431,8 @@ def infer_fields(strong: tuple[str | None, ...], weak: tuple[str | None, ...] = 
 # path (deploy/docker/compose.yml, ./sentry) say where a file lives. Both are left out of descriptions and commands.
 _VARIABLE = re.compile(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 _FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
-    r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])")
+    r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])"
+)
 
 
 def said_of(text: str) -> str:
@@ -225,10 +454,10 @@ def of_item(name: str | None, description: str | None, *weak: str | None) -> lis
     lead, _, rest = _split(description or "")
     trigger = _TRIGGER.search(rest)  # "Use when ..." says what it is for, as Claude Code reads it
     if trigger:  # its first TRIGGER_WORDS words: "Use when: (1) ... (2) ..." lists every case it touches
-        said, _, more = _split(rest[trigger.start():])
+        said, _, more = _split(rest[trigger.start() :])
         words = said.split()
         said, more = " ".join(words[:TRIGGER_WORDS]), " ".join(words[TRIGGER_WORDS:]) + " " + more
-        lead, rest = f"{lead} {said}", rest[:trigger.start()] + " " + more
+        lead, rest = f"{lead} {said}", rest[: trigger.start()] + " " + more
     return infer_fields((lead,), (rest, *weak), names=(name,))
 
 
@@ -240,8 +469,9 @@ def _split(text: str) -> tuple[str, str, str]:
     return parts[0], "", parts[1] if len(parts) > 1 else ""
 
 
-def _signals(text: str, skip: frozenset[str] | set[str] = frozenset(), dropped: set[str] | None = None
-             ) -> dict[str, int]:
+def _signals(
+    text: str, skip: frozenset[str] | set[str] = frozenset(), dropped: set[str] | None = None
+) -> dict[str, int]:
     """capability -> how many times the text signals it (each place a word or phrase of it is said); the words
     an UNLESS neighbour vetoed are added to `dropped`."""
     if "://" in text:

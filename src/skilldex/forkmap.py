@@ -102,7 +102,7 @@ def _work(function, spans: list, worker: int, workers: int, fd: int) -> None:
             data = pickle.dumps(function(spans[index]), protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(_FRAME.pack(index, len(data)) + data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
         status = 0
     except BaseException:  # noqa: BLE001 - whatever happened, the parent sees a failed child and falls back
         pass
@@ -134,10 +134,10 @@ def _receive(children: dict[int, int], results: list, progress) -> bool:
                     if index >= len(results):
                         return False
                     try:
-                        results[index] = pickle.loads(buffer[_FRAME.size:_FRAME.size + size])
+                        results[index] = pickle.loads(buffer[_FRAME.size : _FRAME.size + size])
                     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
                         return False  # a result that does not unpickle here: the caller does the work
-                    del buffer[:_FRAME.size + size]
+                    del buffer[: _FRAME.size + size]
                     arrived.append(results[index])
                     if progress is not None:
                         progress(arrived)

@@ -39,13 +39,40 @@ HINT_EVIDENCE = 2.1  # "likely relevant"
 OPS_EVIDENCE = 1.9  # "likely relevant", when the prompt and the item share an operational capability
 SURE_EVIDENCE = 2.4  # "use it before building anything"
 # Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
-OPERATIONS = frozenset({
-    "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud", "infrastructure", "access",
-    "backup", "ci", "storage", "data", "quality",
-})
+OPERATIONS = frozenset(
+    {
+        "database",
+        "migrations",
+        "logs",
+        "deploy",
+        "secrets",
+        "monitoring",
+        "cloud",
+        "infrastructure",
+        "access",
+        "backup",
+        "ci",
+        "storage",
+        "data",
+        "quality",
+    }
+)
 GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
 SCRIPT_SUFFIXES = {
-    ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".rb", ".pl", ".ps1", ".php", ".go",
+    ".sh",
+    ".bash",
+    ".zsh",
+    ".py",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".mts",
+    ".rb",
+    ".pl",
+    ".ps1",
+    ".php",
+    ".go",
 }
 TOOL_FOLDERS = {"tools", "tool", "scripts", "script", "bin", "hack", "ops", "cli", "devtools", "utils"}
 _COMMENT = re.compile(r'^\s*(?:#(?!!)|//|"""|\'\'\'|\*)\s?(.*)$')
@@ -104,7 +131,7 @@ def knowledge(indexes: list, wanted: list, limit: int = 2) -> list[tuple[str, st
             said = [f"Don't: {quote(dont[1], 240)}" if dont[1] else "", f"Do: {quote(do[1], 200)}" if do[1] else ""]
             where = oneline(obj["path"] if obj["repo"] == repo else f"{obj['repo']}:{obj['path']}")
             title = oneline(obj.get("title") or obj["path"])
-            line = f"- {oneline(repo)}: {where} ({title}), for \"{oneline(match[1])[:120]}\". "
+            line = f'- {oneline(repo)}: {where} ({title}), for "{oneline(match[1])[:120]}". '
             found.append((-match[0], obj["repo"], obj["path"], line + " ".join(s for s in said if s)))
     found.sort(key=lambda entry: entry[:3])
     return [(repo, path, line[:600]) for _, repo, path, line in found[:limit]]
@@ -145,7 +172,8 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
     chosen = [
-        (hit, sure) for hit, sure in confident(hits, wanted)
+        (hit, sure)
+        for hit, sure in confident(hits, wanted)
         if (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
     ]
     if not chosen and not learned:
@@ -233,9 +261,13 @@ def pre_write(payload: dict, workspace: str | None = None) -> dict | None:
         + (f" Also: {others}." if others else "")
     )
     reason = _fit([reason], GUARD_LIMIT - len(advice)) + advice  # within budget, the way out always said
-    return {"hookSpecificOutput": {
-        "hookEventName": "PreToolUse", "permissionDecision": "deny", "permissionDecisionReason": reason,
-    }}
+    return {
+        "hookSpecificOutput": {
+            "hookEventName": "PreToolUse",
+            "permissionDecision": "deny",
+            "permissionDecisionReason": reason,
+        }
+    }
 
 
 def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> list:
@@ -272,8 +304,9 @@ def similar(intent: str, indexes: list, threshold: float = GUARD_SIMILARITY) -> 
 def looks_like_tooling(path: Path, content: str) -> bool:
     """A script, CLI, skill, command or subagent, judged by where it goes and how it starts."""
     parts = [p.lower() for p in path.parts]
-    if path.name == "SKILL.md" or (path.suffix == ".md" and ".claude" in parts and
-                                   any(p in parts for p in ("commands", "agents", "skills"))):
+    if path.name == "SKILL.md" or (
+        path.suffix == ".md" and ".claude" in parts and any(p in parts for p in ("commands", "agents", "skills"))
+    ):
         return True
     if content.startswith("#!"):
         return True

@@ -50,9 +50,7 @@ def find_in(items: list[Any], repo: str, query: str) -> Any:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        options = "\n".join(
-            f"  {_get(m, 'kind'):<10} {_get(m, 'name'):<30} {_get(m, 'path')}" for m in matches[:SHOWN]
-        )
+        options = "\n".join(f"  {_get(m, 'kind'):<10} {_get(m, 'name'):<30} {_get(m, 'path')}" for m in matches[:SHOWN])
         if len(matches) > SHOWN:  # a compose file with 60 services: name a few, not all
             options += f"\n  ... and {len(matches) - SHOWN} more; give one by its name"
         raise ItemNotFound(f"'{query}' matches {len(matches)} items in {repo}; give the path:\n{options}")

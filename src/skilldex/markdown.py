@@ -19,8 +19,17 @@ if TYPE_CHECKING:
 class Document(Value):
     """A markdown file split into frontmatter and body."""
 
-    _fields = ("has_frontmatter", "frontmatter", "body", "body_start", "frontmatter_text", "key_lines",
-                           "duplicate_keys", "fields", "error")
+    _fields = (
+        "has_frontmatter",
+        "frontmatter",
+        "body",
+        "body_start",
+        "frontmatter_text",
+        "key_lines",
+        "duplicate_keys",
+        "fields",
+        "error",
+    )
 
     def __init__(
         self,
@@ -240,8 +249,4 @@ def referenced_paths(body: str, first_line: int = 1) -> list[tuple[str, int]]:
 
 
 def _is_external(target: str) -> bool:
-    return (
-        "://" in target
-        or target.startswith(("mailto:", "#", "/", "~", "$", "{", "<"))
-        or "*" in target
-    )
+    return "://" in target or target.startswith(("mailto:", "#", "/", "~", "$", "{", "<")) or "*" in target

@@ -62,15 +62,25 @@ def list_repos(workspace: str | None) -> dict[str, Any]:
 
     found = open_workspace(workspace)
     if found is None:
-        raise UsageError("no skilldex.yaml found here or above (start the server in the workspace, or with "
-                         "`skilldex --workspace FILE mcp`); the other tools also take a repo folder path")
-    rows = [{"name": r.name, "path": str(r.path), "declared": r.declared, "exists": r.path.is_dir()}
-            for r in found.repos.values()]
+        raise UsageError(
+            "no skilldex.yaml found here or above (start the server in the workspace, or with "
+            "`skilldex --workspace FILE mcp`); the other tools also take a repo folder path"
+        )
+    rows = [
+        {"name": r.name, "path": str(r.path), "declared": r.declared, "exists": r.path.is_dir()}
+        for r in found.repos.values()
+    ]
     return bounded({"workspace": str(found.file), "repos": rows}, BUDGETS["list_repos"])
 
 
-def list_tooling(workspace: str | None, repo: str, kind: str | None = None, capability: str | None = None,
-                 limit: int = LIST_LIMIT, offset: int = 0) -> dict[str, Any]:
+def list_tooling(
+    workspace: str | None,
+    repo: str,
+    kind: str | None = None,
+    capability: str | None = None,
+    limit: int = LIST_LIMIT,
+    offset: int = 0,
+) -> dict[str, Any]:
     """One page of the repo's items (as `skilldex list REPO --json` orders them), each summarised, with
     the total and where the next page starts; cut short rather than over its budget."""
     if kind is not None and kind not in KINDS:
@@ -80,11 +90,18 @@ def list_tooling(workspace: str | None, repo: str, kind: str | None = None, capa
     if not 1 <= limit <= MAX_LIST_LIMIT or offset < 0:
         raise UsageError(f"limit must be between 1 and {MAX_LIST_LIMIT} and offset 0 or more")
     catalogue = _catalogue(workspace, repo)
-    items = [i for i in catalogue.items if (not kind or i.kind == kind)
-             and (not capability or capability in i.capabilities)]
-    rows = [summary(item) for item in items[offset:offset + limit]]
-    reply = {"repo": catalogue.repo, "root": catalogue.root, "total": len(items), "offset": offset, "items": rows,
-             "findings": len(catalogue.findings)}
+    items = [
+        i for i in catalogue.items if (not kind or i.kind == kind) and (not capability or capability in i.capabilities)
+    ]
+    rows = [summary(item) for item in items[offset : offset + limit]]
+    reply = {
+        "repo": catalogue.repo,
+        "root": catalogue.root,
+        "total": len(items),
+        "offset": offset,
+        "items": rows,
+        "findings": len(catalogue.findings),
+    }
     cut = False
     room = BUDGETS["list_tooling"] - 100  # and the note that says the page was cut
     while len(json.dumps(_paged(reply, items, offset), ensure_ascii=False)) > room and rows:
@@ -98,9 +115,14 @@ def list_tooling(workspace: str | None, repo: str, kind: str | None = None, capa
 
 def summary(item) -> dict[str, Any]:
     """What a listing says of one item; show_item says everything."""
-    return {"kind": item.kind, "name": item.name, "path": item.path,
-            "description": _cap(oneline(item.description or ""), SUMMARY_CHARS),
-            "run": item.run, "capabilities": list(item.capabilities)}
+    return {
+        "kind": item.kind,
+        "name": item.name,
+        "path": item.path,
+        "description": _cap(oneline(item.description or ""), SUMMARY_CHARS),
+        "run": item.run,
+        "capabilities": list(item.capabilities),
+    }
 
 
 def _paged(reply: dict[str, Any], items: list, offset: int) -> dict[str, Any]:
@@ -158,8 +180,12 @@ def show_item(workspace: str | None, repo: str, name: str) -> dict[str, Any]:
     return bounded(detail_data(catalogue, find_item(catalogue, name)), BUDGETS["show_item"])
 
 
-QUERIES = {"list_repos": list_repos, "list_tooling": list_tooling, "find_tooling": find_tooling,
-           "show_item": show_item}  # the tools below shadow these names inside build_server()
+QUERIES = {
+    "list_repos": list_repos,
+    "list_tooling": list_tooling,
+    "find_tooling": find_tooling,
+    "show_item": show_item,
+}  # the tools below shadow these names inside build_server()
 
 
 def _ref(workspace: str | None, repo: str):
@@ -203,8 +229,13 @@ def build_server(workspace: str | None) -> Any:
         return answer(QUERIES["list_repos"])
 
     @server.tool()
-    def list_tooling(repo: str, kind: KindName | None = None, capability: CapabilityName | None = None,
-                     limit: PageSize = LIST_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    def list_tooling(
+        repo: str,
+        kind: KindName | None = None,
+        capability: CapabilityName | None = None,
+        limit: PageSize = LIST_LIMIT,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
         """What a repo already has, a page at a time: each item's kind, name, path, short description, how
         to run it and its capabilities; `total`, `more` and `next_offset` say what is left (pass it as
         offset). repo: a name from list_repos or a folder path. kind / capability: only those items (e.g.
@@ -252,6 +283,8 @@ def _sdk() -> tuple[type, type[Exception]]:
             from mcp.server.fastmcp import FastMCP as MCPServer  # type: ignore[attr-defined, no-redef]
             from mcp.server.fastmcp.exceptions import ToolError  # type: ignore[import-not-found, no-redef]
         except ImportError as exc:
-            raise UsageError(f"the MCP server needs the official MCP Python SDK ({exc}); add it to skilldex's "
-                             f"environment: {MCP_INSTALL}") from None
+            raise UsageError(
+                f"the MCP server needs the official MCP Python SDK ({exc}); add it to skilldex's "
+                f"environment: {MCP_INSTALL}"
+            ) from None
     return MCPServer, ToolError

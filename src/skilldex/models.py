@@ -40,9 +40,7 @@ def _finding_schema(source: Any, handler: Any) -> Any:
     def serialize(finding: Finding, info: Any) -> Any:
         return finding.model_dump(mode=info.mode)
 
-    return handler.generate_schema(
-        Annotated[FindingSchema, WrapValidator(validate), PlainSerializer(serialize)]
-    )
+    return handler.generate_schema(Annotated[FindingSchema, WrapValidator(validate), PlainSerializer(serialize)])
 
 
 # A Finding as a field of a model (Catalogue.findings): the plain class, with FindingSchema's validation and schema
@@ -60,9 +58,7 @@ class _Item(BaseModel):
         default_factory=list,
         description="Capability tags (database, logs, deploy, secrets, ...) inferred statically.",
     )
-    run: str | None = Field(
-        default=None, description="How to run or invoke it (command line, /slash, MCP server)."
-    )
+    run: str | None = Field(default=None, description="How to run or invoke it (command line, /slash, MCP server).")
 
 
 class FileRef(BaseModel):
@@ -232,14 +228,16 @@ class KnowledgeFrontmatter(BaseModel):
 
     title: str = Field(min_length=1, description="The situation it answers, as a headline.")
     tags: list[str] = Field(
-        min_length=1, description="Capability names (database, deploy, ...), process tags (production, process, "
+        min_length=1,
+        description="Capability names (database, deploy, ...), process tags (production, process, "
         "...), a repo's name, or tags declared in knowledge/tags.yaml.",
     )
     repos: list[str] = Field(
-        default_factory=list, description="Workspace repos it concerns (default: its own); [\"*\"]: every repo."
+        default_factory=list, description='Workspace repos it concerns (default: its own); ["*"]: every repo.'
     )
     applies_when: list[str] = Field(
-        alias="applies-when", min_length=1,
+        alias="applies-when",
+        min_length=1,
         description="The situations it answers, in the words people use: 'psql to prod times out'.",
     )
     updated: date | None = Field(default=None, description="When it was last checked to be true.")

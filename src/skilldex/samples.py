@@ -11,10 +11,28 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SAMPLE_DIRS = frozenset({
-    "test", "tests", "__tests__", "fixtures", "fixture", "__fixtures__", "testdata", "examples", "example",
-    "playground", "playgrounds", "template", "templates", "samples", "sample", "e2e", "demo", "demos",
-})
+SAMPLE_DIRS = frozenset(
+    {
+        "test",
+        "tests",
+        "__tests__",
+        "fixtures",
+        "fixture",
+        "__fixtures__",
+        "testdata",
+        "examples",
+        "example",
+        "playground",
+        "playgrounds",
+        "template",
+        "templates",
+        "samples",
+        "sample",
+        "e2e",
+        "demo",
+        "demos",
+    }
+)
 # The folder right below these is an item's own name (`.claude/skills/demo/`), not a sample folder.
 _TOOLING_DIRS = frozenset({"skills", "commands", "agents", "knowledge"})
 # `_unit-test/`, `integration-tests/`, `e2e_tests/`: test folders by another name

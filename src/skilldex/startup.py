@@ -63,14 +63,28 @@ def _relative(root: str, base) -> str:
 def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     """The most detailed brief of these repos that fits in `limit` characters."""
 
-    learned = {name: [o for o in objects if not in_samples(o.get("path", ""))]
-               for name, objects in placed(indexes).items()}  # knowledge objects, under the repos they concern
+    learned = {
+        name: [o for o in objects if not in_samples(o.get("path", ""))] for name, objects in placed(indexes).items()
+    }  # knowledge objects, under the repos they concern
 
-    grouped = [(index, groups([r for r in index.rows if r.kind != "knowledge" and not in_samples(r.path)
-                               and r.importance > FORBIDDEN_FLOOR])) for index in indexes]
+    grouped = [
+        (
+            index,
+            groups(
+                [
+                    r
+                    for r in index.rows
+                    if r.kind != "knowledge" and not in_samples(r.path) and r.importance > FORBIDDEN_FLOOR
+                ]
+            ),
+        )
+        for index in indexes
+    ]
     samples = {index.name: sum(in_samples(r.path) for r in index.rows) for index in indexes}
-    barred = {index.name: sum(r.importance <= FORBIDDEN_FLOOR and not in_samples(r.path) for r in index.rows)
-              for index in indexes}
+    barred = {
+        index.name: sum(r.importance <= FORBIDDEN_FLOOR and not in_samples(r.path) for r in index.rows)
+        for index in indexes
+    }
     levels: list[Callable[[RepoIndex, dict[str, list[Row]]], str]] = [partial(_full, width=w) for w in (160, 90)]
     levels += [partial(_headlines, per_group=n) for n in (5, 4, 3, 2, 1)]
     levels += [partial(_compact, per_group=n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
@@ -80,9 +94,12 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
     if listed * MIN_LINE > limit:  # every item on a line of its own cannot fit: start at the headlines
         steps = steps[2:]
     for detail, (count, width) in steps:
-        text = HEADER + "".join(_with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
-                                + _samples(index, samples[index.name]) + _barred(index, barred[index.name])
-                                for index, found in grouped)
+        text = HEADER + "".join(
+            _with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
+            + _samples(index, samples[index.name])
+            + _barred(index, barred[index.name])
+            for index, found in grouped
+        )
         if len(text) <= limit:
             return text
     note = "\n[brief cut to fit; ask `skilldex find` for the rest]\n"
@@ -103,8 +120,12 @@ def groups(rows: list[Row]) -> dict[str, list[Row]]:
 def rank(row: Row) -> tuple:
     """Most used first: the repo's evidence plus the kind's prior; ties by depth (the root's before a package's),
     kind, then name."""
-    return (-(row.importance + KIND_PRIOR.get(row.kind, 0)), row.path.count("/"),
-            KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99, row.name)
+    return (
+        -(row.importance + KIND_PRIOR.get(row.kind, 0)),
+        row.path.count("/"),
+        KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99,
+        row.name,
+    )
 
 
 def line(row: Row, width: int = 160) -> str:
@@ -122,7 +143,7 @@ def _title(index: RepoIndex) -> str:
 def _with(knowledge: str, block: str, index: RepoIndex) -> str:
     """The repo's block with its knowledge first, right under its title."""
     title = _title(index)
-    return title + knowledge + block[len(title):] if block.startswith(title) else knowledge + block
+    return title + knowledge + block[len(title) :] if block.startswith(title) else knowledge + block
 
 
 def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) -> str:
@@ -148,15 +169,19 @@ def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) ->
 def _samples(index: RepoIndex, count: int) -> str:
     if not count:
         return ""
-    return (f"- left out: {count} item{'s' if count > 1 else ''} in test, example and template folders "
-            f"(`skilldex list {index.name}`)\n")
+    return (
+        f"- left out: {count} item{'s' if count > 1 else ''} in test, example and template folders "
+        f"(`skilldex list {index.name}`)\n"
+    )
 
 
 def _barred(index: RepoIndex, count: int) -> str:
     if not count:
         return ""
-    return (f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
-            f"knowledge, hooks) say not to run (`skilldex list {index.name}`)\n")
+    return (
+        f"- not for agents: {count} item{'s' if count > 1 else ''} the repo's rules (CLAUDE.md, AGENTS.md, "
+        f"knowledge, hooks) say not to run (`skilldex list {index.name}`)\n"
+    )
 
 
 def _cap(text: str, width: int) -> str:
@@ -194,8 +219,9 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
     for capability, members in grouped.items():
         shown = headlines(members, per_group)
         rest = len(members) - len(shown)
-        ask = (f"skilldex list {index.name}" if capability == OTHER
-               else f"skilldex find {index.name} \"{capability} ...\"")  # "other" is no word to search for
+        ask = (
+            f"skilldex list {index.name}" if capability == OTHER else f'skilldex find {index.name} "{capability} ..."'
+        )  # "other" is no word to search for
         if not shown:  # nothing here an agent should reach for first: one pointer line, no empty heading
             parts.append(f"### {capability}: {rest} item{'s' if rest > 1 else ''}, none a headline: `{ask}`\n")
             continue
@@ -215,11 +241,13 @@ def _compact(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) ->
         shown = headlines(members, per_group)
         if not shown:
             continue
-        named = "; ".join(f"`{oneline(r.run)}`" if r.run and r.kind in ("task", "tool") else
-                          f"{oneline(label_of(r))} ({r.kind})" for r in shown)
+        named = "; ".join(
+            f"`{oneline(r.run)}`" if r.run and r.kind in ("task", "tool") else f"{oneline(label_of(r))} ({r.kind})"
+            for r in shown
+        )
         rest = len(members) - len(shown)
         parts.append(f"- {capability}: {named}" + (f" (+{rest})" if rest else "") + "\n")
-    return "".join(parts) + f"- more: `skilldex find {index.name} \"what you need\"`\n"
+    return "".join(parts) + f'- more: `skilldex find {index.name} "what you need"`\n'
 
 
 def label_of(row: Row) -> str:
@@ -235,4 +263,4 @@ def _counts(index: RepoIndex, grouped: dict[str, list[Row]]) -> str:
         detail = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in sorted(kinds.items()))
         counted.append(f"{capability}: {detail}")
     body = "; ".join(counted) if counted else "nothing found"
-    return f"{_title(index)}{body}. Ask: `skilldex find {index.name} \"what you need\"`.\n"
+    return f'{_title(index)}{body}. Ask: `skilldex find {index.name} "what you need"`.\n'

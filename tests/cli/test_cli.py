@@ -48,8 +48,9 @@ def test_list_json_validates_against_schema_command():
 
 
 def test_list_json_of_a_repo_with_findings_validates(repo):
-    root = repo({".claude/skills/x/skill.md": "---\nname: [\n---\n",
-                 "tools/a.py": "#!/usr/bin/env python3\nprint 'x'\n"})
+    root = repo(
+        {".claude/skills/x/skill.md": "---\nname: [\n---\n", "tools/a.py": "#!/usr/bin/env python3\nprint 'x'\n"}
+    )
     schema = json.loads(run("schema").stdout)
     data = json.loads(run("list", str(root), "--json").stdout)
     jsonschema.validate(data, schema)
@@ -61,7 +62,11 @@ def test_list_json_exact_rds_query_entry():
     assert {i["kind"] for i in data["items"]} == {"tool"}
     rds = next(i for i in data["items"] if i["path"] == "tools/rds-query")
     assert (rds["name"], rds["language"], rds["executable"], rds["mutating"], rds["run"]) == (
-        "rds-query", "python", True, True, "tools/rds-query"
+        "rds-query",
+        "python",
+        True,
+        True,
+        "tools/rds-query",
     )
     flags = {tuple(f["flags"]): f["mutating"] for f in rds["flags"]}
     assert flags[("--mutate",)] is True
@@ -108,7 +113,9 @@ def test_show_skill_by_slash_command_and_json():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["kind"], data["path"], data["findings"]) == (
-        "skill", ".claude/skills/execute-production-sql/SKILL.md", []
+        "skill",
+        ".claude/skills/execute-production-sql/SKILL.md",
+        [],
     )
     refs = {r["target"]: r["exists"] for r in data["references"]}
     assert refs["references/safety-checklist.md"] is True
@@ -160,8 +167,13 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_console_script_runs_from_elsewhere_without_traceback(tmp_path):
     exe = Path(sys.executable).parent / "skilldex"
-    proc = subprocess.run([str(exe), "list", "nope"], cwd=tmp_path, capture_output=True, text=True,
-                          env={**os.environ, "SKILLDEX_WORKSPACE": str(PROJECT / "skilldex.yaml")})
+    proc = subprocess.run(
+        [str(exe), "list", "nope"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SKILLDEX_WORKSPACE": str(PROJECT / "skilldex.yaml")},
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("Error: unknown repo 'nope'")

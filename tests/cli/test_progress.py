@@ -32,8 +32,13 @@ def test_catalogue_reports_progress_while_scanning_and_not_when_fresh(tmp_path, 
 
 
 def _run(args, tmp_path, tty: bool) -> str:
-    env = {**os.environ, "SKILLDEX_CACHE_DIR": str(tmp_path / "cache"), "SKILLDEX_WORKSPACE": "",
-           "COLUMNS": "100", "TERM": "xterm"}
+    env = {
+        **os.environ,
+        "SKILLDEX_CACHE_DIR": str(tmp_path / "cache"),
+        "SKILLDEX_WORKSPACE": "",
+        "COLUMNS": "100",
+        "TERM": "xterm",
+    }
     command = [sys.executable, "-m", "skilldex", *args]
     if not tty:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)

@@ -48,17 +48,25 @@ def doctor():
 
 def git_env(date: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-                "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                "GIT_COMMITTER_EMAIL": "t@example.com"})
+    env.update(
+        {
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+        }
+    )
     if date:
         env.update({"GIT_AUTHOR_DATE": f"{date}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00"})
     return env
 
 
 def git(root: Path, *args: str, date: str | None = None) -> str:
-    done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=git_env(date),
-                          check=True, timeout=60)
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, env=git_env(date), check=True, timeout=60
+    )
     return done.stdout.strip()
 
 
@@ -83,7 +91,7 @@ def history(make_repo):
         shas = []
         for commit in commits:
             date, files, *rest = commit
-            for old, new in (rest[0] if rest else []):
+            for old, new in rest[0] if rest else []:
                 git(root, "mv", old, new)
             write_tree(root, {p: t for p, t in files.items() if t is not None})
             for path in (p for p, t in files.items() if t is None):

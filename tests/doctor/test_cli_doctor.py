@@ -19,11 +19,15 @@ register()
 
 OPS_DOC = "examples/credentialmate/docs/04-operations-daily/daily-lambda-log-monitoring.md"
 WORKFLOW = "examples/credentialmate/.github/workflows/deploy-ec2.yml"
-SKILL_LINE = (f"{OPS_DOC}:56:11: SKD601 [error] mentions skill '/apply-production-migrations', but no skill or "
-              "command answers to it")
-EC2_LINE = (f"{WORKFLOW}:20:17: SKD612 [error] targets 'prod-credmate-ec2' (in "
-            "'prod-credmate-ec2.internal.credentialmate.com'), but docs/INFRASTRUCTURE.md:4 says it is gone: "
-            "\"The EC2 instance `prod-credmate-ec2` has been terminated\"; also on line 33")
+SKILL_LINE = (
+    f"{OPS_DOC}:56:11: SKD601 [error] mentions skill '/apply-production-migrations', but no skill or "
+    "command answers to it"
+)
+EC2_LINE = (
+    f"{WORKFLOW}:20:17: SKD612 [error] targets 'prod-credmate-ec2' (in "
+    "'prod-credmate-ec2.internal.credentialmate.com'), but docs/INFRASTRUCTURE.md:4 says it is gone: "
+    '"The EC2 instance `prod-credmate-ec2` has been terminated"; also on line 33'
+)
 
 
 def run(*args: str, cwd: Path = PROJECT, home: Path):
@@ -38,8 +42,14 @@ def run(*args: str, cwd: Path = PROJECT, home: Path):
 def test_done_when_doctor_credentialmate_as_a_process(home):
     """The issue's acceptance test, exactly as a user runs it (git history used when the checkout has it)."""
     env = {**os.environ, "HOME": str(home), "SKILLDEX_WORKSPACE": ""}
-    result = subprocess.run([sys.executable, "-m", "skilldex", "doctor", "credentialmate"], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "skilldex", "doctor", "credentialmate"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 1, result.stderr
     assert SKILL_LINE in result.stdout
     assert "also on line 59; closest existing: skill /run-migrations-check" in result.stdout
@@ -64,9 +74,15 @@ def test_json(home):
     data = json.loads(result.stdout)
     assert data["profile"] == "doctor"
     assert {k: v for k, v in data["summary"].items() if k != "files"} == {
-        "invalid_files": 2, "error": 2, "warning": 0, "info": 0}
+        "invalid_files": 2,
+        "error": 2,
+        "warning": 0,
+        "info": 0,
+    }
     assert [(f["code"], f["path"], f["line"]) for f in data["findings"]] == [
-        ("SKD612", WORKFLOW, 20), ("SKD601", OPS_DOC, 56)]
+        ("SKD612", WORKFLOW, 20),
+        ("SKD601", OPS_DOC, 56),
+    ]
     assert {f["path"]: f["valid"] for f in data["files"]}[OPS_DOC] is False
 
 
@@ -84,7 +100,9 @@ def test_sarif_names_the_doctor_rules(home):
     rules = data["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["SKD601", "SKD612"]
     assert data["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 56, "startColumn": 11}
+        "startLine": 56,
+        "startColumn": 11,
+    }
 
 
 def test_every_workspace_repo_by_default(home):
@@ -94,10 +112,13 @@ def test_every_workspace_repo_by_default(home):
 
 
 def test_clean_repo_exits_0(tmp_path, home):
-    root = write_tree(tmp_path / "clean", {
-        ".claude/skills/deploy/SKILL.md": "---\nname: deploy\ndescription: Deploys. Use when shipping.\n---\n# D\n",
-        "CLAUDE.md": "# C\n\nRun `/deploy` to ship; scratch files go in /tmp.\n",
-    })
+    root = write_tree(
+        tmp_path / "clean",
+        {
+            ".claude/skills/deploy/SKILL.md": "---\nname: deploy\ndescription: Deploys. Use when shipping.\n---\n# D\n",
+            "CLAUDE.md": "# C\n\nRun `/deploy` to ship; scratch files go in /tmp.\n",
+        },
+    )
     result = run("doctor", str(root), "--no-git", home=home)
     assert result.exit_code == 0, result.output
     assert result.stdout == "Checked 2 files: all valid, no findings.\n"
@@ -113,12 +134,15 @@ def test_warnings_alone_exit_0_and_no_fix(tmp_path, home):
     assert "SKD603 [warning]" in result.stdout and "fix:" not in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["doctor", "nosuchrepo"], "Error: unknown repo 'nosuchrepo'"),
-    (["doctor", "credentialmate", "--format", "xml"], "Error: unknown --format 'xml'"),
-    (["doctor", "credentialmate", "--select", "SKD999"], "Error: --select SKD999: no doctor rule code"),
-    (["doctor", "credentialmate", "--since", "yesterday-ish"], "Error: --since 'yesterday-ish'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["doctor", "nosuchrepo"], "Error: unknown repo 'nosuchrepo'"),
+        (["doctor", "credentialmate", "--format", "xml"], "Error: unknown --format 'xml'"),
+        (["doctor", "credentialmate", "--select", "SKD999"], "Error: --select SKD999: no doctor rule code"),
+        (["doctor", "credentialmate", "--since", "yesterday-ish"], "Error: --since 'yesterday-ish'"),
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(home, args, message):
     result = run(*args, home=home)
     assert result.exit_code == 2

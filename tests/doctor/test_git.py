@@ -11,8 +11,12 @@ from skilldex import gitsafe
 from skilldex.doctor import git as doctor_git
 
 DOC = "# Ops\n\nRun `scripts/old-sync.sh`, then `tools/old-name.sh`.\n\nThe app lives in `backend/app.py`.\n"
-START = {"docs/ops.md": DOC, "scripts/old-sync.sh": "#!/bin/sh\n# Sync.\n",
-         "tools/old-name.sh": "#!/bin/sh\n# Tool.\n", "backend/app.py": "x = 1\n"}
+START = {
+    "docs/ops.md": DOC,
+    "scripts/old-sync.sh": "#!/bin/sh\n# Sync.\n",
+    "tools/old-name.sh": "#!/bin/sh\n# Tool.\n",
+    "backend/app.py": "x = 1\n",
+}
 
 
 def codes(report) -> list[tuple[str, str, int | None]]:
@@ -20,34 +24,53 @@ def codes(report) -> list[tuple[str, str, int | None]]:
 
 
 def test_deleted_and_renamed_after_the_doc(history, doctor):
-    root, shas = history([("2024-01-01", START),
-                          ("2024-06-01", {"scripts/old-sync.sh": None}, [("tools/old-name.sh", "tools/new-name.sh")])])
+    root, shas = history(
+        [
+            ("2024-01-01", START),
+            ("2024-06-01", {"scripts/old-sync.sh": None}, [("tools/old-name.sh", "tools/new-name.sh")]),
+        ]
+    )
     report = doctor(root)
     assert codes(report) == [("SKD609", "docs/ops.md", 3), ("SKD609", "docs/ops.md", 3)]
     deleted, renamed = report.findings
-    assert deleted.message == (f"mentions 'scripts/old-sync.sh', deleted in {shas[1][:8]} on 2024-06-01, "
-                               "after this doc last changed (2024-01-01)")
+    assert deleted.message == (
+        f"mentions 'scripts/old-sync.sh', deleted in {shas[1][:8]} on 2024-06-01, "
+        "after this doc last changed (2024-01-01)"
+    )
     sha = shas[1][:8]
     assert deleted.fix == f"Update the doc: remove or replace the mention (what replaced it: `git show --stat {sha}`)."
-    assert renamed.message == (f"mentions 'tools/old-name.sh', renamed to 'tools/new-name.sh' in {shas[1][:8]} on "
-                               "2024-06-01, after this doc last changed (2024-01-01)")
+    assert renamed.message == (
+        f"mentions 'tools/old-name.sh', renamed to 'tools/new-name.sh' in {shas[1][:8]} on "
+        "2024-06-01, after this doc last changed (2024-01-01)"
+    )
     assert renamed.fix == f"Update the doc: replace 'tools/old-name.sh' with 'tools/new-name.sh' (renamed in {sha})."
     assert report.has_errors
 
 
 def test_deleted_before_the_doc_changed_is_a_plain_dangling_reference(history, doctor):
-    root, shas = history([("2024-01-01", START), ("2024-02-01", {"scripts/old-sync.sh": None}),
-                          ("2024-03-01", {"docs/ops.md": DOC + "\nUpdated.\n"})])
+    root, shas = history(
+        [
+            ("2024-01-01", START),
+            ("2024-02-01", {"scripts/old-sync.sh": None}),
+            ("2024-03-01", {"docs/ops.md": DOC + "\nUpdated.\n"}),
+        ]
+    )
     [finding] = [f for f in doctor(root).findings if f.path == "docs/ops.md"]
     assert finding.code == "SKD602"
-    assert finding.message == (f"runs 'scripts/old-sync.sh', which is not in the repo; deleted in {shas[1][:8]} on "
-                               "2024-02-01, before this doc")
+    assert finding.message == (
+        f"runs 'scripts/old-sync.sh', which is not in the repo; deleted in {shas[1][:8]} on 2024-02-01, before this doc"
+    )
 
 
 def test_deleted_folder_and_since_window(history, doctor):
     doc = "# Ops\n\nEverything is in `legacy/api/`.\n"
-    root, shas = history([("2020-01-01", {"docs/ops.md": doc, "legacy/api/main.py": "x\n", "keep.txt": "k\n"}),
-                          ("2021-01-01", {"legacy/api/main.py": None}), ("2023-01-01", {"keep.txt": "k2\n"})])
+    root, shas = history(
+        [
+            ("2020-01-01", {"docs/ops.md": doc, "legacy/api/main.py": "x\n", "keep.txt": "k\n"}),
+            ("2021-01-01", {"legacy/api/main.py": None}),
+            ("2023-01-01", {"keep.txt": "k2\n"}),
+        ]
+    )
     [finding] = doctor(root).findings
     assert (finding.code, finding.line) == ("SKD609", 3)
     assert finding.message.startswith(f"mentions 'legacy/api/', deleted in {shas[1][:8]} on 2021-01-01")
@@ -64,10 +87,13 @@ def test_heavily_changed_file_and_outdated_doc(history, doctor):
     report = doctor(root)
     assert codes(report) == [("SKD611", "docs/ops.md", None), ("SKD610", "docs/ops.md", 5)]
     outdated, changed = report.findings
-    assert outdated.message == ("last changed 2023-01-01, 653 days before the newest commit; since then what it "
-                                "mentions changed in 10 commits: backend/app.py (10)")
-    assert changed.message == ("mentions 'backend/app.py', changed in 10 commits (150 lines) since this doc last "
-                               "changed (2023-01-01)")
+    assert outdated.message == (
+        "last changed 2023-01-01, 653 days before the newest commit; since then what it "
+        "mentions changed in 10 commits: backend/app.py (10)"
+    )
+    assert changed.message == (
+        "mentions 'backend/app.py', changed in 10 commits (150 lines) since this doc last changed (2023-01-01)"
+    )
     assert not report.has_errors
 
 
@@ -78,8 +104,9 @@ def test_light_changes_are_not_reported(history, doctor):
 
 
 def test_gitignored_paths_are_not_missing(history, doctor):
-    root, _ = history([("2024-01-01", {".gitignore": "generated/\n",
-                                       "docs/ops.md": "# Ops\n\nOpen `generated/report.html`.\n"})])
+    root, _ = history(
+        [("2024-01-01", {".gitignore": "generated/\n", "docs/ops.md": "# Ops\n\nOpen `generated/report.html`.\n"})]
+    )
     assert doctor(root).findings == []
     assert [f.code for f in doctor(root, use_git=False).findings] == ["SKD603"]
 
@@ -118,8 +145,9 @@ def test_shallow_clone_is_skipped(history, doctor, gitcmd, tmp_path):
 
 
 def test_detached_head_reads_history_from_head(history, doctor, gitcmd):
-    root, shas = history([("2024-01-01", START), ("2024-06-01", {"scripts/old-sync.sh": None}),
-                          ("2024-07-01", {"notes.txt": "n\n"})])
+    root, shas = history(
+        [("2024-01-01", START), ("2024-06-01", {"scripts/old-sync.sh": None}), ("2024-07-01", {"notes.txt": "n\n"})]
+    )
     gitcmd(root, "checkout", "-q", "--detach", shas[1])
     assert [f.code for f in doctor(root).findings] == ["SKD609"]
 
@@ -129,8 +157,9 @@ def test_history_capped_says_so(history, doctor, monkeypatch):
     monkeypatch.setattr(doctor_git, "MAX_COMMITS", 3)
     [finding] = doctor(root).findings
     assert finding.code == "SKD614"
-    assert finding.message == ("git history read for the latest 3 commits only (back to 2024-02-03); "
-                               "older changes are not considered")
+    assert finding.message == (
+        "git history read for the latest 3 commits only (back to 2024-02-03); older changes are not considered"
+    )
 
 
 def test_git_too_slow_or_missing_degrades(history, doctor, monkeypatch):
@@ -151,9 +180,15 @@ def test_nothing_from_the_repo_runs(history, doctor, gitcmd):
     root, _ = history([("2024-01-01", {**START, **more}), ("2024-02-01", {"backend/app.py": "x = 2\n"})])
     marker = root.parent / "ran"
     evil = write_tree(root.parent, {"evil.sh": f"#!/bin/sh\ntouch {marker}\nexit 1\n"}) / "evil.sh"
-    for key, value in [("core.fsmonitor", str(evil)), ("core.hooksPath", str(root.parent)),
-                       ("log.showSignature", "true"), ("gpg.program", str(evil)), ("diff.evil.textconv", str(evil)),
-                       ("diff.external", str(evil)), ("core.pager", str(evil))]:
+    for key, value in [
+        ("core.fsmonitor", str(evil)),
+        ("core.hooksPath", str(root.parent)),
+        ("log.showSignature", "true"),
+        ("gpg.program", str(evil)),
+        ("diff.evil.textconv", str(evil)),
+        ("diff.external", str(evil)),
+        ("core.pager", str(evil)),
+    ]:
         gitcmd(root, "config", key, value)
     for hook in ("post-checkout", "post-index-change", "reference-transaction"):
         write_tree(root, {f".git/hooks/{hook}": f"#!/bin/sh\ntouch {marker}\n"})

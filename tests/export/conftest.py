@@ -15,4 +15,3 @@ WORKSPACE = PROJECT / "skilldex.yaml"
 def cli():
     """cli(*args, cwd=...) -> click Result, with the bundled workspace (names credentialmate, karematch)."""
     return workspace_cli()
-

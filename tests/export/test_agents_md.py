@@ -32,11 +32,14 @@ ORIGINALS = {
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return write_tree(tmp_path / "project", {
-        ".claude/skills/run-sql/SKILL.md": SKILL.format(name="run-sql", description="Run SQL on the database."),
-        "tools/tail-logs": "#!/bin/sh\n# Tail the API logs.\ntail -f /var/log/api.log\n",
-        "docs/runbooks/deploy.md": "# Deploy runbook\n\nDeploy with `make deploy`.\n",
-    })
+    return write_tree(
+        tmp_path / "project",
+        {
+            ".claude/skills/run-sql/SKILL.md": SKILL.format(name="run-sql", description="Run SQL on the database."),
+            "tools/tail-logs": "#!/bin/sh\n# Tail the API logs.\ntail -f /var/log/api.log\n",
+            "docs/runbooks/deploy.md": "# Deploy runbook\n\nDeploy with `make deploy`.\n",
+        },
+    )
 
 
 def _write(path: Path, data: bytes | None) -> None:
@@ -52,15 +55,17 @@ def test_sync_keeps_user_text_is_idempotent_and_remove_restores_the_bytes(cli, p
 
     first = cli("sync", "agents-md", str(project))
     assert first.exit_code == 0, first.stderr
-    assert first.stdout == (f"{'created' if original is None else 'updated'} AGENTS.md: added the skilldex section "
-                            "(1 skill, 1 tool, 1 doc)\n")
+    assert first.stdout == (
+        f"{'created' if original is None else 'updated'} AGENTS.md: added the skilldex section "
+        "(1 skill, 1 tool, 1 doc)\n"
+    )
     synced = agents.read_bytes()
     text = synced.decode("utf-8")
     nl = "\r\n" if original and b"\r\n" in original else "\n"
     block = nl.join(section(scan_repo(project, name="project")))
     if original:
         assert synced.startswith(original)  # the user's bytes come first, untouched
-        assert synced[len(original):].decode() in (nl + block + nl, nl + nl + block)
+        assert synced[len(original) :].decode() in (nl + block + nl, nl + nl + block)
     else:
         assert text == block + "\n"
     assert "\r\n" not in text or "\n" not in text.replace("\r\n", "")  # one newline style
@@ -110,7 +115,7 @@ def test_export_prints_exactly_the_section_sync_writes(cli, project: Path):
         "## Existing tooling (skilldex)",
         "",
         "Before writing a new script, CLI, skill or runbook, use what this repo already has (below). Search it "
-        "with `skilldex find . \"what you need\"`; see everything with `skilldex list .`.",
+        'with `skilldex find . "what you need"`; see everything with `skilldex list .`.',
         "",
         "### Skills",
         "Read the SKILL.md and follow it.",
@@ -137,8 +142,10 @@ def test_section_of_every_kind_and_the_rest_counted():
 
 
 def test_a_big_repo_stays_under_the_limit(tmp_path: Path):
-    files = {f".claude/skills/skill-{n:03}/SKILL.md": SKILL.format(name=f"skill-{n:03}", description="Word " * 200)
-             for n in range(300)}
+    files = {
+        f".claude/skills/skill-{n:03}/SKILL.md": SKILL.format(name=f"skill-{n:03}", description="Word " * 200)
+        for n in range(300)
+    }
     files.update({f"tools/tool-{n:03}": f"#!/bin/sh\n# Tool {n} does things.\necho {n}\n" for n in range(300)})
     catalogue = scan_repo(write_tree(tmp_path / "big", files), name="big")
     lines = section(catalogue)
@@ -150,26 +157,36 @@ def test_a_big_repo_stays_under_the_limit(tmp_path: Path):
 
 def test_text_from_the_repo_cannot_close_the_block_or_add_markup(tmp_path: Path):
     evil = "Run it. <!-- skilldex:end --> `x` [l](y)\n## Heading\n<script>"
-    root = write_tree(tmp_path / "evil", {
-        ".claude/skills/evil/SKILL.md": SKILL.format(name="evil", description=json.dumps(evil)),
-    })
+    root = write_tree(
+        tmp_path / "evil",
+        {
+            ".claude/skills/evil/SKILL.md": SKILL.format(name="evil", description=json.dumps(evil)),
+        },
+    )
     lines = section(scan_repo(root, name="evil"))
     assert [line for line in lines if "skilldex:" in line and line.startswith("<!--")] == [BEGIN, END]
     entry = next(line for line in lines if line.startswith("- `evil`"))
-    assert entry == ("- `evil` (`.claude/skills/evil/SKILL.md`): Run it. \\<!-- skilldex:end --\\> 'x' "
-                     "[l]\\(y) ## Heading \\<script\\>")
+    assert entry == (
+        "- `evil` (`.claude/skills/evil/SKILL.md`): Run it. \\<!-- skilldex:end --\\> 'x' "
+        "[l]\\(y) ## Heading \\<script\\>"
+    )
     text, _ = merge("mine\n", lines)
     assert unmerge(text) == "mine\n"
 
 
 def test_dry_run_and_json(cli, project: Path):
     result = cli("sync", "agents-md", str(project), "--dry-run")
-    assert result.stdout == "Dry run: nothing was written.\ncreated AGENTS.md: added the skilldex section " \
-                            "(1 skill, 1 tool, 1 doc)\n"
+    assert (
+        result.stdout == "Dry run: nothing was written.\ncreated AGENTS.md: added the skilldex section "
+        "(1 skill, 1 tool, 1 doc)\n"
+    )
     assert not (project / "AGENTS.md").exists()
     data = json.loads(cli("sync", "agents-md", str(project), "--json").stdout)
-    assert data == {"path": "AGENTS.md", "action": "created", "detail": "added the skilldex section (1 skill, "
-                    "1 tool, 1 doc)"}
+    assert data == {
+        "path": "AGENTS.md",
+        "action": "created",
+        "detail": "added the skilldex section (1 skill, 1 tool, 1 doc)",
+    }
 
 
 def test_sync_defaults_to_the_current_folder(cli, project: Path):

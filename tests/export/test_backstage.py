@@ -28,8 +28,11 @@ from skilldex.scan import scan_repo
 EXTERNAL = PROJECT / "tests" / "external"
 PACKAGE = "@backstage/catalog-model"
 BASE = "https://github.com/acme/{repo}/blob/main/"
-KIND_SCHEMAS = {("Component", None): "ComponentV1alpha1", ("API", "mcp-server"): "ApiV1alpha1McpServer",
-                ("API", None): "ApiV1alpha1"}
+KIND_SCHEMAS = {
+    ("Component", None): "ComponentV1alpha1",
+    ("API", "mcp-server"): "ApiV1alpha1McpServer",
+    ("API", None): "ApiV1alpha1",
+}
 
 DUMP_SCHEMAS = """
 const fs = require('fs'), path = require('path');
@@ -70,8 +73,9 @@ const kinds = {Component: [m.componentEntityV1alpha1Validator], API: [m.apiEntit
 def _node(script: str, stdin: str = "") -> str:
     external_path(f"{PACKAGE}/dist/schema/Entity.schema.json.cjs.js")  # skip locally, fail in CI
     runner = node("read tests/external's @backstage/catalog-model")
-    done = subprocess.run([runner, "-e", script], cwd=EXTERNAL, input=stdin, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [runner, "-e", script], cwd=EXTERNAL, input=stdin, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -94,8 +98,9 @@ def schema_errors(schemas: dict[str, dict], entity: dict) -> list[str]:
     errors = []
     for schema_id in ("EntityEnvelope", "Entity", kind_schema):
         validator = Draft7Validator(schemas[schema_id], registry=registry)
-        errors += [f"{schema_id}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
-                   for e in validator.iter_errors(entity)]
+        errors += [
+            f"{schema_id}: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(entity)
+        ]
     return errors
 
 
@@ -105,9 +110,11 @@ def _entities(text: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def catalogues():
-    return [scan_repo(PROJECT / "examples/credentialmate", name="credentialmate"),
-            scan_repo(PROJECT / "examples/karematch", name="karematch"),
-            scan_repo(FIXTURES / "allkinds", name="allkinds")]
+    return [
+        scan_repo(PROJECT / "examples/credentialmate", name="credentialmate"),
+        scan_repo(PROJECT / "examples/karematch", name="karematch"),
+        scan_repo(FIXTURES / "allkinds", name="allkinds"),
+    ]
 
 
 def test_every_entity_passes_backstages_schemas_and_validators(schemas, catalogues):
@@ -120,12 +127,19 @@ def test_every_entity_passes_backstages_schemas_and_validators(schemas, catalogu
 
 
 def test_the_schemas_do_reject_a_bad_entity(schemas):
-    bad = {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "x", "tags": [1]},
-           "spec": {"type": "tool", "owner": "unknown"}}
+    bad = {
+        "apiVersion": "backstage.io/v1alpha1",
+        "kind": "Component",
+        "metadata": {"name": "x", "tags": [1]},
+        "spec": {"type": "tool", "owner": "unknown"},
+    }
     errors = schema_errors(schemas, bad)
     assert any("lifecycle" in e for e in errors) and any(e.startswith("Entity") and "tags/0" in e for e in errors)
-    bad = {**bad, "metadata": {"name": "not valid!", "links": [{"url": "./relative"}]},
-           "spec": {"type": "tool", "owner": "unknown", "lifecycle": "production"}}
+    bad = {
+        **bad,
+        "metadata": {"name": "not valid!", "links": [{"url": "./relative"}]},
+        "spec": {"type": "tool", "owner": "unknown", "lifecycle": "production"},
+    }
     assert len(json.loads(_node(CHECK_ENTITIES, json.dumps([bad])))) == 1
 
 
@@ -134,40 +148,55 @@ def test_shape_kinds_relations_and_links(catalogues):
     by_name = {e["metadata"]["name"]: e for e in entities}
     repo = entities[0]
     assert repo["kind"] == "Component" and repo["metadata"]["name"] == "credentialmate"
-    assert repo["spec"] == {"type": "repository", "lifecycle": "production", "owner": "group:platform",
-                            "consumesApis": ["api:credentialmate-mcp-postgres-readonly",
-                                             "api:credentialmate-mcp-sentry"]}
+    assert repo["spec"] == {
+        "type": "repository",
+        "lifecycle": "production",
+        "owner": "group:platform",
+        "consumesApis": ["api:credentialmate-mcp-postgres-readonly", "api:credentialmate-mcp-sentry"],
+    }
     assert repo["metadata"]["annotations"] == {
-        "backstage.io/source-location": "url:https://github.com/acme/credentialmate/blob/main/"}
-    assert repo["metadata"]["links"] == [{"url": "https://github.com/acme/credentialmate/blob/main/",
-                                          "title": "Repository"}]
+        "backstage.io/source-location": "url:https://github.com/acme/credentialmate/blob/main/"
+    }
+    assert repo["metadata"]["links"] == [
+        {"url": "https://github.com/acme/credentialmate/blob/main/", "title": "Repository"}
+    ]
 
     skill = by_name["credentialmate-skill-query-production-db"]
     assert skill["metadata"]["title"] == "query-production-db"
     assert skill["metadata"]["tags"][:2] == ["skilldex", "skill"] and "database" in skill["metadata"]["tags"]
     assert skill["metadata"]["annotations"] == {
-        "backstage.io/source-location":
-            "url:https://github.com/acme/credentialmate/blob/main/.claude/skills/query-production-db/",
+        "backstage.io/source-location": "url:https://github.com/acme/credentialmate/blob/main/.claude/skills/query-production-db/",
         "skilldex/path": ".claude/skills/query-production-db/SKILL.md",
         "skilldex/run": "/query-production-db",
     }
-    assert skill["spec"] == {"type": "skill", "lifecycle": "production", "owner": "group:platform",
-                             "subcomponentOf": "component:credentialmate",
-                             "dependsOn": ["component:credentialmate-tool-rds-query"]}
+    assert skill["spec"] == {
+        "type": "skill",
+        "lifecycle": "production",
+        "owner": "group:platform",
+        "subcomponentOf": "component:credentialmate",
+        "dependsOn": ["component:credentialmate-tool-rds-query"],
+    }
     tool = by_name["credentialmate-tool-rds-query"]
-    assert tool["metadata"]["links"] == [{"url": "https://github.com/acme/credentialmate/blob/main/tools/rds-query",
-                                          "title": "Source"}]
+    assert tool["metadata"]["links"] == [
+        {"url": "https://github.com/acme/credentialmate/blob/main/tools/rds-query", "title": "Source"}
+    ]
     assert tool["spec"]["type"] == "tool"
     doc = by_name["credentialmate-doc-infrastructure"]
     assert doc["spec"]["type"] == "documentation" and doc["metadata"]["title"] == "CredentialMate Infrastructure"
-    assert doc["spec"]["dependsOn"] == ["component:credentialmate-doc-database-access",
-                                        "component:credentialmate-tool-prod_db_exec.py",
-                                        "component:credentialmate-tool-rds-query"]
+    assert doc["spec"]["dependsOn"] == [
+        "component:credentialmate-doc-database-access",
+        "component:credentialmate-tool-prod_db_exec.py",
+        "component:credentialmate-tool-rds-query",
+    ]
     api = by_name["credentialmate-mcp-sentry"]
     assert api["kind"] == "API"
-    assert api["spec"] == {"type": "mcp-server", "lifecycle": "production", "owner": "group:platform",
-                           "remotes": [{"type": "streamable-http", "url": "https://mcp.sentry.dev/mcp"}],
-                           "definition": "transport: http\nurl: https://mcp.sentry.dev/mcp\n"}
+    assert api["spec"] == {
+        "type": "mcp-server",
+        "lifecycle": "production",
+        "owner": "group:platform",
+        "remotes": [{"type": "streamable-http", "url": "https://mcp.sentry.dev/mcp"}],
+        "definition": "transport: http\nurl: https://mcp.sentry.dev/mcp\n",
+    }
     # every reference points at an entity in the output
     refs = {f"{e['kind'].lower()}:{e['metadata']['name']}" for e in entities}
     for entity in entities:
@@ -222,8 +251,16 @@ def test_output_is_deterministic_and_starts_with_the_marker(cli):
 
 def test_names_are_valid_unique_and_stable():
     pattern = re.compile(r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")  # Backstage's isValidObjectName
-    wanted = [("credentialmate-tool-rds query", "a"), ("Ünïcödé--Skill__x", "b"), ("技能", "c"), ("-x-", "d"),
-              ("r-task-dev", "e"), ("R-TASK-DEV", "f"), ("y" * 80, "g"), ("a..b", "h")]
+    wanted = [
+        ("credentialmate-tool-rds query", "a"),
+        ("Ünïcödé--Skill__x", "b"),
+        ("技能", "c"),
+        ("-x-", "d"),
+        ("r-task-dev", "e"),
+        ("R-TASK-DEV", "f"),
+        ("y" * 80, "g"),
+        ("a..b", "h"),
+    ]
     names = unique_names(wanted)
     assert names[:4] == ["credentialmate-tool-rds-query", "unicode-skill-x", names[2], "x"]
     assert re.fullmatch(r"x-[0-9a-f]{8}", names[2])
@@ -238,11 +275,16 @@ def test_names_are_valid_unique_and_stable():
 
 
 def test_mcp_credentials_and_kinds_filter(schemas, tmp_path: Path):
-    mcp = {"mcpServers": {
-        "db": {"command": "npx", "args": ["server-postgres", "postgresql://admin:S3cret@db:5432/app"],
-               "env": {"PGPASSWORD": "hunter2"}},
-        "api": {"type": "http", "url": "https://user:pw@mcp.example.com/mcp?api_key=abc123&region=eu"},
-    }}
+    mcp = {
+        "mcpServers": {
+            "db": {
+                "command": "npx",
+                "args": ["server-postgres", "postgresql://admin:S3cret@db:5432/app"],
+                "env": {"PGPASSWORD": "hunter2"},
+            },
+            "api": {"type": "http", "url": "https://user:pw@mcp.example.com/mcp?api_key=abc123&region=eu"},
+        }
+    }
     root = write_tree(tmp_path / "svc", {".mcp.json": json.dumps(mcp), "tools/x": "#!/bin/sh\n# X.\necho\n"})
     text = documents([scan_repo(root, name="svc")], BackstageOptions())
     for secret in ("S3cret", "hunter2", "abc123", "user:pw"):

@@ -5,8 +5,18 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("command", [("export",), ("export", "prompt"), ("export", "agents-md"),
-                                     ("export", "backstage"), ("sync",), ("sync", "agents-md"), ("mcp",)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export",),
+        ("export", "prompt"),
+        ("export", "agents-md"),
+        ("export", "backstage"),
+        ("sync",),
+        ("sync", "agents-md"),
+        ("mcp",),
+    ],
+)
 def test_help_has_an_example(cli, command):
     result = cli(*command, "--help")
     assert result.exit_code == 0

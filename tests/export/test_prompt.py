@@ -55,8 +55,9 @@ KNOWN_DIFFERENCES: dict[str, str] = {
 def skilldex(*args: str) -> subprocess.CompletedProcess:
     """The real CLI in a subprocess: stdout and stderr as bytes."""
     env = {**os.environ, "SKILLDEX_WORKSPACE": str(WORKSPACE)}
-    return subprocess.run([sys.executable, "-m", "skilldex", *args], cwd=PROJECT, env=env, capture_output=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "skilldex", *args], cwd=PROJECT, env=env, capture_output=True, timeout=120
+    )
 
 
 def _theirs(folder: Path) -> str | None:
@@ -89,18 +90,22 @@ def test_every_spec_case_matches_skills_ref_byte_for_byte(spec_catalogue):
             continue
         compared += 1
         if not same:
-            mismatches.append(f"{case}: ours={'skipped: ' + skipped[0].reason if skipped else ours!r} "
-                              f"theirs={theirs!r}")
+            mismatches.append(
+                f"{case}: ours={'skipped: ' + skipped[0].reason if skipped else ours!r} theirs={theirs!r}"
+            )
     assert not mismatches, "\n".join(mismatches)
     assert compared >= 60 and differ == len(KNOWN_DIFFERENCES)
 
 
 def test_skips_say_why(spec_catalogue):
-    reasons = {case: available_skills([spec_catalogue.model_copy(update={"items": [item]})])[1]
-               for case, item in _cases(spec_catalogue)}
+    reasons = {
+        case: available_skills([spec_catalogue.model_copy(update={"items": [item]})])[1]
+        for case, item in _cases(spec_catalogue)
+    }
     assert [str(s) for s in reasons["name-missing"]] == [
         "spec-cases: name-missing/demo/SKILL.md: frontmatter 'name' is missing; the Agent Skills spec requires a "
-        "non-empty string"]
+        "non-empty string"
+    ]
     assert reasons["description-whitespace"][0].reason.startswith("frontmatter 'description' is empty")
     assert reasons["name-list"][0].reason.startswith("frontmatter 'name' is a YAML list, not text")
     assert reasons["parse-invalid-yaml-colon"][0].reason == "SKD012 invalid YAML: mapping values are not allowed here"
@@ -109,10 +114,13 @@ def test_skips_say_why(spec_catalogue):
 
 
 def test_mis_cased_files_are_skipped_but_lowercase_skill_md_is_kept_as_skills_ref_does(tmp_path: Path):
-    root = write_tree(tmp_path / "cases", {
-        f".claude/skills/{name}/{file}": f"---\nname: {name}\ndescription: {name.upper()}.\n---\n"
-        for name, file in (("a", "Skill.md"), ("b", "skill.md"), ("c", "SKILL.MD"))
-    })
+    root = write_tree(
+        tmp_path / "cases",
+        {
+            f".claude/skills/{name}/{file}": f"---\nname: {name}\ndescription: {name.upper()}.\n---\n"
+            for name, file in (("a", "Skill.md"), ("b", "skill.md"), ("c", "SKILL.MD"))
+        },
+    )
     text, skipped = available_skills([scan_repo(root)])
     assert [(s.path, s.reason) for s in skipped] == [
         (".claude/skills/a/Skill.md", "'Skill.md' is not named SKILL.md"),
@@ -132,8 +140,9 @@ def test_cli_output_equals_skills_ref_cli_on_the_same_skills():
     assert ours.stderr == b""
     dirs = _skill_dirs(ours.stdout)
     assert len(dirs) == 7 + 4 + len(scan_repo(PROJECT / "examples/karematch").of_kind("skill"))
-    theirs = subprocess.run([sys.executable, "-m", "skills_ref.cli", "to-prompt", *dirs], capture_output=True,
-                            timeout=120)
+    theirs = subprocess.run(
+        [sys.executable, "-m", "skills_ref.cli", "to-prompt", *dirs], capture_output=True, timeout=120
+    )
     assert theirs.returncode == 0, theirs.stderr
     assert ours.stdout == theirs.stdout
     assert ours.stdout.startswith(b"<available_skills>\n<skill>\n<name>\n")
@@ -141,11 +150,14 @@ def test_cli_output_equals_skills_ref_cli_on_the_same_skills():
 
 
 def test_invalid_skills_are_skipped_with_a_warning_not_an_abort(tmp_path: Path):
-    root = write_tree(tmp_path / "repo", {
-        ".claude/skills/good/SKILL.md": "---\nname: good\ndescription: Checks <things> & \"quotes\".\n---\nBody.\n",
-        ".claude/skills/broken/SKILL.md": "---\nname: broken\ndescription: Use when: it breaks\n---\nBody.\n",
-        ".claude/skills/anonymous/SKILL.md": "---\ndescription: No name here.\n---\nBody.\n",
-    })
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            ".claude/skills/good/SKILL.md": '---\nname: good\ndescription: Checks <things> & "quotes".\n---\nBody.\n',
+            ".claude/skills/broken/SKILL.md": "---\nname: broken\ndescription: Use when: it breaks\n---\nBody.\n",
+            ".claude/skills/anonymous/SKILL.md": "---\ndescription: No name here.\n---\nBody.\n",
+        },
+    )
     ours = skilldex("export", "prompt", str(root))
     assert ours.returncode == 0
     assert ours.stderr.decode().splitlines() == [
@@ -159,8 +171,10 @@ def test_invalid_skills_are_skipped_with_a_warning_not_an_abort(tmp_path: Path):
     assert ours.stdout == theirs.stdout
     assert b"<description>\nChecks &lt;things&gt; &amp; &quot;quotes&quot;.\n</description>" in ours.stdout
     # skills-ref itself gives up on the whole block at the first bad skill
-    aborted = subprocess.run([sys.executable, "-m", "skills_ref.cli", "to-prompt", str(good),
-                              str(root / ".claude/skills/broken")], capture_output=True)
+    aborted = subprocess.run(
+        [sys.executable, "-m", "skills_ref.cli", "to-prompt", str(good), str(root / ".claude/skills/broken")],
+        capture_output=True,
+    )
     assert aborted.returncode == 1 and aborted.stdout == b""
 
 
@@ -171,9 +185,16 @@ def test_no_skills_gives_the_empty_block_and_json_lists_the_skipped(cli, tmp_pat
     assert result.stdout == to_prompt([]) + "\n"
     bad = write_tree(tmp_path / "bad", {".claude/skills/x/SKILL.md": "---\nname: x\n---\n"})
     data = json.loads(cli("export", "prompt", str(bad), "--json").stdout)
-    assert data == {"prompt": "<available_skills>\n</available_skills>", "skipped": [
-        {"repo": "bad", "path": ".claude/skills/x/SKILL.md",
-         "reason": "frontmatter 'description' is missing; the Agent Skills spec requires a non-empty string"}]}
+    assert data == {
+        "prompt": "<available_skills>\n</available_skills>",
+        "skipped": [
+            {
+                "repo": "bad",
+                "path": ".claude/skills/x/SKILL.md",
+                "reason": "frontmatter 'description' is missing; the Agent Skills spec requires a non-empty string",
+            }
+        ],
+    }
 
 
 def test_unknown_repo_is_a_usage_error(cli):

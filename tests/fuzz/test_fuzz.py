@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 from skilldex.scan import scan_repo
 from skilldex.validate.run import validate_paths
 
-SETTINGS = settings(max_examples=120, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 GOOD_SKILL = (
     "---\nname: deploy\ndescription: Deploys the API. Use when shipping.\nallowed-tools: Bash Read\n"
@@ -27,21 +31,24 @@ GOOD_MCP = json.dumps({"mcpServers": {"db": {"command": "npx", "args": ["-y", "s
 GOOD_PACKAGE = json.dumps({"name": "x", "scripts": {"build": "tsc", "test": "vitest"}, "packageManager": "pnpm@9"})
 GOOD_MAKEFILE = "include other.mk\n.PHONY: build\nbuild: ## Build it\n\tgo build ./...\ntest: build\n\tgo test\n"
 GOOD_SCRIPT = '#!/usr/bin/env python3\n"""Rotate the keys."""\nimport argparse\np = argparse.ArgumentParser()\n'
-YAMLISH = st.sampled_from(list(":-[]{}#&*!|>'\"%@`?,\n\t \\") + ["---", "\n---\n", "key: value", "- item", "\ufeff",
-                                                                 "\x00", "\u2028", "\r\n", "&a", "*a", "<<: *a"])
+YAMLISH = st.sampled_from(
+    list(":-[]{}#&*!|>'\"%@`?,\n\t \\")
+    + ["---", "\n---\n", "key: value", "- item", "\ufeff", "\x00", "\u2028", "\r\n", "&a", "*a", "<<: *a"]
+)
 
 
 def mutated(base: str):
     """The base text with random insertions, deletions and replacements of YAML-significant pieces."""
-    edits = st.lists(st.tuples(st.integers(0, len(base)), st.integers(0, 3), st.one_of(YAMLISH, st.text(max_size=8))),
-                     max_size=6)
+    edits = st.lists(
+        st.tuples(st.integers(0, len(base)), st.integers(0, 3), st.one_of(YAMLISH, st.text(max_size=8))), max_size=6
+    )
     return edits.map(lambda ops: _apply(base, ops))
 
 
 def _apply(text: str, ops) -> str:
     for position, cut, insert in ops:
         position = min(position, len(text))
-        text = text[:position] + insert + text[position + cut:]
+        text = text[:position] + insert + text[position + cut :]
     return text
 
 
@@ -104,8 +111,11 @@ def test_mutated_package_json_gives_tasks_or_a_finding_or_nothing_to_run(text):
     except ValueError:
         has_scripts = False
     if has_scripts or not text.strip():
-        assert _kinds(catalogue, "package.json") or any(f.path == "package.json" for f in catalogue.findings) or \
-            not text.strip()
+        assert (
+            _kinds(catalogue, "package.json")
+            or any(f.path == "package.json" for f in catalogue.findings)
+            or not text.strip()
+        )
     else:
         assert not _kinds(catalogue, "package.json") or any(f.path == "package.json" for f in catalogue.findings)
 
@@ -118,9 +128,11 @@ def test_mutated_makefiles_never_crash(text):
 
 
 @SETTINGS
-@given(st.sampled_from(["tools/rotate.py", "tools/rotate.sh", "scripts/rotate.js", "bin/rotate"]),
-       mutated(GOOD_SCRIPT))
+@given(st.sampled_from(["tools/rotate.py", "tools/rotate.sh", "scripts/rotate.js", "bin/rotate"]), mutated(GOOD_SCRIPT))
 def test_mutated_scripts_are_tools_or_findings(rel, text):
     catalogue, _ = scan_one(rel, text)
-    assert "tool" in _kinds(catalogue, rel) or any(f.path == rel for f in catalogue.findings) or \
-        (rel == "bin/rotate" and not text.startswith("#!"))  # a bin/ file without shebang or exec bit is data
+    assert (
+        "tool" in _kinds(catalogue, rel)
+        or any(f.path == rel for f in catalogue.findings)
+        or (rel == "bin/rotate" and not text.startswith("#!"))
+    )  # a bin/ file without shebang or exec bit is data

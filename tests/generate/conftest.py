@@ -36,7 +36,7 @@ HOSTILE_FILES: dict[str, str] = {
     "Makefile": "deploy: ## Deploy to prod --- <b>now</b> `x`\n\t./deploy.sh\n",
     "docs/INFRASTRUCTURE.md": "# Infra <img src=x onerror=alert(1)>\n\nDatabase access: use [it](references/gone.md).\n"
     "\n" + LONG + "\n",
-    "knowledge/secret-rotation.md": "---\ntitle: \"Rotate the secret: `now` <b>\"\ntags: [secrets]\n---\n# x\n",
+    "knowledge/secret-rotation.md": '---\ntitle: "Rotate the secret: `now` <b>"\ntags: [secrets]\n---\n# x\n',
 }
 
 

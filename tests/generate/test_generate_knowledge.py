@@ -14,11 +14,27 @@ from skilldex.scan import scan_repo
 
 # no ci: check-schema-drift's `--ci` flag is one word in its help, not what it does (capabilities say it twice)
 CREDENTIALMATE_NEEDS = [
-    "access", "backup", "cloud", "data", "database", "deploy", "infrastructure", "logs", "migrations",
-    "monitoring", "secrets",
+    "access",
+    "backup",
+    "cloud",
+    "data",
+    "database",
+    "deploy",
+    "infrastructure",
+    "logs",
+    "migrations",
+    "monitoring",
+    "secrets",
 ]
 KAREMATCH_NEEDS = [  # no backup: its "visual snapshots" are test fixtures, not backups
-    "access", "ci", "data", "database", "deploy", "infrastructure", "logs", "migrations",  # no monitoring: one
+    "access",
+    "ci",
+    "data",
+    "database",
+    "deploy",
+    "infrastructure",
+    "logs",
+    "migrations",  # no monitoring: one
     # "## Incidents" heading in a Kubernetes doc is not what the doc is about; no secrets: port-forward-db.sh only
     # says in its body where the password it reads lives
 ]
@@ -27,7 +43,7 @@ KAREMATCH_NEEDS = [  # no backup: its "visual snapshots" are test fixtures, not 
 def _lines_under(lines: list[str], heading: str, after: str) -> list[str]:
     at = lines.index(heading, lines.index(after))
     out = []
-    for line in lines[at + 1:]:
+    for line in lines[at + 1 :]:
         if line.startswith("#"):
             break
         if line:
@@ -56,23 +72,31 @@ def test_access_patterns_follow_the_seed_structure(cli, tmp_path):
     assert (meta["title"], meta["repos"]) == ("Infrastructure access patterns", ["credentialmate", "karematch"])
     lines = body.splitlines()
     assert lines[0] == "# Infrastructure Access Patterns"
-    assert lines[2].startswith("Generated with `skilldex generate knowledge` from the skilldex catalogues of "
-                               "credentialmate and karematch")
+    assert lines[2].startswith(
+        "Generated with `skilldex generate knowledge` from the skilldex catalogues of credentialmate and karematch"
+    )
     assert [line for line in lines if line.startswith("## ")] == ["## credentialmate", "## karematch"]
     titles = [a.title for a in AREAS]
-    karematch = lines[lines.index("## karematch"):]
+    karematch = lines[lines.index("## karematch") :]
     assert [line[4:] for line in karematch if line.startswith("### ")] == [
         t for t in titles if t not in ("Cloud", "Storage", "Backups", "Monitoring", "Secrets")
     ]  # only the needs the repo has tooling for
     database = _lines_under(lines, "### Database access", after="## credentialmate")
     assert [line.split(":")[0] for line in database] == [
-        "- Skill", "- Skill", "- Tool", "- Tool", "- Doc", "- Knowledge", "- Everything tagged database",
+        "- Skill",
+        "- Skill",
+        "- Tool",
+        "- Tool",
+        "- Doc",
+        "- Knowledge",
+        "- Everything tagged database",
     ]
     assert database[0].startswith("- Skill: `/execute-production-sql`: Executes SQL")
     assert database[2].startswith("- Tool: `tools/rds-query`: Run SQL against the production CredentialMate database")
     assert database[4].startswith("- Doc: `docs/runbooks/database-access.md`: Runbook: Production database access.")
-    assert database[-1] == ("- Everything tagged database: [credentialmate/database.md](credentialmate/database.md) "
-                            "(next to this file)")
+    assert database[-1] == (
+        "- Everything tagged database: [credentialmate/database.md](credentialmate/database.md) (next to this file)"
+    )
     logs = _lines_under(lines, "### Logs", after="## credentialmate")
     assert logs[0].startswith("- Skill: `/view-production-logs`")
     assert logs[1].startswith("- Tool: `tools/lambda-logs.sh`")
@@ -90,7 +114,11 @@ def test_knowledge_object_format(cli, tmp_path):
     }
     lines = body.splitlines()
     assert [line for line in lines if line.startswith("#")] == [
-        "# credentialmate: database access", "## When you need to", "## Do", "## Don't", "## How it works",
+        "# credentialmate: database access",
+        "## When you need to",
+        "## Do",
+        "## Don't",
+        "## How it works",
     ]
     assert _lines_under(lines, "## Do", after="## When you need to")[2].startswith("- Tool: `tools/rds-query`")
 
@@ -104,7 +132,10 @@ def test_skilldex_catalogues_the_output_without_findings(cli, tmp_path):
     assert len(catalogue.items) == 1 + len(CREDENTIALMATE_NEEDS) + len(KAREMATCH_NEEDS)
     database = next(i for i in catalogue.items if i.path == "knowledge/credentialmate/database.md")
     assert (database.title, database.tags, database.repos, database.updated) == (
-        "credentialmate: database access", ["database", "credentialmate"], ["credentialmate"], None
+        "credentialmate: database access",
+        ["database", "credentialmate"],
+        ["credentialmate"],
+        None,
     )
     assert "database" in database.capabilities
     patterns = next(i for i in catalogue.items if i.name == "infrastructure-access-patterns")
@@ -149,9 +180,12 @@ def test_hostile_repo_knowledge_is_valid_and_catalogued_cleanly(cli, hostile_rep
     catalogue = scan_repo(tmp_path / "ws")
     assert catalogue.findings == []
     assert sorted(i.path for i in catalogue.items) == [
-        "knowledge/evil-repo-x/database.md", "knowledge/evil-repo-x/deploy.md",
-        "knowledge/evil-repo-x/infrastructure.md", "knowledge/evil-repo-x/logs.md",
-        "knowledge/evil-repo-x/monitoring.md", "knowledge/evil-repo-x/secrets.md",
+        "knowledge/evil-repo-x/database.md",
+        "knowledge/evil-repo-x/deploy.md",
+        "knowledge/evil-repo-x/infrastructure.md",
+        "knowledge/evil-repo-x/logs.md",
+        "knowledge/evil-repo-x/monitoring.md",
+        "knowledge/evil-repo-x/secrets.md",
         "knowledge/infrastructure-access-patterns.md",
     ]
     lines = Path(out / "evil-repo-x" / "database.md").read_text(encoding="utf-8").splitlines()

@@ -118,6 +118,7 @@ def http_401():
 
 def _configured(make, config):
     """A builder: the repo `make` creates, with the (key, value) settings `config(evil, url, root)` gives."""
+
     def build(tmp_path, evil, url):
         root = make(tmp_path)
         for key, value in config(evil, url, root):

@@ -34,43 +34,68 @@ OUTSIDE = "OUTSIDE-THE-ROOT-" + "7f3a9c"
 
 def hostile(tmp_path: Path) -> tuple[Path, Path]:
     marker = tmp_path / "EXECUTED"
-    outside = write_tree(tmp_path / "outside", {"secret.md": f"# Outside\n\n{OUTSIDE}\n",
-                                                "skills/x/SKILL.md": f"---\nname: x\ndescription: {OUTSIDE}\n---\n"})
+    outside = write_tree(
+        tmp_path / "outside",
+        {"secret.md": f"# Outside\n\n{OUTSIDE}\n", "skills/x/SKILL.md": f"---\nname: x\ndescription: {OUTSIDE}\n---\n"},
+    )
     touch = f"open({str(marker)!r}, 'w').write('x')"
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
-        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
-    root = write_tree(tmp_path / "repo", {
-        ".git/HEAD": "ref: refs/heads/main\n",
-        "README.md": "# Hostile\n",
-        ".claude/skills/prod-db/SKILL.md": (
-            "---\nname: prod-db\ndescription: Query the production database with "
-            f"postgres://admin:{SECRETS['connection']}@prod-db.internal:5432/app\n---\n"
-            f"Use the token {SECRETS['github']} and password = \"{SECRETS['password']}\".\n"),
-        ".claude/skills/bomb/SKILL.md": "---\n" + "\n".join(lines) + "\ndescription: boom\n---\n",
-        ".claude/skills/latin1/SKILL.md": b"---\nname: latin1\ndescription: caf\xe9 tools\n---\n",
-        ".claude/skills/binary/SKILL.md": b"---\x00\x01\x02binary",
-        ".claude/commands/deploy.md": f"---\ndescription: Deploy with SLACK={SECRETS['slack']}\n---\nDeploy.\n",
-        ".mcp.json": json.dumps({"mcpServers": {"db": {
-            "command": "npx", "args": ["server-postgres", f"postgres://app:{SECRETS['connection']}@db/x"],
-            "env": {"STRIPE_KEY": SECRETS["stripe"]}}}}),
-        "tools/deploy.sh": (f"#!/bin/sh\n# Deploy the API. Uses AWS_ACCESS_KEY_ID={SECRETS['aws']}\n"
-                            f"# Usage: deploy.sh [--apply]\ntouch {marker}\n"),
-        "tools/sync.py": ("#!/usr/bin/env python3\n"
-                          f'"""Sync the bucket with aws_secret_access_key = {SECRETS["aws-secret"]}."""\n'
-                          f"{touch}\nimport argparse\n"),
-        "tools/ask.js": (f"#!/usr/bin/env node\n// Ask the model with ANTHROPIC_API_KEY={SECRETS['anthropic']}\n"
-                         f"require('fs').writeFileSync({str(marker)!r}, 'x')\n"),
-        "Makefile": (f"X := $(shell touch {marker})\n"
-                     f"release: ## Release with API_KEY = \"{SECRETS['entropy']}\"\n\ttouch {marker}\n"),
-        "package.json": json.dumps({"scripts": {"preinstall": f"touch {marker}", "build": f"touch {marker}"}}),
-        "setup.py": touch + "\n",
-        "conftest.py": touch + "\n",
-        "noxfile.py": touch + "\nimport nox\n@nox.session\ndef tests(session):\n    pass\n",
-        "docs/runbook.md": (f"# Production runbook\n\nDeploy the database.\n\n```\n-----BEGIN RSA PRIVATE KEY-----\n"
-                            f"{SECRETS['private-key']}\n-----END RSA PRIVATE KEY-----\n```\n"),
-        "docs/huge.md": "# Ops\n" + "x" * (1024 * 1024 + 10),
-        "scripts/blob.sh": b"#!/bin/sh\n\x00\x00ELF",
-    })
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)
+    ]
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            "README.md": "# Hostile\n",
+            ".claude/skills/prod-db/SKILL.md": (
+                "---\nname: prod-db\ndescription: Query the production database with "
+                f"postgres://admin:{SECRETS['connection']}@prod-db.internal:5432/app\n---\n"
+                f'Use the token {SECRETS["github"]} and password = "{SECRETS["password"]}".\n'
+            ),
+            ".claude/skills/bomb/SKILL.md": "---\n" + "\n".join(lines) + "\ndescription: boom\n---\n",
+            ".claude/skills/latin1/SKILL.md": b"---\nname: latin1\ndescription: caf\xe9 tools\n---\n",
+            ".claude/skills/binary/SKILL.md": b"---\x00\x01\x02binary",
+            ".claude/commands/deploy.md": f"---\ndescription: Deploy with SLACK={SECRETS['slack']}\n---\nDeploy.\n",
+            ".mcp.json": json.dumps(
+                {
+                    "mcpServers": {
+                        "db": {
+                            "command": "npx",
+                            "args": ["server-postgres", f"postgres://app:{SECRETS['connection']}@db/x"],
+                            "env": {"STRIPE_KEY": SECRETS["stripe"]},
+                        }
+                    }
+                }
+            ),
+            "tools/deploy.sh": (
+                f"#!/bin/sh\n# Deploy the API. Uses AWS_ACCESS_KEY_ID={SECRETS['aws']}\n"
+                f"# Usage: deploy.sh [--apply]\ntouch {marker}\n"
+            ),
+            "tools/sync.py": (
+                "#!/usr/bin/env python3\n"
+                f'"""Sync the bucket with aws_secret_access_key = {SECRETS["aws-secret"]}."""\n'
+                f"{touch}\nimport argparse\n"
+            ),
+            "tools/ask.js": (
+                f"#!/usr/bin/env node\n// Ask the model with ANTHROPIC_API_KEY={SECRETS['anthropic']}\n"
+                f"require('fs').writeFileSync({str(marker)!r}, 'x')\n"
+            ),
+            "Makefile": (
+                f"X := $(shell touch {marker})\n"
+                f'release: ## Release with API_KEY = "{SECRETS["entropy"]}"\n\ttouch {marker}\n'
+            ),
+            "package.json": json.dumps({"scripts": {"preinstall": f"touch {marker}", "build": f"touch {marker}"}}),
+            "setup.py": touch + "\n",
+            "conftest.py": touch + "\n",
+            "noxfile.py": touch + "\nimport nox\n@nox.session\ndef tests(session):\n    pass\n",
+            "docs/runbook.md": (
+                f"# Production runbook\n\nDeploy the database.\n\n```\n-----BEGIN RSA PRIVATE KEY-----\n"
+                f"{SECRETS['private-key']}\n-----END RSA PRIVATE KEY-----\n```\n"
+            ),
+            "docs/huge.md": "# Ops\n" + "x" * (1024 * 1024 + 10),
+            "scripts/blob.sh": b"#!/bin/sh\n\x00\x00ELF",
+        },
+    )
     os.symlink(outside / "secret.md", root / "docs" / "outside.md")
     os.symlink(outside / "skills", root / ".claude" / "linked-skills")
     os.symlink(root / "docs", root / "docs" / "loop")
@@ -81,8 +106,15 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
 
 def run(args: list[str], root: Path, cache: Path, payload: dict | None = None) -> str:
     env = {**os.environ, "SKILLDEX_CACHE_DIR": str(cache), "SKILLDEX_WORKSPACE": ""}
-    done = subprocess.run([sys.executable, "-m", "skilldex", *args], input=json.dumps(payload or {}),
-                          capture_output=True, text=True, cwd=root, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", *args],
+        input=json.dumps(payload or {}),
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        timeout=60,
+    )
     assert "Traceback" not in done.stderr, (args, done.stderr)
     return done.stdout + done.stderr
 
@@ -94,22 +126,43 @@ def outputs(tmp_path_factory):
     cache, out = tmp_path / "cache", tmp_path / "generated"
     r = str(root)
     commands = [
-        ["list", r], ["list", r, "--json"], ["show", r, "prod-db"], ["show", r, "prod-db", "--json"],
-        ["show", r, "deploy.sh", "--json"], ["show", r, "db", "--json"],
-        ["find", r, "query the production database"], ["find", r, "deploy release", "--json"],
-        ["startup"], ["startup", "--format", "claude-hook"],
-        ["validate", r], ["validate", r, "--format", "json"], ["validate", r, "--format", "sarif"],
+        ["list", r],
+        ["list", r, "--json"],
+        ["show", r, "prod-db"],
+        ["show", r, "prod-db", "--json"],
+        ["show", r, "deploy.sh", "--json"],
+        ["show", r, "db", "--json"],
+        ["find", r, "query the production database"],
+        ["find", r, "deploy release", "--json"],
+        ["startup"],
+        ["startup", "--format", "claude-hook"],
+        ["validate", r],
+        ["validate", r, "--format", "json"],
+        ["validate", r, "--format", "sarif"],
         ["validate", r, "--profile", "claude-upload", "--format", "github"],
-        ["generate", "skill", r, "--out", str(out / "skill")], ["generate", "knowledge", r, "--out", str(out / "kn")],
-        ["doctor", r, "--json"], ["cache", "info", "--json"],
+        ["generate", "skill", r, "--out", str(out / "skill")],
+        ["generate", "knowledge", r, "--out", str(out / "kn")],
+        ["doctor", r, "--json"],
+        ["cache", "info", "--json"],
     ]
     printed = {" ".join(c[:2]) + f" #{i}": run(c, root, cache) for i, c in enumerate(commands)}
-    printed["hook prompt"] = run(["hook", "prompt"], root, cache,
-                                 {"prompt": "query the production database", "cwd": r, "session_id": "s"})
-    printed["hook pre-write"] = run(["hook", "pre-write"], root, cache, {
-        "tool_name": "Write", "session_id": "s", "cwd": r,
-        "tool_input": {"file_path": str(root / "tools" / "query_prod_db.py"),
-                       "content": '"""Query the production database."""\n'}})
+    printed["hook prompt"] = run(
+        ["hook", "prompt"], root, cache, {"prompt": "query the production database", "cwd": r, "session_id": "s"}
+    )
+    printed["hook pre-write"] = run(
+        ["hook", "pre-write"],
+        root,
+        cache,
+        {
+            "tool_name": "Write",
+            "session_id": "s",
+            "cwd": r,
+            "tool_input": {
+                "file_path": str(root / "tools" / "query_prod_db.py"),
+                "content": '"""Query the production database."""\n',
+            },
+        },
+    )
     written = {str(p): p.read_bytes().decode("utf-8", "replace") for p in out.rglob("*") if p.is_file()}
     stored = {str(p): p.read_bytes().decode("latin-1") for p in cache.rglob("*") if p.is_file()}
     return root, marker, printed, written, stored
@@ -137,20 +190,27 @@ def test_nothing_in_the_repo_was_run(outputs):
 
 def test_each_hostile_case_is_a_finding(outputs):
     _, _, printed, *_ = outputs
-    listed = json.loads(next(text for key, text in printed.items() if key.startswith("list") and
-                             text.lstrip().startswith("{")))
+    listed = json.loads(
+        next(text for key, text in printed.items() if key.startswith("list") and text.lstrip().startswith("{"))
+    )
     found = {(f["code"], f["path"]) for f in listed["findings"]}
     expected = {
-        ("SKD005", "docs/outside.md"), ("SKD005", ".claude/linked-skills"),  # symlinks out: not followed
+        ("SKD005", "docs/outside.md"),
+        ("SKD005", ".claude/linked-skills"),  # symlinks out: not followed
         ("SKD006", "docs/broken.md"),  # broken symlink
         ("SKD007", "tools/pipe.sh"),  # FIFO: never opened
         ("SKD002", ".claude/skills/latin1/SKILL.md"),  # invalid UTF-8
         ("SKD003", ".claude/skills/binary/SKILL.md"),  # binary with a text name
         ("SKD004", "docs/huge.md"),  # over the size cap
         ("SKD012", ".claude/skills/bomb/SKILL.md"),  # YAML alias bomb
-        ("SKD040", ".claude/skills/prod-db/SKILL.md"), ("SKD040", ".mcp.json"), ("SKD040", "tools/deploy.sh"),
-        ("SKD040", "tools/sync.py"), ("SKD040", "tools/ask.js"), ("SKD040", "Makefile"),
-        ("SKD040", "docs/runbook.md"), ("SKD040", ".claude/commands/deploy.md"),
+        ("SKD040", ".claude/skills/prod-db/SKILL.md"),
+        ("SKD040", ".mcp.json"),
+        ("SKD040", "tools/deploy.sh"),
+        ("SKD040", "tools/sync.py"),
+        ("SKD040", "tools/ask.js"),
+        ("SKD040", "Makefile"),
+        ("SKD040", "docs/runbook.md"),
+        ("SKD040", ".claude/commands/deploy.md"),
     }
     assert expected <= found, sorted(expected - found)
     loop = [f for f in listed["findings"] if f["path"].startswith("docs/loop")]
@@ -159,10 +219,14 @@ def test_each_hostile_case_is_a_finding(outputs):
 
 def test_secret_findings_say_where_but_not_what(outputs):
     _, _, printed, *_ = outputs
-    listed = json.loads(next(text for key, text in printed.items() if key.startswith("list") and
-                             text.lstrip().startswith("{")))
+    listed = json.loads(
+        next(text for key, text in printed.items() if key.startswith("list") and text.lstrip().startswith("{"))
+    )
     secret = [f for f in listed["findings"] if f["code"] == "SKD040"]
-    assert {(f["path"], f["line"]) for f in secret} >= {(".claude/skills/prod-db/SKILL.md", 3),
-                                                         (".claude/skills/prod-db/SKILL.md", 5),
-                                                         ("tools/deploy.sh", 2), ("docs/runbook.md", 6)}
+    assert {(f["path"], f["line"]) for f in secret} >= {
+        (".claude/skills/prod-db/SKILL.md", 3),
+        (".claude/skills/prod-db/SKILL.md", 5),
+        ("tools/deploy.sh", 2),
+        ("docs/runbook.md", 6),
+    }
     assert all(f["message"].endswith("(value not shown)") for f in secret)

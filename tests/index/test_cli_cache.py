@@ -53,16 +53,18 @@ def test_info_lists_the_repo_after_list_and_clear_removes_it(cli, project, cache
     assert warm.stdout == cold.stdout
     data = json.loads(cold.stdout)
     assert data == scan_repo(project.root, "repo").model_dump(mode="json")
-    assert [i["path"] for i in data["items"]] == [".claude/skills/broken/SKILL.md", ".claude/skills/deploy/SKILL.md",
-                                                  "tools/backup.sh"]
+    assert [i["path"] for i in data["items"]] == [
+        ".claude/skills/broken/SKILL.md",
+        ".claude/skills/deploy/SKILL.md",
+        "tools/backup.sh",
+    ]
 
     info = _info(cli)
     assert info["cache_dir"] == str(cache) and info["bytes"] > 0
     (entry,) = info["repos"]
     assert entry["bytes"] > 0
     del entry["bytes"]
-    assert entry == {"path": project.db, "root": os.path.realpath(project.root), "files": 3, "items": 3,
-                     "usable": True}
+    assert entry == {"path": project.db, "root": os.path.realpath(project.root), "files": 3, "items": 3, "usable": True}
 
     cleared = cli("cache", "clear", "--json")
     assert cleared.exit_code == 0, cleared.output

@@ -99,8 +99,11 @@ def test_concurrent_refreshes_from_cold_while_files_change(project, tmp_path):
     assert [w.exitcode for w in workers] == [0] * WORKERS
     final = project.catalogue()
     assert [i.path for i in final.items] == [
-        ".claude/skills/broken/SKILL.md", ".claude/skills/ship/SKILL.md", "plugins/x/skills/s/SKILL.md",
-        TOOL, "tools/extra.sh",
+        ".claude/skills/broken/SKILL.md",
+        ".claude/skills/ship/SKILL.md",
+        "plugins/x/skills/s/SKILL.md",
+        TOOL,
+        "tools/extra.sh",
     ]
     assert [i.run for i in final.items if i.kind == "skill"] == ["/broken", "/ship", "/new:s"]
 

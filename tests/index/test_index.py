@@ -125,8 +125,14 @@ def test_other_size_edit_with_the_same_mtime_is_rescanned(base):
 
 def test_files_judged_by_their_path_alone_are_not_watched(project):
     """src/app/models.py can never be tooling whatever it holds: editing it leaves the fast path on."""
-    project.write({**BASE, "src/app/models.py": "class A: ...\n", "scripts/notes.txt": "helper notes\n",
-                   SKILL: skill_md("Deploy the app.").replace("`scripts/helper.sh`", "`scripts/notes.txt`")})
+    project.write(
+        {
+            **BASE,
+            "src/app/models.py": "class A: ...\n",
+            "scripts/notes.txt": "helper notes\n",
+            SKILL: skill_md("Deploy the app.").replace("`scripts/helper.sh`", "`scripts/notes.txt`"),
+        }
+    )
     for folder, _, _ in os.walk(project.root):  # old folders: the fast path trusts their mtimes
         os.utime(folder, ns=(project.OLD_NS, project.OLD_NS))
     project.catalogue()
@@ -143,8 +149,9 @@ def test_files_judged_by_their_path_alone_are_not_watched(project):
     assert project.rescanned() == 2
     project.catalogue()
     # a tool's content counts: an edit is seen
-    project.write({TOOL: "#!/bin/sh\n# Back up the database to S3.\necho backup\n"},
-                  mtime_ns=project.OLD_NS + 5_000_000_000)
+    project.write(
+        {TOOL: "#!/bin/sh\n# Back up the database to S3.\necho backup\n"}, mtime_ns=project.OLD_NS + 5_000_000_000
+    )
     assert project.rescanned() == 1
     assert project.item(TOOL).description == "Back up the database to S3."
 
@@ -206,15 +213,20 @@ def test_renamed_tool_file(base):
 
 
 def test_swapping_two_same_size_same_mtime_skills_by_rename(project):
-    project.write({".claude/skills/a/SKILL.md": "---\nname: alpha\ndescription: First skill.\n---\n",
-                   ".claude/skills/b/SKILL.md": "---\nname: bravo\ndescription: Other skill.\n---\n"})
+    project.write(
+        {
+            ".claude/skills/a/SKILL.md": "---\nname: alpha\ndescription: First skill.\n---\n",
+            ".claude/skills/b/SKILL.md": "---\nname: bravo\ndescription: Other skill.\n---\n",
+        }
+    )
     project.catalogue()
     skills = project.root / ".claude/skills"
     os.rename(skills / "a", skills / "tmp")
     os.rename(skills / "b", skills / "a")
     os.rename(skills / "tmp", skills / "b")
     assert [(i.path, i.name) for i in catalogue(project.root).items] == [
-        (".claude/skills/a/SKILL.md", "bravo"), (".claude/skills/b/SKILL.md", "alpha")
+        (".claude/skills/a/SKILL.md", "bravo"),
+        (".claude/skills/b/SKILL.md", "alpha"),
     ]
 
 
@@ -247,14 +259,17 @@ def test_plugin_manifest_removed_then_added_changes_scope(base):
 
 
 def test_a_cobra_root_command_in_another_file_is_a_dependency_of_the_program(project):
-    root_go = ('package app\n\nimport "github.com/spf13/cobra"\n\n'
-               'var rootCmd = &cobra.Command{Use: "ship", Short: "%s"}\n')
+    root_go = (
+        'package app\n\nimport "github.com/spf13/cobra"\n\nvar rootCmd = &cobra.Command{Use: "ship", Short: "%s"}\n'
+    )
     main = "cmd/ship/main.go"
-    project.write({
-        "go.mod": "module example.com/ship\n",
-        main: 'package main\n\nimport "example.com/ship/cmd/ship/app"\n\nfunc main() { app.Execute() }\n',
-        "cmd/ship/app/root.go": root_go % "Ship the release",
-    })
+    project.write(
+        {
+            "go.mod": "module example.com/ship\n",
+            main: 'package main\n\nimport "example.com/ship/cmd/ship/app"\n\nfunc main() { app.Execute() }\n',
+            "cmd/ship/app/root.go": root_go % "Ship the release",
+        }
+    )
     assert project.item(main).description == "Ship the release"
     project.catalogue()
     project.write({"cmd/ship/app/root.go": root_go % "Roll the fleet!!"}, mtime_ns=project.OLD_NS + 3_000_000_000)
@@ -264,17 +279,28 @@ def test_a_cobra_root_command_in_another_file_is_a_dependency_of_the_program(pro
 
 
 def test_the_xtask_source_is_a_dependency_of_the_cargo_alias(project):
-    main = ('fn main() {\n    match env::args().nth(1).as_deref() {\n        Some("%s") => {}\n'
-            '        _ => {}\n    }\n}\nconst HELP: &str = "\n  %s   %s\n";\n')
-    project.write({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\n',
-                   "xtask/src/main.rs": main % ("dist", "dist", "Build the release archives")})
+    main = (
+        'fn main() {\n    match env::args().nth(1).as_deref() {\n        Some("%s") => {}\n'
+        '        _ => {}\n    }\n}\nconst HELP: &str = "\n  %s   %s\n";\n'
+    )
+    project.write(
+        {
+            ".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\n',
+            "xtask/src/main.rs": main % ("dist", "dist", "Build the release archives"),
+        }
+    )
     assert [(i.name, i.description) for i in project.catalogue().items] == [
-        ("xtask", "Runs: cargo run --package xtask --"), ("xtask dist", "Build the release archives")]
-    project.write({"xtask/src/main.rs": main % ("docgen", "docgen", "Generate the docs")},
-                  mtime_ns=project.OLD_NS + 3_000_000_000)
+        ("xtask", "Runs: cargo run --package xtask --"),
+        ("xtask dist", "Build the release archives"),
+    ]
+    project.write(
+        {"xtask/src/main.rs": main % ("docgen", "docgen", "Generate the docs")}, mtime_ns=project.OLD_NS + 3_000_000_000
+    )
     assert project.rescanned() == 2  # main.rs itself and the .cargo/config.toml that read it
     assert [(i.name, i.description) for i in project.catalogue().items] == [
-        ("xtask", "Runs: cargo run --package xtask --"), ("xtask docgen", "Generate the docs")]
+        ("xtask", "Runs: cargo run --package xtask --"),
+        ("xtask docgen", "Generate the docs"),
+    ]
 
 
 # 6. findings ---------------------------------------------------------------------------------
@@ -286,7 +312,8 @@ def test_findings_survive_the_cache_and_go_when_fixed(project):
     (project.root / "scripts/gone.sh").symlink_to("missing-target.sh")  # a walk finding, not a unit's
     cold = project.catalogue()
     assert [(f.code, f.path, f.line) for f in cold.findings] == [
-        ("SKD012", broken, 3), ("SKD006", "scripts/gone.sh", None)
+        ("SKD012", broken, 3),
+        ("SKD006", "scripts/gone.sh", None),
     ]
     assert project.rescanned() == 0
     warm = project.catalogue()

@@ -57,22 +57,32 @@ def _empty(db: str) -> None:
 
 
 def _older_schema(db: str) -> None:
-    _sql(db, "UPDATE meta SET value='1' WHERE key='schema'", "UPDATE items SET description='STALE', data="
-         "replace(data, 'Deploy the app to staging.', 'STALE')")
+    _sql(
+        db,
+        "UPDATE meta SET value='1' WHERE key='schema'",
+        "UPDATE items SET description='STALE', data=replace(data, 'Deploy the app to staging.', 'STALE')",
+    )
 
 
 def _other_root(db: str) -> None:  # a hash collision, or a db copied from another repo
-    _sql(db, "UPDATE meta SET value='/somewhere/else' WHERE key='root'", "UPDATE items SET description='STALE', "
-         "data=replace(data, 'Deploy the app to staging.', 'STALE')")
+    _sql(
+        db,
+        "UPDATE meta SET value='/somewhere/else' WHERE key='root'",
+        "UPDATE items SET description='STALE', data=replace(data, 'Deploy the app to staging.', 'STALE')",
+    )
 
 
 def _other_scanner(db: str) -> None:
-    _sql(db, "UPDATE meta SET value='an-older-build' WHERE key='build'", "UPDATE items SET description='STALE', "
-         "data=replace(data, 'Deploy the app to staging.', 'STALE')")
+    _sql(
+        db,
+        "UPDATE meta SET value='an-older-build' WHERE key='build'",
+        "UPDATE items SET description='STALE', data=replace(data, 'Deploy the app to staging.', 'STALE')",
+    )
 
 
-@pytest.mark.parametrize("damage", [_garbage, _half, _empty, _older_schema, _other_root, _other_scanner],
-                         ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize(
+    "damage", [_garbage, _half, _empty, _older_schema, _other_root, _other_scanner], ids=lambda f: f.__name__.strip("_")
+)
 def test_damaged_or_foreign_index_is_rebuilt(indexed, damage):
     damage(indexed.db)
     got = indexed.catalogue()  # equal to a full scan, whatever was in the file

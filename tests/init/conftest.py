@@ -78,4 +78,3 @@ def init(monkeypatch, tmp_path_factory):
     run.calls = calls
     run.brief = BRIEF
     return run
-

@@ -16,8 +16,10 @@ def test_block_is_short_and_points_at_the_index():
     assert LINES[0] == "<!-- skilldex:begin (managed by `skilldex init`; edit outside this block) -->"
     assert LINES[-1] == "<!-- skilldex:end -->"
     text = "\n".join(LINES)
-    assert "Before building any script, tool, Lambda or skill: check the target repos' existing skills, tools " \
-           "and docs." in text
+    assert (
+        "Before building any script, tool, Lambda or skill: check the target repos' existing skills, tools "
+        "and docs." in text
+    )
     assert "`.claude/skilldex/INDEX.md`" in text and 'skilldex find REPO "what you need"' in text
 
 
@@ -72,8 +74,10 @@ def test_remove_after_user_edits_keeps_text_before_and_after_the_block(project, 
     path = root / "CLAUDE.md"
     path.write_text("Intro I added.\n" + path.read_text() + "\n## Later\nadded after init\n")
     result = init(root, "--remove")
-    assert "updated CLAUDE.md: edited since init: removed only skilldex's part, kept your edits; took out the " \
-           "skilldex block\n" in result.stdout
+    assert (
+        "updated CLAUDE.md: edited since init: removed only skilldex's part, kept your edits; took out the "
+        "skilldex block\n" in result.stdout
+    )
     assert path.read_text() == "Intro I added.\n# Mine\nno final newline\n\n## Later\nadded after init\n"
 
 

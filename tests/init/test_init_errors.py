@@ -21,20 +21,27 @@ def _fails(init, root, snapshot, *args: str) -> str:
 
 
 # Python 3.13's json names a trailing comma itself, where the comma is; older ones point past it.
-TRAILING_COMMA = (".claude/settings.json:2:18: not valid JSON (Illegal trailing comma before end of object); "
-                  if sys.version_info >= (3, 13) else
-                  ".claude/settings.json:3:1: not valid JSON (Expecting property name enclosed in double quotes); ")
+TRAILING_COMMA = (
+    ".claude/settings.json:2:18: not valid JSON (Illegal trailing comma before end of object); "
+    if sys.version_info >= (3, 13)
+    else ".claude/settings.json:3:1: not valid JSON (Expecting property name enclosed in double quotes); "
+)
 
 
-@pytest.mark.parametrize(("settings", "message"), [
-    ('{\n  "model": "opus",\n}\n', TRAILING_COMMA + NOTHING),
-    ('{"model": "opus"', ".claude/settings.json:1:17: not valid JSON (Expecting ',' delimiter); " + NOTHING),
-    ("[1, 2]\n", ".claude/settings.json:1:1: the top level should be an object, not a list; " + NOTHING),
-    ('{\n  "hooks": []\n}\n', '.claude/settings.json:2:12: "hooks" should be an object, not a list; ' + NOTHING),
-    ('{\n  "hooks": null\n}\n', '.claude/settings.json:2:12: "hooks" should be an object, not null; ' + NOTHING),
-    ('{"hooks": {"Stop": [], "SessionStart": {"matcher": "x"}}}',
-     '.claude/settings.json:1:40: "hooks"."SessionStart" should be a list, not an object; ' + NOTHING),
-])
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ('{\n  "model": "opus",\n}\n', TRAILING_COMMA + NOTHING),
+        ('{"model": "opus"', ".claude/settings.json:1:17: not valid JSON (Expecting ',' delimiter); " + NOTHING),
+        ("[1, 2]\n", ".claude/settings.json:1:1: the top level should be an object, not a list; " + NOTHING),
+        ('{\n  "hooks": []\n}\n', '.claude/settings.json:2:12: "hooks" should be an object, not a list; ' + NOTHING),
+        ('{\n  "hooks": null\n}\n', '.claude/settings.json:2:12: "hooks" should be an object, not null; ' + NOTHING),
+        (
+            '{"hooks": {"Stop": [], "SessionStart": {"matcher": "x"}}}',
+            '.claude/settings.json:1:40: "hooks"."SessionStart" should be a list, not an object; ' + NOTHING,
+        ),
+    ],
+)
 def test_bad_settings_name_file_line_and_column(project, init, snapshot, settings, message):
     root = project({".claude/settings.json": settings, "CLAUDE.md": "# Mine\n"})
     assert _fails(init, root, snapshot) == f"Error: {message}"
@@ -43,7 +50,8 @@ def test_bad_settings_name_file_line_and_column(project, init, snapshot, setting
 def test_settings_that_are_not_utf8(project, init, snapshot):
     root = project({".claude/settings.json": b'{"model": "caf\xe9"}'})
     assert _fails(init, root, snapshot) == (
-        "Error: .claude/settings.json is not UTF-8 text (byte 14); nothing was changed")
+        "Error: .claude/settings.json is not UTF-8 text (byte 14); nothing was changed"
+    )
 
 
 def test_symlinked_settings_are_refused(project, init, snapshot):
@@ -52,7 +60,8 @@ def test_symlinked_settings_are_refused(project, init, snapshot):
     (root / ".claude/settings.json").symlink_to("../shared/settings.json")
     assert _fails(init, root, snapshot) == (
         "Error: .claude/settings.json is a symlink; skilldex init does not write through links. Replace it with a "
-        "regular file and run again (nothing was changed)")
+        "regular file and run again (nothing was changed)"
+    )
 
 
 def test_symlinked_claude_folder_is_refused(project, init, snapshot):
@@ -67,19 +76,22 @@ def test_symlinked_claude_md_gets_the_agents_md_hint(project, init, snapshot):
     assert _fails(init, root, snapshot) == (
         "Error: CLAUDE.md is a symlink; skilldex init does not write through links. If it points to AGENTS.md, "
         "make CLAUDE.md a regular file containing the line `@AGENTS.md` (the import Claude Code documents) "
-        "and run again (nothing was changed)")
+        "and run again (nothing was changed)"
+    )
 
 
 def test_a_folder_where_the_settings_file_belongs(project, init, snapshot):
     root = project({".claude/settings.json/oops.txt": "x"})
     assert _fails(init, root, snapshot) == (
-        "Error: .claude/settings.json is a folder, not a file; move it aside and run again (nothing was changed)")
+        "Error: .claude/settings.json is a folder, not a file; move it aside and run again (nothing was changed)"
+    )
 
 
 def test_a_file_where_the_claude_folder_belongs(project, init, snapshot):
     root = project({".claude": "not a folder"})
     assert _fails(init, root, snapshot) == (
-        "Error: .claude is not a folder; move it aside and run again (nothing was changed)")
+        "Error: .claude is not a folder; move it aside and run again (nothing was changed)"
+    )
 
 
 @pytest.mark.skipif(is_root(), reason="root reads and writes anything")
@@ -106,11 +118,14 @@ def test_read_only_project_writes_nothing(project, init, snapshot):
     assert message == f"Error: cannot write .claude/settings.json: {root} is not writable; nothing was changed"
 
 
-@pytest.mark.parametrize("claude", [
-    "# Mine\n<!-- skilldex:begin -->\nno end\n",
-    "# Mine\n<!-- skilldex:end -->\n",
-    "<!-- skilldex:begin -->\na\n<!-- skilldex:end -->\n<!-- skilldex:begin -->\nb\n<!-- skilldex:end -->\n",
-])
+@pytest.mark.parametrize(
+    "claude",
+    [
+        "# Mine\n<!-- skilldex:begin -->\nno end\n",
+        "# Mine\n<!-- skilldex:end -->\n",
+        "<!-- skilldex:begin -->\na\n<!-- skilldex:end -->\n<!-- skilldex:begin -->\nb\n<!-- skilldex:end -->\n",
+    ],
+)
 def test_broken_block_markers(project, init, snapshot, claude):
     root = project({"CLAUDE.md": claude})
     message = _fails(init, root, snapshot)
@@ -120,21 +135,26 @@ def test_broken_block_markers(project, init, snapshot, claude):
 def test_unknown_hook_lists_the_valid_ones(project, init, snapshot):
     root = project()
     assert _fails(init, root, snapshot, "--hooks", "startup,pre-edit") == (
-        "Error: unknown hook 'pre-edit'; choose from: startup, prompt, pre-write, all")
+        "Error: unknown hook 'pre-edit'; choose from: startup, prompt, pre-write, all"
+    )
     assert _fails(init, root, snapshot, "--hooks", ",") == (
-        "Error: --hooks needs at least one of: startup, prompt, pre-write, all")
+        "Error: --hooks needs at least one of: startup, prompt, pre-write, all"
+    )
 
 
 def test_remove_takes_no_hooks(project, init, snapshot):
     root = project()
     assert _fails(init, root, snapshot, "--remove", "--hooks", "prompt").startswith(
-        "Error: --remove takes out everything init added; it takes no --hooks")
+        "Error: --remove takes out everything init added; it takes no --hooks"
+    )
 
 
 def test_missing_project_folder(project, init, tmp_path):
     result = init(tmp_path / "nope", expect=2)
-    assert result.stderr == f"Error: {tmp_path / 'nope'} is not a folder; give the project folder " \
-                            "(default: the current one)\n"
+    assert (
+        result.stderr == f"Error: {tmp_path / 'nope'} is not a folder; give the project folder "
+        "(default: the current one)\n"
+    )
     assert init.calls == []
 
 
@@ -158,7 +178,8 @@ def test_damaged_state_file(project, init, snapshot):
 def test_hostile_nesting_is_an_error_not_a_crash(project, init, snapshot):
     root = project({".claude/settings.json": '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"})
     assert _fails(init, root, snapshot) == (
-        "Error: .claude/settings.json: nested too deeply to read; fix it and run again (nothing was changed)")
+        "Error: .claude/settings.json: nested too deeply to read; fix it and run again (nothing was changed)"
+    )
 
 
 def test_bom_settings_edited_after_init_keep_their_hooks_object(project, init):

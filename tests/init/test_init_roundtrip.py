@@ -44,8 +44,9 @@ CLAUDE = {
     "missing": None,
     "user-text": "# Project\n\nUse pnpm, never npm.\n@AGENTS.md\n\n## Notes\nmore text\n",
     "crlf-no-final-newline": "# Project\r\nSee @README for details\r\n@docs/rules.md",
-    "old-block-between-user-text":
-        "# Top\n\n<!-- skilldex:begin -->\nold words\n<!-- skilldex:end -->\n\n## After\ntext\n",
+    "old-block-between-user-text": (
+        "# Top\n\n<!-- skilldex:begin -->\nold words\n<!-- skilldex:end -->\n\n## After\ntext\n"
+    ),
     "empty": "",
 }
 
@@ -87,8 +88,11 @@ def test_init_twice_then_remove_restores_every_byte(project, init, snapshot, set
     original = json.loads(SETTINGS[settings].lstrip("\ufeff")) if (SETTINGS[settings] or "").strip() else {}
     assert _without_skilldex(data) == _without_skilldex(original)
     groups = {(event, h["command"]) for event, gs in data["hooks"].items() for g in gs for h in g["hooks"]}
-    assert {("SessionStart", "skilldex startup --format claude-hook"), ("UserPromptSubmit", "skilldex hook prompt"),
-            ("PreToolUse", "skilldex hook pre-write")} <= groups
+    assert {
+        ("SessionStart", "skilldex startup --format claude-hook"),
+        ("UserPromptSubmit", "skilldex hook prompt"),
+        ("PreToolUse", "skilldex hook pre-write"),
+    } <= groups
     assert "<!-- skilldex:end -->" in (root / "CLAUDE.md").read_text(encoding="utf-8")
 
     second = json.loads(init(root, "--hooks", "all", "--json").stdout)
@@ -106,8 +110,10 @@ def test_startup_then_all_then_remove_restores_the_original_before_the_first_ini
     init(root)
     once = (root / ".claude/settings.json").read_bytes()
     result = init(root, "--hooks", "all")
-    assert "added UserPromptSubmit hook 'skilldex hook prompt'; added PreToolUse hook 'skilldex hook pre-write' " \
-           "(matcher Write); SessionStart hook 'skilldex startup --format claude-hook' already present" in result.stdout
+    assert (
+        "added UserPromptSubmit hook 'skilldex hook prompt'; added PreToolUse hook 'skilldex hook pre-write' "
+        "(matcher Write); SessionStart hook 'skilldex startup --format claude-hook' already present" in result.stdout
+    )
     assert (root / ".claude/settings.json").read_bytes() != once
     init(root, "--remove")
     assert snapshot(root) == before

@@ -17,14 +17,17 @@ BROKEN = "---\ntitle: Broken\ntags: database\napplies-when: [x]\nupdated: 2026-0
 
 def test_the_workspace_and_the_pack_objects_check_clean():
     """The seed's object, karematch's, and the pack's own: no finding at all, as of a fixed day."""
-    report = check_paths([], load_workspace(PROJECT / "skilldex.yaml"), today=datetime.date(2026, 11, 27),
-                         cwd=str(PROJECT))
+    report = check_paths(
+        [], load_workspace(PROJECT / "skilldex.yaml"), today=datetime.date(2026, 11, 27), cwd=str(PROJECT)
+    )
     assert report.findings == []
-    assert [f.path for f in report.files] == sorted([
-        "examples/credentialmate/knowledge/credentialmate-production-database-access.md",
-        "examples/karematch/knowledge/karematch-prisma-migrations-in-cluster.md",
-        *(f"knowledge/{p.name}" for p in (PROJECT / "knowledge").glob("*.md") if p.name != "README.md"),
-    ])
+    assert [f.path for f in report.files] == sorted(
+        [
+            "examples/credentialmate/knowledge/credentialmate-production-database-access.md",
+            "examples/karematch/knowledge/karematch-prisma-migrations-in-cluster.md",
+            *(f"knowledge/{p.name}" for p in (PROJECT / "knowledge").glob("*.md") if p.name != "README.md"),
+        ]
+    )
 
 
 def test_the_record_access_pattern_skill_is_valid_everywhere():
@@ -43,8 +46,10 @@ def test_text_output_and_exit_codes(cli, tmp_path):
     result = cli("knowledge", "check", ".", cwd=root)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "knowledge/broken.md:3:7: SKD703 [error] 'tags' is a string ('database'), not a list; " \
-                       "write `tags: [database]`"
+    assert (
+        lines[0] == "knowledge/broken.md:3:7: SKD703 [error] 'tags' is a string ('database'), not a list; "
+        "write `tags: [database]`"
+    )
     assert lines[1].startswith("  fix: Write a YAML list")
     assert lines[-1] == "Checked 1 file: 1 error, 1 warning (1 file invalid)."
     quiet = cli("knowledge", "check", ".", "--ignore", "SKD703", "--no-fix", cwd=root)
@@ -61,8 +66,9 @@ def test_machine_formats(cli, tmp_path, fmt):
         assert data["profile"] == "knowledge" and data["summary"]["error"] == 1
         assert data["files"] == [{"path": "knowledge/broken.md", "kind": "knowledge", "valid": False}]
     elif fmt == "github":
-        assert result.stdout.startswith("::error file=knowledge/broken.md,line=3,col=7,title=SKD703 "
-                                        "knowledge-value-not-list::'tags' is a string")
+        assert result.stdout.startswith(
+            "::error file=knowledge/broken.md,line=3,col=7,title=SKD703 knowledge-value-not-list::'tags' is a string"
+        )
     else:
         run = json.loads(result.stdout)["runs"][0]
         assert run["tool"]["driver"]["rules"][0]["id"] == "SKD703"
@@ -71,8 +77,11 @@ def test_machine_formats(cli, tmp_path, fmt):
 
 def test_usage_errors(cli, tmp_path):
     root = write_tree(tmp_path / "r", {".git/HEAD": "x\n", "notes.txt": "x\n"})
-    for args, message in ((["nope/"], "nope/: no such file or folder"), ([".", "--select", "SKD799"], "SKD799"),
-                          ([".", "--format", "xml"], "unknown --format 'xml'")):
+    for args, message in (
+        (["nope/"], "nope/: no such file or folder"),
+        ([".", "--select", "SKD799"], "SKD799"),
+        ([".", "--format", "xml"], "unknown --format 'xml'"),
+    ):
         result = cli("knowledge", "check", *args, cwd=root)
         assert result.exit_code == 2 and result.output.startswith("Error: ") and message in result.output
     empty = cli("knowledge", "check", ".", "notes.txt", cwd=root)
@@ -83,8 +92,13 @@ def test_usage_errors(cli, tmp_path):
 
 def test_without_paths_it_checks_the_workspace(cli, tmp_path):
     write_tree(tmp_path / "api", {"knowledge/broken.md": BROKEN})
-    write_tree(tmp_path, {"knowledge/shared.md": BROKEN.replace("tags: database", "tags: [database]"),
-                          "skilldex.yaml": "repos: {api: api}\n"})
+    write_tree(
+        tmp_path,
+        {
+            "knowledge/shared.md": BROKEN.replace("tags: database", "tags: [database]"),
+            "skilldex.yaml": "repos: {api: api}\n",
+        },
+    )
     result = cli("-w", str(tmp_path / "skilldex.yaml"), "knowledge", "check", "--format", "json", cwd=tmp_path)
     data = json.loads(result.stdout)
     assert [f["path"] for f in data["files"]] == ["api/knowledge/broken.md", "knowledge/shared.md"]

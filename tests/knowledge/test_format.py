@@ -26,14 +26,17 @@ def sections_of(text: str) -> dict[str, list[tuple[int, str]]]:
 def test_heading_sections_with_nested_items_and_code():
     text = (
         "---\ntitle: t\n---\n# T\n\n## When you need to\nRun SQL\nin prod.\n\n## Do\n"
-        "- ✅ Use the CLI:\n  - Read: `q \"SELECT 1\"`\n  - Write: `q ... --mutate`\n- Verify after.\n"
+        '- ✅ Use the CLI:\n  - Read: `q "SELECT 1"`\n  - Write: `q ... --mutate`\n- Verify after.\n'
         "```sh\n- not an entry\n## Don't\n```\n### Details\n- still Do\n\n## Don’t:\n1. ❌ Try psql (VPC-isolated)\n"
         "2) Look for EC2\n   hosts: retired.\n\n## Appendix\n- not a section\n"
     )
     assert sections_of(text) == {
         "when": [(7, "Run SQL in prod.")],
-        "do": [(11, "Use the CLI: Read: `q \"SELECT 1\"`; Write: `q ... --mutate`"), (14, "Verify after."),
-               (20, "still Do")],
+        "do": [
+            (11, 'Use the CLI: Read: `q "SELECT 1"`; Write: `q ... --mutate`'),
+            (14, "Verify after."),
+            (20, "still Do"),
+        ],
         "dont": [(23, "Try psql (VPC-isolated)"), (24, "Look for EC2 hosts: retired.")],
     }
 
@@ -51,11 +54,23 @@ def test_seed_style_bold_labels_are_sections():
     }
 
 
-@pytest.mark.parametrize("title, key", [
-    ("Don't", "dont"), ("DON'T:", "dont"), ("Don’t", "dont"), ("Do not", "dont"), ("Avoid", "dont"),
-    ("Do", "do"), ("DO", "do"), ("When you need to", "when"), ("How it works", "how"), ("Evidence", "evidence"),
-    ("Doing", None), ("Don't forget", None),
-])
+@pytest.mark.parametrize(
+    "title, key",
+    [
+        ("Don't", "dont"),
+        ("DON'T:", "dont"),
+        ("Don’t", "dont"),
+        ("Do not", "dont"),
+        ("Avoid", "dont"),
+        ("Do", "do"),
+        ("DO", "do"),
+        ("When you need to", "when"),
+        ("How it works", "how"),
+        ("Evidence", "evidence"),
+        ("Doing", None),
+        ("Don't forget", None),
+    ],
+)
 def test_section_names(title, key):
     assert fmt.section_key(title) == key
 
@@ -67,16 +82,30 @@ def test_the_seed_object_is_catalogued_with_its_do_and_dont_lines():
     assert (item.updated, item.review_by, item.expires) == ("2026-02-02", "2027-02-02", None)
     assert (item.tools, item.skills) == (["tools/rds-query"], ["execute-production-sql", "query-production-db"])
     assert item.dont[0].startswith("Try direct psql (the database is VPC-isolated): `infra/scripts/prod_db_exec.py`")
-    assert [d.split(" ")[:3] for d in item.dont] == [["Try", "direct", "psql"], ["Look", "for", "EC2"],
-                                                     ["Build", "custom", "Lambda"], ["Run", "`alembic", "upgrade"]]
+    assert [d.split(" ")[:3] for d in item.dont] == [
+        ["Try", "direct", "psql"],
+        ["Look", "for", "EC2"],
+        ["Build", "custom", "Lambda"],
+        ["Run", "`alembic", "upgrade"],
+    ]
     assert item.do[0].startswith("Use the `tools/rds-query` CLI, from the credentialmate repo root: Read: `python3")
     assert "connect to the production database with psql" in item.applies_when
 
 
 def test_older_items_still_load():
     """An index written before the new fields still validates (every new field has a default)."""
-    old = {"kind": "knowledge", "name": "x", "path": "knowledge/x.md", "title": "X", "tags": ["database"],
-           "repos": [], "applies_when": [], "updated": None, "frontmatter": {}, "headings": []}
+    old = {
+        "kind": "knowledge",
+        "name": "x",
+        "path": "knowledge/x.md",
+        "title": "X",
+        "tags": ["database"],
+        "repos": [],
+        "applies_when": [],
+        "updated": None,
+        "frontmatter": {},
+        "headings": [],
+    }
     item = KnowledgeItem.model_validate(old)
     assert (item.do, item.dont, item.supersedes, item.review_by) == ([], [], [], None)
 
@@ -96,13 +125,16 @@ def test_every_bundled_object_fits_the_model_and_the_schema(path):
     jsonschema.validate(frontmatter, knowledge_json_schema())
 
 
-@pytest.mark.parametrize("bad, where", [
-    ({"tags": "database, production"}, "tags"),
-    ({"applies-when": []}, "applies-when"),
-    ({"updated": 20260202}, "updated"),
-    ({"review_by": "2027-01-01"}, "review_by"),
-    ({"title": ["a"]}, "title"),
-])
+@pytest.mark.parametrize(
+    "bad, where",
+    [
+        ({"tags": "database, production"}, "tags"),
+        ({"applies-when": []}, "applies-when"),
+        ({"updated": 20260202}, "updated"),
+        ({"review_by": "2027-01-01"}, "review_by"),
+        ({"title": ["a"]}, "title"),
+    ],
+)
 def test_the_schema_rejects_what_the_rules_report(bad, where):
     from skilldex.knowledge.schema import knowledge_json_schema
 
@@ -152,14 +184,29 @@ def test_malformed_objects_are_catalogue_findings_with_lines(tmp_path):
     catalogue = scan_repo(root)
     found = sorted((f.path, f.line, f.column, f.code, f.message) for f in catalogue.findings)
     assert found == [
-        ("knowledge/broken.md", 3, 7, "SKD703", "'tags' is a string ('database, production'), not a list; "
-                                                "write `tags: [database, production]`"),
+        (
+            "knowledge/broken.md",
+            3,
+            7,
+            "SKD703",
+            "'tags' is a string ('database, production'), not a list; write `tags: [database, production]`",
+        ),
         ("knowledge/broken.md", 6, 5, "SKD705", "'applies-when' entry 2 is a list, not text"),
-        ("knowledge/broken.md", 7, 10, "SKD704", "'updated' is 'last week', not a date; write YYYY-MM-DD, "
-                                                 "e.g. 2026-02-02"),
+        (
+            "knowledge/broken.md",
+            7,
+            10,
+            "SKD704",
+            "'updated' is 'last week', not a date; write YYYY-MM-DD, e.g. 2026-02-02",
+        ),
         ("knowledge/broken.md", 8, 12, "SKD704", "'review-by' is '2026-13-01', which is not a calendar date"),
-        ("knowledge/broken.md", 9, 1, "SKD702", "'applies_when' is not a knowledge object field; did you mean "
-                                                "'applies-when'?"),
+        (
+            "knowledge/broken.md",
+            9,
+            1,
+            "SKD702",
+            "'applies_when' is not a knowledge object field; did you mean 'applies-when'?",
+        ),
         ("knowledge/yaml.md", 3, 1, "SKD012", found[-1][4]),
     ]
     assert "invalid YAML" in found[-1][4]

@@ -50,35 +50,85 @@ def one(report, code: str, path: str | None = None):
     return found[0]
 
 
-OTHER_DO = obj("title: Hotfix\ntags: [deploy]\napplies-when: [ship a hotfix]\nupdated: 2026-03-01\n",
-               BODY.replace("Run `scripts/deploy.sh` from the repo root.", "Build locally, then `scripts/push.sh`."
-                            ).replace("Don't push images from a laptop", "Don't run `scripts/deploy.sh` for a hotfix"))
+OTHER_DO = obj(
+    "title: Hotfix\ntags: [deploy]\napplies-when: [ship a hotfix]\nupdated: 2026-03-01\n",
+    BODY.replace("Run `scripts/deploy.sh` from the repo root.", "Build locally, then `scripts/push.sh`.").replace(
+        "Don't push images from a laptop", "Don't run `scripts/deploy.sh` for a hotfix"
+    ),
+)
 
 # (code, files, path of the finding, line, column, words the message must contain)
 TRIGGERS = [
-    ("SKD701", {K: obj(HEAD.replace("applies-when:\n  - ship a release to production\n", ""))}, K, 1, None,
-     ["'applies-when' is missing"]),
+    (
+        "SKD701",
+        {K: obj(HEAD.replace("applies-when:\n  - ship a release to production\n", ""))},
+        K,
+        1,
+        None,
+        ["'applies-when' is missing"],
+    ),
     ("SKD702", {K: obj(HEAD + "review_by: 2027-01-01\n")}, K, 7, 1, ["'review_by'", "did you mean 'review-by'"]),
-    ("SKD703", {K: obj(HEAD.replace("tags: [deploy, production]", "tags: deploy, production"))}, K, 3, 7,
-     ["'tags' is a string", "`tags: [deploy, production]`"]),
-    ("SKD704", {K: obj(HEAD.replace("updated: 2026-02-02", "updated: 2026-02-30"))}, K, 6, 10,
-     ["'updated' is '2026-02-30'", "not a calendar date"]),
-    ("SKD705", {K: obj(HEAD.replace("tags: [deploy, production]", "tags:\n  - deploy\n  - {prod: true}"))}, K, 5, 5,
-     ["'tags' entry 2 is a mapping"]),
+    (
+        "SKD703",
+        {K: obj(HEAD.replace("tags: [deploy, production]", "tags: deploy, production"))},
+        K,
+        3,
+        7,
+        ["'tags' is a string", "`tags: [deploy, production]`"],
+    ),
+    (
+        "SKD704",
+        {K: obj(HEAD.replace("updated: 2026-02-02", "updated: 2026-02-30"))},
+        K,
+        6,
+        10,
+        ["'updated' is '2026-02-30'", "not a calendar date"],
+    ),
+    (
+        "SKD705",
+        {K: obj(HEAD.replace("tags: [deploy, production]", "tags:\n  - deploy\n  - {prod: true}"))},
+        K,
+        5,
+        5,
+        ["'tags' entry 2 is a mapping"],
+    ),
     ("SKD706", {K: obj(body=BODY.split("## Don't")[0])}, K, 8, None, ["no 'Don't' section", "Do (line 13)"]),
     ("SKD707", {K: obj(HEAD.replace("updated: 2026-02-02\n", ""))}, K, 1, None, ["no 'updated' date"]),
-    ("SKD708", {K: obj(HEAD.replace("[deploy, production]", "[deploy, shipping]"))}, K, 3, 16,
-     ["tag 'shipping'"]),
-    ("SKD709", {K: GOOD, "knowledge/tags.yaml": "tags: rds lambda\n"}, "knowledge/tags.yaml", 1, None,
-     ["expected `tags:`"]),
-    ("SKD710", {K: obj(HEAD + "tools: [scripts/deploy.sh, scripts/gone.sh]\n")}, K, 7, 28,
-     ["'tools' names 'scripts/gone.sh'"]),
+    ("SKD708", {K: obj(HEAD.replace("[deploy, production]", "[deploy, shipping]"))}, K, 3, 16, ["tag 'shipping'"]),
+    (
+        "SKD709",
+        {K: GOOD, "knowledge/tags.yaml": "tags: rds lambda\n"},
+        "knowledge/tags.yaml",
+        1,
+        None,
+        ["expected `tags:`"],
+    ),
+    (
+        "SKD710",
+        {K: obj(HEAD + "tools: [scripts/deploy.sh, scripts/gone.sh]\n")},
+        K,
+        7,
+        28,
+        ["'tools' names 'scripts/gone.sh'"],
+    ),
     ("SKD712", {K: obj(HEAD + "review-by: 2026-11-01\n")}, K, 7, None, ["due for review on 2026-11-01", "26 days"]),
     ("SKD713", {K: obj(HEAD + "expires: 2026-01-08\n")}, K, 7, None, ["expired on 2026-01-08"]),
-    ("SKD714", {K: GOOD, "knowledge/hotfix.md": OTHER_DO}, "knowledge/hotfix.md", 16, None,
-     ["Don't names 'scripts/deploy.sh'", "knowledge/release.md:14 says do"]),
-    ("SKD715", {K: obj(body=BODY.replace("- Run `scripts/deploy.sh` from the repo root.", "- TODO: what worked"))},
-     K, 14, None, ["'Do' still says: TODO: what worked"]),
+    (
+        "SKD714",
+        {K: GOOD, "knowledge/hotfix.md": OTHER_DO},
+        "knowledge/hotfix.md",
+        16,
+        None,
+        ["Don't names 'scripts/deploy.sh'", "knowledge/release.md:14 says do"],
+    ),
+    (
+        "SKD715",
+        {K: obj(body=BODY.replace("- Run `scripts/deploy.sh` from the repo root.", "- TODO: what worked"))},
+        K,
+        14,
+        None,
+        ["'Do' still says: TODO: what worked"],
+    ),
 ]
 
 
@@ -107,8 +157,10 @@ def test_contradiction_is_reported_on_both_objects(make_repo):
     found = sorted((f.path, f.line) for f in report.findings if f.code == "SKD714")
     assert found == [("knowledge/hotfix.md", 16), ("knowledge/release.md", 14)]
     mine = next(f for f in report.findings if f.path == K)
-    assert "Do names 'scripts/deploy.sh', but knowledge/hotfix.md:16 says don't: Run `scripts/deploy.sh` for a " \
-           "hotfix" in mine.message
+    assert (
+        "Do names 'scripts/deploy.sh', but knowledge/hotfix.md:16 says don't: Run `scripts/deploy.sh` for a "
+        "hotfix" in mine.message
+    )
 
 
 # Objects close to each trigger that must NOT raise it.
@@ -117,17 +169,43 @@ CLEAN = [
     ("SKD702", {K: obj(HEAD + "review-by: 2027-01-01\nexpires: 2027-06-01\nsupersedes: [old]\ndescription: d\n")}),
     ("SKD703", {K: obj(HEAD.replace("tags: [deploy, production]", "tags:\n  - deploy\n  - production"))}),
     ("SKD704", {K: obj(HEAD.replace("updated: 2026-02-02", "updated: 2024-02-29"))}),
-    ("SKD706", {K: obj(body="**When you need to**: ship it.\n\n**DON'T**:\n- ❌ push from a laptop\n\n"
-                            "**DO**:\n✅ Use `scripts/deploy.sh`\n")}),
-    ("SKD708", {K: obj(HEAD.replace("[deploy, production]", "[repo, rds, process]")),
-                "knowledge/tags.yaml": "tags:\n  rds: Amazon RDS\n"}),
+    (
+        "SKD706",
+        {
+            K: obj(
+                body="**When you need to**: ship it.\n\n**DON'T**:\n- ❌ push from a laptop\n\n"
+                "**DO**:\n✅ Use `scripts/deploy.sh`\n"
+            )
+        },
+    ),
+    (
+        "SKD708",
+        {
+            K: obj(HEAD.replace("[deploy, production]", "[repo, rds, process]")),
+            "knowledge/tags.yaml": "tags:\n  rds: Amazon RDS\n",
+        },
+    ),
     ("SKD709", {K: GOOD, "knowledge/tags.yaml": "tags: [rds, lambda]\n"}),
-    ("SKD710", {K: obj(HEAD + "tools: [scripts/deploy.sh, deploy.sh]\ndocs: [scripts]\n",
-                       BODY + "\nSecrets live in `credmate/prod/db-credentials`; see `knowledge/release.md`.\n")}),
+    (
+        "SKD710",
+        {
+            K: obj(
+                HEAD + "tools: [scripts/deploy.sh, deploy.sh]\ndocs: [scripts]\n",
+                BODY + "\nSecrets live in `credmate/prod/db-credentials`; see `knowledge/release.md`.\n",
+            )
+        },
+    ),
     ("SKD712", {K: obj(HEAD + "review-by: 2026-11-27\n")}),
     ("SKD713", {K: obj(HEAD + "expires: 2026-11-28\n")}),
-    ("SKD714", {K: GOOD, "knowledge/hotfix.md": OTHER_DO.replace("updated: 2026-03-01\n",
-                                                                 "updated: 2026-03-01\nsupersedes: [release]\n")}),
+    (
+        "SKD714",
+        {
+            K: GOOD,
+            "knowledge/hotfix.md": OTHER_DO.replace(
+                "updated: 2026-03-01\n", "updated: 2026-03-01\nsupersedes: [release]\n"
+            ),
+        },
+    ),
     ("SKD715", {K: GOOD}),
 ]
 

@@ -41,8 +41,9 @@ def _env() -> dict[str, str]:
 
 
 def cli_json(cwd: Path, *args: str) -> tuple[int, object, str]:
-    done = subprocess.run([sys.executable, "-m", "skilldex", *args], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", *args], cwd=cwd, env=_env(), capture_output=True, text=True, timeout=120
+    )
     return done.returncode, json.loads(done.stdout) if done.stdout else None, done.stderr
 
 
@@ -50,8 +51,7 @@ def session(cwd: Path, calls: list[tuple[str, dict]]) -> tuple[set[str], list]:
     """Start `python -m skilldex mcp` in cwd, list its tools, make the calls in order; (tool names, results)."""
 
     async def run():
-        params = StdioServerParameters(command=sys.executable, args=["-m", "skilldex", "mcp"], cwd=str(cwd),
-                                       env=_env())
+        params = StdioServerParameters(command=sys.executable, args=["-m", "skilldex", "mcp"], cwd=str(cwd), env=_env())
         with anyio.fail_after(120):
             async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
                 await client.initialize()
@@ -102,7 +102,8 @@ def test_every_tool_answers_what_the_cli_prints(workspace: Path):
             page = _payload(result)
             assert page["total"] == len(printed["items"]) == page["count"] and page["more"] == 0
             assert [(i["kind"], i["path"], i["run"]) for i in page["items"]] == [
-                (i["kind"], i["path"], i["run"]) for i in printed["items"]]
+                (i["kind"], i["path"], i["run"]) for i in printed["items"]
+            ]
             continue
         assert _payload(result) == printed, (name, arguments)
     listing = _payload(results[2])
@@ -122,8 +123,11 @@ def test_bad_arguments_are_tool_errors_and_the_server_keeps_going(workspace: Pat
     _, results = session(workspace, calls)
     errors = [result.content[0].text for result in results[:5]]
     assert all(_is_error(result) for result in results[:5])
-    for text, args in zip(errors[:3], [("list", "nope"), ("show", "credentialmate", "rds-qurey"),
-                                       ("find", "credentialmate", "   ")], strict=True):
+    for text, args in zip(
+        errors[:3],
+        [("list", "nope"), ("show", "credentialmate", "rds-qurey"), ("find", "credentialmate", "   ")],
+        strict=True,
+    ):
         code, _, stderr = cli_json(workspace, *args)
         assert code == 2
         assert text.endswith(stderr.removeprefix("Error: ").rstrip("\n")), (text, stderr)  # the CLI's message
@@ -133,28 +137,46 @@ def test_bad_arguments_are_tool_errors_and_the_server_keeps_going(workspace: Pat
 
 
 def test_without_a_workspace_repos_are_folders(tmp_path: Path):
-    _, results = session(tmp_path, [("list_repos", {}),
-                                    ("list_tooling", {"repo": str(FIXTURES / "allkinds"), "kind": "tool"})])
+    _, results = session(
+        tmp_path, [("list_repos", {}), ("list_tooling", {"repo": str(FIXTURES / "allkinds"), "kind": "tool"})]
+    )
     assert _is_error(results[0]) and "no skilldex.yaml found" in results[0].content[0].text
     assert {item["path"] for item in _payload(results[1])["items"]} >= {"tools/query-db"}
 
 
 def test_without_the_sdk_the_command_says_how_to_install_it(tmp_path: Path):
-    code = ("import sys; sys.modules['mcp'] = None; from skilldex.cli import main; "
-            "sys.argv = ['skilldex', 'mcp']; raise SystemExit(main())")
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=60)
+    code = (
+        "import sys; sys.modules['mcp'] = None; from skilldex.cli import main; "
+        "sys.argv = ['skilldex', 'mcp']; raise SystemExit(main())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("Error: the MCP server needs the official MCP Python SDK")
-    assert done.stderr.endswith("add it to skilldex's environment: pipx inject skilldex-index mcp, uv tool install "
-                                "--with mcp <clone>, or pip install mcp in its venv\n")
+    assert done.stderr.endswith(
+        "add it to skilldex's environment: pipx inject skilldex-index mcp, uv tool install "
+        "--with mcp <clone>, or pip install mcp in its venv\n"
+    )
     assert "Traceback" not in done.stderr
 
 
 def test_help_has_an_example(tmp_path: Path):
-    done = subprocess.run([sys.executable, "-m", "skilldex", "mcp", "--help"], cwd=tmp_path, env=_env(),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "skilldex", "mcp", "--help"],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "Example" in done.stdout and "pipx install '.[mcp]'" in done.stdout
 
 
@@ -162,8 +184,9 @@ def test_the_server_reports_this_projects_name_and_version(tmp_path: Path):
     from skilldex import __version__
 
     async def run():
-        params = StdioServerParameters(command=sys.executable, args=["-m", "skilldex", "mcp"], cwd=str(tmp_path),
-                                       env=_env())
+        params = StdioServerParameters(
+            command=sys.executable, args=["-m", "skilldex", "mcp"], cwd=str(tmp_path), env=_env()
+        )
         with anyio.fail_after(120):
             async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
                 return await client.initialize()

@@ -53,10 +53,14 @@ def test_mypy_checks_the_package_on_the_oldest_supported_python():
     assert f">={mypy['python_version']}" == PYPROJECT["project"]["requires-python"]
 
 
-def test_ci_runs_ruff_and_mypy_through_make_lint():
+def test_ci_runs_ruff_check_ruff_format_and_mypy_through_make_lint():
     # .ci/run's static checks are the `lint` target's recipe; a line commented out there leaves CI
     assert "make lint " in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
     assert recipe is not None
     commands = [line.strip() for line in recipe.group(1).splitlines()]
-    assert "$(BIN)/ruff check src tests hooks" in commands and "$(BIN)/mypy" in commands
+    assert commands == [
+        "$(BIN)/ruff check src tests hooks benchmarks",
+        "$(BIN)/ruff format --check src tests hooks benchmarks",
+        "$(BIN)/mypy",
+    ]

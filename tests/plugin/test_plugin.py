@@ -82,15 +82,22 @@ def test_pack_knowledge_objects_are_catalogued_cleanly(tmp_path):
         assert item.kind == "knowledge" and item.title and item.tags and item.repos and item.applies_when, item.name
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.updated or ""), item.name
         assert [h.text for h in item.headings if h.level == 2] == [
-            "When you need to", "Do", "Don't", "How it works", "Evidence",
+            "When you need to",
+            "Do",
+            "Don't",
+            "How it works",
+            "Evidence",
         ], item.name
 
 
 def _warnings(out: str) -> list[str]:
     """The validator's warning lines about the plugin (its plugin-directory advice is a separate section)."""
     checks = out.split("Plugin directory checks")[0]
-    return [line.strip() for line in checks.splitlines() if line.strip().startswith("❯ ") and ": " in line
-            and not line.strip().startswith(("❯ hooks:", "❯ skills:"))]
+    return [
+        line.strip()
+        for line in checks.splitlines()
+        if line.strip().startswith("❯ ") and ": " in line and not line.strip().startswith(("❯ hooks:", "❯ skills:"))
+    ]
 
 
 def test_claude_plugin_validate_passes_on_the_repo_and_strict_warns_only_of_the_root_claude_md(tmp_path):
@@ -142,7 +149,8 @@ def test_generated_skill_passes_claude_plugin_validate(tmp_path):
     register()
     out = tmp_path / "skills"
     result = CliRunner().invoke(
-        app, ["--workspace", str(PROJECT / "skilldex.yaml"), "generate", "skill", "--out", str(out)],
+        app,
+        ["--workspace", str(PROJECT / "skilldex.yaml"), "generate", "skill", "--out", str(out)],
         env={"SKILLDEX_WORKSPACE": ""},
     )
     assert result.exit_code == 0, result.output

@@ -101,12 +101,16 @@ def test_a_partition_without_separator_leaves_the_rest_of_the_tool_read():
     text = ARGPARSE_TOOL.replace("description=__doc__)", "description=__doc__.partition()[0])")
     info = describe("db.py", text)
     assert (info.description, info.description_source) == (
-        "Inspect the reporting database (read-only unless --mutate).", "docstring")
+        "Inspect the reporting database (read-only unless --mutate).",
+        "docstring",
+    )
     assert [f.flags for f in info.flags] == [["--mutate"], ["--schema"], ["--tables"]]
 
 
 def test_argparse_constants_usage_prog_and_subparsers():
-    info = describe("release.py", src('''
+    info = describe(
+        "release.py",
+        src("""
         import argparse
 
         PROG = "release"
@@ -124,7 +128,8 @@ def test_argparse_constants_usage_prog_and_subparsers():
         tag = sub.add_parser("tag", help="create the git tag")
         tag.add_argument("--push", action="store_true", help="push the tag to origin")
         sub.add_parser("publish", help="upload to the index")
-    '''))
+    """),
+    )
     assert info.description == "Cut a release: tag, build and publish."
     assert info.description_source == "argparse"
     assert info.usage == "release [-n] {tag,publish} ..."
@@ -138,13 +143,16 @@ def test_argparse_constants_usage_prog_and_subparsers():
 
 
 def test_python_dry_run_only_marks_the_tool_mutating_but_not_the_flag():
-    info = describe("cleanup.py", src('''
+    info = describe(
+        "cleanup.py",
+        src('''
         """Delete build artefacts older than a week."""
         import argparse
         p = argparse.ArgumentParser()
         p.add_argument("--dry-run", action="store_true", help="list what would be deleted")
         p.add_argument("--days", type=int, default=7, help="age in days")
-    '''))
+    '''),
+    )
     assert info.description == "Delete build artefacts older than a week."
     assert info.description_source == "docstring"
     assert flags(info) == [
@@ -155,7 +163,9 @@ def test_python_dry_run_only_marks_the_tool_mutating_but_not_the_flag():
 
 
 def test_click_group_with_two_subcommands():
-    info = describe("artefacts.py", src('''
+    info = describe(
+        "artefacts.py",
+        src('''
         import click
 
 
@@ -181,7 +191,8 @@ def test_click_group_with_two_subcommands():
 
         if __name__ == "__main__":
             cli()
-    '''))
+    '''),
+    )
     assert info.description == "Manage release artefacts in the bucket."
     assert info.description_source == "click"
     assert info.subcommands == ["list", "purge"]
@@ -194,7 +205,9 @@ def test_click_group_with_two_subcommands():
 
 
 def test_click_command_help_keyword_and_flag_pairs():
-    info = describe("fmt.py", src('''
+    info = describe(
+        "fmt.py",
+        src('''
         from click import command, option, confirmation_option
 
         @command(help="Reformat the SQL files in migrations/.")
@@ -202,7 +215,8 @@ def test_click_command_help_keyword_and_flag_pairs():
         @confirmation_option()
         def main(check):
             """Docstring loses to help=."""
-    '''))
+    '''),
+    )
     assert info.description == "Reformat the SQL files in migrations/."
     assert info.description_source == "click"
     assert info.subcommands == []
@@ -214,7 +228,9 @@ def test_click_command_help_keyword_and_flag_pairs():
 
 
 def test_typer_app_with_annotated_options():
-    info = describe("keys.py", src('''
+    info = describe(
+        "keys.py",
+        src('''
         from typing import Annotated, Optional
 
         import typer
@@ -235,7 +251,8 @@ def test_typer_app_with_annotated_options():
         @app.command("ages")
         def key_ages(json_output: bool = typer.Option(False, "--json", "-j", help="Print JSON.")):
             """Show how old each key is."""
-    '''))
+    '''),
+    )
     assert info.description == "Rotate credentials for the staging services."
     assert info.description_source == "typer"
     assert info.subcommands == ["rotate", "ages"]
@@ -249,7 +266,9 @@ def test_typer_app_with_annotated_options():
 
 
 def test_typer_single_command_is_the_tool_itself():
-    info = describe("seed.py", src('''
+    info = describe(
+        "seed.py",
+        src('''
         import typer
 
         app = typer.Typer()
@@ -262,7 +281,8 @@ def test_typer_single_command_is_the_tool_itself():
 
         if __name__ == "__main__":
             app()
-    '''))
+    '''),
+    )
     assert info.description == "Seed the dev database with fake customers."
     assert info.description_source == "typer"
     assert info.subcommands == []
@@ -271,7 +291,9 @@ def test_typer_single_command_is_the_tool_itself():
 
 
 def test_typer_run_callback_and_sub_apps():
-    single = describe("render.py", src('''
+    single = describe(
+        "render.py",
+        src('''
         import typer
 
         def main(name: str, force: bool = typer.Option(False, "--force", "-f", help="Overwrite.")):
@@ -279,10 +301,13 @@ def test_typer_run_callback_and_sub_apps():
 
         if __name__ == "__main__":
             typer.run(main)
-    '''))
+    '''),
+    )
     assert (single.description, single.description_source) == ("Render the report for NAME.", "typer")
     assert flags(single) == [(["--force", "-f"], "Overwrite.", True)]
-    grouped = describe("admin.py", src('''
+    grouped = describe(
+        "admin.py",
+        src('''
         import typer
 
         app = typer.Typer()
@@ -300,7 +325,8 @@ def test_typer_run_callback_and_sub_apps():
         @app.command()
         def reindex():
             """Rebuild the search index."""
-    '''))
+    '''),
+    )
     assert (grouped.description, grouped.description_source) == ("Admin CLI for the shop.", "typer")
     assert grouped.subcommands == ["reindex", "users"]
     assert flags(grouped) == [(["--admin", "--no-admin"], None, False)]
@@ -308,7 +334,9 @@ def test_typer_run_callback_and_sub_apps():
 
 
 def test_click_add_command_uses_click_names():
-    info = describe("ops.py", src('''
+    info = describe(
+        "ops.py",
+        src('''
         import click
 
         @click.group(help="Ops toolbox.")
@@ -326,14 +354,17 @@ def test_click_add_command_uses_click_names():
 
         cli.add_command(sync)
         cli.add_command(backup_command)
-    '''))
+    '''),
+    )
     assert (info.description, info.description_source) == ("Ops toolbox.", "click")
     assert info.subcommands == ["sync-db", "backup"]
     assert flags(info) == [(["--apply"], None, True)]
 
 
 def test_docopt_docstring_gives_usage_and_options():
-    info = describe("naval_fate.py", src('''
+    info = describe(
+        "naval_fate.py",
+        src('''
         """Naval Fate: steer ships around the map.
 
         Usage:
@@ -348,27 +379,29 @@ def test_docopt_docstring_gives_usage_and_options():
 
         if __name__ == "__main__":
             arguments = docopt(__doc__)
-    '''))
+    '''),
+    )
     assert info.description == "Naval Fate: steer ships around the map."
     assert info.description_source == "docstring"
     assert info.usage == (
-        "Usage:\n"
-        "  naval_fate.py ship <name> move <x> <y> [--speed=<kn>]\n"
-        "  naval_fate.py -h | --help"
+        "Usage:\n  naval_fate.py ship <name> move <x> <y> [--speed=<kn>]\n  naval_fate.py -h | --help"
     )
     assert flags(info) == [(["--speed"], "Speed in knots [default: 10].", False)]
     assert info.mutating is False
 
 
 def test_python_sys_argv_flags_and_dunder_description():
-    info = describe("reindex.py", src('''
+    info = describe(
+        "reindex.py",
+        src("""
         import sys
 
         __description__ = "Rebuild the search index from the primary database."
 
         if "--apply" in sys.argv:
             print("applying")
-    '''))
+    """),
+    )
     assert info.description == "Rebuild the search index from the primary database."
     assert info.description_source == "__description__"
     assert flags(info) == [(["--apply"], None, True)]
@@ -376,13 +409,16 @@ def test_python_sys_argv_flags_and_dunder_description():
 
 
 def test_python_syntax_error_reports_line_and_keeps_the_header_comment():
-    info = describe("broken.py", src('''
+    info = describe(
+        "broken.py",
+        src("""
         #!/usr/bin/env python3
         # Export invoices to the accounting system.
 
         def main(:
             pass
-    '''))
+    """),
+    )
     assert info.parse_error == (4, "invalid syntax")
     assert info.description == "Export invoices to the accounting system."
     assert info.description_source == "header-comment"
@@ -390,7 +426,9 @@ def test_python_syntax_error_reports_line_and_keeps_the_header_comment():
 
 
 def test_pep723_script_block_is_skipped():
-    info = describe("fetch.py", src('''
+    info = describe(
+        "fetch.py",
+        src("""
         #!/usr/bin/env -S uv run --script
         # /// script
         # requires-python = ">=3.11"
@@ -398,7 +436,8 @@ def test_pep723_script_block_is_skipped():
         # ///
         # Download the nightly exchange rates into data/rates.csv.
         import httpx
-    '''))
+    """),
+    )
     assert info.parse_error is None
     assert info.description == "Download the nightly exchange rates into data/rates.csv."
     assert info.description_source == "header-comment"
@@ -407,13 +446,15 @@ def test_pep723_script_block_is_skipped():
 def test_python_source_is_never_executed(tmp_path):
     marker = tmp_path / "was-run"
     tool = tmp_path / "danger.py"
-    tool.write_text(src(f'''
+    tool.write_text(
+        src(f'''
         """Looks harmless."""
         import pathlib
         pathlib.Path({str(marker)!r}).write_text("ran")
         raise SystemExit(3)
         __import__("os").system("touch {marker}")
-    '''))
+    ''')
+    )
     info = describe(tool.name, tool.read_text())
     assert info.description == "Looks harmless."
     assert not marker.exists()
@@ -430,7 +471,7 @@ def test_shell_source_is_never_executed(tmp_path):
 
 # --- shell --------------------------------------------------------------------------------------
 
-DEPLOY_SH = src('''
+DEPLOY_SH = src("""
     #!/usr/bin/env bash
     # shellcheck disable=SC2034
     # SPDX-License-Identifier: MIT
@@ -466,7 +507,7 @@ DEPLOY_SH = src('''
       esac
       shift
     done
-''')
+""")
 
 
 def test_bash_header_usage_heredoc_and_case_flags():
@@ -492,7 +533,9 @@ def test_bash_header_usage_heredoc_and_case_flags():
 
 
 def test_shell_with_only_a_dry_run_switch():
-    info = describe("prune-branches.sh", src('''
+    info = describe(
+        "prune-branches.sh",
+        src("""
         #!/bin/sh
         # Delete local branches already merged into main.
         if [ "${1:-}" = "--dry-run" ]; then
@@ -500,14 +543,17 @@ def test_shell_with_only_a_dry_run_switch():
           exit 0
         fi
         git branch --merged main | xargs git branch -d
-    '''))
+    """),
+    )
     assert info.description == "Delete local branches already merged into main."
     assert flags(info) == [(["--dry-run"], None, False)]
     assert info.mutating is True
 
 
 def test_getopts_flags_get_help_from_the_usage_echo_lines():
-    info = describe("backup", src('''
+    info = describe(
+        "backup",
+        src("""
         #!/bin/bash
         set -e
         usage() {
@@ -525,7 +571,8 @@ def test_getopts_flags_get_help_from_the_usage_echo_lines():
             h) usage; exit 0 ;;
           esac
         done
-    '''))
+    """),
+    )
     assert info.language == "shell"
     assert info.description == "Dump DATABASE into DIR as a compressed archive."
     assert info.description_source == "usage"
@@ -545,7 +592,9 @@ def test_getopts_flags_get_help_from_the_usage_echo_lines():
 
 
 def test_decorated_comments_as_data_usage_header():
-    info = describe("rotate-logs.sh", src('''
+    info = describe(
+        "rotate-logs.sh",
+        src("""
         #!/usr/bin/env bash
         ##############################################################
         ## rotate-logs.sh -- compress and ship yesterday's app logs
@@ -556,7 +605,8 @@ def test_decorated_comments_as_data_usage_header():
         ##   --delete    remove shipped logs instead of keeping them
         ##############################################################
         usage() { sed -n 's/^## \\{0,1\\}//p' "$0"; }
-    '''))
+    """),
+    )
     assert info.description == "compress and ship yesterday's app logs"
     assert info.description_source == "header-comment"
     assert info.usage == (
@@ -574,7 +624,9 @@ def test_decorated_comments_as_data_usage_header():
 
 
 def test_shdoc_tags_and_vim_modeline():
-    info = describe("lib.sh", src('''
+    info = describe(
+        "lib.sh",
+        src("""
         #!/usr/bin/env bash
         # vim: set ft=sh ts=2 :
         # @file lib.sh
@@ -584,14 +636,17 @@ def test_shdoc_tags_and_vim_modeline():
         #
         #   Source it; do not run it.
         # @option -q | --quiet Print nothing but errors.
-    '''))
+    """),
+    )
     assert info.description == "Wraps git and gh so release scripts share one error style."
     assert info.description_source == "shdoc"
     assert flags(info) == [(["-q", "--quiet"], "Print nothing but errors.", False)]
 
 
 def test_header_usage_line_and_license_paragraph():
-    info = describe("sync-assets", src('''
+    info = describe(
+        "sync-assets",
+        src("""
         #!/bin/sh
         #
         # Licensed under the Apache License, Version 2.0 (the "License");
@@ -601,7 +656,8 @@ def test_header_usage_line_and_license_paragraph():
         # Usage: sync-assets [--delete] BUCKET
         #
         aws s3 sync ./public "s3://$1"
-    '''))
+    """),
+    )
     assert info.description == "Sync static assets to the CDN bucket."
     assert info.usage == "Usage: sync-assets [--delete] BUCKET"
     assert flags(info) == [(["--delete"], None, True)]
@@ -609,7 +665,9 @@ def test_header_usage_line_and_license_paragraph():
 
 
 def test_gnu_style_case_arms_collapse_abbreviations_and_skip_globs():
-    info = describe("trace", src('''
+    info = describe(
+        "trace",
+        src("""
         #!/bin/bash
         # Trace library calls of a program.
         while [ $# -gt 0 ]; do
@@ -622,18 +680,22 @@ def test_gnu_style_case_arms_collapse_abbreviations_and_skip_globs():
           esac
           shift
         done
-    '''))
+    """),
+    )
     assert [f.flags for f in info.flags] == [["--version"], ["-o", "--output"], ["--color"]]
 
 
 def test_lsb_init_header_and_generated_notice():
-    info = describe("hwclock.sh", src('''
+    info = describe(
+        "hwclock.sh",
+        src("""
         #!/bin/sh
         ### BEGIN INIT INFO
         # Provides:          hwclock
         # Short-Description: Save the system clock to the hardware clock on shutdown.
         ### END INIT INFO
-    '''))
+    """),
+    )
     assert info.description == "Save the system clock to the hardware clock on shutdown."
     generated = describe(
         "gen.sh", "#!/bin/sh\n# This file was generated by make, do not edit!\n#\n# Install the hooks.\n"
@@ -642,12 +704,15 @@ def test_lsb_init_header_and_generated_notice():
 
 
 def test_ruby_uses_the_comment_header():
-    info = describe("report.rb", src('''
+    info = describe(
+        "report.rb",
+        src("""
         #!/usr/bin/env ruby
         # frozen_string_literal: true
         # Print last week's signups per plan.
         require "optparse"
-    '''))
+    """),
+    )
     assert info.language == "ruby"
     assert info.description == "Print last week's signups per plan."
     assert info.description_source == "header-comment"
@@ -657,7 +722,9 @@ def test_ruby_uses_the_comment_header():
 
 
 def test_commander_program_description_options_and_subcommands():
-    info = describe("seed.js", src('''
+    info = describe(
+        "seed.js",
+        src("""
         #!/usr/bin/env node
         'use strict';
         const { program } = require('commander');
@@ -677,7 +744,8 @@ def test_commander_program_description_options_and_subcommands():
         orders.description('Create fake orders');
 
         program.parse();
-    '''))
+    """),
+    )
     assert info.language == "javascript"
     assert info.description == "Seed the local database with fixtures."
     assert info.description_source == "commander"
@@ -692,7 +760,9 @@ def test_commander_program_description_options_and_subcommands():
 
 
 def test_jsdoc_typescript_with_parse_args():
-    info = describe("sync-flags.ts", src('''
+    info = describe(
+        "sync-flags.ts",
+        src("""
         #!/usr/bin/env -S npx tsx
         /**
          * @fileoverview Sync feature flags from LaunchDarkly into config/flags.json.
@@ -710,7 +780,8 @@ def test_jsdoc_typescript_with_parse_args():
             "project-key": { type: "string" },
           },
         });
-    '''))
+    """),
+    )
     assert info.language == "typescript"
     assert info.description == "Sync feature flags from LaunchDarkly into config/flags.json."
     assert info.description_source == "jsdoc"
@@ -719,7 +790,9 @@ def test_jsdoc_typescript_with_parse_args():
 
 
 def test_yargs_usage_commands_and_options():
-    info = describe("preview.js", src('''
+    info = describe(
+        "preview.js",
+        src("""
         // Copyright 2023 Example Corp.
         const yargs = require('yargs/yargs')
         const { hideBin } = require('yargs/helpers')
@@ -733,7 +806,8 @@ def test_yargs_usage_commands_and_options():
             description: "chatty " + "output",
           })
           .parse()
-    '''))
+    """),
+    )
     assert info.description == "Manage preview environments."
     assert info.description_source == "usage"
     assert info.usage == "Usage: preview.js <command> [options]\n\nManage preview environments."
@@ -745,14 +819,17 @@ def test_yargs_usage_commands_and_options():
 
 
 def test_line_comment_header_in_javascript():
-    info = describe("count-lines.mjs", src('''
+    info = describe(
+        "count-lines.mjs",
+        src("""
         #!/usr/bin/env node
         // @ts-check
         // Count source lines per package and print a table.
         // Usage: node scripts/count-lines.mjs [--json]
         import fs from "node:fs";
         if (process.argv.includes("--json")) {}
-    '''))
+    """),
+    )
     assert info.description == "Count source lines per package and print a table."
     assert info.description_source == "header-comment"
     assert info.usage == "Usage: node scripts/count-lines.mjs [--json]"
@@ -761,7 +838,9 @@ def test_line_comment_header_in_javascript():
 
 
 def test_meow_help_text_and_hand_written_argv_cases():
-    info = describe("unicorn.mjs", src('''
+    info = describe(
+        "unicorn.mjs",
+        src("""
         #!/usr/bin/env node
         import meow from "meow";
 
@@ -782,7 +861,8 @@ def test_meow_help_text_and_hand_written_argv_cases():
               break;
           }
         }
-    '''))
+    """),
+    )
     assert info.description == ""
     assert info.usage == (
         "Usage\n  $ unicorn <input>\n\nOptions\n  --rainbow, -r  Include a rainbow\n\n"
@@ -795,7 +875,9 @@ def test_meow_help_text_and_hand_written_argv_cases():
 def test_php_docblock():
     info = describe("purge-sessions.php", "<?php\n/**\n * Purge expired sessions from Redis.\n */\n")
     assert (info.language, info.description, info.description_source) == (
-        "php", "Purge expired sessions from Redis.", "jsdoc",
+        "php",
+        "Purge expired sessions from Redis.",
+        "jsdoc",
     )
 
 
@@ -803,7 +885,9 @@ def test_php_docblock():
 
 
 def test_powershell_comment_based_help_and_params():
-    info = describe("Rotate-Secret.ps1", src('''
+    info = describe(
+        "Rotate-Secret.ps1",
+        src("""
         <#
         .SYNOPSIS
             Rotates the service principal secret.
@@ -817,7 +901,8 @@ def test_powershell_comment_based_help_and_params():
             [Parameter(Mandatory = $true)][string]$Name,
             [switch]$Force
         )
-    '''))
+    """),
+    )
     assert info.description == "Rotates the service principal secret."
     assert info.description_source == "comment-help"
     assert flags(info) == [
@@ -951,9 +1036,31 @@ def test_classify(names, help_text, kind):
 
 
 def test_mutating_word_list_covers_the_documented_words():
-    for word in ("mutate", "apply", "force", "write", "execute", "commit", "yes", "confirm",
-                 "no-dry-run", "delete", "destroy", "drop", "prune", "purge", "overwrite", "fix",
-                 "push", "deploy", "migrate", "run", "wet-run", "live", "i-know-what-im-doing"):
+    for word in (
+        "mutate",
+        "apply",
+        "force",
+        "write",
+        "execute",
+        "commit",
+        "yes",
+        "confirm",
+        "no-dry-run",
+        "delete",
+        "destroy",
+        "drop",
+        "prune",
+        "purge",
+        "overwrite",
+        "fix",
+        "push",
+        "deploy",
+        "migrate",
+        "run",
+        "wet-run",
+        "live",
+        "i-know-what-im-doing",
+    ):
         assert word in MUTATING_WORDS
 
 

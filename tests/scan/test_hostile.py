@@ -31,7 +31,10 @@ def test_missing_frontmatter_is_a_finding_and_body_gives_description(repo):
     assert codes(cat) == [("SKD010", ".claude/skills/deploy/SKILL.md", 1)]
     item = skill(cat, ".claude/skills/deploy/SKILL.md")
     assert (item.name, item.description, item.description_source) == (
-        "deploy", "Ship the API with scripts/deploy.sh.", "body")
+        "deploy",
+        "Ship the API with scripts/deploy.sh.",
+        "body",
+    )
 
 
 def test_unclosed_frontmatter(repo):
@@ -51,7 +54,10 @@ def test_invalid_yaml_reports_line_and_column_and_keeps_the_body(repo):
     # Claude Code loads it with empty metadata (SKD012 says so), but what the skill is for is its description
     # line, not a line of the body (issue 19: a frontmatter description always wins).
     assert (item.name, item.description, item.description_source) == (
-        "db", "Use this skill when: the db is down", "frontmatter")
+        "db",
+        "Use this skill when: the db is down",
+        "frontmatter",
+    )
 
 
 def test_frontmatter_that_is_not_a_mapping(repo):
@@ -68,7 +74,7 @@ def test_bom_before_frontmatter(repo):
 def test_yaml_alias_bomb_is_rejected_quickly(repo):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 12):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     bomb = "---\n" + "\n".join(lines) + "\ndescription: boom\n---\n"
     start = time.monotonic()
     cat = scan_repo(repo({".claude/skills/bomb/SKILL.md": bomb}))
@@ -180,11 +186,14 @@ def test_unreadable_file_and_folder_are_findings():
     base = Path(tempfile.mkdtemp(prefix="skilldex-perm-"))
     try:
         base.chmod(0o755)
-        root = write_tree(base / "repo", {
-            ".claude/skills/ok/SKILL.md": GOOD,
-            ".claude/skills/locked/SKILL.md": GOOD,
-            "tools/private/run.sh": "#!/bin/sh\n# private\n",
-        })
+        root = write_tree(
+            base / "repo",
+            {
+                ".claude/skills/ok/SKILL.md": GOOD,
+                ".claude/skills/locked/SKILL.md": GOOD,
+                "tools/private/run.sh": "#!/bin/sh\n# private\n",
+            },
+        )
         for folder in [base, *[p for p in base.rglob("*") if p.is_dir()]]:
             folder.chmod(0o755)
         (root / ".claude/skills/locked/SKILL.md").chmod(0o000)
@@ -203,13 +212,15 @@ def test_unreadable_file_and_folder_are_findings():
 
 
 def test_a_scan_never_stops_at_the_first_bad_file(repo):
-    root = repo({
-        ".claude/skills/a/SKILL.md": "---\nname: [\n---\n",
-        ".claude/skills/b/SKILL.md": b"\x00\x00",
-        ".claude/skills/c/skill.md": GOOD,
-        ".claude/skills/d/SKILL.md": GOOD.replace("ok", "d"),
-        ".mcp.json": "{not json",
-    })
+    root = repo(
+        {
+            ".claude/skills/a/SKILL.md": "---\nname: [\n---\n",
+            ".claude/skills/b/SKILL.md": b"\x00\x00",
+            ".claude/skills/c/skill.md": GOOD,
+            ".claude/skills/d/SKILL.md": GOOD.replace("ok", "d"),
+            ".mcp.json": "{not json",
+        }
+    )
     cat = scan_repo(root)
     assert [f.code for f in cat.findings] == ["SKD012", "SKD003", "SKD020", "SKD030"]  # sorted by path
     assert sorted(i.name for i in cat.items) == ["a", "d", "ok"]
@@ -225,17 +236,21 @@ def test_missing_repo_folder_is_a_usage_error(tmp_path):
 def test_nothing_in_the_scanned_repo_is_executed_or_imported(tmp_path):
     marker = tmp_path / "executed"
     touch = f"open({str(marker)!r}, 'w').write('x')"
-    root = write_tree(tmp_path / "repo", {
-        "tools/evil.py": f"#!/usr/bin/env python3\n\"\"\"Looks harmless.\"\"\"\n{touch}\nimport argparse\n",
-        "tools/evil.sh": f"#!/bin/sh\n# Looks harmless.\ntouch {marker}\n",
-        "tools/evil.js": (f"#!/usr/bin/env node\n// Looks harmless.\n"
-                          f"require('fs').writeFileSync({str(marker)!r}, 'x')\n"),
-        "Makefile": f"X := $(shell touch {marker})\nall: ## build\n\ttouch {marker}\n",
-        "package.json": f'{{"scripts": {{"preinstall": "touch {marker}", "build": "touch {marker}"}}}}',
-        "setup.py": touch + "\n",
-        "conftest.py": touch + "\n",
-        ".claude/skills/x/SKILL.md": f"---\nname: x\ndescription: y\n---\n!`touch {marker}`\n",
-    })
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "tools/evil.py": f'#!/usr/bin/env python3\n"""Looks harmless."""\n{touch}\nimport argparse\n',
+            "tools/evil.sh": f"#!/bin/sh\n# Looks harmless.\ntouch {marker}\n",
+            "tools/evil.js": (
+                f"#!/usr/bin/env node\n// Looks harmless.\nrequire('fs').writeFileSync({str(marker)!r}, 'x')\n"
+            ),
+            "Makefile": f"X := $(shell touch {marker})\nall: ## build\n\ttouch {marker}\n",
+            "package.json": f'{{"scripts": {{"preinstall": "touch {marker}", "build": "touch {marker}"}}}}',
+            "setup.py": touch + "\n",
+            "conftest.py": touch + "\n",
+            ".claude/skills/x/SKILL.md": f"---\nname: x\ndescription: y\n---\n!`touch {marker}`\n",
+        },
+    )
     cat = scan_repo(root)
     assert not marker.exists()
     assert {i.path for i in cat.items if i.kind == "tool"} == {"tools/evil.py", "tools/evil.sh", "tools/evil.js"}
@@ -245,16 +260,36 @@ def test_nothing_in_the_scanned_repo_is_executed_or_imported(tmp_path):
 def test_exists_answers_like_the_disk_for_walked_skipped_and_missing_paths(tmp_path):
     from skilldex.scan.fs import RepoFS
 
-    root = write_tree(tmp_path / "repo", {
-        "docs/a.md": "x", "empty/.keep": "", "venv2/pyvenv.cfg": "home = /usr\n", "venv2/lib/x.py": "",
-        "node_modules/pkg/index.js": "", "deep/" + "/".join(f"d{i}" for i in range(14)) + "/f.txt": "",
-    })
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "docs/a.md": "x",
+            "empty/.keep": "",
+            "venv2/pyvenv.cfg": "home = /usr\n",
+            "venv2/lib/x.py": "",
+            "node_modules/pkg/index.js": "",
+            "deep/" + "/".join(f"d{i}" for i in range(14)) + "/f.txt": "",
+        },
+    )
     (root / "hollow").mkdir()
     os.mkfifo(root / "docs" / "pipe")
     fs = RepoFS.open(root)
-    for rel in ["docs/a.md", "docs", "empty", "hollow", "venv2", "venv2/lib/x.py", "node_modules/pkg/index.js",
-                "deep/" + "/".join(f"d{i}" for i in range(14)), "docs/pipe", "docs/missing.md", "nope/x", "",
-                "docs/../docs/a.md", "../repo/docs/a.md"]:
+    for rel in [
+        "docs/a.md",
+        "docs",
+        "empty",
+        "hollow",
+        "venv2",
+        "venv2/lib/x.py",
+        "node_modules/pkg/index.js",
+        "deep/" + "/".join(f"d{i}" for i in range(14)),
+        "docs/pipe",
+        "docs/missing.md",
+        "nope/x",
+        "",
+        "docs/../docs/a.md",
+        "../repo/docs/a.md",
+    ]:
         real = os.path.realpath(root / rel)
         expected = (real == str(fs.root) or real.startswith(str(fs.root) + os.sep)) and os.path.exists(real)
         assert fs.exists(rel) == expected, rel

@@ -89,11 +89,7 @@ def test_skill_body_references_resolve_against_skill_folder_then_repo_root(catal
 
 
 def test_skill_scopes_and_invocations(catalogue):
-    got = {
-        i.path: (i.scope, i.loaded_by_claude_code, i.run)
-        for i in catalogue.items
-        if i.kind == "skill"
-    }
+    got = {i.path: (i.scope, i.loaded_by_claude_code, i.run) for i in catalogue.items if i.kind == "skill"}
     assert got == {
         ".agents/skills/format-code/SKILL.md": ("agents", False, "/format-code"),
         ".claude/skills/run-sql/SKILL.md": ("project", True, "/run-sql"),
@@ -117,7 +113,11 @@ def test_command(catalogue):
 def test_agent(catalogue):
     item = by_path(catalogue, "agent", ".claude/agents/log-reader.md")
     assert (item.name, item.description, item.tools, item.model, item.capabilities) == (
-        "log-reader", "Reads CloudWatch logs and summarises errors.", ["Read", "Grep", "Bash"], "sonnet", ["logs"]
+        "log-reader",
+        "Reads CloudWatch logs and summarises errors.",
+        ["Read", "Grep", "Bash"],
+        "sonnet",
+        ["logs"],
     )
 
 
@@ -125,7 +125,11 @@ def test_mcp_servers_keep_env_names_not_values(catalogue):
     servers = {i.name: i for i in catalogue.items if i.kind == "mcp-server"}
     pg = servers["pg-readonly"]
     assert (pg.transport, pg.command, pg.args, pg.env_keys, pg.line) == (
-        "stdio", "npx", ["-y", "@modelcontextprotocol/server-postgres"], ["DATABASE_URL"], 3
+        "stdio",
+        "npx",
+        ["-y", "@modelcontextprotocol/server-postgres"],
+        ["DATABASE_URL"],
+        3,
     )
     assert "RO_DATABASE_URL" not in pg.model_dump_json()
     docs = servers["docs-search"]
@@ -135,7 +139,11 @@ def test_mcp_servers_keep_env_names_not_values(catalogue):
 def test_python_tool_is_described_statically(catalogue):
     item = by_path(catalogue, "tool", "tools/query-db")
     assert (item.language, item.executable, item.run, item.mutating, item.description_source) == (
-        "python", True, "tools/query-db", True, "argparse"
+        "python",
+        True,
+        "tools/query-db",
+        True,
+        "argparse",
     )
     assert item.description.startswith("Run SQL against the production database through the SQL API Lambda.")
     assert [(f.flags, f.mutating) for f in item.flags] == [
@@ -153,7 +161,9 @@ def test_library_module_in_tools_folder_is_not_a_tool(catalogue):
 def test_shell_tool(catalogue):
     item = by_path(catalogue, "tool", "scripts/tail-logs.sh")
     assert (item.language, item.description, item.run) == (
-        "shell", "Tail the API's CloudWatch logs.", "scripts/tail-logs.sh"
+        "shell",
+        "Tail the API's CloudWatch logs.",
+        "scripts/tail-logs.sh",
     )
     assert sorted(f for flag in item.flags for f in flag.flags) == ["--follow", "--since"]
     assert item.usage == "Usage: scripts/tail-logs.sh [--since 10m] [--follow]"

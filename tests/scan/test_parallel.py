@@ -41,8 +41,10 @@ def _index_dump(root, cache) -> list:
     refresh.catalogue(root)
     db = sqlite3.connect(db_path(str(root.resolve())))
     try:
-        items = db.execute("SELECT i.rel, i.seq, i.data, i.main, i.cited, d.name, d.description, d.headings, d.body, "
-                           "d.path, d.caps FROM items i JOIN docs d ON d.rowid = i.id ORDER BY i.rel, i.seq").fetchall()
+        items = db.execute(
+            "SELECT i.rel, i.seq, i.data, i.main, i.cited, d.name, d.description, d.headings, d.body, "
+            "d.path, d.caps FROM items i JOIN docs d ON d.rowid = i.id ORDER BY i.rel, i.seq"
+        ).fetchall()
         files = db.execute("SELECT rel, deps, findings FROM files ORDER BY rel").fetchall()
     finally:
         db.close()

@@ -83,8 +83,7 @@ def test_makefile_marmelab_style():
             "help",
             "Display this help",
             11,
-            'awk \'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*?##/ { printf "%-15s %s\\n",'
-            " $$1, $$2 }' $(MAKEFILE_LIST)",
+            'awk \'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*?##/ { printf "%-15s %s\\n", $$1, $$2 }\' $(MAKEFILE_LIST)',
         ),
         Target(
             "build",
@@ -111,10 +110,7 @@ def test_makefile_section_header_is_not_a_description():
 
 
 def test_makefile_comment_survives_phony_line_naming_the_target_only():
-    text = (
-        "# Run the tests\n.PHONY: test\ntest:\n\tpytest\n\n"
-        "# Phony targets\n.PHONY: a b\nc:\n\ttrue\n"
-    )
+    text = "# Run the tests\n.PHONY: test\ntest:\n\tpytest\n\n# Phony targets\n.PHONY: a b\nc:\n\ttrue\n"
     assert parse_makefile(text) == [
         Target("test", "Run the tests", 3, "pytest"),
         Target("c", "", 8, "true"),
@@ -182,9 +178,13 @@ def test_makefile_takes_at_most_three_recipe_lines_and_skips_shell_comments():
 
 
 def test_join_commands_says_how_many_lines_it_left_out_even_when_capped():
-    assert join_commands(["mix deps.get\nmix ecto.create", "mix ecto.migrate\n# seed\nmix run seeds.exs",
-                          "npm ci\n\ncd assets && npm run build\nmix phx.server\nmix test"]) == (
-        "mix deps.get && mix ecto.create && mix ecto.migrate && … (+5 more)")
+    assert join_commands(
+        [
+            "mix deps.get\nmix ecto.create",
+            "mix ecto.migrate\n# seed\nmix run seeds.exs",
+            "npm ci\n\ncd assets && npm run build\nmix phx.server\nmix test",
+        ]
+    ) == ("mix deps.get && mix ecto.create && mix ecto.migrate && … (+5 more)")
     assert join_commands(["a", "b", "c"]) == "a && b && c"
     assert join_commands(["  ", "# only a comment"]) is None
     long = join_commands(["x" * 600, "y", "z", "w"])
@@ -247,8 +247,7 @@ def test_justfile_recipes():
             "build",
             "Build the project",
             11,
-            'echo "building {{profile}}"'
-            ' && cargo build --profile {{profile}} --features "{{features}}"',
+            'echo "building {{profile}}" && cargo build --profile {{profile}} --features "{{features}}"',
         ),
         TaskDef("test", "Run the test suite", 19, "set -euo pipefail && cargo test {{args}}"),
         TaskDef("fmt", "", 26, "cargo fmt"),
@@ -322,12 +321,23 @@ def test_package_json_scripts_and_descriptions():
 def test_package_json_life_cycle_scripts_are_npm_hooks_not_tasks():
     """npm runs prepare, postinstall, prepublishOnly... itself; `pretest` runs before `test`; a `pre` name that
     prefixes no script (`prefetch`) is a task of its own."""
-    text = json.dumps({"scripts": {
-        "preinstall": "npx only-allow pnpm", "postinstall": "patch-package", "prepare": "husky",
-        "prepublishOnly": "npm run build", "prepack": "clean-pkg", "version": "changeset version",
-        "pretest": "npm run lint", "test": "vitest", "posttest": "rm -rf tmp", "prefetch": "node fetch.js",
-        "install:deps": "npm ci",
-    }})
+    text = json.dumps(
+        {
+            "scripts": {
+                "preinstall": "npx only-allow pnpm",
+                "postinstall": "patch-package",
+                "prepare": "husky",
+                "prepublishOnly": "npm run build",
+                "prepack": "clean-pkg",
+                "version": "changeset version",
+                "pretest": "npm run lint",
+                "test": "vitest",
+                "posttest": "rm -rf tmp",
+                "prefetch": "node fetch.js",
+                "install:deps": "npm ci",
+            }
+        }
+    )
     assert [t.name for t in parse_package_json(text)] == ["test", "prefetch", "install:deps"]
 
 
@@ -338,9 +348,7 @@ def test_package_json_invalid_reports_line():
     assert caught.value.message.startswith("invalid JSON")
 
 
-@pytest.mark.parametrize(
-    "text", ["[]", '"x"', "{}", '{"scripts": []}', '{"scripts": "npm test"}', '{"scripts": null}']
-)
+@pytest.mark.parametrize("text", ["[]", '"x"', "{}", '{"scripts": []}', '{"scripts": "npm test"}', '{"scripts": null}'])
 def test_package_json_without_a_scripts_object(text):
     assert parse_package_json(text) == []
 
@@ -436,10 +444,7 @@ def test_pyproject_invalid_reports_line():
 
 
 def test_pyproject_wrong_types_are_skipped():
-    text = (
-        'project = "x"\n[tool.poe]\ntasks = 3\n[tool.poetry]\nscripts = ["a"]\n'
-        "[tool.pdm.scripts]\nx = 5\n"
-    )
+    text = 'project = "x"\n[tool.poe]\ntasks = 3\n[tool.poetry]\nscripts = ["a"]\n[tool.pdm.scripts]\nx = 5\n'
     assert parse_pyproject(text) == [Script("x", "", 7, None, "pdm")]
 
 
@@ -502,9 +507,7 @@ def test_taskfile_tasks():
 
 
 def test_taskfile_summary_first_paragraph_when_no_desc():
-    text = (
-        "tasks:\n  up:\n    summary: |\n      Start it.\n\n      Details.\n    cmds: [compose up]\n"
-    )
+    text = "tasks:\n  up:\n    summary: |\n      Start it.\n\n      Details.\n    cmds: [compose up]\n"
     assert parse_taskfile(text) == [TaskDef("up", "Start it.", 2, "compose up")]
 
 
@@ -564,16 +567,21 @@ def test_parsers_never_crash_on_junk(parse, fixture):
 
 
 def test_makefile_automatic_target_echo_messages_and_section_banners():
-    text = ("# ====== Testing ======\n# unit tests (hermetic)\nunit:\n\tgo test ./...\n\n"
-            "bootstrap reset-db:\n\t./scripts/do.sh $@\n\n"
-            "fetch-release-registry:\n\t@echo \"--> Fetching release registry\"\n\t@curl -o r.json $(URL)\n\n"
-            "build:\n\t@echo building\n\tgo build\n")
+    text = (
+        "# ====== Testing ======\n# unit tests (hermetic)\nunit:\n\tgo test ./...\n\n"
+        "bootstrap reset-db:\n\t./scripts/do.sh $@\n\n"
+        'fetch-release-registry:\n\t@echo "--> Fetching release registry"\n\t@curl -o r.json $(URL)\n\n'
+        "build:\n\t@echo building\n\tgo build\n"
+    )
     assert [(t.name, t.description, t.command) for t in parse_makefile(text)] == [
         ("unit", "unit tests (hermetic)", "go test ./..."),
         ("bootstrap", "", "./scripts/do.sh bootstrap"),
         ("reset-db", "", "./scripts/do.sh reset-db"),
-        ("fetch-release-registry", "Fetching release registry",
-         'echo "--> Fetching release registry" && curl -o r.json $(URL)'),
+        (
+            "fetch-release-registry",
+            "Fetching release registry",
+            'echo "--> Fetching release registry" && curl -o r.json $(URL)',
+        ),
         ("build", "", "echo building && go build"),
     ]
 
@@ -581,5 +589,8 @@ def test_makefile_automatic_target_echo_messages_and_section_banners():
 def test_makefile_target_made_only_of_other_targets_says_which():
     text = "build: locale assets\nlocale:\n\tmake-po\napp: main.o\ncheck: lint\ncheck:\n\tpytest\n"
     assert [(t.name, t.description, t.command) for t in parse_makefile(text)] == [
-        ("build", "Makes locale, assets.", None), ("locale", "", "make-po"), ("app", "", None),
-        ("check", "", "pytest")]
+        ("build", "Makes locale, assets.", None),
+        ("locale", "", "make-po"),
+        ("app", "", None),
+        ("check", "", "pytest"),
+    ]

@@ -47,17 +47,23 @@ def tasks(root) -> dict:
 
 
 def test_each_runner_gives_its_tasks_and_how_to_run_them(repo):
-    found = tasks(repo({
-        "tox.ini": TOX,
-        "tox.toml": '[env.docs]\ndescription = "Build the docs"\ncommands = [["sphinx-build", "docs", "out"]]\n',
-        "Rakefile": RAKE,
-        "composer.json": '{"scripts": {"test": "phpunit", "cs": ["phpcs src", "phpstan analyse"]},'
-                         ' "scripts-descriptions": {"cs": "Check the code style"}}',
-        "web/deno.json": '{"tasks": {"deploy": {"command": "deployctl deploy",'
-                         ' "description": "Deploy to Deno Deploy"}}}',
-        "mise.toml": '[tasks.build]\ndescription = "Build the release binary"\nrun = "cargo build --release"\n'
-                     '\n[tasks]\nlint = "cargo clippy"\n',
-    }))
+    found = tasks(
+        repo(
+            {
+                "tox.ini": TOX,
+                "tox.toml": (
+                    '[env.docs]\ndescription = "Build the docs"\ncommands = [["sphinx-build", "docs", "out"]]\n'
+                ),
+                "Rakefile": RAKE,
+                "composer.json": '{"scripts": {"test": "phpunit", "cs": ["phpcs src", "phpstan analyse"]},'
+                ' "scripts-descriptions": {"cs": "Check the code style"}}',
+                "web/deno.json": '{"tasks": {"deploy": {"command": "deployctl deploy",'
+                ' "description": "Deploy to Deno Deploy"}}}',
+                "mise.toml": '[tasks.build]\ndescription = "Build the release binary"\nrun = "cargo build --release"\n'
+                '\n[tasks]\nlint = "cargo clippy"\n',
+            }
+        )
+    )
     summary = {key: (item.description, item.run, item.command) for key, item in found.items()}
     assert summary == {
         ("tox", "lint"): ("Run the linters (ruff, mypy)", "tox -e lint", "ruff check . && mypy src"),
@@ -78,20 +84,35 @@ def test_each_runner_gives_its_tasks_and_how_to_run_them(repo):
 
 def test_composer_event_hooks_are_not_tasks(repo):
     """Composer runs post-autoload-dump, post-install-cmd... itself; they are not tasks (nor a 'dump' backup)."""
-    scripts = {name: "@php artisan package:discover" for name in (
-        "post-autoload-dump", "post-install-cmd", "pre-update-cmd", "post-update-cmd", "post-root-package-install",
-        "post-create-project-cmd", "pre-package-uninstall", "pre-operations-exec", "command", "pre-file-download")}
+    scripts = {
+        name: "@php artisan package:discover"
+        for name in (
+            "post-autoload-dump",
+            "post-install-cmd",
+            "pre-update-cmd",
+            "post-update-cmd",
+            "post-root-package-install",
+            "post-create-project-cmd",
+            "pre-package-uninstall",
+            "pre-operations-exec",
+            "command",
+            "pre-file-download",
+        )
+    }
     scripts |= {"analyse": "phpstan analyse", "post-deploy": "php artisan optimize"}
     found = tasks(repo({"composer.json": json.dumps({"scripts": scripts})}))
     assert sorted(found) == [("composer", "analyse"), ("composer", "post-deploy")]
 
 
-@pytest.mark.parametrize("name,text", [
-    ("mise.toml", "[tasks\nbroken"),
-    ("tox.toml", "env = ["),
-    ("composer.json", '{"scripts": '),
-    ("deno.json", "[1, 2"),
-])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("mise.toml", "[tasks\nbroken"),
+        ("tox.toml", "env = ["),
+        ("composer.json", '{"scripts": '),
+        ("deno.json", "[1, 2"),
+    ],
+)
 def test_a_broken_task_file_is_a_finding(repo, name, text):
     catalogue = scan_repo(repo({name: text}))
     assert [i for i in catalogue.items if i.kind == "task"] == []
@@ -110,29 +131,41 @@ def test_rake_names_leave_their_namespace_at_its_end():
 
 
 def test_rails_lib_tasks_run_from_the_apps_rakefile(repo):
-    found = tasks(repo({
-        "app/Rakefile": 'require_relative "config/application"\n',
-        "app/lib/tasks/orders.rake": 'namespace :orders do\n  desc "Fix the order totals"\n'
-                                     '  task fix_totals: :environment do\n  end\nend\n',
-    }))
+    found = tasks(
+        repo(
+            {
+                "app/Rakefile": 'require_relative "config/application"\n',
+                "app/lib/tasks/orders.rake": 'namespace :orders do\n  desc "Fix the order totals"\n'
+                "  task fix_totals: :environment do\n  end\nend\n",
+            }
+        )
+    )
     task = found[("rake", "orders:fix_totals")]
-    assert (task.description, task.run, task.path) == ("Fix the order totals", "cd app && rake orders:fix_totals",
-                                                       "app/lib/tasks/orders.rake")
+    assert (task.description, task.run, task.path) == (
+        "Fix the order totals",
+        "cd app && rake orders:fix_totals",
+        "app/lib/tasks/orders.rake",
+    )
 
 
 def test_rails_apps_run_their_tasks_with_bin_rails(repo):
-    found = tasks(repo({
-        "Rakefile": 'require_relative "config/application"\nRails.application.load_tasks\n',
-        "config/application.rb": "module Shop\n  class Application < Rails::Application\n  end\nend\n",
-        "lib/tasks/demo.rake": 'namespace :db do\n  desc "Load the demo data"\n  task seed_demo: :environment\nend\n'
-                               "task :refund, [:order_id] => :environment\n",
-        "web/Rakefile": "Rails.application.load_tasks\n",
-        "web/bin/rails": '#!/usr/bin/env ruby\nAPP_PATH = File.expand_path("../config/application", __dir__)\n',
-        "web/lib/tasks/it's.rake": "task :warm_cache\n",
-        "engine/Rakefile": 'require "bundler/gem_tasks"\ntask :release_notes\n',
-        "engine/bin/rails": '#!/usr/bin/env ruby\nENGINE_ROOT = File.expand_path("..", __dir__)\n',
-        "gem/Rakefile": "task :build\n",
-    }))
+    found = tasks(
+        repo(
+            {
+                "Rakefile": 'require_relative "config/application"\nRails.application.load_tasks\n',
+                "config/application.rb": "module Shop\n  class Application < Rails::Application\n  end\nend\n",
+                "lib/tasks/demo.rake": 'namespace :db do\n  desc "Load the demo data"\n'
+                "  task seed_demo: :environment\nend\n"
+                "task :refund, [:order_id] => :environment\n",
+                "web/Rakefile": "Rails.application.load_tasks\n",
+                "web/bin/rails": '#!/usr/bin/env ruby\nAPP_PATH = File.expand_path("../config/application", __dir__)\n',
+                "web/lib/tasks/it's.rake": "task :warm_cache\n",
+                "engine/Rakefile": 'require "bundler/gem_tasks"\ntask :release_notes\n',
+                "engine/bin/rails": '#!/usr/bin/env ruby\nENGINE_ROOT = File.expand_path("..", __dir__)\n',
+                "gem/Rakefile": "task :build\n",
+            }
+        )
+    )
     assert {key[1]: item.run for key, item in found.items()} == {
         "db:seed_demo": "bin/rails db:seed_demo",
         "refund": "bin/rails refund",  # run as `bin/rails 'refund[42]'`: the arguments are the caller's
@@ -143,25 +176,39 @@ def test_rails_apps_run_their_tasks_with_bin_rails(repo):
 
 
 def test_make_targets_say_what_their_variables_default_to(repo):
-    makefile = "ENV ?= staging\n\nplan: ## Plan infra changes\n\tterraform -chdir=infra/$(ENV) plan\n" \
-               "fmt:\n\tterraform fmt infra/$(ENV)\nlint:\n\ttflint\n"
+    makefile = (
+        "ENV ?= staging\n\nplan: ## Plan infra changes\n\tterraform -chdir=infra/$(ENV) plan\n"
+        "fmt:\n\tterraform fmt infra/$(ENV)\nlint:\n\ttflint\n"
+    )
     found = [i for i in scan_repo(repo({"Makefile": makefile, "ops/Makefile": makefile})).items if i.kind == "task"]
     assert {(item.name, item.path): (item.description, item.run) for item in found} == {
         ("plan", "Makefile"): ("Plan infra changes (ENV defaults to staging; `make plan ENV=...`)", "make plan"),
-        ("fmt", "Makefile"): ("Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; `make fmt ENV=...`)",
-                              "make fmt"),
+        ("fmt", "Makefile"): (
+            "Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; `make fmt ENV=...`)",
+            "make fmt",
+        ),
         ("lint", "Makefile"): ("Runs: tflint", "make lint"),
-        ("plan", "ops/Makefile"): ("Plan infra changes (ENV defaults to staging; `make -C ops plan ENV=...`)",
-                                   "make -C ops plan"),
-        ("fmt", "ops/Makefile"): ("Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; "
-                                  "`make -C ops fmt ENV=...`)", "make -C ops fmt"),
+        ("plan", "ops/Makefile"): (
+            "Plan infra changes (ENV defaults to staging; `make -C ops plan ENV=...`)",
+            "make -C ops plan",
+        ),
+        ("fmt", "ops/Makefile"): (
+            "Runs: terraform fmt infra/$(ENV) (ENV defaults to staging; `make -C ops fmt ENV=...`)",
+            "make -C ops fmt",
+        ),
         ("lint", "ops/Makefile"): ("Runs: tflint", "make -C ops lint"),
     }
 
 
 def test_cargo_aliases_are_tasks(repo):
-    found = tasks(repo({".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nb = ["build", "--release"]\n',
-                        "tools/rs/.cargo/config": '[alias]\ngen = "run -p codegen"\n'}))
+    found = tasks(
+        repo(
+            {
+                ".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nb = ["build", "--release"]\n',
+                "tools/rs/.cargo/config": '[alias]\ngen = "run -p codegen"\n',
+            }
+        )
+    )
     assert {key: (t.run, t.command) for key, t in found.items()} == {
         ("cargo", "xtask"): ("cargo xtask", "cargo run --package xtask --"),
         ("cargo", "b"): ("cargo b", "cargo build --release"),
@@ -170,33 +217,47 @@ def test_cargo_aliases_are_tasks(repo):
 
 
 def test_tox_expands_generative_names_and_skips_its_own_packaging_env():
-    text = ("[tox]\nenvlist = py{39,310}, lint\n\n[testenv]\ndescription = Run the tests\ncommands = pytest\n\n"
-            "[testenv:py{39,310}-django{42,50}]\ncommands = pytest tests/django\n\n[testenv:.pkg]\n\n[testenv:]\n")
+    text = (
+        "[tox]\nenvlist = py{39,310}, lint\n\n[testenv]\ndescription = Run the tests\ncommands = pytest\n\n"
+        "[testenv:py{39,310}-django{42,50}]\ncommands = pytest tests/django\n\n[testenv:.pkg]\n\n[testenv:]\n"
+    )
     found = [(t.name, t.description, t.command) for t in parse_tox_ini(text)]
     assert found == [
         ("py39-django42", "Run the tests", "pytest tests/django"),
         ("py39-django50", "Run the tests", "pytest tests/django"),
         ("py310-django42", "Run the tests", "pytest tests/django"),
         ("py310-django50", "Run the tests", "pytest tests/django"),
-        ("py39", "Run the tests", "pytest"), ("py310", "Run the tests", "pytest"), ("lint", "Run the tests", "pytest"),
+        ("py39", "Run the tests", "pytest"),
+        ("py310", "Run the tests", "pytest"),
+        ("lint", "Run the tests", "pytest"),
     ]
 
 
 def test_rake_reads_task_classes_parenthesised_namespaces_and_not_hash_keys():
-    text = ('\ufeffdesc "Run the test suite"\nRake::TestTask.new(:test) do |t|\nend\n'
-            "RSpec::Core::RakeTask.new(:spec)\ntask :default => :test\n"
-            "namespace(:db) do\n  task :migrate\nend\nSETTINGS = {\n  task_timeout: 30,\n}\n")
+    text = (
+        '\ufeffdesc "Run the test suite"\nRake::TestTask.new(:test) do |t|\nend\n'
+        "RSpec::Core::RakeTask.new(:spec)\ntask :default => :test\n"
+        "namespace(:db) do\n  task :migrate\nend\nSETTINGS = {\n  task_timeout: 30,\n}\n"
+    )
     assert [(t.name, t.description) for t in parse_rakefile(text)] == [
-        ("test", "Run the test suite"), ("spec", ""), ("default", ""), ("db:migrate", "")]
+        ("test", "Run the test suite"),
+        ("spec", ""),
+        ("default", ""),
+        ("db:migrate", ""),
+    ]
 
 
 def test_deno_jsonc_mise_hidden_tasks_lines_and_quoted_folders(repo):
-    found = tasks(repo({
-        "web/deno.jsonc": '{\n  // tasks\n  "tasks": {\n    "dev": "deno run main.ts", // watch\n  },\n}\n',
-        "mise.toml": '[env]\nbuild = "x"\n\n[tasks.build]\nrun = "cargo build"\n\n[tasks]\nlint = "clippy"\n'
-                     'helper = {run = "x", hide = true}\n',
-        "x;id/composer.json": '{"name": "acme/app", "scripts": {"name": "echo hi", "--working-dir=/": "x"}}',
-    }))
+    found = tasks(
+        repo(
+            {
+                "web/deno.jsonc": '{\n  // tasks\n  "tasks": {\n    "dev": "deno run main.ts", // watch\n  },\n}\n',
+                "mise.toml": '[env]\nbuild = "x"\n\n[tasks.build]\nrun = "cargo build"\n\n[tasks]\nlint = "clippy"\n'
+                'helper = {run = "x", hide = true}\n',
+                "x;id/composer.json": '{"name": "acme/app", "scripts": {"name": "echo hi", "--working-dir=/": "x"}}',
+            }
+        )
+    )
     assert {key: (t.run, t.line) for key, t in found.items()} == {
         ("deno", "dev"): ("cd web && deno task dev", 4),
         ("mise", "build"): ("mise run build", 4),
@@ -206,17 +267,21 @@ def test_deno_jsonc_mise_hidden_tasks_lines_and_quoted_folders(repo):
 
 
 def test_tox_resolves_references_to_another_sections_commands():
-    text = ("[tox]\nenvlist = lint-py3\n[lint]\ncommands =\n    flake8 .\n    isort --check-only src\n"
-            "[testenv:lint-py3]\ncommands = {[lint]commands}\n[testenv:other]\ncommands = {[gone]commands}\n")
+    text = (
+        "[tox]\nenvlist = lint-py3\n[lint]\ncommands =\n    flake8 .\n    isort --check-only src\n"
+        "[testenv:lint-py3]\ncommands = {[lint]commands}\n[testenv:other]\ncommands = {[gone]commands}\n"
+    )
     tasks = {t.name: t for t in parse_tox_ini(text)}
     assert tasks["lint-py3"].command == "flake8 . && isort --check-only src"
     assert tasks["other"].command == "{[gone]commands}"
 
 
 def test_nox_session_without_docstring_is_described_by_its_usage_error():
-    text = ('import nox\n\n@nox.session(name="prepare-release")\ndef prepare_release(session):\n'
-            '    if not session.posargs:\n        session.error("Usage: nox -s prepare-release -- YY.N[.P]")\n'
-            '    session.run("git", "tag")\n\n@nox.session\ndef lint(session):\n    session.error("lint failed")\n')
+    text = (
+        'import nox\n\n@nox.session(name="prepare-release")\ndef prepare_release(session):\n'
+        '    if not session.posargs:\n        session.error("Usage: nox -s prepare-release -- YY.N[.P]")\n'
+        '    session.run("git", "tag")\n\n@nox.session\ndef lint(session):\n    session.error("lint failed")\n'
+    )
     tasks = {t.name: t for t in parse_noxfile(text)}
     assert tasks["prepare-release"].description == "Usage: nox -s prepare-release -- YY.N[.P]"
     assert tasks["lint"].description == ""

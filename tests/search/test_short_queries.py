@@ -85,7 +85,6 @@ def test_confidence_and_naming_separate_a_tool_from_a_coincidence(repo):
     assert named(concepts("add a unit test for the date parser"), everyday.name, everyday.description) < 0.4
 
 
-
 def test_a_tool_the_intent_names_outranks_bodies_that_say_more_of_its_words(repo, monkeypatch):
     root = repo(
         {

@@ -22,12 +22,15 @@ def skilldex(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    return write_tree(tmp_path / "r", {
-        ".git/HEAD": "ref: refs/heads/main\n",
-        ".claude/skills/deploy/SKILL.md": GOOD,
-        ".claude/skills/broken/SKILL.md": BAD,
-        ".claude/skills/hint/SKILL.md": "---\nname: hint\ndescription: d\nuser-invokable: true\n---\n",
-    })
+    return write_tree(
+        tmp_path / "r",
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".claude/skills/deploy/SKILL.md": GOOD,
+            ".claude/skills/broken/SKILL.md": BAD,
+            ".claude/skills/hint/SKILL.md": "---\nname: hint\ndescription: d\nuser-invokable: true\n---\n",
+        },
+    )
 
 
 def test_clean_skill_exits_0(sample):
@@ -107,9 +110,11 @@ def test_malformed_files_never_crash(tmp_path):
         "binary": b"\x00\x01\x02---",
         "dupes": b"---\nname: dupes\nname: dupes\ndescription: d\n---\n",
         "nonstring": b"---\nname: {a: 1}\ndescription: [1, 2]\n---\n",
-        "bomb": ("---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-            f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-        ) + "---\n").encode(),
+        "bomb": (
+            "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+            + "---\n"
+        ).encode(),
     }
     root = write_tree(tmp_path / "r", {f"skills/{k}/SKILL.md": v for k, v in cases.items()})
     result = skilldex("validate", ".", "--profile", "agentskills", "--format", "json", cwd=root)

@@ -49,8 +49,14 @@ def sample_report() -> Report:
         registered("SKD022", PLAIN, "no description", "Add one."),
         registered("SKD012", ODD, "bad YAML: 100% broken\nsecond line", "Quote it.", line=3, column=14),
         Finding(
-            code="SKD999", rule="made-up-rule", severity=Severity.error, path=ABSOLUTE,
-            line=1, column=1, message="Something odd.", fix="Do the odd thing.",
+            code="SKD999",
+            rule="made-up-rule",
+            severity=Severity.error,
+            path=ABSOLUTE,
+            line=1,
+            column=1,
+            message="Something odd.",
+            fix="Do the odd thing.",
         ),
     ]
     files = [
@@ -95,16 +101,18 @@ def test_text_lines_are_exact_sorted_and_start_with_the_location():
 
 
 def test_text_without_fix_has_only_finding_lines_and_summary():
-    assert to_text(sample_report(), show_fix=False) == "\n".join([
-        f"{ABSOLUTE}:1:1: SKD999 [error] Something odd.",
-        f"{ODD}:3:14: SKD012 [error] bad YAML: 100% broken",
-        "  second line",
-        f"{PLAIN}: SKD022 [warning] no description",
-        f"{PLAIN}:5: SKD007 [info] FIFO skipped",
-        "",
-        "Checked 3 files: 2 errors, 1 warning, 1 info (1 file invalid).",
-        "",
-    ])
+    assert to_text(sample_report(), show_fix=False) == "\n".join(
+        [
+            f"{ABSOLUTE}:1:1: SKD999 [error] Something odd.",
+            f"{ODD}:3:14: SKD012 [error] bad YAML: 100% broken",
+            "  second line",
+            f"{PLAIN}: SKD022 [warning] no description",
+            f"{PLAIN}:5: SKD007 [info] FIFO skipped",
+            "",
+            "Checked 3 files: 2 errors, 1 warning, 1 info (1 file invalid).",
+            "",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,8 +122,11 @@ def test_text_without_fix_has_only_finding_lines_and_summary():
         ([True], [], "Checked 1 file: all valid, no findings."),
         ([True, True, True], [], "Checked 3 files: all valid, no findings."),
         ([False], ["error"], "Checked 1 file: 1 error (1 file invalid)."),
-        ([False, False], ["error", "error", "warning", "warning"],
-         "Checked 2 files: 2 errors, 2 warnings (2 files invalid)."),
+        (
+            [False, False],
+            ["error", "error", "warning", "warning"],
+            "Checked 2 files: 2 errors, 2 warnings (2 files invalid).",
+        ),
         ([True, True], ["warning"], "Checked 2 files: 1 warning (all valid)."),
         ([True], ["info", "info"], "Checked 1 file: 2 info (all valid)."),
     ],
@@ -151,8 +162,14 @@ def test_json_round_trips_findings_and_counts():
     assert sorted(findings, key=lambda f: f.code) == sorted(report.findings, key=lambda f: f.code)
     assert [f.code for f in findings] == ["SKD999", "SKD012", "SKD022", "SKD007"]
     assert data["findings"][2] == {
-        "code": "SKD022", "rule": "skill-without-description", "severity": "warning", "path": PLAIN,
-        "line": None, "column": None, "message": "no description", "fix": "Add one.",
+        "code": "SKD022",
+        "rule": "skill-without-description",
+        "severity": "warning",
+        "path": PLAIN,
+        "line": None,
+        "column": None,
+        "message": "no description",
+        "fix": "Add one.",
     }
 
 
@@ -197,8 +214,7 @@ def test_sarif_is_valid_and_carries_rules_results_and_regions(sarif_validator):
     assert (driver["name"], driver["version"]) == ("skilldex", __version__)
     assert [r["id"] for r in driver["rules"]] == ["SKD007", "SKD012", "SKD022", "SKD999"]
     summary = [
-        (r["ruleId"], driver["rules"][r["ruleIndex"]]["id"], r["level"], r["message"]["text"])
-        for r in run["results"]
+        (r["ruleId"], driver["rules"][r["ruleIndex"]]["id"], r["level"], r["message"]["text"]) for r in run["results"]
     ]
     assert summary == [
         ("SKD999", "SKD999", "error", "Something odd. (fix: Do the odd thing.)"),
@@ -208,7 +224,10 @@ def test_sarif_is_valid_and_carries_rules_results_and_regions(sarif_validator):
     ]
     physical = [r["locations"][0]["physicalLocation"] for r in run["results"]]
     assert [p.get("region") for p in physical] == [
-        {"startLine": 1, "startColumn": 1}, {"startLine": 3, "startColumn": 14}, None, {"startLine": 5},
+        {"startLine": 1, "startColumn": 1},
+        {"startLine": 3, "startColumn": 14},
+        None,
+        {"startLine": 5},
     ]
     locations = [{k: v for k, v in p["artifactLocation"].items() if k != "index"} for p in physical]
     assert locations == [

@@ -89,8 +89,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     """(path, commit) of a git snapshot of this working tree, uncommitted and untracked changes included."""
     listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], PROJECT, env)
     if listed.returncode != 0:
-        pytest.fail(f"{PROJECT} is not a git work tree; the hook repo is a snapshot of it:\n{listed.stderr}",
-                    pytrace=False)
+        pytest.fail(
+            f"{PROJECT} is not a git work tree; the hook repo is a snapshot of it:\n{listed.stderr}", pytrace=False
+        )
     snapshot = tmp_path_factory.mktemp("hook-repo")
     for rel in filter(None, listed.stdout.split("\0")):
         source = PROJECT / rel
@@ -132,8 +133,9 @@ def _expect(result: subprocess.CompletedProcess[str], code: int, env: dict[str, 
     if result.returncode != code:
         log = Path(env["PRE_COMMIT_HOME"]) / "pre-commit.log"
         extra = f"\n--- {log} ---\n{log.read_text(encoding='utf-8')}" if log.exists() else ""
-        pytest.fail(f"{' '.join(map(str, result.args))}: exit {result.returncode}, expected {code}\n{out}{extra}",
-                    pytrace=False)
+        pytest.fail(
+            f"{' '.join(map(str, result.args))}: exit {result.returncode}, expected {code}\n{out}{extra}", pytrace=False
+        )
     return out
 
 
@@ -146,13 +148,17 @@ def _json_report(out: str) -> dict:
 
 
 def test_all_files_fails_on_the_bad_skill_and_never_passes_readmes(tmp_path, env, hook_repo):
-    repo = _sample_repo(tmp_path / "sample", env, {
-        ".claude/skills/deploy/SKILL.md": GOOD,
-        BAD_PATH: BAD,
-        ".claude/commands/review.md": COMMAND,
-        "docs/notes.md": "# Notes\n",
-        **READMES,
-    })
+    repo = _sample_repo(
+        tmp_path / "sample",
+        env,
+        {
+            ".claude/skills/deploy/SKILL.md": GOOD,
+            BAD_PATH: BAD,
+            ".claude/commands/review.md": COMMAND,
+            "docs/notes.md": "# Notes\n",
+            **READMES,
+        },
+    )
     config = tmp_path / "json.yaml"
     config.write_text(_config(hook_repo, "skilldex-validate", args=("--format", "json")), encoding="utf-8")
 
@@ -161,18 +167,24 @@ def test_all_files_fails_on_the_bad_skill_and_never_passes_readmes(tmp_path, env
     assert re.search(r"^skilldex validate\.+Failed$", out, re.M), out
     report = _json_report(out)
     assert [f["path"] for f in report["files"]] == [
-        ".claude/commands/review.md", ".claude/skills/deploy/SKILL.md", BAD_PATH,
+        ".claude/commands/review.md",
+        ".claude/skills/deploy/SKILL.md",
+        BAD_PATH,
     ]
     errors = [(f["path"], f["line"], f["column"], f["code"]) for f in report["findings"] if f["severity"] == "error"]
     assert errors == [(BAD_PATH, 5, 1, "SKD302")]
 
 
 def test_commit_is_blocked_until_the_skill_is_fixed(tmp_path, env, hook_repo):
-    repo = _sample_repo(tmp_path / "sample", env, {
-        ".pre-commit-config.yaml": _config(hook_repo, "skilldex-validate"),
-        ".claude/skills/deploy/SKILL.md": GOOD,
-        **READMES,
-    })
+    repo = _sample_repo(
+        tmp_path / "sample",
+        env,
+        {
+            ".pre-commit-config.yaml": _config(hook_repo, "skilldex-validate"),
+            ".claude/skills/deploy/SKILL.md": GOOD,
+            **READMES,
+        },
+    )
     _expect(_pre_commit(repo, env, "install"), 0, env)
     write_tree(repo, {BAD_PATH: BAD})
     _git(repo, env, "add", BAD_PATH)
@@ -197,10 +209,14 @@ def test_commit_is_blocked_until_the_skill_is_fixed(tmp_path, env, hook_repo):
 
 
 def test_upload_hook_applies_the_claude_upload_profile(tmp_path, env, hook_repo):
-    repo = _sample_repo(tmp_path / "sample", env, {
-        ".claude/skills/claude-helper/SKILL.md": GOOD.replace("name: deploy", "name: claude-helper"),
-        ".claude/commands/review.md": COMMAND,
-    })
+    repo = _sample_repo(
+        tmp_path / "sample",
+        env,
+        {
+            ".claude/skills/claude-helper/SKILL.md": GOOD.replace("name: deploy", "name: claude-helper"),
+            ".claude/commands/review.md": COMMAND,
+        },
+    )
     config = tmp_path / "both.yaml"
     config.write_text(_config(hook_repo, "skilldex-validate", "skilldex-validate-upload"), encoding="utf-8")
 
@@ -249,8 +265,11 @@ def test_files_pattern_passes_only_what_skilldex_can_classify(tmp_path, rel, mai
     write_tree(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", rel: GOOD})
     for hook_id, expected in (("skilldex-validate", main), ("skilldex-validate-upload", upload)):
         hook = hooks[hook_id]
-        chosen = (bool(re.search(hook["files"], rel)) and not re.search(hook["exclude"], rel)
-                  and set(hook["types"]) <= tags_from_path(str(tmp_path / rel)))
+        chosen = (
+            bool(re.search(hook["files"], rel))
+            and not re.search(hook["exclude"], rel)
+            and set(hook["types"]) <= tags_from_path(str(tmp_path / rel))
+        )
         assert chosen is expected, hook_id
     if main:  # whatever the hook passes, skilldex must classify rather than exit 2
         try:
@@ -260,11 +279,15 @@ def test_files_pattern_passes_only_what_skilldex_can_classify(tmp_path, rel, mai
 
 
 def test_the_repos_rule_configuration_is_honoured(tmp_path, env, hook_repo):
-    repo = _sample_repo(tmp_path / "sample", env, {
-        ".pre-commit-config.yaml": _config(hook_repo, "skilldex-validate"),
-        ".claude/skills/deploy/SKILL.md": GOOD,
-        "pyproject.toml": '[tool.skilldex]\nper-file-ignores = { ".claude/skills/release/" = ["SKD302"] }\n',
-    })
+    repo = _sample_repo(
+        tmp_path / "sample",
+        env,
+        {
+            ".pre-commit-config.yaml": _config(hook_repo, "skilldex-validate"),
+            ".claude/skills/deploy/SKILL.md": GOOD,
+            "pyproject.toml": '[tool.skilldex]\nper-file-ignores = { ".claude/skills/release/" = ["SKD302"] }\n',
+        },
+    )
     _expect(_pre_commit(repo, env, "install"), 0, env)
     write_tree(repo, {BAD_PATH: BAD})
     _git(repo, env, "add", BAD_PATH)
@@ -281,6 +304,7 @@ def test_the_repos_rule_configuration_is_honoured(tmp_path, env, hook_repo):
     refused = _expect(_run(["git", "commit", "-m", "tidy"], repo, env), 1, env)
 
     assert "- exit code: 2" in refused
-    assert re.search(r"^Error: .*pyproject\.toml \[tool\.skilldex\] ignore SKD999: no rule code starts with it",
-                     refused, re.M), refused
+    assert re.search(
+        r"^Error: .*pyproject\.toml \[tool\.skilldex\] ignore SKD999: no rule code starts with it", refused, re.M
+    ), refused
     assert _git(repo, env, "rev-list", "--count", "HEAD").strip() == "2"

@@ -42,8 +42,13 @@ def _profiles(r: Rule) -> dict[str, str | None]:
 
 def _rule_json(r: Rule, with_doc: bool) -> dict[str, object]:
     """A rule as `rules --json` (without its doc) and `rule --json` (with it) print it."""
-    data: dict[str, object] = {"code": r.code, "name": r.name, "severity": r.severity.value,
-                               "profiles": _profiles(r), "summary": r.summary}
+    data: dict[str, object] = {
+        "code": r.code,
+        "name": r.name,
+        "severity": r.severity.value,
+        "profiles": _profiles(r),
+        "summary": r.summary,
+    }
     if with_doc:
         data["doc"] = r.doc
     data["fix"] = r.fix

@@ -45,12 +45,20 @@ else:  # at run time found through typer's public BadParameter, whichever click 
 class _Group(TyperGroup):
     """Maps every error, the library's and the option parser's, to one `Error: ...` line and its exit code."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         tidy(self, plain=not (sys.stdout and sys.stdout.isatty()))
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False,
-                                  windows_expand_args=windows_expand_args, **extra)
+            result = super().main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
             code = result if isinstance(result, int) else 0  # a typer.Exit's code, or a command's None
         except SkilldexError as exc:  # out of a command or an option's callback: not standalone, Click lets it by
             typer.echo(f"Error: {exc}", err=True)
@@ -104,7 +112,10 @@ def _version(value: bool) -> None:
 def _main(
     ctx: typer.Context,
     workspace: Path | None = typer.Option(
-        None, "--workspace", "-w", envvar="SKILLDEX_WORKSPACE",
+        None,
+        "--workspace",
+        "-w",
+        envvar="SKILLDEX_WORKSPACE",
         help="skilldex.yaml (or its folder). Default: the nearest one above the current folder.",
     ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
@@ -144,13 +155,37 @@ COMMANDS: list[tuple[str, Command]] = [
 ]
 GROUPS: list[tuple[str, str, list[tuple[str, Command]]]] = [
     ("cache", cache_cmd.HELP, [("info", cache_cmd.info_command), ("clear", cache_cmd.clear_command)]),
-    ("export", export_cmd.HELP, [("prompt", export_cmd.prompt_command), ("agents-md", export_cmd.agents_md_command),
-                                 ("backstage", export_cmd.backstage_command)]),
-    ("generate", generate_cmd.HELP, [("skill", generate_cmd.skill_command),
-                                     ("knowledge", generate_cmd.knowledge_command)]),
-    ("hook", hook_cmd.HELP, [("session-start", hook_cmd.session_start_command), ("prompt", hook_cmd.prompt_command),
-                             ("pre-write", hook_cmd.pre_write_command)]),
-    ("knowledge", knowledge_cmd.HELP, [("new", knowledge_cmd.new_command), ("check", knowledge_cmd.check_command),
-                                       ("schema", knowledge_cmd.schema_command)]),
+    (
+        "export",
+        export_cmd.HELP,
+        [
+            ("prompt", export_cmd.prompt_command),
+            ("agents-md", export_cmd.agents_md_command),
+            ("backstage", export_cmd.backstage_command),
+        ],
+    ),
+    (
+        "generate",
+        generate_cmd.HELP,
+        [("skill", generate_cmd.skill_command), ("knowledge", generate_cmd.knowledge_command)],
+    ),
+    (
+        "hook",
+        hook_cmd.HELP,
+        [
+            ("session-start", hook_cmd.session_start_command),
+            ("prompt", hook_cmd.prompt_command),
+            ("pre-write", hook_cmd.pre_write_command),
+        ],
+    ),
+    (
+        "knowledge",
+        knowledge_cmd.HELP,
+        [
+            ("new", knowledge_cmd.new_command),
+            ("check", knowledge_cmd.check_command),
+            ("schema", knowledge_cmd.schema_command),
+        ],
+    ),
     ("sync", sync_cmd.HELP, [("agents-md", sync_cmd.agents_md_command)]),
 ]

@@ -6,9 +6,7 @@ import typer
 
 from skilldex.cli.answers import print_json
 
-HELP = (
-    "The persistent index (one SQLite file per repo).\n\nExample: skilldex cache info"
-)
+HELP = "The persistent index (one SQLite file per repo).\n\nExample: skilldex cache info"
 
 
 def info_command(as_json: bool = typer.Option(False, "--json", help="Print the details as JSON.")) -> None:
@@ -28,8 +26,9 @@ def info_command(as_json: bool = typer.Option(False, "--json", help="Print the d
         typer.echo("no repo indexed yet")
     for repo in details["repos"]:
         state = "" if repo["usable"] else "  (unusable: rebuilt on next use)"
-        typer.echo(f"- {repo['root']}: {repo['files']:,} files, {repo['items']:,} items, "
-                   f"{repo['bytes']:,} bytes{state}")
+        typer.echo(
+            f"- {repo['root']}: {repo['files']:,} files, {repo['items']:,} items, {repo['bytes']:,} bytes{state}"
+        )
 
 
 def clear_command(as_json: bool = typer.Option(False, "--json", help="Print what was removed as JSON.")) -> None:

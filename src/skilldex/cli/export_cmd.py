@@ -77,15 +77,17 @@ def backstage_command(
     owner: str = typer.Option("unknown", "--owner", help="spec.owner: a Backstage Group or User, e.g. group:platform."),
     lifecycle: str = typer.Option("production", "--lifecycle", help="spec.lifecycle of every entity."),
     source_location: str | None = typer.Option(
-        None, "--source-location", metavar="URL",
+        None,
+        "--source-location",
+        metavar="URL",
         help="URL of the repo root for url: source locations and links; {repo} becomes the repo name, e.g. "
-             "https://github.com/ORG/{repo}/blob/main/. Without it: dir: paths, relative to the repo root "
-             "(stdout) or to --out.",
+        "https://github.com/ORG/{repo}/blob/main/. Without it: dir: paths, relative to the repo root "
+        "(stdout) or to --out.",
     ),
     kind: list[str] | None = typer.Option(
         None, "--kind", "-k", callback=check_kinds, help=f"Only these kinds ({', '.join(KINDS)}); repeatable."
     ),
-    as_json: bool = typer.Option(False, "--json", help='Print the entities as a JSON list (with --out: the files).'),
+    as_json: bool = typer.Option(False, "--json", help="Print the entities as a JSON list (with --out: the files)."),
 ) -> None:
     """Print Backstage catalog entities (catalog-info.yaml) for the repos' tooling.
 
@@ -102,8 +104,9 @@ def backstage_command(
     # lazy: every command module loads with the app (help, usage errors); only this command needs it
     from skilldex.export.backstage import MARKER, BackstageOptions, documents, entities, files
 
-    options = BackstageOptions(owner=owner, lifecycle=lifecycle, source_location=source_location,
-                               kinds=tuple(kind or ()))
+    options = BackstageOptions(
+        owner=owner, lifecycle=lifecycle, source_location=source_location, kinds=tuple(kind or ())
+    )
     catalogues = _catalogues(ctx, repos)
     if out is None:
         if as_json:

@@ -65,11 +65,21 @@ def _declared(command: str, rest: list[str], workspace: str | None) -> int | Non
     v = values
     try:
         if command == "validate":
-            return answers.validate(v["paths"], v["profile"], v["select"], v["ignore"], v["fmt"], v["as_json"],
-                                    v["no_fix"])
+            return answers.validate(
+                v["paths"], v["profile"], v["select"], v["ignore"], v["fmt"], v["as_json"], v["no_fix"]
+            )
         if command == "doctor":
-            return answers.doctor(workspace, v["repos"], v["fmt"], v["as_json"], v["select"], v["ignore"],
-                                  v["since"], v["no_git"], v["no_fix"])
+            return answers.doctor(
+                workspace,
+                v["repos"],
+                v["fmt"],
+                v["as_json"],
+                v["select"],
+                v["ignore"],
+                v["since"],
+                v["no_git"],
+                v["no_fix"],
+            )
         if command == "list":
             from skilldex.kinds import KINDS
 
@@ -211,8 +221,9 @@ def _find(rest: list[str], workspace: str | None) -> int | None:
         for index in indexes:
             index.close()
     if as_json:
-        sys.stdout.write(json.dumps({"query": intent, "results": [h.to_dict() for h in hits]},
-                                    indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps({"query": intent, "results": [h.to_dict() for h in hits]}, indent=2, ensure_ascii=False) + "\n"
+        )
     else:
         sys.stdout.write(render_hits(hits, intent, everywhere))
     return 0

@@ -43,7 +43,7 @@ def find_command(
         intent = " ".join(words)
     else:
         if len(words) < 2:
-            raise UsageError("give a repo and an intent: skilldex find REPO \"what you want to do\" (or --all)")
+            raise UsageError('give a repo and an intent: skilldex find REPO "what you want to do" (or --all)')
         refs = [resolve_repo(words[0], workspace)]
         intent = " ".join(words[1:])
     repos = [repo_index(ref.path, ref.name) for ref in refs]

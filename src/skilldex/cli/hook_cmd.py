@@ -14,7 +14,7 @@ from skilldex.cli.common import workspace_option
 HELP = (
     "Claude Code hook handlers: read the hook's JSON on stdin, print the JSON to return (or "
     "nothing). They always exit 0 and finish within seconds, whatever is broken.\n\n"
-    "Example: echo '{\"prompt\": \"tail the api logs\", \"cwd\": \".\"}' | skilldex hook prompt"
+    'Example: echo \'{"prompt": "tail the api logs", "cwd": "."}\' | skilldex hook prompt'
 )
 
 

@@ -16,9 +16,11 @@ def init_command(
         Path("."), metavar="PROJECT_DIR", help="The project to set up (default: the current folder)."
     ),
     hooks: list[str] | None = typer.Option(
-        None, "--hooks", metavar="NAMES",
+        None,
+        "--hooks",
+        metavar="NAMES",
         help="Hooks to install: startup (SessionStart, the default), prompt (UserPromptSubmit), "
-             "pre-write (PreToolUse on Write), or all. Comma list, repeatable.",
+        "pre-write (PreToolUse on Write), or all. Comma list, repeatable.",
     ),
     remove: bool = typer.Option(False, "--remove", help="Undo init: files init wrote go back byte for byte."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
@@ -47,8 +49,10 @@ def init_command(
 
     if remove:
         if hooks:
-            raise UsageError("--remove takes out everything init added; it takes no --hooks "
-                             "(to keep fewer hooks: skilldex init --remove, then skilldex init --hooks ...)")
+            raise UsageError(
+                "--remove takes out everything init added; it takes no --hooks "
+                "(to keep fewer hooks: skilldex init --remove, then skilldex init --hooks ...)"
+            )
         changes = remove_project(project, dry_run=dry_run)
     else:
         from skilldex.plugin import plugin_enabled  # lazy: only this command needs it

@@ -9,9 +9,7 @@ import typer
 from skilldex.cli.answers import print_json
 from skilldex.cli.common import catalogue_for, workspace_option
 
-HELP = (
-    "Keep files other agents read up to date with the catalogue.\n\nExample: skilldex sync agents-md"
-)
+HELP = "Keep files other agents read up to date with the catalogue.\n\nExample: skilldex sync agents-md"
 
 
 def agents_md_command(

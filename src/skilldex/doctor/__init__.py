@@ -70,8 +70,9 @@ def doctor_repos(
     return report
 
 
-def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None,
-               use_git: bool) -> list[Finding]:
+def check_repo(
+    ctx, others: dict[str, dict[str, str]], active: set[str], since: int | None, use_git: bool
+) -> list[Finding]:
     """Every doctor finding for one repo, paths relative to its root."""
 
     found = missing_skills.skill_findings(ctx, others)
@@ -89,9 +90,13 @@ def check_repo(ctx, others: dict[str, dict[str, str]], active: set[str], since: 
             found.append(rules.CHECK_SKIPPED.finding(".", f"git history checks skipped: {skipped}"))
         else:
             if history.capped:
-                found.append(rules.CHECK_SKIPPED.finding(
-                    ".", f"git history read for the latest {history.commits:,} commits only (back to "
-                    f"{stale._day(history.oldest)}); older changes are not considered"))
+                found.append(
+                    rules.CHECK_SKIPPED.finding(
+                        ".",
+                        f"git history read for the latest {history.commits:,} commits only (back to "
+                        f"{stale._day(history.oldest)}); older changes are not considered",
+                    )
+                )
             outcome = stale.check(ctx, history, resolved)
     found.extend(outcome.findings)
     unexplained = [r for r in dangling if (r.doc.rel, r.path) not in outcome.explained]

@@ -17,13 +17,18 @@ RETIRED = re.compile(
     re.IGNORECASE,
 )
 # Words that say outright a resource was retired; "removed", "deleted" or "gone" also speak of files and rows.
-EXPLICIT = re.compile(r"(?<![\w-])(?:terminated|decommissioned|retired|destroyed|torn down|shut down|sunset(?:ted)?|"
-                      r"deprovisioned)\b", re.IGNORECASE)
+EXPLICIT = re.compile(
+    r"(?<![\w-])(?:terminated|decommissioned|retired|destroyed|torn down|shut down|sunset(?:ted)?|"
+    r"deprovisioned)\b",
+    re.IGNORECASE,
+)
 _STATUS_MARKS = re.compile("[\u2705\u274c\u2714\u2716\u2713\u2717\u26a0\U0001f534\U0001f7e2\U0001f7e1]")
-_FILE_NAME = re.compile(r"\.(?:md|mdx|txt|json|ya?ml|toml|py|sh|js|ts|tsx|go|rb|lock|cfg|ini|html|csv|env|sql)$",
-                        re.IGNORECASE)
-_NOT_YET = re.compile(r"\b(?:not|never|will|to be|should|would|plan(?:ned)? to|going to|soon|if|unless)\b",
-                      re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"\.(?:md|mdx|txt|json|ya?ml|toml|py|sh|js|ts|tsx|go|rb|lock|cfg|ini|html|csv|env|sql)$", re.IGNORECASE
+)
+_NOT_YET = re.compile(
+    r"\b(?:not|never|will|to be|should|would|plan(?:ned)? to|going to|soon|if|unless)\b", re.IGNORECASE
+)
 RESOURCE_NOUNS = re.compile(
     r"\b(?:instances?|hosts?|servers?|clusters?|databases?|db|buckets?|queues?|vms?|machines?|nodes?|boxe?s?|"
     r"services?|stacks?|lambdas?|functions?|environments?|endpoints?|domains?|droplets?|containers?|ec2|rds|"
@@ -31,33 +36,125 @@ RESOURCE_NOUNS = re.compile(
     re.IGNORECASE,
 )
 # Lines that speak of the past describe history, not a current use.
-PAST = re.compile(r"\b(?:was|were|had|previously|formerly|used to|until|old|legacy|no longer|before)\b",
-                  re.IGNORECASE)
+PAST = re.compile(r"\b(?:was|were|had|previously|formerly|used to|until|old|legacy|no longer|before)\b", re.IGNORECASE)
 _SPAN = re.compile(r"`([^`\s]+)`|\*\*([^*\s]+)\*\*")
 _SHAPE = re.compile(r"^[A-Za-z0-9][\w.-]*[A-Za-z0-9]$")
 TLDS = "com|net|org|io|dev|app|ai|co|cloud|internal|local|lan|corp|intra|info|biz|tech|site|us|uk|eu|ca|au"
 # Three labels at least (`api.example.com`): two-label names are more often files (`requirements.in`).
 HOSTNAME = re.compile(rf"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){{2,}}(?:{TLDS}))(?![\w-])")
 _SSH_TARGET = re.compile(r"\b(?:ssh|scp|rsync|mosh|sftp)\b.*?\b[\w.-]+@([a-z0-9][\w.-]*[a-z0-9])")
-PUBLIC_DOMAINS = frozenset({
-    "github.com", "githubusercontent.com", "github.io", "gitlab.com", "bitbucket.org", "docker.io",
-    "docker.com", "ghcr.io", "gcr.io", "quay.io", "pypi.org", "pythonhosted.org", "python.org", "npmjs.org",
-    "npmjs.com", "yarnpkg.com", "nodejs.org", "google.com", "googleapis.com", "gstatic.com", "microsoft.com",
-    "azure.com", "windows.net", "amazon.com", "cloudflare.com", "anthropic.com", "claude.ai", "claude.com",
-    "slack.com", "sentry.io", "sentry.dev", "codecov.io", "shields.io", "readthedocs.io", "example.com",
-    "example.org", "example.net", "letsencrypt.org", "ubuntu.com", "debian.org", "alpinelinux.org",
-    "rust-lang.org", "crates.io", "rubygems.org", "golang.org", "go.dev", "hashicorp.com", "terraform.io",
-    "kubernetes.io", "k8s.io", "helm.sh", "apple.com", "mozilla.org", "w3.org", "schemastore.org",
-    "atlassian.net", "linear.app", "vercel.app", "netlify.app", "herokuapp.com", "astral.sh", "nodesource.com",
-    "digicert.com", "sectigo.com", "symantec.com", "globalsign.com", "entrust.net", "godaddy.com", "usertrust.com",
-    "comodoca.com", "postgresql.org", "mysql.com", "launchpad.net", "fedoraproject.org", "centos.org",
-    "elastic.co", "grafana.com", "opentofu.org", "nixos.org", "cachix.org", "brew.sh",
-})
+PUBLIC_DOMAINS = frozenset(
+    {
+        "github.com",
+        "githubusercontent.com",
+        "github.io",
+        "gitlab.com",
+        "bitbucket.org",
+        "docker.io",
+        "docker.com",
+        "ghcr.io",
+        "gcr.io",
+        "quay.io",
+        "pypi.org",
+        "pythonhosted.org",
+        "python.org",
+        "npmjs.org",
+        "npmjs.com",
+        "yarnpkg.com",
+        "nodejs.org",
+        "google.com",
+        "googleapis.com",
+        "gstatic.com",
+        "microsoft.com",
+        "azure.com",
+        "windows.net",
+        "amazon.com",
+        "cloudflare.com",
+        "anthropic.com",
+        "claude.ai",
+        "claude.com",
+        "slack.com",
+        "sentry.io",
+        "sentry.dev",
+        "codecov.io",
+        "shields.io",
+        "readthedocs.io",
+        "example.com",
+        "example.org",
+        "example.net",
+        "letsencrypt.org",
+        "ubuntu.com",
+        "debian.org",
+        "alpinelinux.org",
+        "rust-lang.org",
+        "crates.io",
+        "rubygems.org",
+        "golang.org",
+        "go.dev",
+        "hashicorp.com",
+        "terraform.io",
+        "kubernetes.io",
+        "k8s.io",
+        "helm.sh",
+        "apple.com",
+        "mozilla.org",
+        "w3.org",
+        "schemastore.org",
+        "atlassian.net",
+        "linear.app",
+        "vercel.app",
+        "netlify.app",
+        "herokuapp.com",
+        "astral.sh",
+        "nodesource.com",
+        "digicert.com",
+        "sectigo.com",
+        "symantec.com",
+        "globalsign.com",
+        "entrust.net",
+        "godaddy.com",
+        "usertrust.com",
+        "comodoca.com",
+        "postgresql.org",
+        "mysql.com",
+        "launchpad.net",
+        "fedoraproject.org",
+        "centos.org",
+        "elastic.co",
+        "grafana.com",
+        "opentofu.org",
+        "nixos.org",
+        "cachix.org",
+        "brew.sh",
+    }
+)
 MAX_HOSTS_PER_LINE = 3  # a line naming more hosts is an allow-list or a mirror list, not a deploy target
 CORPUS_FILE_BYTES = 512 * 1024
 CORPUS_BUDGET_BYTES = 64 * 1024 * 1024
-_BINARY_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".zip", ".gz", ".tgz", ".jar", ".woff",
-                      ".woff2", ".ttf", ".otf", ".mp4", ".mp3", ".webp", ".so", ".dylib", ".exe", ".pyc", ".lock")
+_BINARY_EXTENSIONS = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".ico",
+    ".pdf",
+    ".zip",
+    ".gz",
+    ".tgz",
+    ".jar",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".otf",
+    ".mp4",
+    ".mp3",
+    ".webp",
+    ".so",
+    ".dylib",
+    ".exe",
+    ".pyc",
+    ".lock",
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +176,7 @@ def retired_resources(ctx: RepoContext) -> list[Statement]:
             continue
         for sentence, lines in _sentences(doc.text):
             verb = RETIRED.search(sentence)
-            if not verb or _NOT_YET.search(sentence[max(0, verb.start() - 30): verb.start()]):
+            if not verb or _NOT_YET.search(sentence[max(0, verb.start() - 30) : verb.start()]):
                 continue
             if sentence.lstrip().startswith("|") or _STATUS_MARKS.search(sentence):
                 continue  # a table of checks and status marks ("`postgresql-0` pod restart | ✅") states no retirement
@@ -103,9 +200,9 @@ def _resource(token: str, sentence: str, match: re.Match) -> bool:
     if "/" in token or not _SHAPE.match(token) or not re.search(r"[-.]", token):
         return False
     if any(c.isdigit() for c in token) or len(re.findall(r"[-.]", token)) >= 2:
-        near = sentence[max(0, match.start() - 40): match.end() + 40]  # "instance `prod-app-ec2`", not a far noun
+        near = sentence[max(0, match.start() - 40) : match.end() + 40]  # "instance `prod-app-ec2`", not a far noun
         return bool(RESOURCE_NOUNS.search(near.replace(match.group(0), " ")))
-    near = sentence[max(0, match.start() - 20): match.end() + 20]
+    near = sentence[max(0, match.start() - 20) : match.end() + 20]
     return bool(RESOURCE_NOUNS.search(near.replace(match.group(0), " ")))
 
 
@@ -168,11 +265,13 @@ def _retired_finding(doc: Document, statement: Statement, uses: list[tuple[int, 
     more = sorted({u[0] for u in uses[1:]})
     what = "targets" if doc.kind == "workflow" else "uses"
     message = f"{what} '{statement.token}'" + (f" (in '{host}')" if host else "")
-    message += f", but {statement.path}:{statement.line} says it is gone: \"{_short(statement.sentence)}\""
+    message += f', but {statement.path}:{statement.line} says it is gone: "{_short(statement.sentence)}"'
     if more:
         message += f"; also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))}"
-    fix = (f"Delete or rewrite {doc.rel} for the current infrastructure ({statement.path} describes it), "
-           f"and remove other uses of '{statement.token}'.")
+    fix = (
+        f"Delete or rewrite {doc.rel} for the current infrastructure ({statement.path} describes it), "
+        f"and remove other uses of '{statement.token}'."
+    )
     found = rules.RETIRED_RESOURCE.finding(doc.rel, message, line, column, fix=fix)
     return found if statement.explicit else found.model_copy(update={"severity": Severity.warning})
 
@@ -223,8 +322,9 @@ def _mentioned_elsewhere(ctx: RepoContext, candidates: dict[str, tuple[Document,
         label = host.split(".")[0]
         if "-" in label and len(label) >= 6:
             terms.setdefault(label, host)  # `prod-web-1` in config names `prod-web-1.internal.example.com`
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-                         + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])"
+    )
     seen: set[str] = set()
     budget = CORPUS_BUDGET_BYTES
     for file in ctx.fs.files:

@@ -66,22 +66,73 @@ _ROUTE_WORDS = re.compile(
 )
 # A sentence that tells you to make the file (it need not exist yet), or gives it as an example.
 # ... or as an example, a proposal or a plan: none of these promise that it exists.
-_CREATE_WORDS = frozenset({
-    "example", "examples", "sample", "propose", "proposed", "proposal", "future", "parked", "planned", "todo",
-    "hypothetical", "idea", "would", "could", "default",  # "(default: `.ai-state/memory.json`)": a setting
-    "create", "creates", "created", "creating", "generate", "generates", "generated", "generating", "write",
-    "writes", "writing", "written", "output", "outputs", "outputted", "produce", "produces", "produced", "save",
-    "saves", "saved", "saving", "touch", "download", "downloads", "downloaded", "export", "exports", "exported",
-    "copy", "copies", "copied", "become", "becomes", "cache", "caches", "cached", "caching",
-})
-_PHRASE_WORDS = frozenset({"go", "goes", "rename", "renames", "renamed", "move", "moves", "moved", "will", "new",
-                           "for", "such", "not"})
+_CREATE_WORDS = frozenset(
+    {
+        "example",
+        "examples",
+        "sample",
+        "propose",
+        "proposed",
+        "proposal",
+        "future",
+        "parked",
+        "planned",
+        "todo",
+        "hypothetical",
+        "idea",
+        "would",
+        "could",
+        "default",  # "(default: `.ai-state/memory.json`)": a setting
+        "create",
+        "creates",
+        "created",
+        "creating",
+        "generate",
+        "generates",
+        "generated",
+        "generating",
+        "write",
+        "writes",
+        "writing",
+        "written",
+        "output",
+        "outputs",
+        "outputted",
+        "produce",
+        "produces",
+        "produced",
+        "save",
+        "saves",
+        "saved",
+        "saving",
+        "touch",
+        "download",
+        "downloads",
+        "downloaded",
+        "export",
+        "exports",
+        "exported",
+        "copy",
+        "copies",
+        "copied",
+        "become",
+        "becomes",
+        "cache",
+        "caches",
+        "cached",
+        "caching",
+    }
+)
+_PHRASE_WORDS = frozenset(
+    {"go", "goes", "rename", "renames", "renamed", "move", "moves", "moved", "will", "new", "for", "such", "not"}
+)
 _CREATE_PHRASES = re.compile(
     r"\b(?:go(?:es)? (?:in|into|to)|rename[sd]? (?:\w+ )?to|move[sd]? (?:\w+ )?to|will be|new file|"
     r"for example|for instance|such as|will (?:add|create|write|build|implement|introduce|ship)|not yet)\b"
 )
-_CREATED_AFTER = re.compile(r"^\W{0,3}\(?(?:generated|auto-generated|created by|not committed|git-?ignored)",
-                            re.IGNORECASE)
+_CREATED_AFTER = re.compile(
+    r"^\W{0,3}\(?(?:generated|auto-generated|created by|not committed|git-?ignored)", re.IGNORECASE
+)
 
 
 def markdown_mentions(text: str) -> list[Mention]:
@@ -160,8 +211,9 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|instead of)\W{0,3}$", re.IGNOR
 
 def _said_as_skill(line: str, mention: Mention, web: bool) -> bool:
     before = line[: max(0, (mention.column or 1) - 2)]
-    return not _NEGATED.search(before) and not _INDEFINITE.search(before) and \
-        (not web or bool(_SKILL_WORDS.search(line)))
+    return (
+        not _NEGATED.search(before) and not _INDEFINITE.search(before) and (not web or bool(_SKILL_WORDS.search(line)))
+    )
 
 
 # "build a /go skill", "a name like ... a `/worktree` command", "a single `/add-feature` command": some command of
@@ -177,8 +229,9 @@ def _body_start(lines: list[str]) -> int:
     return 0
 
 
-def _code_block(language: str, block: list[tuple[int, int, str]], moved: str | None = None
-                ) -> tuple[list[Mention], str | None]:
+def _code_block(
+    language: str, block: list[tuple[int, int, str]], moved: str | None = None
+) -> tuple[list[Mention], str | None]:
     """The block's mentions, and where its reader stands after it (`moved`: after the blocks before it)."""
     found: list[Mention] = []
     prompted = any(text.lstrip().startswith("$ ") for _, _, text in block)
@@ -239,8 +292,7 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
         formatted = bool(opening or closing)
         invoked = (verb or "").lower() in INVOKE_VERBS
         before = line[: match.start(3)]
-        if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + before) \
-                and not _quoted(before):
+        if (formatted or ("-" in name and invoked)) and not _creates(preceding + " " + before) and not _quoted(before):
             found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
 
@@ -274,8 +326,11 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     """What one code span mentions, unless its sentence says to create it."""
     found = _span_mentions(line, span, number)
     before = line[: span.start()]
-    if found and (_creates(preceding + " " + before) or _EXAMPLE_LABEL.search(before)
-                  or _HYPOTHETICAL_AFTER.match(line[span.end():])):
+    if found and (
+        _creates(preceding + " " + before)
+        or _EXAMPLE_LABEL.search(before)
+        or _HYPOTHETICAL_AFTER.match(line[span.end() :])
+    ):
         return []
     if _SETTING_BEFORE.search(before):
         return []  # "`MEMORY_FILE` pointing to `.ai-state/memory.json`": where a program keeps its state at run time
@@ -309,7 +364,7 @@ def _quoted(before: str) -> bool:
 def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     content = span.group(2).strip()
     column = span.start(2) + 1
-    before, after = line[: span.start()], line[span.end():]
+    before, after = line[: span.start()], line[span.end() :]
     slash = _SPAN_SLASH.match(content)
     if slash:
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
@@ -341,7 +396,7 @@ _WORD = re.compile(r"[a-z]+")
 def _creates(before: str) -> bool:
     text = before[-300:].lower().replace("e.g.", "for example").replace("i.e.", "that is")
     cut = max(text.rfind(end) for end in (". ", "! ", "? ", "; "))
-    sentence = text[cut + 2:] if cut >= 0 else text
+    sentence = text[cut + 2 :] if cut >= 0 else text
     words = set(_WORD.findall(sentence))
     return bool(words & _CREATE_WORDS) or bool(words & _PHRASE_WORDS and _CREATE_PHRASES.search(sentence))
 

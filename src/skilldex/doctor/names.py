@@ -13,43 +13,196 @@ from skilldex.scan.docs import AGENT_DOCS
 
 # Claude Code's built-in commands and bundled skills (code.claude.com/docs/en/commands and `/help` of recent
 # releases, aliases included). A mention of one of these is never a missing skill.
-BUILTIN_COMMANDS = frozenset({
-    "autofix-pr", "background", "branch", "fork", "chrome", "claude-api", "code-review", "color", "copy",
-    "desktop", "extra-usage", "goal", "heapdump", "insights", "mobile", "passes", "powerup", "rc", "recap",
-    "remote-env", "schedule", "stats", "stop", "teleport", "ultraplan", "ultrareview",
-    "add-dir", "agents", "allowed-tools", "batch", "bashes", "bug", "btw", "checkpoint", "clear", "compact",
-    "config", "context", "continue", "cost", "debug", "diff", "doctor", "effort", "exit", "export", "fast",
-    "feedback", "files", "help", "hooks", "ide", "init", "install-github-app", "install-slack-app",
-    "keybindings", "login", "logout", "loop", "mcp", "memory", "migrate-installer", "model", "new",
-    "output-style", "output-style:new", "permissions", "plan", "plugin", "plugins", "pr-comments",
-    "pr_comments", "privacy-settings", "quit", "release-notes", "reload-plugins", "remote-control",
-    "remove-dir", "rename", "reset", "resume", "review", "rewind", "sandbox", "security-review", "settings",
-    "simplify", "skills", "status", "statusline", "stickers", "tasks", "terminal-setup", "theme", "todos",
-    "upgrade", "usage", "vim",
-})
+BUILTIN_COMMANDS = frozenset(
+    {
+        "autofix-pr",
+        "background",
+        "branch",
+        "fork",
+        "chrome",
+        "claude-api",
+        "code-review",
+        "color",
+        "copy",
+        "desktop",
+        "extra-usage",
+        "goal",
+        "heapdump",
+        "insights",
+        "mobile",
+        "passes",
+        "powerup",
+        "rc",
+        "recap",
+        "remote-env",
+        "schedule",
+        "stats",
+        "stop",
+        "teleport",
+        "ultraplan",
+        "ultrareview",
+        "add-dir",
+        "agents",
+        "allowed-tools",
+        "batch",
+        "bashes",
+        "bug",
+        "btw",
+        "checkpoint",
+        "clear",
+        "compact",
+        "config",
+        "context",
+        "continue",
+        "cost",
+        "debug",
+        "diff",
+        "doctor",
+        "effort",
+        "exit",
+        "export",
+        "fast",
+        "feedback",
+        "files",
+        "help",
+        "hooks",
+        "ide",
+        "init",
+        "install-github-app",
+        "install-slack-app",
+        "keybindings",
+        "login",
+        "logout",
+        "loop",
+        "mcp",
+        "memory",
+        "migrate-installer",
+        "model",
+        "new",
+        "output-style",
+        "output-style:new",
+        "permissions",
+        "plan",
+        "plugin",
+        "plugins",
+        "pr-comments",
+        "pr_comments",
+        "privacy-settings",
+        "quit",
+        "release-notes",
+        "reload-plugins",
+        "remote-control",
+        "remove-dir",
+        "rename",
+        "reset",
+        "resume",
+        "review",
+        "rewind",
+        "sandbox",
+        "security-review",
+        "settings",
+        "simplify",
+        "skills",
+        "status",
+        "statusline",
+        "stickers",
+        "tasks",
+        "terminal-setup",
+        "theme",
+        "todos",
+        "upgrade",
+        "usage",
+        "vim",
+    }
+)
 
 # `/tmp`, `/etc` and friends: top-level folders of Unix systems and containers, never skills.
-ROOT_DIRS = frozenset({
-    "app", "apps", "bin", "boot", "build", "cache", "code", "data", "dev", "etc", "home", "lib", "lib32",
-    "lib64", "libx32", "logs", "media", "mnt", "nix", "opt", "private", "proc", "root", "run", "sbin",
-    "snap", "src", "srv", "sys", "tmp", "usr", "var", "vol", "volumes", "workspace", "workspaces", "www",
-})
+ROOT_DIRS = frozenset(
+    {
+        "app",
+        "apps",
+        "bin",
+        "boot",
+        "build",
+        "cache",
+        "code",
+        "data",
+        "dev",
+        "etc",
+        "home",
+        "lib",
+        "lib32",
+        "lib64",
+        "libx32",
+        "logs",
+        "media",
+        "mnt",
+        "nix",
+        "opt",
+        "private",
+        "proc",
+        "root",
+        "run",
+        "sbin",
+        "snap",
+        "src",
+        "srv",
+        "sys",
+        "tmp",
+        "usr",
+        "var",
+        "vol",
+        "volumes",
+        "workspace",
+        "workspaces",
+        "www",
+    }
+)
 
 # Paths web services commonly serve; `/healthz` in a doc is a route, not a skill.
-WEB_PATHS = frozenset({
-    "admin", "api", "assets", "auth", "callback", "dashboard", "docs", "graphql", "health", "healthcheck",
-    "healthz", "livez", "metrics", "oauth", "openapi", "ping", "readyz", "redoc", "signin", "signup",
-    "static", "swagger", "version", "webhook", "webhooks",
-})
+WEB_PATHS = frozenset(
+    {
+        "admin",
+        "api",
+        "assets",
+        "auth",
+        "callback",
+        "dashboard",
+        "docs",
+        "graphql",
+        "health",
+        "healthcheck",
+        "healthz",
+        "livez",
+        "metrics",
+        "oauth",
+        "openapi",
+        "ping",
+        "readyz",
+        "redoc",
+        "signin",
+        "signup",
+        "static",
+        "swagger",
+        "version",
+        "webhook",
+        "webhooks",
+    }
+)
 
 MAX_PERSONAL_ENTRIES = 2000
 
 # Commands of the plugins in Anthropic's official marketplace: known where a doc installs the plugin.
 PLUGIN_COMMANDS = {
-    "ralph-wiggum": ("ralph-loop", "cancel-ralph"), "ralph-loop": ("ralph-loop", "cancel-ralph"),
-    "commit-commands": ("commit", "commit-push-pr", "clean_gone"), "feature-dev": ("feature-dev",),
-    "code-review": ("code-review",), "pr-review-toolkit": ("review-pr",), "hookify": ("hookify",),
-    "agent-sdk-dev": ("new-sdk-app",), "plugin-dev": ("create-plugin",),
+    "ralph-wiggum": ("ralph-loop", "cancel-ralph"),
+    "ralph-loop": ("ralph-loop", "cancel-ralph"),
+    "commit-commands": ("commit", "commit-push-pr", "clean_gone"),
+    "feature-dev": ("feature-dev",),
+    "code-review": ("code-review",),
+    "pr-review-toolkit": ("review-pr",),
+    "hookify": ("hookify",),
+    "agent-sdk-dev": ("new-sdk-app",),
+    "plugin-dev": ("create-plugin",),
 }
 _INSTALLS = re.compile(r"(?:/plugin|\bclaude\s+plugins?)\s+(?:install|i|add)\s+([\w.-]+)")
 
@@ -65,13 +218,15 @@ def installed_commands(text: str) -> set[str] | None:
         names.update(PLUGIN_COMMANDS[plugin])
     return names
 
+
 # `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
 _PLACEHOLDER = re.compile(
     r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
 )
 # A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
-_CLAUDE_CONTEXT = re.compile(r"\bclaude\b|\bslash[- ]commands?\b|\bskills?\b|\bagents?\b|\bcodex\b|\bcursor\b",
-                             re.IGNORECASE)
+_CLAUDE_CONTEXT = re.compile(
+    r"\bclaude\b|\bslash[- ]commands?\b|\bskills?\b|\bagents?\b|\bcodex\b|\bcursor\b", re.IGNORECASE
+)
 
 
 def placeholder(name: str) -> bool:
@@ -79,8 +234,10 @@ def placeholder(name: str) -> bool:
 
 
 # A guide to writing commands or skills (`skill-creator/`, `command-development/`): its `/names` are examples.
-_AUTHORING = re.compile(r"(?:command|skill|plugin)s?[-_](?:creat|craft|develop|writ|author|build)|"
-                        r"(?:creat|craft|develop|writ|author|build)\w*[-_](?:command|skill|plugin)s?(?![\w])")
+_AUTHORING = re.compile(
+    r"(?:command|skill|plugin)s?[-_](?:creat|craft|develop|writ|author|build)|"
+    r"(?:creat|craft|develop|writ|author|build)\w*[-_](?:command|skill|plugin)s?(?![\w])"
+)
 
 
 def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
@@ -100,20 +257,27 @@ _SAID_TO_CLAUDE = re.compile(
     r"\bskills?\b|\bslash[- ]commands?\b|\bclaude\b|\.claude/(?:commands|skills)\b|\bplugins?\b", re.IGNORECASE
 )
 # Product, bot, UI and relay docs: `/ops` (default extension channel), legacy `/cdp` relay, Slack's `/deploy`.
-_PRODUCT_NOUNS = (r"(?:channel|relay|envelope|namespace|protocol|socket|websocket|endpoint|route|topic|queue|"
-                  r"webhook|handshake)s?")
-_PRODUCT_AFTER = re.compile(r"`?/(" + NAME + r")`?[*_]*\s*\(?(?:[\w-]+\s+){0,2}" + _PRODUCT_NOUNS + r"\b",
-                            re.IGNORECASE)
+_PRODUCT_NOUNS = (
+    r"(?:channel|relay|envelope|namespace|protocol|socket|websocket|endpoint|route|topic|queue|"
+    r"webhook|handshake)s?"
+)
+_PRODUCT_AFTER = re.compile(
+    r"`?/(" + NAME + r")`?[*_]*\s*\(?(?:[\w-]+\s+){0,2}" + _PRODUCT_NOUNS + r"\b", re.IGNORECASE
+)
 _PRODUCT_BEFORE = re.compile(
     r"\b(?:relay|websocket|socket|channel|bot|discord|slack|telegram|irc|mattermost)\s+[*_]*`?/(" + NAME + r")\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Folders of a product's UI: a `/name` in a wireframe is what the screen shows, not a command to type.
 UI_FOLDERS = frozenset({"wireframes", "wireframe", "mockups", "mockup", "screens", "storyboards"})
 
 
 # A section for another coding agent ("### Cursor", "## Codex CLI"): its `/names` are that agent's commands.
-_OTHER_AGENT = re.compile(r"\b(?:cursor|codex|gemini|copilot|windsurf|opencode|aider|cline|kiro|amp|zed|continue\.dev)"
-                          r"\b", re.IGNORECASE)
+_OTHER_AGENT = re.compile(
+    r"\b(?:cursor|codex|gemini|copilot|windsurf|opencode|aider|cline|kiro|amp|zed|continue\.dev)"
+    r"\b",
+    re.IGNORECASE,
+)
 
 
 def for_other_agent(heading: str) -> bool:

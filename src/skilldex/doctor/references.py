@@ -48,8 +48,9 @@ def resolve_all(ctx: RepoContext) -> list[Resolved]:
             if first is None:
                 by_path[resolved.path] = resolved
             elif mention.line != first.mention.line and mention.line not in first.lines:
-                by_path[resolved.path] = Resolved(first.doc, first.mention, first.path, first.exists,
-                                                  (*first.lines, mention.line), first.anchored)
+                by_path[resolved.path] = Resolved(
+                    first.doc, first.mention, first.path, first.exists, (*first.lines, mention.line), first.anchored
+                )
         found.extend(by_path.values())
     return found
 

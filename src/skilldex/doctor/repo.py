@@ -22,16 +22,64 @@ MARKDOWN = (".md", ".mdx", ".markdown", ".rst")  # rst inline literals (``x``) r
 # Copies of other repos, test data and templates: their drift is deliberate or someone else's.
 SKIPPED_DIRS = SAMPLE_DIRS
 # Records of the past: they rightly mention what no longer exists. Read only for "X was retired".
-HISTORICAL_DIRS = frozenset({
-    "adr", "adrs", "decisions", "decision-records", "postmortems", "postmortem", "post-mortems",
-    "incidents", "sessions", "session-notes", "handoffs", "archive", "archived", "history", "changelog",
-    "changelogs", ".changeset", "retros", "retrospectives", "blog", "reports",
-})
-HISTORICAL_NAMES = frozenset({"changelog", "changes", "history", "news", "releases", "release-notes",
-                              "release_notes", "upgrading", "migration-guide", "session", "sessions"})
+HISTORICAL_DIRS = frozenset(
+    {
+        "adr",
+        "adrs",
+        "decisions",
+        "decision-records",
+        "postmortems",
+        "postmortem",
+        "post-mortems",
+        "incidents",
+        "sessions",
+        "session-notes",
+        "handoffs",
+        "archive",
+        "archived",
+        "history",
+        "changelog",
+        "changelogs",
+        ".changeset",
+        "retros",
+        "retrospectives",
+        "blog",
+        "reports",
+    }
+)
+HISTORICAL_NAMES = frozenset(
+    {
+        "changelog",
+        "changes",
+        "history",
+        "news",
+        "releases",
+        "release-notes",
+        "release_notes",
+        "upgrading",
+        "migration-guide",
+        "session",
+        "sessions",
+    }
+)
 # Plans describe what does not exist yet.
-PROPOSAL_DIRS = frozenset({"rfc", "rfcs", "proposals", "design", "designs", "plans", "planning", "roadmap",
-                           "brainstorm", "brainstorms", "ideas", "drafts", "backlog"})
+PROPOSAL_DIRS = frozenset(
+    {
+        "rfc",
+        "rfcs",
+        "proposals",
+        "design",
+        "designs",
+        "plans",
+        "planning",
+        "roadmap",
+        "brainstorm",
+        "brainstorms",
+        "ideas",
+        "drafts",
+        "backlog",
+    }
+)
 _DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
 PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
@@ -90,8 +138,11 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
     known = invocable(catalogue)
     for file in fs.files:  # commands kept for copying into ~/.claude/commands (`commands/deploy.md`)
         parts = file.rel.split("/")
-        if any("commands" in p.lower() for p in parts[:-1]) and file.name.endswith(".md") and \
-                file.name.lower() != "readme.md":  # also commands-templates/ and COMMANDS/
+        if (
+            any("commands" in p.lower() for p in parts[:-1])
+            and file.name.endswith(".md")
+            and file.name.lower() != "readme.md"
+        ):  # also commands-templates/ and COMMANDS/
             known.setdefault(file.name[:-3], file.rel)
     return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
 
@@ -136,8 +187,7 @@ def classify(rel: str) -> str | None:
         return {"skills": "skill", "commands": "command", "agents": "agent"}.get(place)
     if name == "skill.md" or "skills" in folders:
         return "skill"
-    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES or stem.endswith("migration") or \
-            _DATED.search(rel):
+    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES or stem.endswith("migration") or _DATED.search(rel):
         # FLUX_MIGRATION.md names the old paths on purpose; `notes-2026-05-12/` records one day
         return "historical"
     if PROPOSAL_DIRS & set(folders) or PROPOSAL_NAMES & set(re.split(r"[-_.\s]+", stem)):
@@ -158,7 +208,7 @@ def invocable(catalogue: Catalogue) -> dict[str, str]:
             keys += [key.split(":", 1)[1] for key in keys if ":" in key]
         elif item.kind == "command":
             parts = item.path.split("/")
-            folder = parts[parts.index("commands") + 1: -1] if "commands" in parts else []
+            folder = parts[parts.index("commands") + 1 : -1] if "commands" in parts else []
             keys = [item.name, ":".join([*folder, item.name])]
             keys += [item.run[1:].split()[0]] if item.run and item.run[1:].split() else []  # plugin:name
         else:

@@ -14,9 +14,20 @@ NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?::[a-z0-9]+(?:[-_][a-z0-9]+)*)?"
 UNKNOWN = "\0"  # base folder after `cd $DIR`, `cd /abs` or `cd ~`: relative paths cannot be checked
 CLONED = "\1"  # base folder after `git clone URL x && cd x`: this repo's root if the paths are there, else another repo
 
-SHELL_LANGS = frozenset({
-    "", "sh", "bash", "shell", "console", "zsh", "ksh", "shell-session", "shellsession", "terminal",
-})
+SHELL_LANGS = frozenset(
+    {
+        "",
+        "sh",
+        "bash",
+        "shell",
+        "console",
+        "zsh",
+        "ksh",
+        "shell-session",
+        "shellsession",
+        "terminal",
+    }
+)
 TOOL_DIRS = ("tools", "tool", "scripts", "script", "bin", "hack")
 _SEGMENT = r"[A-Za-z0-9_][\w.+-]*"
 TOOL_PATH = re.compile(
@@ -52,9 +63,11 @@ _RUNNER = re.compile(
     r"pwsh|bun|deno|tsx|ts-node|npx|uv|poetry|pipenv|pdm|hatch|run|source|\.|-{1,2}[\w-]+)\s+)*\s*$"
 )
 # The rest of the line runs somewhere else: in a container, on a server, in an app's dyno.
-_ELSEWHERE = re.compile(r"^\s*(?:sudo\s+)?(?:docker(?:\s+compose)?\s+(?:exec|run)|docker-compose\s+(?:exec|run)|"
-                        r"kubectl\s+exec|podman\s+(?:exec|run)|dokku\s+(?:enter|run)|heroku\s+run|ssh|"
-                        r"vagrant\s+ssh|fly\s+ssh)\b")
+_ELSEWHERE = re.compile(
+    r"^\s*(?:sudo\s+)?(?:docker(?:\s+compose)?\s+(?:exec|run)|docker-compose\s+(?:exec|run)|"
+    r"kubectl\s+exec|podman\s+(?:exec|run)|dokku\s+(?:enter|run)|heroku\s+run|ssh|"
+    r"vagrant\s+ssh|fly\s+ssh)\b"
+)
 _MKDIR = re.compile(r"^(?:sudo\s+)?mkdir\s+(.+)$")
 _DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 
@@ -111,8 +124,9 @@ def mask(text: str, pattern: re.Pattern = _QUOTED) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def command_mentions(text: str, line: int, column: int = 1, base: str | None = None,
-                     state: ShellState | None = None) -> tuple[list[Mention], str | None]:
+def command_mentions(
+    text: str, line: int, column: int = 1, base: str | None = None, state: ShellState | None = None
+) -> tuple[list[Mention], str | None]:
     """Tools and scripts one command line runs, and the base folder after it (a `cd` changes it)."""
     state = state or ShellState()
     found: list[Mention] = []
@@ -131,8 +145,9 @@ def command_mentions(text: str, line: int, column: int = 1, base: str | None = N
             base = CLONED if cloned else UNKNOWN if top in state.made else _cd(base, arg)
         elif base != UNKNOWN:
             offset = column + start
-            found.extend(m for m in _paths(segment, line, offset, base) if m.kind == "task"
-                         or not state.made_here(m.target))
+            found.extend(
+                m for m in _paths(segment, line, offset, base) if m.kind == "task" or not state.made_here(m.target)
+            )
             state.note(segment)
         start = piece.end() if piece else end
     return _unique(found), base
@@ -153,12 +168,12 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
     for pattern in (TOOL_PATH, INTERPRETED, DOT_SLASH):
         for match in pattern.finditer(segment):
             target = match.group(1).rstrip(".,:;")
-            after = segment[match.end(1):match.end(1) + 1]
+            after = segment[match.end(1) : match.end(1) + 1]
             if not target or after in _TEMPLATED_AFTER or target in GENERATED or ".." in target.split("/"):
                 continue
             if pattern is DOT_SLASH and not _PREFIX.match(segment[: match.start()]):
                 continue  # `mogrify -path ./output`, `gdb ./packed`: an argument, not the command run
-            if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1):].startswith("@")):
+            if pattern is TOOL_PATH and (_DOMAIN_START.match(target) or segment[match.end(1) :].startswith("@")):
                 continue  # `go install honnef.co/go/tools/cmd/staticcheck@latest`: a module path
             runs = pattern is INTERPRETED or bool(_RUNNER.match(segment[: match.start()]))
             # `--seed ./scripts/seed.ts`: an argument names the file, the command does not run it
@@ -166,8 +181,9 @@ def _paths(segment: str, line: int, offset: int, base: str | None) -> list[Menti
     for call in task_calls(segment):
         folder = base if call.folder is None else _cd(base, call.folder)
         if folder != UNKNOWN:
-            found.append(Mention("task", call.name, line, offset + call.column, folder, runner=call.runner,
-                                 file=call.file))
+            found.append(
+                Mention("task", call.name, line, offset + call.column, folder, runner=call.runner, file=call.file)
+            )
     return found
 
 
@@ -178,15 +194,17 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def script_mentions(lines: Iterable[tuple[int, int, str]], base: str | None = None,
-                    prompted: bool = False) -> list[Mention]:
+def script_mentions(
+    lines: Iterable[tuple[int, int, str]], base: str | None = None, prompted: bool = False
+) -> list[Mention]:
     """Mentions in a script given as (line, column, text): `\\` continuations joined, comments and the
     bodies of heredocs (run elsewhere, e.g. over ssh) skipped; with `prompted`, only `$ ` lines count."""
     return script_walk(lines, base, prompted)[0]
 
 
-def script_walk(lines: Iterable[tuple[int, int, str]], base: str | None = None,
-                prompted: bool = False) -> tuple[list[Mention], str | None]:
+def script_walk(
+    lines: Iterable[tuple[int, int, str]], base: str | None = None, prompted: bool = False
+) -> tuple[list[Mention], str | None]:
     """script_mentions, and the folder the script ends in (a `cd` it never undid)."""
     found: list[Mention] = []
     pending: tuple[int, int, str] | None = None

@@ -28,33 +28,56 @@ def check(ctx: RepoContext) -> list[Finding]:
         name = item.path.rsplit("/", 1)[-1]
         if name != SKILL_FILENAME:
             proper = posixpath.join(posixpath.dirname(item.path), SKILL_FILENAME)
-            findings.append(rules.SKILL_NOT_LOADED.finding(
-                item.path, f"'{name}' is not named exactly SKILL.md, so Claude Code never loads skill "
-                f"'{item.name}'", 1, fix=f"Rename it: git mv {item.path} {proper}"))
+            findings.append(
+                rules.SKILL_NOT_LOADED.finding(
+                    item.path,
+                    f"'{name}' is not named exactly SKILL.md, so Claude Code never loads skill '{item.name}'",
+                    1,
+                    fix=f"Rename it: git mv {item.path} {proper}",
+                )
+            )
             continue
         if scope in CLAUDE_SCOPES and depth and depth > 1 and _routed(ctx, item.path):
             continue  # `skills/stack/frontend/SKILL.md` beside `skills/stack/SKILL.md`: a part the parent reads
         if scope in CLAUDE_SCOPES and depth != 1:
             where = "directly in" if depth == 0 else f"{depth} levels below"
             folder = "skills" if scope == "plugin" else ".claude/skills"
-            findings.append(rules.SKILL_NOT_LOADED.finding(
-                item.path, f"skill '{item.name}' sits {where} {folder}/; Claude Code only loads "
-                f"{folder}/<name>/SKILL.md, so it never runs", 1,
-                fix=f"Move the folder to {folder}/{item.dir_name}/ (one level below {folder}/)."))
+            findings.append(
+                rules.SKILL_NOT_LOADED.finding(
+                    item.path,
+                    f"skill '{item.name}' sits {where} {folder}/; Claude Code only loads "
+                    f"{folder}/<name>/SKILL.md, so it never runs",
+                    1,
+                    fix=f"Move the folder to {folder}/{item.dir_name}/ (one level below {folder}/).",
+                )
+            )
             continue
         if item.disable_model_invocation:
             continue  # meant to run only when typed
         broken = unread.get(item.path)
         if broken is not None:
-            findings.append(rules.SKILL_NEVER_TRIGGERS.finding(
-                item.path, f"frontmatter does not parse ({broken.message}); Claude Code loads the body with "
-                f"empty metadata, so Claude never picks '/{item.dir_name}' by itself", broken.line, broken.column))
+            findings.append(
+                rules.SKILL_NEVER_TRIGGERS.finding(
+                    item.path,
+                    f"frontmatter does not parse ({broken.message}); Claude Code loads the body with "
+                    f"empty metadata, so Claude never picks '/{item.dir_name}' by itself",
+                    broken.line,
+                    broken.column,
+                )
+            )
         elif item.description_source != "frontmatter":
-            fallback = f"it falls back to the first paragraph: '{_short(item.description)}'" \
-                if item.description else "and the body has no paragraph to fall back to"
-            findings.append(rules.SKILL_NEVER_TRIGGERS.finding(
-                item.path, f"skill '{item.name}' has no `description:`; {fallback}, which rarely says when "
-                "to use it", 1))
+            fallback = (
+                f"it falls back to the first paragraph: '{_short(item.description)}'"
+                if item.description
+                else "and the body has no paragraph to fall back to"
+            )
+            findings.append(
+                rules.SKILL_NEVER_TRIGGERS.finding(
+                    item.path,
+                    f"skill '{item.name}' has no `description:`; {fallback}, which rarely says when to use it",
+                    1,
+                )
+            )
     return findings
 
 
@@ -80,9 +103,14 @@ def personal_shadows(ctx: RepoContext) -> list[Finding]:
         if item.kind == "skill" and location(ctx.fs, tuple(item.path.split("/")))[0] not in ("project", "nested"):
             continue
         if name in ctx.personal:
-            findings.append(rules.SKILL_SHADOWED.finding(
-                item.path, f"personal {ctx.personal[name]} has the same name; Claude Code prefers personal "
-                f"skills, so '/{name}' runs that one, not this {item.kind}", 1))
+            findings.append(
+                rules.SKILL_SHADOWED.finding(
+                    item.path,
+                    f"personal {ctx.personal[name]} has the same name; Claude Code prefers personal "
+                    f"skills, so '/{name}' runs that one, not this {item.kind}",
+                    1,
+                )
+            )
     return findings
 
 
@@ -96,12 +124,18 @@ def clashes(contexts: list[RepoContext]) -> dict[str, list[Finding]]:
     findings: dict[str, list[Finding]] = {}
     for name, items in sorted(owners.items()):
         for ctx, item in items:
-            others = [(o, i) for o, i in items if o.ref.path != ctx.ref.path
-                      and " ".join(i.description.split()) != " ".join(item.description.split())]
+            others = [
+                (o, i)
+                for o, i in items
+                if o.ref.path != ctx.ref.path and " ".join(i.description.split()) != " ".join(item.description.split())
+            ]
             if others:
                 where = "; ".join(f"{o.ref.name}: {i.path}" for o, i in others)
-                findings.setdefault(str(ctx.ref.path), []).append(rules.SKILL_CLASH.finding(
-                    item.path, f"'/{name}' also names a different {others[0][1].kind} in {where}", 1))
+                findings.setdefault(str(ctx.ref.path), []).append(
+                    rules.SKILL_CLASH.finding(
+                        item.path, f"'/{name}' also names a different {others[0][1].kind} in {where}", 1
+                    )
+                )
     return findings
 
 

@@ -99,8 +99,8 @@ def _gone(history: History, path: str) -> tuple[Gone | None, str | None]:
     if not inside:
         return None, None
     latest, old = max(inside, key=lambda pair: pair[0].time)
-    if latest.renamed_to and latest.renamed_to.endswith(old[len(path):]):
-        return latest, latest.renamed_to[: len(latest.renamed_to) - len(old[len(path):])]
+    if latest.renamed_to and latest.renamed_to.endswith(old[len(path) :]):
+        return latest, latest.renamed_to[: len(latest.renamed_to) - len(old[len(path) :])]
     return latest, None
 
 
@@ -121,8 +121,10 @@ def _changed(ctx, history: History, item: Resolved, since: int, outcome: Outcome
     if lines < HEAVY_LINES or (len(touches) < HEAVY_COMMITS and lines < size_lines // 2):
         return
     m = item.mention
-    message = (f"mentions '{m.target}', changed in {len(touches)} commit{'s' if len(touches) != 1 else ''} "
-               f"({lines} lines) since this doc last changed ({_doc_day(history, since)})")
+    message = (
+        f"mentions '{m.target}', changed in {len(touches)} commit{'s' if len(touches) != 1 else ''} "
+        f"({lines} lines) since this doc last changed ({_doc_day(history, since)})"
+    )
     outcome.findings.append(rules.CHANGED_SINCE_DOC.finding(item.doc.rel, message, m.line, m.column))
 
 
@@ -133,8 +135,10 @@ def _outdated(history: History, rel: str, since: int, moved: dict[str, set[str]]
         return
     top = sorted(moved.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:3]
     detail = ", ".join(f"{path} ({len(shas)})" for path, shas in top)
-    message = (f"last changed {_doc_day(history, since)}, {days} days before the newest commit; since then "
-               f"what it mentions changed in {len(commits)} commits: {detail}")
+    message = (
+        f"last changed {_doc_day(history, since)}, {days} days before the newest commit; since then "
+        f"what it mentions changed in {len(commits)} commits: {detail}"
+    )
     outcome.findings.append(rules.DOC_OUTDATED.finding(rel, message))
 
 

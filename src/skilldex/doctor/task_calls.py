@@ -15,13 +15,46 @@ _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _TARGET = re.compile(r"^[A-Za-z0-9_][\w.:@+-]*$")
 _SCRIPT = re.compile(r"^[A-Za-z0-9_@][\w.:@+-]*$")
 # make options whose value is the next word (`-C dir`, `-f file`, `-o file`, `-I dir`, `-W file`, `-l 2`).
-_MAKE_VALUED = {"-C", "-f", "-o", "-I", "-W", "-l", "--directory", "--file", "--makefile", "--old-file",
-                "--include-dir", "--what-if", "--new-file", "--assume-new", "--assume-old", "--load-average"}
+_MAKE_VALUED = {
+    "-C",
+    "-f",
+    "-o",
+    "-I",
+    "-W",
+    "-l",
+    "--directory",
+    "--file",
+    "--makefile",
+    "--old-file",
+    "--include-dir",
+    "--what-if",
+    "--new-file",
+    "--assume-new",
+    "--assume-old",
+    "--load-average",
+}
 _FILE = re.compile(r"\.(?:[cm]?[jt]sx?|json)$")
 _NODE_CLIENTS = {"npm", "pnpm", "yarn", "bun"}
 # Flags that run a script somewhere else than the folder's own package.json.
-_ELSEWHERE = {"-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--prefix",
-              "-C", "--dir", "--cwd", "--if-present", "-g", "--global", "workspace", "workspaces"}
+_ELSEWHERE = {
+    "-w",
+    "--workspace",
+    "--workspaces",
+    "-ws",
+    "--filter",
+    "-F",
+    "-r",
+    "--recursive",
+    "--prefix",
+    "-C",
+    "--dir",
+    "--cwd",
+    "--if-present",
+    "-g",
+    "--global",
+    "workspace",
+    "workspaces",
+}
 
 
 @dataclass(frozen=True)

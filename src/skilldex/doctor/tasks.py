@@ -55,10 +55,16 @@ def check(ctx: RepoContext) -> list[Finding]:
                 if path not in known:
                     known[path] = _defined(ctx, path, mention.runner or "")
             found, names = files[0], known[files[0]]
-            if names is None or mention.target in names or _built_by_rule(ctx, found, mention) or \
-                    (mention.runner == "make" and mention.target in generated) or \
-                    ((moved or _from_above(doc, mention)) and
-                     any((other := known[path]) is None or mention.target in other for path in files[1:])):
+            if (
+                names is None
+                or mention.target in names
+                or _built_by_rule(ctx, found, mention)
+                or (mention.runner == "make" and mention.target in generated)
+                or (
+                    (moved or _from_above(doc, mention))
+                    and any((other := known[path]) is None or mention.target in other for path in files[1:])
+                )
+            ):
                 continue
             first = seen.setdefault((found, mention.target), (mention, names, []))
             if mention.line != first[0].line and mention.line not in first[2]:
@@ -79,15 +85,18 @@ def _templated_targets(ctx: RepoContext) -> set[str]:
 
 
 def _adding(doc: Document, mention: Mention) -> bool:
-    """"Add a `make lint` target": the doc asks for it, it does not promise it exists."""
+    """ "Add a `make lint` target": the doc asks for it, it does not promise it exists."""
     lines = doc.text.split("\n")
     line = lines[mention.line - 1] if 0 < mention.line <= len(lines) else ""
     return bool(_ADDING.search(line[: mention.column or 0]))
 
 
 FROM_ROOT_LINES = 6  # "Run from repo root:", a blank line, the fence and a few commands
-_FROM_ROOT = re.compile(r"\b(?:from|in|at) the (?:repo(?:sitory)?(?:'s)? |project(?:'s)? |top[- ]level )?root\b|"
-                        r"\bfrom (?:the )?(?:repo|repository|project) root\b", re.IGNORECASE)
+_FROM_ROOT = re.compile(
+    r"\b(?:from|in|at) the (?:repo(?:sitory)?(?:'s)? |project(?:'s)? |top[- ]level )?root\b|"
+    r"\bfrom (?:the )?(?:repo|repository|project) root\b",
+    re.IGNORECASE,
+)
 
 
 def _from_above(doc: Document, mention: Mention) -> bool:
@@ -97,7 +106,7 @@ def _from_above(doc: Document, mention: Mention) -> bool:
     if folder and re.match(re.escape(folder) + r"[:\-_]", mention.target.lower()):
         return True
     lines = doc.text.split("\n")
-    return bool(_FROM_ROOT.search(" ".join(lines[max(0, mention.line - FROM_ROOT_LINES): mention.line])))
+    return bool(_FROM_ROOT.search(" ".join(lines[max(0, mention.line - FROM_ROOT_LINES) : mention.line])))
 
 
 def _built_by_rule(ctx: RepoContext, path: str, mention: Mention) -> bool:

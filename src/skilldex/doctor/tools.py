@@ -17,7 +17,12 @@ def check(ctx: RepoContext) -> list[Finding]:
         file = ctx.fs.file(tool.path)
         if file is not None and file.size == 0:
             continue  # an empty placeholder file runs nothing
-        findings.append(rules.TOOL_UNDESCRIBED.finding(
-            tool.path, f"tool '{tool.name}' has no docstring, header comment or usage text, so agents cannot "
-            "tell what it does without running it", 1))
+        findings.append(
+            rules.TOOL_UNDESCRIBED.finding(
+                tool.path,
+                f"tool '{tool.name}' has no docstring, header comment or usage text, so agents cannot "
+                "tell what it does without running it",
+                1,
+            )
+        )
     return findings

@@ -97,7 +97,7 @@ def _in_checkout(base: str, checkouts: dict[str, bool]) -> str:
         if where != "." and base != UNKNOWN and (base == where or base.startswith(where + "/")):
             if not own:
                 return UNKNOWN
-            rest = base[len(where):].lstrip("/")
+            rest = base[len(where) :].lstrip("/")
             return rest
     return base
 
@@ -109,7 +109,7 @@ def _from_root(mention: Mention, checkouts: dict[str, bool]) -> Mention | None:
         return mention
     for where, own in checkouts.items():
         if where != "." and mention.target.removeprefix("./").startswith(where + "/"):
-            rest = mention.target.removeprefix("./")[len(where) + 1:]
+            rest = mention.target.removeprefix("./")[len(where) + 1 :]
             return dataclasses.replace(mention, target=rest) if own else None
     return mention
 

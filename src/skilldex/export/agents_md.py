@@ -56,9 +56,13 @@ def _size(lines: list[str]) -> int:
 
 
 def _render(catalogue: Catalogue, width: int, keep: int | None) -> list[str]:
-    lines = [BEGIN, "## Existing tooling (skilldex)", "",
-             "Before writing a new script, CLI, skill or runbook, use what this repo already has (below). "
-             "Search it with `skilldex find . \"what you need\"`; see everything with `skilldex list .`."]
+    lines = [
+        BEGIN,
+        "## Existing tooling (skilldex)",
+        "",
+        "Before writing a new script, CLI, skill or runbook, use what this repo already has (below). "
+        'Search it with `skilldex find . "what you need"`; see everything with `skilldex list .`.',
+    ]
     for title, kinds in SECTIONS:
         items = [item for item in catalogue.items if item.kind in kinds]
         if not items:
@@ -71,8 +75,9 @@ def _render(catalogue: Catalogue, width: int, keep: int | None) -> list[str]:
         if len(shown) < len(items):
             flags = " ".join(f"--kind {kind}" for kind in kinds)
             lines.append(f"- … and {len(items) - len(shown)} more: `skilldex list . {flags}`")
-    others = [f"{n} {label}{'' if n == 1 else 's'}"
-              for kind, label in OTHER_KINDS if (n := len(catalogue.of_kind(kind)))]
+    others = [
+        f"{n} {label}{'' if n == 1 else 's'}" for kind, label in OTHER_KINDS if (n := len(catalogue.of_kind(kind)))
+    ]
     if others:
         lines += ["", f"Also catalogued: {', '.join(others)} (`skilldex list .`)."]
     return [*lines, END]
@@ -113,11 +118,11 @@ def merge(text: str | None, lines: list[str], rel: str = FILENAME) -> tuple[str,
         return text + nl + nl + nl.join(lines), "added"
     first, last = span
     old = claudemd._lines(text)
-    ending = old[last][len(old[last].rstrip("\r\n")):]
+    ending = old[last][len(old[last].rstrip("\r\n")) :]
     new = nl.join(lines) + ending
-    if "".join(old[first:last + 1]) == new:
+    if "".join(old[first : last + 1]) == new:
         return text, "present"
-    return "".join(old[:first]) + new + "".join(old[last + 1:]), "replaced"
+    return "".join(old[:first]) + new + "".join(old[last + 1 :]), "replaced"
 
 
 def unmerge(text: str, rel: str = FILENAME) -> str:
@@ -129,8 +134,10 @@ def sync(root: Path, catalogue: Catalogue | None, remove: bool = False, dry_run:
     """Merge the section into root/AGENTS.md (or take it out with remove=True); write only on change."""
     path = root / FILENAME
     if path.is_symlink():
-        raise UsageError(f"{FILENAME} is a symlink (often to CLAUDE.md); skilldex does not write through links. "
-                         f"Make {FILENAME} a regular file, or use `skilldex init` for CLAUDE.md (nothing was changed)")
+        raise UsageError(
+            f"{FILENAME} is a symlink (often to CLAUDE.md); skilldex does not write through links. "
+            f"Make {FILENAME} a regular file, or use `skilldex init` for CLAUDE.md (nothing was changed)"
+        )
     before = read_bytes(path, FILENAME)
     text = decode(before, FILENAME)
     if remove:
@@ -143,8 +150,11 @@ def sync(root: Path, catalogue: Catalogue | None, remove: bool = False, dry_run:
         assert catalogue is not None
         lines = section(catalogue)
         new, what = merge(text, lines)
-        detail = {"added": "added the skilldex section", "replaced": "refreshed the skilldex section",
-                  "present": "skilldex section up to date"}[what] + f" ({_summary(catalogue)})"
+        detail = {
+            "added": "added the skilldex section",
+            "replaced": "refreshed the skilldex section",
+            "present": "skilldex section up to date",
+        }[what] + f" ({_summary(catalogue)})"
         after = new.encode("utf-8")
     if after == before:
         return SyncResult(FILENAME, "unchanged", detail)
@@ -159,6 +169,8 @@ def sync(root: Path, catalogue: Catalogue | None, remove: bool = False, dry_run:
 
 
 def _summary(catalogue: Catalogue) -> str:
-    counts = [(title.lower(), sum(1 for i in catalogue.items if i.kind in kinds and i.path != FILENAME))
-              for title, kinds in SECTIONS]
+    counts = [
+        (title.lower(), sum(1 for i in catalogue.items if i.kind in kinds and i.path != FILENAME))
+        for title, kinds in SECTIONS
+    ]
     return ", ".join(f"{n} {title[:-1] if n == 1 else title}" for title, n in counts)

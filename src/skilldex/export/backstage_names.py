@@ -17,8 +17,9 @@ _SEPARATORS = re.compile(r"[-_.]{2,}")
 _TAG_JUNK = re.compile(r"[^a-z0-9+#]+")  # tags: [a-z0-9+#] runs joined by single '-'
 # Credentials that MCP server arguments sometimes carry: URL user:password@, ?token=... query values.
 _USERINFO = re.compile(r"((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)  # one start per word
-_SECRET_QUERY = re.compile(r"([?&](?:[\w-]*(?:key|token|secret|password|passwd|pwd|auth)[\w-]*)=)[^&#\s]+",
-                           re.IGNORECASE)
+_SECRET_QUERY = re.compile(
+    r"([?&](?:[\w-]*(?:key|token|secret|password|passwd|pwd|auth)[\w-]*)=)[^&#\s]+", re.IGNORECASE
+)
 
 
 def _hash(key: str) -> str:
@@ -101,8 +102,12 @@ def check_base(base: str | None, repos: int) -> None:
         return
     parts = urlsplit(base.replace("{repo}", "repo"))
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"--source-location must be an http(s) URL of the repo root, e.g. "
-                         f"'https://github.com/ORG/{{repo}}/blob/main/'; got '{base}'")
+        raise UsageError(
+            f"--source-location must be an http(s) URL of the repo root, e.g. "
+            f"'https://github.com/ORG/{{repo}}/blob/main/'; got '{base}'"
+        )
     if repos > 1 and "{repo}" not in base:
-        raise UsageError("with several repos, --source-location needs '{repo}' where the repo name goes, e.g. "
-                         "'https://github.com/ORG/{repo}/blob/main/'")
+        raise UsageError(
+            "with several repos, --source-location needs '{repo}' where the repo name goes, e.g. "
+            "'https://github.com/ORG/{repo}/blob/main/'"
+        )

@@ -50,9 +50,19 @@ def available_skills(catalogues: Iterable[Catalogue]) -> tuple[str, list[Skipped
                 skipped.append(entry)
                 continue
             name, description, location = entry
-            lines += ["<skill>", "<name>", html.escape(oneline(name)), "</name>",
-                      "<description>", html.escape(visible_lines(description)), "</description>",
-                      "<location>", oneline(location), "</location>", "</skill>"]
+            lines += [
+                "<skill>",
+                "<name>",
+                html.escape(oneline(name)),
+                "</name>",
+                "<description>",
+                html.escape(visible_lines(description)),
+                "</description>",
+                "<location>",
+                oneline(location),
+                "</location>",
+                "</skill>",
+            ]
     lines.append("</available_skills>")
     return "\n".join(lines), skipped
 
@@ -76,8 +86,10 @@ def _entry(catalogue: Catalogue, item: SkillItem) -> tuple[str, str, str] | Skip
         if not isinstance(value, str) or not value.strip():
             if problems:  # the frontmatter did not parse: say why rather than 'no name'
                 return skip(f"{problems[0].code} {problems[0].message}")
-            return skip(f"frontmatter '{key}' is {_what(key, value, item.frontmatter)}; "
-                        "the Agent Skills spec requires a non-empty string")
+            return skip(
+                f"frontmatter '{key}' is {_what(key, value, item.frontmatter)}; "
+                "the Agent Skills spec requires a non-empty string"
+            )
         values.append(value.strip())
     # skills-ref resolves the skill folder (not the file) and appends the file name it found.
     folder = (Path(catalogue.root) / item.path).parent.resolve()

@@ -146,7 +146,8 @@ def load_full(
                 if child_lines is not None and isinstance(value_node, yaml.MappingNode):
                     child_lines[key] = {
                         str(child.value).translate(_RESTORE): child.start_mark.line + first_line
-                        for child, _ in value_node.value if isinstance(child, yaml.ScalarNode)
+                        for child, _ in value_node.value
+                        if isinstance(child, yaml.ScalarNode)
                     }
                 duplicates.extend(_nested_duplicates(value_node, key, first_line))
         data = _json_safe(loader.construct_document(node))

@@ -26,8 +26,15 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 # Checked as code point ranges, not one regex class: compiling a class spanning the whole of Unicode cost
 # about 10 ms, more than the plain reader saves on a one-skill run.
 _UNSUPPORTED_ASCII = re.compile("[^\n\x20-\x7e]")
-_SUPPORTED = ((0x0A, 0x0A), (0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD),
-              (0x10000, 0x10FFFF))
+_SUPPORTED = (
+    (0x0A, 0x0A),
+    (0x20, 0x7E),
+    (0xA0, 0x2027),
+    (0x202A, 0xD7FF),
+    (0xE000, 0xFEFE),
+    (0xFF00, 0xFFFD),
+    (0x10000, 0x10FFFF),
+)
 _TO_FULL_LOADER = frozenset("\ue085\ue028\ue029")
 
 
@@ -35,8 +42,7 @@ def _unsupported(text: str) -> bool:
     """Whether `text` holds a character the plain reader leaves to the full loader (see above)."""
     if text.isascii():
         return _UNSUPPORTED_ASCII.search(text) is not None
-    return any(ch in _TO_FULL_LOADER or not any(low <= ord(ch) <= high for low, high in _SUPPORTED)
-               for ch in set(text))
+    return any(ch in _TO_FULL_LOADER or not any(low <= ord(ch) <= high for low, high in _SUPPORTED) for ch in set(text))
 
 
 # A first character that makes a plain value something else (or that YAML only allows in some places).
@@ -97,7 +103,7 @@ def _nested(block: _Block, line: str, number: int, resolvers: dict) -> bool:
     match = _KEY.match(body)
     if not match or match.end() == len(body) or _typed(match.group(1), resolvers) or len(match.group(1)) >= 1024:
         return False  # YAML's simple keys stop at 1,024 characters
-    value = _scalar(body[match.end():], resolvers)
+    value = _scalar(body[match.end() :], resolvers)
     if value is None or any(key == match.group(1) for key, _ in block.items):
         return False
     block.items.append((match.group(1), value))
@@ -147,7 +153,7 @@ def load(text: str, first_line: int, fields: dict | None) -> tuple[Any, dict[str
         if match.end() == len(line):
             block = _Block(key)
             continue
-        value = _scalar(line[match.end():], resolvers)
+        value = _scalar(line[match.end() :], resolvers)
         if value is None:
             return None
         data[key] = value

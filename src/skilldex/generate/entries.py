@@ -5,17 +5,34 @@ from __future__ import annotations
 from skilldex.generate.text import code, prose
 
 LABELS = {
-    "skill": "Skill", "command": "Command", "agent": "Agent", "mcp-server": "MCP server",
-    "tool": "Tool", "task": "Task", "doc": "Doc", "knowledge": "Knowledge",
+    "skill": "Skill",
+    "command": "Command",
+    "agent": "Agent",
+    "mcp-server": "MCP server",
+    "tool": "Tool",
+    "task": "Task",
+    "doc": "Doc",
+    "knowledge": "Knowledge",
 }
 NOUNS = {  # singular, plural
-    "skill": ("skill", "skills"), "command": ("slash command", "slash commands"),
-    "agent": ("subagent", "subagents"), "mcp-server": ("MCP server", "MCP servers"), "tool": ("tool", "tools"),
-    "task": ("task", "tasks"), "doc": ("doc", "docs"), "knowledge": ("knowledge object", "knowledge objects"),
+    "skill": ("skill", "skills"),
+    "command": ("slash command", "slash commands"),
+    "agent": ("subagent", "subagents"),
+    "mcp-server": ("MCP server", "MCP servers"),
+    "tool": ("tool", "tools"),
+    "task": ("task", "tasks"),
+    "doc": ("doc", "docs"),
+    "knowledge": ("knowledge object", "knowledge objects"),
 }
 KIND_TITLES = {
-    "skill": "Skills", "command": "Slash commands", "agent": "Subagents", "mcp-server": "MCP servers",
-    "tool": "Tools", "task": "Tasks", "doc": "Docs", "knowledge": "Knowledge objects",
+    "skill": "Skills",
+    "command": "Slash commands",
+    "agent": "Subagents",
+    "mcp-server": "MCP servers",
+    "tool": "Tools",
+    "task": "Tasks",
+    "doc": "Docs",
+    "knowledge": "Knowledge objects",
 }
 
 

@@ -39,8 +39,12 @@ AREAS = (
     Area("monitoring", "Monitoring", "check errors, metrics, alerts and health", "monitoring metrics alerts errors"),
     Area("access", "Access", "reach production hosts or services", "access login ssh tunnel port-forward"),
     Area("backup", "Backups", "back up or restore data", "backup snapshot restore"),
-    Area("infrastructure", "Infrastructure", "change infrastructure such as clusters and containers",
-         "infrastructure cluster kubernetes terraform"),
+    Area(
+        "infrastructure",
+        "Infrastructure",
+        "change infrastructure such as clusters and containers",
+        "infrastructure cluster kubernetes terraform",
+    ),
     Area("cloud", "Cloud", "work with cloud resources", "cloud aws gcp azure"),
     Area("storage", "Storage", "work with buckets, uploads and the CDN", "storage bucket upload"),
     Area("data", "Data", "seed, backfill or export data", "seed backfill etl data"),
@@ -136,8 +140,9 @@ def ranked(catalogue: Catalogue) -> dict[str, list]:
             weight = evidence[i]
             score = relevance.get((item.kind, item.path, item.name), 0.0) + bonus[i] + IMPORTANCE_WEIGHT * weight
             # Usable, then named for the need first; rounded so float noise never reorders ties (kind, path, name).
-            keyed.append(((weight <= HEADLINE_FLOOR, not named, -round(score, 6), item.kind, item.path, item.name, i),
-                          item))
+            keyed.append(
+                ((weight <= HEADLINE_FLOOR, not named, -round(score, 6), item.kind, item.path, item.name, i), item)
+            )
         keyed.sort(key=lambda pair: pair[0])
         result[area.capability] = [item for _, item in keyed]
     return result

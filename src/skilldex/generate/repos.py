@@ -55,7 +55,8 @@ def _without_generated(catalogue: Catalogue) -> Catalogue:
     """The catalogue minus files a generator wrote (output inside a scanned repo must not feed the next run)."""
     root = Path(catalogue.root)
     items = [
-        item for item in catalogue.items
+        item
+        for item in catalogue.items
         if item.kind not in _PROSE_KINDS
         or not any(is_generated(root / item.path, marker) for marker in (SKILL_MARKER, KNOWLEDGE_MARKER))
     ]

@@ -57,7 +57,7 @@ def skill_md(repos: list[Repo]) -> str:
         "2. Read the repo's reference file (linked under Repos) for everything else it has, by capability and kind.",
         "3. Read an item before running it: a skill's SKILL.md, a tool's usage. Items that change things can "
         "write to production: run them read-only first and ask the user before the write.",
-        "4. Where skilldex is installed, `skilldex find REPO \"what you need\"` ranks every item against your "
+        '4. Where skilldex is installed, `skilldex find REPO "what you need"` ranks every item against your '
         "words and `skilldex show REPO ITEM` prints one in full.",
         "5. Build something new only when nothing here or in the reference files fits, and tell the user what "
         "you checked first.",
@@ -120,9 +120,9 @@ def reference_md(repo: Repo) -> str:
         f"{MARKER} from the skilldex catalogue of this repo; nothing in the repo was run to produce it. "
         "Paths and commands are relative to the repo's root.",
         "",
-        "Contents: By capability; " + "; ".join(
-            f"{entries.KIND_TITLES[k]} ({len(repo.catalogue.of_kind(k))})" for k in kinds
-        ) + ".",
+        "Contents: By capability; "
+        + "; ".join(f"{entries.KIND_TITLES[k]} ({len(repo.catalogue.of_kind(k))})" for k in kinds)
+        + ".",
         "",
         "## By capability",
         "",
@@ -146,4 +146,3 @@ def reference_md(repo: Repo) -> str:
     if not items:
         lines += ["", "skilldex found no skills, commands, agents, MCP servers, tools, tasks, docs or knowledge."]
     return "\n".join(lines) + "\n"
-

@@ -32,8 +32,10 @@ def catalogue_json(root: str, name: str, kinds: list[str] | None = None, ranks: 
         walked = store.meta(db).get(store.WALK_KEY)
         if walked is None:  # written before the walk's findings were kept
             return None
-        items = [_ranked(json.loads(data), importance, why) if ranks else json.loads(data)
-                 for data, importance, why in store.item_data(db)]
+        items = [
+            _ranked(json.loads(data), importance, why) if ranks else json.loads(data)
+            for data, importance, why in store.item_data(db)
+        ]
         stored = db.execute("SELECT findings FROM files WHERE findings != '[]' ORDER BY rel").fetchall()
     except sqlite3.DatabaseError:
         return None

@@ -30,12 +30,38 @@ NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 class Row:
     """One indexed item, as stored: enough to list, rank and brief without building a pydantic model."""
 
-    __slots__ = ("id", "rel", "provider", "kind", "name", "path", "description", "run", "capabilities", "main",
-                 "cited", "importance", "why")
+    __slots__ = (
+        "id",
+        "rel",
+        "provider",
+        "kind",
+        "name",
+        "path",
+        "description",
+        "run",
+        "capabilities",
+        "main",
+        "cited",
+        "importance",
+        "why",
+    )
 
-    def __init__(self, id: int, rel: str, provider: int, kind: str, name: str, path: str,  # noqa: A002
-                 description: str, run: str | None, capabilities: list[str], main: str = "other", cited: int = 0,
-                 importance: int = 0, why: str = ""):
+    def __init__(
+        self,
+        id: int,
+        rel: str,
+        provider: int,
+        kind: str,
+        name: str,
+        path: str,  # noqa: A002
+        description: str,
+        run: str | None,
+        capabilities: list[str],
+        main: str = "other",
+        cited: int = 0,
+        importance: int = 0,
+        why: str = "",
+    ):
         self.id, self.rel, self.provider, self.kind, self.name = id, rel, provider, kind, name
         self.path, self.description, self.run, self.capabilities = path, description, run, capabilities
         self.main = main  # the capability it is mainly about (skilldex.prominence)
@@ -49,8 +75,14 @@ class Row:
 class RepoIndex:
     """A repo's up-to-date index rows, and the open database they came from (for search)."""
 
-    def __init__(self, name: str, root: str, rows: list[Row] | None = None,
-                 db: sqlite3.Connection | None = None, rescanned: int = 0):
+    def __init__(
+        self,
+        name: str,
+        root: str,
+        rows: list[Row] | None = None,
+        db: sqlite3.Connection | None = None,
+        rescanned: int = 0,
+    ):
         self.name, self.root, self.rows, self.db = name, root, rows or [], db
         self.rescanned = rescanned  # files scanned to bring it up to date (0 when it was already fresh)
 
@@ -116,7 +148,6 @@ def repo_index(root: Path | str, name: str | None = None) -> RepoIndex:
             db.close()
     # stale, missing, damaged or disabled: the full path (imports the scanner)
     from pathlib import Path  # lazy: `skilldex find` and `list` use this module without pathlib
-
 
     fs = open_repo(Path(real))
     walk_findings = list(fs.findings)
@@ -184,8 +215,10 @@ def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
 
 
 def _rows(db: sqlite3.Connection) -> list[Row]:
-    return [Row(i, rel, p, k, n, path, d, r, c.split(), m, x, imp, why)
-            for i, rel, p, k, n, path, d, r, c, m, x, imp, why in store.item_rows(db)]
+    return [
+        Row(i, rel, p, k, n, path, d, r, c.split(), m, x, imp, why)
+        for i, rel, p, k, n, path, d, r, c, m, x, imp, why in store.item_rows(db)
+    ]
 
 
 def _update(fs: RepoFS, db: sqlite3.Connection, progress=None, walk: list | None = None) -> tuple[list[Unit], int]:
@@ -257,11 +290,22 @@ def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
     items = []
     for seq, (provider, item) in enumerate(unit.items):
         doc = document(item, fs.root, _known_body(fs, item.path))
-        items.append((
-            unit.rel, provider, seq, item.kind, item.name, item.path, item.description, item.run,
-            " ".join(item.capabilities), item.model_dump_json(),  # tags hold no spaces
-            main_capability(item.name, item.description, item.capabilities), *(doc[f] for f in FIELDS),
-        ))
+        items.append(
+            (
+                unit.rel,
+                provider,
+                seq,
+                item.kind,
+                item.name,
+                item.path,
+                item.description,
+                item.run,
+                " ".join(item.capabilities),
+                item.model_dump_json(),  # tags hold no spaces
+                main_capability(item.name, item.description, item.capabilities),
+                *(doc[f] for f in FIELDS),
+            )
+        )
     return findings, items
 
 
@@ -286,8 +330,9 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
         file = by_rel[unit.rel]
         # "racy" never matches: rescanned next time (only when its content counted: else it cannot matter)
         stamp = "racy" if unit.read and _racy(file, now) else file.stamp
-        deps = {path: "racy" if _racy(by_rel.get(path), now) else _fingerprint(fs, path)
-                for path in sorted(unit.deps)}  # a racy dependency may change unseen: never trusted
+        deps = {
+            path: "racy" if _racy(by_rel.get(path), now) else _fingerprint(fs, path) for path in sorted(unit.deps)
+        }  # a racy dependency may change unseen: never trusted
         findings, rows = unit.rows if unit.rows is not None else _derive(fs, unit)
         files.append((unit.rel, stamp, json.dumps(deps), findings, int(unit.read)))
         items.extend(rows)

@@ -154,8 +154,10 @@ def remove(path: str) -> None:
 
 
 def stored_files(db: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
-    return {rel: (stamp, deps, findings) for rel, stamp, deps, findings in
-            db.execute("SELECT rel, stamp, deps, findings FROM files")}
+    return {
+        rel: (stamp, deps, findings)
+        for rel, stamp, deps, findings in db.execute("SELECT rel, stamp, deps, findings FROM files")
+    }
 
 
 def stored_stamps(db: sqlite3.Connection) -> dict[str, str]:
@@ -205,8 +207,9 @@ def _collect_outside(db: sqlite3.Connection) -> None:
     db.executemany("INSERT INTO depended(rel) VALUES (?)", [(rel,) for rel in sorted(depended)])
 
 
-def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str],
-          blocked: list | None = None) -> None:
+def write(
+    db: sqlite3.Connection, files: list[tuple], items: list[tuple], removed: list[str], blocked: list | None = None
+) -> None:
     """Replace the rows of the given files (rel, stamp, deps, findings) and drop removed ones.
 
     `items` rows: (rel, provider, seq, kind, name, path, description, run, capabilities, data, main,
@@ -216,8 +219,9 @@ def write(db: sqlite3.Connection, files: list[tuple], items: list[tuple], remove
     rels = json.dumps([f[0] for f in files] + removed)  # one statement each, however many files changed
     db.execute("BEGIN IMMEDIATE")
     try:
-        ids = [(i,) for (i,) in db.execute("SELECT id FROM items WHERE rel IN (SELECT value FROM json_each(?))",
-                                           (rels,))]
+        ids = [
+            (i,) for (i,) in db.execute("SELECT id FROM items WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
+        ]
         db.executemany("DELETE FROM docs WHERE rowid = ?", ids)
         db.executemany("DELETE FROM items WHERE id = ?", ids)
         db.execute("DELETE FROM files WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
@@ -246,17 +250,27 @@ def _recount(db: sqlite3.Connection, blocked: list) -> None:
     from skilldex.importance import score
     from skilldex.prominence import citations
 
-    rows = db.execute("SELECT i.id, i.kind, i.name, i.path, i.description, i.run, d.body, d.headings "
-                      "FROM items i JOIN docs d ON d.rowid = i.id").fetchall()
+    rows = db.execute(
+        "SELECT i.id, i.kind, i.name, i.path, i.description, i.run, d.body, d.headings "
+        "FROM items i JOIN docs d ON d.rowid = i.id"
+    ).fetchall()
     counts = citations([(kind, name, path, description) for _, kind, name, path, description, *_ in rows])
     db.execute("UPDATE items SET cited = 0 WHERE cited != 0")
-    db.executemany("UPDATE items SET cited = ? WHERE id = ?",
-                   [(n, row[0]) for n, row in zip(counts, rows, strict=True) if n])
-    ranked = score([row[1:6] for row in rows], [row[6] for row in rows],
-                   [row[7] if row[1] == "task" else "" for row in rows], counts, blocked)
+    db.executemany(
+        "UPDATE items SET cited = ? WHERE id = ?", [(n, row[0]) for n, row in zip(counts, rows, strict=True) if n]
+    )
+    ranked = score(
+        [row[1:6] for row in rows],
+        [row[6] for row in rows],
+        [row[7] if row[1] == "task" else "" for row in rows],
+        counts,
+        blocked,
+    )
     db.execute("UPDATE items SET importance = 0, why = '' WHERE importance != 0 OR why != ''")
-    db.executemany("UPDATE items SET importance = ?, why = ? WHERE id = ?",
-                   [(n, why, row[0]) for (n, why), row in zip(ranked, rows, strict=True) if n or why])
+    db.executemany(
+        "UPDATE items SET importance = ?, why = ? WHERE id = ?",
+        [(n, why, row[0]) for (n, why), row in zip(ranked, rows, strict=True) if n or why],
+    )
 
 
 def item_rows(db: sqlite3.Connection) -> list[tuple]:

@@ -54,8 +54,10 @@ def repos(explicit: str | None = None, cwd=None) -> list[tuple[str, str]]:
     if file is None:
         root = project_root(cwd)
         if root is None:
-            raise UsageError(f"{os.path.realpath(cwd)} is not inside a project, and / or a home folder is too big "
-                             "to index whole; run in a project folder (one with .git), or name repos in skilldex.yaml")
+            raise UsageError(
+                f"{os.path.realpath(cwd)} is not inside a project, and / or a home folder is too big "
+                "to index whole; run in a project folder (one with .git), or name repos in skilldex.yaml"
+            )
         return [(os.path.basename(root) or root, root)]
     try:
         st = os.stat(file) if os.path.isfile(file) else None

@@ -78,12 +78,17 @@ def check_project(project: Path) -> Path:
 
 def _claude_md(project: Path) -> str:
     """CLAUDE.md, or .claude/CLAUDE.md when only that one exists (both are loaded by Claude Code)."""
-    rel = ".claude/CLAUDE.md" if not _exists(project / "CLAUDE.md") and (project / ".claude/CLAUDE.md").exists() \
+    rel = (
+        ".claude/CLAUDE.md"
+        if not _exists(project / "CLAUDE.md") and (project / ".claude/CLAUDE.md").exists()
         else "CLAUDE.md"
+    )
     if (project / rel).is_symlink():
-        raise UsageError(f"{rel} is a symlink; skilldex init does not write through links. If it points to "
-                         f"AGENTS.md, make {rel} a regular file containing the line `@AGENTS.md` (the import "
-                         "Claude Code documents) and run again (nothing was changed)")
+        raise UsageError(
+            f"{rel} is a symlink; skilldex init does not write through links. If it points to "
+            f"AGENTS.md, make {rel} a regular file containing the line `@AGENTS.md` (the import "
+            "Claude Code documents) and run again (nothing was changed)"
+        )
     return rel
 
 
@@ -103,14 +108,18 @@ def _record(state: InitState, rel: str, before: bytes | None, after: bytes | Non
         # Edited since the last init: its recorded original no longer describes what to go back to.
         entry.edited = True
     entry.written_sha256 = sha256(after)
-    entry.added += [AddedHook(event=s.event, command=s.command) for s in added
-                    if AddedHook(event=s.event, command=s.command) not in entry.added]
+    entry.added += [
+        AddedHook(event=s.event, command=s.command)
+        for s in added
+        if AddedHook(event=s.event, command=s.command) not in entry.added
+    ]
     state.files[rel] = entry
 
 
 @locked
-def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run: bool = False,
-                 plugin: str | None = None) -> list[Change]:
+def init_project(
+    project: Path, hooks: list[HookSpec], index_text: str, dry_run: bool = False, plugin: str | None = None
+) -> list[Change]:
     """Add the hooks to .claude/settings.json, the block to CLAUDE.md, and write the index file.
 
     No hooks and `plugin` (where the skilldex plugin is enabled): the plugin runs them; settings stay as they are.
@@ -141,8 +150,11 @@ def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run:
     rel = _claude_md(project)
     before = read_bytes(project / rel, rel)
     new, what = claudemd.add_block(decode(before, rel), rel)
-    detail = {"added": "added the skilldex block (check existing tooling first; index pointer)",
-              "replaced": "replaced an older skilldex block", "present": "skilldex block already present"}[what]
+    detail = {
+        "added": "added the skilldex block (check existing tooling first; index pointer)",
+        "replaced": "replaced an older skilldex block",
+        "present": "skilldex block already present",
+    }[what]
     ops.append(_plan(rel, before, new, detail))
 
     before = read_bytes(project / INDEX, INDEX)
@@ -157,8 +169,14 @@ def init_project(project: Path, hooks: list[HookSpec], index_text: str, dry_run:
     state_before = read_bytes(project / STATE_PATH, STATE_PATH)
     would_create = [d for d in DIRS if not (project / d).exists()]
     state.created_dirs += [d for d in would_create if d not in state.created_dirs]
-    ops.append(_plan(STATE_PATH, state_before, dump_state(state).decode("utf-8"),
-                     "what init changed, so `skilldex init --remove` can undo it"))
+    ops.append(
+        _plan(
+            STATE_PATH,
+            state_before,
+            dump_state(state).decode("utf-8"),
+            "what init changed, so `skilldex init --remove` can undo it",
+        )
+    )
     if not dry_run:
         for op in ops:
             if op.change.action != "unchanged":
@@ -196,8 +214,9 @@ def remove_project(project: Path, dry_run: bool = False) -> list[Change]:
     """Undo init: files init last wrote go back byte for byte; files edited since lose only skilldex's part."""
     project = check_project(project)
     state = load_state(project)
-    claude_rels: list[str] = [r for r in ("CLAUDE.md", ".claude/CLAUDE.md") if state and r in state.files] \
-        or [_claude_md(project)]
+    claude_rels: list[str] = [r for r in ("CLAUDE.md", ".claude/CLAUDE.md") if state and r in state.files] or [
+        _claude_md(project)
+    ]
     ops = [_undo(project, state, rel) for rel in (SETTINGS, *claude_rels, INDEX)]
     if state is not None:
         ops.append(_Op(STATE_PATH, None, None, Change(STATE_PATH, "deleted", "init's record, no longer needed")))

@@ -14,7 +14,7 @@ BLOCK = [
     BEGIN,
     "## Existing tooling first (skilldex)",
     "- Before building any script, tool, Lambda or skill: check the target repos' existing skills, tools and docs.",
-    f"- Index: `{INDEX_PATH}`; ask with `skilldex find REPO \"what you need\"`.",
+    f'- Index: `{INDEX_PATH}`; ask with `skilldex find REPO "what you need"`.',
     END,
 ]
 
@@ -43,8 +43,10 @@ def find_block(text: str, rel: str) -> tuple[int, int] | None:
     if len(begins) == 1 and len(ends) == 1 and begins[0] < ends[0]:
         return begins[0], ends[0]
     where = ", ".join(f"line {n + 1}" for n in sorted(begins + ends))
-    raise UsageError(f"{rel}: the skilldex block markers are broken or repeated ({where}); keep one "
-                     f"'<!-- skilldex:begin ... -->' ... '{END}' pair (or delete them) and run again")
+    raise UsageError(
+        f"{rel}: the skilldex block markers are broken or repeated ({where}); keep one "
+        f"'<!-- skilldex:begin ... -->' ... '{END}' pair (or delete them) and run again"
+    )
 
 
 def add_block(text: str | None, rel: str) -> tuple[str, str]:
@@ -60,12 +62,12 @@ def add_block(text: str | None, rel: str) -> tuple[str, str]:
             head += nl
         return head + nl.join(BLOCK) + nl, "added"
     first, last = span
-    ending = lines[last][len(lines[last].rstrip("\r\n")):]
+    ending = lines[last][len(lines[last].rstrip("\r\n")) :]
     new = nl.join(BLOCK) + ending
-    old = "".join(lines[first:last + 1])
+    old = "".join(lines[first : last + 1])
     if old == new:
         return text, "present"
-    return "".join(lines[:first]) + new + "".join(lines[last + 1:]), "replaced"
+    return "".join(lines[:first]) + new + "".join(lines[last + 1 :]), "replaced"
 
 
 def remove_block(text: str, rel: str, had_final_newline: bool = True) -> str:
@@ -75,7 +77,7 @@ def remove_block(text: str, rel: str, had_final_newline: bool = True) -> str:
         return text
     lines = _lines(text)
     first, last = span
-    after = lines[last + 1:]
+    after = lines[last + 1 :]
     before = lines[:first]
     if before and not before[-1].strip() and (not after or not after[0].strip()):
         before = before[:-1]

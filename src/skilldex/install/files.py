@@ -22,8 +22,10 @@ def sha256(data: bytes | None) -> str | None:
 def check_path(path: Path, rel: str, *, folder: bool = False) -> None:
     """Refuse a symlink, or a file where a folder belongs (and the reverse)."""
     if path.is_symlink():
-        raise UsageError(f"{rel} is a symlink; skilldex init does not write through links. Replace it with a "
-                         "regular " + ("folder" if folder else "file") + " and run again (nothing was changed)")
+        raise UsageError(
+            f"{rel} is a symlink; skilldex init does not write through links. Replace it with a "
+            "regular " + ("folder" if folder else "file") + " and run again (nothing was changed)"
+        )
     if not path.exists():
         return
     if folder and not path.is_dir():

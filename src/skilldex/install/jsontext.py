@@ -116,20 +116,20 @@ def _add(text: str, node: Node, piece: Any, top: Node, member_key: str | None) -
     children = _children_starts(node)
     if children:
         before_last = children[-2][1] if len(children) > 1 else node.start + 1
-        gap = text[before_last:children[-1][0]]
+        gap = text[before_last : children[-1][0]]
         if "\n" in gap:
-            indent = gap[gap.rfind("\n") + 1:]
+            indent = gap[gap.rfind("\n") + 1 :]
             # A list whose last item sits on one line gets a one-line item too (matcher groups look alike).
-            one_line = member_key is None and "\n" not in text[children[-1][0]:children[-1][1]]
+            one_line = member_key is None and "\n" not in text[children[-1][0] : children[-1][1]]
             body = layout.render(piece, None if one_line else indent)
             head = f"{json.dumps(member_key, ensure_ascii=False)}: " if member_key is not None else ""
-            return text[:children[-1][1]] + "," + layout.newline + indent + head + body + text[children[-1][1]:]
+            return text[: children[-1][1]] + "," + layout.newline + indent + head + body + text[children[-1][1] :]
         body = layout.render(piece, None)
         head = f"{json.dumps(member_key, ensure_ascii=False)}{layout.key_sep}" if member_key is not None else ""
         sep = "," + (" " if " " in gap or layout.item_sep == ", " else "")
-        return text[:children[-1][1]] + sep + head + body + text[children[-1][1]:]
+        return text[: children[-1][1]] + sep + head + body + text[children[-1][1] :]
     # An empty container: expand it when the file is laid out on several lines (or it is the whole file).
-    multiline = node is top or "\n" in text[top.start:top.end]
+    multiline = node is top or "\n" in text[top.start : top.end]
     if multiline:
         outer = layout.line_indent(node.start)
         indent = outer + layout.unit
@@ -138,7 +138,7 @@ def _add(text: str, node: Node, piece: Any, top: Node, member_key: str | None) -
     else:
         head = f"{json.dumps(member_key, ensure_ascii=False)}{layout.key_sep}" if member_key is not None else ""
         inner = head + layout.render(piece, None)
-    return text[:node.start + 1] + inner + text[node.end - 1:]
+    return text[: node.start + 1] + inner + text[node.end - 1 :]
 
 
 def add_member(text: str, obj: Node, key: str, value: Any, top: Node) -> str:
@@ -155,7 +155,7 @@ def delete_child(text: str, node: Node, index: int) -> str:
     """Remove one member or item with the separator next to it; the only child leaves {} or []."""
     children = _children_starts(node)
     if len(children) == 1:
-        return text[:node.start + 1] + text[node.end - 1:]
+        return text[: node.start + 1] + text[node.end - 1 :]
     if index > 0:
-        return text[:children[index - 1][1]] + text[children[index][1]:]
-    return text[:children[0][0]] + text[children[1][0]:]
+        return text[: children[index - 1][1]] + text[children[index][1] :]
+    return text[: children[0][0]] + text[children[1][0] :]

@@ -32,8 +32,9 @@ class HookSpec:
 # SessionStart matchers are how the session started; "fork" is left out as the conservative,
 # de-facto standard set (a fork is reported as "resume" by older Claude Code versions anyway).
 HOOKS: dict[str, HookSpec] = {
-    "startup": HookSpec("startup", "SessionStart", "startup|resume|clear|compact",
-                        "skilldex startup --format claude-hook", 30),
+    "startup": HookSpec(
+        "startup", "SessionStart", "startup|resume|clear|compact", "skilldex startup --format claude-hook", 30
+    ),
     "prompt": HookSpec("prompt", "UserPromptSubmit", None, "skilldex hook prompt", 10),
     "pre-write": HookSpec("pre-write", "PreToolUse", "Write", "skilldex hook pre-write", 10),
 }
@@ -53,8 +54,9 @@ def load(text: str, rel: str) -> Node:
         strict_loads(text)
         root = jsontext.parse(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{rel}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix it and run "
-                         "again (nothing was changed)") from None
+        raise UsageError(
+            f"{rel}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); fix it and run again (nothing was changed)"
+        ) from None
     except RecursionError:
         raise UsageError(f"{rel}: nested too deeply to read; fix it and run again (nothing was changed)") from None
     except ValueError as exc:  # NaN/Infinity (not JSON), an integer of thousands of digits
@@ -89,8 +91,9 @@ def _expect(text: str, rel: str, node: Node, kind: type, what: str) -> None:
         wanted = "an object" if kind is dict else "a list"
         found = type(node.value).__name__ if node.value is not None else "null"
         found = {"dict": "an object", "list": "a list", "str": "a string", "bool": "a boolean"}.get(found, found)
-        raise UsageError(f"{rel}:{line}:{col}: {what} should be {wanted}, not {found}; fix it and run again "
-                         "(nothing was changed)")
+        raise UsageError(
+            f"{rel}:{line}:{col}: {what} should be {wanted}, not {found}; fix it and run again (nothing was changed)"
+        )
 
 
 def _same(command: object, wanted: str) -> bool:
@@ -144,8 +147,9 @@ def remove_hooks(text: str, specs: list[HookSpec], rel: str, keep: set[str]) -> 
     for spec in specs:
         while True:
             root = load(text, rel)
-            match = next(((a, g, hs, h) for a, g, hs, h, c in _handlers(root, spec.event) if _same(c, spec.command)),
-                         None)
+            match = next(
+                ((a, g, hs, h) for a, g, hs, h, c in _handlers(root, spec.event) if _same(c, spec.command)), None
+            )
             if match is None:
                 break
             if spec not in removed:

@@ -47,8 +47,10 @@ def load_state(project: Path) -> InitState | None:
         return InitState.model_validate(json.loads(data.decode("utf-8")))
     except (ValueError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
-        raise UsageError(f"{STATE_PATH} is damaged ({first}); delete it and run again (without it, "
-                         "--remove takes skilldex's entries out by their commands)") from None
+        raise UsageError(
+            f"{STATE_PATH} is damaged ({first}); delete it and run again (without it, "
+            "--remove takes skilldex's entries out by their commands)"
+        ) from None
 
 
 def dump_state(state: InitState) -> bytes:

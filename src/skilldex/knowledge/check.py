@@ -1,7 +1,7 @@
 """`skilldex knowledge check`: every SKD7xx rule (and the frontmatter rules) over knowledge objects.
 
-    report = check_paths(["knowledge/"], workspace=open_workspace())
-    report.has_errors  # True when any finding is at error severity
+report = check_paths(["knowledge/"], workspace=open_workspace())
+report.has_errors  # True when any finding is at error severity
 """
 
 from __future__ import annotations

@@ -58,8 +58,11 @@ def reference_checks(obj: KnowledgeFile, repos: Repos) -> list[Finding]:
             if not ok:
                 line, column = lines[key][index] if index < len(lines[key]) else (obj.line_of(key), None)
                 where = ", ".join(names) or obj.repo
-                found.append(rules.MISSING_REFERENCE.finding(
-                    obj.rel, f"'{key}' names '{entry}', which {where} does not have", line, column))
+                found.append(
+                    rules.MISSING_REFERENCE.finding(
+                        obj.rel, f"'{key}' names '{entry}', which {where} does not have", line, column
+                    )
+                )
     folder = obj.path.parent
     for target, line in referenced_paths(obj.doc.body, obj.doc.body_start):
         top = target.removeprefix("./").split("/", 1)[0]
@@ -68,8 +71,11 @@ def reference_checks(obj: KnowledgeFile, repos: Repos) -> list[Finding]:
         if (folder / target).exists() or not any((root / top).is_dir() for root in roots):
             continue  # relative to the object, or a path in no repo folder we know (a secret name, a URL part)
         if not any(_exists(root, target) for root in roots):
-            found.append(rules.MISSING_REFERENCE.finding(
-                obj.rel, f"'{target}' does not exist in {', '.join(names) or obj.repo}", line))
+            found.append(
+                rules.MISSING_REFERENCE.finding(
+                    obj.rel, f"'{target}' does not exist in {', '.join(names) or obj.repo}", line
+                )
+            )
     return found
 
 
@@ -89,12 +95,22 @@ def contradictions(objects: list[KnowledgeFile]) -> dict[str, list[Finding]]:
             for do_entry, do_subjects in do:
                 for dont_entry, dont_subjects in dont:
                     for subject in sorted(do_subjects & dont_subjects)[:1]:
-                        found.setdefault(_key(a), []).append(rules.CONTRADICTION.finding(
-                            a.rel, f"Do names '{subject}', but {_shown(b, a)}:{dont_entry.line} says don't: "
-                            f"{quote(dont_entry.text)}", do_entry.line))
-                        found.setdefault(_key(b), []).append(rules.CONTRADICTION.finding(
-                            b.rel, f"Don't names '{subject}', but {_shown(a, b)}:{do_entry.line} says do: "
-                            f"{quote(do_entry.text)}", dont_entry.line))
+                        found.setdefault(_key(a), []).append(
+                            rules.CONTRADICTION.finding(
+                                a.rel,
+                                f"Do names '{subject}', but {_shown(b, a)}:{dont_entry.line} says don't: "
+                                f"{quote(dont_entry.text)}",
+                                do_entry.line,
+                            )
+                        )
+                        found.setdefault(_key(b), []).append(
+                            rules.CONTRADICTION.finding(
+                                b.rel,
+                                f"Don't names '{subject}', but {_shown(a, b)}:{do_entry.line} says do: "
+                                f"{quote(do_entry.text)}",
+                                dont_entry.line,
+                            )
+                        )
     return found
 
 

@@ -75,8 +75,11 @@ def read(fs: RepoFS, file: RepoFile, repo: str) -> KnowledgeFile | None:
     found = fs.findings[before:]
     del fs.findings[before:]
     if not doc.has_frontmatter and doc.error is None:
-        found.append(scan_rules.MISSING_FRONTMATTER.finding(
-            file.rel, "knowledge object has no frontmatter (title, tags, applies-when)", 1))
+        found.append(
+            scan_rules.MISSING_FRONTMATTER.finding(
+                file.rel, "knowledge object has no frontmatter (title, tags, applies-when)", 1
+            )
+        )
     found.extend(fmt.shape_findings(file.rel, doc))
     return KnowledgeFile(file.abs, file.rel, repo, fs.root, doc, fmt.sections(doc.body, doc.body_start), found)
 
@@ -90,17 +93,21 @@ def own_checks(obj: KnowledgeFile, today: datetime.date) -> list[Finding]:
             value = fm.get(key, fm.get("applies_when") if key == "applies-when" else None)
             if value is None or value == "" or value == []:
                 said = "is empty" if key in fm else "is missing"
-                found.append(rules.MISSING_FIELD.finding(obj.rel, f"'{key}' {said}", obj.line_of(key) if key in fm
-                                                         else 1))
+                found.append(
+                    rules.MISSING_FIELD.finding(obj.rel, f"'{key}' {said}", obj.line_of(key) if key in fm else 1)
+                )
         if fm.get("updated") is None and obj.doc.has_frontmatter:
             found.append(rules.UNDATED.finding(obj.rel, "no 'updated' date: readers cannot tell if it is current", 1))
     found.extend(_section_checks(obj))
-    for key, rule, verb in (("review-by", rules.REVIEW_OVERDUE, "was due for review"),
-                            ("expires", rules.EXPIRED, "expired")):
+    for key, rule, verb in (
+        ("review-by", rules.REVIEW_OVERDUE, "was due for review"),
+        ("expires", rules.EXPIRED, "expired"),
+    ):
         day = _date(fm.get(key))
         if day is not None and day < today:
-            found.append(rule.finding(obj.rel, f"{verb} on {day.isoformat()} ({(today - day).days} days ago)",
-                                      obj.line_of(key)))
+            found.append(
+                rule.finding(obj.rel, f"{verb} on {day.isoformat()} ({(today - day).days} days ago)", obj.line_of(key))
+            )
     return found
 
 
@@ -111,19 +118,28 @@ def _section_checks(obj: KnowledgeFile) -> list[Finding]:
     missing = [fmt.SECTION_TITLES[key] for key in REQUIRED_SECTIONS if key not in present]
     if missing:
         named = " or ".join(", ".join(f"'{t}'" for t in missing).rsplit(", ", 1))
-        found.append(rules.MISSING_SECTION.finding(
-            obj.rel, f"no {named} section (sections found: {where})", obj.doc.body_start,
-            fix=f"Add {' and '.join(f'`## {t}`' for t in missing)}, each with at least one line under it."))
+        found.append(
+            rules.MISSING_SECTION.finding(
+                obj.rel,
+                f"no {named} section (sections found: {where})",
+                obj.doc.body_start,
+                fix=f"Add {' and '.join(f'`## {t}`' for t in missing)}, each with at least one line under it.",
+            )
+        )
     for key in REQUIRED_SECTIONS:
         section = present.get(key)
         if section is not None and not any(s.entries for s in obj.sections if s.key == key):
-            found.append(rules.MISSING_SECTION.finding(
-                obj.rel, f"the '{section.title}' section on line {section.line} has nothing under it", section.line))
+            found.append(
+                rules.MISSING_SECTION.finding(
+                    obj.rel, f"the '{section.title}' section on line {section.line} has nothing under it", section.line
+                )
+            )
     for section in obj.sections:
         for entry in section.entries:
             if entry.text.upper().startswith("TODO"):
-                found.append(rules.PLACEHOLDER.finding(
-                    obj.rel, f"'{section.title}' still says: {entry.text[:80]}", entry.line))
+                found.append(
+                    rules.PLACEHOLDER.finding(obj.rel, f"'{section.title}' still says: {entry.text[:80]}", entry.line)
+                )
     return found
 
 
@@ -145,8 +161,11 @@ def tag_checks(obj: KnowledgeFile, allowed: set[str]) -> list[Finding]:
         if isinstance(tag, (list, dict)) or tag is None or str(tag) in allowed:
             continue
         line, column = lines[index] if index < len(lines) else (obj.line_of("tags"), None)
-        found.append(rules.UNKNOWN_TAG.finding(
-            obj.rel, f"tag '{tag}' is not in the vocabulary{_suggest(str(tag), allowed)}", line, column))
+        found.append(
+            rules.UNKNOWN_TAG.finding(
+                obj.rel, f"tag '{tag}' is not in the vocabulary{_suggest(str(tag), allowed)}", line, column
+            )
+        )
     return found
 
 

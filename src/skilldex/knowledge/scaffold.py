@@ -57,19 +57,29 @@ class Scaffolded:
     findings: list[Finding]  # warnings left in the written file (placeholders to fill in)
 
     def to_dict(self) -> dict:
-        return {"path": str(self.path), "tools": self.tools, "skills": self.skills, "docs": self.docs,
-                "findings": [f.model_dump(mode="json") for f in self.findings]}
+        return {
+            "path": str(self.path),
+            "tools": self.tools,
+            "skills": self.skills,
+            "docs": self.docs,
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+        }
 
 
-def new_object(draft: Draft, out: Path | None = None, today: datetime.date | None = None,
-               known_repos: set[str] | None = None, write: bool = True) -> Scaffolded:
+def new_object(
+    draft: Draft,
+    out: Path | None = None,
+    today: datetime.date | None = None,
+    known_repos: set[str] | None = None,
+    write: bool = True,
+) -> Scaffolded:
     """Check the draft, pre-fill it from the catalogue, and write `<out or repo/knowledge>/<slug>.md`.
 
     Raises UsageError when the title or a tag is unusable, the file exists, or the result has errors.
     """
     title = clean(draft.title, 120)
     if not title:
-        raise UsageError("--title is empty; say what situation the object answers, e.g. \"Production database access\"")
+        raise UsageError('--title is empty; say what situation the object answers, e.g. "Production database access"')
     folder = (out or draft.root / "knowledge").expanduser()
     target = folder / f"{slug(title, 64)}.md"
     if target.exists() or target.is_symlink():
@@ -80,8 +90,10 @@ def new_object(draft: Draft, out: Path | None = None, today: datetime.date | Non
     unknown = [t for t in tags if t not in allowed]
     if not tags or unknown:
         said = f"unknown tag{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}" if unknown else "no --tags"
-        raise UsageError(f"{said}; use {', '.join(sorted(vocabulary.BUILTIN))}, a repo name, or declare tags "
-                         f"in {folder / 'tags.yaml'}")
+        raise UsageError(
+            f"{said}; use {', '.join(sorted(vocabulary.BUILTIN))}, a repo name, or declare tags "
+            f"in {folder / 'tags.yaml'}"
+        )
     tools, skills, docs = candidates(draft, title)
     content = render(draft, title, tags, tools, skills, docs, today or datetime.date.today())
     findings = _check(content, target, draft)
@@ -129,20 +141,39 @@ def candidates(draft: Draft, title: str) -> tuple[list[str], list[str], list[str
 _GROUPS = {"tool": "tool", "skill": "skill", "command": "skill", "doc": "doc"}
 
 
-def render(draft: Draft, title: str, tags: list[str], tools: list[str], skills: list[str], docs: list[str],
-           today: datetime.date) -> str:
+def render(
+    draft: Draft,
+    title: str,
+    tags: list[str],
+    tools: list[str],
+    skills: list[str],
+    docs: list[str],
+    today: datetime.date,
+) -> str:
     meta: dict = {"title": title, "tags": tags, "repos": draft.repos or [draft.repo]}
     meta["applies-when"] = [clean(a, 200) for a in draft.applies_when if clean(a, 200)] or [title]
     meta["updated"] = today
     meta.update({k: v for k, v in (("tools", tools), ("skills", skills), ("docs", docs)) if v})
     inline = {"tags", "repos", "tools", "skills", "docs"}  # short lists as [a, b]; situations one per line
-    head = "".join(yaml.safe_dump({key: value}, allow_unicode=True, width=10_000, sort_keys=False,
-                                  default_flow_style=None if key in inline else False) for key, value in meta.items())
+    head = "".join(
+        yaml.safe_dump(
+            {key: value},
+            allow_unicode=True,
+            width=10_000,
+            sort_keys=False,
+            default_flow_style=None if key in inline else False,
+        )
+        for key, value in meta.items()
+    )
     when = _inline(draft.when, 600) if clean(draft.when, 600) else PLACEHOLDERS["when"]
     when = f"\\{when}" if when[0] in "#>-*+|=~" else when  # a paragraph, never a heading, quote or list
     lines = [f"# {prose(title, 120)}", "", "## When you need to", "", when]
-    for key, heading, given in (("do", "Do", draft.do), ("dont", "Don't", draft.dont),
-                                ("how", "How it works", draft.how), ("evidence", "Evidence", draft.evidence)):
+    for key, heading, given in (
+        ("do", "Do", draft.do),
+        ("dont", "Don't", draft.dont),
+        ("how", "How it works", draft.how),
+        ("evidence", "Evidence", draft.evidence),
+    ):
         entries = [f"- {_inline(text)}" for text in given if clean(text, 400)]
         if not entries:
             entries = [f"- {PLACEHOLDERS[key]}"]

@@ -22,10 +22,32 @@ def quote(text: str, limit: int = 160) -> str:
     return clip(text, limit)
 
 
-GENERIC = frozenset(stem(w) for w in (
-    "run", "use", "do", "make", "try", "work", "go", "get", "set", "see", "look", "find", "start", "fix",
-    "issue", "problem", "thing", "way", "what", "how", "know",
-))  # words that say nothing about which situation it is
+GENERIC = frozenset(
+    stem(w)
+    for w in (
+        "run",
+        "use",
+        "do",
+        "make",
+        "try",
+        "work",
+        "go",
+        "get",
+        "set",
+        "see",
+        "look",
+        "find",
+        "start",
+        "fix",
+        "issue",
+        "problem",
+        "thing",
+        "way",
+        "what",
+        "how",
+        "know",
+    )
+)  # words that say nothing about which situation it is
 MIN_WORDS = 2
 MIN_SHARE = 0.6
 

@@ -58,15 +58,21 @@ def read(path: Path, shown: str) -> tuple[dict[str, str], list[Finding]]:
     if isinstance(value, list):
         value = {str(v): "" for v in value if not isinstance(v, (list, dict))}
     if not isinstance(value, dict):
-        return {}, [rules.BAD_VOCABULARY.finding(
-            shown, "expected `tags:` with a mapping (tag: meaning) or a list of tags", line)]
+        return {}, [
+            rules.BAD_VOCABULARY.finding(
+                shown, "expected `tags:` with a mapping (tag: meaning) or a list of tags", line
+            )
+        ]
     tags, findings = {}, []
     for tag, meaning in value.items():
         if _TAG.match(str(tag)):
             tags[str(tag)] = "" if meaning is None else str(meaning)
         else:
-            findings.append(rules.BAD_VOCABULARY.finding(
-                shown, f"'{tag}' is not a tag: use lowercase letters, digits and hyphens", line))
+            findings.append(
+                rules.BAD_VOCABULARY.finding(
+                    shown, f"'{tag}' is not a tag: use lowercase letters, digits and hyphens", line
+                )
+            )
     return tags, findings
 
 

@@ -28,7 +28,9 @@ GITHUB_COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severit
 SARIF_LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 # Nouns for the text summary; "info" is a mass noun, so it has no plural.
 NOUNS = {
-    Severity.error: ("error", "errors"), Severity.warning: ("warning", "warnings"), Severity.info: ("info", "info"),
+    Severity.error: ("error", "errors"),
+    Severity.warning: ("warning", "warnings"),
+    Severity.info: ("info", "info"),
 }
 
 

@@ -7,8 +7,10 @@ from skilldex.oneline import clip, oneline
 
 def render_hits(hits: list, intent: str, everywhere: bool = False) -> str:
     if not hits:
-        return (f"Nothing matches \"{intent}\". Try other words (the tool's name, the system it touches), "
-                "or `skilldex list REPO` to browse.\n")
+        return (
+            f'Nothing matches "{intent}". Try other words (the tool\'s name, the system it touches), '
+            "or `skilldex list REPO` to browse.\n"
+        )
     lines = []
     for number, hit in enumerate(hits, 1):
         where = f"{hit.repo}:" if everywhere else ""

@@ -3,7 +3,9 @@
 from skilldex.rules.registry import doc, rule
 
 LISTING_TOO_LONG = rule(
-    "SKD301", "skill-listing-truncated", "warning",
+    "SKD301",
+    "skill-listing-truncated",
+    "warning",
     "`description` plus `when_to_use` is over 1,536 characters, so Claude Code cuts it in the skill listing.",
     "Shorten both; put the trigger words first.",
     doc(
@@ -15,7 +17,9 @@ LISTING_TOO_LONG = rule(
 )
 
 NEVER_INVOCABLE = rule(
-    "SKD302", "skill-never-invocable", "error",
+    "SKD302",
+    "skill-never-invocable",
+    "error",
     "The skill can be invoked neither by the user nor by the model.",
     "Remove `disable-model-invocation: true` or `user-invocable: false`.",
     doc(
@@ -26,7 +30,9 @@ NEVER_INVOCABLE = rule(
 )
 
 MISSPELLED_FIELD = rule(
-    "SKD303", "misspelled-field", "warning",
+    "SKD303",
+    "misspelled-field",
+    "warning",
     "A frontmatter key is close to a Claude Code field but not spelled like it, so it is ignored.",
     "Use the documented spelling.",
     doc(
@@ -38,7 +44,9 @@ MISSPELLED_FIELD = rule(
 )
 
 UNKNOWN_FIELD = rule(
-    "SKD304", "unknown-field", "info",
+    "SKD304",
+    "unknown-field",
+    "info",
     "A frontmatter key is not a Claude Code field; Claude Code ignores it.",
     "Move it under `metadata:` or remove it.",
     doc(
@@ -49,7 +57,9 @@ UNKNOWN_FIELD = rule(
 )
 
 INVALID_VALUE = rule(
-    "SKD305", "invalid-field-value", "warning",
+    "SKD305",
+    "invalid-field-value",
+    "warning",
     "A Claude Code field has a value Claude Code does not accept.",
     "Use one of the documented values.",
     doc(
@@ -62,7 +72,9 @@ INVALID_VALUE = rule(
 )
 
 WRONG_TYPE = rule(
-    "SKD306", "field-wrong-type", "warning",
+    "SKD306",
+    "field-wrong-type",
+    "warning",
     "A Claude Code field has the wrong type (a mapping where text or a list is expected, or the reverse).",
     "Write the value in the documented shape.",
     doc(
@@ -74,7 +86,9 @@ WRONG_TYPE = rule(
 )
 
 RESERVED_FOLDER = rule(
-    "SKD307", "reserved-skill-folder", "warning",
+    "SKD307",
+    "reserved-skill-folder",
+    "warning",
     "A skill folder is named `synced`, which Claude Code reserves.",
     "Rename the folder.",
     doc(
@@ -85,7 +99,9 @@ RESERVED_FOLDER = rule(
 )
 
 AGENT_FIELD_MISSING = rule(
-    "SKD310", "agent-missing-field", "error",
+    "SKD310",
+    "agent-missing-field",
+    "error",
     "A subagent file lacks `name` or `description`.",
     "Add both: `name: code-reviewer` and `description: Reviews ... Use when ...`.",
     doc(

@@ -3,7 +3,9 @@
 from skilldex.rules.registry import doc, rule
 
 BROKEN_REFERENCE = rule(
-    "SKD501", "broken-reference", "error",
+    "SKD501",
+    "broken-reference",
+    "error",
     "The body links to a file that does not exist.",
     "Create the file, or fix the path (relative to the skill's folder).",
     doc(
@@ -15,7 +17,9 @@ BROKEN_REFERENCE = rule(
 )
 
 BODY_TOO_LONG = rule(
-    "SKD502", "body-too-long", "warning",
+    "SKD502",
+    "body-too-long",
+    "warning",
     "The body is longer than 500 lines.",
     "Keep SKILL.md under 500 lines; move details into `references/` files it links to.",
     doc(
@@ -26,7 +30,9 @@ BODY_TOO_LONG = rule(
 )
 
 NAME_COLLISION = rule(
-    "SKD503", "name-collision", "warning",
+    "SKD503",
+    "name-collision",
+    "warning",
     "Two skills or commands in one repo answer to the same invocation.",
     "Rename one of them, or delete the stale copy.",
     doc(

@@ -3,35 +3,38 @@
 from skilldex.rules.registry import doc, rule
 
 MISSING_SKILL = rule(
-    "SKD601", "missing-skill-reference", "error",
+    "SKD601",
+    "missing-skill-reference",
+    "error",
     "A doc tells the agent to use a skill or slash command that does not exist.",
     "Write the skill (.claude/skills/<name>/SKILL.md), or change the doc to name the skill that does the job.",
     doc(
-        "Reports a skill written as a command (`/name skill`, \"run `` `/name` ``\", `` `/name` `` opening a list "
-        "item, a code-block line that is only `/name`) or named in prose (\"the `name` skill\", \"use the "
-        "name-with-hyphens skill\") when no project, plugin or personal (`~/.claude/skills`) skill, no command "
+        'Reports a skill written as a command (`/name skill`, "run `` `/name` ``", `` `/name` `` opening a list '
+        'item, a code-block line that is only `/name`) or named in prose ("the `name` skill", "use the '
+        'name-with-hyphens skill") when no project, plugin or personal (`~/.claude/skills`) skill, no command '
         "and no Claude Code built-in answers to it. Paths such as `/tmp`, API routes (`/health`, blocks listing "
         "URL paths, docs about HTTP), URLs, built-ins (`/help`, `/branch`), commands of plugins the doc installs, "
-        "a backticked word before \"command\" (`` `gh` commands``: a CLI), placeholders (`/my-command`), "
-        "quoted, negated (\"there is no `/x` command\"), example or proposal sentences, \"a `/x` command\" (some "
-        "command of that shape), sections about planned work (\"What's not in v1\", \"Future\", \"Roadmap\"), "
-        "sections for another coding agent (\"### Cursor\"), wireframes, a `/name` the repo's docs anywhere call "
+        'a backticked word before "command" (`` `gh` commands``: a CLI), placeholders (`/my-command`), '
+        'quoted, negated ("there is no `/x` command"), example or proposal sentences, "a `/x` command" (some '
+        'command of that shape), sections about planned work ("What\'s not in v1", "Future", "Roadmap"), '
+        'sections for another coding agent ("### Cursor"), wireframes, a `/name` the repo\'s docs anywhere call '
         "a channel, relay, endpoint or bot command (`/ops` (default extension channel)), and `/name` in docs "
         "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error only "
         "where it is written to type and said to Claude Code: in a skill, command, agent, CLAUDE.md or "
         "AGENTS.md, or where its line, the lines just above or its heading say skill, slash command, Claude, "
         "plugin or `.claude/skills`. A warning elsewhere (it may be a product's own command), when a skill is "
-        "only named in prose (\"the `x` skill\"), which is often another repo's, or when the doc places the "
+        'only named in prose ("the `x` skill"), which is often another repo\'s, or when the doc places the '
         "skill in a home folder (`~/.claude/skills/x`).",
         "The agent follows the doc, types the command, and nothing happens: it improvises instead, in the seed "
         "incident for ten minutes of a production outage.",
-        "`docs/ops/daily.md`: \"**Use the apply-production-migrations skill**\" and no such skill in "
-        "`.claude/skills/`.",
+        '`docs/ops/daily.md`: "**Use the apply-production-migrations skill**" and no such skill in `.claude/skills/`.',
     ),
 )
 
 MISSING_TOOL = rule(
-    "SKD602", "missing-tool-reference", "error",
+    "SKD602",
+    "missing-tool-reference",
+    "error",
     "A doc, skill or workflow runs a tool or script that is not in the repo.",
     "Fix the path to the tool that exists, restore the tool, or remove the instruction.",
     doc(
@@ -53,7 +56,9 @@ MISSING_TOOL = rule(
 )
 
 MISSING_FILE = rule(
-    "SKD603", "missing-file-reference", "warning",
+    "SKD603",
+    "missing-file-reference",
+    "warning",
     "A doc links to or names a file that does not exist.",
     "Fix the link or path, or remove the mention.",
     doc(
@@ -71,7 +76,9 @@ MISSING_FILE = rule(
 )
 
 SKILL_NOT_LOADED = rule(
-    "SKD604", "skill-not-loaded", "error",
+    "SKD604",
+    "skill-not-loaded",
+    "error",
     "A skill sits where Claude Code never loads it.",
     "Rename the file to SKILL.md and move it to .claude/skills/<name>/SKILL.md.",
     doc(
@@ -83,7 +90,9 @@ SKILL_NOT_LOADED = rule(
 )
 
 SKILL_NEVER_TRIGGERS = rule(
-    "SKD605", "skill-never-triggers", "warning",
+    "SKD605",
+    "skill-never-triggers",
+    "warning",
     "Claude Code loads the skill but has no description to choose it by.",
     "Fix the frontmatter so it parses, and give it a `description:` saying what it does and when to use it.",
     doc(
@@ -96,7 +105,9 @@ SKILL_NEVER_TRIGGERS = rule(
 )
 
 SKILL_CLASH = rule(
-    "SKD606", "skill-name-clash-across-repos", "warning",
+    "SKD606",
+    "skill-name-clash-across-repos",
+    "warning",
     "Two repos of the workspace have different skills or commands with the same name.",
     "Rename one of them so each /command means one thing across the workspace.",
     doc(
@@ -109,7 +120,9 @@ SKILL_CLASH = rule(
 )
 
 SKILL_SHADOWED = rule(
-    "SKD607", "skill-shadowed-by-personal", "warning",
+    "SKD607",
+    "skill-shadowed-by-personal",
+    "warning",
     "A personal skill in ~/.claude/skills has the same name as this project skill, and wins.",
     "Rename the project skill, or remove or rename the personal copy in ~/.claude/skills.",
     doc(
@@ -121,7 +134,9 @@ SKILL_SHADOWED = rule(
 )
 
 TOOL_UNDESCRIBED = rule(
-    "SKD608", "tool-without-description", "warning",
+    "SKD608",
+    "tool-without-description",
+    "warning",
     "A tool has no docstring, header comment or usage text an agent could read.",
     "Add a docstring or header comment saying what it does, and a usage line with its flags.",
     doc(
@@ -133,7 +148,9 @@ TOOL_UNDESCRIBED = rule(
 )
 
 DELETED_SINCE_DOC = rule(
-    "SKD609", "reference-deleted-since-doc", "error",
+    "SKD609",
+    "reference-deleted-since-doc",
+    "error",
     "A doc mentions a path that was deleted or renamed after the doc last changed.",
     "Update the doc: point it at the new path, or remove the instruction.",
     doc(
@@ -145,7 +162,9 @@ DELETED_SINCE_DOC = rule(
 )
 
 CHANGED_SINCE_DOC = rule(
-    "SKD610", "reference-changed-since-doc", "info",
+    "SKD610",
+    "reference-changed-since-doc",
+    "info",
     "A file a doc mentions changed heavily after the doc last changed.",
     "Re-read the file and update the doc (flags, paths, steps), then commit the doc.",
     doc(
@@ -158,7 +177,9 @@ CHANGED_SINCE_DOC = rule(
 )
 
 DOC_OUTDATED = rule(
-    "SKD611", "doc-outdated", "info",
+    "SKD611",
+    "doc-outdated",
+    "info",
     "A doc has not changed for a long time while the code it describes kept moving.",
     "Review the doc against the code it names and update it (or mark it historical).",
     doc(
@@ -170,7 +191,9 @@ DOC_OUTDATED = rule(
 )
 
 RETIRED_RESOURCE = rule(
-    "SKD612", "retired-resource-reference", "error",
+    "SKD612",
+    "retired-resource-reference",
+    "error",
     "A workflow or infrastructure doc uses a resource that another file says is gone.",
     "Delete or rewrite the file for the current infrastructure, and remove other uses of the retired resource.",
     doc(
@@ -181,13 +204,15 @@ RETIRED_RESOURCE = rule(
         "it only says removed, deleted or gone. Table rows and lines with status marks (✅ ❌) state no retirement.",
         "Agents trust workflows and infra docs: in the seed incident a deploy workflow still targeting a "
         "terminated EC2 host sent the agent looking for servers that no longer existed.",
-        "`.github/workflows/deploy-ec2.yml` targets `prod-app-ec2`; `docs/INFRASTRUCTURE.md`: \"The EC2 "
-        "instance `prod-app-ec2` has been terminated\".",
+        '`.github/workflows/deploy-ec2.yml` targets `prod-app-ec2`; `docs/INFRASTRUCTURE.md`: "The EC2 '
+        'instance `prod-app-ec2` has been terminated".',
     ),
 )
 
 ORPHANED_RESOURCE = rule(
-    "SKD613", "orphaned-resource", "warning",
+    "SKD613",
+    "orphaned-resource",
+    "warning",
     "A workflow or infrastructure doc targets a host nothing else in the repo mentions.",
     "Check that the host still exists; update the file to the current one, or delete it.",
     doc(
@@ -200,7 +225,9 @@ ORPHANED_RESOURCE = rule(
 )
 
 CHECK_SKIPPED = rule(
-    "SKD614", "check-skipped", "info",
+    "SKD614",
+    "check-skipped",
+    "info",
     "A doctor check could not run on this repo; the message says why.",
     "Nothing is wrong with the repo; for the git checks, run doctor in a full clone with history.",
     doc(
@@ -212,7 +239,9 @@ CHECK_SKIPPED = rule(
 )
 
 MISSING_TASK = rule(
-    "SKD615", "missing-task-reference", "warning",
+    "SKD615",
+    "missing-task-reference",
+    "warning",
     "A doc or workflow runs a make target or package.json script that its Makefile or package.json lacks.",
     "Fix the target or script name in the doc, or add it to the Makefile or package.json.",
     doc(
@@ -222,14 +251,29 @@ MISSING_TASK = rule(
         "exists and defines no such target or script. A Makefile that includes other makefiles, builds its targets "
         "from variables or has a catch-all rule is not judged, nor are workspace-wide runs (`--filter`, `-w`), "
         "a subfolder doc's script the root defines when it is named for the folder (`npm run extension:build` in "
-        "extension/) or the lines before say \"from the repo root\", nor a workflow only other repos call.",
+        'extension/) or the lines before say "from the repo root", nor a workflow only other repos call.',
         "A renamed target leaves every runbook that calls it failing with `No rule to make target`.",
         "```bash\nmake deploy-stg   # the Makefile says deploy-staging\n```",
     ),
 )
 
-CODES = tuple(r.code for r in (
-    MISSING_SKILL, MISSING_TOOL, MISSING_FILE, SKILL_NOT_LOADED, SKILL_NEVER_TRIGGERS, SKILL_CLASH,
-    SKILL_SHADOWED, TOOL_UNDESCRIBED, DELETED_SINCE_DOC, CHANGED_SINCE_DOC, DOC_OUTDATED, RETIRED_RESOURCE,
-    ORPHANED_RESOURCE, CHECK_SKIPPED, MISSING_TASK,
-))
+CODES = tuple(
+    r.code
+    for r in (
+        MISSING_SKILL,
+        MISSING_TOOL,
+        MISSING_FILE,
+        SKILL_NOT_LOADED,
+        SKILL_NEVER_TRIGGERS,
+        SKILL_CLASH,
+        SKILL_SHADOWED,
+        TOOL_UNDESCRIBED,
+        DELETED_SINCE_DOC,
+        CHANGED_SINCE_DOC,
+        DOC_OUTDATED,
+        RETIRED_RESOURCE,
+        ORPHANED_RESOURCE,
+        CHECK_SKIPPED,
+        MISSING_TASK,
+    )
+)

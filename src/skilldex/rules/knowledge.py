@@ -3,7 +3,9 @@
 from skilldex.rules.registry import doc, rule
 
 MISSING_FIELD = rule(
-    "SKD701", "knowledge-missing-field", "error",
+    "SKD701",
+    "knowledge-missing-field",
+    "error",
     "A knowledge object lacks `title`, `tags` or `applies-when`.",
     "Add the field: `title:` a headline, `tags: [database]`, `applies-when:` a list of situations.",
     doc(
@@ -15,7 +17,9 @@ MISSING_FIELD = rule(
 )
 
 UNKNOWN_KEY = rule(
-    "SKD702", "knowledge-unknown-key", "warning",
+    "SKD702",
+    "knowledge-unknown-key",
+    "warning",
     "The frontmatter has a key the knowledge format does not define.",
     "Rename the key to one of the format's (`skilldex knowledge schema`), or remove it.",
     doc(
@@ -28,20 +32,23 @@ UNKNOWN_KEY = rule(
 )
 
 NOT_A_LIST = rule(
-    "SKD703", "knowledge-value-not-list", "error",
+    "SKD703",
+    "knowledge-value-not-list",
+    "error",
     "`tags`, `repos`, `applies-when` or another list field is written as a single value.",
     "Write a YAML list: `tags: [database, production]` or one `- item` per line.",
     doc(
         "Reports a list field (tags, repos, applies-when, supersedes, tools, skills, docs) whose value is a "
         "string, a number or a mapping.",
-        "`tags: database, production` is one tag named 'database, production'; it matches no vocabulary and "
-        "no search.",
+        "`tags: database, production` is one tag named 'database, production'; it matches no vocabulary and no search.",
         "```yaml\ntags: database, production\n```",
     ),
 )
 
 INVALID_DATE = rule(
-    "SKD704", "knowledge-invalid-date", "error",
+    "SKD704",
+    "knowledge-invalid-date",
+    "error",
     "`updated`, `review-by` or `expires` is not a date.",
     "Write the date as YYYY-MM-DD, e.g. `updated: 2026-02-02`.",
     doc(
@@ -53,7 +60,9 @@ INVALID_DATE = rule(
 )
 
 NOT_TEXT = rule(
-    "SKD705", "knowledge-value-not-text", "error",
+    "SKD705",
+    "knowledge-value-not-text",
+    "error",
     "`title`, `description` or an entry of a list field is not plain text.",
     "Give it a plain string; quote values that YAML would read otherwise.",
     doc(
@@ -65,7 +74,9 @@ NOT_TEXT = rule(
 )
 
 MISSING_SECTION = rule(
-    "SKD706", "knowledge-missing-section", "warning",
+    "SKD706",
+    "knowledge-missing-section",
+    "warning",
     "The body has no *When you need to*, *Do* or *Don't* section, or leaves one empty.",
     "Add the section as a heading (`## Don't`) with at least one line under it.",
     doc(
@@ -78,7 +89,9 @@ MISSING_SECTION = rule(
 )
 
 UNDATED = rule(
-    "SKD707", "knowledge-undated", "warning",
+    "SKD707",
+    "knowledge-undated",
+    "warning",
     "The frontmatter has no `updated` date.",
     "Add `updated: YYYY-MM-DD`, the day it was last checked to be true.",
     doc(
@@ -89,7 +102,9 @@ UNDATED = rule(
 )
 
 UNKNOWN_TAG = rule(
-    "SKD708", "knowledge-unknown-tag", "warning",
+    "SKD708",
+    "knowledge-unknown-tag",
+    "warning",
     "A tag is neither a built-in tag, a repo's name, nor declared in `knowledge/tags.yaml`.",
     "Use a known tag (`skilldex knowledge schema` lists them) or declare it in the folder's `knowledge/tags.yaml`.",
     doc(
@@ -103,7 +118,9 @@ UNKNOWN_TAG = rule(
 )
 
 BAD_VOCABULARY = rule(
-    "SKD709", "knowledge-bad-tag-vocabulary", "error",
+    "SKD709",
+    "knowledge-bad-tag-vocabulary",
+    "error",
     "`knowledge/tags.yaml` cannot be read as a list or mapping of tags.",
     "Write `tags:` followed by a mapping of tag to meaning (`rds: Amazon RDS`) or a list of tags.",
     doc(
@@ -116,7 +133,9 @@ BAD_VOCABULARY = rule(
 )
 
 MISSING_REFERENCE = rule(
-    "SKD710", "knowledge-missing-reference", "error",
+    "SKD710",
+    "knowledge-missing-reference",
+    "error",
     "A tool, skill or path the object names does not exist in the repos it concerns.",
     "Fix the name or path, or update the object: what it points to was renamed or removed.",
     doc(
@@ -130,7 +149,9 @@ MISSING_REFERENCE = rule(
 )
 
 UNKNOWN_REPO = rule(
-    "SKD711", "knowledge-unknown-repo", "warning",
+    "SKD711",
+    "knowledge-unknown-repo",
+    "warning",
     "`repos` names a repo the workspace does not know, so its references cannot be checked.",
     "Use the repo's name from `skilldex.yaml` (`skilldex repos` lists them), or add the repo there.",
     doc(
@@ -142,7 +163,9 @@ UNKNOWN_REPO = rule(
 )
 
 REVIEW_OVERDUE = rule(
-    "SKD712", "knowledge-review-overdue", "warning",
+    "SKD712",
+    "knowledge-review-overdue",
+    "warning",
     "The `review-by` date has passed.",
     "Check the object is still true, then move `review-by` forward and set `updated` to today.",
     doc(
@@ -154,7 +177,9 @@ REVIEW_OVERDUE = rule(
 )
 
 EXPIRED = rule(
-    "SKD713", "knowledge-expired", "error",
+    "SKD713",
+    "knowledge-expired",
+    "error",
     "The `expires` date has passed.",
     "Delete the object, or rewrite it for the current setup with a new `updated` date.",
     doc(
@@ -166,7 +191,9 @@ EXPIRED = rule(
 )
 
 CONTRADICTION = rule(
-    "SKD714", "knowledge-contradiction", "warning",
+    "SKD714",
+    "knowledge-contradiction",
+    "warning",
     "Two knowledge objects disagree: one says do, the other says don't, about the same tool or path.",
     "Reconcile them: fix the wrong one, scope both to their situations, or mark the old one with `supersedes`.",
     doc(
@@ -180,7 +207,9 @@ CONTRADICTION = rule(
 )
 
 PLACEHOLDER = rule(
-    "SKD715", "knowledge-placeholder", "warning",
+    "SKD715",
+    "knowledge-placeholder",
+    "warning",
     "A section still holds the placeholder text `skilldex knowledge new` wrote.",
     "Replace the `TODO:` line with what you learned, or delete it.",
     doc(

@@ -3,7 +3,9 @@
 from skilldex.rules.registry import doc, rule
 
 UNREADABLE = rule(
-    "SKD001", "unreadable-file", "warning",
+    "SKD001",
+    "unreadable-file",
+    "warning",
     "A file or folder could not be read.",
     "Check its permissions (chmod a+r) or move it out of the repo if it is not meant to be shared.",
     doc(
@@ -15,7 +17,9 @@ UNREADABLE = rule(
 )
 
 NOT_UTF8 = rule(
-    "SKD002", "non-utf8-file", "warning",
+    "SKD002",
+    "non-utf8-file",
+    "warning",
     "A text file is not valid UTF-8.",
     "Re-save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`).",
     doc(
@@ -27,7 +31,9 @@ NOT_UTF8 = rule(
 )
 
 BINARY = rule(
-    "SKD003", "binary-file", "warning",
+    "SKD003",
+    "binary-file",
+    "warning",
     "A file with a text extension holds binary data.",
     "Replace it with the text it should hold, or rename it so it does not look like a manifest or script.",
     doc(
@@ -39,7 +45,9 @@ BINARY = rule(
 )
 
 TOO_LARGE = rule(
-    "SKD004", "file-too-large", "warning",
+    "SKD004",
+    "file-too-large",
+    "warning",
     "A file is larger than skilldex reads.",
     "Split the file; skills should stay under 500 lines and push detail into references/.",
     doc(
@@ -50,7 +58,9 @@ TOO_LARGE = rule(
 )
 
 SYMLINK_OUTSIDE = rule(
-    "SKD005", "symlink-outside-repo", "warning",
+    "SKD005",
+    "symlink-outside-repo",
+    "warning",
     "A symlink points outside the repository; it was not followed.",
     "Copy what it points to into the repo, or remove the link: a clone on another machine will not have the target.",
     doc(
@@ -63,7 +73,9 @@ SYMLINK_OUTSIDE = rule(
 )
 
 BROKEN_SYMLINK = rule(
-    "SKD006", "broken-symlink", "warning",
+    "SKD006",
+    "broken-symlink",
+    "warning",
     "A symlink is broken or part of a loop.",
     "Point the link at an existing file inside the repo, or remove it.",
     doc(
@@ -74,7 +86,9 @@ BROKEN_SYMLINK = rule(
 )
 
 SPECIAL_FILE = rule(
-    "SKD007", "special-file", "info",
+    "SKD007",
+    "special-file",
+    "info",
     "A FIFO, socket or device file sits where tooling is expected; it was skipped.",
     "Remove it from the repo; special files do not belong in version control.",
     doc(
@@ -86,7 +100,9 @@ SPECIAL_FILE = rule(
 )
 
 SCAN_LIMIT = rule(
-    "SKD008", "scan-limit-reached", "warning",
+    "SKD008",
+    "scan-limit-reached",
+    "warning",
     "The scan stopped descending because the repo exceeds a size or depth limit.",
     "Point skilldex at the part of the repo that holds tooling, or raise the limit.",
     doc(
@@ -97,7 +113,9 @@ SCAN_LIMIT = rule(
 )
 
 NAME_NOT_UTF8 = rule(
-    "SKD009", "non-utf8-file-name", "warning",
+    "SKD009",
+    "non-utf8-file-name",
+    "warning",
     "A file or folder name is not valid UTF-8; it was skipped.",
     "Rename it to a UTF-8 name (`git mv`), or delete it if it was created by accident.",
     doc(
@@ -110,65 +128,63 @@ NAME_NOT_UTF8 = rule(
 )
 
 MISSING_FRONTMATTER = rule(
-    "SKD010", "missing-frontmatter", "warning",
+    "SKD010",
+    "missing-frontmatter",
+    "warning",
     "A skill, command, agent or knowledge file has no YAML frontmatter.",
     "Start the file with a `---` block holding at least `name` and `description`.",
     doc(
         "Reports a manifest that does not start with a `---` YAML frontmatter block.",
         "Without a description, Claude Code falls back to the first paragraph and the open spec rejects the\n"
         "skill; agents are much less likely to pick it for the right task.",
-        "```markdown\n"
-        "# Deploy\n"
-        "Run scripts/deploy.sh.\n"
-        "```",
+        "```markdown\n# Deploy\nRun scripts/deploy.sh.\n```",
     ),
 )
 
 UNCLOSED_FRONTMATTER = rule(
-    "SKD011", "unclosed-frontmatter", "error",
+    "SKD011",
+    "unclosed-frontmatter",
+    "error",
     "Frontmatter opened with `---` is never closed.",
     "Add a line containing only `---` after the last frontmatter key.",
     doc(
         "Reports a file whose first line is `---` but which has no closing `---` line.",
         "Loaders treat the whole file as frontmatter or as having none: the skill loses its metadata.",
-        "```markdown\n"
-        "---\n"
-        "name: deploy\n"
-        "description: Deploy the API\n"
-        "# Deploy\n"
-        "```",
+        "```markdown\n---\nname: deploy\ndescription: Deploy the API\n# Deploy\n```",
     ),
 )
 
 INVALID_YAML = rule(
-    "SKD012", "invalid-frontmatter-yaml", "error",
+    "SKD012",
+    "invalid-frontmatter-yaml",
+    "error",
     "Frontmatter is not valid YAML.",
-    "Quote values that contain `: ` or start with special characters, e.g. `description: \"Use when: ...\"`.",
+    'Quote values that contain `: ` or start with special characters, e.g. `description: "Use when: ..."`.',
     doc(
         "Reports frontmatter that a YAML parser rejects, with the line and column of the problem.",
         "Claude Code then loads the skill with empty metadata: `/name` still works but Claude has no\n"
         "description to match against, so the skill is never chosen automatically.",
-        "```yaml\n"
-        "description: Use this skill when: the database is down\n"
-        "```",
+        "```yaml\ndescription: Use this skill when: the database is down\n```",
     ),
 )
 
 NOT_MAPPING = rule(
-    "SKD013", "frontmatter-not-mapping", "error",
+    "SKD013",
+    "frontmatter-not-mapping",
+    "error",
     "Frontmatter is valid YAML but not a mapping of keys to values.",
     "Write the frontmatter as `key: value` lines.",
     doc(
         "Reports frontmatter that parses to a list or a plain string instead of a mapping.",
         "No loader can find `name` or `description` in it.",
-        "```yaml\n"
-        "- name: deploy\n"
-        "```",
+        "```yaml\n- name: deploy\n```",
     ),
 )
 
 BOM = rule(
-    "SKD014", "frontmatter-after-bom", "warning",
+    "SKD014",
+    "frontmatter-after-bom",
+    "warning",
     "The file starts with a UTF-8 byte-order mark before `---`.",
     "Save the file as UTF-8 without BOM.",
     doc(
@@ -176,12 +192,14 @@ BOM = rule(
         "skilldex reads past the mark and goes on.",
         "skills-ref and quick_validate check that the text starts with `---`; with a BOM they see no\n"
         "frontmatter at all and reject the skill.",
-        "A SKILL.md saved by an editor set to \"UTF-8 with BOM\".",
+        'A SKILL.md saved by an editor set to "UTF-8 with BOM".',
     ),
 )
 
 SKILL_FILENAME_CASE = rule(
-    "SKD020", "skill-filename-case", "error",
+    "SKD020",
+    "skill-filename-case",
+    "error",
     "A skill file is not named exactly `SKILL.md`; Claude Code does not load it.",
     "Rename it: `git mv skill.md SKILL.md`.",
     doc(
@@ -193,7 +211,9 @@ SKILL_FILENAME_CASE = rule(
 )
 
 SKILL_TOO_DEEP = rule(
-    "SKD021", "skill-nested-too-deep", "error",
+    "SKD021",
+    "skill-nested-too-deep",
+    "error",
     "A skill sits deeper than Claude Code scans, so it is never discovered.",
     "Move it to `.claude/skills/<name>/SKILL.md` (one level below `skills/`).",
     doc(
@@ -206,32 +226,36 @@ SKILL_TOO_DEEP = rule(
 )
 
 SKILL_NO_DESCRIPTION = rule(
-    "SKD022", "skill-without-description", "warning",
+    "SKD022",
+    "skill-without-description",
+    "warning",
     "A skill has no description in its frontmatter.",
     "Add `description:` saying what the skill does and when to use it.",
     doc(
         "Reports a skill whose frontmatter lacks a non-empty `description`.",
         "Claude chooses skills by their description. Claude Code falls back to the body's first paragraph,\n"
         "which rarely says when to use the skill; the open spec and claude.ai uploads reject it outright.",
-        "```yaml\n"
-        "name: deploy-lambda\n"
-        "```",
+        "```yaml\nname: deploy-lambda\n```",
     ),
 )
 
 INVALID_MCP_JSON = rule(
-    "SKD030", "invalid-mcp-json", "error",
+    "SKD030",
+    "invalid-mcp-json",
+    "error",
     "`.mcp.json` is not valid JSON or does not have the expected shape.",
     "Fix the JSON; servers go under a top-level `mcpServers` object.",
     doc(
         "Reports an `.mcp.json` that does not parse, or whose `mcpServers` is not an object of servers.",
         "Claude Code cannot start any of the project's MCP servers.",
-        "`{\"mcpServers\": {\"db\": {\"command\": \"npx\",}}}` (trailing comma)",
+        '`{"mcpServers": {"db": {"command": "npx",}}}` (trailing comma)',
     ),
 )
 
 INVALID_TASK_FILE = rule(
-    "SKD031", "invalid-task-file", "error",
+    "SKD031",
+    "invalid-task-file",
+    "error",
     "A task-runner file (package.json, pyproject.toml, Taskfile.yml, compose.yaml) cannot be parsed.",
     "Fix the syntax error at the reported line.",
     doc(
@@ -242,46 +266,49 @@ INVALID_TASK_FILE = rule(
 )
 
 TOOL_UNPARSABLE = rule(
-    "SKD032", "tool-source-unparsable", "info",
+    "SKD032",
+    "tool-source-unparsable",
+    "info",
     "A tool's source could not be parsed, so its description was not read.",
     "Fix the syntax error, or add a header comment describing the tool.",
     doc(
         "Reports a script in a tools folder whose source does not parse (for Python, a SyntaxError).",
         "skilldex cannot read its purpose or flags without running it, which it never does.",
-        "A Python 2 script with `print \"hello\"`.",
+        'A Python 2 script with `print "hello"`.',
     ),
 )
 
 KNOWLEDGE_NO_TITLE = rule(
-    "SKD033", "knowledge-without-title", "warning",
+    "SKD033",
+    "knowledge-without-title",
+    "warning",
     "A knowledge object has no `title` in its frontmatter.",
     "Add `title:`, `tags:` and `repos:` to the frontmatter.",
     doc(
         "Reports a markdown file in `knowledge/` whose frontmatter has no title.",
         "Knowledge objects are found by title and tags; an untitled one is hard to surface at the right time.",
-        "```yaml\n"
-        "tags: [database]\n"
-        "```",
+        "```yaml\ntags: [database]\n```",
     ),
 )
 
 DUPLICATE_KEY = rule(
-    "SKD015", "duplicate-frontmatter-key", "error",
+    "SKD015",
+    "duplicate-frontmatter-key",
+    "error",
     "A frontmatter key appears twice.",
     "Keep one of the two lines; YAML mappings cannot repeat a key.",
     doc(
         "Reports a top-level frontmatter key written twice, at the line of the second one.",
         "YAML forbids duplicate keys. Strict loaders (skills-ref) reject the file; lenient ones (PyYAML,\n"
         "quick_validate) silently keep the last value, so what you read is not what loads.",
-        "```yaml\n"
-        "description: Deploy the API\n"
-        "description: Roll back the API\n"
-        "```",
+        "```yaml\ndescription: Deploy the API\ndescription: Roll back the API\n```",
     ),
 )
 
 EMPTY_FILE = rule(
-    "SKD016", "empty-manifest", "error",
+    "SKD016",
+    "empty-manifest",
+    "error",
     "A skill, command or agent file is empty.",
     "Write the frontmatter (`name`, `description`) and the instructions, or delete the file.",
     doc(
@@ -292,7 +319,9 @@ EMPTY_FILE = rule(
 )
 
 SECRET = rule(
-    "SKD040", "secret-in-file", "warning",
+    "SKD040",
+    "secret-in-file",
+    "warning",
     "A file skilldex read holds what looks like a secret value (a key, token, password or private key).",
     "Remove the value from the repo, rotate it, and read it at run time (env var, secrets manager).",
     doc(

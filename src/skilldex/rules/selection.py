@@ -27,8 +27,13 @@ class Choice(FrozenValue):
     per_path: tuple[tuple[str, tuple[str, ...]], ...]  # (glob, codes or prefixes)
     base: Path | None
 
-    def __init__(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
-                 per_path: tuple[tuple[str, tuple[str, ...]], ...] = (), base: Path | None = None):
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        per_path: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        base: Path | None = None,
+    ):
         for name, value in zip(self._fields, (select, ignore, per_path, base), strict=True):
             object.__setattr__(self, name, value)
 

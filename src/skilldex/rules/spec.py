@@ -9,7 +9,9 @@ from skilldex.rules.registry import doc, rule
 SPEC_FIELDS = ("allowed-tools", "compatibility", "description", "license", "metadata", "name")
 
 NAME_MISSING = rule(
-    "SKD201", "name-missing", "error",
+    "SKD201",
+    "name-missing",
+    "error",
     "The frontmatter has no `name`.",
     "Add `name:` with the skill's folder name, e.g. `name: deploy-lambda`.",
     doc(
@@ -20,7 +22,9 @@ NAME_MISSING = rule(
 )
 
 NAME_NOT_STRING = rule(
-    "SKD202", "name-not-string", "error",
+    "SKD202",
+    "name-not-string",
+    "error",
     "`name` is empty or not a string.",
     "Give `name` a plain value such as `name: deploy-lambda`.",
     doc(
@@ -31,7 +35,9 @@ NAME_NOT_STRING = rule(
 )
 
 NAME_TOO_LONG = rule(
-    "SKD203", "name-too-long", "error",
+    "SKD203",
+    "name-too-long",
+    "error",
     "`name` is longer than 64 characters.",
     "Shorten the name (and its folder) to at most 64 characters.",
     doc(
@@ -42,7 +48,9 @@ NAME_TOO_LONG = rule(
 )
 
 NAME_NOT_LOWERCASE = rule(
-    "SKD204", "name-not-lowercase", "error",
+    "SKD204",
+    "name-not-lowercase",
+    "error",
     "`name` has uppercase letters.",
     "Use lowercase kebab-case, e.g. `name: deploy-lambda`.",
     doc(
@@ -53,7 +61,9 @@ NAME_NOT_LOWERCASE = rule(
 )
 
 NAME_HYPHEN_EDGE = rule(
-    "SKD205", "name-hyphen-edge", "error",
+    "SKD205",
+    "name-hyphen-edge",
+    "error",
     "`name` starts or ends with a hyphen.",
     "Remove the leading or trailing hyphen.",
     doc(
@@ -64,7 +74,9 @@ NAME_HYPHEN_EDGE = rule(
 )
 
 NAME_DOUBLE_HYPHEN = rule(
-    "SKD206", "name-consecutive-hyphens", "error",
+    "SKD206",
+    "name-consecutive-hyphens",
+    "error",
     "`name` contains `--`.",
     "Use single hyphens between words.",
     doc(
@@ -75,7 +87,9 @@ NAME_DOUBLE_HYPHEN = rule(
 )
 
 NAME_BAD_CHARS = rule(
-    "SKD207", "name-invalid-characters", "error",
+    "SKD207",
+    "name-invalid-characters",
+    "error",
     "`name` has characters other than letters, digits and hyphens.",
     "Replace spaces, underscores and punctuation with hyphens.",
     doc(
@@ -86,7 +100,9 @@ NAME_BAD_CHARS = rule(
 )
 
 NAME_FOLDER_MISMATCH = rule(
-    "SKD208", "name-folder-mismatch", "error",
+    "SKD208",
+    "name-folder-mismatch",
+    "error",
     "`name` differs from the skill's folder name.",
     "Rename the folder or change `name` so both are the same.",
     doc(
@@ -98,7 +114,9 @@ NAME_FOLDER_MISMATCH = rule(
 )
 
 DESCRIPTION_MISSING = rule(
-    "SKD209", "description-missing", "error",
+    "SKD209",
+    "description-missing",
+    "error",
     "The frontmatter has no `description`.",
     "Add `description:` saying what the skill does and when to use it.",
     doc(
@@ -109,7 +127,9 @@ DESCRIPTION_MISSING = rule(
 )
 
 DESCRIPTION_NOT_STRING = rule(
-    "SKD210", "description-not-string", "error",
+    "SKD210",
+    "description-not-string",
+    "error",
     "`description` is empty or not a string.",
     "Write the description as text: `description: Deploys ... Use when ...`.",
     doc(
@@ -120,7 +140,9 @@ DESCRIPTION_NOT_STRING = rule(
 )
 
 DESCRIPTION_TOO_LONG = rule(
-    "SKD211", "description-too-long", "error",
+    "SKD211",
+    "description-too-long",
+    "error",
     "`description` is longer than 1,024 characters.",
     "Keep what and when in the description; move details into the body.",
     doc(
@@ -131,7 +153,9 @@ DESCRIPTION_TOO_LONG = rule(
 )
 
 COMPATIBILITY_NOT_STRING = rule(
-    "SKD212", "compatibility-not-string", "error",
+    "SKD212",
+    "compatibility-not-string",
+    "error",
     "`compatibility` is not a string.",
     "Write it as one line of text, e.g. `compatibility: Requires git and jq`.",
     doc(
@@ -142,7 +166,9 @@ COMPATIBILITY_NOT_STRING = rule(
 )
 
 COMPATIBILITY_TOO_LONG = rule(
-    "SKD213", "compatibility-too-long", "error",
+    "SKD213",
+    "compatibility-too-long",
+    "error",
     "`compatibility` is longer than 500 characters.",
     "Shorten it to the environment requirements an agent needs to know.",
     doc(
@@ -153,7 +179,9 @@ COMPATIBILITY_TOO_LONG = rule(
 )
 
 NON_SPEC_FIELD = rule(
-    "SKD214", "non-spec-field", "error",
+    "SKD214",
+    "non-spec-field",
+    "error",
     "The frontmatter has keys outside the open spec's six.",
     "Move extra keys under `metadata:` (or drop them) when the skill must load outside Claude Code.",
     doc(
@@ -166,7 +194,9 @@ NON_SPEC_FIELD = rule(
 )
 
 NAME_NOT_ASCII = rule(
-    "SKD215", "name-not-ascii", "warning",
+    "SKD215",
+    "name-not-ascii",
+    "warning",
     "`name` has letters outside a-z.",
     "Use ASCII letters, digits and hyphens if the skill is to be uploaded or shared.",
     doc(
@@ -178,9 +208,11 @@ NAME_NOT_ASCII = rule(
 )
 
 METADATA_NOT_STRINGS = rule(
-    "SKD216", "metadata-not-string-map", "warning",
+    "SKD216",
+    "metadata-not-string-map",
+    "warning",
     "`metadata` is not a mapping of strings to strings.",
-    "Write `metadata:` as `key: \"value\"` pairs with text values.",
+    'Write `metadata:` as `key: "value"` pairs with text values.',
     doc(
         "Reports `metadata` that is not a mapping, or whose values are lists, mappings or numbers.",
         "The spec says string keys to string values; skills-ref turns nested values into Python reprs and "
@@ -190,7 +222,9 @@ METADATA_NOT_STRINGS = rule(
 )
 
 ALLOWED_TOOLS_NOT_STRING = rule(
-    "SKD217", "allowed-tools-not-string", "warning",
+    "SKD217",
+    "allowed-tools-not-string",
+    "warning",
     "`allowed-tools` is not a space-separated string.",
     "Write it as one string: `allowed-tools: Bash(git:*) Read`.",
     doc(

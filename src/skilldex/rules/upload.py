@@ -3,7 +3,9 @@
 from skilldex.rules.registry import doc, rule
 
 RESERVED_WORD = rule(
-    "SKD401", "reserved-word-in-name", "error",
+    "SKD401",
+    "reserved-word-in-name",
+    "error",
     "`name` contains a reserved word (`anthropic`, `claude`).",
     "Choose a name without `anthropic` or `claude`.",
     doc(
@@ -15,9 +17,11 @@ RESERVED_WORD = rule(
 )
 
 XML_TAG = rule(
-    "SKD402", "xml-tag-in-frontmatter", "error",
+    "SKD402",
+    "xml-tag-in-frontmatter",
+    "error",
     "`name` or `description` contains an XML tag.",
-    "Remove the tag; describe it in words (\"the skill tag\") instead.",
+    'Remove the tag; describe it in words ("the skill tag") instead.',
     doc(
         "Reports text like `<skill>` or `</example>` in the name or description.",
         "The platform rejects XML tags there because skill metadata is injected into the system prompt "
@@ -27,7 +31,9 @@ XML_TAG = rule(
 )
 
 ANGLE_BRACKET = rule(
-    "SKD403", "angle-bracket-in-description", "warning",
+    "SKD403",
+    "angle-bracket-in-description",
+    "warning",
     "`description` contains `<` or `>`.",
     "Write `less than` / `at least` or remove the brackets.",
     doc(
@@ -38,7 +44,9 @@ ANGLE_BRACKET = rule(
 )
 
 UPLOAD_TOO_LARGE = rule(
-    "SKD404", "skill-too-large-for-upload", "error",
+    "SKD404",
+    "skill-too-large-for-upload",
+    "error",
     "The skill folder is over 30 MB, the upload limit.",
     "Move large assets out of the skill folder or fetch them at run time.",
     doc(

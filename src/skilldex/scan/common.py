@@ -41,9 +41,7 @@ def read_manifest(fs: RepoFS, file: RepoFile) -> tuple[str, Document] | None:
     try:
         return text, split_frontmatter(text)
     except FrontmatterError as exc:
-        fs.report(
-            _ERROR_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column)
-        )
+        fs.report(_ERROR_RULES[exc.kind].finding(file.rel, exc.message, exc.line, exc.column))
         body, start = _body_after_broken_frontmatter(text)
         return text, Document(has_frontmatter=False, body=body, body_start=start, error=exc.kind)
 
@@ -215,4 +213,4 @@ def written(doc: Document, key: str) -> str | None:
     index = place.value_line - 2  # frontmatter starts on line 2
     if not 0 <= index < len(lines):
         return as_str(value)
-    return lines[index][place.value_column - 1:].split(" #", 1)[0].strip() or as_str(value)
+    return lines[index][place.value_column - 1 :].split(" #", 1)[0].strip() or as_str(value)

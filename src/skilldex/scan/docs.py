@@ -17,15 +17,36 @@ DOC_EXTENSIONS = (".md", ".mdx", ".markdown", ".rst")
 AGENT_DOCS = {"claude.md", "claude.local.md", "agents.md", "agents.override.md", "gemini.md", "copilot-instructions.md"}
 DOC_FOLDERS = {"docs", "doc", "documentation", "wiki", "handbook", "book", "guides", "manual"}
 # How-to-work-on-it docs that GitHub also reads from .github/ (okhttp keeps CONTRIBUTING.md there).
-GITHUB_DOCS = {"contributing", "development", "developing", "releasing", "release", "releases", "maintaining",
-               "hacking"}
+GITHUB_DOCS = {
+    "contributing",
+    "development",
+    "developing",
+    "releasing",
+    "release",
+    "releases",
+    "maintaining",
+    "hacking",
+}
 # Records of what changed, not how to do anything.
 RECORDS = {"changelog", "changes", "history", "news", "release-notes", "releasenotes", "releases-notes"}
 MAX_README_DEPTH = 3  # a package's README (`tracker/README.md`) counts when it has a Development section
 # Folders whose markdown is operational by nature, wherever they sit.
 OPS_FOLDERS = {
-    "runbooks", "runbook", "playbooks", "ops", "operations", "infra", "infrastructure",
-    "deploy", "deployment", "deployments", "sre", "oncall", "on-call", "incidents", "postmortems",
+    "runbooks",
+    "runbook",
+    "playbooks",
+    "ops",
+    "operations",
+    "infra",
+    "infrastructure",
+    "deploy",
+    "deployment",
+    "deployments",
+    "sre",
+    "oncall",
+    "on-call",
+    "incidents",
+    "postmortems",
 }
 # Words in a path or title that make a doc about operating the system.
 OPS_WORDS = re.compile(
@@ -41,16 +62,26 @@ DEV_WORDS = re.compile(
     r"build from source)\b"
 )
 OPS_CAPABILITIES = {
-    "database", "migrations", "logs", "deploy", "secrets", "monitoring", "cloud",
-    "infrastructure", "access", "backup", "ci",
+    "database",
+    "migrations",
+    "logs",
+    "deploy",
+    "secrets",
+    "monitoring",
+    "cloud",
+    "infrastructure",
+    "access",
+    "backup",
+    "ci",
 }
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
 # skilldex's own managed blocks (init's in CLAUDE.md, sync's in AGENTS.md) are not the repo's docs: read as
 # one, the block the first `skilldex init` wrote would change the index a second run writes.
-_MANAGED_BLOCK = re.compile(r"^[ \t]*<!-- skilldex:begin\b.*?^[ \t]*<!-- skilldex:end\b[^\n]*",
-                            re.MULTILINE | re.DOTALL)
+_MANAGED_BLOCK = re.compile(
+    r"^[ \t]*<!-- skilldex:begin\b.*?^[ \t]*<!-- skilldex:end\b[^\n]*", re.MULTILINE | re.DOTALL
+)
 
 
 def _candidate(file: RepoFile) -> bool:
@@ -71,8 +102,11 @@ def _candidate(file: RepoFile) -> bool:
         return stem in GITHUB_DOCS
     if stem == "readme" and len(file.parts) <= MAX_README_DEPTH + 1 and not folders & SAMPLE_DIRS:
         return not any(p.startswith(".") for p in folders)
-    return len(file.parts) == 1 or bool(folders & (DOC_FOLDERS | OPS_FOLDERS)) or any(
-        f.endswith(("_docs", "-docs")) for f in folders)  # ai_docs/, dev-docs/
+    return (
+        len(file.parts) == 1
+        or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
+        or any(f.endswith(("_docs", "-docs")) for f in folders)
+    )  # ai_docs/, dev-docs/
 
 
 def _guide(file: RepoFile) -> bool:
@@ -217,8 +251,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
             path=file.rel,
             description=description,
             # a repo's own guide covers everything: its headings say what the repo does, not what the doc is for
-            capabilities=capabilities.infer_fields((title,), (heading_text,) if not _guide(file) else (),
-                                                   names=(file.rel,)),
+            capabilities=capabilities.infer_fields(
+                (title,), (heading_text,) if not _guide(file) else (), names=(file.rel,)
+            ),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
             commands=_commands(blocks),

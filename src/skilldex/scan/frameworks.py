@@ -30,7 +30,9 @@ _TRANSLATED = {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "get
 MAX_LARAVEL_FIELD_CHARS = 20_000
 _LARAVEL_FIELD = re.compile(
     rf"\$(signature|name|description)\s*=\s*(?:'((?:\\.|[^'\\]){{0,{MAX_LARAVEL_FIELD_CHARS}}})'"
-    rf'|"((?:\\.|[^"\\]){{0,{MAX_LARAVEL_FIELD_CHARS}}})")', re.DOTALL)
+    rf'|"((?:\\.|[^"\\]){{0,{MAX_LARAVEL_FIELD_CHARS}}})")',
+    re.DOTALL,
+)
 # `{--queue}`, `{--Q|queue=default : help}`: the default eats its own trailing spaces, so nothing overlaps.
 _LARAVEL_OPTION = re.compile(r"\{\s*--(?:([\w-]+)\|)?([\w-]+)(?:=[^:}]*|\s*)(?::\s*([^}]*))?\}")
 _SINGLE_QUOTED_ESCAPE = re.compile(r"\\([\\'])")
@@ -38,7 +40,7 @@ _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$])')
 
 
 def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
-    """"django" or "laravel" for a framework command file, else None (also under test or sample folders)."""
+    """ "django" or "laravel" for a framework command file, else None (also under test or sample folders)."""
     parts = file.parts
     if any(p.lower() in never for p in parts[:-1]) or file.name.startswith("_") or in_samples(file.rel):
         return None
@@ -52,8 +54,8 @@ def command_file(file: RepoFile, never: tuple[str, ...]) -> str | None:
 def _below_laravel_commands(folders: tuple[str, ...]) -> bool:
     """Whether the folders end in `Console/Commands` or a few non-sample folders below it."""
     for depth in range(min(MAX_LARAVEL_COMMAND_DEPTH, len(folders) - 2) + 1):
-        below = folders[len(folders) - depth:] if depth else ()
-        if folders[len(folders) - depth - 2:len(folders) - depth] == ("Console", "Commands"):
+        below = folders[len(folders) - depth :] if depth else ()
+        if folders[len(folders) - depth - 2 : len(folders) - depth] == ("Console", "Commands"):
             return not any(p.lower() in SAMPLE_DIRS for p in below)
     return False
 
@@ -84,7 +86,8 @@ def _django_command_help(text: str) -> str | None:
         if isinstance(node, ast.ClassDef) and node.name == "Command":
             for statement in node.body:
                 if isinstance(statement, ast.Assign) and any(
-                        isinstance(target, ast.Name) and target.id == "help" for target in statement.targets):
+                    isinstance(target, ast.Name) and target.id == "help" for target in statement.targets
+                ):
                     return _text_of(statement.value)
             return ""
     return None
@@ -95,8 +98,9 @@ def _laravel_fields(text: str) -> dict[str, str]:
     fields = {}
     for match in _LARAVEL_FIELD.finditer(text):
         single, double = match.group(2), match.group(3)
-        fields[match.group(1)] = _SINGLE_QUOTED_ESCAPE.sub(r"\1", single) if single is not None \
-            else _DOUBLE_QUOTED_ESCAPE.sub(r"\1", double)
+        fields[match.group(1)] = (
+            _SINGLE_QUOTED_ESCAPE.sub(r"\1", single) if single is not None else _DOUBLE_QUOTED_ESCAPE.sub(r"\1", double)
+        )
     return fields
 
 
@@ -122,19 +126,34 @@ def tool(fs: RepoFS, file: RepoFile, text: str, framework: str) -> ToolItem | No
         if not signature.split():
             return None  # no command name: a base class or a helper
         name = signature.split()[0]
-        info = finish(ToolInfo(language="php", flags=[
-            Flag(flags=[f"-{m.group(1)}", f"--{m.group(2)}"] if m.group(1) else [f"--{m.group(2)}"],
-                 help=" ".join((m.group(3) or "").split()) or None)
-            for m in _LARAVEL_OPTION.finditer(signature)
-        ]))
+        info = finish(
+            ToolInfo(
+                language="php",
+                flags=[
+                    Flag(
+                        flags=[f"-{m.group(1)}", f"--{m.group(2)}"] if m.group(1) else [f"--{m.group(2)}"],
+                        help=" ".join((m.group(3) or "").split()) or None,
+                    )
+                    for m in _LARAVEL_OPTION.finditer(signature)
+                ],
+            )
+        )
         description = " ".join((fields.get("description") or "").split())
         source = "artisan-description" if description else None
         run = f"{_home(fs, file, 'artisan')}php artisan {shlex.quote(name)}"
     evidence = changes.evidence(info, text)
     return ToolItem(
-        name=name, path=file.rel, description=description,
+        name=name,
+        path=file.rel,
+        description=description,
         capabilities=capabilities.infer(file.rel, description, " ".join(f.help or "" for f in info.flags)),
-        run=run, language=info.language, executable=file.executable, usage=info.usage, flags=info.flags,
-        subcommands=info.subcommands, mutating=bool(evidence), mutating_evidence=evidence,
+        run=run,
+        language=info.language,
+        executable=file.executable,
+        usage=info.usage,
+        flags=info.flags,
+        subcommands=info.subcommands,
+        mutating=bool(evidence),
+        mutating_evidence=evidence,
         description_source=source,
     )

@@ -21,9 +21,26 @@ READ_STEP = 64 * 1024  # below malloc's mmap threshold: cheap to allocate
 class RepoFS(Value):
     """The files of one repo, read at most once each; problems are collected as findings."""
 
-    _fields = ("root", "under", "findings", "files", "folders", "_listed", "_noted", "_texts", "_by_rel",
-               "_folder_bytes", "deps", "unit", "secrets_checked", "secret_files", "secret_values", "_whole",
-               "content_read", "_in_folder")
+    _fields = (
+        "root",
+        "under",
+        "findings",
+        "files",
+        "folders",
+        "_listed",
+        "_noted",
+        "_texts",
+        "_by_rel",
+        "_folder_bytes",
+        "deps",
+        "unit",
+        "secrets_checked",
+        "secret_files",
+        "secret_values",
+        "_whole",
+        "content_read",
+        "_in_folder",
+    )
 
     def __init__(self, root: Path, under: str = ""):
         self.root = root

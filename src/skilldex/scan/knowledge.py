@@ -35,8 +35,13 @@ SECTION_NAMES = {
     "how": ("how it works", "how"),
     "evidence": ("evidence", "sources"),
 }
-SECTION_TITLES = {"when": "When you need to", "do": "Do", "dont": "Don't", "how": "How it works",
-                  "evidence": "Evidence"}
+SECTION_TITLES = {
+    "when": "When you need to",
+    "do": "Do",
+    "dont": "Don't",
+    "how": "How it works",
+    "evidence": "Evidence",
+}
 MAX_ENTRIES = 30
 ENTRY_CHARS = 300
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -128,7 +133,8 @@ def sections(body: str, first_line: int = 1) -> list[Section]:
 def entries(found: list[Section], key: str) -> list[str]:
     """A section's lines for the catalogue; `TODO:` placeholders say nothing yet."""
     return [e.text for s in found if s.key == key for e in s.entries if not e.text.upper().startswith("TODO")][
-        :MAX_ENTRIES]
+        :MAX_ENTRIES
+    ]
 
 
 def shape_findings(rel: str, doc: Document) -> list[Finding]:
@@ -140,9 +146,15 @@ def shape_findings(rel: str, doc: Document) -> list[Finding]:
         if key not in KEYS:
             close = difflib.get_close_matches(key.replace("_", "-").lower(), KEYS, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
-            found.append(krules.UNKNOWN_KEY.finding(
-                rel, f"'{key}' is not a knowledge object field{hint}", spot.line if spot else line, 1,
-                fix=f"Rename '{key}' to '{close[0]}'." if close else None))
+            found.append(
+                krules.UNKNOWN_KEY.finding(
+                    rel,
+                    f"'{key}' is not a knowledge object field{hint}",
+                    spot.line if spot else line,
+                    1,
+                    fix=f"Rename '{key}' to '{close[0]}'." if close else None,
+                )
+            )
         elif value is None:
             continue
         elif key in LIST_KEYS and not isinstance(value, list):
@@ -171,8 +183,11 @@ def _bad_entries(rel: str, doc: Document, key: str, value: list, line: int) -> l
     found = []
     for index, entry in enumerate(value):
         if entry is None or isinstance(entry, (list, dict)) or (isinstance(entry, str) and not entry.strip()):
-            shape = "empty" if entry is None or isinstance(entry, str) else (
-                "a list" if isinstance(entry, list) else "a mapping")
+            shape = (
+                "empty"
+                if entry is None or isinstance(entry, str)
+                else ("a list" if isinstance(entry, list) else "a mapping")
+            )
             where = lines[index] if index < len(lines) else (line, None)
             found.append(krules.NOT_TEXT.finding(rel, f"'{key}' entry {index + 1} is {shape}, not text", *where))
     return found
@@ -213,8 +228,13 @@ def _not_a_date(key: str, value: Any) -> str:
 def is_knowledge_file(file: RepoFile) -> bool:
     """Markdown below a `knowledge/` folder (not a README or index, not inside .claude or a skills folder)."""
     lower = file.name.lower()
-    return (lower.endswith(".md") and lower not in _INDEX_NAMES and "knowledge" in file.parts[:-1]
-            and ".claude" not in file.parts and "skills" not in file.parts)
+    return (
+        lower.endswith(".md")
+        and lower not in _INDEX_NAMES
+        and "knowledge" in file.parts[:-1]
+        and ".claude" not in file.parts
+        and "skills" not in file.parts
+    )
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
@@ -233,9 +253,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[KnowledgeItem]:
         )
     title = as_str(fm.get("title")) if not isinstance(fm.get("title"), (list, dict)) else None
     if not title and doc.has_frontmatter:
-        fs.report(
-            rules.KNOWLEDGE_NO_TITLE.finding(file.rel, "knowledge object has no 'title'", 1)
-        )
+        fs.report(rules.KNOWLEDGE_NO_TITLE.finding(file.rel, "knowledge object has no 'title'", 1))
     for finding in shape_findings(file.rel, doc):
         fs.report(finding)
     found = sections(doc.body, doc.body_start)

@@ -29,9 +29,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[McpServerItem]:
         return items
     servers = data.get("mcpServers") if isinstance(data, dict) else None
     if not isinstance(servers, dict):
-        fs.report(
-            rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1)
-        )
+        fs.report(rules.INVALID_MCP_JSON.finding(file.rel, "no 'mcpServers' object at the top level", 1))
         return items
     for name, spec in servers.items():
         line = _line_of(text, name)

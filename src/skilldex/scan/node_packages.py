@@ -10,8 +10,11 @@ import re
 from skilldex.scan.fs import RepoFS
 
 _LOCKFILES = (
-    ("pnpm-lock.yaml", "pnpm"), ("pnpm-workspace.yaml", "pnpm"), ("yarn.lock", "yarn"),
-    ("bun.lockb", "bun"), ("bun.lock", "bun"),
+    ("pnpm-lock.yaml", "pnpm"),
+    ("pnpm-workspace.yaml", "pnpm"),
+    ("yarn.lock", "yarn"),
+    ("bun.lockb", "bun"),
+    ("bun.lock", "bun"),
 )
 _PACKAGE_MANAGER = re.compile(r'"packageManager"\s*:\s*"(npm|pnpm|yarn|bun)@')
 # The TypeScript runners a repo may depend on, in the order they are preferred when several are.

@@ -71,4 +71,4 @@ def _one(fs, file, modules: tuple, finish):
 def _scan_span(span: tuple[int, int]) -> tuple[int, list]:
     assert _JOB is not None
     fs, files, modules, finish = _JOB
-    return os.getpid(), [_one(fs, file, modules, finish) for file in files[span[0]:span[1]]]
+    return os.getpid(), [_one(fs, file, modules, finish) for file in files[span[0] : span[1]]]

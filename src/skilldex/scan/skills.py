@@ -69,7 +69,8 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
     if file.name != SKILL_FILENAME:
         fs.report(
             rules.SKILL_FILENAME_CASE.finding(
-                file.rel, f"'{file.name}' is not named exactly SKILL.md; Claude Code ignores it",
+                file.rel,
+                f"'{file.name}' is not named exactly SKILL.md; Claude Code ignores it",
                 fix=f"Rename it: git mv {file.rel} {posixpath.join(posixpath.dirname(file.rel), SKILL_FILENAME)}",
             )
         )
@@ -168,14 +169,14 @@ def _description_line(text: str) -> str | None:
     if not head.startswith("---"):
         return None
     end = head.find("\n---", 3)
-    block = head[3:end if end != -1 else len(head)]
+    block = head[3 : end if end != -1 else len(head)]
     match = _DESCRIPTION_LINE.search(block)
     if match is None:
         return None
     value = match.group(1).strip()
     if value in ("", ">", "|", ">-", "|-", ">+", "|+"):  # a block: the indented lines below
         lines = []
-        for line in block[match.end():].split("\n")[1:]:
+        for line in block[match.end() :].split("\n")[1:]:
             if line and not line[0].isspace():
                 break
             lines.append(line.strip())

@@ -16,33 +16,92 @@ from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import typescript_runner
 
 TOOL_FOLDERS = {
-    "tools", "tool", "scripts", "script", "bin", "hack", "ops", "devtools", "dev-tools",
-    "tooling", "utils", "cli", "tasks", "automation", "cmd",
+    "tools",
+    "tool",
+    "scripts",
+    "script",
+    "bin",
+    "hack",
+    "ops",
+    "devtools",
+    "dev-tools",
+    "tooling",
+    "utils",
+    "cli",
+    "tasks",
+    "automation",
+    "cmd",
 }
 MAX_DEPTH_BELOW_TOOL_FOLDER = 2
 MAX_TOOL_FOLDER_DEPTH = 5
 SCRIPT_EXTENSIONS = {
-    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell", ".fish": "shell",
-    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript",
-    ".ts": "typescript", ".mts": "typescript", ".rb": "ruby", ".pl": "perl", ".ps1": "powershell",
-    ".php": "php", ".lua": "lua", ".bat": "batch", ".cmd": "batch", ".go": "go",
+    ".sh": "shell",
+    ".bash": "shell",
+    ".zsh": "shell",
+    ".ksh": "shell",
+    ".fish": "shell",
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".ts": "typescript",
+    ".mts": "typescript",
+    ".rb": "ruby",
+    ".pl": "perl",
+    ".ps1": "powershell",
+    ".php": "php",
+    ".lua": "lua",
+    ".bat": "batch",
+    ".cmd": "batch",
+    ".go": "go",
 }
 NOT_TOOLS = {"__init__.py", "__main__.py", "conftest.py", "setup.py", "index.d.ts"}
 INTERPRETERS = {
-    "python": "python3", "shell": "bash", "javascript": "node", "typescript": "npx tsx",
-    "ruby": "ruby", "perl": "perl", "powershell": "pwsh", "php": "php", "lua": "lua",
+    "python": "python3",
+    "shell": "bash",
+    "javascript": "node",
+    "typescript": "npx tsx",
+    "ruby": "ruby",
+    "perl": "perl",
+    "powershell": "pwsh",
+    "php": "php",
+    "lua": "lua",
 }
-_NEVER_TOOL_FOLDERS = (".claude", ".agents", ".github", "skills", "tests", "test", "__tests__", "fixtures", "examples",
-                       "testdata")
+_NEVER_TOOL_FOLDERS = (
+    ".claude",
+    ".agents",
+    ".github",
+    "skills",
+    "tests",
+    "test",
+    "__tests__",
+    "fixtures",
+    "examples",
+    "testdata",
+)
 _ENTRY_MARKERS = ("argparse", "import click", "import typer", "docopt", "sys.argv", "fire.Fire")
 # Dot folders whose scripts git or an editor runs, not people.
-_HOOK_FOLDERS = {".husky", ".githooks", ".git-hooks", ".hooks", ".git", ".vscode", ".idea", ".cursor", ".zed",
-                 ".venv", ".tox", ".nox", ".cache"}
+_HOOK_FOLDERS = {
+    ".husky",
+    ".githooks",
+    ".git-hooks",
+    ".hooks",
+    ".git",
+    ".vscode",
+    ".idea",
+    ".cursor",
+    ".zed",
+    ".venv",
+    ".tox",
+    ".nox",
+    ".cache",
+}
 # Tool-folder names that, inside a source tree, name a package of the code rather than scripts to run.
 _CODE_FOLDER_NAMES = {"cli", "utils", "tasks", "tooling", "tool", "tools"}
 _SOURCE_ROOTS = {"lib", "src", "app", "pkg", "internal"}
 _LIBRARY_NAME = re.compile(
-    r"^(?:lib|common|functions|helpers?|utils?)(?:[_-][\w-]+)?\.\w+$|^[\w-]+[_-](?:lib|common)\.\w+$", re.IGNORECASE)
+    r"^(?:lib|common|functions|helpers?|utils?)(?:[_-][\w-]+)?\.\w+$|^[\w-]+[_-](?:lib|common)\.\w+$", re.IGNORECASE
+)
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
 
 
@@ -104,8 +163,11 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
         return False, b""
     head = fs.head(file)
     shebang = head.startswith(b"#!")
-    if SCRIPT_EXTENSIONS.get(extension) == "shell" and not file.executable and (
-            _LIBRARY_NAME.match(file.name) or not shebang and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]}):
+    if (
+        SCRIPT_EXTENSIONS.get(extension) == "shell"
+        and not file.executable
+        and (_LIBRARY_NAME.match(file.name) or not shebang and {"lib", "libs"} & {p.lower() for p in file.parts[:-1]})
+    ):
         return False, head  # hack/lib/init.sh, infra/lib_gcs.sh: a library other scripts source, not a command
     if at_root:
         return (extension in (".sh", ".bash", ".ps1") or (shebang and file.executable)), head
@@ -131,9 +193,13 @@ def _run(file: RepoFile, language: str, shebang: bool, fs: RepoFS | None = None)
 def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     if head.startswith(_EXECUTABLE_MAGIC) and file.executable:
         return ToolItem(
-            name=file.name, path=file.rel, description="Compiled executable (no description readable).",
-            capabilities=capabilities.infer(file.name), run=_run(file, "binary", False),
-            language="binary", executable=True,
+            name=file.name,
+            path=file.rel,
+            description="Compiled executable (no description readable).",
+            capabilities=capabilities.infer(file.name),
+            run=_run(file, "binary", False),
+            language="binary",
+            executable=True,
         )
     text = fs.read_text(file)
     if text is None:
@@ -161,9 +227,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
             return None  # a library module that happens to live in a tools folder
         if info.parse_error:
             line, message = info.parse_error
-            fs.report(
-                rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line)
-            )
+            fs.report(rules.TOOL_UNPARSABLE.finding(file.rel, f"Python source does not parse: {message}", line))
     elif info.language in ("javascript", "typescript") and _js_module(text, head, file):
         return None
     evidence = changes.evidence(info, text)

@@ -63,8 +63,9 @@ def cobra_description(fs: RepoFS, file: RepoFile, text: str, name: str) -> tuple
     files = [f for f in fs.files_in(folder) if f.name != file.name]
     for package in _imported_folders(fs, folder, go.imports(text)):
         files += fs.files_in(package)
-    wanted = [f for f in files if f.name.endswith(".go") and not f.name.endswith("_test.go")
-              and f.size <= MAX_COBRA_BYTES]
+    wanted = [
+        f for f in files if f.name.endswith(".go") and not f.name.endswith("_test.go") and f.size <= MAX_COBRA_BYTES
+    ]
     wanted.sort(key=lambda f: f.name not in (*_ROOT_FILES, f"{name}.go"))  # stable: folders keep their order
     for other in wanted[:MAX_COBRA_FILES]:
         source = fs.read_text(other)
@@ -85,6 +86,6 @@ def _imported_folders(fs: RepoFS, folder: str, paths: list[str]) -> list[str]:
     if declared is None:
         return []
     module = declared.group(1)
-    inside = [path[len(module) + 1:] for path in paths if path.startswith(module + "/")]
+    inside = [path[len(module) + 1 :] for path in paths if path.startswith(module + "/")]
     inside.sort(key=lambda rel: rel.rsplit("/", 1)[-1] not in _COMMAND_PACKAGES)
     return [posixpath.join(module_dir, rel) for rel in inside[:3]]

@@ -16,12 +16,46 @@ MAX_ENTRIES = 200_000
 # Folders that hold dependencies, build output or caches, never a repo's own tooling.
 IGNORED_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages",
-        ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
-        ".ruff_cache", ".hypothesis", "site-packages", ".eggs", "dist", ".next", ".nuxt",
-        ".svelte-kit", ".turbo", ".parcel-cache", ".cache", ".terraform", ".terragrunt-cache",
-        ".serverless", ".aws-sam", ".gradle", ".yarn", ".pnpm-store", ".direnv", "vendor",
-        "third_party", "third-party", "coverage", "htmlcov", ".idea", "target", "Pods",
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "jspm_packages",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".hypothesis",
+        "site-packages",
+        ".eggs",
+        "dist",
+        ".next",
+        ".nuxt",
+        ".svelte-kit",
+        ".turbo",
+        ".parcel-cache",
+        ".cache",
+        ".terraform",
+        ".terragrunt-cache",
+        ".serverless",
+        ".aws-sam",
+        ".gradle",
+        ".yarn",
+        ".pnpm-store",
+        ".direnv",
+        "vendor",
+        "third_party",
+        "third-party",
+        "coverage",
+        "htmlcov",
+        ".idea",
+        "target",
+        "Pods",
     }
 )
 
@@ -35,8 +69,9 @@ class RepoFile:
 
     __slots__ = ("rel", "path", "size", "executable", "mtime_ns", "ctime_ns", "ino", "name", "parts")
 
-    def __init__(self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0, ctime_ns: int = 0,
-                 ino: int = 0):
+    def __init__(
+        self, rel: str, path: str, size: int, executable: bool, mtime_ns: int = 0, ctime_ns: int = 0, ino: int = 0
+    ):
         self.rel, self.path, self.size, self.executable, self.mtime_ns = rel, path, size, executable, mtime_ns
         self.ctime_ns, self.ino = ctime_ns, ino
         self.parts: tuple[str, ...] = tuple(rel.split("/"))  # every provider asks for these, for every file
@@ -152,8 +187,9 @@ def walk(
                     continue
                 subfolders.append((path, rel, depth + 1))
             elif stat.S_ISREG(st.st_mode):
-                files.append(RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns,
-                                      st.st_ctime_ns, st.st_ino))
+                files.append(
+                    RepoFile(rel, path, st.st_size, bool(st.st_mode & 0o111), st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                )
             else:
                 notes.append(("SPECIAL_FILE", rel, f"{_special_kind(st.st_mode)} skipped, never opened"))
         subfolders.sort(key=_REL, reverse=True)

@@ -22,8 +22,7 @@ _INPUT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 
 
 def is_workflow(file: RepoFile) -> bool:
-    return (len(file.parts) == 3 and file.parts[:2] == (".github", "workflows")
-            and file.name.endswith((".yml", ".yaml")))
+    return len(file.parts) == 3 and file.parts[:2] == (".github", "workflows") and file.name.endswith((".yml", ".yaml"))
 
 
 def _triggers(data: dict, key_lines: dict[str, int]) -> object:
@@ -48,8 +47,11 @@ def _inputs(dispatch: dict) -> dict[str, dict]:
     inputs = dispatch.get("inputs")
     if not isinstance(inputs, dict):
         return {}
-    return {name: spec if isinstance(spec, dict) else {} for name, spec in inputs.items()
-            if isinstance(name, str) and _INPUT_NAME.fullmatch(name)}
+    return {
+        name: spec if isinstance(spec, dict) else {}
+        for name, spec in inputs.items()
+        if isinstance(name, str) and _INPUT_NAME.fullmatch(name)
+    }
 
 
 def _run(file: RepoFile, inputs: dict[str, dict]) -> str:
@@ -95,10 +97,12 @@ def _steps_text(data: dict) -> str:
 
 
 # Steps that only set a job up say how it runs, not what it does: every workflow checks out, gets a token, logs in
-_SET_UP = re.compile(r"\s*(check ?out|set ?up|setup|install|get|generate|create|fetch|load|configure|cache|log ?in|"
-                     r"login)\b.*\b(code|repo|repository|token|secrets?|credentials?|sdk|node|python|java|jdk|go|"
-                     r"dotnet|tools?|cache|dependencies|deps|modules|\.net)\b.*$|\s*check ?out\s*$|\s*log ?in to\b",
-                     re.IGNORECASE)
+_SET_UP = re.compile(
+    r"\s*(check ?out|set ?up|setup|install|get|generate|create|fetch|load|configure|cache|log ?in|"
+    r"login)\b.*\b(code|repo|repository|token|secrets?|credentials?|sdk|node|python|java|jdk|go|"
+    r"dotnet|tools?|cache|dependencies|deps|modules|\.net)\b.*$|\s*check ?out\s*$|\s*log ?in to\b",
+    re.IGNORECASE,
+)
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
@@ -118,17 +122,21 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         return []
     inputs = _inputs(dispatch)
     title = data["name"].strip() if isinstance(data.get("name"), str) else ""
-    described = [f"{name}: {spec['description']}" if isinstance(spec.get("description"), str) else name
-                 for name, spec in inputs.items()]
+    described = [
+        f"{name}: {spec['description']}" if isinstance(spec.get("description"), str) else name
+        for name, spec in inputs.items()
+    ]
     description = (title or file.name) + (f" (inputs: {'; '.join(described)})" if described else "")
     stem = file.name.rsplit(".", 1)[0]
-    return [TaskItem(
-        name=stem,
-        path=file.rel,
-        line=key_lines.get("on"),
-        description=" ".join(description.split()),
-        capabilities=_capabilities(stem, title, data, _triggers(data, key_lines)),
-        run=_run(file, inputs),
-        runner="github-actions",
-        command=f"workflow_dispatch of {file.rel}",
-    )]
+    return [
+        TaskItem(
+            name=stem,
+            path=file.rel,
+            line=key_lines.get("on"),
+            description=" ".join(description.split()),
+            capabilities=_capabilities(stem, title, data, _triggers(data, key_lines)),
+            run=_run(file, inputs),
+            runner="github-actions",
+            command=f"workflow_dispatch of {file.rel}",
+        )
+    ]

@@ -41,8 +41,14 @@ HEADLINE_BONUS = 0.5  # a word an item says in its name, description or headings
 HEADLINE_POINTS = 0.5  # ... plus this much per unit of the word's rarity, which BM25 all but ignores for common words
 SAMPLE_PRIOR = 0.4  # items in test, example and template folders (skilldex.samples): below a real item saying less
 KIND_PRIOR = {
-    "skill": 1.15, "tool": 1.15, "command": 1.1, "task": 1.0, "agent": 1.0, "mcp-server": 1.0,
-    "knowledge": 1.05, "doc": 0.85,
+    "skill": 1.15,
+    "tool": 1.15,
+    "command": 1.1,
+    "task": 1.0,
+    "agent": 1.0,
+    "mcp-server": 1.0,
+    "knowledge": 1.05,
+    "doc": 0.85,
 }
 CAPABILITY_BONUS = 0.15
 READ_ONLY_PRIOR = 0.8  # an item that says it only reads, for an intent that wants to change something
@@ -63,8 +69,19 @@ class Hit:
 
     __slots__ = ("repo", "kind", "name", "path", "description", "run", "score", "why", "confidence", "shared", "lift")
 
-    def __init__(self, repo: str, kind: str, name: str, path: str, description: str, run: str | None,
-                 score: float, why: list[str] | None = None, confidence: float = 0.0, shared: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        repo: str,
+        kind: str,
+        name: str,
+        path: str,
+        description: str,
+        run: str | None,
+        score: float,
+        why: list[str] | None = None,
+        confidence: float = 0.0,
+        shared: tuple[str, ...] = (),
+    ):
         self.repo, self.kind, self.name, self.path = repo, kind, name, path
         self.description, self.run, self.score, self.why = description, run, score, why or []
         self.confidence = confidence  # 0..1: how much of what was asked the item says it does
@@ -76,8 +93,14 @@ class Hit:
 
     def to_dict(self) -> dict:
         return {
-            "repo": self.repo, "path": self.path, "kind": self.kind, "name": self.name,
-            "description": self.description, "score": round(self.score, 4), "why": self.why, "run": self.run,
+            "repo": self.repo,
+            "path": self.path,
+            "kind": self.kind,
+            "name": self.name,
+            "description": self.description,
+            "score": round(self.score, 4),
+            "why": self.why,
+            "run": self.run,
         }
 
 
@@ -92,7 +115,7 @@ class _Concept:
 def concepts(intent: str) -> list[_Concept]:
     """The intent's meaningful words, each with its synonyms. Raises UsageError when the intent is blank."""
     if not intent or not intent.strip():
-        raise UsageError("the intent is empty; say what you want to do, e.g. \"run SQL against prod\"")
+        raise UsageError('the intent is empty; say what you want to do, e.g. "run SQL against prod"')
     seen: set[str] = set()
     found: list[_Concept] = []
     for raw in _WORD.findall(rewrite(intent)):
@@ -189,8 +212,9 @@ class Index:
 
 def _memory() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
-    db.execute(f"CREATE VIRTUAL TABLE docs USING fts5({', '.join(FIELDS)}, "
-               "tokenize='porter unicode61 remove_diacritics 2')")
+    db.execute(
+        f"CREATE VIRTUAL TABLE docs USING fts5({', '.join(FIELDS)}, tokenize='porter unicode61 remove_diacritics 2')"
+    )
     return db
 
 
@@ -202,9 +226,7 @@ def find(
     return rank(Index.of_catalogues(catalogues), wanted, intent, limit, set(kinds or ()))
 
 
-def find_indexed(
-    repos: list[RepoIndex], intent: str, limit: int = 10, kinds: Iterable[str] | None = None
-) -> list[Hit]:
+def find_indexed(repos: list[RepoIndex], intent: str, limit: int = 10, kinds: Iterable[str] | None = None) -> list[Hit]:
     """Like `find`, over repos' persistent indexes (no pydantic, no rescan when they are fresh)."""
     wanted = concepts(intent)
     return rank(Index.of_repos(repos), wanted, intent, limit, set(kinds or ()))
@@ -259,7 +281,8 @@ def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: s
         shared_caps = sorted(intent_caps.intersection(item.capabilities))
         hit.shared = tuple(shared_caps)
         hit.why[:0] = [f"matched: {', '.join(matched[rowid])}"] + (
-            [f"capabilities: {', '.join(shared_caps)}"] if shared_caps else [])
+            [f"capabilities: {', '.join(shared_caps)}"] if shared_caps else []
+        )
         hit.confidence = confidence(wanted, said[rowid], rarity) * (SAMPLE_PRIOR if in_samples(item.path) else 1.0)
     return hits[:limit]
 

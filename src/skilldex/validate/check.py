@@ -35,5 +35,7 @@ def check_target(target: Target) -> tuple[list[Finding] | None, list[Finding], t
 
 def _secrets(m: Manifest, spans: list[tuple[int, int, str]]) -> list[Finding]:
     """SKD040 for each likely secret value in the manifest, at `spans` (the value itself is never shown)."""
-    return [scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)
-            for line, kind in secrets.lines_of(m.text, spans)]
+    return [
+        scan_rules.SECRET.finding(m.rel, f"likely {kind} (value not shown)", line)
+        for line, kind in secrets.lines_of(m.text, spans)
+    ]

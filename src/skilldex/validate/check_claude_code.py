@@ -14,16 +14,51 @@ TYPE_CHECKING = False  # typing is for annotations only: validate's path never i
 if TYPE_CHECKING:
     from typing import Any
 
-SKILL_FIELDS = frozenset({
-    "name", "description", "when_to_use", "argument-hint", "arguments", "disable-model-invocation",
-    "user-invocable", "allowed-tools", "disallowed-tools", "model", "effort", "context", "agent",
-    "background", "hooks", "paths", "shell", "metadata", "license", "compatibility",
-})
+SKILL_FIELDS = frozenset(
+    {
+        "name",
+        "description",
+        "when_to_use",
+        "argument-hint",
+        "arguments",
+        "disable-model-invocation",
+        "user-invocable",
+        "allowed-tools",
+        "disallowed-tools",
+        "model",
+        "effort",
+        "context",
+        "agent",
+        "background",
+        "hooks",
+        "paths",
+        "shell",
+        "metadata",
+        "license",
+        "compatibility",
+    }
+)
 COMMAND_FIELDS = SKILL_FIELDS - {"name", "paths"}
-AGENT_FIELDS = frozenset({
-    "name", "description", "tools", "disallowedTools", "model", "permissionMode", "maxTurns", "skills",
-    "mcpServers", "hooks", "memory", "background", "isolation", "color", "effort", "initialPrompt",
-})
+AGENT_FIELDS = frozenset(
+    {
+        "name",
+        "description",
+        "tools",
+        "disallowedTools",
+        "model",
+        "permissionMode",
+        "maxTurns",
+        "skills",
+        "mcpServers",
+        "hooks",
+        "memory",
+        "background",
+        "isolation",
+        "color",
+        "effort",
+        "initialPrompt",
+    }
+)
 _FIELDS = {"skill": SKILL_FIELDS, "command": COMMAND_FIELDS, "agent": AGENT_FIELDS}
 
 _BOOLEAN_TEXT = {"true", "false", "yes", "no", "on", "off", "1", "0"}
@@ -57,7 +92,10 @@ def check(m: Manifest) -> Iterator[Finding]:
 def _skill_location(m: Manifest) -> Iterator[Finding]:
     if not m.exact_name:
         yield scan_rules.SKILL_FILENAME_CASE.finding(
-            m.rel, f"'{m.file.name}' is not named exactly SKILL.md; Claude Code ignores it", 1, 1,
+            m.rel,
+            f"'{m.file.name}' is not named exactly SKILL.md; Claude Code ignores it",
+            1,
+            1,
             fix=f"Rename it: git mv {m.rel} {(m.folder + '/') if m.folder else ''}SKILL.md",
         )
     scope, depth, _ = m.location()
@@ -79,12 +117,16 @@ def _fields(m: Manifest) -> Iterator[Finding]:
         close = _closest(key, known)
         if close:
             yield rules.MISSPELLED_FIELD.finding(
-                m.rel, f"'{key}' is not a Claude Code {m.kind} field; did you mean '{close}'?", line, col,
+                m.rel,
+                f"'{key}' is not a Claude Code {m.kind} field; did you mean '{close}'?",
+                line,
+                col,
                 fix=f"Rename '{key}' to '{close}'.",
             )
         else:
-            yield rules.UNKNOWN_FIELD.finding(m.rel, f"'{key}' is not a Claude Code {m.kind} field; it is ignored",
-                                              line, col)
+            yield rules.UNKNOWN_FIELD.finding(
+                m.rel, f"'{key}' is not a Claude Code {m.kind} field; it is ignored", line, col
+            )
 
 
 def _closest(key: str, known: frozenset[str]) -> str | None:
@@ -119,8 +161,12 @@ def _values(m: Manifest) -> Iterator[Finding]:
             hint = " (inline [brackets] make a YAML list: quote the value)" if m.doc.fields[key].flow else ""
             yield _wrong_type(m, key, f"'{key}' is a YAML {_shape(fm[key])}, not text{hint}")
     for key in ("metadata", "hooks", "mcpServers"):
-        if key in fm and key in known and fm[key] is not None and not isinstance(fm[key], (dict, list) if
-                                                                               key == "mcpServers" else dict):
+        if (
+            key in fm
+            and key in known
+            and fm[key] is not None
+            and not isinstance(fm[key], (dict, list) if key == "mcpServers" else dict)
+        ):
             yield _wrong_type(m, key, f"'{key}' is {quote(fm[key])}, not a mapping; Claude Code drops it")
 
 
@@ -159,11 +205,17 @@ def _skill(m: Manifest) -> Iterator[Finding]:
     if listing > LISTING_LIMIT:
         line, col = m.where("description", value=True)
         yield rules.LISTING_TOO_LONG.finding(
-            m.rel, f"description + when_to_use is {listing:,} characters; Claude Code's listing keeps "
-            f"{LISTING_LIMIT:,}", line, col,
+            m.rel,
+            f"description + when_to_use is {listing:,} characters; Claude Code's listing keeps {LISTING_LIMIT:,}",
+            line,
+            col,
         )
-    hidden = _is_boolean(fm.get("user-invocable")) and str(fm.get("user-invocable")).lower() in ("false", "no",
-                                                                                                 "off", "0")
+    hidden = _is_boolean(fm.get("user-invocable")) and str(fm.get("user-invocable")).lower() in (
+        "false",
+        "no",
+        "off",
+        "0",
+    )
     manual = str(fm.get("disable-model-invocation", "")).lower() in ("true", "yes", "on", "1")
     if hidden and manual:
         line, col = m.where("disable-model-invocation")

@@ -49,8 +49,11 @@ def links(body: str, first_line: int) -> Iterator[tuple[str, int, int]]:
 
 
 def _external(target: str) -> bool:
-    return ":" in target.split("/", 1)[0] or target.startswith(("#", "/", "~", "$", "{", "<", "mailto:")) \
+    return (
+        ":" in target.split("/", 1)[0]
+        or target.startswith(("#", "/", "~", "$", "{", "<", "mailto:"))
         or any(c in target for c in "*{}")
+    )
 
 
 def _references(m: Manifest) -> Iterator[Finding]:
@@ -63,9 +66,7 @@ def _references(m: Manifest) -> Iterator[Finding]:
         local = posixpath.normpath(posixpath.join(m.folder, target))
         if m.fs.exists(local) or m.fs.exists(posixpath.normpath(target)):
             continue
-        yield rules.BROKEN_REFERENCE.finding(
-            m.rel, f"'{raw}' does not exist (looked for {local or '.'})", line, col
-        )
+        yield rules.BROKEN_REFERENCE.finding(m.rel, f"'{raw}' does not exist (looked for {local or '.'})", line, col)
 
 
 def collisions(named: list[tuple[str, str, tuple[str | None, str] | None]]) -> Iterator[Finding]:
@@ -93,8 +94,13 @@ def invocation(m: Manifest) -> tuple[str | None, str] | None:
     return invocation_key(m.kind, m.file.parts, name, m.dir_name, m.location() if m.kind == "skill" else None)
 
 
-def invocation_key(kind: str, parts: tuple[str, ...], name: str | None, dir_name: str,
-                   location: tuple[str | None, int | None, str | None] | None) -> tuple[str | None, str] | None:
+def invocation_key(
+    kind: str,
+    parts: tuple[str, ...],
+    name: str | None,
+    dir_name: str,
+    location: tuple[str | None, int | None, str | None] | None,
+) -> tuple[str | None, str] | None:
     """invocation() from plain values: also what the index's stored items answer to (skilldex.validate.elsewhere)."""
     if kind == "command":
         return _namespace(parts, "commands"), f"/{parts[-1][: -len('.md')]}"

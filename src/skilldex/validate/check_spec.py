@@ -54,8 +54,11 @@ def _fields(m: Manifest) -> Iterator[Finding]:
         line, col = m.where(extra[0])
         listed = ", ".join(f"'{k}'" for k in extra)
         yield rules.NON_SPEC_FIELD.finding(
-            m.rel, f"{listed} {'is' if len(extra) == 1 else 'are'} not among the spec's fields "
-            f"({', '.join(rules.SPEC_FIELDS)})", line, col,
+            m.rel,
+            f"{listed} {'is' if len(extra) == 1 else 'are'} not among the spec's fields "
+            f"({', '.join(rules.SPEC_FIELDS)})",
+            line,
+            col,
         )
 
 
@@ -81,8 +84,9 @@ def _name(m: Manifest) -> Iterator[Finding]:
     bad = sorted({c for c in name if not (c.isalnum() or c == "-")})
     if bad:
         shown = " ".join(repr(c) for c in bad)
-        yield rules.NAME_BAD_CHARS.finding(*_at(at, f"name {quote(name)} contains {shown}; only letters, digits "
-                                                     "and hyphens are allowed"))
+        yield rules.NAME_BAD_CHARS.finding(
+            *_at(at, f"name {quote(name)} contains {shown}; only letters, digits and hyphens are allowed")
+        )
     elif not name.isascii():
         yield rules.NAME_NOT_ASCII.finding(*_at(at, f"name {quote(name)} has letters outside a-z"))
     folder = unicodedata.normalize("NFKC", m.dir_name)
@@ -91,7 +95,8 @@ def _name(m: Manifest) -> Iterator[Finding]:
         valid = name == name.lower() and not bad and name.isascii() and name.strip("-") == name and "--" not in name
         yield rules.NAME_FOLDER_MISMATCH.finding(
             *_at(at, f"name {quote(name)} does not match its folder {quote(m.dir_name)}"),
-            fix=f"Rename the folder to '{name}' or set `name: {m.dir_name}`." if valid
+            fix=f"Rename the folder to '{name}' or set `name: {m.dir_name}`."
+            if valid
             else f"Set `name: {m.dir_name}` (the folder's name).",
         )
 
@@ -123,8 +128,9 @@ def _compatibility(m: Manifest) -> Iterator[Finding]:
     raw = strict_value(m, "compatibility")
     line, col = m.where("compatibility", value=True)
     if not isinstance(raw, str):
-        yield rules.COMPATIBILITY_NOT_STRING.finding(m.rel, f"'compatibility' must be a string, got {quote(raw)}",
-                                                     line, col)
+        yield rules.COMPATIBILITY_NOT_STRING.finding(
+            m.rel, f"'compatibility' must be a string, got {quote(raw)}", line, col
+        )
     elif len(raw) > MAX_COMPATIBILITY:
         yield rules.COMPATIBILITY_TOO_LONG.finding(
             m.rel, f"compatibility is {len(raw)} characters (limit {MAX_COMPATIBILITY})", line, col
@@ -142,13 +148,19 @@ def _shapes(m: Manifest) -> Iterator[Finding]:
             nested = [k for k, v in value.items() if isinstance(v, (dict, list))]
             if nested:
                 yield rules.METADATA_NOT_STRINGS.finding(
-                    m.rel, f"metadata value{'s' if len(nested) > 1 else ''} for {', '.join(map(repr, nested))} "
-                    f"{'are' if len(nested) > 1 else 'is'} not text", line, col,
+                    m.rel,
+                    f"metadata value{'s' if len(nested) > 1 else ''} for {', '.join(map(repr, nested))} "
+                    f"{'are' if len(nested) > 1 else 'is'} not text",
+                    line,
+                    col,
                 )
     tools = m.doc.fields.get("allowed-tools")
     if tools is not None and tools.node != "scalar":
         line, col = m.where("allowed-tools", value=True)
         yield rules.ALLOWED_TOOLS_NOT_STRING.finding(
-            m.rel, f"'allowed-tools' is a YAML {tools.node}{' written inline' if tools.flow else ''}, "
-            "not a space-separated string", line, col,
+            m.rel,
+            f"'allowed-tools' is a YAML {tools.node}{' written inline' if tools.flow else ''}, "
+            "not a space-separated string",
+            line,
+            col,
         )

@@ -23,8 +23,9 @@ def check(m: Manifest) -> Iterator[Finding]:
         line, col = m.where("name", value=True)
         for word in RESERVED_WORDS:
             if word in name.lower():
-                yield rules.RESERVED_WORD.finding(m.rel, f"name {quote(name)} contains the reserved word '{word}'",
-                                                  line, col)
+                yield rules.RESERVED_WORD.finding(
+                    m.rel, f"name {quote(name)} contains the reserved word '{word}'", line, col
+                )
         if _XML_TAG.search(name):
             yield rules.XML_TAG.finding(m.rel, f"name {quote(name)} contains an XML tag", line, col)
     description = strict_value(m, "description")
@@ -34,8 +35,9 @@ def check(m: Manifest) -> Iterator[Finding]:
         if tag:
             yield rules.XML_TAG.finding(m.rel, f"description contains the XML tag '{tag.group(0)}'", line, col)
         elif "<" in description or ">" in description:
-            yield rules.ANGLE_BRACKET.finding(m.rel, f"description contains '<' or '>': {quote(description, 50)}",
-                                              line, col)
+            yield rules.ANGLE_BRACKET.finding(
+                m.rel, f"description contains '<' or '>': {quote(description, 50)}", line, col
+            )
     yield from _size(m)
 
 

@@ -26,8 +26,16 @@ _PARSE_RULES = {
 class Manifest(Value):
     _fields = ("fs", "file", "kind", "text", "doc", "findings", "parsed")
 
-    def __init__(self, fs: RepoFS, file: RepoFile, kind: str, text: str, doc: Document,
-                 findings: list[Finding] | None = None, parsed: bool = True):
+    def __init__(
+        self,
+        fs: RepoFS,
+        file: RepoFile,
+        kind: str,
+        text: str,
+        doc: Document,
+        findings: list[Finding] | None = None,
+        parsed: bool = True,
+    ):
         self.fs, self.file, self.kind, self.text, self.doc = fs, file, kind, text, doc  # kind: skill | command | agent
         self.findings = [] if findings is None else findings
         self.parsed = parsed  # frontmatter present and readable (or absent without error)

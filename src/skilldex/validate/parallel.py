@@ -38,4 +38,4 @@ def check_targets(targets: list) -> list[tuple]:
 
 def _check_span(span: tuple[int, int]) -> tuple[int, list]:
     assert _JOB is not None
-    return os.getpid(), [check_target(target) for target in _JOB[span[0]:span[1]]]
+    return os.getpid(), [check_target(target) for target in _JOB[span[0] : span[1]]]

@@ -76,7 +76,6 @@ PROFILES = {
 }
 
 
-
 def get_profile(name: str) -> Profile:
     try:
         return PROFILES[name]

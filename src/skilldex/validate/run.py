@@ -45,12 +45,16 @@ def validate_paths(
         report.empty.extend(repo.empty)
         for finding in _unfollowed_manifests(repo, picked):
             report.findings.append(_shown(finding, active, display_path(repo.root / finding.path, base)))
-            report.files.append(FileResult(report.findings[-1].path, "skill",
-                                           valid=active[finding.code].value != "error"))
+            report.files.append(
+                FileResult(report.findings[-1].path, "skill", valid=active[finding.code].value != "error")
+            )
         for target in repo.targets:
             display = display_path(repo.root / target.file.rel, base)
-            mine = [_shown(f, active, display) for f in findings.get(target.file.rel, [])
-                    if picked.keeps(f.code, repo.root / target.file.rel)]
+            mine = [
+                _shown(f, active, display)
+                for f in findings.get(target.file.rel, [])
+                if picked.keeps(f.code, repo.root / target.file.rel)
+            ]
             report.findings.extend(mine)
             report.files.append(
                 FileResult(display, target.kind, valid=not any(f.severity.value == "error" for f in mine))
@@ -66,8 +70,9 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
     by_file: dict[str, list[Finding]] = {}
     named: list[tuple[str, str, tuple[str | None, str] | None]] = []  # (kind, rel, invocation) of each manifest read
     targets = {t.file.rel for t in repo.targets}
-    skill_folders = {t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets
-                     if t.kind == "skill" and "/" in t.file.rel}
+    skill_folders = {
+        t.file.rel.rsplit("/", 1)[0] + "/": t.file.rel for t in repo.targets if t.kind == "skill" and "/" in t.file.rel
+    }
     for target, (found, read_findings, name) in zip(repo.targets, check_targets(repo.targets), strict=True):
         target.fs.findings.extend(read_findings)  # as if read here: the walk findings below include them
         by_file.setdefault(target.file.rel, []).extend(found or [])
@@ -99,8 +104,10 @@ def _unfollowed_manifests(repo: Repo, picked: Selection) -> list[Finding]:
     for fs in repo.walks:
         for finding in fs.findings:
             name = finding.path.rsplit("/", 1)[-1]
-            if finding.code in _UNFOLLOWED and name.lower() == "skill.md" and picked.keeps(
-                finding.code, repo.root / finding.path
+            if (
+                finding.code in _UNFOLLOWED
+                and name.lower() == "skill.md"
+                and picked.keeps(finding.code, repo.root / finding.path)
             ):
                 found[finding.path] = finding
     return list(found.values())

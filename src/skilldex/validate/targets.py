@@ -62,8 +62,6 @@ def classify(fs: RepoFS, file: RepoFile, explicit_folder: str | None = None) -> 
     return None
 
 
-
-
 def collect(paths: list[str], kinds: tuple[str, ...]) -> list[Repo]:
     """Group the manifests under `paths` by repo. Raises UsageError for a path that does not exist."""
     repos: dict[Path, Repo] = {}

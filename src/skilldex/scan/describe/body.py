@@ -15,8 +15,9 @@ MAX_BODY_LINES = 60  # a comment further down explains a step, not the script
 MAX_WRAPPER_LINES = 15  # code lines: past this a script does more than hand over
 # A block that speaks of the script itself counts wherever it sits in the first lines.
 _SELF = re.compile(r"\bthis (?:script|file|tool|program|command)\b|^(?:script|tool) (?:to|that|for)\b", re.I)
-_BOILERPLATE = re.compile(r"^(?:add necessary [\w ]{0,30}steps to this file|add your own tasks? in files placed in)\b",
-                          re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:add necessary [\w ]{0,30}steps to this file|add your own tasks? in files placed in)\b", re.IGNORECASE
+)
 # Lines that only prepare (options, requires, constants, the working folder): a comment right after them, set
 # apart by a blank line, is the header written below them.
 _PREAMBLE = re.compile(
@@ -58,9 +59,12 @@ def body_comment(lines: list[str], names: list[str]) -> str:
 
 
 def exec_target(lines: list[str], language: str) -> str:
-    """"Runs: foreman start -f Procfile.dev" for a short script that ends by handing over with `exec`."""
-    code = [line for line in lines[1 if lines and lines[0].startswith("#!") else 0:]
-            if line.strip() and not line.lstrip().startswith("#")]
+    """ "Runs: foreman start -f Procfile.dev" for a short script that ends by handing over with `exec`."""
+    code = [
+        line
+        for line in lines[1 if lines and lines[0].startswith("#!") else 0 :]
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if not code or len(code) > MAX_WRAPPER_LINES:
         return ""
     last = code[-1]

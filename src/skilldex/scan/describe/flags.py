@@ -10,30 +10,114 @@ from skilldex.models import Flag
 MAX_FLAGS = 200
 
 # Flag names (dashes stripped, lowercase, "_" read as "-") that switch a tool from looking to changing.
-MUTATING_WORDS = frozenset({
-    "mutate", "mutating", "mutations", "apply", "force", "write", "writes", "execute", "exec",
-    "commit", "yes", "assume-yes", "confirm", "no-confirm", "no-dry-run", "no-dryrun", "delete",
-    "destroy", "destructive", "drop", "prune", "purge", "overwrite", "fix", "autofix", "push",
-    "deploy", "migrate", "run", "wet-run", "wet", "live", "for-real", "really",
-    "i-know-what-im-doing", "i-know-what-i-am-doing", "i-am-sure", "wipe", "truncate", "reset",
-    "remove", "rm", "clean", "publish", "release", "upload", "update", "upgrade", "install",
-    "uninstall", "in-place", "inplace", "rewrite", "save", "kill", "rollback", "restore", "seed",
-    "ddl",
-})
+MUTATING_WORDS = frozenset(
+    {
+        "mutate",
+        "mutating",
+        "mutations",
+        "apply",
+        "force",
+        "write",
+        "writes",
+        "execute",
+        "exec",
+        "commit",
+        "yes",
+        "assume-yes",
+        "confirm",
+        "no-confirm",
+        "no-dry-run",
+        "no-dryrun",
+        "delete",
+        "destroy",
+        "destructive",
+        "drop",
+        "prune",
+        "purge",
+        "overwrite",
+        "fix",
+        "autofix",
+        "push",
+        "deploy",
+        "migrate",
+        "run",
+        "wet-run",
+        "wet",
+        "live",
+        "for-real",
+        "really",
+        "i-know-what-im-doing",
+        "i-know-what-i-am-doing",
+        "i-am-sure",
+        "wipe",
+        "truncate",
+        "reset",
+        "remove",
+        "rm",
+        "clean",
+        "publish",
+        "release",
+        "upload",
+        "update",
+        "upgrade",
+        "install",
+        "uninstall",
+        "in-place",
+        "inplace",
+        "rewrite",
+        "save",
+        "kill",
+        "rollback",
+        "restore",
+        "seed",
+        "ddl",
+    }
+)
 # "--apply-migrations" style: these verbs mean a change whatever follows them.
 MUTATING_PREFIXES = (
-    "apply-", "force-", "write-", "delete-", "destroy-", "drop-", "prune-", "purge-", "overwrite-",
-    "fix-", "push-", "migrate-", "mutate-", "wipe-", "truncate-", "remove-",
+    "apply-",
+    "force-",
+    "write-",
+    "delete-",
+    "destroy-",
+    "drop-",
+    "prune-",
+    "purge-",
+    "overwrite-",
+    "fix-",
+    "push-",
+    "migrate-",
+    "mutate-",
+    "wipe-",
+    "truncate-",
+    "remove-",
 )
 # Qualifiers that leave the meaning of the rest unchanged ("--allow-writes", "--really-delete").
 PERMISSION_PREFIXES = ("allow-", "enable-", "do-", "really-", "i-want-to-")
 NOT_MUTATING = frozenset({"force-color", "force-colors", "force-colour", "force-tty", "force-interactive"})
 # A switch that previews instead of acting: the tool changes things when it is absent.
-DRY_RUN_WORDS = frozenset({
-    "dry-run", "dryrun", "dry", "noop", "no-op", "simulate", "pretend", "what-if", "whatif",
-    "just-print", "no-act", "recon", "check", "check-only", "no-write", "no-changes", "read-only",
-    "readonly",
-})
+DRY_RUN_WORDS = frozenset(
+    {
+        "dry-run",
+        "dryrun",
+        "dry",
+        "noop",
+        "no-op",
+        "simulate",
+        "pretend",
+        "what-if",
+        "whatif",
+        "just-print",
+        "no-act",
+        "recon",
+        "check",
+        "check-only",
+        "no-write",
+        "no-changes",
+        "read-only",
+        "readonly",
+    }
+)
 HELP_FLAGS = frozenset({"-h", "--help", "-help", "-?", "/?"})
 
 _MUTATING_HELP = re.compile(

@@ -39,8 +39,11 @@ def is_command(text: str) -> bool:
     text = text.lstrip("\ufeff")
     start = _LEADING.match(text[:20_000])
     at = start.end() if start else 0
-    return text.startswith("package main", at) and bool(_PACKAGE_MAIN.match(text, at)) \
+    return (
+        text.startswith("package main", at)
+        and bool(_PACKAGE_MAIN.match(text, at))
         and bool(_FUNC_MAIN.search(text, at))
+    )
 
 
 def standalone(text: str) -> bool:
@@ -59,7 +62,7 @@ def package_comment(text: str) -> list[str]:
     match = _PACKAGE_MAIN.search(text)
     if not match:
         return []
-    above = text[:match.start()].rstrip(" \t").split("\n")
+    above = text[: match.start()].rstrip(" \t").split("\n")
     if above and above[-1] == "":
         above.pop()
     if not above:
@@ -88,7 +91,7 @@ def _arguments(text: str, start: int, limit: int = 2000) -> list[str]:
     args: list[str] = []
     current: list[str] = []
     depth = 0
-    tokens = re.finditer(rf"{_STRING}|[(){{}}\[\],]|[^\"`(){{}}\[\],]+", text[start:start + limit])
+    tokens = re.finditer(rf"{_STRING}|[(){{}}\[\],]|[^\"`(){{}}\[\],]+", text[start : start + limit])
     for token in tokens:
         part = token.group(0)
         if part in "([{" and not part.startswith(('"', "`")):
@@ -157,10 +160,12 @@ def root_command(text: str, program: str, root_file: bool) -> tuple[str, str]:
             field = re.fullmatch(rf"(Use|Short|Long)\s*:\s*({_STRING})", argument.strip(), re.DOTALL)
             if field:
                 fields[field.group(1)] = _unquote(field.group(2)).strip()
-        summary = fields.get("Short") or re.split(
-            r"(?<=[.!?])\s", prose_description((fields.get("Long") or "").split("\n")), maxsplit=1)[0]
+        summary = (
+            fields.get("Short")
+            or re.split(r"(?<=[.!?])\s", prose_description((fields.get("Long") or "").split("\n")), maxsplit=1)[0]
+        )
         use = (fields.get("Use") or "").split()
-        function = re.match(r"func\s+(?:\([^)]*\)\s*)?(\w+)", text[text.rfind("\nfunc ", 0, match.start()) + 1:])
+        function = re.match(r"func\s+(?:\([^)]*\)\s*)?(\w+)", text[text.rfind("\nfunc ", 0, match.start()) + 1 :])
         named = _ROOT_NAME.search(match.group(1) or "") or (function and _ROOT_NAME.search(function.group(1)))
         if summary and ((use and use[0] == program) or named):
             return summary, "cobra"

@@ -24,9 +24,7 @@ MAX_OBJECTS = 50  # object literals scanned per file, each up to MAX_OBJECT_CHAR
 # template literals span lines, so their length is bounded to keep unterminated ones cheap
 _STR = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.){0,4000}`"""
 _STRS = rf"(?:{_STR})(?:\s*\+\s*(?:{_STR}))*"
-_CALL = re.compile(
-    rf"\.(command|description|summary|option|requiredOption|usage|name|scriptName)\(\s*({_STRS}|\[)"
-)
+_CALL = re.compile(rf"\.(command|description|summary|option|requiredOption|usage|name|scriptName)\(\s*({_STRS}|\[)")
 _NEXT_STR = re.compile(rf"\s*,\s*({_STRS})")
 _NEW_OPTION = re.compile(rf"\bnew\s+Option\(\s*({_STRS})(?:\s*,\s*({_STRS}))?")
 _BOUNDARY = re.compile(r";|\n(?=[ \t]*[^\s.])")
@@ -49,9 +47,7 @@ def unquote(literal: str) -> str:
     """The value of JS string literals joined with `+` (escapes decoded, templates kept raw)."""
     parts = re.findall(_STR, literal)
     escapes = {"n": "\n", "t": "\t", "r": ""}
-    return "".join(
-        re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), part[1:-1]) for part in parts
-    )
+    return "".join(re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), part[1:-1]) for part in parts)
 
 
 def describe(filename: str, text: str, language: str = "javascript") -> ToolInfo:
@@ -81,7 +77,9 @@ def describe(filename: str, text: str, language: str = "javascript") -> ToolInfo
         _parse_args_flags(text),
         [Flag(flags=[m.group(2)]) for m in _ARGV_TEST.finditer(text)],
         [Flag(flags=re.findall(r"-{1,2}[A-Za-z][\w-]*", m.group(0))) for m in _CASE_RUN.finditer(text)],
-        options_from_text(meow_help or ""), info.flags, synopsis_flags(info.usage or ""),
+        options_from_text(meow_help or ""),
+        info.flags,
+        synopsis_flags(info.usage or ""),
     )
     return info
 

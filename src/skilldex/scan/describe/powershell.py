@@ -30,8 +30,11 @@ def describe(filename: str, text: str, language: str = "powershell") -> ToolInfo
             if info.description:
                 info.description_source = "comment-help"
                 break
-    help_for = {key.split(" ", 1)[1].strip().lower(): " ".join(" ".join(v).split())
-                for key, v in sections.items() if key.startswith("PARAMETER ")}
+    help_for = {
+        key.split(" ", 1)[1].strip().lower(): " ".join(" ".join(v).split())
+        for key, v in sections.items()
+        if key.startswith("PARAMETER ")
+    }
     for name in _parameters(text):
         info.flags.append(Flag(flags=[f"-{name}"], help=help_for.get(name.lower()) or None))
     if re.search(r"SupportsShouldProcess(?!\s*=\s*\$false)", text, re.IGNORECASE):

@@ -98,8 +98,13 @@ class Nodes:
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.compares: list[ast.Compare] = []
         sinks: dict[type[ast.AST], list[Any]] = {
-            ast.Call: self.calls, ast.Import: self.imports, ast.ImportFrom: self.imports, ast.Assign: self.assigns,
-            ast.FunctionDef: self.functions, ast.AsyncFunctionDef: self.functions, ast.Compare: self.compares,
+            ast.Call: self.calls,
+            ast.Import: self.imports,
+            ast.ImportFrom: self.imports,
+            ast.Assign: self.assigns,
+            ast.FunctionDef: self.functions,
+            ast.AsyncFunctionDef: self.functions,
+            ast.Compare: self.compares,
         }
         queue = [tree]
         append = queue.append

@@ -111,8 +111,17 @@ def read_commands(nodes: Nodes, calls: list[ast.Call], strings: Strings) -> Comm
             added[target] = (qualified[1:].split(".")[0], name)
         elif qualified == "typer.run" and target in functions:
             runs.append(target)
-            commands.append(_Command(target, "typer", None, None, None, ast.get_docstring(functions[target]),
-                                     flags=_typer_flags(functions[target], strings)))
+            commands.append(
+                _Command(
+                    target,
+                    "typer",
+                    None,
+                    None,
+                    None,
+                    ast.get_docstring(functions[target]),
+                    flags=_typer_flags(functions[target], strings),
+                )
+            )
     result = Commands(flags=[f for c in commands for f in c.flags])
     _click(result, commands, added)
     if result.description is None:

@@ -14,8 +14,9 @@ from skilldex.scan.describe.base import MAX_TEXT_CHARS, ToolInfo
 MAX_CHARS = MAX_TEXT_CHARS
 
 # `^[ \t]*`, not `^\s*`: with MULTILINE, \s* would run over every blank line after each line start (quadratic)
-_BIN_PATH = re.compile(r"""^[ \t]*load\s*\(?\s*Gem\.bin_path\(\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']""",
-                       re.MULTILINE)
+_BIN_PATH = re.compile(
+    r"""^[ \t]*load\s*\(?\s*Gem\.bin_path\(\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']""", re.MULTILINE
+)
 _RAILS = re.compile(r"""^[ \t]*require\s*\(?\s*["']rails/commands["']""", re.MULTILINE)
 _RAKE = re.compile(r"""^[ \t]*Rake\.application\.run\b""", re.MULTILINE)
 
@@ -23,14 +24,19 @@ _RAKE = re.compile(r"""^[ \t]*Rake\.application\.run\b""", re.MULTILINE)
 def launcher(text: str) -> ToolInfo | None:
     """What a binstub or Rails launcher runs, or None when the file is a script of its own."""
     if _RAILS.search(text):
-        return ToolInfo("ruby", "The Rails command line: bin/rails server, console, generate, db:migrate and the "
-                                "app's rake tasks.", "rails-launcher", usage="bin/rails COMMAND [options]")
+        return ToolInfo(
+            "ruby",
+            "The Rails command line: bin/rails server, console, generate, db:migrate and the app's rake tasks.",
+            "rails-launcher",
+            usage="bin/rails COMMAND [options]",
+        )
     found = _BIN_PATH.search(text)
     if found:
         gem, executable = found.groups()
         source = f"the {gem} gem" if gem != executable else "its gem"
-        return ToolInfo("ruby", f"Runs {executable} from {source}, with the versions in the Gemfile "
-                                "(a Bundler binstub).", "binstub")
+        return ToolInfo(
+            "ruby", f"Runs {executable} from {source}, with the versions in the Gemfile (a Bundler binstub).", "binstub"
+        )
     if _RAKE.search(text) and "require" in text:
         return ToolInfo("ruby", "Runs the app's rake tasks with the versions in the Gemfile.", "binstub")
     return None

@@ -25,9 +25,7 @@ MAX_FUNCTION_LINES = 300
 MAX_HELP_FUNCTIONS = 20
 MAX_STATEMENT_LINES = 60
 
-_FUNCTION = re.compile(
-    r"^\s*(?:function\s+([\w:.-]+)\s*(?:\(\s*\))?|([\w:.-]+)\s*\(\s*\))\s*(\{.*)?$"
-)
+_FUNCTION = re.compile(r"^\s*(?:function\s+([\w:.-]+)\s*(?:\(\s*\))?|([\w:.-]+)\s*\(\s*\))\s*(\{.*)?$")
 _HEREDOC = re.compile(r"(?<!<)<<(-?)\s*(?:'([A-Za-z_]\w*)'|\"([A-Za-z_]\w*)\"|(\\?)([A-Za-z_]\w*))")
 _ECHO = re.compile(r"^\s*(?:\{\s*)?(?:builtin\s+|command\s+)?(echo|printf)\b(.*)$", re.DOTALL)
 _REDIRECT = re.compile(r"\d?>&\d|\d?>>?\s*/dev/(?:stderr|stdout|null)")

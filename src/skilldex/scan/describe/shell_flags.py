@@ -15,9 +15,7 @@ _CASE_ARM = re.compile(rf"^\s*(?:\(\s*)?({_ALT}(?:\s*\|\s*{_ALT})*)\s*\)")  # on
 _CASE_NAME = re.compile(r"^(-{1,2}[A-Za-z0-9][\w-]*)")
 _GETOPTS = re.compile(r"\bgetopts\s+(?:\"([^\"]*)\"|'([^']*)'|([^\s;\"']+))")
 _GETOPT = re.compile(r"(?<![\w-])getopt\s")
-_GETOPT_SPEC = re.compile(
-    r"(?:(--longoptions|--long|-l)|--options|-o)[= ]\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s;\"']+))"
-)
+_GETOPT_SPEC = re.compile(r"(?:(--longoptions|--long|-l)|--options|-o)[= ]\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s;\"']+))")
 _COMPARE = re.compile(r"(?:==?|!=)\s*\*?[\"']?\s*(--[A-Za-z][\w-]*)")
 
 

@@ -21,11 +21,19 @@ def parse_cargo_config(text: str) -> list[TaskDef]:
     aliases = load_toml(text, ".cargo/config.toml").get("alias")
     tasks = []
     for name, value in list(aliases.items())[:MAX_TASKS] if isinstance(aliases, dict) else []:
-        words = value.split() if isinstance(value, str) else [w for w in value if isinstance(w, str)] \
-            if isinstance(value, list) else []
+        words = (
+            value.split()
+            if isinstance(value, str)
+            else [w for w in value if isinstance(w, str)]
+            if isinstance(value, list)
+            else []
+        )
         if words:
-            tasks.append(TaskDef(name, "", line_of(text, rf"^\s*{re.escape(name)}\s*="),
-                                 join_commands(["cargo " + " ".join(words)])))
+            tasks.append(
+                TaskDef(
+                    name, "", line_of(text, rf"^\s*{re.escape(name)}\s*="), join_commands(["cargo " + " ".join(words)])
+                )
+            )
     return tasks
 
 

@@ -61,8 +61,9 @@ def parse_compose_override(text: str) -> list[Service]:
 def _services(text: str, override: bool) -> list[Service]:
     """Through the shared safe loader (alias and expansion caps): compose files come from the repo too."""
     if len(text) > MAX_COMPOSE_CHARS:
-        raise TaskFileError(f"{len(text):,} characters is over the {MAX_COMPOSE_CHARS:,}-character limit for a compose "
-                            "file; not read")
+        raise TaskFileError(
+            f"{len(text):,} characters is over the {MAX_COMPOSE_CHARS:,}-character limit for a compose file; not read"
+        )
     text = text.lstrip("\ufeff")
     child_lines: dict[str, dict[str, int]] = {}
     try:
@@ -76,9 +77,12 @@ def _services(text: str, override: bool) -> list[Service]:
         kind = "a list" if isinstance(services, list) else "text" if isinstance(services, str) else "a single value"
         raise TaskFileError(f"`services` is {kind}, not a mapping of service names", key_lines.get("services"))
     lines = split_lines(text)
-    valid = {name: service for name, service in list(services.items())[:MAX_SERVICES]
-             # compose refuses such a name; a service that is not a mapping is not one
-             if _SERVICE_NAME.fullmatch(name) and isinstance(service, dict)}
+    valid = {
+        name: service
+        for name, service in list(services.items())[:MAX_SERVICES]
+        # compose refuses such a name; a service that is not a mapping is not one
+        if _SERVICE_NAME.fullmatch(name) and isinstance(service, dict)
+    }
     # One service that cannot start from this file alone makes the file a layer over its base file
     # (docker-compose.prod.yml adjusting `web`, adding `proxy` in front of it): all of it runs merged.
     overlay = any(not _defines_container(svc) or _needs_elsewhere(svc, services) for svc in valid.values())
@@ -89,8 +93,16 @@ def _services(text: str, override: bool) -> list[Service]:
         line = child_lines.get("services", {}).get(name)
         said = _comment_above(lines, line) or _label_description(service.get("labels"))
         description = said or _summary(name, service)
-        found.append(Service(name, clean_description(description + _profiles(service.get("profiles"))), line,
-                             _command(service.get("command")), overlay, own=not said and _own(service)))
+        found.append(
+            Service(
+                name,
+                clean_description(description + _profiles(service.get("profiles"))),
+                line,
+                _command(service.get("command")),
+                overlay,
+                own=not said and _own(service),
+            )
+        )
     return found
 
 

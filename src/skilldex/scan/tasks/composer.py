@@ -10,13 +10,33 @@ from skilldex.scan.tasks.parsing import clean_description, join_commands, key_li
 MAX_TASKS = 500
 # Composer's event names (getcomposer.org/doc/articles/scripts.md#event-names): a script under one of these
 # is a hook Composer runs during install, update, dump-autoload or create-project, not a task people run.
-COMPOSER_EVENTS = frozenset({
-    *(f"{when}-{what}" for when in ("pre", "post") for what in (
-        "install-cmd", "update-cmd", "status-cmd", "archive-cmd", "autoload-dump", "package-install",
-        "package-update", "package-uninstall", "file-download", "dependencies-solving")),
-    "post-root-package-install", "post-create-project-cmd", "pre-operations-exec", "pre-pool-create",
-    "pre-command-run", "command", "init",
-})
+COMPOSER_EVENTS = frozenset(
+    {
+        *(
+            f"{when}-{what}"
+            for when in ("pre", "post")
+            for what in (
+                "install-cmd",
+                "update-cmd",
+                "status-cmd",
+                "archive-cmd",
+                "autoload-dump",
+                "package-install",
+                "package-update",
+                "package-uninstall",
+                "file-download",
+                "dependencies-solving",
+            )
+        ),
+        "post-root-package-install",
+        "post-create-project-cmd",
+        "pre-operations-exec",
+        "pre-pool-create",
+        "pre-command-run",
+        "command",
+        "init",
+    }
+)
 
 
 def parse_composer_json(text: str) -> list[TaskDef]:
@@ -30,10 +50,18 @@ def parse_composer_json(text: str) -> list[TaskDef]:
     for name, command in list(scripts.items())[:MAX_TASKS] if isinstance(scripts, dict) else []:
         if name in COMPOSER_EVENTS:
             continue
-        commands = [command] if isinstance(command, str) else [c for c in command if isinstance(c, str)] \
-            if isinstance(command, list) else []
-        tasks.append(TaskDef(name, clean_description(described.get(name)), key_line(text, name, "scripts"),
-                             join_commands(commands)))
+        commands = (
+            [command]
+            if isinstance(command, str)
+            else [c for c in command if isinstance(c, str)]
+            if isinstance(command, list)
+            else []
+        )
+        tasks.append(
+            TaskDef(
+                name, clean_description(described.get(name)), key_line(text, name, "scripts"), join_commands(commands)
+            )
+        )
     return tasks
 
 

@@ -16,6 +16,7 @@ _JSONC_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(?=\s*[}\]])')
 def _strip_jsonc(text: str) -> str:
     """JSON with comments and trailing commas (deno.jsonc, and deno.json read the same way) as plain JSON:
     comments first (a comma may sit before one), then trailing commas; strings are left as they are."""
+
     def keep_strings(match: re.Match) -> str:
         return match.group(0) if match.group(0).startswith('"') else ""
 
@@ -27,10 +28,21 @@ def parse_deno_json(text: str) -> list[TaskDef]:
     found = load_json(_strip_jsonc(text), "deno.json").get("tasks")
     tasks = []
     for name, task in list(found.items())[:MAX_TASKS] if isinstance(found, dict) else []:
-        command, description = (task, "") if isinstance(task, str) else \
-            (task.get("command"), task.get("description")) if isinstance(task, dict) else (None, "")
-        tasks.append(TaskDef(name, clean_description(description), key_line(text, name, "tasks"),
-                             join_commands([command]) if isinstance(command, str) else None))
+        command, description = (
+            (task, "")
+            if isinstance(task, str)
+            else (task.get("command"), task.get("description"))
+            if isinstance(task, dict)
+            else (None, "")
+        )
+        tasks.append(
+            TaskDef(
+                name,
+                clean_description(description),
+                key_line(text, name, "tasks"),
+                join_commands([command]) if isinstance(command, str) else None,
+            )
+        )
     return tasks
 
 

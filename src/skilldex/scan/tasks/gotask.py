@@ -120,8 +120,14 @@ def _commands(value: Any) -> str | None:
     return join_commands(lines)
 
 
-TASKFILE_NAMES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml",
-                  "Taskfile.dist.yaml")
+TASKFILE_NAMES = (
+    "Taskfile.yml",
+    "Taskfile.yaml",
+    "taskfile.yml",
+    "taskfile.yaml",
+    "Taskfile.dist.yml",
+    "Taskfile.dist.yaml",
+)
 MAX_INCLUDE_DEPTH = 3
 
 

@@ -34,14 +34,20 @@ _PARENS = r"\([^(){}\n]*(?:\([^(){}\n]*\)[^(){}\n]*)*\)"
 _ARGS = r"(?P<args>[^(){}\n]*(?:\([^(){}\n]*\)[^(){}\n]*)*\))?"
 _BLOCK = r"(?:[ \t]*(?:<<[ \t]*)?(?P<block>\{))?"
 # tasks.register("name"), tasks.register<Copy>("name", ...), tasks.create(name: 'x'); register(...) in tasks {}
-_REGISTER = (rf"(?:(?<![\w$])(?P<qualified>tasks[ \t]*\.[ \t]*)(?:register|create|maybeCreate)"
-             rf"|(?<![\w.$])(?:register|create)){_TYPE}[ \t]*\([ \t]*(?:name[ \t]*[:=][ \t]*)?(?P<call>{_QUOTED})")
+_REGISTER = (
+    rf"(?:(?<![\w$])(?P<qualified>tasks[ \t]*\.[ \t]*)(?:register|create|maybeCreate)"
+    rf"|(?<![\w.$])(?:register|create)){_TYPE}[ \t]*\([ \t]*(?:name[ \t]*[:=][ \t]*)?(?P<call>{_QUOTED})"
+)
 # val name by tasks.registering(Type::class)
-_DELEGATE = (r"(?<![\w.$])val[ \t]+(?P<val>[A-Za-z_]\w*)[ \t]+by[ \t]+(?P<by>tasks[ \t]*\.[ \t]*)?"
-             r"(?:registering|creating)\b(?:[ \t]*\()?")
+_DELEGATE = (
+    r"(?<![\w.$])val[ \t]+(?P<val>[A-Za-z_]\w*)[ \t]+by[ \t]+(?P<by>tasks[ \t]*\.[ \t]*)?"
+    r"(?:registering|creating)\b(?:[ \t]*\()?"
+)
 # task name(type: Copy), task "name", task('name'), task<Copy>("name")
-_TASK = (rf"(?<![^\s{{;])task\b{_TYPE}[ \t]*(?:\([ \t]*(?P<task>{_QUOTED})|(?:(?P<word>{_QUOTED})"
-         rf"|(?P<ident>[A-Za-z_]\w*)(?=[ \t]*(?:[({{\n]|<<|$)))(?:[ \t]*(?P<params>{_PARENS}))?)")
+_TASK = (
+    rf"(?<![^\s{{;])task\b{_TYPE}[ \t]*(?:\([ \t]*(?P<task>{_QUOTED})|(?:(?P<word>{_QUOTED})"
+    rf"|(?P<ident>[A-Za-z_]\w*)(?=[ \t]*(?:[({{\n]|<<|$)))(?:[ \t]*(?P<params>{_PARENS}))?)"
+)
 _TOKEN = re.compile(
     rf"""(?=[/"'{{}}trcvsdgDG])  # where a token can start: a cheap test before the alternatives
     (?:(?P<open>\{{+)
@@ -84,7 +90,7 @@ def parse_gradle(text: str) -> list[TaskDef]:
         elif kind == "open":  # a run of braces is one token: a file of braces costs one step per run
             frames.extend([None] * len(token.group()))
         elif kind == "close":
-            del frames[len(frames) - len(token.group()):]
+            del frames[len(frames) - len(token.group()) :]
         elif kind == "field" and frames and frames[-1] in fields:
             fields[frames[-1]].setdefault(token.group("key").lower(), _unquote(token.group("value")))
     for name, task in tasks.items():
@@ -146,7 +152,7 @@ class Runner(base.Runner):
                 root = folder
                 break
             root = posixpath.dirname(root)
-        project = folder[len(root):].strip("/") if root else folder
+        project = folder[len(root) :].strip("/") if root else folder
         target = ":".join(["", *project.split("/"), task.name]) if project else task.name
         launcher = "./gradlew" if fs.exists(posixpath.join(root, "gradlew")) else "gradle"
         return f"{base.cd(root)}{launcher} {shlex.quote(target)}"

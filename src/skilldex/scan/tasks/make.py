@@ -65,8 +65,7 @@ def parse_makefile(text: str) -> list[Target]:
             continue
         words = stripped.split()
         if words[0] in _CONDITIONALS:  # may sit inside a recipe, so the rule stays open
-            conditional = conditional + 1 if words[0] in _OPENERS else \
-                max(conditional - (words[0] == "endif"), 0)
+            conditional = conditional + 1 if words[0] in _OPENERS else max(conditional - (words[0] == "endif"), 0)
             comments, phony_gate = [], None
             continue
         if syntax.define_step(words) > 0:
@@ -74,7 +73,7 @@ def parse_makefile(text: str) -> list[Target]:
             continue
         if words[0] in _DIRECTIVES:
             if words[0] in syntax.DEFINE_PREFIXES and len(words) > 1:  # `export ENV ?= staging`
-                kind, head, rest, operator = syntax.classify(stripped[len(words[0]):].strip())
+                kind, head, rest, operator = syntax.classify(stripped[len(words[0]) :].strip())
                 if kind == "assign":
                     defaults.assign(head, operator, rest, bool(conditional), forced=words[0] == "override")
             rule, comments = None, []

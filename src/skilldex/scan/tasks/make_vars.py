@@ -60,8 +60,12 @@ def references(recipe: list[str]) -> list[str]:
     """The variables a recipe refers to, in order, each once (the first few hundred references). Not those
     that name the program a command runs (`$(PYTHON) -m pytest`, `cd x && $(TF) plan`): which interpreter
     runs is no news about the target, while `infra/$(ENV)` is."""
-    found = (match.group(1) for line in recipe for match in _REFERENCE.finditer(line)
-             if not _command_word(line, match.start()))
+    found = (
+        match.group(1)
+        for line in recipe
+        for match in _REFERENCE.finditer(line)
+        if not _command_word(line, match.start())
+    )
     return list(dict.fromkeys(itertools.islice(found, MAX_REFERENCES)))
 
 
@@ -78,10 +82,12 @@ def _strip_comment(value: str) -> str:
 
 
 def note(defaults: tuple[tuple[str, str], ...], run: str) -> str:
-    """"(ENV defaults to staging; `make plan ENV=...`)": what the defaults are and how to change them."""
+    """ "(ENV defaults to staging; `make plan ENV=...`)": what the defaults are and how to change them."""
     if not defaults:
         return ""
-    said = ", ".join(f"{name} defaults to {value}" if index == 0 else f"{name} to {value}"
-                     for index, (name, value) in enumerate(defaults))
+    said = ", ".join(
+        f"{name} defaults to {value}" if index == 0 else f"{name} to {value}"
+        for index, (name, value) in enumerate(defaults)
+    )
     settings = " ".join(f"{name}=..." for name, _ in defaults)
     return f"({said}; `{run} {settings}`)"

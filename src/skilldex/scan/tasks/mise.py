@@ -21,10 +21,10 @@ def parse_mise_toml(text: str) -> list[TaskDef]:
         if not isinstance(task, dict) or task.get("hide") is True:
             continue  # hidden tasks are mise's helpers for other tasks
         run = task.get("run")
-        command = join_commands([run] if isinstance(run, str) else [r for r in run if isinstance(r, str)]
-                                if isinstance(run, list) else [])
-        tasks.append(TaskDef(name, clean_description(task.get("description")),
-                             _mise_line(text, name), command))
+        command = join_commands(
+            [run] if isinstance(run, str) else [r for r in run if isinstance(r, str)] if isinstance(run, list) else []
+        )
+        tasks.append(TaskDef(name, clean_description(task.get("description")), _mise_line(text, name), command))
     return tasks
 
 

@@ -46,8 +46,9 @@ _TOKEN = re.compile(
 _ALIAS_NAME = re.compile(r"[\w.?!-]+")
 _ESCAPE = re.compile(r"\\(.)")
 
-_TASK_MODULE = re.compile(r"^[ \t]*defmodule[ \t]+Mix\.Tasks\.([A-Z]\w*(?:\.[A-Z]\w*)*)[ \t]*(?:do\b|,[ \t]*do:)",
-                          re.MULTILINE)
+_TASK_MODULE = re.compile(
+    r"^[ \t]*defmodule[ \t]+Mix\.Tasks\.([A-Z]\w*(?:\.[A-Z]\w*)*)[ \t]*(?:do\b|,[ \t]*do:)", re.MULTILINE
+)
 _SHORTDOC = re.compile(r"^[ \t]*@shortdoc[ \t]+(?:~[sS])?\"((?:[^\"\\\n]|\\.)*)\"", re.MULTILINE)
 _MODULEDOC = re.compile(
     r"^[ \t]*@moduledoc[ \t]+(?:(false)|(?:~[sS])?(?:\"\"\"([\s\S]*?)(?:\"\"\"|\Z)|\"((?:[^\"\\]|\\.)*)\"))",
@@ -76,7 +77,7 @@ def parse_mix_exs(text: str) -> list[TaskDef]:
             closed = 1 if value.isalpha() else len(value)
             if closed >= len(opened):
                 return aliases
-            del opened[len(opened) - closed:]
+            del opened[len(opened) - closed :]
         elif kind == "key" and len(opened) == 1:
             if len(aliases) == MAX_ALIASES:
                 return aliases
@@ -84,8 +85,12 @@ def parse_mix_exs(text: str) -> list[TaskDef]:
             current = TaskDef(value[:-1].strip('"'), "", lines(token.start()), None)  # unescaped: no escapes
             if len(value) <= MAX_NAME_CHARS and _ALIAS_NAME.fullmatch(current.name):
                 aliases.append(current)
-        elif kind in ("str", "ref") and current and len(steps) < MAX_STEPS and (
-                len(opened) == 1 or (len(opened) == 2 and opened[1] == "[")):
+        elif (
+            kind in ("str", "ref")
+            and current
+            and len(steps) < MAX_STEPS
+            and (len(opened) == 1 or (len(opened) == 2 and opened[1] == "["))
+        ):
             steps.append(_unquote(value) if kind == "str" else value[1:].rsplit("/", 1)[0])
             current.command = join_commands([" ".join(step.split()) for step in steps])
     raise TaskFileError("the aliases list in mix.exs is never closed", lines(start.start()))
@@ -99,7 +104,7 @@ def parse_mix_task(text: str) -> list[TaskDef]:
     tasks = []
     for index, module in enumerate(modules):
         end = modules[index + 1].start() if index + 1 < len(modules) else len(text)
-        body = text[module.end():end]
+        body = text[module.end() : end]
         if len(module.group(1)) > MAX_NAME_CHARS:
             continue
         name = ".".join(_WORD_BREAK.sub("_", part).lower() for part in module.group(1).split("."))
@@ -133,7 +138,7 @@ def _tasks_folder(folders: tuple[str, ...]) -> bool:
     """Where Mix projects keep their own tasks: lib/mix/tasks/ (and folders below it), or a lib/**/tasks/."""
     if "lib" not in folders:
         return False
-    below = folders[folders.index("lib") + 1:]
+    below = folders[folders.index("lib") + 1 :]
     return below[:2] == ("mix", "tasks") or below[-1:] == ("tasks",)
 
 

@@ -32,8 +32,11 @@ def _usage(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     for node in ast.walk(function):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "error":
             for arg in node.args:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and \
-                        arg.value.lstrip().lower().startswith("usage:"):
+                if (
+                    isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and arg.value.lstrip().lower().startswith("usage:")
+                ):
                     return arg.value.strip()
     return ""
 

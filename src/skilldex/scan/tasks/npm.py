@@ -19,12 +19,32 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?', re.DOTALL)
 _DESCRIPTION_TABLES = ("scripts-info", "scriptsComments", "//")
 # npm's life cycle scripts (docs.npmjs.com/cli/using-npm/scripts#life-cycle-scripts): npm runs them itself
 # around install, pack, publish and version, so they are hooks, not tasks anyone runs by hand.
-NPM_LIFECYCLE = frozenset({
-    "preinstall", "install", "postinstall", "preuninstall", "uninstall", "postuninstall",
-    "prepublish", "preprepare", "prepare", "postprepare", "prepublishOnly", "prepack", "postpack",
-    "publish", "postpublish", "preversion", "version", "postversion", "dependencies",
-    "preshrinkwrap", "shrinkwrap", "postshrinkwrap",
-})
+NPM_LIFECYCLE = frozenset(
+    {
+        "preinstall",
+        "install",
+        "postinstall",
+        "preuninstall",
+        "uninstall",
+        "postuninstall",
+        "prepublish",
+        "preprepare",
+        "prepare",
+        "postprepare",
+        "prepublishOnly",
+        "prepack",
+        "postpack",
+        "publish",
+        "postpublish",
+        "preversion",
+        "version",
+        "postversion",
+        "dependencies",
+        "preshrinkwrap",
+        "shrinkwrap",
+        "postshrinkwrap",
+    }
+)
 
 
 class _Object(dict):
@@ -92,7 +112,7 @@ def _scripts(scripts: _Object) -> tuple[dict[str, str], dict[str, Any]]:
 
 
 def _is_hook(name: str, commands: dict[str, str]) -> bool:
-    return any(name.startswith(prefix) and name[len(prefix):] in commands for prefix in ("pre", "post"))
+    return any(name.startswith(prefix) and name[len(prefix) :] in commands for prefix in ("pre", "post"))
 
 
 def _key_lines(text: str, names: set[str]) -> dict[str, int]:

@@ -37,7 +37,9 @@ def parse_procfile(text: str) -> list[TaskDef]:
         match = _PROCESS.fullmatch(line.rstrip())
         if match and match.group(1) not in processes:
             processes[match.group(1)] = TaskDef(
-                match.group(1), clean_description(" ".join(c for c in comment if c)), number,
+                match.group(1),
+                clean_description(" ".join(c for c in comment if c)),
+                number,
                 join_commands([match.group(2)]),
             )
             if len(processes) == MAX_PROCESSES:

@@ -71,7 +71,7 @@ def _poe_hidden(name: str, table: dict[str, Any]) -> bool:
 
 def _hook(name: str, table: dict[str, Any]) -> bool:
     """pdm and taskipy run `pre_x` / `post_x` around `x`: hooks, not tasks of their own."""
-    return any(name.startswith(prefix) and name[len(prefix):] in table for prefix in ("pre_", "post_"))
+    return any(name.startswith(prefix) and name[len(prefix) :] in table for prefix in ("pre_", "post_"))
 
 
 def _pdm_hidden(name: str, table: dict[str, Any]) -> bool:

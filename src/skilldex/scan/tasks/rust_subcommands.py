@@ -22,20 +22,24 @@ _DERIVED = re.compile(
     # each comment or attribute is taken whole, once (a lookahead then its backreference: an atomic group that
     # Python 3.10 can write), so a line of `//////...` is not split every possible way
     r"(?:(?=(?P<line>//[^\n]*|#\[[^\n]*\]))(?P=line)\s*){0,20}"
-    r"(?:pub(?:\([\w ]*\))?\s+)?(?P<kind>enum|struct)\s+(?P<name>\w+)[^{;\n]{0,200}\{")
+    r"(?:pub(?:\([\w ]*\))?\s+)?(?P<kind>enum|struct)\s+(?P<name>\w+)[^{;\n]{0,200}\{"
+)
 _SUBCOMMAND_FIELD = re.compile(r"#\[(?:command|clap)\(subcommand\)\][\s\w]{0,100}:[ \t]*(?:Option<[ \t]*)?(\w+)")
 _ATTRIBUTE_TEXT = re.compile(r'\b(name|about)[ \t]*=[ \t]*"((?:\\.|[^"\\])*)"')
 _HIDDEN = re.compile(r"\b(?:hide[ \t]*=[ \t]*true|skip|external_subcommand)\b")
 _VARIANT = re.compile(r"[ \t]*([A-Z]\w*)[ \t]*(?:[,({]|$)")
 _BUILDER = re.compile(
-    r'\.subcommand\([ \t\n]*(?:\w+::)*(?:Command|SubCommand|App)::(?:new|with_name)\([ \t]*"([^"\n]+)"')
+    r'\.subcommand\([ \t\n]*(?:\w+::)*(?:Command|SubCommand|App)::(?:new|with_name)\([ \t]*"([^"\n]+)"'
+)
 _ABOUT = re.compile(r'\.(?:about|help)\([ \t\n]*"((?:\\.|[^"\\])*)"')
 _MATCH = re.compile(r"\bmatch[ \t]+([^{;]{1,200})\{")
 _ARGS_SCRUTINEE = re.compile(r"(?i)arg|task|cmd|command|sub|action")
 _ARM = re.compile(r'(?:Some\([ \t]*)?"([a-z][a-z0-9_:-]{0,60})"[ \t]*\)?(?=[ \t\n]*(?:\||=>|if\b))')
 _HELP_LINE = re.compile(
     r"^([ \t]*(?:(?:e?print(?:ln)?!\([ \t]*)?\"[ \t]*)?(?:cargo[ \t]+xtask[ \t]+)?([a-z](?:[a-z0-9_-]|:(?=\w)){0,60})"
-    r"(?:[ \t]+[\[<][^\]>\n]*[\]>])*(?:[ \t]+-{1,2}[ \t]+|[ \t]*:[ \t]*|[ \t]{2,}))(\S[^\n]*)$", re.MULTILINE)
+    r"(?:[ \t]+[\[<][^\]>\n]*[\]>])*(?:[ \t]+-{1,2}[ \t]+|[ \t]*:[ \t]*|[ \t]{2,}))(\S[^\n]*)$",
+    re.MULTILINE,
+)
 # A string (bounded: an unclosed quote is skipped), a line comment, or a bracket.
 _TOKEN = re.compile(r'"(?:\\.|[^"\\]){0,2000}"|//[^\n]*|[{}()]')
 _NOT_TASKS = {"help", "-h", "--help", "version", "--version", "-v"}
@@ -144,7 +148,7 @@ def _builder(text: str) -> list[Subcommand]:
         if len(found) == MAX_SUBCOMMANDS:
             break
         end = _block_end(text, text.index("(", match.start()) + 1, "(", ")")
-        span = text[match.end(): end if end > 0 else match.end() + 2000]
+        span = text[match.end() : end if end > 0 else match.end() + 2000]
         inside_until = end
         nested = span.find(".subcommand(")
         about = _ABOUT.search(span[:nested] if nested >= 0 else span)
@@ -163,9 +167,9 @@ def _matched(text: str, texts: list[str]) -> list[Subcommand]:
     looked = (match for match in _MATCH.finditer(text) if _ARGS_SCRUTINEE.search(match.group(1)))
     for match in itertools.islice(looked, MAX_BLOCKS):
         end = _block_end(text, match.end())
-        body = text[match.end(): end if end > 0 else match.end()]
+        body = text[match.end() : end if end > 0 else match.end()]
         for arm in _ARM.finditer(body):
-            alias = body[max(0, arm.start() - 20):arm.start()].rstrip().removesuffix("Some(").rstrip()
+            alias = body[max(0, arm.start() - 20) : arm.start()].rstrip().removesuffix("Some(").rstrip()
             if arm.group(1) not in _NOT_TASKS and not alias.endswith("|"):  # `"qc"` in `"query-check" | "qc"`
                 names.setdefault(arm.group(1), match.end() + arm.start())
         if names:
@@ -181,7 +185,7 @@ def _help_lines(text: str) -> dict[str, str]:
     for match in _HELP_LINE.finditer(text):
         parts = [_tail(match.group(3))]
         column = len(match.group(1))
-        for following in text[match.end() + 1:match.end() + 2000].split("\n")[:5]:
+        for following in text[match.end() + 1 : match.end() + 2000].split("\n")[:5]:
             if len(following) - len(following.lstrip()) != column or not following.strip():
                 break
             parts.append(_tail(following))

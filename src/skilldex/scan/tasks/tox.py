@@ -39,8 +39,12 @@ def _top_level_split(text: str) -> list[str]:
     return [e for e in [*entries, "".join(current).strip()] if e]
 
 
-def _tox_tasks(sections: list[tuple[str, str, int | None, str | None]], envlist: list[str],
-               base: tuple[str, str | None], envlist_line: int | None) -> list[TaskDef]:
+def _tox_tasks(
+    sections: list[tuple[str, str, int | None, str | None]],
+    envlist: list[str],
+    base: tuple[str, str | None],
+    envlist_line: int | None,
+) -> list[TaskDef]:
     """Named sections (expanded), then the envlist's environments that have none, described by the base."""
     tasks: list[TaskDef] = []
     for raw, description, line, command in sections:  # a section inherits what it does not set from the base
@@ -57,20 +61,30 @@ def parse_tox_ini(text: str) -> list[TaskDef]:
     try:
         parser.read_string(text.lstrip("\ufeff"))
     except configparser.Error as exc:
-        raise TaskFileError(f"invalid tox.ini: {exc.message if hasattr(exc, 'message') else exc}",
-                            getattr(exc, "lineno", None)) from None
+        raise TaskFileError(
+            f"invalid tox.ini: {exc.message if hasattr(exc, 'message') else exc}", getattr(exc, "lineno", None)
+        ) from None
     sections = []
     for section in parser.sections()[:MAX_TASKS]:
         if section.startswith("testenv:"):
             env = parser[section]
             commands = _substituted(parser, env.get("commands", ""))
-            sections.append((section.split(":", 1)[1].strip(), clean_description(env.get("description", "")),
-                             line_of(text, rf"^\[{re.escape(section)}\]"), join_commands([commands])))
+            sections.append(
+                (
+                    section.split(":", 1)[1].strip(),
+                    clean_description(env.get("description", "")),
+                    line_of(text, rf"^\[{re.escape(section)}\]"),
+                    join_commands([commands]),
+                )
+            )
     base = parser["testenv"] if parser.has_section("testenv") else {}
     envlist = parser.get("tox", "envlist", fallback="") if parser.has_section("tox") else ""
-    return _tox_tasks(sections, _top_level_split(envlist),
-                      (clean_description(base.get("description", "")), join_commands([base.get("commands", "")])),
-                      line_of(text, r"^envlist\s*="))
+    return _tox_tasks(
+        sections,
+        _top_level_split(envlist),
+        (clean_description(base.get("description", "")), join_commands([base.get("commands", "")])),
+        line_of(text, r"^envlist\s*="),
+    )
 
 
 _SECTION_REF = re.compile(r"\{\[([^[\]{}\n]+)\]([\w-]+)\}")  # a name holds no bracket: one scan per `{[`
@@ -79,6 +93,7 @@ _SECTION_REF = re.compile(r"\{\[([^[\]{}\n]+)\]([\w-]+)\}")  # a name holds no b
 def _substituted(parser: configparser.ConfigParser, value: str) -> str:
     """`commands = {[lint]commands}`: tox's reference to another section's key, resolved one level deep
     (a missing reference stays as written)."""
+
     def lookup(match: re.Match) -> str:
         section, key = match.group(1).strip(), match.group(2)
         return parser.get(section, key, fallback=match.group(0)) if parser.has_section(section) else match.group(0)
@@ -98,14 +113,27 @@ def parse_tox_toml(text: str) -> list[TaskDef]:
     data = load_toml(text, "tox.toml")
     envs = data.get("env")
     envs = envs if isinstance(envs, dict) else {}
-    sections = [(name, clean_description(env.get("description")), line_of(text, rf"^\[env\.\"?{re.escape(name)}\"?\]"),
-                 _tox_commands(env)) for name, env in list(envs.items())[:MAX_TASKS] if isinstance(env, dict)]
+    sections = [
+        (
+            name,
+            clean_description(env.get("description")),
+            line_of(text, rf"^\[env\.\"?{re.escape(name)}\"?\]"),
+            _tox_commands(env),
+        )
+        for name, env in list(envs.items())[:MAX_TASKS]
+        if isinstance(env, dict)
+    ]
     base = data.get("env_run_base")
     base = base if isinstance(base, dict) else {}
-    envlist = [e for e in data.get("env_list", []) if isinstance(e, str)] if isinstance(data.get("env_list"), list) \
-        else []
-    return _tox_tasks(sections, envlist, (clean_description(base.get("description")), _tox_commands(base)),
-                      line_of(text, r"^env_list\s*="))
+    envlist = (
+        [e for e in data.get("env_list", []) if isinstance(e, str)] if isinstance(data.get("env_list"), list) else []
+    )
+    return _tox_tasks(
+        sections,
+        envlist,
+        (clean_description(base.get("description")), _tox_commands(base)),
+        line_of(text, r"^env_list\s*="),
+    )
 
 
 class Runner(base.Runner):

@@ -67,14 +67,16 @@ def _package_tasks(fs: RepoFS, source: str, alias: TaskItem) -> list[TaskItem]:
     items = []
     for index, sub in subcommands(texts):
         command = f"{alias.command} {sub.name}"
-        items.append(TaskItem(
-            name=f"{alias.name} {sub.name}",
-            path=files[index].rel,
-            line=sub.line,
-            description=sub.help or f"Runs: {command}",
-            capabilities=capabilities.infer(sub.name, sub.help, command),
-            run=f"{alias.run} {shlex.quote(sub.name)}",
-            runner="cargo",
-            command=command,
-        ))
+        items.append(
+            TaskItem(
+                name=f"{alias.name} {sub.name}",
+                path=files[index].rel,
+                line=sub.line,
+                description=sub.help or f"Runs: {command}",
+                capabilities=capabilities.infer(sub.name, sub.help, command),
+                run=f"{alias.run} {shlex.quote(sub.name)}",
+                runner="cargo",
+                command=command,
+            )
+        )
     return items

@@ -164,6 +164,7 @@ def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
 def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     """UserPromptSubmit: name the existing items that already do what the prompt asks, if any, as surely
     as the match allows; say nothing when unsure."""
+    # lazy: only the prompt hook ranks items; pre-write and session start never load search
     from skilldex.search.confidence import names_itself
 
     text = payload.get("prompt")

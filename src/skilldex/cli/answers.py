@@ -27,6 +27,7 @@ def _err(text: str) -> None:
 
 
 def version() -> int:
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex import __version__
 
     sys.stdout.write(f"skilldex {__version__}\n")
@@ -35,6 +36,7 @@ def version() -> int:
 
 def _profiles(r: Rule) -> dict[str, str | None]:
     """The severity each validate profile gives the rule (None: the profile does not check it)."""
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.validate.profiles import PROFILES
 
     return {name: (p.severities[r.code].value if r.code in p.severities else None) for name, p in PROFILES.items()}
@@ -56,6 +58,7 @@ def _rule_json(r: Rule, with_doc: bool) -> dict[str, object]:
 
 
 def rules(prefix: str | None, as_json: bool) -> int:
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.errors import UsageError
     from skilldex.rules.catalogue import all_rules
 
@@ -75,6 +78,7 @@ def rules(prefix: str | None, as_json: bool) -> int:
 
 
 def rule(code: str, as_json: bool) -> int:
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.errors import UsageError
     from skilldex.rules.catalogue import get_rule
 
@@ -94,6 +98,7 @@ def rule(code: str, as_json: bool) -> int:
 
 def check_format(fmt: str) -> None:
     """--format of the commands that print findings (validate, doctor, knowledge check)."""
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.errors import UsageError
     from skilldex.render.findings import FORMATS
 
@@ -103,6 +108,7 @@ def check_format(fmt: str) -> None:
 
 def print_report(report, fmt: str, show_fix: bool) -> int:
     """Write a findings report in `fmt`; return the exit code it calls for (1 when any error)."""
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.render.findings import render
 
     sys.stdout.write(render(report, fmt, show_fix=show_fix))
@@ -112,6 +118,7 @@ def print_report(report, fmt: str, show_fix: bool) -> int:
 def validate(
     paths: list[str], profile: str, select: list[str], ignore: list[str], fmt: str, as_json: bool, no_fix: bool
 ) -> int:
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.validate.profiles import PROFILES
     from skilldex.validate.run import validate_paths
 
@@ -141,6 +148,7 @@ def doctor(
     no_git: bool,
     no_fix: bool,
 ) -> int:
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.doctor import doctor_repos
     from skilldex.errors import UsageError
     from skilldex.workspace import open_workspace, resolve_repo
@@ -160,6 +168,7 @@ def doctor(
 
 def catalogue_of(workspace: str | None, repo: str) -> Catalogue:
     """The repo's catalogue, from its index (a progress bar on a terminal while a cold scan runs)."""
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.cli.progress import scan_progress
     from skilldex.index.refresh import catalogue
     from skilldex.workspace import open_workspace, resolve_repo
@@ -172,6 +181,7 @@ def catalogue_of(workspace: str | None, repo: str) -> Catalogue:
 def listing(workspace: str | None, repo: str, kind: list[str] | None, as_json: bool) -> int:
     """`list`: JSON, plain lines when piped, a Rich table on a terminal."""
     if as_json:  # from a fresh index, without building models
+        # lazy: a fast-path answer loads only what this command prints (see the module docstring)
         from skilldex.index.listing import catalogue_json, light_ref
 
         ref = light_ref(workspace, repo)
@@ -186,12 +196,15 @@ def listing(workspace: str | None, repo: str, kind: list[str] | None, as_json: b
         print_json(catalogue.model_dump(mode="json"))
         return 0
     if not (sys.stdout and sys.stdout.isatty()):  # piped or redirected: plain lines, not a box padded to a width
+        # lazy: a fast-path answer loads only what this command prints (see the module docstring)
         from skilldex.render.listing_plain import plain_listing
 
         sys.stdout.write(plain_listing(catalogue, kind))
         return 0
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from rich.console import Console
 
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.render.listing import listing as table
 
     Console().print(table(catalogue, kind))
@@ -200,6 +213,7 @@ def listing(workspace: str | None, repo: str, kind: list[str] | None, as_json: b
 
 def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
     """`show`: one item and its findings, from the stored JSON of a fresh index when there is one."""
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.index.listing import catalogue_json, light_ref
     from skilldex.lookup import find_in, with_rank
 
@@ -223,6 +237,7 @@ def show(workspace: str | None, repo: str, item: str, as_json: bool) -> int:
     if as_json:
         print_json(shown)
         return 0
+    # lazy: a fast-path answer loads only what this command prints (see the module docstring)
     from skilldex.render.detail import detail
 
     sys.stdout.write(detail(found, findings) + "\n")

@@ -20,6 +20,7 @@ HOOKS = ("session-start", "prompt", "pre-write")
 
 def run(argv: list[str]) -> int | None:
     if os.environ.get("SKILLDEX_FROM_PLUGIN") == "1":  # set by the plugin's hooks/launch.sh
+        # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
         from skilldex.plugin import plugin_hook_is_redundant
 
         if plugin_hook_is_redundant(argv):
@@ -33,6 +34,7 @@ def run(argv: list[str]) -> int | None:
         elif option.startswith("--workspace="):
             workspace = option.split("=", 1)[1]
         elif option == "--version":  # eager in Click too: whatever follows, the version
+            # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
             from skilldex.cli.answers import version
 
             return version()
@@ -53,12 +55,14 @@ def run(argv: list[str]) -> int | None:
 
 def _declared(command: str, rest: list[str], workspace: str | None) -> int | None:
     """A command declared in cli/spec.py, answered by cli/answers.py; None when Typer should answer."""
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.cli.spec import COMMANDS, parse
 
     spec = COMMANDS.get(command)
     values = parse(spec, rest) if spec else None
     if values is None:
         return None
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.cli import answers
     from skilldex.errors import SkilldexError
 
@@ -81,6 +85,7 @@ def _declared(command: str, rest: list[str], workspace: str | None) -> int | Non
                 v["no_fix"],
             )
         if command == "list":
+            # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
             from skilldex.kinds import KINDS
 
             if any(k not in KINDS for k in v["kind"]):
@@ -110,6 +115,7 @@ def startup(fmt: str, workspace: str | None) -> int:
     """Print the brief; as a SessionStart hook (claude-hook) it never fails the session."""
     if fmt == "claude-hook":
         return hook("session-start", workspace, payload={})
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.errors import SkilldexError
     from skilldex.startup import startup_brief
 
@@ -123,8 +129,10 @@ def startup(fmt: str, workspace: str | None) -> int:
 
 def hook(name: str, workspace: str | None, payload: dict | None = None) -> int:
     """Run one hook handler: JSON in on stdin, JSON (or nothing) out, always exit 0, bounded time."""
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     import signal
 
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex import hooks
 
     def _timeout(signum, frame):  # noqa: ARG001
@@ -190,10 +198,12 @@ def _find(rest: list[str], workspace: str | None) -> int | None:
         else:
             words.append(arg)
         i += 1
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.kinds import KINDS
 
     if any(k not in KINDS for k in kinds) or not words or (not everywhere and len(words) < 2):
         return None
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.index.workspaces import repos
 
     try:
@@ -210,6 +220,7 @@ def _find(rest: list[str], workspace: str | None) -> int | None:
         intent = " ".join(words[1:])
     if not intent.strip():
         return None
+    # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.index.refresh import repo_index
     from skilldex.render.hits import render_hits
     from skilldex.search import find_indexed

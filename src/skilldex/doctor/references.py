@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
+import re
 from dataclasses import dataclass
 
 from skilldex.doctor import places
@@ -18,6 +20,7 @@ from skilldex.rules import scan as scan_rules
 MAX_CLOSE_CANDIDATES = 5000
 # The folders a skill keeps its files in: `scripts/x.js` of a skill kept elsewhere is that skill's file.
 SKILL_PARTS = frozenset({"scripts", "references", "assets", "templates", "examples", "bin", "lib"})
+_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(\S+)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class _Finder:
         self._cut = False
         self.closest: dict[tuple[str, str], str | None] = {}
         self._outside_docs: dict[str, bool] = {}
+        self._submodules: set[str] | None = None
 
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
@@ -105,6 +109,8 @@ class _Finder:
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
+        if self._in_submodule(candidates[0]):
+            return None  # its files are another repo's, not in this tree: nothing here to judge
         if top in SKILL_PARTS and self._outside(doc):
             return None  # `node scripts/x.js` of a skill the doc places in ~/.claude/skills/: that skill's file
         if mention.link:
@@ -145,6 +151,21 @@ class _Finder:
         # The disk is asked too for what the walk did not list: a folder reached through a second symlink.
         return path in self._walked or self.ctx.fs.exists(path)
 
+    def _in_submodule(self, path: str) -> bool:
+        """Whether `path` lies in a submodule: a `.gitmodules` path, or a folder the checkout left empty (git
+        never writes an empty folder except for a submodule that is not checked out)."""
+        if self._submodules is None:
+            self.exists("")  # fills the walked set
+            walked = self._walked or set()
+            root = self.ctx.fs.root
+            self._submodules = {folder for folder, _ in self.ctx.fs.folders
+                                if folder and folder not in walked and _empty(root / folder)}
+            manifest = self.ctx.fs.file(".gitmodules")
+            text = (self.ctx.fs.read_text(manifest) or "") if manifest else ""
+            self._submodules |= {m.group(1).strip("/") for m in _SUBMODULE_PATH.finditer(text)}
+        parts = path.split("/")
+        return any("/".join(parts[:i]) in self._submodules for i in range(1, len(parts)))
+
     def by_name(self) -> dict[str, list[str]]:
         """Repo files and folders by their last path segment."""
         if self._by_name is None:
@@ -176,6 +197,13 @@ class _Finder:
             if path.endswith("/" + target):
                 return path
         return None
+
+
+def _empty(folder) -> bool:
+    try:
+        return not os.listdir(folder)
+    except OSError:
+        return False
 
 
 def _variants(path: str) -> tuple[str, ...]:

@@ -8,10 +8,37 @@ import re
 ARCHIVE_DIRS = frozenset({"archive", "archived", "archives", "attic"})
 # Folders of work items, one file per issue or story (`docs/issues/issue-10.md`, `stories/0012-login.md`).
 WORK_ITEM_DIRS = frozenset({"issues", "stories", "bugs", "tickets", "epics"})
-CLOSED = ("resolved", "closed", "done", "fixed", "shipped", "completed", "complete", "released", "merged",
-          "superseded", "obsolete", "won't fix", "wontfix", "implemented")
-OPEN = ("open", "in progress", "in-progress", "todo", "to do", "planned", "proposed", "draft", "blocked",
-        "new", "active", "pending", "backlog")
+CLOSED = (
+    "resolved",
+    "closed",
+    "done",
+    "fixed",
+    "shipped",
+    "completed",
+    "complete",
+    "released",
+    "merged",
+    "superseded",
+    "obsolete",
+    "won't fix",
+    "wontfix",
+    "implemented",
+)
+OPEN = (
+    "open",
+    "in progress",
+    "in-progress",
+    "todo",
+    "to do",
+    "planned",
+    "proposed",
+    "draft",
+    "blocked",
+    "new",
+    "active",
+    "pending",
+    "backlog",
+)
 HEAD_LINES = 30  # a record states its status near the top
 # `Status: resolved`, `**Status:** Done`, `status: closed` (frontmatter), or a `## Status` heading whose next
 # non-blank line is `- resolved`.
@@ -43,6 +70,6 @@ def _status(text: str) -> str | None:
         if match:
             return match.group(1).strip().lower()
         if _STATUS_HEADING.match(line.strip()):
-            following = next((nxt.strip() for nxt in lines[i + 1:] if nxt.strip()), "")
+            following = next((nxt.strip() for nxt in lines[i + 1 :] if nxt.strip()), "")
             return following.lstrip("-*• ").strip("*_` ").lower() or None
     return None

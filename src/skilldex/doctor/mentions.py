@@ -204,8 +204,20 @@ _ROUTE_LINE = re.compile(
 )
 
 
+# A folder tree: `├── x`, or a line that starts with a path of two folders (`/project-worktrees/feature-a (...)`).
+_TREE_LINE = re.compile(r"[├└│]──|^\s*/[\w.-]+(?:/[\w.-]+)+/?(?:\s+[^/\s]|\s*$)")
+_FOLDER_LINE = re.compile(r"^(\s*)/[\w.-]+/?\s*(?:#.*)?$")
+
+
 def _lists_routes(block: list[tuple[int, int, str]]) -> bool:
-    return any(_ROUTE_LINE.match(text) for _, _, text in block)
+    """Whether the block lists URL paths or a folder tree: then its `/name` lines are routes or folders."""
+    return any(_ROUTE_LINE.match(text) or _TREE_LINE.search(text) for _, _, text in block) or _nested(block)
+
+
+def _nested(block: list[tuple[int, int, str]]) -> bool:
+    """`/packages` over an indented `  /server  # API`: commands are never nested under one another."""
+    indents = [len(m.group(1)) for m in (_FOLDER_LINE.match(text) for _, _, text in block) if m]
+    return any(indent > min(indents[:i]) for i, indent in enumerate(indents) if i)
 
 
 _COMMAND_START = re.compile(r"^\s*(?:\$ )?(?:\./|[a-z][\w.-]*(?:/[\w.-]+)*(?:\s|$))")
@@ -306,12 +318,17 @@ def _quoted(before: str) -> bool:
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
+_AFTER_FLAG = re.compile(r"^\W{0,3}(?:parameters?|flags?|options?|switch(?:es)?|arguments?)\b", re.IGNORECASE)
+
+
 def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     content = span.group(2).strip()
     column = span.start(2) + 1
     before, after = line[: span.start()], line[span.end():]
     slash = _SPAN_SLASH.match(content)
     if slash:
+        if _AFTER_FLAG.match(after):
+            return []  # "the `/inc` parameter": a compiler switch, not a command
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
             return [Mention("skill", slash.group(1), number, column, command=True)]

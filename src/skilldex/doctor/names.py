@@ -67,7 +67,7 @@ def installed_commands(text: str) -> set[str] | None:
 
 # `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
 _PLACEHOLDER = re.compile(
-    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
 )
 # A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
 _CLAUDE_CONTEXT = re.compile(r"\bclaude\b|\bslash[- ]commands?\b|\bskills?\b|\bagents?\b|\bcodex\b|\bcursor\b",

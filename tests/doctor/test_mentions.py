@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skilldex.doctor.mentions import markdown_mentions
+from skilldex.doctor.names import placeholder
 from skilldex.doctor.shell import UNKNOWN, script_mentions
 from skilldex.doctor.workflows import workflow_mentions
 
@@ -168,6 +169,4 @@ def test_folder_trees_and_switches_are_not_commands(text, expected):
 
 @pytest.mark.parametrize("name, expected", [("slash-command", True), ("command-name", True), ("slash-deploy", False)])
 def test_placeholder_command_names(name, expected):
-    from skilldex.doctor.names import placeholder
-
     assert placeholder(name) is expected

@@ -91,3 +91,11 @@ def test_archived(rel, expected):
 )
 def test_is_record(rel, text, expected):
     assert is_record(rel, text) is expected
+
+
+def test_commands_a_guide_tells_the_reader_to_create_are_not_missing(make_repo, doctor):
+    guide = ("# Feature-driven development with Claude\n\n## Commands\n\nCreate `.claude/commands/init-project.md`:\n\n"
+             "```markdown\nSet up the project.\n```\n\n| Command | Purpose |\n|---|---|\n"
+             "| `/init-project` | set up |\n| `/ship-it` | release |\n")
+    root = make_repo({"CLAUDE.md": guide})
+    assert [(f.code, f.line) for f in doctor(root).findings if f.severity != "info"] == [("SKD601", 14)]

@@ -94,8 +94,23 @@ def test_is_record(rel, text, expected):
 
 
 def test_commands_a_guide_tells_the_reader_to_create_are_not_missing(make_repo, doctor):
-    guide = ("# Feature-driven development with Claude\n\n## Commands\n\nCreate `.claude/commands/init-project.md`:\n\n"
-             "```markdown\nSet up the project.\n```\n\n| Command | Purpose |\n|---|---|\n"
-             "| `/init-project` | set up |\n| `/ship-it` | release |\n")
+    guide = (
+        "# Feature-driven development with Claude\n\n## Commands\n\nCreate `.claude/commands/init-project.md`:\n\n"
+        "```markdown\nSet up the project.\n```\n\n| Command | Purpose |\n|---|---|\n"
+        "| `/init-project` | set up |\n| `/ship-it` | release |\n"
+    )
     root = make_repo({"CLAUDE.md": guide})
     assert [(f.code, f.line) for f in doctor(root).findings if f.severity != "info"] == [("SKD601", 14)]
+
+
+def test_a_reference_export_names_the_original_projects_paths_as_warnings(make_repo, doctor):
+    docs = {
+        ".claude/skills/audit/SKILL.md": "---\nname: audit\ndescription: Audit.\n---\n\nRun `python3 tools/audit.py`.\n",
+        "tools/readme.md": "# Tools\n",
+    }
+    export = make_repo(
+        {"CLAUDE.md": "# Reference Export\n\nThis is a reference export from a working project.\n", **docs}, "export"
+    )
+    own = make_repo({"CLAUDE.md": "# Notes\n", **docs}, "own")
+    assert [(f.code, f.severity) for f in doctor(export).findings if f.code == "SKD602"] == [("SKD602", "warning")]
+    assert [(f.code, f.severity) for f in doctor(own).findings if f.code == "SKD602"] == [("SKD602", "error")]

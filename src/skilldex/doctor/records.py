@@ -45,6 +45,9 @@ HEAD_LINES = 30  # a record states its status near the top
 _STATUS_LINE = re.compile(r"^\W*status\W*:\W*([a-z][a-z' -]*)", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"^#{1,6}\s*status\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d")
+# "This is a reference export from a working Claude Code project": its paths may be that project's.
+_EXPORT = re.compile(r"\b(?:reference|config(?:uration)?|settings) export\b|\bexported from\b", re.IGNORECASE)
+ROOT_DOCS = ("CLAUDE.md", "AGENTS.md", "README.md")
 
 
 def archived(rel: str) -> bool:
@@ -73,3 +76,9 @@ def _status(text: str) -> str | None:
             following = next((nxt.strip() for nxt in lines[i + 1 :] if nxt.strip()), "")
             return following.lstrip("-*• ").strip("*_` ").lower() or None
     return None
+
+
+def exported(root_docs: list[str]) -> bool:
+    """Whether the repo says, at the top of a root doc, that it is an export of another project's setup: then
+    the paths its docs name may be the original project's."""
+    return any(_EXPORT.search("\n".join(text.splitlines()[:HEAD_LINES])) for text in root_docs)

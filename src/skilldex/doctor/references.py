@@ -8,7 +8,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from skilldex.doctor import places
+from skilldex.doctor import places, records
 from skilldex.doctor.infra import RETIRED
 from skilldex.doctor.missing_skills import outside_skills
 from skilldex.doctor.repo import Document, RepoContext
@@ -220,6 +220,7 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
     """SKD602 (tools) and SKD603 (files) for mentions that resolve nowhere; `notes` add git context."""
     finder = _Finder(ctx)
     findings = []
+    exported = records.exported([doc.text for doc in ctx.documents if doc.rel in records.ROOT_DOCS])
     for item in dangling:
         m = item.mention
         verb = "runs" if m.kind == "tool" else "links to" if m.link else "names"
@@ -237,7 +238,7 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
             message += f"; closest existing: {close}"
             fix = f"Fix the path (did you mean '{close}'?), or remove the mention if it is gone for good."
         found = rule.finding(item.doc.rel, message, m.line, m.column, fix=fix)
-        if not item.anchored:  # no such top folder here: maybe the reader's project's path, or another repo's
+        if not item.anchored or exported:  # maybe the reader's project's path, or the original project's
             found = found.model_copy(update={"severity": _LESS[found.severity]})
         elif m.kind == "tool" and not m.command and found.severity is Severity.error:
             found = found.model_copy(update={"severity": Severity.warning})  # a path named in prose, not run

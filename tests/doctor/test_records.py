@@ -105,7 +105,8 @@ def test_commands_a_guide_tells_the_reader_to_create_are_not_missing(make_repo, 
 
 def test_a_reference_export_names_the_original_projects_paths_as_warnings(make_repo, doctor):
     docs = {
-        ".claude/skills/audit/SKILL.md": "---\nname: audit\ndescription: Audit.\n---\n\nRun `python3 tools/audit.py`.\n",
+        ".claude/skills/audit/SKILL.md": "---\nname: audit\ndescription: Audit.\n---\n\n"
+        "Run `python3 tools/audit.py`.\n",
         "tools/readme.md": "# Tools\n",
     }
     export = make_repo(

@@ -115,3 +115,19 @@ def test_a_reference_export_names_the_original_projects_paths_as_warnings(make_r
     own = make_repo({"CLAUDE.md": "# Notes\n", **docs}, "own")
     assert [(f.code, f.severity) for f in doctor(export).findings if f.code == "SKD602"] == [("SKD602", "warning")]
     assert [(f.code, f.severity) for f in doctor(own).findings if f.code == "SKD602"] == [("SKD602", "error")]
+
+
+def test_egress_allow_list_hosts_are_not_orphaned_infrastructure(make_repo, doctor):
+    workflow = ("on: push\njobs:\n  s:\n    runs-on: x\n    steps:\n      - uses: step-security/harden-runner@v2\n"
+                "        with:\n          allowed-endpoints: >\n            api.osv.dev:443\n"
+                "            proxy.golang.org:443\n      - run: rsync -a out/ deploy@files.corp.acme.io:/srv\n")
+    root = make_repo({".github/workflows/build.yml": workflow})
+    found = [(f.code, f.line) for f in doctor(root, use_git=False).findings if f.code == "SKD613"]
+    assert found == [("SKD613", 11)]
+
+
+def test_a_proposal_is_not_checked(make_repo, doctor):
+    plan = "# Reorganization\n\n**Version**: 1.0\n**Status**: Proposed\n\nRun `bash tools/bin/sync.sh`.\n"
+    root = make_repo({"docs/maintenance/REORG.md": plan, "docs/maintenance/OPS.md": plan.replace("Proposed", "Live")})
+    found = [(f.code, f.path) for f in doctor(root, use_git=False).findings if f.severity != "info"]
+    assert found == [("SKD602", "docs/maintenance/OPS.md")]

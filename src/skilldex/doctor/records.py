@@ -82,3 +82,8 @@ def exported(root_docs: list[str]) -> bool:
     """Whether the repo says, at the top of a root doc, that it is an export of another project's setup: then
     the paths its docs name may be the original project's."""
     return any(_EXPORT.search("\n".join(text.splitlines()[:HEAD_LINES])) for text in root_docs)
+
+
+def proposed(text: str) -> bool:
+    """Whether the doc says it is a proposal or draft (`**Status**: Proposed`): it describes what is not built."""
+    return (_status(text) or "").startswith(("proposed", "draft", "planned"))

@@ -81,9 +81,11 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
         text = fs.read_text(file)
         if text is None:
             continue
-        if kind in ("doc", "knowledge") and file.name.lower() not in AGENT_DOCS and \
-                file.name.lower() != "readme.md" and records.is_record(file.rel, text):
-            kind = "historical"  # a closed issue, a shipped story: the files as they were then
+        if kind in ("doc", "knowledge") and file.name.lower() not in AGENT_DOCS and file.name.lower() != "readme.md":
+            if records.proposed(text):
+                continue  # a proposal describes what does not exist yet
+            if records.is_record(file.rel, text):
+                kind = "historical"  # a closed issue, a shipped story: the files as they were then
         if kind == "historical":
             historical.append(Document(file, kind, text))
             continue

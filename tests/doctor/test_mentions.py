@@ -158,7 +158,6 @@ def test_task_calls_read_only_what_one_file_answers(command, expected):
     ("```\n/packages\n  /server    # API\n/scripts    # utilities\n```\n", []),
     ("```bash\n# Main\n/project (main branch)\n/project-worktrees/feature-a (feature/a branch)\n```\n", []),
     ("```\nsrc\n├── api\n/deploy\n```\n", []),
-    ("#### Use `/inc` Parameter for compilation\n", []),
     # still commands: a list of commands, one indented under a label, and one said to run
     ("```\nClaude Code:\n  /deploy\n/release\n```\n", [("skill", "deploy", 3), ("skill", "release", 4)]),
     ("Use `/deploy` to ship.\n", [("skill", "deploy", 1)]),

@@ -131,3 +131,10 @@ def test_a_proposal_is_not_checked(make_repo, doctor):
     root = make_repo({"docs/maintenance/REORG.md": plan, "docs/maintenance/OPS.md": plan.replace("Proposed", "Live")})
     found = [(f.code, f.path) for f in doctor(root, use_git=False).findings if f.severity != "info"]
     assert found == [("SKD602", "docs/maintenance/OPS.md")]
+
+
+def test_a_switch_the_docs_call_a_parameter_is_not_a_missing_command(make_repo, doctor):
+    skill = ("---\nname: build\ndescription: Build with MetaEditor.\n---\n\n#### Use `/inc` Parameter sparingly\n\n"
+             "**When to use `/inc`**: only outside the tree.\n\nThen run `/ship-it`.\n")
+    root = make_repo({".claude/skills/build/SKILL.md": skill})
+    assert [(f.code, f.line) for f in doctor(root).findings if f.code == "SKD601"] == [("SKD601", 10)]

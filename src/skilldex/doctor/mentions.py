@@ -318,17 +318,12 @@ def _quoted(before: str) -> bool:
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
-_AFTER_FLAG = re.compile(r"^\W{0,3}(?:parameters?|flags?|options?|switch(?:es)?|arguments?)\b", re.IGNORECASE)
-
-
 def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     content = span.group(2).strip()
     column = span.start(2) + 1
     before, after = line[: span.start()], line[span.end():]
     slash = _SPAN_SLASH.match(content)
     if slash:
-        if _AFTER_FLAG.match(after):
-            return []  # "the `/inc` parameter": a compiler switch, not a command
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
             return [Mention("skill", slash.group(1), number, column, command=True)]

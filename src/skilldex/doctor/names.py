@@ -107,6 +107,8 @@ _PRODUCT_AFTER = re.compile(r"`?/(" + NAME + r")`?[*_]*\s*\(?(?:[\w-]+\s+){0,2}"
 _PRODUCT_BEFORE = re.compile(
     r"\b(?:relay|websocket|socket|channel|bot|discord|slack|telegram|irc|mattermost)\s+[*_]*`?/(" + NAME + r")\b",
     re.IGNORECASE)
+# "the `/inc` parameter", "`/Q` switch": a program's command-line switch, not a command.
+_SWITCH = re.compile(r"`/(" + NAME + r")`[*_]*\s+(?:parameter|flag|switch|argument)s?\b", re.IGNORECASE)
 # Folders of a product's UI: a `/name` in a wireframe is what the screen shows, not a command to type.
 UI_FOLDERS = frozenset({"wireframes", "wireframe", "mockups", "mockup", "screens", "storyboards"})
 
@@ -133,7 +135,7 @@ def product_terms(texts: Iterable[str]) -> set[str]:
     for text in texts:
         if "/" not in text:
             continue
-        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE):
+        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE, _SWITCH):
             found.update(m.group(1) for m in pattern.finditer(text))
     return found
 

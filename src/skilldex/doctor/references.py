@@ -238,8 +238,10 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
             message += f"; closest existing: {close}"
             fix = f"Fix the path (did you mean '{close}'?), or remove the mention if it is gone for good."
         found = rule.finding(item.doc.rel, message, m.line, m.column, fix=fix)
-        if not item.anchored or exported:  # maybe the reader's project's path, or the original project's
+        if not item.anchored:  # no such top folder here: maybe the reader's project's path, or another repo's
             found = found.model_copy(update={"severity": _LESS[found.severity]})
+        elif exported and found.severity is Severity.error:  # maybe the original project's path
+            found = found.model_copy(update={"severity": Severity.warning})
         elif m.kind == "tool" and not m.command and found.severity is Severity.error:
             found = found.model_copy(update={"severity": Severity.warning})  # a path named in prose, not run
         findings.append(found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skilldex.doctor.mentions import markdown_mentions
+from skilldex.doctor.names import placeholder
 from skilldex.doctor.shell import UNKNOWN, script_mentions
 from skilldex.doctor.workflows import workflow_mentions
 
@@ -173,3 +174,24 @@ def test_task_calls_read_only_what_one_file_answers(command, expected):
 
     found = [(c.runner, c.name, c.folder, c.file) for c in task_calls(command)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a project-structure tree: `/packages` over indented folders; a worktree layout of absolute paths
+        ("```\n/packages\n  /server    # API\n/scripts    # utilities\n```\n", []),
+        ("```bash\n# Main\n/project (main branch)\n/project-worktrees/feature-a (feature/a branch)\n```\n", []),
+        ("```\nsrc\n├── api\n/deploy\n```\n", []),
+        # still commands: a list of commands, one indented under a label, and one said to run
+        ("```\nClaude Code:\n  /deploy\n/release\n```\n", [("skill", "deploy", 3), ("skill", "release", 4)]),
+        ("Use `/deploy` to ship.\n", [("skill", "deploy", 1)]),
+    ],
+)
+def test_folder_trees_and_switches_are_not_commands(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("name, expected", [("slash-command", True), ("command-name", True), ("slash-deploy", False)])
+def test_placeholder_command_names(name, expected):
+    assert placeholder(name) is expected

@@ -286,7 +286,15 @@ def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[
     retired = {s.token.lower() for s in statements}
     candidates: dict[str, tuple[Document, int, int]] = {}
     for doc in ctx.documents:
+        allow_list: int | None = None  # the indent of an `allowed-endpoints:` key while under it
         for number, line in enumerate(doc.text.splitlines(), 1):
+            indent = len(line) - len(line.lstrip())
+            if allow_list is not None and line.strip() and indent <= allow_list:
+                allow_list = None
+            if doc.kind == "workflow" and _ALLOW_LIST.match(line):
+                allow_list = indent  # harden-runner's egress allow-list: services the job may reach, not ours
+            if allow_list is not None:
+                continue
             line = re.sub(r"\$\{\{.*?\}\}", lambda m: " " * len(m.group(0)), line)  # `${{ steps.x.outputs }}`
             hosts = [m for m in HOSTNAME.finditer(line)] if doc.kind == "workflow" else []
             hosts = hosts if len(hosts) <= MAX_HOSTS_PER_LINE else []
@@ -308,6 +316,9 @@ def orphaned_hosts(ctx: RepoContext, statements: list[Statement]) -> tuple[list[
             message = f"{what} host '{host}', which no other file in the repo mentions"
             findings.append(rules.ORPHANED_RESOURCE.finding(doc.rel, message, at_line, column))
     return findings, None
+
+
+_ALLOW_LIST = re.compile(r"^\s*[\w-]*allowed[-_]endpoints\s*:", re.IGNORECASE)
 
 
 def _public(host: str) -> bool:

@@ -257,8 +257,20 @@ _ROUTE_LINE = re.compile(
 )
 
 
+# A folder tree: `├── x`, or a line that starts with a path of two folders (`/project-worktrees/feature-a (...)`).
+_TREE_LINE = re.compile(r"[├└│]──|^\s*/[\w.-]+(?:/[\w.-]+)+/?(?:\s+[^/\s]|\s*$)")
+_FOLDER_LINE = re.compile(r"^(\s*)/[\w.-]+/?\s*(?:#.*)?$")
+
+
 def _lists_routes(block: list[tuple[int, int, str]]) -> bool:
-    return any(_ROUTE_LINE.match(text) for _, _, text in block)
+    """Whether the block lists URL paths or a folder tree: then its `/name` lines are routes or folders."""
+    return any(_ROUTE_LINE.match(text) or _TREE_LINE.search(text) for _, _, text in block) or _nested(block)
+
+
+def _nested(block: list[tuple[int, int, str]]) -> bool:
+    """`/packages` over an indented `  /server  # API`: commands are never nested under one another."""
+    indents = [len(m.group(1)) for m in (_FOLDER_LINE.match(text) for _, _, text in block) if m]
+    return any(indent > min(indents[:i]) for i, indent in enumerate(indents) if i)
 
 
 _COMMAND_START = re.compile(r"^\s*(?:\$ )?(?:\./|[a-z][\w.-]*(?:/[\w.-]+)*(?:\s|$))")

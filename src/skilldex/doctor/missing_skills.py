@@ -25,6 +25,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
         outside = outside_skills(doc.text)
+        made = to_create(doc.text)  # "Create `.claude/commands/x.md`:": the reader's own `/x`, once made
         lines: dict[str, list[Mention]] = {}
         text_lines: list[str] = []
         for mention in doc.mentions:
@@ -33,6 +34,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 and (addressed or mention.target in elsewhere)
                 and mention.target not in (installed or ())
                 and mention.target not in product
+                and mention.target not in made
                 and _is_unknown_skill(ctx, mention.target)
             ):
                 text_lines = text_lines or doc.text.split("\n")
@@ -88,6 +90,19 @@ def outside_skills(text: str) -> set[str]:
     if ".claude/" not in text:
         return set()
     return {m.group(1).removesuffix(".md") for m in _HOME_SKILL.finditer(text)}
+
+
+_TO_CREATE = re.compile(
+    r"\b(?:create|add|make|write|save)\b[^`\n]{0,40}`(?:~/|\./)?\.claude/(?:commands|skills)/([\w.-]+?)(?:\.md|/)",
+    re.IGNORECASE,
+)
+
+
+def to_create(text: str) -> set[str]:
+    """Commands and skills a doc tells its reader to create: a guide's names, not this repo's promises."""
+    if ".claude/" not in text:
+        return set()
+    return {m.group(1) for m in _TO_CREATE.finditer(text)}
 
 
 def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:

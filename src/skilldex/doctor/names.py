@@ -221,7 +221,7 @@ def installed_commands(text: str) -> set[str] | None:
 
 # `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
 _PLACEHOLDER = re.compile(
-    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
 )
 # A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
 _CLAUDE_CONTEXT = re.compile(
@@ -268,6 +268,8 @@ _PRODUCT_BEFORE = re.compile(
     r"\b(?:relay|websocket|socket|channel|bot|discord|slack|telegram|irc|mattermost)\s+[*_]*`?/(" + NAME + r")\b",
     re.IGNORECASE,
 )
+# "the `/inc` parameter", "`/Q` switch": a program's command-line switch, not a command.
+_SWITCH = re.compile(r"`/(" + NAME + r")`[*_]*\s+(?:parameter|flag|switch|argument)s?\b", re.IGNORECASE)
 # Folders of a product's UI: a `/name` in a wireframe is what the screen shows, not a command to type.
 UI_FOLDERS = frozenset({"wireframes", "wireframe", "mockups", "mockup", "screens", "storyboards"})
 
@@ -297,7 +299,7 @@ def product_terms(texts: Iterable[str]) -> set[str]:
     for text in texts:
         if "/" not in text:
             continue
-        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE):
+        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE, _SWITCH):
             found.update(m.group(1) for m in pattern.finditer(text))
     return found
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
+import re
 from dataclasses import dataclass
 
-from skilldex.doctor import places
+from skilldex.doctor import places, records
 from skilldex.doctor.infra import RETIRED
 from skilldex.doctor.missing_skills import outside_skills
 from skilldex.doctor.repo import Document, RepoContext
@@ -18,6 +20,7 @@ from skilldex.rules import scan as scan_rules
 MAX_CLOSE_CANDIDATES = 5000
 # The folders a skill keeps its files in: `scripts/x.js` of a skill kept elsewhere is that skill's file.
 SKILL_PARTS = frozenset({"scripts", "references", "assets", "templates", "examples", "bin", "lib"})
+_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(\S+)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class _Finder:
         self._cut = False
         self.closest: dict[tuple[str, str], str | None] = {}
         self._outside_docs: dict[str, bool] = {}
+        self._submodules: set[str] | None = None
 
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
@@ -106,6 +110,8 @@ class _Finder:
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
+        if self._in_submodule(candidates[0]):
+            return None  # its files are another repo's, not in this tree: nothing here to judge
         if top in SKILL_PARTS and self._outside(doc):
             return None  # `node scripts/x.js` of a skill the doc places in ~/.claude/skills/: that skill's file
         if mention.link:
@@ -146,6 +152,22 @@ class _Finder:
         # The disk is asked too for what the walk did not list: a folder reached through a second symlink.
         return path in self._walked or self.ctx.fs.exists(path)
 
+    def _in_submodule(self, path: str) -> bool:
+        """Whether `path` lies in a submodule: a `.gitmodules` path, or a folder the checkout left empty (git
+        never writes an empty folder except for a submodule that is not checked out)."""
+        if self._submodules is None:
+            self.exists("")  # fills the walked set
+            walked = self._walked or set()
+            root = self.ctx.fs.root
+            self._submodules = {
+                folder for folder, _ in self.ctx.fs.folders if folder and folder not in walked and _empty(root / folder)
+            }
+            manifest = self.ctx.fs.file(".gitmodules")
+            text = (self.ctx.fs.read_text(manifest) or "") if manifest else ""
+            self._submodules |= {m.group(1).strip("/") for m in _SUBMODULE_PATH.finditer(text)}
+        parts = path.split("/")
+        return any("/".join(parts[:i]) in self._submodules for i in range(1, len(parts)))
+
     def by_name(self) -> dict[str, list[str]]:
         """Repo files and folders by their last path segment."""
         if self._by_name is None:
@@ -179,6 +201,13 @@ class _Finder:
         return None
 
 
+def _empty(folder) -> bool:
+    try:
+        return not os.listdir(folder)
+    except OSError:
+        return False
+
+
 def _variants(path: str) -> tuple[str, ...]:
     """Where a docs site finds a link target: as written, `guide` as guide.md, `guide.html` from guide.md."""
     stem, extension = posixpath.splitext(path)
@@ -193,6 +222,7 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
     """SKD602 (tools) and SKD603 (files) for mentions that resolve nowhere; `notes` add git context."""
     finder = _Finder(ctx)
     findings = []
+    exported = records.exported([doc.text for doc in ctx.documents if doc.rel in records.ROOT_DOCS])
     for item in dangling:
         m = item.mention
         verb = "runs" if m.kind == "tool" else "links to" if m.link else "names"
@@ -212,6 +242,8 @@ def path_findings(ctx: RepoContext, dangling: list[Resolved], notes: dict[tuple[
         found = rule.finding(item.doc.rel, message, m.line, m.column, fix=fix)
         if not item.anchored:  # no such top folder here: maybe the reader's project's path, or another repo's
             found = found.model_copy(update={"severity": _LESS[found.severity]})
+        elif exported and found.severity is Severity.error:  # maybe the original project's path
+            found = found.model_copy(update={"severity": Severity.warning})
         elif m.kind == "tool" and not m.command and found.severity is Severity.error:
             found = found.model_copy(update={"severity": Severity.warning})  # a path named in prose, not run
         findings.append(found)

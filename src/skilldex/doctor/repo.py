@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from skilldex.doctor import names
+from skilldex.doctor import names, records
 from skilldex.doctor.mentions import markdown_mentions
 from skilldex.doctor.shell import Mention
 from skilldex.doctor.workflows import is_workflow, reusable_only, workflow_mentions
@@ -129,6 +129,11 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
         text = fs.read_text(file)
         if text is None:
             continue
+        if kind in ("doc", "knowledge") and file.name.lower() not in AGENT_DOCS and file.name.lower() != "readme.md":
+            if records.proposed(text):
+                continue  # a proposal describes what does not exist yet
+            if records.is_record(file.rel, text):
+                kind = "historical"  # a closed issue, a shipped story: the files as they were then
         if kind == "historical":
             historical.append(Document(file, kind, text))
             continue
@@ -178,6 +183,8 @@ def classify(rel: str) -> str | None:
     if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
         return None
     stem = name.rsplit(".", 1)[0]
+    if records.archived(rel):
+        return "historical"  # `.claude/skills/_archive/`: kept on purpose, no longer in use
     if "template" in stem:
         return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:

@@ -222,6 +222,24 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 # Words that say where an item works rather than what it does: they signal only in its name.
+# The capabilities of running a system rather than writing code: an ops doc says one (scan.docs), and the
+# prompt hint trusts a match that shares one at a lower evidence (hooks.OPERATIONS adds storage, data, quality)
+OPERATIONAL = frozenset(
+    {
+        "database",
+        "migrations",
+        "logs",
+        "deploy",
+        "secrets",
+        "monitoring",
+        "cloud",
+        "infrastructure",
+        "access",
+        "backup",
+        "ci",
+    }
+)
+
 CONTEXT = (
     "cluster",
     "container",

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from skilldex.capabilities import tokens
+from skilldex.capabilities import OPERATIONAL, tokens
 from skilldex.index.location import cache_dir
 from skilldex.index.refresh import repo_index
 from skilldex.index.workspaces import repos
@@ -39,24 +39,7 @@ HINT_EVIDENCE = 2.1  # "likely relevant"
 OPS_EVIDENCE = 1.9  # "likely relevant", when the prompt and the item share an operational capability
 SURE_EVIDENCE = 2.4  # "use it before building anything"
 # Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
-OPERATIONS = frozenset(
-    {
-        "database",
-        "migrations",
-        "logs",
-        "deploy",
-        "secrets",
-        "monitoring",
-        "cloud",
-        "infrastructure",
-        "access",
-        "backup",
-        "ci",
-        "storage",
-        "data",
-        "quality",
-    }
-)
+OPERATIONS = OPERATIONAL | {"storage", "data", "quality"}
 GUARD_SIMILARITY = 0.7  # share of a new file's purpose words an existing item must say to block it once
 SCRIPT_SUFFIXES = {
     ".sh",

@@ -61,19 +61,6 @@ DEV_WORDS = re.compile(
     r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
     r"build from source)\b"
 )
-OPS_CAPABILITIES = {
-    "database",
-    "migrations",
-    "logs",
-    "deploy",
-    "secrets",
-    "monitoring",
-    "cloud",
-    "infrastructure",
-    "access",
-    "backup",
-    "ci",
-}
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
@@ -128,7 +115,7 @@ def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
     folders = {p.lower() for p in path.split("/")[:-1]}
     if folders & OPS_FOLDERS:
         return True
-    return bool(OPS_CAPABILITIES & set(capabilities.infer(words)))
+    return bool(capabilities.OPERATIONAL & set(capabilities.infer(words)))
 
 
 def _commands(blocks) -> list[CodeCommand]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -64,27 +65,10 @@ def _header(line: str) -> str | None:
     match = _NAME.match(line)
     if match is None or line.split(None, 1)[0] in _KEYWORDS:
         return None
-    quote = ""
-    depth = 0
-    escaped = False
-    for index in range(match.end(), len(line)):
-        char = line[index]
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\" and quote == '"':
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"`":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char == "#" and not depth:
+    for index, char, depth in _unquoted(line, match.end(), "'\"`"):
+        if char == "#" and not depth:
             return None
-        elif char == ":" and not depth:
+        if char == ":" and not depth:
             return None if line.startswith("=", index + 1) else match.group(1)
     return None
 
@@ -125,12 +109,18 @@ def _read_attributes(line: str, attributes: _Attributes) -> None:
 
 def _split_top(text: str, separator: str) -> list[str]:
     """Split on `separator` outside quotes and parentheses."""
-    parts: list[str] = []
-    current: list[str] = []
+    cuts = [index for index, char, depth in _unquoted(text, 0, "'\"") if char == separator and not depth]
+    return [text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
+
+
+def _unquoted(text: str, start: int, quotes: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, parenthesis depth) of each character from `start` outside quoted strings (opened by
+    any of `quotes`; only a double-quoted one knows backslash escapes)."""
     quote = ""
     depth = 0
     escaped = False
-    for char in text:
+    for index in range(start, len(text)):
+        char = text[index]
         if quote:
             if escaped:
                 escaped = False
@@ -138,19 +128,14 @@ def _split_top(text: str, separator: str) -> list[str]:
                 escaped = True
             elif char == quote:
                 quote = ""
-        elif char in "'\"":
+        elif char in quotes:
             quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char == separator and not depth:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return parts
+        else:
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth = max(0, depth - 1)
+            yield index, char, depth
 
 
 def _string_literal(text: str) -> str:

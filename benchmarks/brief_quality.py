@@ -15,6 +15,7 @@ later round, before skilldex ran on them, never tuned on; reported apart so the 
   internal helper or proposal (`entry: false`), or without that tag; unjudged: not labelled);
 - tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities);
 - item precision: labelled items the system presents as the repo's tooling that are real tooling or useful docs.
+Items labelled `headline_only: true` (judged because a brief headlined them) count for the headline verdicts only.
 "Skills only" is what Claude Code lists by itself: the repo's .claude skills, commands and agents, each under
 every capability skilldex tags it with, in path order.
 """
@@ -179,6 +180,8 @@ def judge(
         elif verdict == "unjudged":
             tally.unjudged.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
     for entry, row in judged_items:
+        if entry.get("headline_only"):  # labelled because the brief headlined it: not a sample of the catalogue
+            continue
         if with_tags and "tags" in entry:
             gold, pred = set(entry["tags"]), set(row.capabilities)
             tally.tags_tp += len(gold & pred)

@@ -6,7 +6,8 @@ Labels: benchmarks/brief/*.yaml (see its README). Checkouts: DIR/<owner>+<name> 
 (default $SKILLDEX_BRIEF_REPOS or /work/repos). Each repo is indexed in a fresh cache and briefed on its own
 (`skilldex.startup.render`, 8,000 characters), and as one three-repo workspace.
 
-Per system, for tuned and held-out repos separately:
+Per system, for tuned, held-out and fresh repos separately (fresh: `fresh: true`, held-out repos labelled in a
+later round, before skilldex ran on them, never tuned on; reported apart so the first two groups keep their figures):
 - key in brief: labelled key entry points listed in the brief;
 - key as headline: ... among the first HEAD items of their capability's section;
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
@@ -14,6 +15,7 @@ Per system, for tuned and held-out repos separately:
   internal helper or proposal (`entry: false`), or without that tag; unjudged: not labelled);
 - tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities);
 - item precision: labelled items the system presents as the repo's tooling that are real tooling or useful docs.
+Items labelled `headline_only: true` (judged because a brief headlined them) count for the headline verdicts only.
 "Skills only" is what Claude Code lists by itself: the repo's .claude skills, commands and agents, each under
 every capability skilldex tags it with, in path order.
 """
@@ -178,6 +180,8 @@ def judge(
         elif verdict == "unjudged":
             tally.unjudged.append(f"{labels['repo']}: {capability} <- {first[0]} ({first[1]})")
     for entry, row in judged_items:
+        if entry.get("headline_only"):  # labelled because the brief headlined it: not a sample of the catalogue
+            continue
         if with_tags and "tags" in entry:
             gold, pred = set(entry["tags"]), set(row.capabilities)
             tally.tags_tp += len(gold & pred)
@@ -187,6 +191,16 @@ def judge(
             tally.items += 1
             tally.items_real += bool(entry.get("real", True))
     return tally
+
+
+SPLITS = ("tuned", "held-out", "fresh")
+
+
+def split(labels: dict) -> str:
+    """A repo's group: fresh (labelled later, never tuned on) is held out too, but reported on its own."""
+    if labels.get("fresh"):
+        return "fresh"
+    return "held-out" if labels.get("heldout") else "tuned"
 
 
 def _ratio(a: int, b: int) -> str:
@@ -245,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     from skilldex.samples import in_samples
     from skilldex.startup import LIMIT, render
 
-    totals = {False: (Tally(), Tally()), True: (Tally(), Tally())}
+    totals = {split: (Tally(), Tally()) for split in SPLITS}
     lines = [
         f"# brief quality on {len(list(LABELS.glob('*.yaml')))} labelled real repos (benchmarks/brief/)",
         f"# machine: {machine()}",
@@ -277,22 +291,23 @@ def main(argv: list[str] | None = None) -> int:
             base = judge(labels, rows, baseline, {x for m in baseline.values() for x in m}, with_tags=False)
         finally:
             index.close()
-        held = bool(labels.get("heldout"))
-        totals[held][0].add(ours)
-        totals[held][1].add(base)
+        group = split(labels)
+        totals[group][0].add(ours)
+        totals[group][1].add(base)
         per_repo.append(
-            f"{labels['repo']:38}{'held-out' if held else 'tuned':10}items {len(rows):5}  brief "
+            f"{labels['repo']:38}{group:10}items {len(rows):5}  brief "
             f"{len(brief):5} chars  key in brief {ours.in_brief}/{ours.key}, headline {ours.headline}"
             f"/{ours.key} (skills only {base.in_brief}, {base.headline})"
         )
-    lines += report("tuned repos", *totals[False]) + [""] + report("held-out repos", *totals[True]) + [""]
+    for group in SPLITS:
+        lines += report(f"{group} repos", *totals[group]) + [""]
     lines += ["## per repo", *per_repo, ""]
     lines += _workspace(Path(args.repos), repo_index, render, LIMIT)
-    for held in (False, True):
-        ours = totals[held][0]
-        lines += ["", f"## {'held-out' if held else 'tuned'}: key entry points not a headline", *ours.missed]
-        lines += [f"## {'held-out' if held else 'tuned'}: wrong headlines", *ours.wrong]
-        lines += [f"## {'held-out' if held else 'tuned'}: unjudged headlines (label them)", *ours.unjudged]
+    for group in SPLITS:
+        ours = totals[group][0]
+        lines += ["", f"## {group}: key entry points not a headline", *ours.missed]
+        lines += [f"## {group}: wrong headlines", *ours.wrong]
+        lines += [f"## {group}: unjudged headlines (label them)", *ours.unjudged]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if args.write:

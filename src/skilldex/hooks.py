@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 HINT_LIMIT = 1500
 GUARD_LIMIT = 1000
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent", "doc")
+HINT_DEPTH = 12  # hits read for the hint, copies of one template left out (search.confidence.distinct)
 GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # When the prompt hint names an item: its evidence (search.confidence.evidence: how much of what the item says
 # it is the prompt names, how much of the prompt it covers, how strong the match) against thresholds calibrated
@@ -82,13 +83,14 @@ def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...
     """(hits, the intent's concepts, {hit path: tools it names}, knowledge lines)."""
     # lazy: `skilldex hook session-start` uses this module without search
     from skilldex.search import concepts, find_indexed
+    from skilldex.search.confidence import distinct
 
     wanted = concepts(intent)
     if not wanted:
         return [], [], {}, []
     indexes = _indexes(workspace, cwd)
     try:
-        hits = find_indexed(indexes, intent, limit=limit, kinds=kinds)
+        hits = distinct(find_indexed(indexes, intent, limit=HINT_DEPTH, kinds=kinds))[:limit]
         return hits, wanted, {(h.repo, h.path): uses(indexes, h) for h in hits}, knowledge(indexes, wanted)
     finally:
         for index in indexes:
@@ -149,16 +151,20 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     as the match allows; say nothing when unsure."""
     # lazy: only the prompt hook ranks items; pre-write and session start never load search
     from skilldex.search.confidence import names_itself
+    from skilldex.search.intent import about_code
 
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
+    # a request to change or explain code ("add a docstring to the restore function") wants no tooling, even
+    # when a word of it names an item; knowledge about the situation still applies
+    editing = about_code(text[:2000]) is not None
     chosen = [
         (hit, sure)
         for hit, sure in confident(hits, wanted)
-        if (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
+        if not editing and (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
     ]
     if not chosen and not learned:
         return None

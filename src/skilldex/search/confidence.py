@@ -90,3 +90,34 @@ def names_itself(prompt: str, path: str, name: str) -> bool:
     if any(c in base for c in "-_.") and base in said:
         return True
     return any(c in name for c in "-_.") and name in said
+
+
+CLONE_OVERLAP = 0.45  # share of description words two items of one template have in common (a project's
+# Makefile adds a `yarn` or a `db:prepare` to the template; two different tools share a few words at most)
+CLONE_KINDS = ("task", "tool")  # skills and docs in sibling folders are each their own thing
+
+
+def distinct(hits: list) -> list:
+    """The hits without the later copies of one template: a Makefile per project (`projects/*/Makefile`, each
+    "run <project>-lite bin/rake db:setup") matches a request on the template's words, and three of them would
+    fill the hint, hiding the one script that does what was asked."""
+    kept: list = []
+    for hit in hits:
+        if not any(_clones(hit, other) for other in kept):
+            kept.append(hit)
+    return kept
+
+
+def _clones(a, b) -> bool:
+    """Same kind, same file name in sibling folders, and mostly the same description once each one's name is
+    taken out."""
+    if a.kind != b.kind or a.kind not in CLONE_KINDS or a.path == b.path or "/" not in a.path or "/" not in b.path:
+        return False
+    (a_folder, a_file), (b_folder, b_file) = a.path.rsplit("/", 1), b.path.rsplit("/", 1)
+    if a_file != b_file or a_folder.rsplit("/", 1)[0] != b_folder.rsplit("/", 1)[0]:
+        return False
+    a_words = set(camel_tokens(a.description)) - set(camel_tokens(a.name))
+    b_words = set(camel_tokens(b.description)) - set(camel_tokens(b.name))
+    if not a_words or not b_words:
+        return not a_words and not b_words
+    return len(a_words & b_words) / len(a_words | b_words) >= CLONE_OVERLAP

@@ -82,6 +82,19 @@ def test_an_edit_of_code_gets_no_hint_though_a_word_of_it_names_an_item(project)
     assert hint(project, "fix the typo in the contributing guide") is None
 
 
+# Other tooling, so that what a test asks about is not in every item (BM25 weighs words by their rarity).
+CHORES = {
+    f"tools/chore{i}.sh": f"#!/bin/sh\n# {chore.capitalize()}.\ntrue\n"
+    for i, chore in enumerate(
+        (
+            *("lint the ruby code", "print the git log", "open the browser", "tail the nginx logs", "rotate api keys"),
+            *("check the dns resolver", "list the open ports", "clear the asset cache", "count the test files"),
+            *("sync the translations", "format the yaml files", "show the disk usage"),
+        )
+    )
+}
+
+
 def _task(path: str, name: str, description: str, kind: str = "task") -> Hit:
     return Hit("app", kind, name, path, description, None, 1.0)
 
@@ -109,16 +122,39 @@ def test_copies_of_one_template_take_one_line_of_the_hint(tmp_path, monkeypatch)
             f"{project}: bundle-{project} ## Set up the {project} app and its postgres database in docker\n"
             f"\t$(GOVUK_DOCKER) run {project}-lite bin/rake db:setup\n"
         )
-    chores = (
-        *("lint the ruby code", "print the git log", "open the browser", "tail the nginx logs", "rotate the api keys"),
-        *("check the dns resolver", "list the open ports", "clear the asset cache", "count the test files"),
-        *("sync the translations", "format the yaml files", "show the disk usage"),
-    )
-    for i, chore in enumerate(chores):  # other tooling, so the template's words are not in every item
-        files[f"tools/chore{i}.sh"] = f"#!/bin/sh\n# {chore.capitalize()}.\ntrue\n"
+    files.update(CHORES)  # other tooling, so the template's words are not in every item
     root = write_tree(tmp_path / "app", files)
     workspace = tmp_path / "skilldex.yaml"
     workspace.write_text(f"repos:\n  app: {root}\n", encoding="utf-8")
     prompt = "set up the app and its postgres database in docker"
     text = hooks.prompt({"prompt": prompt, "cwd": str(root)}, str(workspace))["hookSpecificOutput"]["additionalContext"]
     assert sum(line.startswith("- app: projects/") for line in text.splitlines()) == 1
+
+
+def test_a_tool_named_by_the_initials_of_what_is_asked_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        # a metric script with no description: its name is the metric's initials
+        "scripts/dora/mttr.py": "import json\n\nrecovery_time = {}\n\n\n"
+        "def mean(times):\n    return sum(times) / len(times)\n\n\n"
+        'if __name__ == "__main__":\n    # the time from a failed deploy to the next good one, per quarter\n'
+        '    print(json.dumps({"mean time to recovery": mean(list(recovery_time.values()))}))\n',
+        "scripts/dora/deploy_frequency.py": 'import json\n\nif __name__ == "__main__":\n    print(json.dumps({}))\n',
+        **CHORES,
+    }
+    root = write_tree(tmp_path / "app", files)
+    workspace = tmp_path / "skilldex.yaml"
+    workspace.write_text(f"repos:\n  app: {root}\n", encoding="utf-8")
+    prompt = "work out our mean time to recovery for last quarter"
+    reply = hooks.prompt({"prompt": prompt, "cwd": str(root)}, str(workspace))
+    assert reply is not None
+    assert "- app: scripts/dora/mttr.py (tool, mttr.py)" in reply["hookSpecificOutput"]["additionalContext"]
+
+
+def test_initials_need_four_words_that_start_and_end_with_a_meaningful_one():
+    from skilldex.search.confidence import initials
+
+    assert "mttr" in initials("what is our mean time to recovery")
+    assert "ltfc" in initials("lead time for changes, per team")
+    assert not {"api", "apit", "apin"} & initials("add pricing in the new model")  # three letters, a stopword's end

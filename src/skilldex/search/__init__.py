@@ -24,7 +24,7 @@ from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.samples import in_samples
 from skilldex.search.confidence import confidence, share
-from skilldex.search.synonyms import STOPWORDS, expansions, mates, rewrite
+from skilldex.search.synonyms import STOPWORDS, again, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
@@ -128,6 +128,9 @@ def concepts(intent: str) -> list[_Concept]:
             terms.setdefault(spelled, 1.0)
         for mate in sorted(mates(word) | {m for e in expansions(word) for m in mates(e)}):
             terms.setdefault(mate, SYNONYM_DISCOUNT)
+        repeated = again(word)  # "regenerate the docs": what `gen-docs` generates
+        for verb in sorted({repeated, *expansions(repeated)} if repeated else ()):
+            terms.setdefault(verb, SYNONYM_DISCOUNT)
         found.append(_Concept(raw, terms))
     return found
 

@@ -38,23 +38,38 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s")
 _AS_WRITTEN = re.compile(r"[\w.-]+")  # file names and hyphenated names kept whole: `init-firewall.sh`
 
 
-def named(wanted: list, name: str, description: str) -> float:
+def named(wanted: list, name: str, description: str, spelled: frozenset[str] = frozenset()) -> float:
     """0..1: how much of what the item says it is the request names: the better of its name's words and
-    its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
-    backup" is named in full; a test script for "add a unit test" is not."""
+    its description's first sentence (a synonym counts 0.6; a word in `spelled`, the request's `initials`, in
+    full). `restore.sh` for "restore sentry from the backup" is named in full; a test script for "add a unit
+    test" is not."""
     first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
-    return max(share(wanted, name), share(wanted, first[:200]))
+    return max(share(wanted, name, spelled=spelled), share(wanted, first[:200]))
 
 
-def share(wanted: list, text: str, synonyms: bool = True) -> float:
+def share(wanted: list, text: str, synonyms: bool = True, spelled: frozenset[str] = frozenset()) -> float:
     """0..1: the share of a text's own words (a name, a first sentence) the request says; without
     `synonyms`, only the words it says itself (or spells out: prod = production) count."""
     said = dict.fromkeys(camel_tokens(text))
     words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
     if not words:
         return 0.0
-    credits = (_said(wanted, w) for w in words)
+    credits = (1.0 if w in spelled else _said(wanted, w) for w in words)
     return sum(c if synonyms or c >= 1.0 else 0.0 for c in credits) / len(words)
+
+
+def initials(intent: str) -> frozenset[str]:
+    """The acronyms a request spells out, of 4 or 5 words in a row that start and end with a meaningful word:
+    "mean time to recovery" names `mttr.py`, "lead time for changes" `ltfc.py` (a tool named by its metric has
+    only its initials to say it). Three letters would be too many chances: "add pricing in" is no `api`."""
+    words = re.findall(r"[^\W\d_]+", intent.lower())
+    found = set()
+    for size in (4, 5):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if run[0] not in STOPWORDS and run[-1] not in STOPWORDS:
+                found.add("".join(w[0] for w in run))
+    return frozenset(found)
 
 
 def evidence(said: float, sure: float, score: float) -> float:

@@ -104,4 +104,6 @@ def _is_head(words: list[str], at: int) -> bool:
     after = words[at + 1] if at + 1 < len(words) else ""
     if after and after[0].isalnum() and after not in _AFTER_HEAD:
         return False  # "the test cluster": the noun only qualifies the next one
-    return any(w in _DETERMINERS for w in words[max(at - 5, 0) : at])
+    if any(w in _DETERMINERS for w in words[max(at - 5, 0) : at]):
+        return True
+    return at <= 2 and words[0] in EDIT_VERBS  # "add null checks before ...": a plural needs no determiner

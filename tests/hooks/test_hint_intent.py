@@ -49,6 +49,7 @@ def hint(project, prompt: str) -> str | None:
         ("please add a comment to member-account-ram-association.sh", "comment"),
         ("refactor api/client.go to reuse one http client", "api/client.go"),
         ("why does this test fail only on windows", "test"),
+        ("add a health check endpoint that returns ok", "endpoint"),
     ],
 )
 def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
@@ -68,6 +69,8 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "how do I run the skill tests against a real agent session",
         "add a new stored procedure and migration script for the organization table",
         "the upgrade went wrong, how do I restore sentry from yesterday's backup file",
+        "the backup script fails with permission denied",  # trouble with what runs: a runbook may answer
+        "the api endpoint returns 500 since the deploy",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):

@@ -337,7 +337,13 @@ def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, s
             if score * weight > into.get(rowid, (0.0, ""))[0]:
                 into[rowid] = (score * weight, term)
     # the best item saying the word, as it will rank: a test fixture's match counts at its sample prior
-    strongest = (v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0) for r, (v, _) in direct.items())
+    # an item saying the word only in its body is no measure of what saying it means: it caps nothing
+    heads = set().union(*(index.term_scores(t, HEADLINE) for t in spellings)) if direct else set()
+    strongest = (
+        v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0)
+        for r, (v, _) in direct.items()
+        if r in heads
+    )
     cap = SYNONYM_DISCOUNT * max(strongest, default=math.inf)
     best = dict(direct)
     for rowid, (value, term) in synonym.items():

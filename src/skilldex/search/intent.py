@@ -42,9 +42,12 @@ CODE_HEADS = frozenset(
     module modules file files script test tests spec specs guide doc docs documentation section page pages
     config conf link links form helper helpers block chain diff check prompt description descriptions
     introduction example examples fixture fixtures parser handler comment comments code line lines loop case
-    type types object value values text title preview checks
+    type types object value values text title preview checks endpoint endpoints
     """.split()  # noqa: SIM905
 )
+# Of those, the ones a report of trouble names about what it runs ("the backup script fails with permission
+# denied", "the nginx config is not picked up"): about code only after an edit verb.
+RUN_HEADS = frozenset("script file files config conf check checks page pages endpoint endpoints".split())  # noqa: SIM905
 # Verbs that change or explain code and prose.
 EDIT_VERBS = frozenset(
     """
@@ -90,7 +93,7 @@ def about_code(prompt: str) -> str | None:
         if word in CODE_NOUNS:
             return word
     for at, word in enumerate(words):
-        if word in CODE_HEADS and _is_head(words, at):
+        if word in CODE_HEADS and (editing or word not in RUN_HEADS) and _is_head(words, at):
             return word
     if editing:
         named = _FILE.search(text)

@@ -185,7 +185,10 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
 
 def _hint_line(hit, used: dict) -> str:
     """One item as the hint names it: where, what, and how to use it (a doc is read, the rest run)."""
-    what = oneline(hit.description)[:220]
+    what = oneline(hit.description)[:200]
+    # why it is named: the words of the request it says (`db=database`; `backup~dump` a synonym), the agent judges
+    said = next((w for w in hit.why if w.startswith("matched: ")), "")
+    what = " ".join(part for part in (what, f"({oneline(said)[:80]})" if said else "") if part)
     if hit.kind == "doc":
         return f"- {oneline(hit.repo)}: {oneline(hit.path)} (doc, {oneline(hit.name)}): {what} Read it first."
     run = f" Run: {code(hit.run)}." if hit.run else ""

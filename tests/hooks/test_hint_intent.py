@@ -71,6 +71,7 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "the upgrade went wrong, how do I restore sentry from yesterday's backup file",
         "the backup script fails with permission denied",  # trouble with what runs: a runbook may answer
         "the api endpoint returns 500 since the deploy",
+        "the payments lambda function is timing out in prod",  # a function that runs, not one to edit
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):

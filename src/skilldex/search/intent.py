@@ -58,6 +58,8 @@ EDIT_VERBS = frozenset(
 )
 # Openings of a report or question about code rather than an order: "the installer crashes ...", "why does ...".
 REPORT_OPENINGS = frozenset("the this these that my our why what what's where".split())  # noqa: SIM905
+# What names a running thing rather than code, said before "function": "the payments lambda function times out".
+_RUNNING = frozenset("lambda cloud azure serverless edge firebase step".split())  # noqa: SIM905
 _FILLER = re.compile(
     r"^(?:(?:please|pls|hey|ok|so|now|also|then|can you|could you|would you|will you|i want to|i'd like to|"
     r"i need to|we need to|let's|lets|help me|go and|go ahead and)[\s,]+)+"
@@ -89,8 +91,8 @@ def about_code(prompt: str) -> str | None:
     for phrase in CODE_PHRASES:
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
             return phrase
-    for word in words:
-        if word in CODE_NOUNS:
+    for at, word in enumerate(words):
+        if word in CODE_NOUNS and not (at and words[at - 1] in _RUNNING):
             return word
     for at, word in enumerate(words):
         if word in CODE_HEADS and (editing or word not in RUN_HEADS) and _is_head(words, at):

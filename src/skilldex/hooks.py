@@ -180,7 +180,18 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     if likely:
         lines.append("skilldex: likely relevant, already in this workspace (check it before building your own):")
         lines += [_hint_line(hit, used) for hit in likely]
-    return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
+    return _hint_reply(lines)
+
+
+def _hint_reply(lines: list[str]) -> dict:
+    """The reply, its JSON as printed within HINT_LIMIT: the text gives up what the wrapping and escapes take."""
+    limit = HINT_LIMIT
+    while True:
+        reply = {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines, limit)}}
+        over = len(json.dumps(reply, ensure_ascii=False)) - HINT_LIMIT
+        if over <= 0:
+            return reply
+        limit -= over
 
 
 def _hint_line(hit, used: dict) -> str:

@@ -162,3 +162,13 @@ def test_initials_need_four_words_that_start_and_end_with_a_meaningful_one():
     assert "mttr" in initials("what is our mean time to recovery")
     assert "ltfc" in initials("lead time for changes, per team")
     assert not {"api", "apit", "apin"} & initials("add pricing in the new model")  # three letters, a stopword's end
+
+
+def test_the_hint_reply_as_printed_stays_within_its_budget():
+    import json
+
+    lines = ["skilldex: likely relevant:", *(f'- app: tools/t{i}.sh (tool): "{"quoted " * 90}"' for i in range(3))]
+    reply = hooks._hint_reply(lines)
+    text = reply["hookSpecificOutput"]["additionalContext"]
+    assert len(json.dumps(reply, ensure_ascii=False)) <= hooks.HINT_LIMIT  # quotes escaped, the wrapping counted
+    assert len(text) > hooks.HINT_LIMIT - 200 and text.startswith("skilldex: likely relevant:\n- app: tools/t0.sh")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 HINT_LIMIT = 1500
 GUARD_LIMIT = 1000
 HINT_KINDS = ("skill", "tool", "command", "task", "mcp-server", "knowledge", "agent", "doc")
+HINT_DEPTH = 12  # hits read for the hint, copies of one template left out (search.confidence.distinct)
 GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # When the prompt hint names an item: its evidence (search.confidence.evidence: how much of what the item says
 # it is the prompt names, how much of the prompt it covers, how strong the match) against thresholds calibrated
@@ -34,9 +35,10 @@ GUARD_KINDS = ("skill", "tool", "command", "task", "agent", "mcp-server")
 # of every tuned repo, and infrastructure prompts with their answer). Two thresholds: a lower one when the prompt
 # and the item share an operational capability (a database, a backup, a deploy: what tooling is for), a higher
 # one otherwise (everyday prompts about code match scripts by chance words: "handle", "preview", "labels").
-# At these it fired on 1.9% of the calibration pairs and named 75% of the tuned answers; at SURE_EVIDENCE on 0.9%.
-HINT_EVIDENCE = 2.1  # "likely relevant"
-OPS_EVIDENCE = 1.9  # "likely relevant", when the prompt and the item share an operational capability
+# A prompt that asks to change or explain code gets no hint at all (search.intent), which lets both sit lower:
+# at these it fired on 0.5% of the calibration pairs and named 85% of the tuned answers (at 2.1 / 1.9: 0.2%, 82%).
+HINT_EVIDENCE = 2.0  # "likely relevant"
+OPS_EVIDENCE = 1.7  # "likely relevant", when the prompt and the item share an operational capability
 SURE_EVIDENCE = 2.4  # "use it before building anything"
 # Capabilities (skilldex.capabilities) of running a system or its checks, not of editing its code.
 OPERATIONS = OPERATIONAL | {"storage", "data", "quality"}
@@ -82,13 +84,14 @@ def _search(intent: str, workspace: str | None, cwd: Path, kinds: tuple[str, ...
     """(hits, the intent's concepts, {hit path: tools it names}, knowledge lines)."""
     # lazy: `skilldex hook session-start` uses this module without search
     from skilldex.search import concepts, find_indexed
+    from skilldex.search.confidence import distinct
 
     wanted = concepts(intent)
     if not wanted:
         return [], [], {}, []
     indexes = _indexes(workspace, cwd)
     try:
-        hits = find_indexed(indexes, intent, limit=limit, kinds=kinds)
+        hits = distinct(find_indexed(indexes, intent, limit=HINT_DEPTH, kinds=kinds))[:limit]
         return hits, wanted, {(h.repo, h.path): uses(indexes, h) for h in hits}, knowledge(indexes, wanted)
     finally:
         for index in indexes:
@@ -130,15 +133,16 @@ def uses(indexes: list, hit) -> list:
     return []
 
 
-def confident(hits: list[Hit], wanted: list) -> list[tuple[Hit, bool]]:
+def confident(hits: list[Hit], wanted: list, intent: str = "") -> list[tuple[Hit, bool]]:
     """(hit, sure) for the hits worth interrupting for; sure when the item clearly is what was asked."""
     # lazy: `skilldex hook session-start` uses this module without search.confidence
-    from skilldex.search.confidence import evidence, named
+    from skilldex.search.confidence import evidence, initials, named
 
+    spelled = initials(intent)
     chosen = []
     for hit in hits:
         # the match's strength before the name bonus: `named` already counts the name said
-        weight = evidence(named(wanted, hit.name, hit.description), hit.confidence, hit.score / hit.lift)
+        weight = evidence(named(wanted, hit.name, hit.description, spelled), hit.confidence, hit.score / hit.lift)
         if weight >= HINT_EVIDENCE or (weight >= OPS_EVIDENCE and OPERATIONS.intersection(hit.shared)):
             chosen.append((hit, weight >= SURE_EVIDENCE))
     return chosen
@@ -149,16 +153,20 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     as the match allows; say nothing when unsure."""
     # lazy: only the prompt hook ranks items; pre-write and session start never load search
     from skilldex.search.confidence import names_itself
+    from skilldex.search.intent import about_code
 
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
     hits, wanted, used, learned = _search(text[:2000], workspace, _cwd(payload), HINT_KINDS)
     named = {(repo, path) for repo, path, _ in learned}
+    # a request to change or explain code ("add a docstring to the restore function") wants no tooling, even
+    # when a word of it names an item; knowledge about the situation still applies
+    editing = about_code(text[:2000]) is not None
     chosen = [
         (hit, sure)
-        for hit, sure in confident(hits, wanted)
-        if (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
+        for hit, sure in confident(hits, wanted, text[:2000])
+        if not editing and (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
     ]
     if not chosen and not learned:
         return None
@@ -172,12 +180,26 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     if likely:
         lines.append("skilldex: likely relevant, already in this workspace (check it before building your own):")
         lines += [_hint_line(hit, used) for hit in likely]
-    return {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines)}}
+    return _hint_reply(lines)
+
+
+def _hint_reply(lines: list[str]) -> dict:
+    """The reply, its JSON as printed within HINT_LIMIT: the text gives up what the wrapping and escapes take."""
+    limit = HINT_LIMIT
+    while True:
+        reply = {"hookSpecificOutput": {"hookEventName": "UserPromptSubmit", "additionalContext": _fit(lines, limit)}}
+        over = len(json.dumps(reply, ensure_ascii=False)) - HINT_LIMIT
+        if over <= 0:
+            return reply
+        limit -= over
 
 
 def _hint_line(hit, used: dict) -> str:
     """One item as the hint names it: where, what, and how to use it (a doc is read, the rest run)."""
-    what = oneline(hit.description)[:220]
+    what = oneline(hit.description)[:200]
+    # why it is named: the words of the request it says (`db=database`; `backup~dump` a synonym), the agent judges
+    said = next((w for w in hit.why if w.startswith("matched: ")), "")
+    what = " ".join(part for part in (what, f"({oneline(said)[:80]})" if said else "") if part)
     if hit.kind == "doc":
         return f"- {oneline(hit.repo)}: {oneline(hit.path)} (doc, {oneline(hit.name)}): {what} Read it first."
     run = f" Run: {code(hit.run)}." if hit.run else ""

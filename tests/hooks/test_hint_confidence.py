@@ -56,6 +56,8 @@ def test_a_prompt_that_names_what_a_tool_does_is_told_to_use_it(project):
     lines = text.splitlines()
     assert lines[0] == "skilldex: this workspace already has tooling for this request; use it before building anything:"
     assert lines[1].startswith("- app: tools/backup-db.sh (tool, backup-db.sh): Back up the production Postgres")
+    # and why: the words of the prompt the tool says ("back up" read as one word)
+    assert "(matched: backup, production, postgres=pg, database=db, s3) Run: `tools/backup-db.sh`." in lines[1]
 
 
 def test_a_runbook_that_answers_is_named_as_something_to_read(project):

@@ -107,6 +107,7 @@ def test_hook_replies_stay_within_their_budgets(big):
     )
     hint = hooks.prompt({"prompt": "rotate the webhook signing secret " * 100, "cwd": str(root)}, workspace)
     assert hint is not None and len(hint["hookSpecificOutput"]["additionalContext"]) <= hooks.HINT_LIMIT
+    assert len(json.dumps(hint, ensure_ascii=False)) <= hooks.HINT_LIMIT  # the reply as printed, wrapping and all
     payload = {
         "tool_name": "Write",
         "session_id": "budget",

@@ -24,7 +24,7 @@ from skilldex.capabilities import stem
 from skilldex.errors import UsageError
 from skilldex.samples import in_samples
 from skilldex.search.confidence import confidence, share
-from skilldex.search.synonyms import STOPWORDS, expansions, mates, rewrite
+from skilldex.search.synonyms import STOPWORDS, again, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
@@ -128,6 +128,9 @@ def concepts(intent: str) -> list[_Concept]:
             terms.setdefault(spelled, 1.0)
         for mate in sorted(mates(word) | {m for e in expansions(word) for m in mates(e)}):
             terms.setdefault(mate, SYNONYM_DISCOUNT)
+        repeated = again(word)  # "regenerate the docs": what `gen-docs` generates
+        for verb in sorted({repeated, *expansions(repeated)} if repeated else ()):
+            terms.setdefault(verb, SYNONYM_DISCOUNT)
         found.append(_Concept(raw, terms))
     return found
 
@@ -334,7 +337,13 @@ def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, s
             if score * weight > into.get(rowid, (0.0, ""))[0]:
                 into[rowid] = (score * weight, term)
     # the best item saying the word, as it will rank: a test fixture's match counts at its sample prior
-    strongest = (v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0) for r, (v, _) in direct.items())
+    # an item saying the word only in its body is no measure of what saying it means: it caps nothing
+    heads = set().union(*(index.term_scores(t, HEADLINE) for t in spellings)) if direct else set()
+    strongest = (
+        v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0)
+        for r, (v, _) in direct.items()
+        if r in heads
+    )
     cap = SYNONYM_DISCOUNT * max(strongest, default=math.inf)
     best = dict(direct)
     for rowid, (value, term) in synonym.items():

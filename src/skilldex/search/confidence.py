@@ -38,23 +38,38 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s")
 _AS_WRITTEN = re.compile(r"[\w.-]+")  # file names and hyphenated names kept whole: `init-firewall.sh`
 
 
-def named(wanted: list, name: str, description: str) -> float:
+def named(wanted: list, name: str, description: str, spelled: frozenset[str] = frozenset()) -> float:
     """0..1: how much of what the item says it is the request names: the better of its name's words and
-    its description's first sentence (a synonym counts 0.6). `restore.sh` for "restore sentry from the
-    backup" is named in full; a test script for "add a unit test" is not."""
+    its description's first sentence (a synonym counts 0.6; a word in `spelled`, the request's `initials`, in
+    full). `restore.sh` for "restore sentry from the backup" is named in full; a test script for "add a unit
+    test" is not."""
     first = _SENTENCE.split(description.strip(), maxsplit=1)[0] if description else ""
-    return max(share(wanted, name), share(wanted, first[:200]))
+    return max(share(wanted, name, spelled=spelled), share(wanted, first[:200]))
 
 
-def share(wanted: list, text: str, synonyms: bool = True) -> float:
+def share(wanted: list, text: str, synonyms: bool = True, spelled: frozenset[str] = frozenset()) -> float:
     """0..1: the share of a text's own words (a name, a first sentence) the request says; without
     `synonyms`, only the words it says itself (or spells out: prod = production) count."""
     said = dict.fromkeys(camel_tokens(text))
     words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
     if not words:
         return 0.0
-    credits = (_said(wanted, w) for w in words)
+    credits = (1.0 if w in spelled else _said(wanted, w) for w in words)
     return sum(c if synonyms or c >= 1.0 else 0.0 for c in credits) / len(words)
+
+
+def initials(intent: str) -> frozenset[str]:
+    """The acronyms a request spells out, of 4 or 5 words in a row that start and end with a meaningful word:
+    "mean time to recovery" names `mttr.py`, "lead time for changes" `ltfc.py` (a tool named by its metric has
+    only its initials to say it). Three letters would be too many chances: "add pricing in" is no `api`."""
+    words = re.findall(r"[^\W\d_]+", intent.lower())
+    found = set()
+    for size in (4, 5):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if run[0] not in STOPWORDS and run[-1] not in STOPWORDS:
+                found.add("".join(w[0] for w in run))
+    return frozenset(found)
 
 
 def evidence(said: float, sure: float, score: float) -> float:
@@ -90,3 +105,34 @@ def names_itself(prompt: str, path: str, name: str) -> bool:
     if any(c in base for c in "-_.") and base in said:
         return True
     return any(c in name for c in "-_.") and name in said
+
+
+CLONE_OVERLAP = 0.45  # share of description words two items of one template have in common (a project's
+# Makefile adds a `yarn` or a `db:prepare` to the template; two different tools share a few words at most)
+CLONE_KINDS = ("task", "tool")  # skills and docs in sibling folders are each their own thing
+
+
+def distinct(hits: list) -> list:
+    """The hits without the later copies of one template: a Makefile per project (`projects/*/Makefile`, each
+    "run <project>-lite bin/rake db:setup") matches a request on the template's words, and three of them would
+    fill the hint, hiding the one script that does what was asked."""
+    kept: list = []
+    for hit in hits:
+        if not any(_clones(hit, other) for other in kept):
+            kept.append(hit)
+    return kept
+
+
+def _clones(a, b) -> bool:
+    """Same kind, same file name in sibling folders, and mostly the same description once each one's name is
+    taken out."""
+    if a.kind != b.kind or a.kind not in CLONE_KINDS or a.path == b.path or "/" not in a.path or "/" not in b.path:
+        return False
+    (a_folder, a_file), (b_folder, b_file) = a.path.rsplit("/", 1), b.path.rsplit("/", 1)
+    if a_file != b_file or a_folder.rsplit("/", 1)[0] != b_folder.rsplit("/", 1)[0]:
+        return False
+    a_words = set(camel_tokens(a.description)) - set(camel_tokens(a.name))
+    b_words = set(camel_tokens(b.description)) - set(camel_tokens(b.name))
+    if not a_words or not b_words:
+        return not a_words and not b_words
+    return len(a_words & b_words) / len(a_words | b_words) >= CLONE_OVERLAP

@@ -39,8 +39,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("dns", "domain", "route53", "hostname"),
     ("certificate", "cert", "tls", "ssl", "https"),
     ("seed", "fixture", "sample", "demo"),
-    ("docs", "documentation", "runbook", "guide", "readme", "playbook"),
-    ("delete", "remove", "drop", "purge", "clean", "cleanup", "prune", "wipe"),
+    ("docs", "documentation", "runbook", "guide", "readme", "playbook", "manpage"),
+    ("delete", "remove", "drop", "purge", "clean", "cleanup", "prune", "wipe", "nuke", "destroy"),
     ("add", "create", "new", "insert", "generate", "scaffold"),
     ("list", "show", "view", "inspect", "status", "describe", "get"),
     ("check", "verify", "validate", "audit", "lint"),
@@ -81,6 +81,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("sign", "signature", "hmac", "digest", "hash"),
     ("render", "template", "manifest", "yaml", "kustomize", "helm"),
     ("diff", "compare", "drift", "changes"),
+    ("cost", "bill", "spend", "spending", "budget", "expense"),
 )
 
 # Short forms people type and the words tooling spells out; a match on either counts as the word itself.
@@ -135,6 +136,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "ch": ("clickhouse",),
     "mongo": ("mongodb",),
     "gcp": ("google cloud",),
+    "gen": ("generate",),
 }
 _LONG: dict[str, set[str]] = {}
 for _short, _longs in ABBREVIATIONS.items():
@@ -181,6 +183,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("blew up", "failed"),
     ("blow up", "failed"),
     ("release notes", "changelog"),
+    # a verb and its particle: "back up the database" is a backup, not "back" and "up" (= start)
+    ("back up", "backup"),
+    ("stand up", "create"),
+    ("bring up", "start"),
+    ("bring down", "stop"),
+    ("shut down", "shutdown"),
+    ("clean up", "cleanup"),
+    ("blow away", "destroy"),
+    ("mess up", "break"),
+    ("go up", "increase"),
+    ("man pages", "manpages"),
+    ("man page", "manpage"),
 )
 # (Only phrases whose words mean little alone: "dead letter" or "dry run" stay as written, as files write them.)
 
@@ -217,6 +231,15 @@ def _index() -> dict[str, set[str]]:
 
 
 _MATES = _index()
+
+
+def again(word: str) -> str | None:
+    """The verb a re- word repeats, when only that verb is known: regenerate -> generate, rebuild -> build
+    (never restart, restore or release, which are words of their own)."""
+    word = word.lower()
+    if len(word) < 6 or not word.startswith("re") or stem(word) in _MATES or word in ABBREVIATIONS:
+        return None
+    return word[2:] if stem(word[2:]) in _MATES or word[2:] in ABBREVIATIONS or word[2:] in _LONG else None
 
 
 def mates(word: str) -> set[str]:

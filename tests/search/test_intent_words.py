@@ -1,0 +1,58 @@
+"""How an intent's words are read before matching: verbs with their particle, re- verbs, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from skilldex.search import SYNONYM_DISCOUNT, concepts
+from skilldex.search.synonyms import again
+
+
+@pytest.mark.parametrize(
+    ("intent", "word"),
+    [
+        ("back up the mssql database", "backup"),  # not "back" and "up" (= start)
+        ("blow away all the local containers", "destroy"),
+        ("stand up a new environment", "create"),
+        ("regenerate the man pages", "manpages"),
+    ],
+)
+def test_a_verb_and_its_particle_are_one_word(intent, word):
+    words = [c.word for c in concepts(intent)]
+    assert word in words
+    assert "up" not in words and "away" not in words and "man" not in words
+
+
+def test_a_re_verb_counts_its_verb_as_a_synonym():
+    assert again("regenerate") == "generate"
+    assert again("rebuild") == "build"
+    assert again("restart") is None and again("restore") is None and again("release") is None  # words of their own
+    terms = concepts("regenerate the docs")[0].terms
+    assert terms["regenerate"] == 1.0
+    assert terms["generate"] == SYNONYM_DISCOUNT and terms["gen"] == SYNONYM_DISCOUNT  # `gen-docs`
+
+
+def test_a_bill_is_a_cost():
+    assert "cost" in concepts("why did our AWS bill go up")[1].terms
+
+
+def test_a_word_said_only_in_a_body_does_not_cap_its_synonyms(tmp_path):
+    from support import write_tree
+
+    from skilldex.scan import scan_repo
+    from skilldex.search import find
+
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "scripts/nuke.sh": "#!/bin/sh\n# Used to nuke the dev environment for engineers.\nrm -rf node_modules\n",
+        "scripts/start.sh": "#!/bin/sh\n# Start the dev environment in docker.\ntrue\n",
+        # the only item saying the intent's own word, once, at the end of a long body
+        "tools/tags.sh": "#!/bin/sh\n# Print the release tags.\n" + "git tag --list\n" * 30 + "# never destroy a tag\n",
+    }
+    for i, chore in enumerate(("lint the code", "tail the logs", "rotate keys", "list ports", "sync docs")):
+        files[f"tools/chore{i}.sh"] = f"#!/bin/sh\n# {chore.capitalize()}.\ntrue\n"
+    hits = {h.path: h for h in find([scan_repo(write_tree(tmp_path / "app", files))], "destroy the dev environment")}
+    assert "destroy~nuke" in hits["scripts/nuke.sh"].why[0]
+    # nuke counts as a synonym of destroy (0.6 of the word), not as 0.6 of that one body mention: capped by it,
+    # nuke.sh scored 1.35 times start.sh, which says only "dev environment"
+    assert hits["scripts/nuke.sh"].score >= 1.6 * hits["scripts/start.sh"].score

@@ -7,7 +7,8 @@ Labels: benchmarks/brief/*.yaml (see its README). Checkouts: DIR/<owner>+<name> 
 (`skilldex.startup.render`, 8,000 characters), and as one three-repo workspace.
 
 Per system, for tuned, held-out and fresh repos separately (fresh: `fresh: true`, held-out repos labelled in a
-later round, before skilldex ran on them, never tuned on; reported apart so the first two groups keep their figures):
+later round, before skilldex ran on them, never tuned on; fresh-2: `fresh: 2`, a second such set labelled in round 4;
+reported apart so the earlier groups keep their figures):
 - key in brief: labelled key entry points listed in the brief;
 - key as headline: ... among the first HEAD items of their capability's section;
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
@@ -193,11 +194,13 @@ def judge(
     return tally
 
 
-SPLITS = ("tuned", "held-out", "fresh")
+SPLITS = ("tuned", "held-out", "fresh", "fresh-2")
 
 
 def split(labels: dict) -> str:
     """A repo's group: fresh (labelled later, never tuned on) is held out too, but reported on its own."""
+    if labels.get("fresh") == 2:  # the second fresh set (round 4), after `fresh: true` (round 3)
+        return "fresh-2"
     if labels.get("fresh"):
         return "fresh"
     return "held-out" if labels.get("heldout") else "tuned"

@@ -1,5 +1,5 @@
 """Missing skills (SKD601): `/names` and skills docs tell the agent to use that nothing answers, at a severity
-that says how surely the doc is addressed to Claude Code."""
+that says how surely it is a skill of this repo (`audience` then caps it by who the doc speaks to)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import difflib
 import re
 
 from skilldex.doctor import names, places
-from skilldex.doctor.repo import Document, RepoContext
+from skilldex.doctor.repo import RepoContext
 from skilldex.doctor.shell import Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
-from skilldex.scan.docs import AGENT_DOCS
 
 
 def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[Finding]:
@@ -48,29 +47,8 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
             elif installed is None or name in outside:  # a plugin whose commands are not known here; a skill
                 found = found.model_copy(update={"severity": Severity.warning})  # the doc places in a home folder
-            elif found.severity is Severity.error and not _to_claude(doc, text_lines, mentions):
-                found = found.model_copy(update={"severity": Severity.warning})
             findings.append(found)
     return findings
-
-
-CLAUDE_FILES = ("skill", "command", "agent")
-CONTEXT_LINES = 3  # "**Use the x skill**:", a blank line, the fence, then `/x`
-
-
-def _to_claude(doc: Document, lines: list[str], mentions: list[Mention]) -> bool:
-    """Whether a `/name` to type is said to Claude Code: in a skill, command, agent or CLAUDE.md/AGENTS.md, or
-    where its line, the lines just above or its heading say skill, slash command, Claude or a skill folder.
-    Elsewhere (a product's README, a CLI guide) it may be the product's own command: at most a warning."""
-    if doc.kind in CLAUDE_FILES or doc.rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
-        return True
-    for mention in mentions:
-        if not mention.command:
-            continue
-        start = max(0, mention.line - 1 - CONTEXT_LINES)
-        if names.said_to_claude(" ".join([_heading(lines, mention.line), *lines[start : mention.line]])):
-            return True
-    return False
 
 
 def _heading(lines: list[str], line: int) -> str:

@@ -251,11 +251,6 @@ def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
     return bool(_CLAUDE_CONTEXT.search(text))
 
 
-# Where a `/name` is surely said to Claude Code: a line (or the heading or lines just above it) that says skill,
-# slash command, Claude or a skill or command folder.
-_SAID_TO_CLAUDE = re.compile(
-    r"\bskills?\b|\bslash[- ]commands?\b|\bclaude\b|\.claude/(?:commands|skills)\b|\bplugins?\b", re.IGNORECASE
-)
 # Product, bot, UI and relay docs: `/ops` (default extension channel), legacy `/cdp` relay, Slack's `/deploy`.
 _PRODUCT_NOUNS = (
     r"(?:channel|relay|envelope|namespace|protocol|socket|websocket|endpoint|route|topic|queue|"
@@ -285,11 +280,6 @@ _OTHER_AGENT = re.compile(
 def for_other_agent(heading: str) -> bool:
     """Whether a heading names another coding agent and not Claude."""
     return bool(_OTHER_AGENT.search(heading)) and not re.search(r"\bclaude\b", heading, re.IGNORECASE)
-
-
-def said_to_claude(context: str) -> bool:
-    """Whether text around a mention (its line, the lines and heading above) addresses Claude Code."""
-    return bool(_SAID_TO_CLAUDE.search(context))
 
 
 def product_terms(texts: Iterable[str]) -> set[str]:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from skilldex.doctor.prose import prose_mentions
 from skilldex.doctor.shell import CLONED, NAME, SHELL_LANGS, UNKNOWN, Mention, script_walk
-from skilldex.doctor.wording import INDEFINITE, NEGATED, PLANNED_HEADING, creates
+from skilldex.doctor.wording import INDEFINITE, NEGATED, PLANNED_HEADING, creates, planned_label
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
 
@@ -57,9 +57,10 @@ def markdown_mentions(text: str) -> list[Mention]:
         if fence is not None:
             stripped = raw.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                if planned is None and not (block and block[0][2].startswith("#!") and creates(intro)):
+                shown = block and block[0][2].startswith("#!") and creates(intro)  # a script to write, shown whole
+                if planned is None and not shown and not planned_label(intro):
                     mentions, now = _code_block(language, block, moved)
-                    found.extend(mentions)  # else: a script to write, shown whole
+                    found.extend(mentions)
                     moved_level = section if now != moved else moved_level
                     moved = now
                 fence = None

@@ -4,6 +4,7 @@ that says how surely it is a skill of this repo (`audience` then caps it by who 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 
 from skilldex.doctor import names, places
@@ -19,7 +20,10 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
     closest: dict[str, tuple[str, str] | None] = {}
     elsewhere = {name for known in others.values() for name in known}
     product = names.product_terms(doc.text for doc in ctx.documents) - elsewhere
+    plugins = names.external_plugins((doc.text for doc in ctx.documents), _own_marketplaces(ctx))
     for doc in ctx.documents:
+        if names.other_agents_doc(doc.rel):
+            continue  # `knowledge/cursor/plugins.md`: Cursor's `/add-plugin`, not a skill of Claude Code
         # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
@@ -34,6 +38,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 and mention.target not in (installed or ())
                 and mention.target not in product
                 and mention.target not in made
+                and not (":" in mention.target and mention.target.split(":", 1)[0] in plugins)
                 and _is_unknown_skill(ctx, mention.target)
             ):
                 text_lines = text_lines or doc.text.split("\n")
@@ -49,6 +54,20 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 found = found.model_copy(update={"severity": Severity.warning})  # the doc places in a home folder
             findings.append(found)
     return findings
+
+
+def _own_marketplaces(ctx: RepoContext) -> set[str]:
+    """The names of the marketplaces this repo publishes (`.claude-plugin/marketplace.json`)."""
+    found = set()
+    for file in ctx.fs.files:
+        if file.name == "marketplace.json" and file.rel.split("/")[-2:-1] == [".claude-plugin"]:
+            try:
+                data = json.loads(ctx.fs.read_text(file) or "")
+            except ValueError:
+                continue
+            if isinstance(data, dict) and isinstance(data.get("name"), str):
+                found.add(data["name"])
+    return found
 
 
 def _heading(lines: list[str], line: int) -> str:

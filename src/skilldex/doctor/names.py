@@ -221,7 +221,8 @@ def installed_commands(text: str) -> set[str] | None:
 
 # `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
 _PLACEHOLDER = re.compile(
-    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$|"
+    r"^(?:my|your|new|custom)(?:command|skill|cmd|agent|tool|script|plugin)s?$"  # `/mycommand` of a tutorial
 )
 # A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
 _CLAUDE_CONTEXT = re.compile(
@@ -275,6 +276,27 @@ _OTHER_AGENT = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+
+
+def other_agents_doc(rel: str) -> bool:
+    """Whether a doc sits in a folder named for another coding agent (`knowledge/docs/cursor/plugins.md`): its
+    `/names` are that agent's commands."""
+    return any(for_other_agent(folder) for folder in rel.split("/")[:-1] if not folder.startswith("."))
+
+
+_INSTALL_FROM = re.compile(r"(?:/plugin|\bclaude\s+plugins?)\s+(?:install|i|add)\s+([\w.-]+)@([\w.-]+)")
+
+
+def external_plugins(texts: Iterable[str], own_marketplaces: set[str]) -> set[str]:
+    """Plugins the repo's docs install from another marketplace (`/plugin install allium@juxt`): their `/allium:x`
+    commands come from there, even when a plugin of this repo has the same name."""
+    return {
+        m.group(1)
+        for text in texts
+        if "plugin" in text
+        for m in _INSTALL_FROM.finditer(text)
+        if m.group(2) not in own_marketplaces
+    }
 
 
 def for_other_agent(heading: str) -> bool:

@@ -70,9 +70,13 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     found: list[Mention] = []
     if "`" in line:
         elsewhere = _linked_elsewhere(line)
-        for span in _CODE_SPAN.finditer(line):
+        spans = list(_CODE_SPAN.finditer(line))
+        for index, span in enumerate(spans):
             if not any(start <= span.start() < end for start, end in elsewhere):
-                found.extend(_span(line, span, number, preceding))
+                mentions = _span(line, span, number, preceding)
+                if _alternatives(line, spans, index):  # "in `tests/e2e/` or `e2e/`": wherever the project keeps them
+                    mentions = [m for m in mentions if m.kind != "file"]
+                found.extend(mentions)
         masked = mask(line, _CODE_SPAN)
     else:
         masked = line
@@ -85,11 +89,35 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)
-        invoked = (verb or "").lower() in INVOKE_VERBS
+        invoked = (verb or "").lower() in INVOKE_VERBS and _imperative(verb, line[: match.start(1)])
         before = line[: match.start(3)]
         if (formatted or ("-" in name and invoked)) and not creates(preceding + " " + before) and not quoted(before):
             found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
     return _unique(found + _links(masked, number))
+
+
+# What may stand before an instruction's verb: the start of a line, list item or sentence ("**Use the x skill**",
+# "- [ ] Run the x skill", "If it fails, use the x skill"). "Ralph will use the x skill" describes, not instructs.
+_INSTRUCTION_START = re.compile(
+    r"(?:^|[.:;,!?)]\s)[\s>*_#+\-\d.)|\[\]x]*$|\b(?:then|and|please|first|always|now|must|should|to)\s+[*_]*$",
+    re.IGNORECASE,
+)
+
+
+def _imperative(verb: str, before: str) -> bool:
+    """Whether the verb starts an instruction; `via` and `with` follow one ("Deploy via the x skill")."""
+    return verb.lower() in ("via", "with") or bool(_INSTRUCTION_START.search(before))
+
+
+# "`docs/adr/` or `docs/decisions/`", "`tests/e2e/` или `e2e/`": places to look in, whichever the project has.
+_OR = re.compile(r"^[\s*_,]*(?:or|или|oder|ou|o|或)[\s*_]*$", re.IGNORECASE)
+
+
+def _alternatives(line: str, spans: list[re.Match], index: int) -> bool:
+    """Whether the span and a neighbouring one are offered as alternatives (joined by "or")."""
+    before = index > 0 and _OR.match(line[spans[index - 1].end() : spans[index].start()])
+    after = index + 1 < len(spans) and _OR.match(line[spans[index].end() : spans[index + 1].start()])
+    return bool(before or after)
 
 
 def _linked_elsewhere(line: str) -> list[tuple[int, int]]:
@@ -105,13 +133,15 @@ def _links(masked: str, number: int) -> list[Mention]:
     if "](" not in masked and "]:" not in masked:
         return []
     found = []
-    targets = [(m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2)) for m in _LINK.finditer(masked)]
+    targets = [
+        (m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2), m.end()) for m in _LINK.finditer(masked)
+    ]
     definition = _LINK_DEFINITION.match(masked)
     if definition:
-        targets.append((definition.group(1), definition.start(1)))
-    for target, start in targets:
+        targets.append((definition.group(1), definition.start(1), len(masked)))
+    for target, start, end in targets:
         path = _LINE_SUFFIX.sub("", target.split("#", 1)[0].split("?", 1)[0])
-        if path and not _external(path):
+        if path and not _external(path) and not HYPOTHETICAL_AFTER.match(masked[end:]):  # "[manual/](manual/) (TBD)"
             kind = "tool" if TOOL_PATH.fullmatch(path) else "file"
             found.append(Mention(kind, path.removeprefix("./"), number, start + 1, link=True))
     return found

@@ -78,11 +78,12 @@ CREATED_AFTER = re.compile(
     r"^\W{0,3}\(?(?:generated|auto-generated|created by|not committed|git-?ignored)", re.IGNORECASE
 )
 
-# Sections about work not done: "What's NOT in v1", "Future work", "Planned", "Roadmap", "TODO", "Out of scope".
+# Sections about work not done: "What's NOT in v1", "Future work", "Planned", "Roadmap", "TODO", "Out of scope",
+# and a plan's priorities ("Should Have", "Nice to Have": MoSCoW).
 PLANNED_HEADING = re.compile(
     r"\b(?:not (?:yet|in|included|implemented|supported)|planned|future|roadmap|to-?do|deferred|backlog|ideas|"
     r"wish-?list|proposed|proposals?|upcoming|coming soon|out of scope|unimplemented|tracked separately|"
-    r"not done|open questions|won'?t do)\b",
+    r"not done|open questions|won'?t do|(?:must|should|could|won'?t|nice to) have)\b",
     re.IGNORECASE,
 )
 
@@ -93,10 +94,10 @@ NEGATED = re.compile(r"\b(?:no|not|never|without|instead of)\W{0,3}$", re.IGNORE
 # that shape, not this repo's.
 INDEFINITE = re.compile(r"\b(?:a|an|another|one|single|some)\W{0,3}$", re.IGNORECASE)
 
-# "a `scripts/rotate_pdf.py` script would be helpful": a path the sentence only imagines.
+# "a `scripts/rotate_pdf.py` script would be helpful", "[manual/](manual/) (待完善)": a path the sentence only imagines.
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;:!?]{0,40}\b(?:would|could|might|planned|to be (?:created|added|written|implemented|built)|not yet|"
-    r"coming soon|TBD|TODO)\b",
+    r"coming soon|TBD|TODO|待完善|待补充|待定|未完成|予定)\b",  # CJK: "to be completed", "to be added", "planned"
     re.IGNORECASE,
 )
 
@@ -108,6 +109,16 @@ SOMEONE_ELSES = re.compile(r"(?:\b\w+['’]s(?:\s+own)?|\b(?:upstream|third-part
 
 # "✓ **Good**: `scripts/helper.py`", "Bad: ...": a line showing how names should look.
 EXAMPLE_LABEL = re.compile(r"[✓✗✔✘✅❌]|\b(?:good|bad|correct|wrong|avoid)\W{0,4}:", re.IGNORECASE)
+
+
+# A label that opens what follows as a plan: "**Proposed (Automated):**", "Planned:", "Future:".
+_PLANNED_LABEL = re.compile(r"^[*_\s]*[^.!?]{0,40}[*_\s]*:[*_\s]*$")
+
+
+def planned_label(intro: str) -> bool:
+    """Whether the prose just before a code block is a short label saying what follows is planned."""
+    last = intro.strip()[-80:]
+    return bool(_PLANNED_LABEL.match(last)) and bool(PLANNED_HEADING.search(last))
 
 
 def quoted(before: str) -> bool:

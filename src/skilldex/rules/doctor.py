@@ -22,7 +22,7 @@ MISSING_SKILL = rule(
         "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error only "
         "where it is written to type and the text is said to the agent: Claude Code's skills (with the files of "
         "the skill's folder), commands and agents, in `.claude/` or a plugin, CLAUDE.md and AGENTS.md and the "
-        "files they import (`@docs/runbook.md`), workflows, or a line that names the skill it tells the agent to "
+        "files they import (`@path`), workflows, or a line that names the skill it tells the agent to "
         'use ("Use the apply-production-migrations skill"). A warning in every other doc (it may be a '
         'product\'s own command), when a skill is only named in prose ("the `x` skill"), which is often another '
         "repo's, or when the doc places the skill in a home folder (`~/.claude/skills/x`).",

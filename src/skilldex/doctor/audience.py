@@ -24,7 +24,6 @@ from skilldex.scan.docs import AGENT_DOCS
 AGENT = "agent"
 TOOLING = "tooling"
 READER = "reader"
-AGENT_KINDS = frozenset({"skill", "command", "agent"})
 MAX_IMPORT_DEPTH = 5  # Claude Code follows `@path` imports five hops deep
 CONTEXT_LINES = 3  # "**Use the x skill**:", a blank line, the fence, then `/x`
 

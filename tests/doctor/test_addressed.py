@@ -38,11 +38,12 @@ def test_a_command_to_type_is_an_error_only_where_it_is_said_to_claude_code(make
             ".claude/commands/plan.md": "Plan it, then run `/write-spec`.\n",
         }
     )
+    # only Claude Code's own files hold errors; a doc's heading or nearby "skill" no longer makes one
     assert shown(doctor(root, use_git=False), "SKD601") == [
         ("SKD601", ".claude/commands/plan.md", 1, "error"),
         ("SKD601", "docs/cli.md", 7, "warning"),
-        ("SKD601", "docs/ops.md", 6, "error"),
-        ("SKD601", "docs/slash.md", 5, "error"),
+        ("SKD601", "docs/ops.md", 6, "warning"),
+        ("SKD601", "docs/slash.md", 5, "warning"),
     ]
 
 
@@ -104,13 +105,13 @@ def test_a_walkthrough_that_cds_away_ends_the_judgement_for_its_section(make_rep
         "./scripts/health-check.sh\n```\n"
     )
     root = make_repo({"scripts/ok.sh": TOOL, "docs/hotfix.md": doc})
-    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/hotfix.md", 20, "error")]
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/hotfix.md", 20, "warning")]
 
 
 def test_a_walkthrough_that_cds_into_a_repo_folder_runs_its_scripts_there(make_repo, doctor):
     doc = "# Web\n\n## Build\n\n```bash\ncd web\n```\n\nThen:\n\n```bash\n./scripts/build.sh\n./scripts/gone.sh\n```\n"
     root = make_repo({"web/scripts/build.sh": TOOL, "scripts/ok.sh": TOOL, "README.md": doc})
-    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "README.md", 13, "error")]
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "README.md", 13, "warning")]
 
 
 def test_a_clone_of_this_repo_then_a_later_block_is_judged_from_its_root(make_repo, doctor):
@@ -119,7 +120,7 @@ def test_a_clone_of_this_repo_then_a_later_block_is_judged_from_its_root(make_re
         "```bash\n./scripts/ok.sh\n./scripts/gone.sh\n```\n"
     )
     root = make_repo({"scripts/ok.sh": TOOL, "README.md": doc})
-    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "README.md", 11, "error")]
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "README.md", 11, "warning")]
 
 
 def test_a_subfolders_doc_may_run_the_roots_scripts(make_repo, doctor):
@@ -170,8 +171,8 @@ def test_a_section_for_another_coding_agent_holds_that_agents_commands(make_repo
         "# Install (claude plugin and others)\n\n### Cursor\n\n```text\n/add-toolkit superpowers\n```\n\n"
         "### Claude Code\n\n```text\n/setup-toolkit\n```\n"
     )
-    root = make_repo({"README.md": doc})
-    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "README.md", 12, "error")]
+    root = make_repo({"AGENTS.md": doc})
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "AGENTS.md", 12, "error")]
 
 
 def test_a_file_a_service_caches_at_run_time_is_not_dangling(make_repo, doctor):
@@ -186,7 +187,7 @@ def test_a_cd_into_a_variable_folder_says_nothing_about_later_blocks(make_repo, 
         "### 7. Score\n\n```bash\npython3 tools/skill_scorer.py x\n```\n"
     )
     root = make_repo({"tools/ok.sh": TOOL, "docs/enhance.md": doc})
-    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/enhance.md", 15, "error")]
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/enhance.md", 15, "warning")]
 
 
 def test_a_path_the_doc_says_is_absent_is_not_dangling(make_repo, doctor):

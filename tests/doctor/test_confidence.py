@@ -56,13 +56,16 @@ def test_a_skill_only_named_in_prose_is_a_warning_and_one_to_type_an_error(make_
             "docs/a.md": "# A\n\nThe `project-planning` skill writes the phases.\n",
             "docs/b.md": "# B\n\n**Use the apply-production-migrations skill**:\n\n"
             "```\n/apply-production-migrations\n```\n",
-            "docs/c.md": "# C\n\nRun `/deploy-api staging` after merging (claude).\n",
+            "CLAUDE.md": "# C\n\nRun `/deploy-api staging` after merging.\n",
+            ".claude/commands/ship.md": "The `notes-drafter` skill drafts the notes.\n",
         }
     )
+    # in a doc, only a line that names the skill it tells the agent to use is said to the agent (the seed)
     assert shown(doctor(root, use_git=False), "SKD601") == [
+        ("SKD601", ".claude/commands/ship.md", 1, "warning"),
+        ("SKD601", "CLAUDE.md", 3, "error"),
         ("SKD601", "docs/a.md", 3, "warning"),
         ("SKD601", "docs/b.md", 3, "error"),
-        ("SKD601", "docs/c.md", 3, "error"),
     ]
 
 
@@ -107,13 +110,14 @@ def test_a_missing_script_in_the_repos_tool_folder_stays_an_error(make_repo, doc
     root = make_repo(
         {
             "scripts/deploy.ts": TOOL,
-            "README.md": "# App\n\n```bash\n./scripts/deploy.sh prod\n```\n",
-            "docs/notes.md": "# Notes\n\nThe deploy script is `scripts/deploy.sh`.\n",
+            "AGENTS.md": "# App\n\n```bash\n./scripts/deploy.sh prod\n```\n",
+            ".claude/skills/deploy/SKILL.md": "---\nname: deploy\ndescription: Deploy.\n---\n\n"
+            "The deploy script is `scripts/deploy.sh`.\n",
         }
     )
     assert shown(doctor(root, use_git=False), "SKD602") == [
-        ("SKD602", "README.md", 4, "error"),
-        ("SKD602", "docs/notes.md", 3, "warning"),
+        ("SKD602", ".claude/skills/deploy/SKILL.md", 6, "warning"),
+        ("SKD602", "AGENTS.md", 4, "error"),
     ]
 
 
@@ -197,6 +201,10 @@ def test_records_plans_and_templates_name_what_is_not_there(make_repo, doctor, p
 
 INFRA = "# Infrastructure\n\n{0}\n"
 DEPLOY = "# Deploy\n\nThe API runs on `prod-app-ec2` (ssh deploy@prod-app-ec2).\n"
+WORKFLOW = (
+    "on: workflow_dispatch\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - run: ssh deploy@prod-app-ec2 restart\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -208,10 +216,15 @@ DEPLOY = "# Deploy\n\nThe API runs on `prod-app-ec2` (ssh deploy@prod-app-ec2).\
         ("Per `dec-092` the copy on `prod-app-ec2` was retired.", None),
     ],
 )
-def test_retired_resources_are_errors_only_when_a_doc_says_so_outright(make_repo, doctor, statement, severity):
-    root = make_repo({"docs/infra.md": INFRA.format(statement), "docs/deploy.md": DEPLOY})
-    expected = [("SKD612", "docs/deploy.md", 3, severity)] if severity else []
-    assert shown(doctor(root, use_git=False), "SKD612") == expected
+def test_retired_resources_are_errors_only_in_a_workflow_and_when_a_doc_says_so_outright(
+    make_repo, doctor, statement, severity
+):
+    root = make_repo(
+        {"docs/infra.md": INFRA.format(statement), "docs/deploy.md": DEPLOY, ".github/workflows/deploy.yml": WORKFLOW}
+    )
+    # a workflow deploys to the host; a doc that still names it is at most a warning (it may be a note on the past)
+    expected = [("SKD612", ".github/workflows/deploy.yml", 6, severity), ("SKD612", "docs/deploy.md", 3, "warning")]
+    assert shown(doctor(root, use_git=False), "SKD612") == (expected if severity else [])
 
 
 def test_changed_since_doc_is_info(history, doctor):

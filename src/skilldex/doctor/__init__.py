@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from skilldex import secrets
-from skilldex.doctor import git, infra, missing_skills, references, skills, stale, tasks, tools
+from skilldex.doctor import audience, git, infra, missing_skills, references, skills, stale, tasks, tools
 from skilldex.doctor.repo import open_context
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
@@ -109,7 +109,7 @@ def check_repo(
         found.extend(orphans)
         if stopped:
             found.append(rules.CHECK_SKIPPED.finding(".", stopped))
-    return found
+    return audience.settle(ctx, found)
 
 
 def _without_secrets(fs, found: list[Finding]) -> list[Finding]:

@@ -1,17 +1,17 @@
 """Missing skills (SKD601): `/names` and skills docs tell the agent to use that nothing answers, at a severity
-that says how surely the doc is addressed to Claude Code."""
+that says how surely it is a skill of this repo (`audience` then caps it by who the doc speaks to)."""
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 
 from skilldex.doctor import names, places
-from skilldex.doctor.repo import Document, RepoContext
+from skilldex.doctor.repo import RepoContext
 from skilldex.doctor.shell import Mention
 from skilldex.models import Finding, Severity
 from skilldex.rules import doctor as rules
-from skilldex.scan.docs import AGENT_DOCS
 
 
 def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[Finding]:
@@ -20,7 +20,10 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
     closest: dict[str, tuple[str, str] | None] = {}
     elsewhere = {name for known in others.values() for name in known}
     product = names.product_terms(doc.text for doc in ctx.documents) - elsewhere
+    plugins = names.external_plugins((doc.text for doc in ctx.documents), _own_marketplaces(ctx))
     for doc in ctx.documents:
+        if names.other_agents_doc(doc.rel):
+            continue  # `knowledge/cursor/plugins.md`: Cursor's `/add-plugin`, not a skill of Claude Code
         # `/verify` in a bot's or an app's docs is that product's command, unless a workspace repo has the skill
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
@@ -35,6 +38,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 and mention.target not in (installed or ())
                 and mention.target not in product
                 and mention.target not in made
+                and not (":" in mention.target and mention.target.split(":", 1)[0] in plugins)
                 and _is_unknown_skill(ctx, mention.target)
             ):
                 text_lines = text_lines or doc.text.split("\n")
@@ -48,29 +52,22 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 found = found.model_copy(update={"severity": Severity.info})  # documents other tools' commands
             elif installed is None or name in outside:  # a plugin whose commands are not known here; a skill
                 found = found.model_copy(update={"severity": Severity.warning})  # the doc places in a home folder
-            elif found.severity is Severity.error and not _to_claude(doc, text_lines, mentions):
-                found = found.model_copy(update={"severity": Severity.warning})
             findings.append(found)
     return findings
 
 
-CLAUDE_FILES = ("skill", "command", "agent")
-CONTEXT_LINES = 3  # "**Use the x skill**:", a blank line, the fence, then `/x`
-
-
-def _to_claude(doc: Document, lines: list[str], mentions: list[Mention]) -> bool:
-    """Whether a `/name` to type is said to Claude Code: in a skill, command, agent or CLAUDE.md/AGENTS.md, or
-    where its line, the lines just above or its heading say skill, slash command, Claude or a skill folder.
-    Elsewhere (a product's README, a CLI guide) it may be the product's own command: at most a warning."""
-    if doc.kind in CLAUDE_FILES or doc.rel.rsplit("/", 1)[-1].lower() in AGENT_DOCS:
-        return True
-    for mention in mentions:
-        if not mention.command:
-            continue
-        start = max(0, mention.line - 1 - CONTEXT_LINES)
-        if names.said_to_claude(" ".join([_heading(lines, mention.line), *lines[start : mention.line]])):
-            return True
-    return False
+def _own_marketplaces(ctx: RepoContext) -> set[str]:
+    """The names of the marketplaces this repo publishes (`.claude-plugin/marketplace.json`)."""
+    found = set()
+    for file in ctx.fs.files:
+        if file.name == "marketplace.json" and file.rel.split("/")[-2:-1] == [".claude-plugin"]:
+            try:
+                data = json.loads(ctx.fs.read_text(file) or "")
+            except ValueError:
+                continue
+            if isinstance(data, dict) and isinstance(data.get("name"), str):
+                found.add(data["name"])
+    return found
 
 
 def _heading(lines: list[str], line: int) -> str:

@@ -221,7 +221,8 @@ def installed_commands(text: str) -> set[str] | None:
 
 # `/my-command`, `/command-name`, `/your-skill`: names a guide uses to show the shape of a command.
 _PLACEHOLDER = re.compile(
-    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$"
+    r"^(?:my|your|example|sample|some|foo|bar)(?:[-_]|$)|^(?:slash[-_])?(?:command|skill|cmd|name)(?:[-_]name)?$|[-_]name$|"
+    r"^(?:my|your|new|custom)(?:command|skill|cmd|agent|tool|script|plugin)s?$"  # `/mycommand` of a tutorial
 )
 # A doc that speaks of Claude Code (or agents) at all; elsewhere `/name` is the product's own command.
 _CLAUDE_CONTEXT = re.compile(
@@ -251,11 +252,6 @@ def addressed_to_claude(rel: str, kind: str, text: str) -> bool:
     return bool(_CLAUDE_CONTEXT.search(text))
 
 
-# Where a `/name` is surely said to Claude Code: a line (or the heading or lines just above it) that says skill,
-# slash command, Claude or a skill or command folder.
-_SAID_TO_CLAUDE = re.compile(
-    r"\bskills?\b|\bslash[- ]commands?\b|\bclaude\b|\.claude/(?:commands|skills)\b|\bplugins?\b", re.IGNORECASE
-)
 # Product, bot, UI and relay docs: `/ops` (default extension channel), legacy `/cdp` relay, Slack's `/deploy`.
 _PRODUCT_NOUNS = (
     r"(?:channel|relay|envelope|namespace|protocol|socket|websocket|endpoint|route|topic|queue|"
@@ -282,14 +278,30 @@ _OTHER_AGENT = re.compile(
 )
 
 
+def other_agents_doc(rel: str) -> bool:
+    """Whether a doc sits in a folder named for another coding agent (`knowledge/docs/cursor/plugins.md`): its
+    `/names` are that agent's commands."""
+    return any(for_other_agent(folder) for folder in rel.split("/")[:-1] if not folder.startswith("."))
+
+
+_INSTALL_FROM = re.compile(r"(?:/plugin|\bclaude\s+plugins?)\s+(?:install|i|add)\s+([\w.-]+)@([\w.-]+)")
+
+
+def external_plugins(texts: Iterable[str], own_marketplaces: set[str]) -> set[str]:
+    """Plugins the repo's docs install from another marketplace (`/plugin install allium@juxt`): their `/allium:x`
+    commands come from there, even when a plugin of this repo has the same name."""
+    return {
+        m.group(1)
+        for text in texts
+        if "plugin" in text
+        for m in _INSTALL_FROM.finditer(text)
+        if m.group(2) not in own_marketplaces
+    }
+
+
 def for_other_agent(heading: str) -> bool:
     """Whether a heading names another coding agent and not Claude."""
     return bool(_OTHER_AGENT.search(heading)) and not re.search(r"\bclaude\b", heading, re.IGNORECASE)
-
-
-def said_to_claude(context: str) -> bool:
-    """Whether text around a mention (its line, the lines and heading above) addresses Claude Code."""
-    return bool(_SAID_TO_CLAUDE.search(context))
 
 
 def product_terms(texts: Iterable[str]) -> set[str]:

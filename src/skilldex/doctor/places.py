@@ -24,7 +24,8 @@ NOT_COMMITTED = re.compile(r"^\.env(\..*)?$|\.(local|log|tmp|bak|swp|pid|sock)$|
 PLACEHOLDER = re.compile(
     r"YYYY|HHMM|XXX|NNN|(?<![A-Za-z])XX(?![A-Za-z])|(?:module|script|file|skill|command|tool|app)[-_]name\b|"
     r"_name(?:\.\w+)?/?$|\.\.\.|(^|/)path/to/|(^|/)(foo|bar|baz|your-[^/]*|my-[^/]*|[a-z])(/|\.|$)|"
-    r"(^|/)[A-Z][A-Z0-9_]+/"
+    r"(^|/)[A-Z][A-Z0-9_]+/|"
+    r"(?:^|[/.])[a-z][a-z0-9]*[-_][A-Z][A-Z0-9_]{3,}(?=[./]|$)"  # `backup-TIMESTAMP/`: filled in at run time
 )
 # `application/json`, `text/html`: media types, not paths.
 MEDIA_TYPE = re.compile(r"^(?:application|text|image|audio|video|font|multipart|message|model)/[\w.+-]+$")

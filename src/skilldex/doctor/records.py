@@ -39,6 +39,8 @@ OPEN = (
     "pending",
     "backlog",
 )
+# Statuses of work not built yet: `## Status: Planning`, `Status: Not started`.
+PROPOSED = ("proposed", "draft", "planned", "planning", "not started", "backlog", "idea", "todo", "to do")
 HEAD_LINES = 30  # a record states its status near the top
 # `Status: resolved`, `**Status:** Done`, `status: closed` (frontmatter), or a `## Status` heading whose next
 # non-blank line is `- resolved`.
@@ -85,5 +87,6 @@ def exported(root_docs: list[str]) -> bool:
 
 
 def proposed(text: str) -> bool:
-    """Whether the doc says it is a proposal or draft (`**Status**: Proposed`): it describes what is not built."""
-    return (_status(text) or "").startswith(("proposed", "draft", "planned"))
+    """Whether the doc says it is a proposal, draft or plan (`**Status**: Proposed`, `## Status: Planning`): it
+    describes what is not built."""
+    return (_status(text) or "").startswith(PROPOSED)

@@ -62,6 +62,8 @@ HISTORICAL_NAMES = frozenset(
         "sessions",
     }
 )
+# Lists of where content came from: they cite files of other repos (`rig/skills/sources.md`).
+SOURCE_NAMES = frozenset({"sources", "bibliography", "citations", "credits", "acknowledgements", "acknowledgments"})
 # Plans describe what does not exist yet.
 PROPOSAL_DIRS = frozenset(
     {
@@ -185,6 +187,8 @@ def classify(rel: str) -> str | None:
     stem = name.rsplit(".", 1)[0]
     if records.archived(rel):
         return "historical"  # `.claude/skills/_archive/`: kept on purpose, no longer in use
+    if stem in SOURCE_NAMES:
+        return "historical"  # `skills/sources.md`: the sources a skill was written from, other repos' files
     if "template" in stem:
         return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:

@@ -20,11 +20,12 @@ MISSING_SKILL = rule(
         'sections for another coding agent ("### Cursor"), wireframes, a `/name` the repo\'s docs anywhere call '
         "a channel, relay, endpoint or bot command (`/ops` (default extension channel)), and `/name` in docs "
         "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error only "
-        "where it is written to type and said to Claude Code: in a skill, command, agent, CLAUDE.md or "
-        "AGENTS.md, or where its line, the lines just above or its heading say skill, slash command, Claude, "
-        "plugin or `.claude/skills`. A warning elsewhere (it may be a product's own command), when a skill is "
-        'only named in prose ("the `x` skill"), which is often another repo\'s, or when the doc places the '
-        "skill in a home folder (`~/.claude/skills/x`).",
+        "where it is written to type and the text is said to the agent: Claude Code's skills (with the files of "
+        "the skill's folder), commands and agents, in `.claude/` or a plugin, CLAUDE.md and AGENTS.md and the "
+        "files they import (`@path`), workflows, or a line that names the skill it tells the agent to "
+        'use ("Use the apply-production-migrations skill"). A warning in every other doc (it may be a '
+        'product\'s own command), when a skill is only named in prose ("the `x` skill"), which is often another '
+        "repo's, or when the doc places the skill in a home folder (`~/.claude/skills/x`).",
         "The agent follows the doc, types the command, and nothing happens: it improvises instead, in the seed "
         "incident for ten minutes of a production outage.",
         '`docs/ops/daily.md`: "**Use the apply-production-migrations skill**" and no such skill in `.claude/skills/`.',
@@ -48,8 +49,10 @@ MISSING_TOOL = rule(
         "(`skills/<name>/` outside a dot folder) paths outside the skill's own folder, `scripts/` paths of a "
         "doc that places its skill in a home folder (`~/.claude/skills/x/`), paths after an earlier block of "
         "the same section `cd`'d into a folder the repo lacks, and the steps of a workflow only other repos "
-        "call (`on: workflow_call`). An error when a command runs it; a warning when a path is only named in "
-        "prose or its top folder is not in the repo.",
+        "call (`on: workflow_call`). An error when a command runs it in text said to the agent or run by tooling "
+        "(Claude Code's skills, commands and agents, CLAUDE.md and AGENTS.md and their `@` imports, workflows); "
+        "a warning in any other doc (a README, a runbook: the script may be planned, or the reader's), when a "
+        "path is only named in prose or when its top folder is not in the repo.",
         "An instruction that runs a missing script fails in the middle of a procedure, usually an urgent one.",
         "```bash\npython3 tools/rds-querry --tables\n```",
     ),
@@ -199,9 +202,11 @@ RETIRED_RESOURCE = rule(
     doc(
         "Reports a host or resource name (`prod-db-1`, `api.internal.example.com`) in a workflow or doc when "
         "some doc says it was terminated, decommissioned, removed, retired or no longer exists. Lines that "
-        "speak of the past (`was`, `previously`, `until`) are not counted as uses. An error when the statement says "
-        "outright that the resource was terminated, decommissioned, retired, destroyed or shut down; a warning when "
-        "it only says removed, deleted or gone. Table rows and lines with status marks (✅ ❌) state no retirement.",
+        "speak of the past (`was`, `previously`, `until`) are not counted as uses. An error only when a workflow "
+        "targets the resource and the statement says outright that it was terminated, decommissioned, retired, "
+        "destroyed or shut down; a warning when a doc uses it (a skill's note may be about the past or another "
+        "repo's host) or the statement only says removed, deleted or gone. Table rows and lines with status marks "
+        "(✅ ❌) state no retirement.",
         "Agents trust workflows and infra docs: in the seed incident a deploy workflow still targeting a "
         "terminated EC2 host sent the agent looking for servers that no longer existed.",
         '`.github/workflows/deploy-ec2.yml` targets `prod-app-ec2`; `docs/INFRASTRUCTURE.md`: "The EC2 '
@@ -256,6 +261,16 @@ MISSING_TASK = rule(
         "```bash\nmake deploy-stg   # the Makefile says deploy-staging\n```",
     ),
 )
+
+# Where a rule's findings may be errors: in text said to the agent (Claude Code's skills, commands and agents,
+# CLAUDE.md and AGENTS.md with the files they import) or run by tooling (workflows). Anywhere else (a README, a
+# runbook, a guide) they are warnings: its reader may mean another product's `/name`, or a script still to write.
+# `skilldex.doctor.audience` applies this, and nothing else decides it.
+ERROR_AUDIENCES = {
+    MISSING_SKILL.code: frozenset({"agent", "tooling"}),
+    MISSING_TOOL.code: frozenset({"agent", "tooling"}),
+    RETIRED_RESOURCE.code: frozenset({"tooling"}),  # a workflow deploys to it; a doc may be a note on the past
+}
 
 CODES = tuple(
     r.code

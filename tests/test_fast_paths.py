@@ -66,7 +66,7 @@ def test_frontmatter_is_found_where_splitting_every_line_finds_it(opening, rest)
 
 def reference_infer(*texts: str | None) -> list[str]:
     """Every capability's vocabulary intersected with the words, camelCase parts always split."""
-    text = capabilities._URL.sub(" ", " ".join(t for t in texts if t))
+    text = capabilities.words.URL.sub(" ", " ".join(t for t in texts if t))
     words = capabilities.tokens(text)
     present = set(words) | set(capabilities.camel_tokens(text))
     joined = " " + " ".join(words) + " "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skilldex.capabilities.item import infer_fields, of_item
+from skilldex.capabilities.item import infer_fields, lead, of_item
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
 from skilldex.capabilities.vocabulary import OPERATIONAL, VOCABULARY
@@ -18,6 +18,7 @@ __all__ = [
     "first_said",
     "infer",
     "infer_fields",
+    "lead",
     "of_item",
     "own_name",
     "said_of",

@@ -55,3 +55,8 @@ _TRIGGER = re.compile(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:wh
 def _split(text: str) -> tuple[str, str, str]:
     parts = _FIRST_SENTENCE.split(text.strip(), 1)
     return parts[0], "", parts[1] if len(parts) > 1 else ""
+
+
+def lead(text: str | None) -> str:
+    """The first sentence of a description: what the item says it does."""
+    return _split(text or "")[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from skilldex import capabilities
+from skilldex import capabilities, importance
 from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code, opens_with_list
 from skilldex.models import CodeCommand, DocItem, Heading
 from skilldex.samples import SAMPLE_DIRS
@@ -98,6 +98,17 @@ def _candidate(file: RepoFile) -> bool:
 
 def _guide(file: RepoFile) -> bool:
     return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
+
+
+# Docs that walk through the whole system: their sections name its parts, not what the doc is for.
+OVERVIEWS = {"architecture", "overview", "design", "system-design"}
+
+
+def _headings_tell(file: RepoFile) -> bool:
+    """Whether the doc's headings say what it is for: not in a guide or overview, whose sections cover the whole
+    repo, nor in a plan, proposal or record, whose sections tell a story (a checklist's "Testing" step)."""
+    stem = file.name.lower().rsplit(".", 1)[0].replace("_", "-")
+    return not (_guide(file) or stem in OVERVIEWS or importance.is_record("doc", file.rel))
 
 
 def is_rule(file: RepoFile) -> bool:
@@ -239,7 +250,9 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
             description=description,
             # a repo's own guide covers everything: its headings say what the repo does, not what the doc is for
             capabilities=capabilities.infer_fields(
-                (title,), (heading_text,) if not _guide(file) else (), names=(file.rel,)
+                (title, capabilities.lead(description)),
+                (heading_text,) if _headings_tell(file) else (),
+                names=(file.rel,),
             ),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],

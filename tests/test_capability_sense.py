@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skilldex import capabilities
+from skilldex.prominence import main_capability
 
 
 def test_word_sense_keeps_other_meanings_out():
@@ -39,3 +40,29 @@ def test_the_title_gives_a_word_its_sense_for_the_headings_too():
         ("BGP migration",), ("Migration steps Migration rollback",), names=("docs/bgp-migration.md",)
     )
     assert "migrations" not in found
+
+
+def test_vocabulary_for_traces_postgres_operators_clouds_and_rebuilds():
+    assert capabilities.infer("Check the Tempo traces") == ["monitoring"]
+    assert capabilities.infer("Check CNPG backup freshness") == ["database", "backup"]
+    assert capabilities.infer("Kick-start cloud SaaS products") == ["cloud"]
+    assert capabilities.infer("Verify the IAM user and policy") == ["cloud", "access"]
+    assert capabilities.infer("Rebuild the dev server") == ["build"]
+
+
+def test_cloud_native_names_no_cloud_even_inside_a_camelcase_word():
+    assert capabilities.infer("CloudNative-PG database management") == ["database"]
+    assert capabilities.infer("cloud native apps") == []
+    assert capabilities.infer("CloudWatch alarms") == ["logs", "monitoring", "cloud"]
+
+
+def test_folders_named_as_arguments_say_where_not_what():
+    assert capabilities.infer_fields(("ruff format framework/ tests/",)) == ["quality"]
+    assert capabilities.infer_fields(("Lint src/ and tests/",)) == ["quality"]
+    assert capabilities.infer_fields(("Run the tests in tests/",)) == ["testing"]
+
+
+def test_an_item_is_mainly_what_it_does_not_what_it_works_on():
+    assert main_capability("cnpg-backups", "", ["database", "backup"]) == "backup"
+    assert main_capability("k8s-deploy", "", ["deploy", "infrastructure"]) == "deploy"
+    assert main_capability("db-console", "", ["database", "access"]) == "database"

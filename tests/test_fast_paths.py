@@ -72,8 +72,11 @@ def reference_infer(*texts: str | None) -> list[str]:
     joined = " " + " ".join(words) + " "
     unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
     # context (a veto word near every place it is said) can take a word's meaning
+    camel = capabilities.camel_tokens(text)  # a word only camelCase gave is vetoed among the camelCase parts
     signalling = {
-        w for w in present if not (unless.get(w, set()) & present and capabilities.vetoed(w, unless[w], words))
+        w
+        for w in present
+        if not (unless.get(w, set()) & present and capabilities.vetoed(w, unless[w], words if w in words else camel))
     }
     found = []
     for capability, vocabulary in capabilities.VOCABULARY.items():
@@ -92,7 +95,8 @@ WORDS += [w for others in capabilities.UNLESS.values() for w in others]
 @given(
     st.lists(
         st.lists(
-            st.sampled_from([*WORDS, "CloudWatch", "apiKey", "https://x.io/db", "İ", "-", "/", " "]), max_size=8
+            st.sampled_from([*WORDS, "CloudWatch", "CloudNative", "apiKey", "https://x.io/db", "İ", "-", "/", " "]),
+            max_size=8,
         ).map(" ".join),
         max_size=3,
     )

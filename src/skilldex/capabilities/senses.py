@@ -57,6 +57,7 @@ _MOVES = (
     "cluster",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
+    "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
     "snapshot": (
         "visual",
         "screenshot",

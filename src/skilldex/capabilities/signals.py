@@ -86,7 +86,8 @@ def signals(
         vetoes = _UNLESS.get(word)
         if vetoes and vetoes & present:
             said = said if said is not None else list(map(stem, raw))
-            if vetoed(word, vetoes, said):
+            # a word only camelCase gave ("Cloud" of CloudNative-PG) is vetoed among the camelCase parts
+            if vetoed(word, vetoes, said if word in said else camel_tokens(text)):
                 if dropped is not None:
                     dropped.add(word)
                 continue

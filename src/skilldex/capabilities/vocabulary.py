@@ -27,6 +27,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "supabase",
         "planetscale",
         "neon",
+        "cnpg",  # CloudNativePG: Postgres on Kubernetes
+        "cloudnativepg",
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -79,6 +81,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "observability",
         "pagerduty",
         "incident",
+        "tracing",
+        "opentelemetry",
+        "otel",
+        "jaeger",
+        "tempo",  # traces
     ),
     "cloud": (
         "aws",
@@ -96,6 +103,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "cloud run",
         "vpc",
         "google cloud",
+        "cloud",
     ),
     "infrastructure": (
         "docker compose",
@@ -142,6 +150,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sso",
         "session manager",
         "kubeconfig",
+        "iam",  # identity and access management, in a cloud or an object store
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery"),
     "testing": (
@@ -160,7 +169,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "mocha",
         "unittest",
     ),
-    "build": ("build", "compile", "bundle", "webpack", "vite", "wheel"),
+    "build": ("build", "rebuild", "compile", "bundle", "webpack", "vite", "wheel"),
     "quality": (
         "lint",
         "linter",

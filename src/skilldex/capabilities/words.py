@@ -46,8 +46,11 @@ _FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
 )
 
 
+_FOLDER = re.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src/ tests/`: a folder, named as one
+
+
 def said_of(text: str) -> str:
-    """The text without variable names and with each path cut to its file name."""
+    """The text without variable names and folders, and with each path cut to its file name."""
     if "$" in text or "_" in text:
         text = _VARIABLE.sub(" ", text)
-    return _FOLDERS.sub("", text) if "/" in text else text
+    return _FOLDER.sub("", _FOLDERS.sub("", text)) if "/" in text else text

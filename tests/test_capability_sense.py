@@ -66,3 +66,17 @@ def test_an_item_is_mainly_what_it_does_not_what_it_works_on():
     assert main_capability("cnpg-backups", "", ["database", "backup"]) == "backup"
     assert main_capability("k8s-deploy", "", ["deploy", "infrastructure"]) == "deploy"
     assert main_capability("db-console", "", ["database", "access"]) == "database"
+
+
+def test_after_a_lead_that_says_what_it_does_only_the_first_use_when_case_counts():
+    loki = (
+        "Query Loki API for cluster logs. Use when searching logs for errors, querying Kubernetes events, "
+        "debugging Flux reconciliation."
+    )
+    assert capabilities.of_item("loki", loki) == ["logs"]  # "debugging Flux" is a side case, no deploy
+    assert capabilities.of_item("run-sql", "Run SQL. Use when a migration must be applied, or data fixed.") == [
+        "database",
+        "migrations",
+    ]
+    helper = "Helps the team. Use when running the tests, or deploying."
+    assert capabilities.of_item("helper", helper) == ["deploy", "testing"]  # nothing said first: the whole list

@@ -43,12 +43,15 @@ def of_item(name: str | None, description: str | None, *weak: str | None) -> lis
     trigger = _TRIGGER.search(rest)  # "Use when ..." says what it is for, as Claude Code reads it
     if trigger:  # its first TRIGGER_WORDS words: "Use when: (1) ... (2) ..." lists every case it touches
         said, _, more = _split(rest[trigger.start() :])
+        if infer_fields((lead,), names=(name,)):  # after a lead that says what it does, only its first case counts:
+            said = _CASE.split(said, 1)[0]  # the rest of a list are side cases (Loki's "debugging Flux")
         words = said.split()
         said, more = " ".join(words[:TRIGGER_WORDS]), " ".join(words[TRIGGER_WORDS:]) + " " + more
         lead, rest = f"{lead} {said}", rest[: trigger.start()] + " " + more
     return infer_fields((lead,), (rest, *weak), names=(name,))
 
 
+_CASE = re.compile(r"[,;]|\(\d\)|\s\d\)|:\s")  # where a "Use when" list's first case ends
 _TRIGGER = re.compile(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:when|for|to)\b", re.IGNORECASE)
 
 

@@ -14,6 +14,8 @@ def test_word_sense_keeps_other_meanings_out():
     assert capabilities.infer("Restore the database from last night's backup") == ["database", "backup"]
     assert capabilities.infer("Update the RELEASE_LOG") == []
     assert capabilities.infer("Query Loki API for cluster logs") == ["logs", "infrastructure"]
+    assert capabilities.infer("build-docker-images") == ["build"]  # images are built, whatever runs them
+    assert capabilities.infer("docker compose up") == ["infrastructure"]
 
 
 def test_a_passing_word_in_a_long_description_is_not_a_capability():

@@ -22,6 +22,19 @@ def test_a_docs_lead_sentence_says_what_it_is_about(repo):
     assert tags["ops/NOTES.md"] == []
 
 
+def test_a_docs_first_sentence_counts_only_where_its_path_and_title_say_nothing(repo):
+    warning = "Rollbacks do not undo database migrations. Run helm rollback.\n"
+    root = repo(
+        {
+            "docs/runbooks/rollback.md": "# Rollback\n\n" + warning,
+            "docs/runbooks/undo.md": "---\ndescription: Undo a release and its database migrations\n---\n" + warning,
+        }
+    )
+    tags = _tags(root)
+    assert tags["docs/runbooks/rollback.md"] == ["deploy"]  # its first paragraph is a warning, not its topic
+    assert tags["docs/runbooks/undo.md"] == ["database", "migrations", "deploy"]  # a summary says what it is for
+
+
 def test_a_go_task_namespace_says_what_its_tasks_work_on(repo):
     root = repo(
         {

@@ -82,3 +82,17 @@ def test_after_a_lead_that_says_what_it_does_only_the_first_use_when_case_counts
     ]
     helper = "Helps the team. Use when running the tests, or deploying."
     assert capabilities.of_item("helper", helper) == ["deploy", "testing"]  # nothing said first: the whole list
+
+
+def test_a_list_after_including_names_parts_not_what_it_is_about():
+    rules = "Guidelines for C# backend development, including code style, naming, logging, and build workflow."
+    assert capabilities.of_item("backend", rules) == []
+    assert capabilities.lead("Runbooks for the stack, including backups, logs and deploys.") == (
+        "Runbooks for the stack backups"
+    )
+
+
+def test_identity_moves_and_schema_dumps_are_no_migrations_or_backups():
+    assert capabilities.infer("Zitadel OIDC migration guide") == []
+    assert capabilities.infer("Dump the tenant schema to SQL") == ["database"]  # database work, no backup
+    assert capabilities.infer("End-to-end DR exercise") == ["backup"]

@@ -60,3 +60,11 @@ def test_the_headings_of_records_and_overviews_do_not_tag_them(repo):
     assert tags["docs/DEVELOPMENT.md"] == ["testing"]  # a how-to's sections say what it helps with
     assert tags["docs/ARCHITECTURE.md"] == []  # an overview's sections are the parts of the system
     assert tags["docs/MIGRATION_CHECKLIST.md"] == ["database", "migrations"]  # its name, not its checklist's steps
+
+
+def test_the_headings_of_a_rule_file_are_topics_of_the_code(repo):
+    body = "# Backend\n\nRules.\n\n## Logging\n\nLog with structure.\n\n## Logging levels\n\nUse Warning.\n"
+    root = repo({".claude/rules/backend.md": body, "docs/runbooks/backend.md": body})
+    tags = _tags(root)
+    assert tags[".claude/rules/backend.md"] == []  # how the code logs, not how to read logs
+    assert tags["docs/runbooks/backend.md"] == ["logs"]

@@ -56,8 +56,18 @@ _TRIGGER = re.compile(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:wh
 
 
 def _split(text: str) -> tuple[str, str, str]:
+    """(the first sentence, "", the rest); of a list the first sentence opens with "including" or "such as", only
+    its first part is the lead: "C# guidelines, including code style, naming, logging" is no logs doc."""
     parts = _FIRST_SENTENCE.split(text.strip(), 1)
-    return parts[0], "", parts[1] if len(parts) > 1 else ""
+    first, rest = parts[0], parts[1] if len(parts) > 1 else ""
+    listed = _LIST.search(first)
+    if listed:
+        case, _, others = _CASE.split(first[listed.end() :], 1)[0], "", first[listed.end() :]
+        first, rest = first[: listed.start()] + " " + case, f"{others} {rest}"
+    return first, "", rest
+
+
+_LIST = re.compile(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
 
 
 def lead(text: str | None) -> str:

@@ -55,6 +55,10 @@ _MOVES = (
     "auth",
     "node",
     "cluster",
+    "oidc",
+    "sso",
+    "identity",
+    "authentication",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
     "docker": ("image",),  # building or pushing Docker images is a build, not the infrastructure it runs on
@@ -75,7 +79,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "test",
         "review",
     ),
-    "dump": ("heap", "memory", "core", "thread", "stack"),
+    "dump": ("heap", "memory", "core", "thread", "stack", "schema"),  # a schema dump copies no data
     "test": ("data",),  # "populate test data" is data
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),

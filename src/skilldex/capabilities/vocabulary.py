@@ -152,7 +152,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "kubeconfig",
         "iam",  # identity and access management, in a cloud or an object store
     ),
-    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery"),
+    "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery", "dr"),
     "testing": (
         "test",
         "pytest",

@@ -116,10 +116,11 @@ def _capabilities(file: RepoFile, title: str | None, summary: object, descriptio
 
 
 def _headings_tell(file: RepoFile) -> bool:
-    """Whether the doc's headings say what it is for: not in a guide or overview, whose sections cover the whole
-    repo, nor in a plan, proposal or record, whose sections tell a story (a checklist's "Testing" step)."""
+    """Whether the doc's headings say what it is for: not in a guide, a rule file or an overview, whose sections
+    cover the whole repo or its code, nor in a plan, proposal or record, whose sections tell a story (a checklist's
+    "Testing" step)."""
     stem = file.name.lower().rsplit(".", 1)[0].replace("_", "-")
-    return not (_guide(file) or stem in OVERVIEWS or importance.is_record("doc", file.rel))
+    return not (_guide(file) or is_rule(file) or stem in OVERVIEWS or importance.is_record("doc", file.rel))
 
 
 def is_rule(file: RepoFile) -> bool:

@@ -96,3 +96,8 @@ def test_identity_moves_and_schema_dumps_are_no_migrations_or_backups():
     assert capabilities.infer("Zitadel OIDC migration guide") == []
     assert capabilities.infer("Dump the tenant schema to SQL") == ["database"]  # database work, no backup
     assert capabilities.infer("End-to-end DR exercise") == ["backup"]
+
+
+def test_an_sop_is_no_sops_secret():
+    assert capabilities.infer("Show the blue/green migration SOP") == ["migrations"]
+    assert capabilities.infer("Encrypt the file with SOPS") == ["secrets"]

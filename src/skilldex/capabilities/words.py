@@ -9,13 +9,14 @@ TOKEN = re.compile(r"[a-z0-9]+")
 URL = re.compile(r"\b(?:https?|git|ssh)://\S+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SUFFIXES = ("ing", "ed", "es", "s")
+_NAMES = frozenset({"sops"})  # names that end in s: SOPS (secrets) is no plural of an SOP (a procedure)
 CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
 
 @functools.lru_cache(maxsize=1 << 16)  # words repeat across a repo; stemming them once is enough
 def stem(word: str) -> str:
     """A deliberately light stemmer: deploys/deploying/deployed -> deploy, queries -> query."""
-    if len(word) <= 3:
+    if len(word) <= 3 or word in _NAMES:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

@@ -37,6 +37,11 @@ def test_name_and_use_when_are_strong_context_words_only_in_names():
     assert capabilities.of_item("k8s-audit", "Audit the manifests.") == ["infrastructure"]
 
 
+def test_the_title_gives_a_word_its_sense_for_the_name_too():
+    found = capabilities.infer_fields(("Zitadel OIDC Migration Guide",), names=("docs/zitadel-migration.md",))
+    assert found == ["access"]  # moving the login provider: no schema migration, in the title or the file name
+
+
 def test_the_title_gives_a_word_its_sense_for_the_headings_too():
     found = capabilities.infer_fields(
         ("BGP migration",), ("Migration steps Migration rollback",), names=("docs/bgp-migration.md",)

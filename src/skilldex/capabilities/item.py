@@ -17,9 +17,12 @@ def infer_fields(
     description, headings, commands, workflow steps) say at least CORROBORATE times: one passing word in a body is
     not what it does."""
     sense: set[str] = set()  # words the name or title gave another sense (a BGP migration): so in the body too
-    found = set(signals(" ".join(t for t in names if t), dropped=sense))
+    named = " ".join(t for t in names if t)
+    found = set(signals(named, dropped=sense))
     lead = said_of(" ".join(t for t in strong if t))
     found.update(signals(lead, skip=CONTEXT_STEMS, dropped=sense))
+    if sense and named:  # and in the name: zitadel-migration.md titled "Zitadel OIDC Migration" moves no schema
+        found = set(signals(named, skip=frozenset(sense))) | set(signals(lead, skip=CONTEXT_STEMS | sense))
     if not found:  # the body speaks only where the name and lead say nothing: a secrets skill that mentions its
         # Terragrunt module twice is no infrastructure skill, a deploy workflow that migrates no database one
         body = signals(lead + " " + said_of(" ".join(t for t in weak if t)), skip=CONTEXT_STEMS | sense)

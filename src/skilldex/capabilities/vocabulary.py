@@ -148,6 +148,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "tunnel",
         "login",
         "sso",
+        "oidc",
         "session manager",
         "kubeconfig",
         "iam",  # identity and access management, in a cloud or an object store

@@ -98,7 +98,7 @@ def test_a_list_after_including_names_parts_not_what_it_is_about():
 
 
 def test_identity_moves_and_schema_dumps_are_no_migrations_or_backups():
-    assert capabilities.infer("Zitadel OIDC migration guide") == []
+    assert capabilities.infer("Zitadel OIDC migration guide") == ["access"]
     assert capabilities.infer("Dump the tenant schema to SQL") == ["database"]  # database work, no backup
     assert capabilities.infer("End-to-end DR exercise") == ["backup"]
 

@@ -60,7 +60,7 @@ def test_vocabulary_for_traces_postgres_operators_clouds_and_rebuilds():
 def test_cloud_native_names_no_cloud_even_inside_a_camelcase_word():
     assert capabilities.infer("CloudNative-PG database management") == ["database"]
     assert capabilities.infer("cloud native apps") == []
-    assert capabilities.infer("CloudWatch alarms") == ["logs", "monitoring", "cloud"]
+    assert capabilities.infer("CloudWatch alarms") == ["logs", "monitoring"]  # a word named whole: no "Cloud" part
 
 
 def test_folders_named_as_arguments_say_where_not_what():

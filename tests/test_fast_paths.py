@@ -68,11 +68,21 @@ def reference_infer(*texts: str | None) -> list[str]:
     """Every capability's vocabulary intersected with the words, camelCase parts always split."""
     text = capabilities.words.URL.sub(" ", " ".join(t for t in texts if t))
     words = capabilities.tokens(text)
-    present = set(words) | set(capabilities.camel_tokens(text))
+    camel = [  # camelCase parts, of words the vocabulary does not name whole (CloudWatch)
+        part
+        for word in text.split()
+        for piece in re.findall(r"[A-Za-z0-9]+", word)
+        if re.search(r"[a-z0-9][A-Z]", piece)
+        and not any(
+            capabilities.stem(piece.lower()) in {capabilities.stem(w) for w in vocabulary}
+            for vocabulary in capabilities.VOCABULARY.values()
+        )
+        for part in capabilities.camel_tokens(piece)
+    ]
+    present = set(words) | set(camel)
     joined = " " + " ".join(words) + " "
     unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
     # context (a veto word near every place it is said) can take a word's meaning
-    camel = capabilities.camel_tokens(text)  # a word only camelCase gave is vetoed among the camelCase parts
     signalling = {
         w
         for w in present

@@ -4,6 +4,7 @@ says it means something else."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
@@ -51,6 +52,20 @@ def own_name(name: str) -> Iterator[None]:
         _UNSAID = before
 
 
+def camel_parts(text: str) -> list[str]:
+    """The parts of its camelCase words ("BackupJob": backup, job), except of a word the vocabulary names whole:
+    CloudWatch is logs, its "Cloud" no second signal."""
+    return [
+        part
+        for word in _CASED_WORD.findall(text)
+        if CAMEL_PAIR.search(word) and stem(word.lower()) not in _BY_STEM
+        for part in camel_tokens(word)
+    ]
+
+
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def vetoed(word: str, vetoes: frozenset[str] | set[str], said: list[str]) -> bool:
     """Every place `word` is said has one of `vetoes` within UNLESS_WINDOW words of it."""
     places = [i for i, w in enumerate(said) if w == word]
@@ -74,7 +89,7 @@ def signals(
         return {}
     present = set(map(stem, set(raw)))  # each distinct word stemmed once
     if CAMEL_PAIR.search(text):  # without a camelCase boundary the camel tokens are the same words
-        present.update(camel_tokens(text))
+        present.update(camel_parts(text))
     counts: dict[str, int] | None = None  # stem -> times said, only counted when a signal is there
     # look each word up, rather than intersecting every capability's vocabulary with the words
     found: dict[str, int] = {}
@@ -87,7 +102,7 @@ def signals(
         if vetoes and vetoes & present:
             said = said if said is not None else list(map(stem, raw))
             # a word only camelCase gave ("Cloud" of CloudNative-PG) is vetoed among the camelCase parts
-            if vetoed(word, vetoes, said if word in said else camel_tokens(text)):
+            if vetoed(word, vetoes, said if word in said else camel_parts(text)):
                 if dropped is not None:
                     dropped.add(word)
                 continue

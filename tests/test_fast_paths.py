@@ -66,14 +66,27 @@ def test_frontmatter_is_found_where_splitting_every_line_finds_it(opening, rest)
 
 def reference_infer(*texts: str | None) -> list[str]:
     """Every capability's vocabulary intersected with the words, camelCase parts always split."""
-    text = capabilities._URL.sub(" ", " ".join(t for t in texts if t))
+    text = capabilities.words.URL.sub(" ", " ".join(t for t in texts if t))
     words = capabilities.tokens(text)
-    present = set(words) | set(capabilities.camel_tokens(text))
+    camel = [  # camelCase parts, of words the vocabulary does not name whole (CloudWatch)
+        part
+        for word in text.split()
+        for piece in re.findall(r"[A-Za-z0-9]+", word)
+        if re.search(r"[a-z0-9][A-Z]", piece)
+        and not any(
+            capabilities.stem(piece.lower()) in {capabilities.stem(w) for w in vocabulary}
+            for vocabulary in capabilities.VOCABULARY.values()
+        )
+        for part in capabilities.camel_tokens(piece)
+    ]
+    present = set(words) | set(camel)
     joined = " " + " ".join(words) + " "
     unless = {capabilities.stem(w): {capabilities.stem(o) for o in others} for w, others in capabilities.UNLESS.items()}
     # context (a veto word near every place it is said) can take a word's meaning
     signalling = {
-        w for w in present if not (unless.get(w, set()) & present and capabilities.vetoed(w, unless[w], words))
+        w
+        for w in present
+        if not (unless.get(w, set()) & present and capabilities.vetoed(w, unless[w], words if w in words else camel))
     }
     found = []
     for capability, vocabulary in capabilities.VOCABULARY.items():
@@ -92,7 +105,8 @@ WORDS += [w for others in capabilities.UNLESS.values() for w in others]
 @given(
     st.lists(
         st.lists(
-            st.sampled_from([*WORDS, "CloudWatch", "apiKey", "https://x.io/db", "İ", "-", "/", " "]), max_size=8
+            st.sampled_from([*WORDS, "CloudWatch", "CloudNative", "apiKey", "https://x.io/db", "İ", "-", "/", " "]),
+            max_size=8,
         ).map(" ".join),
         max_size=3,
     )

@@ -12,6 +12,8 @@ from skilldex import capabilities
 from skilldex.oneline import clip
 
 OTHER = "other"
+# Capabilities that name what an item works on rather than what it does to it
+SUBJECTS = frozenset({"database", "cloud", "infrastructure", "storage"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
 _MENTION = re.compile(r"[\w./-]{2,}")
 
@@ -28,8 +30,8 @@ def main_capability(name: str, description: str, tags: list[str]) -> str:
     if not tags:
         return OTHER
     named = [c for c in capabilities.infer(name.replace("-", " ").replace("_", " ")) if c in tags]
-    if named:
-        return named[0]
+    if named:  # what it does before what it works on: `cnpg-backups` is a backup, `k8s-deploy` a deploy
+        return min(named, key=lambda c: c in SUBJECTS)
     said = [c for c in capabilities.first_said(first_sentence(description)) if c in tags]
     return said[0] if said else tags[0]
 

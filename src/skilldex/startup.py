@@ -159,7 +159,7 @@ def _knowledge(index: RepoIndex, objects: list[dict], count: int, width: int) ->
         label = oneline(obj["path"] if obj["repo"] == index.name else f"{obj['repo']}:{obj['path']}")
         said = [_cap(obj.get("title") or obj["path"], 100)]
         said += [f"Don't: {_cap(quote(d, width), width)}" for d in (obj.get("dont") or [])[:1]]
-        said += [f"Do: {_cap(d, width // 2)}" for d in (obj.get("do") or [])[:1] if width >= 160]
+        said += [f"Do: {_cap(d, width // 2)}" for d in (obj.get("do") or [])[:1]]  # what to do instead, always
         lines.append(f"- {label} (knowledge): {' '.join(_end(x) for x in said)}\n")
     if len(objects) > count:
         lines.append(f"- and {len(objects) - count} more: {more}\n")

@@ -63,11 +63,16 @@ def test_a_workflow_that_runs_on_pull_requests_is_ci(repo):
                 "name: Integration Tests\non:\n  pull_request:\n  workflow_dispatch:\n" + steps
             ),
             ".github/workflows/deploy.yml": "name: Deploy API\non:\n  push:\n  workflow_dispatch:\n" + steps,
+            ".github/workflows/labeler.yml": (
+                "name: Labeler\non:\n  pull_request_target:\n  workflow_dispatch:\n"
+                "jobs:\n  labeler:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/labeler@v5\n"
+            ),
         }
     )
     items = _items(root)
     assert items["integration-tests"].capabilities == ["testing", "ci"]
     assert items["deploy"].capabilities == ["deploy"]
+    assert items["labeler"].capabilities == []  # it labels pull requests and checks nothing
 
 
 def test_compose_services_running_the_repos_own_code_are_not_capabilities(repo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from skilldex import capabilities
+from skilldex import capabilities, importance
 from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code, opens_with_list
 from skilldex.models import CodeCommand, DocItem, Heading
 from skilldex.samples import SAMPLE_DIRS
@@ -98,6 +98,29 @@ def _candidate(file: RepoFile) -> bool:
 
 def _guide(file: RepoFile) -> bool:
     return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
+
+
+# Docs that walk through the whole system: their sections name its parts, not what the doc is for.
+OVERVIEWS = {"architecture", "overview", "design", "system-design"}
+
+
+def _capabilities(file: RepoFile, title: str | None, summary: object, description: str, headings: str) -> list[str]:
+    """A doc is what its path, title and summary (frontmatter `description`) say; its first sentence when those say
+    nothing (a first paragraph is as often a warning: "Rollbacks do not undo migrations"); its headings last."""
+    weak = (headings,) if _headings_tell(file) else ()
+    if isinstance(summary, str):
+        return capabilities.infer_fields((title, capabilities.lead(summary)), weak, names=(file.rel,))
+    return capabilities.infer_fields((title,), names=(file.rel,)) or capabilities.infer_fields(
+        (title, capabilities.lead(description)), weak, names=(file.rel,)
+    )
+
+
+def _headings_tell(file: RepoFile) -> bool:
+    """Whether the doc's headings say what it is for: not in a guide, a rule file or an overview, whose sections
+    cover the whole repo or its code, nor in a plan, proposal or record, whose sections tell a story (a checklist's
+    "Testing" step)."""
+    stem = file.name.lower().rsplit(".", 1)[0].replace("_", "-")
+    return not (_guide(file) or is_rule(file) or stem in OVERVIEWS or importance.is_record("doc", file.rel))
 
 
 def is_rule(file: RepoFile) -> bool:
@@ -237,10 +260,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
             name=_name(file) if not agent_doc or is_rule(file) else file.rel,
             path=file.rel,
             description=description,
-            # a repo's own guide covers everything: its headings say what the repo does, not what the doc is for
-            capabilities=capabilities.infer_fields(
-                (title,), (heading_text,) if not _guide(file) else (), names=(file.rel,)
-            ),
+            capabilities=_capabilities(file, title, doc.frontmatter.get("description"), description, heading_text),
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
             commands=_commands(blocks),

@@ -64,15 +64,28 @@ def _run(file: RepoFile, inputs: dict[str, dict]) -> str:
 def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[str]:
     """What the workflow is named for; its job and step names say what it does when there are only a few of them,
     and otherwise only what they say twice (a `dotnet restore` step in a build is no backup). One that also runs
-    on pull requests is a check on them: CI (a deploy on push to main is not)."""
+    commands on pull requests is a check on them: CI (a deploy on push to main is not, nor a PR labeler)."""
     steps = _steps_text(data)
     if len(steps.split()) <= 6:
         found = capabilities.infer_fields((title, steps), names=(stem,))
     else:
         found = capabilities.infer_fields((title,), (steps,), names=(stem,))
-    if _on_pull_requests(triggers) and "ci" not in found:
+    if _on_pull_requests(triggers) and _runs_commands(data) and "ci" not in found:
         found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
     return found
+
+
+def _runs_commands(data: dict) -> bool:
+    """Whether a job runs a command (`run:` steps, or a job that calls another workflow): a check, unlike a
+    workflow that only labels, greets or triages pull requests with one action."""
+    jobs = data.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        if isinstance(job, dict) and "uses" in job:
+            return True
+        steps = job.get("steps") if isinstance(job, dict) else None
+        if isinstance(steps, list) and any(isinstance(step, dict) and "run" in step for step in steps):
+            return True
+    return False
 
 
 def _on_pull_requests(triggers: object) -> bool:

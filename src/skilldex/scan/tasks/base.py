@@ -95,7 +95,7 @@ class Runner:
                     path=file.rel,
                     line=task.line,
                     description=self.describe(task, run),
-                    capabilities=task_capabilities(task),
+                    capabilities=task_capabilities(task, run),
                     run=run,
                     runner=self.runner(task),
                     command=task.command,
@@ -109,16 +109,19 @@ def cd(folder: str) -> str:
     return f"cd {shlex.quote(folder)} && " if folder else ""
 
 
-def task_capabilities(task: TaskDef) -> list[str]:
-    """A task is what its name and desc say; without a desc, what its first command does (`docker compose up`);
-    the rest of its commands only when they say it twice (`dotnet restore` in a CI task is no backup)."""
+def task_capabilities(task: TaskDef, run: str = "") -> list[str]:
+    """A task is what its name, its namespace (`task ansible:uptime`) and its desc say; without a desc, what its
+    first command does (`docker compose up`); the rest of its commands only when they say it twice (`dotnet
+    restore` in a CI task is no backup)."""
     if getattr(task, "own", False):  # compose's services of the product's own code (see compose.Service)
         return []
     command = task.command or ""
     first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
+    called = run.rsplit(" ", 1)[-1].strip("'\"")
+    namespace = called[: -len(task.name) - 1] if called.endswith(":" + task.name) else ""
     if task.description:
-        return capabilities.infer_fields((task.description,), (command,), names=(task.name,))
-    return capabilities.infer_fields((first,), (rest,), names=(task.name,))
+        return capabilities.infer_fields((namespace, task.description), (command,), names=(task.name,))
+    return capabilities.infer_fields((namespace, first), (rest,), names=(task.name,))
 
 
 def reached_as(

@@ -1,0 +1,28 @@
+"""Capability tags (database, logs, deploy, ...) inferred from an item's words."""
+
+from __future__ import annotations
+
+from skilldex.capabilities.item import infer_fields, lead, of_item
+from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
+from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
+from skilldex.capabilities.vocabulary import OPERATIONAL, VOCABULARY
+from skilldex.capabilities.words import camel_tokens, said_of, stem, tokens
+
+__all__ = [
+    "CONTEXT",
+    "OPERATIONAL",
+    "UNLESS",
+    "UNLESS_WINDOW",
+    "VOCABULARY",
+    "camel_tokens",
+    "first_said",
+    "infer",
+    "infer_fields",
+    "lead",
+    "of_item",
+    "own_name",
+    "said_of",
+    "stem",
+    "tokens",
+    "vetoed",
+]

@@ -1,0 +1,109 @@
+"""Where a word means something else: context words that say where an item works, and neighbours that veto a sense."""
+
+from __future__ import annotations
+
+# Words that say where an item works rather than what it does: they signal only in its name.
+CONTEXT = (
+    "cluster",
+    "container",
+    "docker",
+    "kubernetes",
+    "k8s",
+    "commit",
+    "branch",
+    "git",
+    "aws",
+    "pr",
+    "workflow",
+    "infra",
+)  # "multi-agent workflow": a GitHub workflow says so in its name
+
+# Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
+# they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
+UNLESS_WINDOW = 3
+_MOVES = (
+    "bgp",
+    "dns",
+    "network",
+    "storage",
+    "object",
+    "provider",
+    "region",
+    "account",
+    "repo",
+    "repository",
+    "code",
+    "codebase",
+    "framework",
+    "config",
+    "kek",
+    "key",
+    "state",
+    "rust",
+    "language",
+    "typescript",
+    "ipv6",
+    "ip",
+    "loadbalancer",
+    "l2",
+    "vlan",
+    "raid",
+    "cloud",
+    "platform",
+    "domain",
+    "email",
+    "auth",
+    "node",
+    "cluster",
+    "oidc",
+    "sso",
+    "identity",
+    "authentication",
+)
+UNLESS: dict[str, tuple[str, ...]] = {
+    "docker": ("image",),  # building or pushing Docker images is a build, not the infrastructure it runs on
+    "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
+    "snapshot": (
+        "visual",
+        "screenshot",
+        "jest",
+        "playwright",
+        "storybook",
+        "regression",
+        "percy",
+        "chromatic",
+        "golden",
+        "ui",
+        "insta",
+        "syrupy",
+        "test",
+        "review",
+    ),
+    "dump": ("heap", "memory", "core", "thread", "stack", "schema"),  # a schema dump copies no data
+    "test": ("data",),  # "populate test data" is data
+    "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
+    "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
+    "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
+    "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
+    "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
+    "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
+    "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
+    "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
+    "migrate": _MOVES,
+    "restore": (
+        "dotnet",
+        "nuget",
+        "package",
+        "packages",
+        "npm",
+        "dependencies",
+        "deps",
+        "tool",
+        "tools",
+        "paket",
+        "cache",
+        "msbuild",
+    ),  # `dotnet restore` fetches packages
+    "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
+}

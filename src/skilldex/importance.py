@@ -10,6 +10,7 @@ record (findable, never what to use first), a proof of concept.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -90,7 +91,11 @@ _POC_DIRS = frozenset(
         "wip",
     }
 )
+_SITE_DIRS = frozenset({"website", "docs-site", "docsite", "doc-site", "docusaurus"})
+_DOCS_DIRS = frozenset({"docs", "doc", "documentation", "site"})
+_SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>#][^)\s>]*)")
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
     r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE
@@ -112,6 +117,22 @@ def is_record(kind: str, path: str) -> bool:
     return any(f in _RECORD_DIRS for f in folders) or bool(_RECORD_WORDS.search(stem))
 
 
+def is_site_page(kind: str, path: str) -> bool:
+    """A page of the product's documentation website (docs/content/**, website/**, *.mdx, an SDK's docs): how to
+    use the product, for its users; findable, never what an agent working on the repo uses first."""
+    if kind != "doc":
+        return False
+    folders = [p.lower() for p in path.split("/")[:-1]]
+    if path.lower().endswith(".mdx") or any(f in _SITE_DIRS for f in folders):
+        return True
+    for n, folder in enumerate(folders):
+        if folder in _DOCS_DIRS and (
+            any(f in ("content", "pages") for f in folders[n + 1 :]) or any(f in _SDK_DIRS for f in folders[:n])
+        ):
+            return True
+    return False
+
+
 def is_poc(path: str) -> bool:
     return any(p.lower() in _POC_DIRS for p in path.split("/")[:-1])
 
@@ -123,6 +144,20 @@ def grams(text: str) -> Counter[str]:
     found = Counter(words)
     for size in (2, 3):
         found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return found
+
+
+def links(body: str, path: str) -> set[str]:
+    """The repo paths a markdown body links to (`[guide](./docs/setup.md#install)`), from the repo's root: a link
+    names its target as surely as its path written out."""
+    folder = posixpath.dirname(path)
+    found = set()
+    for target in _LINK.findall(body):
+        if "://" in target or target.startswith(("/", "mailto:")):
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder, target.split("#", 1)[0]))
+        if not resolved.startswith(".."):
+            found.add(resolved.lower())
     return found
 
 
@@ -182,7 +217,9 @@ def score(
             continue
         guide = kind == "doc" and is_guide(path)
         lowered = body.lower() if guide else ""
-        named = {i for gram in grams(body) for i in owners.get(gram, ()) if i != j}
+        said = grams(body)
+        said.update(links(body, path))
+        named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
             if guide and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
@@ -210,8 +247,9 @@ def score(
             points += DOCUMENTED
             why.append("a documented task")
         if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
-            points += COPY
-            why.append("a package's own copy of a root task")
+            # the root task runs it with the others: the root one is what to use first, whoever names the copy
+            points = min(points + COPY, HEADLINE_FLOOR)
+            why.append("a package's own copy of a root task: use the root one")
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
@@ -228,6 +266,9 @@ def score(
         elif is_record(kind, path):
             points += RECORD
             why.append("a plan, proposal or record: findable, not what to use first")
+        elif is_site_page(kind, path):
+            points += RECORD
+            why.append("a page of the product's documentation site: for its users, not what to use first")
         elif is_poc(path):
             points += RECORD
             why.append("a proof of concept")

@@ -84,3 +84,34 @@ def test_a_package_copy_of_a_root_task_is_not_a_headline(repo):
     copy = rows[("task", "apps/api/package.json", "lint")]
     assert root.importance > 0
     assert copy.importance <= -4 and copy.why.endswith("a package's own copy of a root task: use the root one")
+
+
+def test_a_guide_named_for_its_process_and_a_self_hosting_guide_count(repo):
+    rows, _ = _rows(
+        repo(
+            {
+                "docs/RELEASING.md": "# Releasing\n\nTag the commit and push the tag.\n",
+                "docs/releasing-notes.md": "# Notes\n\nTag the commit.\n",
+                "self-host.md": "# Self-hosting the product\n\nSet up the cluster with Terraform.\n",
+            }
+        )
+    )
+    releasing = rows[("doc", "docs/RELEASING.md", "RELEASING")]
+    assert (releasing.importance, releasing.why) == (2, "a how-to named for what it explains")
+    assert ("doc", "self-host.md", "self-host") in rows  # a self-hosting guide is about operating it
+
+
+def test_what_the_guidance_names_is_never_cut_by_the_quota(repo):
+    from skilldex.startup import _headlines, groups  # lazy: the private level renderer, under test
+
+    targets = "".join(f"test-{n}: ## Run the {n} tests\n\tpytest {n}\n" for n in ("a", "b", "c", "d", "e"))
+    root = repo({"Makefile": targets, "CLAUDE.md": "# Agents\n\nBefore pushing run `make test-d` and `make test-e`.\n"})
+    index = repo_index(root, "svc")
+    try:
+        text = _headlines(index, groups(index.rows), 1)
+    finally:
+        index.close()
+    testing = [t for t in text.split("### testing\n", 1)[1].split("###", 1)[0].splitlines() if t.startswith("- ")]
+    # one headline per capability at this level, and the other item the guidance names on top of it
+    assert [t.split(" ", 2)[1] for t in testing] == ["test-d", "test-e", "and"]
+    assert testing[-1].startswith("- and 3 more:")

@@ -21,6 +21,7 @@ GUIDE = 4  # named in the repo's guidance for people and agents
 CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
 MAX_CITED = 3
 DOCUMENTED = 1  # a task its author described
+HOW_TO = 2  # RELEASING.md, DEPLOYMENT.md, TESTING.md: a guide named for the process it explains
 COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them all
 SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
 INTERNAL = -8  # below anything with no evidence: never a headline
@@ -34,6 +35,11 @@ _GUIDE_NAMES = re.compile(
     r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
     r"(\.[a-z]+)*$",
     re.IGNORECASE,
+)
+# Spelled in capitals like README, a file named for a process is that process's guide for the repo's people
+_HOW_TO = re.compile(
+    r"^(RELEASING|RELEASE|DEPLOYING|DEPLOYMENT|DEPLOY|TESTING|UPGRADING|SELF[-_]HOST(ING)?|OPERATIONS|RUNBOOK|"
+    r"ONBOARDING|SETUP|INSTALL(ING|ATION)?|DEV(ELOPMENT|ELOPING)?|CONTRIBUTING|TROUBLESHOOTING)\.(md|mdx|rst)$"
 )
 _RECORD_DIRS = frozenset(
     {
@@ -139,7 +145,8 @@ def is_poc(path: str) -> bool:
 
 def grams(text: str) -> Counter[str]:
     """Every word and run of two or three words, punctuation trimmed, counted, for exact name lookups."""
-    words = [w.strip(_EDGES).removeprefix("./").rstrip(".").lower() for w in text.split()]
+    # "run `make test`." ends a sentence after the backtick: trim again once the full stop is gone
+    words = [w.strip(_EDGES).removeprefix("./").rstrip(".").strip(_EDGES).lower() for w in text.split()]
     words = [w for w in words if w]
     found = Counter(words)
     for size in (2, 3):
@@ -246,6 +253,9 @@ def score(
         if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
             why.append("a documented task")
+        if kind == "doc" and _HOW_TO.match(path.rsplit("/", 1)[-1]) and not is_site_page(kind, path):
+            points += HOW_TO
+            why.append("a how-to named for what it explains")
         if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
             # the root task runs it with the others: the root one is what to use first, whoever names the copy
             points = min(points + COPY, HEADLINE_FLOOR)

@@ -115,3 +115,18 @@ def test_what_the_guidance_names_is_never_cut_by_the_quota(repo):
     # one headline per capability at this level, and the other item the guidance names on top of it
     assert [t.split(" ", 2)[1] for t in testing] == ["test-d", "test-e", "and"]
     assert testing[-1].startswith("- and 3 more:")
+
+
+def test_scripts_kept_for_ci_are_its_helpers(repo):
+    rows, _ = _rows(
+        repo(
+            {
+                "hack/ci/start-api.sh": "#!/bin/sh\n# Start the API server for the CI end-to-end tests.\n./api &\n",
+                "Taskfile.yaml": "version: '3'\ntasks:\n  start-api-ci:\n    cmds:\n      - sh hack/ci/start-api.sh\n",
+                "scripts/start-api.sh": "#!/bin/sh\n# Start the API server locally.\n./api\n",
+            }
+        )
+    )
+    helper = rows[("tool", "hack/ci/start-api.sh", "start-api.sh")]
+    assert helper.importance <= -4 and "an internal helper (kept in ci/ for CI)" in helper.why
+    assert rows[("tool", "scripts/start-api.sh", "start-api.sh")].importance > -4

@@ -100,6 +100,8 @@ _POC_DIRS = frozenset(
 _SITE_DIRS = frozenset({"website", "docs-site", "docsite", "doc-site", "docusaurus"})
 _DOCS_DIRS = frozenset({"docs", "doc", "documentation", "site"})
 _SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
+_CI_DIRS = frozenset({"ci", ".github", ".circleci", ".buildkite", ".gitlab", "ci-scripts"})
+_HELPER_DIRS = _CI_DIRS | {"helpers", "helper_scripts", "helper-scripts", "_helpers"}
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>#][^)\s>]*)")
 _EDGES = "`'\"()[]{}<>,;:!?*"
@@ -269,7 +271,7 @@ def score(
         if i in forbidden:  # whatever else names it: the rules win
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")
-        elif i in internal and i not in guides and (not times or internal[i].startswith("sourced")):
+        elif i in internal and i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))):
             # named by guidance: used directly; a sourced file is a library whoever names it
             points += INTERNAL
             why.append(f"an internal helper ({internal[i]}): use its caller")
@@ -306,6 +308,10 @@ def _internal(
         home = next((h for h in runners if kind == "tool" and path.startswith(h)), None)
         if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
             found[i] = f"kept for the tasks of {runners[home]}"
+    for i, (kind, _, path, _, _) in enumerate(items):
+        kept = next((f for f in path.lower().split("/")[:-1] if f in _HELPER_DIRS), None)
+        if kind == "tool" and kept and i not in found:  # hack/ci/start-api.sh: what the CI jobs run, set up by them
+            found[i] = f"kept in {kept}/ for {'CI' if kept in _CI_DIRS else 'other scripts'}"
     for j, (kind, name, path, _, _) in enumerate(items):
         if kind == "tool" and bodies[j]:
             for target in _SOURCED.findall(bodies[j]):

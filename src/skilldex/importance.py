@@ -320,9 +320,11 @@ def _internal(
                         found.setdefault(i, f"sourced by {path}")
         elif kind == "task" and commands[j]:
             for word in commands[j].replace("}}", "} ").split():
-                base = word.strip(_EDGES).rsplit("/", 1)[-1]
-                for i in tools.get(base, ()):
-                    found.setdefault(i, f"run by task {name}")
+                word = word.strip(_EDGES).removeprefix("./")
+                base = word.rsplit("/", 1)[-1]
+                for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
+                    if "/" not in word or "{" in word or items[i][2].endswith(word):
+                        found.setdefault(i, f"run by task {name}")
     return found
 
 

@@ -225,8 +225,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         return items  # an empty doc (or only frontmatter) tells nobody anything
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
     sections = " | ".join(h[1] for h in headings[:MAX_HEADINGS] if h[0] <= 2)
-    # the root README is what every reader opens first: kept whatever it is about, so that what it names counts
-    if not agent_doc and not _guide(file) and not _about_operations(file.rel, title, sections):
+    if not agent_doc and not _about_operations(file.rel, title, sections):
         return items
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.

@@ -10,6 +10,7 @@ record (findable, never what to use first), a proof of concept.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ GUIDE = 4  # named in the repo's guidance for people and agents
 CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
 MAX_CITED = 3
 DOCUMENTED = 1  # a task its author described
+HOW_TO = 2  # RELEASING.md, DEPLOYMENT.md, TESTING.md: a guide named for the process it explains
 COPY = -2  # `cd apps/api && pnpm run test` when the root `pnpm test` runs them all
 SERVICE = -1  # a compose service no guide names: part of the stack more than a tool
 INTERNAL = -8  # below anything with no evidence: never a headline
@@ -33,6 +35,11 @@ _GUIDE_NAMES = re.compile(
     r"^(readme|claude|agents|contributing|gemini|developers?|development|getting[-_]started)"
     r"(\.[a-z]+)*$",
     re.IGNORECASE,
+)
+# Spelled in capitals like README, a file named for a process is that process's guide for the repo's people
+_HOW_TO = re.compile(
+    r"^(RELEASING|RELEASE|DEPLOYING|DEPLOYMENT|DEPLOY|TESTING|UPGRADING|SELF[-_]HOST(ING)?|OPERATIONS|RUNBOOK|"
+    r"ONBOARDING|SETUP|INSTALL(ING|ATION)?|DEV(ELOPMENT|ELOPING)?|CONTRIBUTING|TROUBLESHOOTING)\.(md|mdx|rst)$"
 )
 _RECORD_DIRS = frozenset(
     {
@@ -90,7 +97,13 @@ _POC_DIRS = frozenset(
         "wip",
     }
 )
+_SITE_DIRS = frozenset({"website", "docs-site", "docsite", "doc-site", "docusaurus"})
+_DOCS_DIRS = frozenset({"docs", "doc", "documentation", "site"})
+_SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
+_CI_DIRS = frozenset({"ci", ".github", ".circleci", ".buildkite", ".gitlab", "ci-scripts"})
+_HELPER_DIRS = _CI_DIRS | {"helpers", "helper_scripts", "helper-scripts", "_helpers"}
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>#][^)\s>]*)")
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
     r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE
@@ -112,17 +125,48 @@ def is_record(kind: str, path: str) -> bool:
     return any(f in _RECORD_DIRS for f in folders) or bool(_RECORD_WORDS.search(stem))
 
 
+def is_site_page(kind: str, path: str) -> bool:
+    """A page of the product's documentation website (docs/content/**, website/**, *.mdx, an SDK's docs): how to
+    use the product, for its users; findable, never what an agent working on the repo uses first."""
+    if kind != "doc":
+        return False
+    folders = [p.lower() for p in path.split("/")[:-1]]
+    if path.lower().endswith(".mdx") or any(f in _SITE_DIRS for f in folders):
+        return True
+    for n, folder in enumerate(folders):
+        if folder in _DOCS_DIRS and (
+            any(f in ("content", "pages") for f in folders[n + 1 :]) or any(f in _SDK_DIRS for f in folders[:n])
+        ):
+            return True
+    return False
+
+
 def is_poc(path: str) -> bool:
     return any(p.lower() in _POC_DIRS for p in path.split("/")[:-1])
 
 
 def grams(text: str) -> Counter[str]:
     """Every word and run of two or three words, punctuation trimmed, counted, for exact name lookups."""
-    words = [w.strip(_EDGES).removeprefix("./").rstrip(".").lower() for w in text.split()]
+    # "run `make test`." ends a sentence after the backtick: trim again once the full stop is gone
+    words = [w.strip(_EDGES).removeprefix("./").rstrip(".").strip(_EDGES).lower() for w in text.split()]
     words = [w for w in words if w]
     found = Counter(words)
     for size in (2, 3):
         found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return found
+
+
+def links(body: str, path: str) -> set[str]:
+    """The repo paths a markdown body links to (`[guide](./docs/setup.md#install)`), from the repo's root: a link
+    names its target as surely as its path written out."""
+    folder = posixpath.dirname(path)
+    found = set()
+    for target in _LINK.findall(body):
+        if "://" in target or target.startswith(("/", "mailto:")):
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder, target.split("#", 1)[0]))
+        if not resolved.startswith(".."):
+            found.add(resolved.lower())
     return found
 
 
@@ -182,7 +226,9 @@ def score(
             continue
         guide = kind == "doc" and is_guide(path)
         lowered = body.lower() if guide else ""
-        named = {i for gram in grams(body) for i in owners.get(gram, ()) if i != j}
+        said = grams(body)
+        said.update(links(body, path))
+        named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
             if guide and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
@@ -209,9 +255,13 @@ def score(
         if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
             why.append("a documented task")
+        if kind == "doc" and _HOW_TO.match(path.rsplit("/", 1)[-1]) and not is_site_page(kind, path):
+            points += HOW_TO
+            why.append("a how-to named for what it explains")
         if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
-            points += COPY
-            why.append("a package's own copy of a root task")
+            # the root task runs it with the others: the root one is what to use first, whoever names the copy
+            points = min(points + COPY, HEADLINE_FLOOR)
+            why.append("a package's own copy of a root task: use the root one")
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
@@ -221,13 +271,16 @@ def score(
         if i in forbidden:  # whatever else names it: the rules win
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")
-        elif i in internal and i not in guides and (not times or internal[i].startswith("sourced")):
+        elif i in internal and i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))):
             # named by guidance: used directly; a sourced file is a library whoever names it
             points += INTERNAL
             why.append(f"an internal helper ({internal[i]}): use its caller")
         elif is_record(kind, path):
             points += RECORD
             why.append("a plan, proposal or record: findable, not what to use first")
+        elif is_site_page(kind, path):
+            points += RECORD
+            why.append("a page of the product's documentation site: for its users, not what to use first")
         elif is_poc(path):
             points += RECORD
             why.append("a proof of concept")
@@ -255,6 +308,10 @@ def _internal(
         home = next((h for h in runners if kind == "tool" and path.startswith(h)), None)
         if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
             found[i] = f"kept for the tasks of {runners[home]}"
+    for i, (kind, _, path, _, _) in enumerate(items):
+        kept = next((f for f in path.lower().split("/")[:-1] if f in _HELPER_DIRS), None)
+        if kind == "tool" and kept and i not in found:  # hack/ci/start-api.sh: what the CI jobs run, set up by them
+            found[i] = f"kept in {kept}/ for {'CI' if kept in _CI_DIRS else 'other scripts'}"
     for j, (kind, name, path, _, _) in enumerate(items):
         if kind == "tool" and bodies[j]:
             for target in _SOURCED.findall(bodies[j]):
@@ -263,9 +320,11 @@ def _internal(
                         found.setdefault(i, f"sourced by {path}")
         elif kind == "task" and commands[j]:
             for word in commands[j].replace("}}", "} ").split():
-                base = word.strip(_EDGES).rsplit("/", 1)[-1]
-                for i in tools.get(base, ()):
-                    found.setdefault(i, f"run by task {name}")
+                word = word.strip(_EDGES).removeprefix("./")
+                base = word.rsplit("/", 1)[-1]
+                for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
+                    if "/" not in word or "{" in word or items[i][2].endswith(word):
+                        found.setdefault(i, f"run by task {name}")
     return found
 
 

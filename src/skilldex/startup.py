@@ -11,7 +11,7 @@ import os
 from functools import partial  # loaded by `re` already: free on the hook's path
 
 from skilldex import capabilities
-from skilldex.importance import FORBIDDEN_FLOOR, HEADLINE_FLOOR
+from skilldex.importance import FORBIDDEN_FLOOR, GUIDE, HEADLINE_FLOOR
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
 from skilldex.knowledge.surface import placed, quote
@@ -206,10 +206,12 @@ def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
     return "".join(parts)
 
 
-def headlines(members: list[Row], count: int) -> list[Row]:
-    """The `count` most used items of a capability, of any kind; internal helpers, plans and records never."""
-
-    return [r for r in members if r.importance > HEADLINE_FLOOR][:count]
+def headlines(members: list[Row], count: int, named: int = 0) -> list[Row]:
+    """The `count` most used items of a capability, of any kind; internal helpers, plans and records never. With
+    `named`, up to that many more that the repo's guidance names: what the README or CLAUDE.md tells people to
+    run is never cut for a quota."""
+    fit = [r for r in members if r.importance > HEADLINE_FLOOR]
+    return fit[:count] + [r for r in fit[count:] if r.importance >= GUIDE][:named]
 
 
 def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
@@ -217,7 +219,7 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
         return _title(index) + "No skills, tools, tasks or docs found.\n"
     parts = [_title(index)]
     for capability, members in grouped.items():
-        shown = headlines(members, per_group)
+        shown = headlines(members, per_group, named=per_group)
         rest = len(members) - len(shown)
         ask = (
             f"skilldex list {index.name}" if capability == OTHER else f'skilldex find {index.name} "{capability} ..."'

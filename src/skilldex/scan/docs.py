@@ -52,7 +52,7 @@ OPS_FOLDERS = {
 OPS_WORDS = re.compile(
     r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
     r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
-    r"release process|releasing)\b"
+    r"release process|releasing|self ?host\w*|upgrad(?:e|es|ing))\b"
 )
 # Words in a path, title or section heading that make a doc say how to build, run and test the code
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).

@@ -10,7 +10,7 @@ import time
 
 from skilldex import hookrules
 from skilldex.index import store
-from skilldex.index.location import db_path
+from skilldex.index.location import db_path, enabled
 from skilldex.scan import assemble, open_repo
 from skilldex.scan.walk import exists_inside
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from skilldex.scan.unit import Unit
 
 RACY_NS = 2_000_000_000  # a file changed this close to its scan may change again unseen: rescan it next time
-NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 
 
 class Row:
@@ -96,10 +95,6 @@ class RepoIndex:
         if self.db is not None:
             self.db.close()
             self.db = None
-
-
-def enabled() -> bool:
-    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
 
 
 def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catalogue:

@@ -15,7 +15,7 @@ import zlib  # not hashlib: build_id runs on every fast-path call, and a change 
 from skilldex import __version__
 from skilldex.scan.walk import IGNORED_DIRS
 
-SCHEMA = 9
+SCHEMA = 10
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS items(
 CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
 CREATE TABLE IF NOT EXISTS outside(rel TEXT PRIMARY KEY, fp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folders(rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS manifests(
+    id INTEGER PRIMARY KEY, rel TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, scope TEXT, dir_name TEXT);
+CREATE INDEX IF NOT EXISTS manifests_rel ON manifests(rel);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
     tokenize='porter unicode61 remove_diacritics 2');
 """
@@ -237,12 +240,34 @@ def write(
             f"INSERT INTO docs(rowid, {', '.join(FTS_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(row[0], *row[12:]) for row in numbered],
         )
+        db.execute("DELETE FROM manifests WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
+        db.execute(
+            f"INSERT INTO manifests(id, rel, kind, name, scope, dir_name) {_MANIFESTS} "
+            "AND rel IN (SELECT value FROM json_each(?))",
+            (rels,),
+        )
         _recount(db, blocked or [])
         _collect_outside(db)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+# Each skill, command and agent file's item (by its id), with what it answers to: its frontmatter name when that
+# is text, its scope and its folder's name. The name-collision check of `validate` on a few files reads these
+# rows rather than every item's JSON.
+_MANIFESTS = (
+    "SELECT id, rel, kind, CASE WHEN json_type(data, '$.frontmatter.name') = 'text' "
+    "THEN json_extract(data, '$.frontmatter.name') END, json_extract(data, '$.scope'), "
+    "json_extract(data, '$.dir_name') "
+    "FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = path"
+)
+
+
+def stored_manifests(db: sqlite3.Connection) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(rel, kind, frontmatter name, scope, dir_name) of every skill, command and agent file's item, in item order."""
+    return db.execute("SELECT rel, kind, name, scope, dir_name FROM manifests ORDER BY id").fetchall()
 
 
 def _recount(db: sqlite3.Connection, blocked: list) -> None:

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS folders(rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NU
 CREATE TABLE IF NOT EXISTS manifests(
     id INTEGER PRIMARY KEY, rel TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, scope TEXT, dir_name TEXT);
 CREATE INDEX IF NOT EXISTS manifests_rel ON manifests(rel);
+CREATE TABLE IF NOT EXISTS snapshot(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
     tokenize='porter unicode61 remove_diacritics 2');
 """
@@ -248,6 +249,9 @@ def write(
         )
         _recount(db, blocked or [])
         _collect_outside(db)
+        db.execute(
+            "INSERT OR REPLACE INTO snapshot(key, value) VALUES (?, ?)", (ROWS_KEY, json.dumps(_select_rows(db)))
+        )
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -298,9 +302,18 @@ def _recount(db: sqlite3.Connection, blocked: list) -> None:
     )
 
 
-def item_rows(db: sqlite3.Connection) -> list[tuple]:
+ROWS_KEY = "rows"  # snapshot: item_rows() as one JSON text, written in the transaction that changes them
+
+
+def item_rows(db: sqlite3.Connection) -> list:
     """(id, rel, provider, kind, name, path, description, run, capabilities, main, cited, importance, why) in
-    catalogue order."""
+    catalogue order: read as the one JSON text written with them, a third of the cost of selecting thousands of
+    rows (the fast path's largest read)."""
+    found = db.execute("SELECT value FROM snapshot WHERE key = ?", (ROWS_KEY,)).fetchone()
+    return json.loads(found[0]) if found is not None else _select_rows(db)
+
+
+def _select_rows(db: sqlite3.Connection) -> list[tuple]:
     return db.execute(
         "SELECT id, rel, provider, kind, name, path, description, run, capabilities, main, cited, importance, why "
         "FROM items "

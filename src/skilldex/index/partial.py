@@ -30,9 +30,10 @@ _MAY_BE_MANIFEST = (
 )
 
 
-def trusted_manifests(root: str, changing: set[str]) -> list[Manifest] | None:
+def trusted_manifests(root: str, changing: set[str], answers: set[str] | None = None) -> list[Manifest] | None:
     """Every skill, command and agent the index holds for the repo at `root` (a real path), when nothing but
     `changing` (repo-relative files) changed since it was written that could change them; None: read the repo.
+    With `answers`, only those that may answer to one of these invocations (store.stored_manifests).
 
     Never scans or writes: a missing, stale or damaged index is None."""
     if not enabled() or not os.path.exists(db_path(root)):
@@ -51,7 +52,7 @@ def trusted_manifests(root: str, changing: set[str]) -> list[Manifest] | None:
         return None
     try:
         if _folders_hold(db, root, changing) and _manifests_hold(db, root, changing):
-            return store.stored_manifests(db)
+            return store.stored_manifests(db, answers)
     except (sqlite3.DatabaseError, OSError):
         pass
     finally:

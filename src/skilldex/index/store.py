@@ -35,7 +35,7 @@ CREATE INDEX IF NOT EXISTS items_rel ON items(rel);
 CREATE TABLE IF NOT EXISTS outside(rel TEXT PRIMARY KEY, fp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folders(rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS manifests(
-    id INTEGER PRIMARY KEY, rel TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, scope TEXT, dir_name TEXT);
+    id INTEGER PRIMARY KEY, rel TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, scope TEXT, dir_name TEXT, stem TEXT);
 CREATE INDEX IF NOT EXISTS manifests_rel ON manifests(rel);
 CREATE TABLE IF NOT EXISTS snapshot(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5({", ".join(FTS_FIELDS)},
@@ -243,7 +243,7 @@ def write(
         )
         db.execute("DELETE FROM manifests WHERE rel IN (SELECT value FROM json_each(?))", (rels,))
         db.execute(
-            f"INSERT INTO manifests(id, rel, kind, name, scope, dir_name) {_MANIFESTS} "
+            f"INSERT INTO manifests(id, rel, kind, name, scope, dir_name, stem) {_MANIFESTS} "
             "AND rel IN (SELECT value FROM json_each(?))",
             (rels,),
         )
@@ -259,19 +259,34 @@ def write(
 
 
 # Each skill, command and agent file's item (by its id), with what it answers to: its frontmatter name when that
-# is text, its scope and its folder's name. The name-collision check of `validate` on a few files reads these
-# rows rather than every item's JSON.
+# is text, its scope, its folder's name and its file's name less its last three characters (`.md`). The
+# name-collision check of `validate` on a few files reads these rows rather than every item's JSON.
+_BASENAME = "replace(rel, rtrim(rel, replace(rel, '/', '')), '')"  # rel's last part: SQLite has no rsplit
 _MANIFESTS = (
     "SELECT id, rel, kind, CASE WHEN json_type(data, '$.frontmatter.name') = 'text' "
     "THEN json_extract(data, '$.frontmatter.name') END, json_extract(data, '$.scope'), "
-    "json_extract(data, '$.dir_name') "
+    f"json_extract(data, '$.dir_name'), substr({_BASENAME}, 1, length({_BASENAME}) - 3) "
     "FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = path"
 )
 
 
-def stored_manifests(db: sqlite3.Connection) -> list[tuple[str, str, str | None, str | None, str | None]]:
-    """(rel, kind, frontmatter name, scope, dir_name) of every skill, command and agent file's item, in item order."""
-    return db.execute("SELECT rel, kind, name, scope, dir_name FROM manifests ORDER BY id").fetchall()
+def stored_manifests(
+    db: sqlite3.Connection, answers: set[str] | None = None
+) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(rel, kind, frontmatter name, scope, dir_name) of every skill, command and agent file's item, in item order.
+
+    With `answers` (invocations such as `/deploy`), only those that may answer to one of them: whose frontmatter
+    name, folder name or file name (less `.md`) is one, with or without its leading slash. A superset of those that
+    do, picked by SQLite, so a check of one skill does not build thousands of rows."""
+    if answers is None:
+        return db.execute("SELECT rel, kind, name, scope, dir_name FROM manifests ORDER BY id").fetchall()
+    labels = json.dumps(sorted(answers | {answer[1:] for answer in answers if answer.startswith("/")}))
+    said = "IN (SELECT value FROM json_each(?1))"
+    return db.execute(
+        f"SELECT rel, kind, name, scope, dir_name FROM manifests WHERE name {said} OR dir_name {said} OR stem {said} "
+        "ORDER BY id",
+        (labels,),
+    ).fetchall()
 
 
 def _recount(db: sqlite3.Connection, blocked: list) -> None:

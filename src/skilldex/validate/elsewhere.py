@@ -17,9 +17,10 @@ from skilldex.validate.targets import classify
 Named = tuple[str, str, "tuple[str | None, str] | None"]  # (kind, rel, invocation) of one manifest
 
 
-def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
-    """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative)."""
-    stored = trusted_manifests(str(root), targets)
+def named_elsewhere(root: Path, targets: set[str], answers: set[str] | None = None) -> list[Named]:
+    """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative); with
+    `answers` (invocations), those from the index are only the ones that may answer to one of them."""
+    stored = trusted_manifests(str(root), targets, answers)
     if stored is None:  # no index to trust: read the repo
         return read_elsewhere(root, targets)
     return [

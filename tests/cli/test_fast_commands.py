@@ -218,3 +218,18 @@ def test_the_declarations_parse_as_click_does():
     }
     assert parse(COMMANDS["rules"], []) == {"as_json": False, "prefix": None}
     assert parse(COMMANDS["show"], ["r"]) is None  # the item is required
+
+
+def test_the_collector_is_off_only_while_the_fast_path_answers(capsys):
+    """A fast command runs without the cyclic collector (a short process); a command left to Typer gets it back
+    (`skilldex mcp` serves for hours)."""
+    import gc
+
+    from skilldex.cli import fast
+
+    try:
+        assert fast.run(["rule", "SKD012"]) == 0 and not gc.isenabled()
+        assert fast.run(["mcp", "--help"]) is None and gc.isenabled()
+    finally:
+        gc.enable()
+    assert "SKD012" in capsys.readouterr().out

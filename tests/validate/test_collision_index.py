@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import write_tree
 
-from skilldex.index.partial import trusted_index
+from skilldex.index.partial import trusted_manifests
 from skilldex.index.refresh import catalogue
 from skilldex.validate.elsewhere import named_elsewhere, read_elsewhere
 
@@ -71,12 +71,21 @@ def both(root: Path, targets: set[str]) -> tuple[list, list]:
 
 @pytest.mark.parametrize("target", MANIFESTS)
 def test_the_index_gives_the_names_reading_the_repo_gives(repo: Path, target: str):
-    index = trusted_index(str(repo), {target})
-    assert index is not None
-    index.close()
+    assert trusted_manifests(str(repo), {target}) is not None
     from_index, read = both(repo, {target})
     assert from_index == read
     assert len(read) == len(MANIFESTS) - 1
+
+
+@pytest.mark.parametrize("target", MANIFESTS)
+def test_asked_for_what_the_target_answers_to_the_index_gives_every_manifest_that_does(repo: Path, target: str):
+    key = next(key for _, rel, key in read_elsewhere(repo, set()) if rel == target)
+    if key is None:  # answers to nothing (a skill two folders down): no other manifest can collide with it
+        return
+    read = [named for named in read_elsewhere(repo, {target}) if named[2] is not None and named[2][1] == key[1]]
+    from_index = named_elsewhere(repo, {target}, {key[1]})
+    assert sorted(n for n in from_index if n[2] is not None and n[2][1] == key[1]) == sorted(read)
+    assert len(from_index) < len(MANIFESTS) - 1  # the others are never built
 
 
 def test_an_edited_or_new_target_still_trusts_the_index(repo: Path):
@@ -86,11 +95,9 @@ def test_an_edited_or_new_target_still_trusts_the_index(repo: Path):
     at_the_root = "newpack/skills/z/SKILL.md"  # a new top-level folder: the root lists .git, never walked
     write_tree(repo, {new: skill("brand-new"), at_the_root: skill("deploy")})
     given = {edited, new, at_the_root}
-    index = trusted_index(str(repo), given)
-    assert index is not None
-    index.close()
+    assert trusted_manifests(str(repo), given) is not None
     assert both(repo, given)[0] == both(repo, given)[1]
-    assert trusted_index(str(repo), {edited, new}) is None  # the new folder is no target: read the repo
+    assert trusted_manifests(str(repo), {edited, new}) is None  # the new folder is no target: read the repo
 
 
 @pytest.mark.parametrize("change", ["added", "removed", "edited", "renamed"])
@@ -105,8 +112,28 @@ def test_any_other_change_reads_the_repo(repo: Path, change: str):
         (repo / other).write_text(skill("renamed-by-frontmatter"))
     else:
         (repo / ".claude/skills/release").rename(repo / ".claude/skills/shipit")
-    assert trusted_index(str(repo), {target}) is None
+    assert trusted_manifests(str(repo), {target}) is None
     from_index, read = both(repo, {target})
+    assert from_index == read
+
+
+def test_an_edited_tool_still_trusts_the_index(repo: Path):
+    """No manifest's row depends on a tool: its stamp is not even looked at (a pre-commit run in a big repo
+    stats the files that could be manifests, not every tool and doc)."""
+    target = ".claude/commands/deploy.md"
+    (repo / "tools/backup.sh").write_text("#!/bin/sh\n# Back up the database, twice.\necho backup; echo backup\n")
+    assert trusted_manifests(str(repo), {target}) is not None
+    from_index, read = both(repo, {target})
+    assert from_index == read
+
+
+def test_a_file_a_manifest_consulted_changed_reads_the_repo(repo: Path):
+    """plugin.json decides that plugins/p/skills/* are a plugin's skills: its scan recorded it."""
+    (repo / "plugins/p/.claude-plugin/plugin.json").write_text('{"name": "renamed"}')
+    assert trusted_manifests(str(repo), {".claude/commands/deploy.md"}) is None
+    (repo / "plugins/p/.claude-plugin/plugin.json").unlink()
+    assert trusted_manifests(str(repo), {".claude/commands/deploy.md"}) is None
+    from_index, read = both(repo, {".claude/commands/deploy.md"})
     assert from_index == read
 
 
@@ -134,6 +161,6 @@ def test_validate_reports_the_same_collision_with_and_without_the_index(repo: Pa
 def test_a_repo_never_indexed_is_read(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "empty-cache"))
     root = write_tree(tmp_path / "fresh", FILES).resolve()
-    assert trusted_index(str(root), {"SKILL.md"}) is None
+    assert trusted_manifests(str(root), {"SKILL.md"}) is None
     from_index, read = both(root, {"SKILL.md"})
     assert from_index == read and len(read) == len(MANIFESTS) - 1

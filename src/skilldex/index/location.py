@@ -7,7 +7,13 @@ import re
 import zlib  # cheaper to import than hashlib; two CRCs make 64 bits, and the index checks its root anyway
 
 ENV_VAR = "SKILLDEX_CACHE_DIR"
+NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 SUFFIX = ".sqlite3"
+
+
+def enabled() -> bool:
+    """Whether the index may be used at all (SKILLDEX_NO_CACHE unset, empty or 0)."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
 
 
 def cache_dir() -> str:

@@ -8,9 +8,8 @@ import os
 import sqlite3
 import time
 
-from skilldex import hookrules
 from skilldex.index import store
-from skilldex.index.location import db_path
+from skilldex.index.location import db_path, enabled
 from skilldex.scan import assemble, open_repo
 from skilldex.scan.walk import exists_inside
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from skilldex.scan.unit import Unit
 
 RACY_NS = 2_000_000_000  # a file changed this close to its scan may change again unseen: rescan it next time
-NO_CACHE_ENV = "SKILLDEX_NO_CACHE"
 
 
 class Row:
@@ -96,10 +94,6 @@ class RepoIndex:
         if self.db is not None:
             self.db.close()
             self.db = None
-
-
-def enabled() -> bool:
-    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
 
 
 def catalogue(root: Path | str, name: str | None = None, progress=None) -> Catalogue:
@@ -194,13 +188,13 @@ def _unchanged(db: sqlite3.Connection, root: str) -> bool:
     folders = store.stored_folders(db)
     if not folders:
         return False
-    join, stat_of = os.path.join, os.stat
+    prefix, stat_of = os.path.join(root, ""), os.stat
     try:
         for rel, mtime in folders.items():
-            if stat_of(join(root, rel) if rel else root).st_mtime_ns != mtime:
+            if stat_of(prefix + rel if rel else root).st_mtime_ns != mtime:
                 return False
         for rel, stamp in store.stored_stamps(db).items():
-            st = stat_of(join(root, rel))
+            st = stat_of(prefix + rel)
             if f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}" != stamp:
                 return False
     except OSError:
@@ -341,6 +335,8 @@ def _store(fs: RepoFS, db: sqlite3.Connection, units: list[Unit], removed: list[
 
 def _hook_rules(fs: RepoFS) -> list:
     """What the repo's hooks block, read with no unit's dependencies recorded (every rescan reads them anew)."""
+    from skilldex import hookrules  # lazy: only a rescan reads hooks; a fresh index is read without it
+
     deps, fs.deps = fs.deps, None
     try:
         return hookrules.rules(lambda rel: fs.read_text(file) if (file := fs.file(rel)) is not None else None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from skilldex.capabilities import camel_tokens, tokens
 from skilldex.search.synonyms import CODE_WORDS, STOPWORDS
@@ -83,13 +84,18 @@ def _said(wanted: list, word: str) -> float:
     best = 0.0
     for concept in wanted:
         for term, weight in concept.terms.items():
-            for part in tokens(term):
+            for part in _parts(term):
                 longer, shorter = (part, word) if len(part) >= len(word) else (word, part)
                 close = len(shorter) >= 5 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
                 if part == word or close:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best
+
+
+@lru_cache(maxsize=1024)  # the same few terms of one request, for each of the names the ranking weighs
+def _parts(term: str) -> tuple[str, ...]:
+    return tuple(tokens(term))
 
 
 def names_itself(prompt: str, path: str, name: str) -> bool:

@@ -6,10 +6,9 @@ no read of thousands of manifests. Otherwise the repo is walked and each manifes
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from skilldex.index.partial import trusted_index
+from skilldex.index.partial import trusted_manifests
 from skilldex.scan.fs import RepoFS
 from skilldex.validate.check_content import invocation, invocation_key
 from skilldex.validate.manifest import read
@@ -18,40 +17,15 @@ from skilldex.validate.targets import classify
 Named = tuple[str, str, "tuple[str | None, str] | None"]  # (kind, rel, invocation) of one manifest
 
 
-def named_elsewhere(root: Path, targets: set[str]) -> list[Named]:
-    """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative)."""
-
-    index = trusted_index(str(root), targets)
-    if index is None or index.db is None:  # no index to trust (or it is closed): read the repo
+def named_elsewhere(root: Path, targets: set[str], answers: set[str] | None = None) -> list[Named]:
+    """(kind, rel, invocation) of every manifest of the repo at `root` outside `targets` (repo-relative); with
+    `answers` (invocations), those from the index are only the ones that may answer to one of them."""
+    stored = trusted_manifests(str(root), targets, answers)
+    if stored is None:  # no index to trust: read the repo
         return read_elsewhere(root, targets)
-    try:
-        rows = _stored(index.db)
-    finally:
-        index.close()
-    return [_named(kind, rel, name, scope, dir_name) for rel, kind, name, scope, dir_name in rows if rel not in targets]
-
-
-_MANIFESTS = "FROM items WHERE kind IN ('skill', 'command', 'agent') AND rel = path"
-
-
-def _stored(db) -> list[tuple]:
-    """(rel, kind, frontmatter name when text, scope, dir_name) of every stored manifest item: picked out of its
-    JSON by SQLite, which costs a fraction of parsing thousands of items' JSON here."""
-    import sqlite3  # lazy: only for its error type, once an index exists (the index module opened it already)
-
-    try:
-        return db.execute(
-            "SELECT rel, kind, CASE WHEN json_type(data, '$.frontmatter.name') = 'text' "
-            "THEN json_extract(data, '$.frontmatter.name') END, json_extract(data, '$.scope'), "
-            f"json_extract(data, '$.dir_name') {_MANIFESTS}"
-        ).fetchall()
-    except sqlite3.OperationalError:  # an SQLite built without its JSON functions
-        rows = []
-        for rel, kind, data in db.execute(f"SELECT rel, kind, data {_MANIFESTS}"):
-            item = json.loads(data)
-            name = item.get("frontmatter", {}).get("name")
-            rows.append((rel, kind, name if isinstance(name, str) else None, item.get("scope"), item.get("dir_name")))
-        return rows
+    return [
+        _named(kind, rel, name, scope, dir_name) for rel, kind, name, scope, dir_name in stored if rel not in targets
+    ]
 
 
 def read_elsewhere(root: Path, targets: set[str]) -> list[Named]:

@@ -50,6 +50,10 @@ def hint(project, prompt: str) -> str | None:
         ("refactor api/client.go to reuse one http client", "api/client.go"),
         ("why does this test fail only on windows", "test"),
         ("add a health check endpoint that returns ok", "endpoint"),
+        # an edit of a named command: its code, its logging, its messages
+        ("add logging to the payment sync command so we can see how many rows it wrote", "logging"),
+        ("the purge cache command's confirmation question is confusing, reword it", "question"),
+        ("the sync command prints nothing on success, make it say how many it copied", "command"),
     ],
 )
 def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
@@ -72,6 +76,10 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "the backup script fails with permission denied",  # trouble with what runs: a runbook may answer
         "the api endpoint returns 500 since the deploy",
         "the payments lambda function is timing out in prod",  # a function that runs, not one to edit
+        "run the cleanup command on the staging server",
+        "the backup command fails with permission denied",  # trouble with what runs
+        "update the commonmark spec.json we test against to version 0.32",  # a bump, what release tooling does
+        "I want to add a PreToolUse hook that blocks rm -rf commands",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):

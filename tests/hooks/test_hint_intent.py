@@ -180,3 +180,45 @@ def test_the_hint_reply_as_printed_stays_within_its_budget():
     text = reply["hookSpecificOutput"]["additionalContext"]
     assert len(json.dumps(reply, ensure_ascii=False)) <= hooks.HINT_LIMIT  # quotes escaped, the wrapping counted
     assert len(text) > hooks.HINT_LIMIT - 200 and text.startswith("skilldex: likely relevant:\n- app: tools/t0.sh")
+
+
+OPS = {
+    ".git/HEAD": "ref: refs/heads/main\n",
+    "scripts/reset_mfa.py": (
+        '#!/usr/bin/env python3\n"""Reset and clear any configured MFA methods for the given user."""\n'
+    ),
+    "scripts/cleanup_images.py": '#!/usr/bin/env python3\n"""Clean up images and drawings no page uses."""\n',
+    # the rest of a wiki's maintenance commands, so that the words above are rare among them
+    **{
+        f"scripts/{name}.py": f'#!/usr/bin/env python3\n"""{what}."""\n'
+        for name, what in (
+            ("backup_db", "Back up the database to a file"),
+            ("send_mail", "Send the weekly digest email"),
+            ("rebuild_search", "Rebuild the search index"),
+            ("create_admin", "Create an admin account"),
+            ("clear_views", "Clear all view counts"),
+            ("copy_perms", "Copy shelf permissions to child books"),
+            ("refresh_avatar", "Refresh the avatar of a user"),
+            ("upgrade_encoding", "Convert the database tables to utf8mb4"),
+        )
+    },
+}
+
+
+@pytest.fixture
+def ops(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_tree(tmp_path / "wiki", OPS)
+    workspace = tmp_path / "skilldex.yaml"
+    workspace.write_text(f"repos:\n  wiki: {root}\n", encoding="utf-8")
+    return str(workspace), root
+
+
+def test_a_second_factor_written_out_finds_the_mfa_tool(ops):
+    said = hint(ops, "a user lost their phone, clear their two-factor authentication so they can log in again")
+    assert said is not None and "scripts/reset_mfa.py" in said
+
+
+def test_an_edit_of_a_named_command_gets_no_hint(ops):
+    assert hint(ops, "clean up the images no page uses to free disk space") is not None  # the tool itself
+    assert hint(ops, "add logging to the image cleanup command so we can see how many files it deleted") is None

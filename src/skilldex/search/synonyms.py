@@ -199,6 +199,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("go up", "increase"),
     ("man pages", "manpages"),
     ("man page", "manpage"),
+    ("by hand", "manually"),
     # a second factor is one thing, however it is written ("two-factor authentication" is no "two" and "factor")
     ("two-factor authentication", "mfa"),
     ("two factor authentication", "mfa"),

@@ -80,6 +80,8 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "the backup command fails with permission denied",  # trouble with what runs
         "update the commonmark spec.json we test against to version 0.32",  # a bump, what release tooling does
         "I want to add a PreToolUse hook that blocks rm -rf commands",
+        "the messages are stuck in the dead letter queue",  # what runs: its logging and messages too
+        "the logging is broken on prod",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):

@@ -49,7 +49,9 @@ CODE_HEADS = frozenset(
 # Of those, the ones a report of trouble names about what it runs ("the backup script fails with permission
 # denied", "the nginx config is not picked up"): about code only after an edit verb.
 RUN_HEADS = frozenset(
-    "script file files config conf check checks page pages endpoint endpoints command output".split()  # noqa: SIM905
+    """
+    script file files config conf check checks page pages endpoint endpoints command output logging message messages
+    """.split()  # noqa: SIM905
 )
 # Verbs that change or explain code and prose.
 EDIT_VERBS = frozenset(

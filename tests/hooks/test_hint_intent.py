@@ -50,6 +50,10 @@ def hint(project, prompt: str) -> str | None:
         ("refactor api/client.go to reuse one http client", "api/client.go"),
         ("why does this test fail only on windows", "test"),
         ("add a health check endpoint that returns ok", "endpoint"),
+        # an edit of a named command: its code, its logging, its messages
+        ("add logging to the payment sync command so we can see how many rows it wrote", "logging"),
+        ("the purge cache command's confirmation question is confusing, reword it", "question"),
+        ("the sync command prints nothing on success, make it say how many it copied", "command"),
     ],
 )
 def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
@@ -72,6 +76,12 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "the backup script fails with permission denied",  # trouble with what runs: a runbook may answer
         "the api endpoint returns 500 since the deploy",
         "the payments lambda function is timing out in prod",  # a function that runs, not one to edit
+        "run the cleanup command on the staging server",
+        "the backup command fails with permission denied",  # trouble with what runs
+        "update the commonmark spec.json we test against to version 0.32",  # a bump, what release tooling does
+        "I want to add a PreToolUse hook that blocks rm -rf commands",
+        "the messages are stuck in the dead letter queue",  # what runs: its logging and messages too
+        "the logging is broken on prod",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):
@@ -172,3 +182,45 @@ def test_the_hint_reply_as_printed_stays_within_its_budget():
     text = reply["hookSpecificOutput"]["additionalContext"]
     assert len(json.dumps(reply, ensure_ascii=False)) <= hooks.HINT_LIMIT  # quotes escaped, the wrapping counted
     assert len(text) > hooks.HINT_LIMIT - 200 and text.startswith("skilldex: likely relevant:\n- app: tools/t0.sh")
+
+
+OPS = {
+    ".git/HEAD": "ref: refs/heads/main\n",
+    "scripts/reset_mfa.py": (
+        '#!/usr/bin/env python3\n"""Reset and clear any configured MFA methods for the given user."""\n'
+    ),
+    "scripts/cleanup_images.py": '#!/usr/bin/env python3\n"""Clean up images and drawings no page uses."""\n',
+    # the rest of a wiki's maintenance commands, so that the words above are rare among them
+    **{
+        f"scripts/{name}.py": f'#!/usr/bin/env python3\n"""{what}."""\n'
+        for name, what in (
+            ("backup_db", "Back up the database to a file"),
+            ("send_mail", "Send the weekly digest email"),
+            ("rebuild_search", "Rebuild the search index"),
+            ("create_admin", "Create an admin account"),
+            ("clear_views", "Clear all view counts"),
+            ("copy_perms", "Copy shelf permissions to child books"),
+            ("refresh_avatar", "Refresh the avatar of a user"),
+            ("upgrade_encoding", "Convert the database tables to utf8mb4"),
+        )
+    },
+}
+
+
+@pytest.fixture
+def ops(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_tree(tmp_path / "wiki", OPS)
+    workspace = tmp_path / "skilldex.yaml"
+    workspace.write_text(f"repos:\n  wiki: {root}\n", encoding="utf-8")
+    return str(workspace), root
+
+
+def test_a_second_factor_written_out_finds_the_mfa_tool(ops):
+    said = hint(ops, "a user lost their phone, clear their two-factor authentication so they can log in again")
+    assert said is not None and "scripts/reset_mfa.py" in said
+
+
+def test_an_edit_of_a_named_command_gets_no_hint(ops):
+    assert hint(ops, "clean up the images no page uses to free disk space") is not None  # the tool itself
+    assert hint(ops, "add logging to the image cleanup command so we can see how many files it deleted") is None

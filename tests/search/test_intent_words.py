@@ -56,3 +56,23 @@ def test_a_word_said_only_in_a_body_does_not_cap_its_synonyms(tmp_path):
     # nuke counts as a synonym of destroy (0.6 of the word), not as 0.6 of that one body mention: capped by it,
     # nuke.sh scored 1.35 times start.sh, which says only "dev environment"
     assert hits["scripts/nuke.sh"].score >= 1.6 * hits["scripts/start.sh"].score
+
+
+@pytest.mark.parametrize(
+    ("intent", "word"),
+    [
+        ("clear their two-factor authentication", "mfa"),
+        ("reset two factor for this user", "mfa"),
+        ("close the drive by hand", "manually"),
+        ("we moved from http://old.example.com to https://docs.example.com/wiki", "url"),
+    ],
+)
+def test_a_phrase_or_an_address_is_one_word(intent, word):
+    words = [c.word for c in concepts(intent)]
+    assert word in words
+    assert not {"two", "factor", "hand", "http", "https", "example"} & set(words)
+
+
+def test_a_second_factor_and_a_link_have_their_synonyms():
+    assert "2fa" in concepts("mfa")[0].terms
+    assert concepts("links")[0].terms.get("url") == SYNONYM_DISCOUNT

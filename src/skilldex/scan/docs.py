@@ -47,20 +47,22 @@ OPS_FOLDERS = {
     "on-call",
     "incidents",
     "postmortems",
+    "maintenance",
 }
 # Words in a path or title that make a doc about operating the system.
 OPS_WORDS = re.compile(
     r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
     r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
-    r"release process|releasing|self ?host\w*|upgrad(?:e|es|ing))\b"
-)
+    r"release process|releasing|self ?host\w*|maintenance|upgrad(?:e|es|ing)|reverse proxy|let's encrypt|https|"
+    r"import(?:ing)? (?:from|data)|data imports?)\b"
+)  # upgrading an install, putting it behind a proxy with TLS, importing data from another system: how to run it
 # Words in a path, title or section heading that make a doc say how to build, run and test the code
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(
     r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
     r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
-    r"build from source)\b"
-)
+    r"build from source|dev docs)\b"
+)  # a dev/docs folder holds the developers' docs (BookStack's theme system, its testing and release notes)
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
@@ -253,6 +255,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.
     opening = title if title and opens_with_list(prose) else first_paragraph(prose)
+    if title and opening and opening.startswith(":::"):
+        opening = title  # a Docusaurus admonition (":::warning Create a backup first") is an aside, not the topic
     description = as_str(doc.frontmatter.get("description")) or opening
     heading_text = " ".join(h[1] for h in headings)
     items.append(

@@ -42,12 +42,17 @@ CODE_HEADS = frozenset(
     module modules file files script test tests spec specs guide doc docs documentation section page pages
     config conf link links form helper helpers block chain diff check prompt description descriptions
     introduction example examples fixture fixtures parser handler comment comments code line lines loop case
-    type types object value values text title preview checks endpoint endpoints
+    type types object value values text title preview checks endpoint endpoints command message messages
+    question questions logging output
     """.split()  # noqa: SIM905
 )
 # Of those, the ones a report of trouble names about what it runs ("the backup script fails with permission
 # denied", "the nginx config is not picked up"): about code only after an edit verb.
-RUN_HEADS = frozenset("script file files config conf check checks page pages endpoint endpoints".split())  # noqa: SIM905
+RUN_HEADS = frozenset(
+    """
+    script file files config conf check checks page pages endpoint endpoints command output logging message messages
+    """.split()  # noqa: SIM905
+)
 # Verbs that change or explain code and prose.
 EDIT_VERBS = frozenset(
     """
@@ -73,6 +78,10 @@ _AFTER_HEAD = frozenset(
     handle handles breaks break works work matches match needs should before after shorter longer clearer
     """.split()  # noqa: SIM905
 )
+# A clause after a comma or semicolon that opens with a verb of "it": ", reword it", "; make it say how many".
+_LATER_ORDER = re.compile(r"[,;]\s+(?:(?:please|and|then|so|just)\s+)*(\w+)\s+(?:it|them|this|that)\b")
+_VERSION_TARGET = re.compile(r"\bto (?:version |v)?\d+\.\d+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _FILE = re.compile(
     r"(?<![\w/.-])[\w./-]*\w\.(?:py|sh|bash|js|mjs|cjs|ts|tsx|jsx|go|rb|rs|java|php|md|rst|ya?ml|json|toml|css|html)\b"
 )
@@ -84,10 +93,14 @@ def about_code(prompt: str) -> str | None:
     text = " ".join(prompt.lower().replace("`", " ").split())
     opening = _FILLER.sub("", text)
     verb = opening.split(maxsplit=1)[0] if opening.strip() else ""
-    editing = verb in EDIT_VERBS
+    # the order may come last, after what it is about: "the command's question is confusing, reword it"
+    editing = verb in EDIT_VERBS or any(v in EDIT_VERBS for v in _LATER_ORDER.findall(text))
     if not editing and verb not in REPORT_OPENINGS:
         return None  # "run the tests of the billing module", "deploy the lambda function": an order to operate
-    words = re.findall(r"[\w'./-]+|[^\w\s]", text)
+    if _VERSION_TARGET.search(text):
+        return None  # "update the spec.json we test against to version 0.32": a bump, what release tooling does
+    # a possessive names what it belongs to: "the update url command's question" is about the command
+    words = re.findall(r"[\w'./-]+|[^\w\s]", _POSSESSIVE.sub("", text))
     for phrase in CODE_PHRASES:
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
             return phrase

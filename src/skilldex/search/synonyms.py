@@ -7,6 +7,8 @@ spelled short: its long form counts in full. Keep both about meaning, never abou
 
 from __future__ import annotations
 
+import re
+
 from skilldex.capabilities import stem
 
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -56,6 +58,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("email", "mail", "smtp", "ses", "notification"),
     ("payment", "billing", "invoice", "stripe", "charge"),
     ("auth", "authentication", "login", "sso", "oauth", "signin"),
+    ("mfa", "2fa", "totp", "otp", "authenticator"),
+    ("url", "urls", "link", "links", "href", "uri"),
     ("schedule", "cron", "timer", "periodic", "nightly"),
     ("report", "summary", "stats", "statistics", "analytics"),
     ("translate", "translation", "i18n", "locale", "localization"),
@@ -77,7 +81,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("rollback", "restore", "pitr", "recover"),
     ("typescript", "ts", "tsc", "types", "typecheck", "type"),
     ("subscription", "plan", "membership", "renewal", "recurring"),
-    ("cancel", "terminate", "end", "unsubscribe"),
+    ("cancel", "terminate", "end", "unsubscribe", "close"),
     ("sign", "signature", "hmac", "digest", "hash"),
     ("render", "template", "manifest", "yaml", "kustomize", "helm"),
     ("diff", "compare", "drift", "changes"),
@@ -195,13 +199,25 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("go up", "increase"),
     ("man pages", "manpages"),
     ("man page", "manpage"),
+    ("by hand", "manually"),
+    # a second factor is one thing, however it is written ("two-factor authentication" is no "two" and "factor")
+    ("two-factor authentication", "mfa"),
+    ("two factor authentication", "mfa"),
+    ("multi-factor authentication", "mfa"),
+    ("two-factor", "mfa"),
+    ("two factor", "mfa"),
+    ("multi-factor", "mfa"),
 )
 # (Only phrases whose words mean little alone: "dead letter" or "dry run" stay as written, as files write them.)
 
 
+_ADDRESS = re.compile(r"\bhttps?://\S+")
+
+
 def rewrite(text: str) -> str:
-    """Lowercased text with PHRASES replaced by their one-word form."""
-    text = " " + " ".join(text.lower().split()) + " "
+    """Lowercased text with PHRASES replaced by their one-word form, and a web address by the word `url`
+    (what tooling that changes addresses says: "we moved from http://old.example.com to ...")."""
+    text = " " + " ".join(_ADDRESS.sub("url", text.lower()).split()) + " "
     for phrase, word in PHRASES:
         text = text.replace(f" {phrase} ", f" {word} ")
     return text.strip()

@@ -126,3 +126,21 @@ def skills_ref_validator():
             return None
         raise
     return validate
+
+
+def hint_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str | bytes]) -> tuple[str, Path]:
+    """A one-repo workspace of `files` (repo `app`) with its own index cache: (workspace file, repo root)."""
+    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_tree(tmp_path / "app", files)
+    workspace = tmp_path / "skilldex.yaml"
+    workspace.write_text(f"repos:\n  app: {root}\n", encoding="utf-8")
+    return str(workspace), root
+
+
+def hint(project: tuple[str, Path], prompt: str) -> str | None:
+    """What `hook prompt` adds to the agent's context for `prompt` typed in the repo, or None when it is silent."""
+    from skilldex import hooks  # lazy: support is imported by tests that never load the hooks
+
+    workspace, root = project
+    reply = hooks.prompt({"prompt": prompt, "cwd": str(root)}, workspace)
+    return None if reply is None else reply["hookSpecificOutput"]["additionalContext"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import hint, hint_workspace
 
 from skilldex import hooks
 
@@ -23,17 +23,7 @@ REPO = {
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
-    monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
-    root = write_tree(tmp_path / "app", REPO)
-    workspace = tmp_path / "skilldex.yaml"
-    workspace.write_text(f"repos:\n  app: {root}\n", encoding="utf-8")
-    return str(workspace), root
-
-
-def hint(project, prompt: str) -> str | None:
-    workspace, root = project
-    reply = hooks.prompt({"prompt": prompt, "cwd": str(root)}, workspace)
-    return None if reply is None else reply["hookSpecificOutput"]["additionalContext"]
+    return hint_workspace(tmp_path, monkeypatch, REPO)
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,8 @@ def test_site_pages_stay_findable_but_never_headline(repo):
     page = rows[("doc", "docs/content/admin/backup.md", "backup")]
     assert page.importance < -4 and "documentation site" in page.why
     backup = brief.split("### backup", 1)[1].split("###", 1)[0]
-    assert backup.index("scripts/backup-db.sh (tool)") < backup.index("docs/content/admin/backup.md (doc)")  # listed, not first
+    # the site page is listed, but not first
+    assert backup.index("scripts/backup-db.sh (tool)") < backup.index("docs/content/admin/backup.md (doc)")
 
 
 def test_a_package_copy_of_a_root_task_is_not_a_headline(repo):

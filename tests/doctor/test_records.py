@@ -142,3 +142,29 @@ def test_a_switch_the_docs_call_a_parameter_is_not_a_missing_command(make_repo, 
     )
     root = make_repo({".claude/skills/build/SKILL.md": skill})
     assert [(f.code, f.line) for f in doctor(root).findings if f.code == "SKD601"] == [("SKD601", 10)]
+
+
+def test_research_reviews_and_reports_keep_the_paths_of_their_time(history, doctor):
+    note = "# Findings (Nov 2025)\n\nThe auditor was `scripts/audit.py`.\n"
+    start = {
+        "docs/research/audit/FINDINGS.md": note,
+        "docs/reviews/audits/auditor.md": note,
+        "report.md": note,
+        "docs/COMPLETION_REPORT.md": note,
+        "docs/report-generator.md": note,  # a guide to a report tool, not a report: still checked
+        "docs/guide.md": note,
+        "scripts/audit.py": "print('audit')\n",
+    }
+    root, _ = history([("2024-01-01", start), ("2024-06-01", {"scripts/audit.py": None})])
+    assert codes(doctor(root)) == [("SKD609", "docs/guide.md", 3), ("SKD609", "docs/report-generator.md", 3)]
+
+
+def test_a_changelog_is_a_record_also_in_a_skill_folder(make_repo, doctor):
+    skill = "---\nname: ship\ndescription: Ship it.\n---\n\nThen run `/land-and-deploy`.\n"
+    root = make_repo(
+        {
+            ".claude/skills/ship/SKILL.md": skill,
+            ".claude/skills/ship/CHANGELOG.md": "# Changelog\n\n## 1.2\n- `/land-and-deploy` is now `/land`.\n",
+        }
+    )
+    assert codes(doctor(root)) == [("SKD601", ".claude/skills/ship/SKILL.md", 6)]

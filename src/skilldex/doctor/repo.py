@@ -45,6 +45,9 @@ HISTORICAL_DIRS = frozenset(
         "retrospectives",
         "blog",
         "reports",
+        "research",  # dated findings of a study, an audit or a review: what was there when it was written
+        "reviews",
+        "audits",
     }
 )
 HISTORICAL_NAMES = frozenset(
@@ -82,6 +85,10 @@ PROPOSAL_DIRS = frozenset(
         "backlog",
     }
 )
+# A changelog is a record wherever it sits, also in a skill's folder (`.claude/skills/x/CHANGELOG.md`).
+CHANGELOG_NAMES = frozenset({"changelog", "changes", "release-notes", "release_notes"})
+# `report.md`, `COMPLETION_REPORT.md`: the record of one piece of work or one release.
+_REPORT = re.compile(r"(?:^|[-_.])report$")
 _DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
 PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
@@ -193,12 +200,20 @@ def classify(rel: str) -> str | None:
         return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:
         return "doc"
+    if stem in CHANGELOG_NAMES and name != "skill.md" and not {"commands", "agents"} & set(folders):
+        return "historical"
     if ".claude" in folders:
         place = folders[folders.index(".claude") + 1] if folders[-1] != ".claude" else ""
         return {"skills": "skill", "commands": "command", "agents": "agent"}.get(place)
     if name == "skill.md" or "skills" in folders:
         return "skill"
-    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES or stem.endswith("migration") or _DATED.search(rel):
+    if (
+        HISTORICAL_DIRS & set(folders)
+        or stem in HISTORICAL_NAMES
+        or stem.endswith("migration")
+        or _REPORT.search(stem)
+        or _DATED.search(rel)
+    ):
         # FLUX_MIGRATION.md names the old paths on purpose; `notes-2026-05-12/` records one day
         return "historical"
     if PROPOSAL_DIRS & set(folders) or PROPOSAL_NAMES & set(re.split(r"[-_.\s]+", stem)):

@@ -168,3 +168,27 @@ def test_a_changelog_is_a_record_also_in_a_skill_folder(make_repo, doctor):
         }
     )
     assert codes(doctor(root)) == [("SKD601", ".claude/skills/ship/SKILL.md", 6)]
+
+
+def test_a_copied_skill_collection_speaks_of_its_own_project(make_repo, doctor):
+    """A folder in .claude/skills with its own LICENSE and package manifest is another project's copy: its
+    routes, nested skills and docs are that project's; the repo's own skills are still checked."""
+    own = "---\nname: ship\ndescription: Ship it.\n---\n\nThen run `/land-and-deploy`.\n"
+    copied = "---\nname: browse\ndescription: Browse.\n---\n\nThe server answers `/connect` and `/command`.\n"
+    root = make_repo(
+        {
+            ".claude/skills/ship/SKILL.md": own,
+            ".claude/skills/stack/LICENSE": "MIT License\n",
+            ".claude/skills/stack/package.json": '{"name": "stack"}\n',
+            ".claude/skills/stack/SKILL.md": copied,
+            ".claude/skills/stack/browse/SKILL.md": copied,
+            ".claude/skills/stack/docs/howto.md": "# How to\n\nRun `/new-skill` then `scripts/gen.sh`.\n",
+            "vendor/lib/README.md": "# Lib\n\nRun `./scripts/build.sh`.\n",
+            ".claude/skills/lonely/LICENSE": "MIT License\n",  # a licence alone is not a project
+            ".claude/skills/lonely/SKILL.md": "---\nname: lonely\ndescription: L.\n---\n\nUse `/gone`.\n",
+        }
+    )
+    assert codes(doctor(root)) == [
+        ("SKD601", ".claude/skills/lonely/SKILL.md", 6),
+        ("SKD601", ".claude/skills/ship/SKILL.md", 6),
+    ]

@@ -116,6 +116,7 @@ class RepoContext:
     historical: list[Document]  # read only for statements that something was retired
     invocable: dict[str, str]  # every /name this repo's skills and commands answer to -> defining path
     personal: dict[str, str]  # personal skills and commands of the user running doctor -> display path
+    vendored: frozenset[str] = frozenset()  # folders holding a copy of another project (records.vendored_roots)
 
     def knows_skill(self, name: str) -> bool:
         return name in self.invocable or name in self.personal or name in names.BUILTIN_COMMANDS
@@ -131,9 +132,10 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
     catalogue = assemble(fs, [scan_unit(fs, file, modules) for file in fs.files], walk_findings, ref.name)
     documents: list[Document] = []
     historical: list[Document] = []
+    vendored = records.vendored_roots(file.rel for file in fs.files)
     for file in fs.files:
         kind = classify(file.rel)
-        if kind is None or _through_symlink(fs, file):
+        if kind is None or _through_symlink(fs, file) or records.inside(file.rel, vendored):
             continue
         text = fs.read_text(file)
         if text is None:
@@ -158,7 +160,7 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
             and file.name.lower() != "readme.md"
         ):  # also commands-templates/ and COMMANDS/
             known.setdefault(file.name[:-3], file.rel)
-    return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
+    return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home), vendored)
 
 
 def _drop_callers_paths(documents: list[Document]) -> None:

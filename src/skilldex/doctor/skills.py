@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from skilldex.doctor.records import archived
+from skilldex.doctor.records import archived, inside
 from skilldex.doctor.repo import RepoContext, in_skipped_dir
 from skilldex.models import CommandItem, Finding, SkillItem
 from skilldex.oneline import clip
@@ -23,8 +23,8 @@ def check(ctx: RepoContext) -> list[Finding]:
     findings = []
     unread = {f.path: f for f in ctx.catalogue.findings if f.code in UNREAD_FRONTMATTER}
     for item in ctx.catalogue.of_kind("skill"):
-        if in_skipped_dir(item.path) or archived(item.path):
-            continue  # an archived skill is not loaded on purpose
+        if in_skipped_dir(item.path) or archived(item.path) or inside(item.path, ctx.vendored):
+            continue  # an archived skill is not loaded on purpose; a copied collection installs its own
         scope, depth, _ = location(ctx.fs, tuple(item.path.split("/")))
         name = item.path.rsplit("/", 1)[-1]
         if name != SKILL_FILENAME:

@@ -27,6 +27,20 @@ def test_a_relays_channel_names_are_no_skill_anywhere_in_the_repo(make_repo, doc
     assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 3, "error")]
 
 
+def test_a_chat_bots_commands_are_no_skill_anywhere_in_the_repo(make_repo, doctor):
+    """In a repo that builds a Telegram bot, `/start` sent to the bot is the bot's command, even in CLAUDE.md;
+    a skill the agent is told to run is still checked, and without a bot `Send /x` proves nothing."""
+    bot = {
+        "README.md": "# Remote\n\nA Telegram bot for Claude Code.\n\n1. Open Telegram\n2. Send `/start` command\n",
+        "CLAUDE.md": "# Plan\n\n**Deliverable:** Bot responds to `/start` and `/sessioninfo`\n\nRun `/ship-release`.\n",
+        "docs/steps.md": "# Step 10 (Claude Code sessions)\n\n1. Send `/sessioninfo` command\n",
+    }
+    root = make_repo(bot)
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 5, "error")]
+    plain = make_repo({**bot, "README.md": "# Remote\n\nSend `/start` to begin.\n"}, name="plain")
+    assert ("SKD601", "docs/steps.md", 3, "warning") in shown(doctor(plain, use_git=False), "SKD601")
+
+
 def test_a_command_to_type_is_an_error_only_where_it_is_said_to_claude_code(make_repo, doctor):
     root = make_repo(
         {

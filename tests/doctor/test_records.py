@@ -192,3 +192,26 @@ def test_a_copied_skill_collection_speaks_of_its_own_project(make_repo, doctor):
         ("SKD601", ".claude/skills/lonely/SKILL.md", 6),
         ("SKD601", ".claude/skills/ship/SKILL.md", 6),
     ]
+
+
+def test_a_subshell_that_cds_into_a_submodule_runs_that_repos_scripts(make_repo, doctor):
+    body = (
+        "---\nname: logs\ndescription: Read the logs.\n---\n\n```bash\n"
+        "(cd repos/app && ./scripts/logs.sh --since 10m)\n"  # line 7: the submodule's script
+        "./scripts/gone.sh\n"  # line 8: back in this repo after the subshell
+        "(cd repos/app && bash -c '\n"
+        "source scripts/curl_api.sh\n"  # line 10: still inside the submodule
+        "')\n"
+        "./scripts/other.sh\n"  # line 12: back in this repo after the subshell closed
+        "```\n"
+    )
+    root = make_repo(
+        {
+            ".gitmodules": '[submodule "repos/app"]\n\tpath = repos/app\n\turl = https://example.com/app.git\n',
+            ".claude/skills/logs/SKILL.md": body,
+        }
+    )
+    assert codes(doctor(root)) == [
+        ("SKD602", ".claude/skills/logs/SKILL.md", 8),
+        ("SKD602", ".claude/skills/logs/SKILL.md", 12),
+    ]

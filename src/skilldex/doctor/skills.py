@@ -148,7 +148,7 @@ def linked_skills(ctx: RepoContext) -> set[str]:
     that are the home folder's `.claude`)."""
     root = str(ctx.fs.root)
     base = ".claude/skills"
-    found = set()
+    found: set[str] = set()
     try:
         entries = list(os.scandir(os.path.join(root, ".claude", "skills")))
     except OSError:

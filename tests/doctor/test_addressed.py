@@ -223,3 +223,18 @@ def test_an_environment_variables_value_is_a_run_time_file(make_repo, doctor):
     doc = "# Memory\n\nRuns with `MEMORY_FILE` pointing to `.ai-state/memory.json`; see `.ai-state/notes.md`.\n"
     root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/memory.md": doc})
     assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/memory.md", 3, "warning")]
+
+
+def test_a_list_item_that_creates_a_resource_does_not_say_it_is_gone(make_repo, doctor):
+    """Each list item is its own statement: the `A` record created in one item is not "removed" because a later
+    item of the same entry removed something else; an item that retires a host still makes its uses stale."""
+    root = make_repo(
+        {
+            "docs/log.md": "# Log\n\n* **2026-01-19 - ArgoCD behind Traefik**\n  * DNS:\n"
+            "    * Created `A` record: `argo.example.org` -> `5.75.129.215`\n"
+            "  * Firewall rules for the old path removed\n"
+            "* The host `old-db-01` was decommissioned\n",
+            "README.md": "# Ops\n\n- `https://argo.example.org` is the ArgoCD UI\n- Backups run on host `old-db-01`\n",
+        }
+    )
+    assert [(f.path, f.line) for f in doctor(root, use_git=False).findings if f.code == "SKD612"] == [("README.md", 4)]

@@ -215,3 +215,18 @@ def test_a_subshell_that_cds_into_a_submodule_runs_that_repos_scripts(make_repo,
         ("SKD602", ".claude/skills/logs/SKILL.md", 8),
         ("SKD602", ".claude/skills/logs/SKILL.md", 12),
     ]
+
+
+def test_an_export_folder_is_a_copy_made_for_somewhere_else(make_repo, doctor):
+    """`wiki-export/` (a generated wiki export) and `.claude-exports/` (skills packaged for other projects): their
+    links resolve where the copy goes; the same link in the repo's own docs is still checked."""
+    page = "# Page\n\nSee [setup](../projects/setup.md).\n"
+    root = make_repo(
+        {
+            "wiki-export/portfolio/p08/readme.md": page,
+            "wiki-export/portfolio/docs/index.md": page,
+            ".claude-exports/npm-package/skills/ui.md": page,
+            "docs/page.md": page,
+        }
+    )
+    assert codes(doctor(root)) == [("SKD603", "docs/page.md", 3)]

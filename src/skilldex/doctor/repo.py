@@ -89,6 +89,8 @@ PROPOSAL_DIRS = frozenset(
 CHANGELOG_NAMES = frozenset({"changelog", "changes", "release-notes", "release_notes"})
 # `report.md`, `COMPLETION_REPORT.md`: the record of one piece of work or one release.
 _REPORT = re.compile(r"(?:^|[-_.])report$")
+# `wiki-export/`, `.claude-exports/`: a copy generated or packaged for somewhere else; its links resolve there.
+_EXPORT_DIR = re.compile(r"(?:^|[-_.])exports?$")
 _DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
 PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
@@ -191,7 +193,7 @@ def classify(rel: str) -> str | None:
     parts = rel.split("/")
     name = parts[-1].lower()
     folders = [p.lower() for p in parts[:-1]]
-    if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
+    if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders) or any(_EXPORT_DIR.search(f) for f in folders):
         return None
     stem = name.rsplit(".", 1)[0]
     if records.archived(rel):

@@ -27,6 +27,20 @@ def test_a_relays_channel_names_are_no_skill_anywhere_in_the_repo(make_repo, doc
     assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 3, "error")]
 
 
+def test_a_chat_bots_commands_are_no_skill_anywhere_in_the_repo(make_repo, doctor):
+    """In a repo that builds a Telegram bot, `/start` sent to the bot is the bot's command, even in CLAUDE.md;
+    a skill the agent is told to run is still checked, and without a bot `Send /x` proves nothing."""
+    bot = {
+        "README.md": "# Remote\n\nA Telegram bot for Claude Code.\n\n1. Open Telegram\n2. Send `/start` command\n",
+        "CLAUDE.md": "# Plan\n\n**Deliverable:** Bot responds to `/start` and `/sessioninfo`\n\nRun `/ship-release`.\n",
+        "docs/steps.md": "# Step 10 (Claude Code sessions)\n\n1. Send `/sessioninfo` command\n",
+    }
+    root = make_repo(bot)
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 5, "error")]
+    plain = make_repo({**bot, "README.md": "# Remote\n\nSend `/start` to begin.\n"}, name="plain")
+    assert ("SKD601", "docs/steps.md", 3, "warning") in shown(doctor(plain, use_git=False), "SKD601")
+
+
 def test_a_command_to_type_is_an_error_only_where_it_is_said_to_claude_code(make_repo, doctor):
     root = make_repo(
         {
@@ -209,3 +223,18 @@ def test_an_environment_variables_value_is_a_run_time_file(make_repo, doctor):
     doc = "# Memory\n\nRuns with `MEMORY_FILE` pointing to `.ai-state/memory.json`; see `.ai-state/notes.md`.\n"
     root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/memory.md": doc})
     assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/memory.md", 3, "warning")]
+
+
+def test_a_list_item_that_creates_a_resource_does_not_say_it_is_gone(make_repo, doctor):
+    """Each list item is its own statement: the `A` record created in one item is not "removed" because a later
+    item of the same entry removed something else; an item that retires a host still makes its uses stale."""
+    root = make_repo(
+        {
+            "docs/log.md": "# Log\n\n* **2026-01-19 - ArgoCD behind Traefik**\n  * DNS:\n"
+            "    * Created `A` record: `argo.example.org` -> `5.75.129.215`\n"
+            "  * Firewall rules for the old path removed\n"
+            "* The host `old-db-01` was decommissioned\n",
+            "README.md": "# Ops\n\n- `https://argo.example.org` is the ArgoCD UI\n- Backups run on host `old-db-01`\n",
+        }
+    )
+    assert [(f.path, f.line) for f in doctor(root, use_git=False).findings if f.code == "SKD612"] == [("README.md", 4)]

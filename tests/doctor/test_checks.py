@@ -427,3 +427,22 @@ def test_task_runs_are_checked_in_the_folder_the_command_runs_in(make_repo, doct
         ("README.md", 5, "runs `make all`"),
         ("README.md", 7, "runs `npm run dev`"),
     }
+
+
+def test_a_nested_skill_loaded_through_a_symlink_is_loaded(make_repo, doctor):
+    """`.claude/skills/sync/SKILL.md` -> `../kit/sync/SKILL.md`, or into a home `.claude/skills/` this repo is
+    (dotfiles): Claude Code loads the nested skill through the link; a nested skill nothing links stays unloaded."""
+    root = make_repo(
+        {
+            ".claude/skills/kit/sync/SKILL.md": skill("sync"),
+            ".claude/skills/kit/pair/SKILL.md": skill("pair"),
+            ".claude/skills/kit/other/SKILL.md": skill("other"),
+        }
+    )
+    links = root / ".claude" / "skills"
+    (links / "sync").mkdir()
+    (links / "sync" / "SKILL.md").symlink_to("../kit/sync/SKILL.md")
+    (links / "pair").mkdir()
+    (links / "pair" / "SKILL.md").symlink_to("/Users/me/.claude/skills/kit/pair/SKILL.md")  # dangling here
+    found = [(f.code, f.path) for f in doctor(root, use_git=False).findings if f.code == "SKD604"]
+    assert found == [("SKD604", ".claude/skills/kit/other/SKILL.md")]

@@ -142,3 +142,91 @@ def test_a_switch_the_docs_call_a_parameter_is_not_a_missing_command(make_repo, 
     )
     root = make_repo({".claude/skills/build/SKILL.md": skill})
     assert [(f.code, f.line) for f in doctor(root).findings if f.code == "SKD601"] == [("SKD601", 10)]
+
+
+def test_research_reviews_and_reports_keep_the_paths_of_their_time(history, doctor):
+    note = "# Findings (Nov 2025)\n\nThe auditor was `scripts/audit.py`.\n"
+    start = {
+        "docs/research/audit/FINDINGS.md": note,
+        "docs/reviews/audits/auditor.md": note,
+        "report.md": note,
+        "docs/COMPLETION_REPORT.md": note,
+        "docs/report-generator.md": note,  # a guide to a report tool, not a report: still checked
+        "docs/guide.md": note,
+        "scripts/audit.py": "print('audit')\n",
+    }
+    root, _ = history([("2024-01-01", start), ("2024-06-01", {"scripts/audit.py": None})])
+    assert codes(doctor(root)) == [("SKD609", "docs/guide.md", 3), ("SKD609", "docs/report-generator.md", 3)]
+
+
+def test_a_changelog_is_a_record_also_in_a_skill_folder(make_repo, doctor):
+    skill = "---\nname: ship\ndescription: Ship it.\n---\n\nThen run `/land-and-deploy`.\n"
+    root = make_repo(
+        {
+            ".claude/skills/ship/SKILL.md": skill,
+            ".claude/skills/ship/CHANGELOG.md": "# Changelog\n\n## 1.2\n- `/land-and-deploy` is now `/land`.\n",
+        }
+    )
+    assert codes(doctor(root)) == [("SKD601", ".claude/skills/ship/SKILL.md", 6)]
+
+
+def test_a_copied_skill_collection_speaks_of_its_own_project(make_repo, doctor):
+    """A folder in .claude/skills with its own LICENSE and package manifest is another project's copy: its
+    routes, nested skills and docs are that project's; the repo's own skills are still checked."""
+    own = "---\nname: ship\ndescription: Ship it.\n---\n\nThen run `/land-and-deploy`.\n"
+    copied = "---\nname: browse\ndescription: Browse.\n---\n\nThe server answers `/connect` and `/command`.\n"
+    root = make_repo(
+        {
+            ".claude/skills/ship/SKILL.md": own,
+            ".claude/skills/stack/LICENSE": "MIT License\n",
+            ".claude/skills/stack/package.json": '{"name": "stack"}\n',
+            ".claude/skills/stack/SKILL.md": copied,
+            ".claude/skills/stack/browse/SKILL.md": copied,
+            ".claude/skills/stack/docs/howto.md": "# How to\n\nRun `/new-skill` then `scripts/gen.sh`.\n",
+            "vendor/lib/README.md": "# Lib\n\nRun `./scripts/build.sh`.\n",
+            ".claude/skills/lonely/LICENSE": "MIT License\n",  # a licence alone is not a project
+            ".claude/skills/lonely/SKILL.md": "---\nname: lonely\ndescription: L.\n---\n\nUse `/gone`.\n",
+        }
+    )
+    assert codes(doctor(root)) == [
+        ("SKD601", ".claude/skills/lonely/SKILL.md", 6),
+        ("SKD601", ".claude/skills/ship/SKILL.md", 6),
+    ]
+
+
+def test_a_subshell_that_cds_into_a_submodule_runs_that_repos_scripts(make_repo, doctor):
+    body = (
+        "---\nname: logs\ndescription: Read the logs.\n---\n\n```bash\n"
+        "(cd repos/app && ./scripts/logs.sh --since 10m)\n"  # line 7: the submodule's script
+        "./scripts/gone.sh\n"  # line 8: back in this repo after the subshell
+        "(cd repos/app && bash -c '\n"
+        "source scripts/curl_api.sh\n"  # line 10: still inside the submodule
+        "')\n"
+        "./scripts/other.sh\n"  # line 12: back in this repo after the subshell closed
+        "```\n"
+    )
+    root = make_repo(
+        {
+            ".gitmodules": '[submodule "repos/app"]\n\tpath = repos/app\n\turl = https://example.com/app.git\n',
+            ".claude/skills/logs/SKILL.md": body,
+        }
+    )
+    assert codes(doctor(root)) == [
+        ("SKD602", ".claude/skills/logs/SKILL.md", 8),
+        ("SKD602", ".claude/skills/logs/SKILL.md", 12),
+    ]
+
+
+def test_an_export_folder_is_a_copy_made_for_somewhere_else(make_repo, doctor):
+    """`wiki-export/` (a generated wiki export) and `.claude-exports/` (skills packaged for other projects): their
+    links resolve where the copy goes; the same link in the repo's own docs is still checked."""
+    page = "# Page\n\nSee [setup](../projects/setup.md).\n"
+    root = make_repo(
+        {
+            "wiki-export/portfolio/p08/readme.md": page,
+            "wiki-export/portfolio/docs/index.md": page,
+            ".claude-exports/npm-package/skills/ui.md": page,
+            "docs/page.md": page,
+        }
+    )
+    assert codes(doctor(root)) == [("SKD603", "docs/page.md", 3)]

@@ -22,6 +22,7 @@ EXPLICIT = re.compile(
     r"deprovisioned)\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _STATUS_MARKS = re.compile("[\u2705\u274c\u2714\u2716\u2713\u2717\u26a0\U0001f534\U0001f7e2\U0001f7e1]")
 _FILE_NAME = re.compile(
     r"\.(?:md|mdx|txt|json|ya?ml|toml|py|sh|js|ts|tsx|go|rb|lock|cfg|ini|html|csv|env|sql)$", re.IGNORECASE
@@ -216,9 +217,10 @@ def _sentences(text: str):
             raw = ""
         if raw.lstrip().startswith("|"):
             raw = ""  # a table row states properties ("TLS-terminated traffic"), never that something is gone
+        if fenced or not raw.strip() or _BULLET.match(raw):
+            yield from _split(paragraph)  # a list item is a statement of its own: "Created `A` record: x"
+            paragraph = []  # is not "removed" because a later item of the same list removed something else
         if fenced or not raw.strip():
-            yield from _split(paragraph)
-            paragraph = []
             continue
         paragraph.append((number, raw.strip()))
 

@@ -264,6 +264,13 @@ _PRODUCT_BEFORE = re.compile(
     r"\b(?:relay|websocket|socket|channel|bot|discord|slack|telegram|irc|mattermost)\s+[*_]*`?/(" + NAME + r")\b",
     re.IGNORECASE,
 )
+# A repo that builds a chat bot (a "Telegram bot", a "Discord bot", BotFather): `/name` sent to it, or that it
+# responds to, is the bot's command ("Send `/start` command", "responds to /start").
+_CHAT_BOT = re.compile(r"\b(?:telegram|discord|slack|matrix|whatsapp|chat)\s+bot\b|\bbotfather\b", re.IGNORECASE)
+_BOT_COMMAND = re.compile(
+    r"\b(?:send|sends|sending|sent|responds?\s+to|replies\s+to|reply\s+to)\s+(?:the\s+|a\s+)?[*_]*`?/(" + NAME + r")\b",
+    re.IGNORECASE,
+)
 # "the `/inc` parameter", "`/Q` switch": a program's command-line switch, not a command.
 _SWITCH = re.compile(r"`/(" + NAME + r")`[*_]*\s+(?:parameter|flag|switch|argument)s?\b", re.IGNORECASE)
 # Folders of a product's UI: a `/name` in a wireframe is what the screen shows, not a command to type.
@@ -308,10 +315,12 @@ def product_terms(texts: Iterable[str]) -> set[str]:
     """`/names` a repo's docs call a channel, relay, endpoint or bot command somewhere: the product's own
     words, never a skill anywhere in that repo."""
     found: set[str] = set()
+    texts = [text for text in texts if "/" in text]
+    patterns = [_PRODUCT_AFTER, _PRODUCT_BEFORE, _SWITCH]
+    if any(_CHAT_BOT.search(text) for text in texts):
+        patterns.append(_BOT_COMMAND)
     for text in texts:
-        if "/" not in text:
-            continue
-        for pattern in (_PRODUCT_AFTER, _PRODUCT_BEFORE, _SWITCH):
+        for pattern in patterns:
             found.update(m.group(1) for m in pattern.finditer(text))
     return found
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Iterable
 
 # `archive/`, `_archive/`, `.archived/`: kept on purpose and no longer in use.
 ARCHIVE_DIRS = frozenset({"archive", "archived", "archives", "attic"})
@@ -50,6 +52,13 @@ _NUMBERED = re.compile(r"\d")
 # "This is a reference export from a working Claude Code project": its paths may be that project's.
 _EXPORT = re.compile(r"\b(?:reference|config(?:uration)?|settings) export\b|\bexported from\b", re.IGNORECASE)
 ROOT_DOCS = ("CLAUDE.md", "AGENTS.md", "README.md")
+# A copy of another project kept in the repo: its text states that project's promises, not this repo's.
+VENDOR_DIRS = frozenset({"vendor", "vendored", "third_party", "third-party", "thirdparty"})
+_LICENSE = re.compile(r"^(?:license|licence|copying)(?:\.[a-z]+)?$", re.IGNORECASE)
+# Beside a LICENSE, a release history or a package manifest says the folder is a project of its own.
+_PROJECT_FILES = frozenset(
+    {"changelog.md", "package.json", "pyproject.toml", "setup.py", "cargo.toml", "go.mod", "gemfile"}
+)
 
 
 def archived(rel: str) -> bool:
@@ -90,3 +99,35 @@ def proposed(text: str) -> bool:
     """Whether the doc says it is a proposal, draft or plan (`**Status**: Proposed`, `## Status: Planning`): it
     describes what is not built."""
     return (_status(text) or "").startswith(PROPOSED)
+
+
+def vendored_roots(rels: Iterable[str]) -> frozenset[str]:
+    """Folders holding a copy of another project: a `vendor/` or `third_party/` folder anywhere, and, in
+    `.claude/` or a skills folder, a folder with its own LICENSE and its own CHANGELOG or package manifest (a
+    skill collection installed by copying). Claude Code loads what the copy's setup installs, and the copy's
+    docs speak of its own repo."""
+    files: dict[str, set[str]] = {}
+    roots = set()
+    for rel in rels:
+        folder, name = posixpath.split(rel)
+        files.setdefault(folder, set()).add(name.lower())
+        parts = folder.split("/")
+        for i, part in enumerate(parts):
+            if part.lower() in VENDOR_DIRS:
+                roots.add("/".join(parts[: i + 1]))
+                break
+    for folder, names in files.items():
+        above = folder.split("/")[:-1]
+        if (
+            (".claude" in above or "skills" in above)
+            and any(_LICENSE.match(n) for n in names)
+            and names & _PROJECT_FILES
+        ):
+            roots.add(folder)
+    return frozenset(roots)
+
+
+def inside(rel: str, roots: frozenset[str]) -> bool:
+    """Whether `rel` lies below one of the folders `roots`."""
+    parts = rel.split("/")
+    return any("/".join(parts[:i]) in roots for i in range(1, len(parts)))

@@ -45,6 +45,9 @@ HISTORICAL_DIRS = frozenset(
         "retrospectives",
         "blog",
         "reports",
+        "research",  # dated findings of a study, an audit or a review: what was there when it was written
+        "reviews",
+        "audits",
     }
 )
 HISTORICAL_NAMES = frozenset(
@@ -82,6 +85,12 @@ PROPOSAL_DIRS = frozenset(
         "backlog",
     }
 )
+# A changelog is a record wherever it sits, also in a skill's folder (`.claude/skills/x/CHANGELOG.md`).
+CHANGELOG_NAMES = frozenset({"changelog", "changes", "release-notes", "release_notes"})
+# `report.md`, `COMPLETION_REPORT.md`: the record of one piece of work or one release.
+_REPORT = re.compile(r"(?:^|[-_.])report$")
+# `wiki-export/`, `.claude-exports/`: a copy generated or packaged for somewhere else; its links resolve there.
+_EXPORT_DIR = re.compile(r"(?:^|[-_.])exports?$")
 _DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
 PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
@@ -109,6 +118,7 @@ class RepoContext:
     historical: list[Document]  # read only for statements that something was retired
     invocable: dict[str, str]  # every /name this repo's skills and commands answer to -> defining path
     personal: dict[str, str]  # personal skills and commands of the user running doctor -> display path
+    vendored: frozenset[str] = frozenset()  # folders holding a copy of another project (records.vendored_roots)
 
     def knows_skill(self, name: str) -> bool:
         return name in self.invocable or name in self.personal or name in names.BUILTIN_COMMANDS
@@ -124,9 +134,10 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
     catalogue = assemble(fs, [scan_unit(fs, file, modules) for file in fs.files], walk_findings, ref.name)
     documents: list[Document] = []
     historical: list[Document] = []
+    vendored = records.vendored_roots(file.rel for file in fs.files)
     for file in fs.files:
         kind = classify(file.rel)
-        if kind is None or _through_symlink(fs, file):
+        if kind is None or _through_symlink(fs, file) or records.inside(file.rel, vendored):
             continue
         text = fs.read_text(file)
         if text is None:
@@ -151,7 +162,7 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
             and file.name.lower() != "readme.md"
         ):  # also commands-templates/ and COMMANDS/
             known.setdefault(file.name[:-3], file.rel)
-    return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home))
+    return RepoContext(ref, fs, catalogue, documents, historical, known, names.personal_skills(home), vendored)
 
 
 def _drop_callers_paths(documents: list[Document]) -> None:
@@ -182,7 +193,7 @@ def classify(rel: str) -> str | None:
     parts = rel.split("/")
     name = parts[-1].lower()
     folders = [p.lower() for p in parts[:-1]]
-    if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders):
+    if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders) or any(_EXPORT_DIR.search(f) for f in folders):
         return None
     stem = name.rsplit(".", 1)[0]
     if records.archived(rel):
@@ -193,12 +204,20 @@ def classify(rel: str) -> str | None:
         return None  # ROADMAP_TEMPLATE.md: the shape of a doc to write elsewhere; its links resolve there
     if name in AGENT_DOCS:
         return "doc"
+    if stem in CHANGELOG_NAMES and name != "skill.md" and not {"commands", "agents"} & set(folders):
+        return "historical"
     if ".claude" in folders:
         place = folders[folders.index(".claude") + 1] if folders[-1] != ".claude" else ""
         return {"skills": "skill", "commands": "command", "agents": "agent"}.get(place)
     if name == "skill.md" or "skills" in folders:
         return "skill"
-    if HISTORICAL_DIRS & set(folders) or stem in HISTORICAL_NAMES or stem.endswith("migration") or _DATED.search(rel):
+    if (
+        HISTORICAL_DIRS & set(folders)
+        or stem in HISTORICAL_NAMES
+        or stem.endswith("migration")
+        or _REPORT.search(stem)
+        or _DATED.search(rel)
+    ):
         # FLUX_MIGRATION.md names the old paths on purpose; `notes-2026-05-12/` records one day
         return "historical"
     if PROPOSAL_DIRS & set(folders) or PROPOSAL_NAMES & set(re.split(r"[-_.\s]+", stem)):

@@ -79,6 +79,7 @@ class ShellState:
         self.made: set[str] = set()
         self.clones: set[str] = set()
         self.unpacked = False
+        self.subshells: list[str | None] = []  # the folder each open `(` subshell started in
 
     def note(self, segment: str) -> None:
         stripped = segment.strip()
@@ -133,11 +134,14 @@ def command_mentions(
     for match in CLAUDE_PROMPT.finditer(text):
         found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1, command=True))
     plain = mask(mask(text, _EXPRESSION))
+    entry = base
+    # `(cd repos/lib && ./scripts/x.sh)`: a subshell; its `cd` holds until the closing parenthesis
+    subshell = plain.lstrip().startswith("(")
     start = 0
     for piece in [*_SEPARATOR.finditer(plain), None]:
         end = piece.start() if piece else len(plain)
         segment = plain[start:end]
-        stripped = segment.strip()
+        stripped = segment.strip().lstrip("(").lstrip()
         if stripped == "cd" or stripped.startswith("cd "):
             arg = stripped[2:].strip()
             top = arg.removeprefix("./").split("/", 1)[0]
@@ -150,6 +154,13 @@ def command_mentions(
             )
             state.note(segment)
         start = piece.end() if piece else end
+    opened = plain.count("(") - plain.count(")")
+    if subshell and opened > 0:
+        state.subshells.append(entry)  # `(cd repos/app && bash -c '` ... `')`: closed on a later line
+    elif subshell:
+        base = entry
+    elif opened < 0 and state.subshells:
+        base = state.subshells.pop()
     return _unique(found), base
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 
-from skilldex.doctor.records import archived
+from skilldex.doctor.records import archived, inside
 from skilldex.doctor.repo import RepoContext, in_skipped_dir
 from skilldex.models import CommandItem, Finding, SkillItem
 from skilldex.oneline import clip
@@ -21,10 +22,11 @@ CLAUDE_SCOPES = ("project", "nested", "plugin")
 
 def check(ctx: RepoContext) -> list[Finding]:
     findings = []
+    linked = linked_skills(ctx)
     unread = {f.path: f for f in ctx.catalogue.findings if f.code in UNREAD_FRONTMATTER}
     for item in ctx.catalogue.of_kind("skill"):
-        if in_skipped_dir(item.path) or archived(item.path):
-            continue  # an archived skill is not loaded on purpose
+        if in_skipped_dir(item.path) or archived(item.path) or inside(item.path, ctx.vendored):
+            continue  # an archived skill is not loaded on purpose; a copied collection installs its own
         scope, depth, _ = location(ctx.fs, tuple(item.path.split("/")))
         name = item.path.rsplit("/", 1)[-1]
         if name != SKILL_FILENAME:
@@ -38,7 +40,7 @@ def check(ctx: RepoContext) -> list[Finding]:
                 )
             )
             continue
-        if scope in CLAUDE_SCOPES and depth and depth > 1 and _routed(ctx, item.path):
+        if scope in CLAUDE_SCOPES and depth and depth > 1 and (_routed(ctx, item.path) or item.path in linked):
             continue  # `skills/stack/frontend/SKILL.md` beside `skills/stack/SKILL.md`: a part the parent reads
         if scope in CLAUDE_SCOPES and depth != 1:
             where = "directly in" if depth == 0 else f"{depth} levels below"
@@ -138,6 +140,42 @@ def clashes(contexts: list[RepoContext]) -> dict[str, list[Finding]]:
                     )
                 )
     return findings
+
+
+def linked_skills(ctx: RepoContext) -> set[str]:
+    """Skill files Claude Code loads through a symlink `.claude/skills/<name>/SKILL.md` (or `.claude/skills/<name>`)
+    pointing at them: a link inside the repo, or one into a home `.claude/skills/` that this repo holds (dotfiles
+    that are the home folder's `.claude`)."""
+    root = str(ctx.fs.root)
+    base = ".claude/skills"
+    found: set[str] = set()
+    try:
+        entries = list(os.scandir(os.path.join(root, ".claude", "skills")))
+    except OSError:
+        return found
+    for entry in entries:
+        for path in (entry.path, os.path.join(entry.path, SKILL_FILENAME)):
+            target = _link_target(path)
+            rel = _in_repo(root, target, base) if target is not None else None
+            if rel is not None:
+                found.add(rel if rel.endswith(SKILL_FILENAME) else posixpath.join(rel, SKILL_FILENAME))
+    return found
+
+
+def _link_target(path: str) -> str | None:
+    try:
+        return os.path.join(os.path.dirname(path), os.readlink(path)) if os.path.islink(path) else None
+    except OSError:
+        return None
+
+
+def _in_repo(root: str, target: str, base: str) -> str | None:
+    """The repo path a link target stands for: inside the repo, or `…/.claude/skills/<rest>` read as `base/<rest>`."""
+    real = os.path.normpath(target)
+    if real.startswith(root + os.sep):
+        return real[len(root) + 1 :].replace(os.sep, "/")
+    marker = "/.claude/skills/"
+    return base + "/" + real.split(marker, 1)[1] if marker in real else None
 
 
 def _short(text: str, limit: int = 80) -> str:

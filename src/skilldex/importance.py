@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from skilldex.hookrules import Rule, blocked_by
+from skilldex.markdown import linked_paths
 
 GUIDE = 4  # named in the repo's guidance for people and agents
 CITED = 1  # per other skill, command, agent or doc that names it (at most MAX_CITED)
@@ -103,7 +104,6 @@ _SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
 _CI_DIRS = frozenset({"ci", ".github", ".circleci", ".buildkite", ".gitlab", "ci-scripts"})
 _HELPER_DIRS = _CI_DIRS | {"helpers", "helper_scripts", "helper-scripts", "_helpers"}
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
-_LINK = re.compile(r"\]\(\s*<?([^)\s>#][^)\s>]*)")
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
     r"^(taskfile(\.dist)?\.ya?ml|makefile|gnumakefile|justfile|\.justfile|mod\.just|[\w-]+\.just)$", re.IGNORECASE
@@ -161,10 +161,8 @@ def links(body: str, path: str) -> set[str]:
     names its target as surely as its path written out."""
     folder = posixpath.dirname(path)
     found = set()
-    for target in _LINK.findall(body):
-        if "://" in target or target.startswith(("/", "mailto:")):
-            continue
-        resolved = posixpath.normpath(posixpath.join(folder, target.split("#", 1)[0]))
+    for target in linked_paths(body):
+        resolved = posixpath.normpath(posixpath.join(folder, target))
         if not resolved.startswith(".."):
             found.add(resolved.lower())
     return found

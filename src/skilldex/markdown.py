@@ -228,6 +228,14 @@ _CODE_PATH = re.compile(
 )
 
 
+def linked_paths(body: str) -> list[str]:
+    """The relative targets of a body's markdown links, anchor and query cut: `[guide](./setup.md#x)` -> ./setup.md."""
+    if "](" not in body:
+        return []
+    targets = (m.group(1).split("#", 1)[0].split("?", 1)[0] for m in _MD_LINK.finditer(body))
+    return [t for t in targets if t and not _is_external(t)]
+
+
 def referenced_paths(body: str, first_line: int = 1) -> list[tuple[str, int]]:
     """Relative file references in a body: markdown links and backticked paths like `scripts/x.py`."""
     found: list[tuple[str, int]] = []

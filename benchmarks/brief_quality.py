@@ -36,6 +36,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "brief"
+REPO_FILES = "*+*.yaml"  # one per repo, <owner>+<name>.yaml (agreement.yaml there is not a repo)
 RESULTS = HERE / "results" / "brief_quality.txt"
 HEAD = 3  # a key entry point "is a headline" when it is among the first HEAD items of its capability
 _LINE = re.compile(r"^- (.+?) \(([a-z-]+)\): ")
@@ -264,12 +265,12 @@ def main(argv: list[str] | None = None) -> int:
 
     totals = {split: (Tally(), Tally()) for split in SPLITS}
     lines = [
-        f"# brief quality on {len(list(LABELS.glob('*.yaml')))} labelled real repos (benchmarks/brief/)",
+        f"# brief quality on {len(list(LABELS.glob(REPO_FILES)))} labelled real repos (benchmarks/brief/)",
         f"# machine: {machine()}",
         "",
     ]
     per_repo = []
-    for path in sorted(LABELS.glob("*.yaml")):
+    for path in sorted(LABELS.glob(REPO_FILES)):
         labels = yaml.safe_load(path.read_text())
         root = Path(args.repos) / path.stem
         if not root.is_dir():

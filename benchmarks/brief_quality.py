@@ -8,7 +8,7 @@ Labels: benchmarks/brief/*.yaml (see its README). Checkouts: DIR/<owner>+<name> 
 
 Per system, for tuned, held-out and fresh repos separately (fresh: `fresh: true`, held-out repos labelled in a
 later round, before skilldex ran on them, never tuned on; fresh-2: `fresh: 2`, a second such set labelled in round 4;
-reported apart so the earlier groups keep their figures):
+fresh-3: `fresh: 3`, a third, labelled in round 5; reported apart so the earlier groups keep their figures):
 - key in brief: labelled key entry points listed in the brief;
 - key as headline: ... among the first HEAD items of their capability's section;
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
@@ -36,6 +36,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "brief"
+REPO_FILES = "*+*.yaml"  # one per repo, <owner>+<name>.yaml (agreement.yaml there is not a repo)
 RESULTS = HERE / "results" / "brief_quality.txt"
 HEAD = 3  # a key entry point "is a headline" when it is among the first HEAD items of its capability
 _LINE = re.compile(r"^- (.+?) \(([a-z-]+)\): ")
@@ -194,13 +195,13 @@ def judge(
     return tally
 
 
-SPLITS = ("tuned", "held-out", "fresh", "fresh-2")
+SPLITS = ("tuned", "held-out", "fresh", "fresh-2", "fresh-3")
 
 
 def split(labels: dict) -> str:
     """A repo's group: fresh (labelled later, never tuned on) is held out too, but reported on its own."""
-    if labels.get("fresh") == 2:  # the second fresh set (round 4), after `fresh: true` (round 3)
-        return "fresh-2"
+    if labels.get("fresh") in (2, 3):  # the second and third fresh sets (rounds 4, 5), after `fresh: true` (round 3)
+        return f"fresh-{labels['fresh']}"
     if labels.get("fresh"):
         return "fresh"
     return "held-out" if labels.get("heldout") else "tuned"
@@ -264,12 +265,12 @@ def main(argv: list[str] | None = None) -> int:
 
     totals = {split: (Tally(), Tally()) for split in SPLITS}
     lines = [
-        f"# brief quality on {len(list(LABELS.glob('*.yaml')))} labelled real repos (benchmarks/brief/)",
+        f"# brief quality on {len(list(LABELS.glob(REPO_FILES)))} labelled real repos (benchmarks/brief/)",
         f"# machine: {machine()}",
         "",
     ]
     per_repo = []
-    for path in sorted(LABELS.glob("*.yaml")):
+    for path in sorted(LABELS.glob(REPO_FILES)):
         labels = yaml.safe_load(path.read_text())
         root = Path(args.repos) / path.stem
         if not root.is_dir():

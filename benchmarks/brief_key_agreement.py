@@ -155,7 +155,7 @@ def agreement_report(counts: Counts, title: str) -> list[str]:
             [("gold", "gold_fit", "gold"), ("second", "mine_fit", "mine")],
         ),
         counts.line("second's first picks", [("a gold key of that capability", "picks_key", "picks")]),
-        f"{'second first picks judged by gold (brief_quality)':48}" + _verdicts(counts),
+        f"{'second first picks, gold verdicts':48}" + _verdicts(counts),
     ]
 
 

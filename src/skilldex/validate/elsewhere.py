@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from skilldex.index.partial import trusted_manifests
 from skilldex.scan.fs import RepoFS
 from skilldex.scan.walk import IGNORED_DIRS, MAX_DEPTH
 from skilldex.validate.check_content import homes, invocation, invocation_key
@@ -30,6 +29,9 @@ def named_elsewhere(root: Path, targets: set[str], keys: set[Key] | None = None)
         near = read_homes(root, targets, keys)
         if near is not None:
             return near
+    # lazy: only names outside .claude/ need the index (most runs never load it)
+    from skilldex.index.partial import trusted_manifests
+
     stored = trusted_manifests(str(root), targets, {said for _, said in keys} if keys is not None else None)
     if stored is None:  # no index to trust: read the repo
         return read_elsewhere(root, targets)

@@ -12,7 +12,7 @@ import pytest
 from support import write_tree
 
 from skilldex.cli.app import app, register
-from skilldex.cli.spec import COMMANDS, parse
+from skilldex.cli.spec import COMMANDS, GLOBAL, parse, parse_global
 
 register()
 HEAVY = ("pydantic", "typer", "click", "rich", "yaml")
@@ -81,7 +81,10 @@ NEEDS = [
     (["rule", "SKD012"], set()),
     (["rule", "invalid-frontmatter-yaml", "--json"], set()),
     (["find", "{repo}", "rotate", "keys"], set()),
+    (["find", "--limit=2", "-k", "tool", "{repo}", "rotate", "--json"], set()),
     (["startup"], set()),
+    (["-w", "{repo}", "startup", "-f", "claude-hook"], set()),
+    (["hook", "prompt"], set()),
     (["validate", "{repo}/.claude/skills/deploy"], set()),  # findings are plain; plain frontmatter needs no YAML
     (["validate", "{repo}", "--json"], set()),
     (["validate", "{repo}/.claude/skills/broken/SKILL.md", "--format", "sarif"], set()),
@@ -146,6 +149,27 @@ SAME = [
     ["doctor", ".", "--no-git", "--format", "json"],
     ["doctor", "--no-git"],
     ["-w", "nowhere.yaml", "list", "."],
+    ["--workspace=nowhere.yaml", "list", "."],
+    ["-w"],
+    ["--version", "rules"],
+    ["-w", "nowhere.yaml", "--version"],
+    ["find", ".", "rotate", "keys"],
+    ["find", ".", "rotate", "--limit", "1", "--json"],
+    ["find", "--limit=2", "-k", "skill", ".", "deploy"],
+    ["find", ".", "deploy", "-n", "0"],
+    ["find", ".", "deploy", "--limit", "+3"],
+    ["find", ".", "deploy", "--kind", "nope"],
+    ["find", ".", "--", "-deploy"],
+    ["find", "."],
+    ["startup"],
+    ["startup", "-f", "claude-hook"],
+    ["startup", "--format=text"],
+    ["startup", "--format", "xml"],
+    ["startup", "--json"],
+    ["hook", "session-start"],
+    ["hook", "prompt"],
+    ["hook", "pre-write", "extra"],
+    ["hook", "nope"],
 ]
 
 
@@ -162,29 +186,74 @@ def test_the_fast_path_answers_exactly_as_typer_does(repo: Path, args: list[str]
 
 
 def _typer_params(name: str) -> list:
+    """The parameters of the app ("") or of one of its commands ("find", "hook prompt")."""
     import typer.main
 
-    return typer.main.get_command(app).commands[name].params
+    command = typer.main.get_command(app)
+    for part in name.split():
+        command = command.commands[part]
+    return command.params
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+# The app's options the fast path leaves to Typer (it never sees them: parse_global declines them).
+LEFT_TO_TYPER = {frozenset({"--install-completion"}), frozenset({"--show-completion"})}
+
+
+@pytest.mark.parametrize("name", ["", *sorted(COMMANDS)])
 def test_the_declarations_are_the_typer_commands_options(name: str):
-    spec = COMMANDS[name]
+    """Every option and argument the fast path parses is the Typer command's, with the same spellings, shape and
+    default: change one side only and this fails."""
+    spec = COMMANDS[name] if name else GLOBAL
     options = {
         frozenset(p.opts + p.secondary_opts): (not p.is_flag, bool(p.multiple), p.name)
         for p in _typer_params(name)
         if p.param_type_name == "option" and p.name != "help"
     }
     declared = {frozenset(o.names): (o.value, o.many, o.dest) for o in spec.options}
+    if not name:
+        assert set(options) - set(declared) == LEFT_TO_TYPER
+        options = {k: v for k, v in options.items() if k not in LEFT_TO_TYPER}
     assert {k: v[:2] for k, v in options.items()} == {k: v[:2] for k, v in declared.items()}
     for option in spec.options:
         param = next(p for p in _typer_params(name) if set(p.opts) == set(option.names))
-        if option.value and not option.many:
-            assert param.default == option.default
+        assert param.default == option.default or (option.many and not param.default)
     arguments = [p for p in _typer_params(name) if p.param_type_name == "argument"]
     assert [p.name for p in arguments] == list(spec.arguments)
     assert sum(p.required for p in arguments) == spec.required
-    assert (arguments[-1].nargs == -1) == spec.variadic
+    assert bool(arguments and arguments[-1].nargs == -1) == spec.variadic
+
+
+def test_every_typer_command_the_fast_path_answers_is_declared():
+    """The fast path answers only what cli/spec.py declares: fast.py itself names no option but help's."""
+    import ast
+
+    import skilldex.cli.fast as fast
+
+    source = ast.parse(Path(fast.__file__).read_text(encoding="utf-8"))
+    named = {
+        node.value
+        for node in ast.walk(source)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("-")
+    }
+    assert named == {"-h", "--help"}
+    for name in COMMANDS:  # and each declared command is one the app has
+        assert _typer_params(name) is not None
+
+
+def test_the_global_options_parse_as_click_does():
+    assert parse_global(["-w", "ws.yaml", "find", "r", "x"]) == (
+        {"workspace": "ws.yaml", "version": False},
+        "find",
+        ["r", "x"],
+    )
+    assert parse_global(["--workspace=ws.yaml", "hook", "prompt"]) == (
+        {"workspace": "ws.yaml", "version": False},
+        "hook prompt",
+        [],
+    )
+    assert parse_global(["--version", "--bogus"]) == ({"workspace": None, "version": True}, None, [])
+    for declined in (["-w"], ["--bogus", "list"], ["--version=1"], ["-wws.yaml", "list"], ["hook"], ["--", "list"]):
+        assert parse_global(declined) is None, declined
 
 
 @pytest.mark.parametrize(

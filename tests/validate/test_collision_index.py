@@ -82,9 +82,9 @@ def test_asked_for_what_the_target_answers_to_the_index_gives_every_manifest_tha
     key = next(key for _, rel, key in read_elsewhere(repo, set()) if rel == target)
     if key is None:  # answers to nothing (a skill two folders down): no other manifest can collide with it
         return
-    read = [named for named in read_elsewhere(repo, {target}) if named[2] is not None and named[2][1] == key[1]]
-    from_index = named_elsewhere(repo, {target}, {key[1]})
-    assert sorted(n for n in from_index if n[2] is not None and n[2][1] == key[1]) == sorted(read)
+    read = [named for named in read_elsewhere(repo, {target}) if named[2] == key]
+    from_index = named_elsewhere(repo, {target}, {key})
+    assert sorted(n for n in from_index if n[2] == key) == sorted(read)
     assert len(from_index) < len(MANIFESTS) - 1  # the others are never built
 
 

@@ -16,7 +16,7 @@ import sys
 
 HOOK_SECONDS = 8  # well under Claude Code's hook timeouts; a slow index must not hold a session
 MAX_STDIN = 4 * 1024 * 1024
-HOOKS = ("session-start", "prompt", "pre-write")
+STARTUP_FORMATS = ("text", "claude-hook")
 
 
 def run(argv: list[str]) -> int | None:
@@ -36,48 +36,40 @@ def _answer(argv: list[str]) -> int | None:
 
         if plugin_hook_is_redundant(argv):
             return 0  # `skilldex init` put the same hook in the settings: it answers, once
-    args = list(argv)
-    workspace = None
-    while args and args[0].startswith("-"):
-        option = args.pop(0)
-        if option in ("-w", "--workspace") and args:
-            workspace = args.pop(0)
-        elif option.startswith("--workspace="):
-            workspace = option.split("=", 1)[1]
-        elif option == "--version":  # eager in Click too: whatever follows, the version
-            # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
-            from skilldex.cli.answers import version
-
-            return version()
-        else:
-            return None
-    if not args or any(a in ("-h", "--help") for a in args):
-        return None
-    command, rest = args[0], args[1:]
-    if command == "hook" and len(rest) == 1 and rest[0] in HOOKS:
-        return hook(rest[0], workspace)
-    if command == "startup":
-        fmt = _startup_format(rest)
-        return startup(fmt, workspace) if fmt else None
-    if command == "find":
-        return _find(rest, workspace)
-    return _declared(command, rest, workspace or os.environ.get("SKILLDEX_WORKSPACE") or None)
-
-
-def _declared(command: str, rest: list[str], workspace: str | None) -> int | None:
-    """A command declared in cli/spec.py, answered by cli/answers.py; None when Typer should answer."""
     # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
-    from skilldex.cli.spec import COMMANDS, parse
+    from skilldex.cli.spec import COMMANDS, parse, parse_global
 
-    spec = COMMANDS.get(command)
-    values = parse(spec, rest) if spec else None
-    if values is None:
+    parsed = parse_global(argv)
+    if parsed is None:
         return None
+    options, name, rest = parsed
+    if options["version"]:
+        # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
+        from skilldex.cli.answers import version
+
+        return version()
+    if any(a in ("-h", "--help") for a in rest):  # after `--` too: Click's to answer either way
+        return None
+    spec = COMMANDS.get(name) if name else None
+    values = parse(spec, rest) if spec else None
+    if name is None or values is None:
+        return None
+    workspace = options["workspace"]
+    if name.startswith("hook "):
+        return hook(name[len("hook ") :], workspace)
+    if name == "startup":
+        return startup(values["fmt"], workspace) if values["fmt"] in STARTUP_FORMATS and not values["as_json"] else None
+    if name == "find":
+        return _find(values, workspace)
+    return _declared(name, values, workspace or os.environ.get("SKILLDEX_WORKSPACE") or None)
+
+
+def _declared(command: str, v: dict, workspace: str | None) -> int | None:
+    """A command answered by cli/answers.py, with its values as cli/spec.py parsed them; None: Typer answers."""
     # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.cli import answers
     from skilldex.errors import SkilldexError
 
-    v = values
     try:
         if command == "validate":
             return answers.validate(
@@ -110,16 +102,6 @@ def _declared(command: str, rest: list[str], workspace: str | None) -> int | Non
     except SkilldexError as exc:
         sys.stderr.write(f"Error: {exc}\n")
         return exc.exit_code
-
-
-def _startup_format(rest: list[str]) -> str | None:
-    if not rest:
-        return "text"
-    if len(rest) == 2 and rest[0] == "--format" and rest[1] in ("text", "claude-hook"):
-        return rest[1]
-    if len(rest) == 1 and rest[0] in ("--format=text", "--format=claude-hook"):
-        return rest[0].split("=", 1)[1]
-    return None
 
 
 def startup(fmt: str, workspace: str | None) -> int:
@@ -185,30 +167,12 @@ def _one_line(exc: BaseException) -> str:
     return text[:300]
 
 
-def _find(rest: list[str], workspace: str | None) -> int | None:
-    """`find REPO INTENT...` with --all/-a, --limit/-n N, --kind/-k K, --json; anything else: Typer."""
-    words: list[str] = []
-    everywhere, as_json, limit, kinds = False, False, 5, []
-    i = 0
-    while i < len(rest):
-        arg = rest[i]
-        if arg in ("--all", "-a"):
-            everywhere = True
-        elif arg == "--json":
-            as_json = True
-        elif arg in ("--limit", "-n", "--kind", "-k") and i + 1 < len(rest):
-            i += 1
-            if arg in ("--limit", "-n"):
-                if not rest[i].isdigit() or not 1 <= int(rest[i]) <= 100:
-                    return None
-                limit = int(rest[i])
-            else:
-                kinds.append(rest[i])
-        elif arg.startswith("-") and arg != "-":
-            return None
-        else:
-            words.append(arg)
-        i += 1
+def _find(values: dict, workspace: str | None) -> int | None:
+    """`find REPO INTENT...` (or `--all INTENT...`) as cli/spec.py parsed it; None when Typer should answer."""
+    words, everywhere, as_json, kinds = values["words"], values["everywhere"], values["as_json"], values["kind"]
+    limit = str(values["limit"])
+    if not limit.isdigit() or not 1 <= int(limit) <= 100:
+        return None  # Click's error names the range
     # lazy: the fast path loads only what the command it answers needs, never Typer or pydantic
     from skilldex.kinds import KINDS
 
@@ -238,7 +202,7 @@ def _find(rest: list[str], workspace: str | None) -> int | None:
 
     indexes = [repo_index(path, name) for name, path in targets]
     try:
-        hits = find_indexed(indexes, intent, limit=limit, kinds=kinds or None)
+        hits = find_indexed(indexes, intent, limit=int(limit), kinds=kinds or None)
     finally:
         for index in indexes:
             index.close()

@@ -1,9 +1,10 @@
 """The arguments of the commands the fast path answers, declared once and parsed without Click.
 
-The fast path parses argv with these declarations; anything they do not cover cleanly (help, an unknown
-option, a missing value, a bad choice) returns None and goes to the Typer app, so every help text and every
-usage error still comes from one place. tests/cli/test_fast_spec.py holds the Typer commands to the same
-options, so the two cannot drift apart.
+The fast path (cli/fast.py) parses argv with these declarations only: the global options, `find`, `startup`,
+`hook ...`, `validate`, `list`, `show`, `doctor`, `rules`, `rule`. Anything they do not cover cleanly (help, an
+unknown option, a missing value, a bad choice) returns None and goes to the Typer app, so every help text and
+every usage error still comes from one place. tests/cli/test_fast_commands.py holds every Typer command, and the
+app's own options, to these declarations, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -32,9 +33,29 @@ _FINDINGS = (
     _flag("--no-fix", "no_fix"),
 )
 
+# The app's own options, before the command; --version answers at once, whatever follows (eager, as in Click).
+GLOBAL = Command("", (Opt(("--workspace", "-w"), "workspace", value=True), _flag("--version", "version")))
+GROUPS = ("hook",)  # a group's commands are declared as "group command"
+
 COMMANDS = {
     c.name: c
     for c in (
+        Command(
+            "find",
+            (
+                _flag("--all", "everywhere", "-a"),
+                Opt(("--limit", "-n"), "limit", value=True, default=5),  # Click checks 1-100; cli/fast.py as well
+                Opt(("--kind", "-k"), "kind", value=True, many=True),
+                _flag("--json", "as_json"),
+            ),
+            ("words",),
+            required=1,
+            variadic=True,
+        ),
+        Command("startup", (Opt(("--format", "-f"), "fmt", value=True, default="text"), _flag("--json", "as_json"))),
+        Command("hook session-start"),
+        Command("hook prompt"),
+        Command("hook pre-write"),
         Command(
             "validate",
             (*_FINDINGS, Opt(("--profile", "-p"), "profile", value=True, default="claude-code")),
@@ -59,6 +80,36 @@ COMMANDS = {
         Command("rule", (_flag("--json", "as_json"),), ("code",), required=1),
     )
 }
+
+
+def parse_global(argv: list[str]) -> tuple[dict, str | None, list[str]] | None:
+    """(the global options' values, the command's declared name, its arguments); None: the full parser answers.
+
+    The name is None when no command follows (or after --version, which answers whatever follows); a group's
+    command is named "group command" (`hook prompt`), as COMMANDS holds it."""
+    values: dict = {o.dest: o.default for o in GLOBAL.options}
+    by_name = {name: o for o in GLOBAL.options for name in o.names}
+    i = 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "-":
+        name, eq, attached = argv[i].partition("=") if argv[i].startswith("--") else (argv[i], "", "")
+        option = by_name.get(name)
+        if option is None or (eq and not option.value):
+            return None
+        i += 1
+        if not option.value:
+            values[option.dest] = True
+            if option.dest == "version":
+                return values, None, []
+        elif eq:
+            values[option.dest] = attached
+        elif i < len(argv):
+            values[option.dest], i = argv[i], i + 1
+        else:
+            return None
+    rest = argv[i:]
+    if rest and rest[0] in GROUPS:
+        return (values, " ".join(rest[:2]), rest[2:]) if len(rest) > 1 else None
+    return values, (rest[0] if rest else None), rest[1:]
 
 
 def parse(command: Command, argv: list[str]) -> dict | None:

@@ -114,6 +114,30 @@ def invocation_key(
     return scope, name or dir_name
 
 
+_CLAUDE = ".claude@"
+Home = tuple[str, "str | None"]  # (a repo-relative folder, the one file in it that may answer, or None: any below)
+
+
+def homes(keys: set[tuple[str | None, str]]) -> list[Home] | None:
+    """Where every manifest that invocation_key() could give one of `keys` lives; None when one may live anywhere.
+
+    invocation_key() read backwards: a `.claude@P` namespace is P/.claude/'s, so what answers in it is a command
+    below P/.claude/commands/, an agent below P/.claude/agents/ (its name is its text: any of them), or the skill
+    P/.claude/skills/<x>/SKILL.md answering to `/<x>` (a skill there answers to its folder's name). Skills of
+    plugins, packs and other places answer to their frontmatter name in a namespace the whole repo shares: None.
+    tests/validate/test_collision_homes.py holds every manifest of a varied repo to the homes of its own key."""
+    found: set[Home] = set()
+    for namespace, said in keys:
+        if namespace is None or not namespace.startswith(_CLAUDE):
+            return None
+        claude = posixpath.join(namespace[len(_CLAUDE) :], ".claude")
+        found |= {(f"{claude}/commands", None), (f"{claude}/agents", None)}
+        name = said[1:]
+        if said.startswith("/") and name not in ("", ".", "..") and "/" not in name and "\0" not in name:
+            found.add((f"{claude}/skills/{name}", f"{claude}/skills/{name}/SKILL.md"))
+    return sorted(found, key=lambda home: home[0])
+
+
 def _namespace(parts: tuple[str, ...], folder: str) -> str:
     """The folder holding `.claude/` (or the plugin root): skills and commands there share one namespace."""
     for i in range(len(parts) - 2, -1, -1):

@@ -78,12 +78,12 @@ def _check_repo(repo: Repo) -> dict[str, list[Finding]]:
         by_file.setdefault(target.file.rel, []).extend(found or [])
         if found is not None:
             named.append(name)
-    answers = {key[1] for _, _, key in named if key is not None}
-    if not repo.whole and answers:  # a collision elsewhere concerns these files only when it answers like one
+    keys = {key for _, _, key in named if key is not None}
+    if not repo.whole and keys:  # a collision elsewhere concerns these files only when it answers like one
         # lazy: `validate` of a whole repo (the pre-commit case is a few files) never opens the index
         from skilldex.validate.elsewhere import named_elsewhere
 
-        named += named_elsewhere(repo.root, targets, answers)
+        named += named_elsewhere(repo.root, targets, keys)
     for finding in check_content.collisions(named):
         if finding.path in targets:
             by_file[finding.path].append(finding)

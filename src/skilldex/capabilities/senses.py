@@ -79,7 +79,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "test",
         "review",
     ),
-    "dump": ("heap", "memory", "core", "thread", "stack", "schema"),  # a schema dump copies no data
+    "dump": ("heap", "memory", "core", "thread", "stack", "schema", "version", "config", "env"),  # copies no data
     "test": ("data",),  # "populate test data" is data
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),

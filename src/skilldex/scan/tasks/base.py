@@ -120,8 +120,8 @@ def task_capabilities(task: TaskDef, run: str = "") -> list[str]:
     called = run.rsplit(" ", 1)[-1].strip("'\"")
     namespace = called[: -len(task.name) - 1] if called.endswith(":" + task.name) else ""
     if task.description:
-        return capabilities.infer_fields((namespace, task.description), (command,), names=(task.name,))
-    return capabilities.infer_fields((namespace, first), (rest,), names=(task.name,))
+        return capabilities.infer_fields((namespace, task.description), (command,), (task.name,), (command,))
+    return capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
 
 
 def reached_as(

@@ -40,14 +40,14 @@ def infer_fields(
         for text in runs:
             for capability, n in of_commands(text).items():
                 served[capability] = served.get(capability, 0) + n
-        found.update(sorted(served, key=lambda c: (-served[c], ORDER[c]))[:MAX_FROM_RUNS])
+        most = max(served.values(), default=0)  # what most of them serve: a teardown that also reads a secret
+        found.update(sorted((c for c in served if 2 * served[c] >= most), key=lambda c: (-served[c], ORDER[c]))[:2])
     if "migrations" in found:  # a migration that no veto gave another sense is a schema migration: database work
         found.add("database")
     return sorted(found, key=ORDER.__getitem__)
 
 
 CORROBORATE = 2
-MAX_FROM_RUNS = 3
 MAX_FROM_BODY = 2
 TRIGGER_WORDS = 20
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")

@@ -384,4 +384,17 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "gh pr": ("git",),
     "gh workflow": ("ci",),
     "gh run": ("ci",),
+    # GitHub Actions that do the work of a step (`uses: owner/name`); set-up actions say only how a job runs
+    "docker/build-push-action": ("build",),
+    "useblacksmith/build-push-action": ("build",),
+    "softprops/action-gh-release": ("deploy",),
+    "helm/chart-releaser-action": ("deploy",),
+    "azure/webapps-deploy": ("cloud", "deploy"),
+    "aws-actions/amazon-ecs-deploy-task-definition": ("cloud", "deploy"),
+    "google-github-actions/deploy-cloudrun": ("cloud", "deploy"),
+    "golangci/golangci-lint-action": ("quality",),
+    "codecov/codecov-action": ("testing",),
+    "coverallsapp/github-action": ("testing",),
+    "actions/stale": ("git",),
+    "peter-evans/create-pull-request": ("git",),
 }

@@ -145,7 +145,7 @@ def _of_command(words: list[str]) -> set[str]:
     words = [w.lstrip(_VAR) for w in words]
     if not words:
         return set()
-    program = words[0].rsplit("/", 1)[-1].lower()
+    program = words[0].lower() if words[0].lower() in _TABLE else words[0].rsplit("/", 1)[-1].lower()
     rest = words[1:]
     if program in _RUNNING and rest and rest[0] == _RUNNING[program]:
         return _of_command(rest[1:])

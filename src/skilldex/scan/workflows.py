@@ -70,6 +70,8 @@ def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[s
         found = capabilities.infer_fields((title, steps), names=(stem,))
     else:
         found = capabilities.infer_fields((title,), (steps,), names=(stem,))
+    if not found:  # named for nothing it does: what its steps run (a release's steps also commit, tag and push)
+        found = capabilities.infer_fields((), runs=(_runs_text(data),))
     if _on_pull_requests(triggers) and _runs_commands(data) and "ci" not in found:
         found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
     return found
@@ -107,6 +109,21 @@ def _steps_text(data: dict) -> str:
             if isinstance(step, dict) and not _SET_UP.match(str(step.get("name") or "")):
                 words.append(str(step.get("name") or ""))
     return " ".join(words)
+
+
+def _runs_text(data: dict) -> str:
+    """The commands its steps run (`run:` scripts, `uses:` actions as the program they are), one per line, in order:
+    what the programs in them serve tags the workflow (capabilities.runs)."""
+    lines: list[str] = []
+    jobs = data.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        steps = job.get("steps") if isinstance(job, dict) else None
+        for step in steps if isinstance(steps, list) else []:
+            if isinstance(step, dict) and isinstance(step.get("run"), str):
+                lines.append(step["run"])
+            elif isinstance(step, dict) and isinstance(step.get("uses"), str):
+                lines.append(step["uses"].split("@", 1)[0])
+    return "\n".join(lines)
 
 
 # Steps that only set a job up say how it runs, not what it does: every workflow checks out, gets a token, logs in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skilldex.capabilities.item import infer_fields, lead, of_item
+from skilldex.capabilities.runs import of_commands
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
 from skilldex.capabilities.vocabulary import OPERATIONAL, VOCABULARY
@@ -19,6 +20,7 @@ __all__ = [
     "infer",
     "infer_fields",
     "lead",
+    "of_commands",
     "of_item",
     "own_name",
     "said_of",

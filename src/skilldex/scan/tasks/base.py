@@ -121,6 +121,8 @@ def task_capabilities(task: TaskDef, run: str = "") -> list[str]:
     namespace = called[: -len(task.name) - 1] if called.endswith(":" + task.name) else ""
     if task.description:
         return capabilities.infer_fields((namespace, task.description), (command,), (task.name,), (command,))
+    if capabilities.of_commands(first):  # a program the table knows says what it does, not its words and flags
+        first = ""  # (`aws ecr get-login-password | docker login --password-stdin` logs in, it reads no secret)
     return capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
 
 

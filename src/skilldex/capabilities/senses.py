@@ -117,5 +117,6 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "msbuild",
     ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "commit": ("pre",),  # pre-commit hooks lint
     "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }

@@ -29,6 +29,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "neon",
         "cnpg",  # CloudNativePG: Postgres on Kubernetes
         "cloudnativepg",
+        "clickhouse",
+        "pgadmin",
+        "pgadmin4",  # its image's name
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -86,6 +89,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "otel",
         "jaeger",
         "tempo",  # traces
+        "zipkin",
     ),
     "cloud": (
         "aws",
@@ -194,6 +198,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "format code",
         "auto format",
         "kubeconform",
+        "pre commit",  # the hook framework: "pre-commit install" sets up linters, it commits nothing
     ),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": (

@@ -47,6 +47,8 @@ _FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
 )
 
 
+# an image's registry and publisher (grafana/loki:3.4, bitnami/postgresql:16) say who ships it, its name what it is
+_PUBLISHER = re.compile(r"(?<![\w/.:-])(?:[\w.-]+/)+(?=[\w.-]+:[\w.${-])")
 _FOLDER = re.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src/ tests/`: a folder, named as one
 
 
@@ -54,4 +56,4 @@ def said_of(text: str) -> str:
     """The text without variable names and folders, and with each path cut to its file name."""
     if "$" in text or "_" in text:
         text = _VARIABLE.sub(" ", text)
-    return _FOLDER.sub("", _FOLDERS.sub("", text)) if "/" in text else text
+    return _FOLDER.sub("", _FOLDERS.sub("", _PUBLISHER.sub("", text))) if "/" in text else text

@@ -9,6 +9,7 @@ CONTEXT = (
     "docker",
     "kubernetes",
     "k8s",
+    "pod",
     "commit",
     "branch",
     "git",

@@ -36,8 +36,11 @@ ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 
 # what an item does without is not what it does: "run without opentelemetry" is no monitoring
 _WITHOUT = re.compile(r"\bwithout\s+(?:a |an |the |any )?[\w-]+", re.IGNORECASE)
+_SHORT = {"infrastructure": ("infra",), "database": ("db",)}  # how a capability's name is shortened
 _UNSAID: frozenset[str] = frozenset()  # the repo's own name while its files are scanned: see own_name()
-_NAMES_A_CAPABILITY = frozenset(stem(word) for capability in VOCABULARY for word in (capability, *tokens(capability)))
+_NAMES_A_CAPABILITY = frozenset(
+    stem(word) for capability in VOCABULARY for word in (capability, *tokens(capability), *_SHORT.get(capability, ()))
+)
 
 
 @contextlib.contextmanager

@@ -77,7 +77,7 @@ def test_tasks_of_every_runner_are_tagged_from_what_their_recipes_run(tmp_path):
         },
     )
     assert tags[("Makefile", "apply-init")] == ["infrastructure"]
-    assert tags[("Makefile", "status")] == ["database", "migrations"]  # a schema migration is database work
+    assert tags[("Makefile", "status")] == ["migrations"]
     assert tags[("Makefile", "setup-ssh")] == ["cloud", "access"]
     assert tags[("Makefile", "build-debug")] == ["build", "quality"]  # named for a build, and it vets the code
     assert tags[("justfile", "install-crd")] == ["infrastructure"]

@@ -29,6 +29,7 @@ CREDENTIALMATE_NEEDS = [
 KAREMATCH_NEEDS = [  # no backup: its "visual snapshots" are test fixtures, not backups
     "access",
     "ci",
+    "cloud",  # its clusters are GKE, Google's managed Kubernetes
     "data",
     "database",
     "deploy",

@@ -42,8 +42,6 @@ def infer_fields(
                 served[capability] = served.get(capability, 0) + n
         most = max(served.values(), default=0)  # what most of them serve: a teardown that also reads a secret
         found.update(sorted((c for c in served if 2 * served[c] >= most), key=lambda c: (-served[c], ORDER[c]))[:2])
-    if "migrations" in found:  # a migration that no veto gave another sense is a schema migration: database work
-        found.add("database")
     return sorted(found, key=ORDER.__getitem__)
 
 

@@ -27,7 +27,7 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "mysqldump": ("backup", "database"),
     "mongodump": ("backup", "database"),
     "mongorestore": ("backup", "database"),
-    # schema migrations (a migration tool is database work: capabilities.item adds it)
+    # schema migrations
     "alembic": ("migrations",),
     "flyway": ("migrations",),
     "liquibase": ("migrations",),

@@ -111,3 +111,13 @@ def test_a_script_that_says_nothing_is_what_most_of_its_commands_serve(tmp_path)
     assert tags[("scripts/plan.sh", "plan.sh")] == ["cloud", "infrastructure"]
     assert tags[("scripts/rotate-token.sh", "rotate-token.sh")] == ["secrets"]
     assert tags[("scripts/teardown.sh", "teardown.sh")] == ["cloud", "infrastructure"]  # a passing secret read
+
+
+def test_the_services_of_a_compose_file_for_tests_are_a_test_setup(tmp_path):
+    services = "services:\n  db:\n    image: postgres:16\n  api:\n    build: .\n  api-tests:\n    build: .\n"
+    tags = _repo(tmp_path, {"compose.yml": services, "compose.tests.integration.yml": services})
+    assert tags[("compose.yml", "db")] == ["database"]
+    assert tags[("compose.yml", "api")] == []  # a part of the product, named for its part in it
+    assert tags[("compose.yml", "api-tests")] == ["testing"]  # the product's own code, running its tests
+    assert tags[("compose.tests.integration.yml", "db")] == ["database", "testing"]
+    assert tags[("compose.tests.integration.yml", "api")] == ["testing"]

@@ -121,3 +121,13 @@ def test_the_services_of_a_compose_file_for_tests_are_a_test_setup(tmp_path):
     assert tags[("compose.yml", "api-tests")] == ["testing"]  # the product's own code, running its tests
     assert tags[("compose.tests.integration.yml", "db")] == ["database", "testing"]
     assert tags[("compose.tests.integration.yml", "api")] == ["testing"]
+
+
+def test_a_guide_is_about_the_systems_its_commands_run_not_how_it_builds_and_tests(tmp_path):
+    guide = (
+        "# Acme\n\nThe Acme service.\n\n## Use\n\n```sh\nmake test\nnpm run build\noc get nodes\noc apply -f x.yaml\n"
+        "kubectl get pods\n```\n"
+    )
+    tags = _repo(tmp_path, {"AGENTS.md": guide, "docs/runbooks/acme.md": guide})
+    assert tags[("AGENTS.md", "AGENTS.md")] == ["infrastructure"]  # three cluster commands; building and testing
+    assert tags[("docs/runbooks/acme.md", "acme")] == []  # no guide: its path, title and headings say nothing

@@ -90,6 +90,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "jaeger",
         "tempo",  # traces
         "zipkin",
+        "telemetry",
     ),
     "cloud": (
         "aws",
@@ -180,6 +181,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "junit",
         "mocha",
         "unittest",
+        "sanity",  # sanity checks: a quick test of a deployed system
     ),
     "build": ("build", "rebuild", "compile", "bundle", "webpack", "vite", "wheel"),
     "quality": (

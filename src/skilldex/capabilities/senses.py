@@ -62,7 +62,6 @@ _MOVES = (
     "authentication",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
-    "docker": ("image",),  # building or pushing Docker images is a build, not the infrastructure it runs on
     "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
     "snapshot": (
         "visual",

@@ -134,9 +134,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "aks",
         "gke",
         "pod",
-        "docker",
-        "container",
-        "cluster",
+        "cluster",  # not "docker" or "container": a Docker image or a container is built, pushed or run, no platform
         "nginx",
         "dns",
         # networking is infrastructure too: a BGP runbook or a Cilium policy skill is about the cluster's network

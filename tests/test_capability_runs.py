@@ -131,3 +131,10 @@ def test_a_guide_is_about_the_systems_its_commands_run_not_how_it_builds_and_tes
     tags = _repo(tmp_path, {"AGENTS.md": guide, "docs/runbooks/acme.md": guide})
     assert tags[("AGENTS.md", "AGENTS.md")] == ["infrastructure"]  # three cluster commands; building and testing
     assert tags[("docs/runbooks/acme.md", "acme")] == []  # no guide: its path, title and headings say nothing
+
+
+def test_a_python_script_that_says_nothing_is_what_the_sdks_it_imports_drive(tmp_path):
+    script = "#!/usr/bin/env python3\nimport sys\nimport boto3\nfrom google.cloud import storage\n\nprint(sys.argv)\n"
+    tags = _repo(tmp_path, {"scripts/set_keywords.py": script, "scripts/rotate_secret.py": script})
+    assert tags[("scripts/set_keywords.py", "set_keywords.py")] == ["cloud"]
+    assert tags[("scripts/rotate_secret.py", "rotate_secret.py")] == ["secrets"]  # its name says what it does

@@ -96,6 +96,19 @@ def of_commands(text: str | None) -> dict[str, int]:
     return found
 
 
+def python_imports(text: str) -> str:
+    """The modules a Python script imports, one a line, as the table names them (`google.cloud`, `boto3`): what a
+    script that calls no program drives."""
+    found = []
+    for module in _IMPORT.findall(text[:MAX_CHARS]):
+        parts = module.split(".")
+        found.append(".".join(parts[:2]) if parts[0] in ("google",) else parts[0])
+    return "\n".join(dict.fromkeys(found))
+
+
+_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w.]*)", re.MULTILINE)
+
+
 def of_ends(text: str | None) -> frozenset[str]:
     """What the first and the last command of a recipe serve, past shell chores (`echo done`, `cd ..`): the main
     step opens it (`docker compose up -d && sleep 5`) or closes it, after steps that prepare it (`yarn build && yarn

@@ -236,9 +236,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         name=name,
         path=file.rel,
         description=info.description,
-        capabilities=_capabilities(
-            file, info.description, info.usage, flag_text, text if info.language == "shell" else ""
-        ),
+        capabilities=_capabilities(file, info.description, info.usage, flag_text, _body(info.language, text)),
         run=run or _run(file, info.language, head.startswith(b"#!"), fs),
         language=info.language,
         executable=file.executable,
@@ -286,6 +284,13 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     if item is not None:
         items.append(item)
     return items
+
+
+def _body(language: str, text: str) -> str:
+    """What a script runs, for its capabilities: a shell script's commands, a Python script's imports."""
+    if language == "shell":
+        return text
+    return capabilities.python_imports(text) if language == "python" else ""
 
 
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)

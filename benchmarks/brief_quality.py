@@ -14,7 +14,8 @@ reported apart so the earlier groups keep their figures):
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
   labels (right: a key entry point for it; plausible: labelled real with that tag; wrong: labelled noise, an
   internal helper or proposal (`entry: false`), or without that tag; unjudged: not labelled);
-- tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities);
+- tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities), then per group
+  and per capability, with every labelled tag not given and every tag given but not labelled (item, tag);
 - item precision: labelled items the system presents as the repo's tooling that are real tooling or useful docs.
 Items labelled `headline_only: true` (judged because a brief headlined them) count for the headline verdicts only.
 "Skills only" is what Claude Code lists by itself: the repo's .claude skills, commands and agents, each under

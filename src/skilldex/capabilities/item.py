@@ -40,6 +40,8 @@ def infer_fields(
         for text in runs:
             for capability, n in of_commands(text).items():
                 served[capability] = served.get(capability, 0) + n
+        if len(served) > 1:  # git is how a script gets at its work (checks out, commits the result), not the work
+            served.pop("git", None)
         most = max(served.values(), default=0)  # what most of them serve: a teardown that also reads a secret
         found.update(sorted((c for c in served if 2 * served[c] >= most), key=lambda c: (-served[c], ORDER[c]))[:2])
     return sorted(found, key=ORDER.__getitem__)

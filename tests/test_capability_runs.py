@@ -106,11 +106,15 @@ def test_a_script_that_says_nothing_is_what_most_of_its_commands_serve(tmp_path)
             "scripts/plan.sh": body,
             "scripts/rotate-token.sh": body,  # its name says what it does: its body adds nothing
             "scripts/teardown.sh": "#!/bin/sh\n" + "aws ec2 terminate-instances --ids x\n" * 4 + "vault kv get x\n",
+            "bin/export-models.sh": "#!/bin/sh\ngit checkout a\n./manage.py dumpdata core\ngit checkout b\n",
+            "bin/sync.sh": "#!/bin/sh\ngit fetch origin\ngit reset --hard origin/main\n",
         },
     )
     assert tags[("scripts/plan.sh", "plan.sh")] == ["cloud", "infrastructure"]
     assert tags[("scripts/rotate-token.sh", "rotate-token.sh")] == ["secrets"]
     assert tags[("scripts/teardown.sh", "teardown.sh")] == ["cloud", "infrastructure"]  # a passing secret read
+    assert tags[("bin/export-models.sh", "fixtures.sh")] == ["data"]  # git only gets it at its work
+    assert tags[("bin/sync.sh", "sync.sh")] == ["git"]
 
 
 def test_the_services_of_a_compose_file_for_tests_are_a_test_setup(tmp_path):

@@ -113,7 +113,7 @@ def test_a_script_that_says_nothing_is_what_most_of_its_commands_serve(tmp_path)
     assert tags[("scripts/plan.sh", "plan.sh")] == ["cloud", "infrastructure"]
     assert tags[("scripts/rotate-token.sh", "rotate-token.sh")] == ["secrets"]
     assert tags[("scripts/teardown.sh", "teardown.sh")] == ["cloud", "infrastructure"]  # a passing secret read
-    assert tags[("bin/export-models.sh", "fixtures.sh")] == ["data"]  # git only gets it at its work
+    assert tags[("bin/export-models.sh", "export-models.sh")] == ["data"]  # git only gets it at its work
     assert tags[("bin/sync.sh", "sync.sh")] == ["git"]
 
 

@@ -142,3 +142,19 @@ def test_a_python_script_that_says_nothing_is_what_the_sdks_it_imports_drive(tmp
     tags = _repo(tmp_path, {"scripts/set_keywords.py": script, "scripts/rotate_secret.py": script})
     assert tags[("scripts/set_keywords.py", "set_keywords.py")] == ["cloud"]
     assert tags[("scripts/rotate_secret.py", "rotate_secret.py")] == ["secrets"]  # its name says what it does
+
+
+def test_settings_before_a_command_and_git_steps_that_deliver_a_result_say_nothing(tmp_path):
+    steps = "    steps:\n      - run: |\n          ./bump.sh\n          git commit -am bump && git push\n"
+    stale = "    steps:\n      - uses: actions/stale@v9\n"
+    tags = _repo(
+        tmp_path,
+        {
+            "Makefile": 'run:\n\tclickhouse_password="$(PW)" PASSWORD=x otelcol --config local.yaml\n',
+            ".github/workflows/pin-bump.yml": f"name: Pin bump\non: workflow_dispatch\njobs:\n  go:\n{steps}",
+            ".github/workflows/tidy.yml": f"name: Tidy\non: workflow_dispatch\njobs:\n  go:\n{stale}",
+        },
+    )
+    assert tags[("Makefile", "run")] == []  # no database, no secret: settings of what it runs
+    assert tags[(".github/workflows/pin-bump.yml", "pin-bump")] == []  # its commit and push deliver the bump
+    assert tags[(".github/workflows/tidy.yml", "tidy")] == ["git"]  # an action that closes stale issues and PRs

@@ -42,6 +42,8 @@ def camel_tokens(text: str) -> list[str]:
 # Names of variables ($SENTRY_IMAGE, LINEAR_API_KEY) say what a text configures, not what it does; the folders of a
 # path (deploy/docker/compose.yml, ./sentry) say where a file lives. Both are left out of descriptions and commands.
 _VARIABLE = re.compile(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+# settings before a command (`clickhouse_password="$(PW)" PASSWORD=x otelcol`): what it configures, not what it does
+_ASSIGNMENT = re.compile(r"(?:^|(?<=&&)|(?<=;)|(?<=\|))\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)+", re.M)
 _FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
     r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])"
 )
@@ -54,6 +56,8 @@ _FOLDER = re.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src
 
 def said_of(text: str) -> str:
     """The text without variable names and folders, and with each path cut to its file name."""
+    if "=" in text:
+        text = _ASSIGNMENT.sub(" ", text)
     if "$" in text or "_" in text:
         text = _VARIABLE.sub(" ", text)
     return _FOLDER.sub("", _FOLDERS.sub("", _PUBLISHER.sub("", text))) if "/" in text else text

@@ -54,8 +54,9 @@ OPS_WORDS = re.compile(
     r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
     r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
     r"release process|releasing|self ?host\w*|maintenance|upgrad(?:e|es|ing)|reverse proxy|let's encrypt|https|"
-    r"import(?:ing)? (?:from|data)|data imports?)\b"
-)  # upgrading an install, putting it behind a proxy with TLS, importing data from another system: how to run it
+    r"import(?:ing)? (?:from|data)|data imports?|docker|containers?)\b"
+)  # upgrading an install, putting it behind a proxy with TLS, importing data from another system, running it in
+# Docker (a word that tags nothing: capabilities.vocabulary): how to run it
 # Words in a path, title or section heading that make a doc say how to build, run and test the code
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(

@@ -112,11 +112,15 @@ _IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w.]*)", re.MULTIL
 def of_ends(text: str | None) -> frozenset[str]:
     """What the first and the last command of a recipe serve, past shell chores (`echo done`, `cd ..`): the main
     step opens it (`docker compose up -d && sleep 5`) or closes it, after steps that prepare it (`yarn build && yarn
-    test && node deploy`) or in the pipeline that feeds it (`helm template | kubeconform`)."""
+    test && node deploy`) or in the pipeline that feeds it (`helm template | kubeconform`). Of a preview cut short
+    (`… (+4 more)`) only the first: its last command is not shown."""
     if not text:
         return frozenset()
-    commands = _of_commands(_CUT.sub("", text[:MAX_CHARS]), chores=False)
-    return commands[0] | commands[-1] if commands else frozenset()
+    shown = _CUT.sub("", text[:MAX_CHARS])
+    commands = _of_commands(shown, chores=False)
+    if not commands:
+        return frozenset()
+    return commands[0] if shown != text[:MAX_CHARS] else commands[0] | commands[-1]
 
 
 _CUT = re.compile(r"&& … \(\+\d+ more\)\s*$")  # a preview cut short: its last command is not shown

@@ -14,7 +14,8 @@ fresh-3: `fresh: 3`, a third, labelled in round 5; reported apart so the earlier
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
   labels (right: a key entry point for it; plausible: labelled real with that tag; wrong: labelled noise, an
   internal helper or proposal (`entry: false`), or without that tag; unjudged: not labelled);
-- tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities);
+- tag precision / recall over the labelled items (skills only: Claude Code shows no capabilities), then per group
+  and per capability, with every labelled tag not given and every tag given but not labelled (item, tag);
 - item precision: labelled items the system presents as the repo's tooling that are real tooling or useful docs.
 Items labelled `headline_only: true` (judged because a brief headlined them) count for the headline verdicts only.
 "Skills only" is what Claude Code lists by itself: the repo's .claude skills, commands and agents, each under
@@ -61,6 +62,9 @@ class Tally:
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     unjudged: list[str] = field(default_factory=list)
+    per_tag: dict[str, list[int]] = field(default_factory=dict)  # capability -> [right, predicted, labelled]
+    tag_misses: list[str] = field(default_factory=list)  # "repo: item -tag" (labelled, not given)
+    tag_extras: list[str] = field(default_factory=list)  # "repo: item +tag" (given, not labelled)
 
     def add(self, other: Tally) -> None:
         for name in ("key", "in_brief", "headline", "tags_tp", "tags_pred", "tags_gold", "items", "items_real"):
@@ -70,6 +74,12 @@ class Tally:
         self.missed += other.missed
         self.wrong += other.wrong
         self.unjudged += other.unjudged
+        for capability, counts in other.per_tag.items():
+            mine = self.per_tag.setdefault(capability, [0, 0, 0])
+            for i, n in enumerate(counts):
+                mine[i] += n
+        self.tag_misses += other.tag_misses
+        self.tag_extras += other.tag_extras
 
 
 def _names(entry: dict) -> list[str]:
@@ -189,6 +199,14 @@ def judge(
             tally.tags_tp += len(gold & pred)
             tally.tags_pred += len(pred)
             tally.tags_gold += len(gold)
+            for capability in gold | pred:
+                counts = tally.per_tag.setdefault(capability, [0, 0, 0])
+                counts[0] += capability in gold & pred
+                counts[1] += capability in pred
+                counts[2] += capability in gold
+            what = f"{labels['repo']}: {row.kind} {row.path}" + ("" if row.name in row.path else f" [{row.name}]")
+            tally.tag_misses += [f"{what} -{c}" for c in sorted(gold - pred)]
+            tally.tag_extras += [f"{what} +{c}" for c in sorted(pred - gold)]
         if (label(row), row.kind) in presented:
             tally.items += 1
             tally.items_real += bool(entry.get("real", True))
@@ -312,11 +330,23 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", f"## {group}: key entry points not a headline", *ours.missed]
         lines += [f"## {group}: wrong headlines", *ours.wrong]
         lines += [f"## {group}: unjudged headlines (label them)", *ours.unjudged]
+    for group in SPLITS:
+        lines += ["", *_tag_breakdown(group, totals[group][0])]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if args.write:
         RESULTS.write_text(text)
     return 0
+
+
+def _tag_breakdown(group: str, tally: Tally) -> list[str]:
+    """Per capability: precision and recall over the labelled items, then every missed and extra (item, tag)."""
+    out = [f"## {group}: tags per capability (right/given precision, right/labelled recall)"]
+    for capability, (right, pred, gold) in sorted(tally.per_tag.items(), key=lambda kv: -(kv[1][1] + kv[1][2])):
+        out.append(f"{capability:16}precision {_ratio(right, pred):18}recall {_ratio(right, gold)}")
+    out += [f"## {group}: tags labelled, not given", *tally.tag_misses]
+    out += [f"## {group}: tags given, not labelled", *tally.tag_extras]
+    return out
 
 
 def _workspace(repos: Path, repo_index, render, limit: int) -> list[str]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from skilldex.capabilities.item import infer_fields, lead, of_item
+from skilldex.capabilities.runs import of_commands, python_imports
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
+from skilldex.capabilities.signals import ORDER as ORDER_OF
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
 from skilldex.capabilities.vocabulary import OPERATIONAL, VOCABULARY
 from skilldex.capabilities.words import camel_tokens, said_of, stem, tokens
@@ -11,6 +13,7 @@ from skilldex.capabilities.words import camel_tokens, said_of, stem, tokens
 __all__ = [
     "CONTEXT",
     "OPERATIONAL",
+    "ORDER_OF",
     "UNLESS",
     "UNLESS_WINDOW",
     "VOCABULARY",
@@ -19,8 +22,10 @@ __all__ = [
     "infer",
     "infer_fields",
     "lead",
+    "of_commands",
     "of_item",
     "own_name",
+    "python_imports",
     "said_of",
     "stem",
     "tokens",

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import re
 
+from skilldex.capabilities.runs import of_commands, of_ends
 from skilldex.capabilities.signals import CONTEXT_STEMS, ORDER, signals
 from skilldex.capabilities.words import said_of
 
 
 def infer_fields(
-    strong: tuple[str | None, ...], weak: tuple[str | None, ...] = (), names: tuple[str | None, ...] = ()
+    strong: tuple[str | None, ...],
+    weak: tuple[str | None, ...] = (),
+    names: tuple[str | None, ...] = (),
+    runs: tuple[str | None, ...] = (),
 ) -> list[str]:
     """Capabilities an item is about: any its `names` signal; those its `strong` texts (title, the first sentence
     of its description, its own desc) signal with more than a context word (CONTEXT: in a Kubernetes repo every
     sentence says "cluster"); and, only when those say nothing, those its strong and `weak` texts (the rest of the
     description, headings, commands, workflow steps) say at least CORROBORATE times: one passing word in a body is
-    not what it does."""
+    not what it does. What it `runs` (a recipe's command lines) serves by its programs always counts: `terraform
+    apply` is infrastructure whatever the task is called."""
     sense: set[str] = set()  # words the name or title gave another sense (a BGP migration): so in the body too
     named = " ".join(t for t in names if t)
     found = set(signals(named, dropped=sense))
@@ -28,8 +33,17 @@ def infer_fields(
         body = signals(lead + " " + said_of(" ".join(t for t in weak if t)), skip=CONTEXT_STEMS | sense)
         said = sorted((c for c, n in body.items() if n >= CORROBORATE), key=lambda c: (-body[c], ORDER[c]))
         found.update(said[:MAX_FROM_BODY])  # a pipeline's steps touch everything; it is about what it says most
-    if "migrations" in found:  # a migration that no veto gave another sense is a schema migration: database work
-        found.add("database")
+    if found:  # what the name says it does, and what its first and last commands do
+        found.update(*map(of_ends, runs))
+    else:  # an unnamed recipe is what its commands run
+        served: dict[str, int] = {}
+        for text in runs:
+            for capability, n in of_commands(text).items():
+                served[capability] = served.get(capability, 0) + n
+        if len(served) > 1:  # git is how a script gets at its work (checks out, commits the result), not the work
+            served.pop("git", None)
+        most = max(served.values(), default=0)  # what most of them serve: a teardown that also reads a secret
+        found.update(sorted((c for c in served if 2 * served[c] >= most), key=lambda c: (-served[c], ORDER[c]))[:2])
     return sorted(found, key=ORDER.__getitem__)
 
 

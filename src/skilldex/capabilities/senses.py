@@ -9,6 +9,7 @@ CONTEXT = (
     "docker",
     "kubernetes",
     "k8s",
+    "pod",
     "commit",
     "branch",
     "git",
@@ -61,7 +62,6 @@ _MOVES = (
     "authentication",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
-    "docker": ("image",),  # building or pushing Docker images is a build, not the infrastructure it runs on
     "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
     "snapshot": (
         "visual",
@@ -79,13 +79,25 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "test",
         "review",
     ),
-    "dump": ("heap", "memory", "core", "thread", "stack", "schema"),  # a schema dump copies no data
+    "dump": ("heap", "memory", "core", "thread", "stack", "schema", "version", "config", "env"),  # copies no data
     "test": ("data",),  # "populate test data" is data
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
     "publish": ("event", "message", "topic", "pubsub", "sns", "kafka"),
-    "schema": ("json", "jsonschema", "openapi", "graphql", "zod", "pydantic", "yaml", "xml"),
+    "schema": (
+        "json",
+        "jsonschema",
+        "openapi",
+        "graphql",
+        "zod",
+        "pydantic",
+        "yaml",
+        "xml",
+        "kubernetes",
+        "k8s",
+        "crd",
+    ),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
     "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
     "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
@@ -105,5 +117,6 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "msbuild",
     ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "commit": ("pre",),  # pre-commit hooks lint
     "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }

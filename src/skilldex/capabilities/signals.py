@@ -34,8 +34,13 @@ CONTEXT_STEMS = frozenset(map(stem, CONTEXT))
 ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
 
 
+# what an item does without is not what it does: "run without opentelemetry" is no monitoring
+_WITHOUT = re.compile(r"\bwithout\s+(?:a |an |the |any )?[\w-]+", re.IGNORECASE)
+_SHORT = {"infrastructure": ("infra",), "database": ("db",)}  # how a capability's name is shortened
 _UNSAID: frozenset[str] = frozenset()  # the repo's own name while its files are scanned: see own_name()
-_NAMES_A_CAPABILITY = frozenset(stem(word) for capability in VOCABULARY for word in (capability, *tokens(capability)))
+_NAMES_A_CAPABILITY = frozenset(
+    stem(word) for capability in VOCABULARY for word in (capability, *tokens(capability), *_SHORT.get(capability, ()))
+)
 
 
 @contextlib.contextmanager
@@ -84,6 +89,8 @@ def signals(
     an UNLESS neighbour vetoed are added to `dropped`."""
     if "://" in text:
         text = URL.sub(" ", text)
+    if "ithout" in text:  # without, Without
+        text = _WITHOUT.sub(" ", text)
     raw = TOKEN.findall(text.lower())
     if not raw:
         return {}

@@ -29,6 +29,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "neon",
         "cnpg",  # CloudNativePG: Postgres on Kubernetes
         "cloudnativepg",
+        "clickhouse",
+        "pgadmin",
+        "pgadmin4",  # its image's name
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -86,6 +89,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "otel",
         "jaeger",
         "tempo",  # traces
+        "zipkin",
+        "telemetry",
     ),
     "cloud": (
         "aws",
@@ -99,6 +104,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "iam",
         "ecs",
         "ecr",
+        "eks",
+        "aks",
+        "gke",
         "fargate",
         "cloud run",
         "vpc",
@@ -122,9 +130,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "kubernetes",
         "k8s",
         "kubectl",
-        "docker",
-        "container",
-        "cluster",
+        "eks",  # managed Kubernetes: a cloud's, and a cluster
+        "aks",
+        "gke",
+        "pod",
+        "cluster",  # not "docker" or "container": a Docker image or a container is built, pushed or run, no platform
         "nginx",
         "dns",
         # networking is infrastructure too: a BGP runbook or a Cilium policy skill is about the cluster's network
@@ -169,6 +179,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "junit",
         "mocha",
         "unittest",
+        "sanity",  # sanity checks: a quick test of a deployed system
     ),
     "build": ("build", "rebuild", "compile", "bundle", "webpack", "vite", "wheel"),
     "quality": (
@@ -194,6 +205,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "format code",
         "auto format",
         "kubeconform",
+        "pre commit",  # the hook framework: "pre-commit install" sets up linters, it commits nothing
     ),
     "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": (

@@ -42,16 +42,22 @@ def camel_tokens(text: str) -> list[str]:
 # Names of variables ($SENTRY_IMAGE, LINEAR_API_KEY) say what a text configures, not what it does; the folders of a
 # path (deploy/docker/compose.yml, ./sentry) say where a file lives. Both are left out of descriptions and commands.
 _VARIABLE = re.compile(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+# settings before a command (`clickhouse_password="$(PW)" PASSWORD=x otelcol`): what it configures, not what it does
+_ASSIGNMENT = re.compile(r"(?:^|(?<=&&)|(?<=;)|(?<=\|))\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)+", re.M)
 _FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
     r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])"
 )
 
 
+# an image's registry and publisher (grafana/loki:3.4, bitnami/postgresql:16) say who ships it, its name what it is
+_PUBLISHER = re.compile(r"(?<![\w/.:-])(?:[\w.-]+/)+(?=[\w.-]+:[\w.${-])")
 _FOLDER = re.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src/ tests/`: a folder, named as one
 
 
 def said_of(text: str) -> str:
     """The text without variable names and folders, and with each path cut to its file name."""
+    if "=" in text:
+        text = _ASSIGNMENT.sub(" ", text)
     if "$" in text or "_" in text:
         text = _VARIABLE.sub(" ", text)
-    return _FOLDER.sub("", _FOLDERS.sub("", text)) if "/" in text else text
+    return _FOLDER.sub("", _FOLDERS.sub("", _PUBLISHER.sub("", text))) if "/" in text else text

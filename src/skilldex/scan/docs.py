@@ -54,8 +54,9 @@ OPS_WORDS = re.compile(
     r"\b(runbooks?|playbooks?|operations?|ops|on-?call|incidents?|postmortems?|sre|access|"
     r"environments?|production|prod|staging|troubleshoot\w*|disaster|recovery|known issues|"
     r"release process|releasing|self ?host\w*|maintenance|upgrad(?:e|es|ing)|reverse proxy|let's encrypt|https|"
-    r"import(?:ing)? (?:from|data)|data imports?)\b"
-)  # upgrading an install, putting it behind a proxy with TLS, importing data from another system: how to run it
+    r"import(?:ing)? (?:from|data)|data imports?|docker|containers?)\b"
+)  # upgrading an install, putting it behind a proxy with TLS, importing data from another system, running it in
+# Docker (a word that tags nothing: capabilities.vocabulary): how to run it
 # Words in a path, title or section heading that make a doc say how to build, run and test the code
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(
@@ -259,15 +260,21 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         opening = title  # a Docusaurus admonition (":::warning Create a backup first") is an aside, not the topic
     description = as_str(doc.frontmatter.get("description")) or opening
     heading_text = " ".join(h[1] for h in headings)
+    commands = _commands(blocks)
+    said = _capabilities(file, title, doc.frontmatter.get("description"), description, heading_text)
+    if _guide(file):  # a README or agent guide is about the systems the commands it shows run most (`oc`, `make
+        # deploy`); every guide shows how to build and test the code
+        shown = capabilities.infer_fields((), runs=("\n".join(c.command for c in commands),))
+        said = sorted({*said, *(set(shown) & capabilities.OPERATIONAL)}, key=capabilities.ORDER_OF.__getitem__)
     items.append(
         DocItem(
             name=_name(file) if not agent_doc or is_rule(file) else file.rel,
             path=file.rel,
             description=description,
-            capabilities=_capabilities(file, title, doc.frontmatter.get("description"), description, heading_text),
+            capabilities=said,
             title=title,
             headings=[Heading(level=h[0], text=h[1], line=h[2]) for h in headings[:MAX_HEADINGS]],
-            commands=_commands(blocks),
+            commands=commands,
             references=resolve_references(fs, file.rel, doc.body, doc.body_start),
         )
     )

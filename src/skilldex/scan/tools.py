@@ -236,7 +236,7 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
         name=name,
         path=file.rel,
         description=info.description,
-        capabilities=_capabilities(file, info.description, info.usage, flag_text),
+        capabilities=_capabilities(file, info.description, info.usage, flag_text, _body(info.language, text)),
         run=run or _run(file, info.language, head.startswith(b"#!"), fs),
         language=info.language,
         executable=file.executable,
@@ -286,13 +286,23 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     return items
 
 
+def _body(language: str, text: str) -> str:
+    """What a script runs, for its capabilities: a shell script's commands, a Python script's imports."""
+    if language == "shell":
+        return text
+    return capabilities.python_imports(text) if language == "python" else ""
+
+
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)
 
 
-def _capabilities(file: RepoFile, description: str | None, usage: str | None, flags: str) -> list[str]:
+def _capabilities(file: RepoFile, description: str | None, usage: str | None, flags: str, body: str) -> list[str]:
     """A test script is about testing, whatever it tests (`bootstrap-s3-test.sh`); a tool is what its file name
-    and first sentence say, its folders only where they say it ("infra/scripts/x.js" is no infrastructure)."""
+    and first sentence say, its folders only where they say it ("infra/scripts/x.js" is no infrastructure); a shell
+    script that says nothing, what the programs its `body` runs serve."""
     if _TEST_FILE.search(file.name):
         return ["testing"]
     folders = file.rel[: -len(file.name)].replace("/", " ")
-    return capabilities.of_item(file.name, f"{description or ''}", usage, flags, folders)
+    return capabilities.of_item(file.name, f"{description or ''}", usage, flags, folders) or capabilities.infer_fields(
+        (), runs=(body,)
+    )

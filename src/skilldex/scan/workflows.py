@@ -70,6 +70,11 @@ def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[s
         found = capabilities.infer_fields((title, steps), names=(stem,))
     else:
         found = capabilities.infer_fields((title,), (steps,), names=(stem,))
+    if not found:  # named for nothing it does: what its steps run (their git and gh commands deliver its result:
+        # commit, push, open a pull request) and the actions it uses that do the work
+        scripts, actions = _runs_text(data)
+        ran = [c for c in capabilities.infer_fields((), runs=(scripts,)) if c != "git"]
+        found = sorted({*ran, *capabilities.infer_fields((), runs=(actions,))}, key=capabilities.ORDER_OF.__getitem__)
     if _on_pull_requests(triggers) and _runs_commands(data) and "ci" not in found:
         found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
     return found
@@ -107,6 +112,22 @@ def _steps_text(data: dict) -> str:
             if isinstance(step, dict) and not _SET_UP.match(str(step.get("name") or "")):
                 words.append(str(step.get("name") or ""))
     return " ".join(words)
+
+
+def _runs_text(data: dict) -> tuple[str, str]:
+    """(the `run:` scripts of its steps, the actions its steps use, one a line), in order: what the programs in them
+    serve tags the workflow (capabilities.runs)."""
+    scripts: list[str] = []
+    actions: list[str] = []
+    jobs = data.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        steps = job.get("steps") if isinstance(job, dict) else None
+        for step in steps if isinstance(steps, list) else []:
+            if isinstance(step, dict) and isinstance(step.get("run"), str):
+                scripts.append(step["run"])
+            elif isinstance(step, dict) and isinstance(step.get("uses"), str):
+                actions.append(step["uses"].split("@", 1)[0])
+    return "\n".join(scripts), "\n".join(actions)
 
 
 # Steps that only set a job up say how it runs, not what it does: every workflow checks out, gets a token, logs in

@@ -4,6 +4,7 @@ overrides where its runner differs (which files it reads, how deep, how one of i
 from __future__ import annotations
 
 import posixpath
+import re
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ class Runner:
                     path=file.rel,
                     line=task.line,
                     description=self.describe(task, run),
-                    capabilities=task_capabilities(task, run),
+                    capabilities=task_capabilities(task, run, file.name),
                     run=run,
                     runner=self.runner(task),
                     command=task.command,
@@ -109,19 +110,29 @@ def cd(folder: str) -> str:
     return f"cd {shlex.quote(folder)} && " if folder else ""
 
 
-def task_capabilities(task: TaskDef, run: str = "") -> list[str]:
+def task_capabilities(task: TaskDef, run: str = "", filename: str = "") -> list[str]:
     """A task is what its name, its namespace (`task ansible:uptime`) and its desc say; without a desc, what its
-    first command does (`docker compose up`); the rest of its commands only when they say it twice (`dotnet
-    restore` in a CI task is no backup)."""
-    if getattr(task, "own", False):  # compose's services of the product's own code (see compose.Service)
-        return []
+    first command does (`docker compose up`); the rest of its commands only when they say it twice (`dotnet restore`
+    in a CI task is no backup); and what the programs its recipe runs serve (capabilities.runs). The tasks of a
+    file named for tests (`compose.tests.yml`, `docker-compose.integration_tests.yml`) are a test setup."""
+    testing = ["testing"] if _FOR_TESTS.search(filename) else []
+    if getattr(task, "own", False):  # compose's services of the product's own code (see compose.Service) are named
+        # for their part in the product ("ingest-monitors"), except a container that runs its tests
+        return ["testing"] if testing or "testing" in capabilities.infer(task.name) else []
     command = task.command or ""
     first, _, rest = command.partition(" && ") if " && " in command else command.partition("\n")
     called = run.rsplit(" ", 1)[-1].strip("'\"")
     namespace = called[: -len(task.name) - 1] if called.endswith(":" + task.name) else ""
     if task.description:
-        return capabilities.infer_fields((namespace, task.description), (command,), names=(task.name,))
-    return capabilities.infer_fields((namespace, first), (rest,), names=(task.name,))
+        found = capabilities.infer_fields((namespace, task.description), (command,), (task.name,), (command,))
+    else:
+        if capabilities.of_commands(first):  # a program the table knows says what it does, not its words and flags
+            first = ""  # (`aws ecr get-login-password | docker login --password-stdin` logs in, it reads no secret)
+        found = capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
+    return sorted({*found, *testing}, key=capabilities.ORDER_OF.__getitem__)
+
+
+_FOR_TESTS = re.compile(r"(?:^|[._-])(?:e2e|(?:unit|integration)?[_-]?tests?)(?:[._-]|$)", re.IGNORECASE)
 
 
 def reached_as(

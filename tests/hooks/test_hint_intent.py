@@ -44,6 +44,13 @@ def project(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
         ("add logging to the payment sync command so we can see how many rows it wrote", "logging"),
         ("the purge cache command's confirmation question is confusing, reword it", "question"),
         ("the sync command prints nothing on success, make it say how many it copied", "command"),
+        # how a named thing should behave: a change to make to it, not a request to run it
+        ("the nightly export task should print its progress after every batch", "should"),
+        ("report.js must not print the token", "should"),
+        # what the code does to something, then what to do about it
+        ("the csv importer drops the header row, keep it", "keep"),
+        # a possessive determines what follows it
+        ("update the deploy guide's rollback section", "section"),
     ],
 )
 def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
@@ -72,6 +79,10 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "I want to add a PreToolUse hook that blocks rm -rf commands",
         "the messages are stuck in the dead letter queue",  # what runs: its logging and messages too
         "the logging is broken on prod",
+        "what labels should I put on incoming issues when triaging",  # a person's question, not a thing's behaviour
+        "how should the buckets for the search backups be set up",
+        "the database tables are still utf8, convert them to utf8mb4",  # a state of what runs
+        "a sync never finished after a restart, close it by hand",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):

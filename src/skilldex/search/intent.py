@@ -43,7 +43,7 @@ CODE_HEADS = frozenset(
     config conf link links form helper helpers block chain diff check prompt description descriptions
     introduction example examples fixture fixtures parser handler comment comments code line lines loop case
     type types object value values text title preview checks endpoint endpoints command message messages
-    question questions logging output
+    question questions logging output error errors warning warnings
     """.split()  # noqa: SIM905
 )
 # Of those, the ones a report of trouble names about what it runs ("the backup script fails with permission
@@ -51,6 +51,7 @@ CODE_HEADS = frozenset(
 RUN_HEADS = frozenset(
     """
     script file files config conf check checks page pages endpoint endpoints command output logging message messages
+    error errors warning warnings
     """.split()  # noqa: SIM905
 )
 # Verbs that change or explain code and prose.

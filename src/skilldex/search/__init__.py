@@ -56,6 +56,7 @@ COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of it
 NAME_BONUS = 0.75  # an item whose own name the intent says (`reset.sh` for "reset the install"), per share said
 NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself
 NAME_RERANK = 50  # how many of the best items are weighed for it (a name is what people type; the rest is noise)
+MIN_COMPOUND = 7  # two short words ("re" "run", "to" "do") often spell a different one
 _WORD = re.compile(r"\w+", re.UNICODE)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
 _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
@@ -118,8 +119,10 @@ def concepts(intent: str) -> list[_Concept]:
         raise UsageError('the intent is empty; say what you want to do, e.g. "run SQL against prod"')
     seen: set[str] = set()
     found: list[_Concept] = []
+    before: tuple[str, _Concept | None] = ("", None)  # the word just before, and its concept if it has one
     for raw in _WORD.findall(rewrite(intent)):
         word = raw.strip("_")
+        previous, before = before, (word, None)
         if not word or word in STOPWORDS or stem(word) in seen or (len(word) < 2 and not word.isdigit()):
             continue
         seen.add(stem(word))
@@ -131,7 +134,14 @@ def concepts(intent: str) -> list[_Concept]:
         repeated = again(word)  # "regenerate the docs": what `gen-docs` generates
         for verb in sorted({repeated, *expansions(repeated)} if repeated else ()):
             terms.setdefault(verb, SYNONYM_DISCOUNT)
-        found.append(_Concept(raw, terms))
+        concept = _Concept(raw, terms)
+        joined = previous[0] + word
+        if previous[1] is not None and len(joined) >= MIN_COMPOUND and joined.isalpha():
+            # two words a name writes as one ("a load test": `loadtest`, "the data base": `database`) say both
+            terms.setdefault(joined, 1.0)
+            previous[1].terms.setdefault(joined, 1.0)
+        found.append(concept)
+        before = (word, concept)
     return found
 
 

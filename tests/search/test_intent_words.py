@@ -96,3 +96,23 @@ def test_two_words_a_name_writes_as_one_say_both(tmp_path):
     hits = find([scan_repo(write_tree(tmp_path / "app", files))], "load test against my branch")
     assert [h.path for h in hits] == ["tools/loadtest.sh", "tools/unit.sh"]
     assert "load=loadtest" in hits[0].why[0] and "test=loadtest" in hits[0].why[0]
+
+
+def test_what_comes_after_without_names_nothing_asked_for(tmp_path):
+    from support import write_tree
+
+    from skilldex.scan import scan_repo
+    from skilldex.search import find
+
+    said = {c.word: c.excluded for c in concepts("set up the site on ubuntu without a docker container")}
+    assert [word for word, excluded in said.items() if excluded] == ["docker"]  # not `container`: one word
+    assert list(said) == ["setup", "site", "ubuntu", "without", "docker", "container"]
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "doc/DOCKER.md": "# Docker\n\nSet up the site in Docker containers on ubuntu or macOS.\n",
+        "doc/MANUAL_INSTALL.md": "# Manual install\n\nSet up the site on ubuntu by hand, without docker.\n",
+    }
+    hits = find([scan_repo(write_tree(tmp_path / "app", files))], "set up the site on ubuntu without docker")
+    assert [h.path for h in hits] == ["doc/MANUAL_INSTALL.md", "doc/DOCKER.md"]  # DOCKER's name is not what is asked
+    hits = find([scan_repo(write_tree(tmp_path / "app", files))], "set up the site on ubuntu with docker")
+    assert hits[0].path == "doc/DOCKER.md"

@@ -56,6 +56,9 @@ COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of it
 NAME_BONUS = 0.75  # an item whose own name the intent says (`reset.sh` for "reset the install"), per share said
 NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself
 NAME_RERANK = 50  # how many of the best items are weighed for it (a name is what people type; the rest is noise)
+# What the word after them is not: "set it up on ubuntu without docker" asks for no Docker guide, though the
+# answer may well say "docker" ("reload the cache without restarting": the doc says "without restarting" too).
+EXCLUDING = frozenset(("without", "except", "excluding"))
 MIN_COMPOUND = 7  # two short words ("re" "run", "to" "do") often spell a different one
 _WORD = re.compile(r"\w+", re.UNICODE)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
@@ -106,11 +109,12 @@ class Hit:
 
 
 class _Concept:
-    __slots__ = ("word", "terms")
+    __slots__ = ("word", "terms", "excluded")
 
-    def __init__(self, word: str, terms: dict[str, float]):
+    def __init__(self, word: str, terms: dict[str, float], excluded: bool = False):
         self.word = word  # as the user wrote it
         self.terms = terms  # fts term -> weight (1 for the word, discounted for synonyms)
+        self.excluded = excluded  # said after "without": it may match, but names nothing asked for
 
 
 def concepts(intent: str) -> list[_Concept]:
@@ -120,9 +124,12 @@ def concepts(intent: str) -> list[_Concept]:
     seen: set[str] = set()
     found: list[_Concept] = []
     before: tuple[str, _Concept | None] = ("", None)  # the word just before, and its concept if it has one
+    excluding = False  # after "without" and any stopwords: the next word is what is not wanted
     for raw in _WORD.findall(rewrite(intent)):
         word = raw.strip("_")
         previous, before = before, (word, None)
+        negated = excluding and word not in EXCLUDING
+        excluding = word in EXCLUDING or (excluding and word in STOPWORDS)  # "without a docker setup" too
         if not word or word in STOPWORDS or stem(word) in seen or (len(word) < 2 and not word.isdigit()):
             continue
         seen.add(stem(word))
@@ -134,7 +141,7 @@ def concepts(intent: str) -> list[_Concept]:
         repeated = again(word)  # "regenerate the docs": what `gen-docs` generates
         for verb in sorted({repeated, *expansions(repeated)} if repeated else ()):
             terms.setdefault(verb, SYNONYM_DISCOUNT)
-        concept = _Concept(raw, terms)
+        concept = _Concept(raw, terms, excluded=negated)
         joined = previous[0] + word
         if previous[1] is not None and len(joined) >= MIN_COMPOUND and joined.isalpha():
             # two words a name writes as one ("a load test": `loadtest`, "the data base": `database`) say both

@@ -83,6 +83,8 @@ def _said(wanted: list, word: str) -> float:
     """How the request says one of the item's words: 1 itself, 0.6 a synonym, half that for a code word."""
     best = 0.0
     for concept in wanted:
+        if getattr(concept, "excluded", False):
+            continue  # "without docker" names no docker guide
         for term, weight in concept.terms.items():
             for part in _parts(term):
                 longer, shorter = (part, word) if len(part) >= len(word) else (word, part)

@@ -18,6 +18,7 @@ DOCS = {
     # not how-tos: a product's explanation pages, and a package README whose sections are its usage
     "docs/explanations/architecture.md": "# Architecture\n\nThe request goes through three layers.\n",
     "docs/README.md": "# The docs\n\nHow this site is built.\n\n## Installation\n\npip install it.\n",
+    "docs/plans/2026-04-06-cache-rework.md": "# Cache rework plan\n\nWhat we will change.\n\n## Step 1: Measure\n",
     "docs/features.md": "# Features\n\nWhat it does.\n\n## How it stores data\n\nIn tables.\n",
 }
 

@@ -147,8 +147,9 @@ def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
     folders = {p.lower() for p in path.split("/")[:-1]}
     if folders & (OPS_FOLDERS | HOWTO_FOLDERS):
         return True
-    readme = path.rsplit("/", 1)[-1].lower().startswith(("readme", "index"))  # a project's sections: its usage
-    if not readme and (HOWTO_TITLE.search(plain) or HOWTO_SECTION.search(sections.lower().replace(" | ", "\n"))):
+    # not a README (a project's sections are its usage), nor a plan or a record, whose steps were a story
+    told = path.rsplit("/", 1)[-1].lower().startswith(("readme", "index")) or importance.is_record("doc", path)
+    if not told and (HOWTO_TITLE.search(plain) or HOWTO_SECTION.search(sections.lower().replace(" | ", "\n"))):
         return True
     return bool(capabilities.OPERATIONAL & set(capabilities.infer(words)))
 

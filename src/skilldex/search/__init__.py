@@ -109,12 +109,13 @@ class Hit:
 
 
 class _Concept:
-    __slots__ = ("word", "terms", "excluded")
+    __slots__ = ("word", "terms", "excluded", "joined")
 
     def __init__(self, word: str, terms: dict[str, float], excluded: bool = False):
         self.word = word  # as the user wrote it
         self.terms = terms  # fts term -> weight (1 for the word, discounted for synonyms)
         self.excluded = excluded  # said after "without": it may match, but names nothing asked for
+        self.joined: set[str] = set()  # terms written as one with the word beside it: matched in headlines only
 
 
 def concepts(intent: str) -> list[_Concept]:
@@ -147,6 +148,8 @@ def concepts(intent: str) -> list[_Concept]:
             # two words a name writes as one ("a load test": `loadtest`, "the data base": `database`) say both
             terms.setdefault(joined, 1.0)
             previous[1].terms.setdefault(joined, 1.0)
+            concept.joined.add(joined)
+            previous[1].joined.add(joined)
         found.append(concept)
         before = (word, concept)
     return found
@@ -350,7 +353,8 @@ def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, s
     else its best synonym match, discounted and capped at that share of the best item saying the word."""
     direct: dict[int, tuple[float, str]] = {}
     synonym: dict[int, tuple[float, str]] = {}
-    found = {term: index.term_scores(term) for term in concept.terms}
+    # a compound said only in a body is chance ("a custom base url" and some `baseUrl` in a code sample)
+    found = {term: index.term_scores(term, HEADLINE if term in concept.joined else ()) for term in concept.terms}
     spellings = [term for term, weight in concept.terms.items() if weight >= 1.0]
     if len(spellings) > 1:  # prod and production are one word: how rare it is counts for both spellings
         union = len(set().union(*(found[t] for t in spellings)))

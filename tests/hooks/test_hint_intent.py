@@ -10,7 +10,7 @@ from support import hint, hint_workspace, write_tree
 
 from skilldex import hooks
 from skilldex.search import Hit
-from skilldex.search.confidence import distinct
+from skilldex.search.confidence import distinct, doer, does
 from skilldex.search.intent import about_code
 
 REPO = {
@@ -225,3 +225,26 @@ def test_a_second_factor_written_out_finds_the_mfa_tool(ops):
 def test_an_edit_of_a_named_command_gets_no_hint(ops):
     assert hint(ops, "clean up the images no page uses to free disk space") is not None  # the tool itself
     assert hint(ops, "add logging to the image cleanup command so we can see how many files it deleted") is None
+
+
+def test_an_edit_the_repo_has_a_tool_for_is_the_tools_job(tmp_path, monkeypatch):
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "scripts/resource-mover": "#!/bin/sh\n# Move string resources from one module to another.\n./gradlew run\n",
+        "scripts/restore.py": '#!/usr/bin/env python3\n"""Restore the Postgres database from a pg_dump file."""\n',
+        **CHORES,
+    }
+    project = hint_workspace(tmp_path, monkeypatch, files)
+    prompt = "move a few string resources from the legacy module to the feature module"
+    assert about_code(prompt) == "module"  # an edit of code ...
+    said = hint(project, prompt)
+    assert said is not None and "scripts/resource-mover" in said  # ... that the mover does: its name says it all
+    # an edit whose verb the item's name does not say stays silent, though a word of it names the item
+    assert hint(project, "move the restore function to the postgres module") is None
+    assert hint(project, "add a docstring to the restore function") is None
+
+
+def test_a_name_word_that_does_the_verb_says_it():
+    assert doer("move", "mover") and doer("load", "loader") and doer("clean", "cleaner")
+    assert not doer("go", "goer") and not doer("move", "movers")
+    assert does("move", "resource-mover") and does("move", "moveStrings") and not does("move", "remove-strings")

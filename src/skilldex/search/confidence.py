@@ -89,10 +89,21 @@ def _said(wanted: list, word: str) -> float:
             for part in _parts(term):
                 longer, shorter = (part, word) if len(part) >= len(word) else (word, part)
                 close = len(shorter) >= 5 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
+                close = close or doer(shorter, longer)  # "move resources" names `resource-mover`
                 if part == word or close:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best
+
+
+def doer(verb: str, word: str) -> bool:
+    """Whether a word of a name is the one who does the verb: move -> mover, load -> loader, clean -> cleaner."""
+    return len(verb) >= 3 and word in (verb + "r", verb + "er")
+
+
+def does(verb: str, name: str) -> bool:
+    """Whether an item's name says a verb, itself or as the one who does it (`resource-mover` for "move")."""
+    return any(word == verb or doer(verb, word) for word in camel_tokens(name))
 
 
 @lru_cache(maxsize=1024)  # the same few terms of one request, for each of the names the ranking weighs

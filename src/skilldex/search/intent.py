@@ -139,6 +139,16 @@ def about_code(prompt: str) -> str | None:
     return None
 
 
+def order(prompt: str) -> str | None:
+    """The verb of a prompt's order to change something: its opening edit verb ("move the strings to ...") or
+    one that comes last ("..., reword it"); None when it has none."""
+    text = " ".join(prompt.lower().replace("`", " ").split())
+    opening = _FILLER.sub("", text).split(maxsplit=1)
+    if opening and opening[0] in EDIT_VERBS:
+        return opening[0]
+    return next((verb for verb in _LATER_ORDER.findall(text) if verb in EDIT_VERBS), None)
+
+
 def _is_head(words: list[str], at: int) -> bool:
     """Whether words[at] ends a noun phrase a determiner opens: "the restore function", "a file"."""
     after = words[at + 1] if at + 1 < len(words) else ""

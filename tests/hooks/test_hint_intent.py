@@ -248,3 +248,4 @@ def test_a_name_word_that_does_the_verb_says_it():
     assert doer("move", "mover") and doer("load", "loader") and doer("clean", "cleaner")
     assert not doer("go", "goer") and not doer("move", "movers")
     assert does("move", "resource-mover") and does("move", "moveStrings") and not does("move", "remove-strings")
+    assert not does("move", "move.mjs")  # the verb alone: any move at all

@@ -102,8 +102,11 @@ def doer(verb: str, word: str) -> bool:
 
 
 def does(verb: str, name: str) -> bool:
-    """Whether an item's name says a verb, itself or as the one who does it (`resource-mover` for "move")."""
-    return any(word == verb or doer(verb, word) for word in camel_tokens(name))
+    """Whether an item's name says a verb, itself or as the one who does it, and what it does it to
+    (`resource-mover` for "move"; `move.mjs` says the verb alone, which could be any move)."""
+    words = [w for w in camel_tokens(name) if w not in _GENERIC and w not in STOPWORDS]
+    acts = [w for w in words if w == verb or doer(verb, w)]
+    return bool(acts) and len(acts) < len(words)
 
 
 @lru_cache(maxsize=1024)  # the same few terms of one request, for each of the names the ranking weighs

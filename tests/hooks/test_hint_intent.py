@@ -47,6 +47,7 @@ def project(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
         # how a named thing should behave: a change to make to it, not a request to run it
         ("the nightly export task should print its progress after every batch", "should"),
         ("report.js must not print the token", "should"),
+        ("the export should be quieter", "should"),
         # what the code does to something, then what to do about it
         ("the csv importer drops the header row, keep it", "keep"),
         # a possessive determines what follows it
@@ -81,6 +82,7 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "the logging is broken on prod",
         "what labels should I put on incoming issues when triaging",  # a person's question, not a thing's behaviour
         "how should the buckets for the search backups be set up",
+        "the staging database should be refreshed from prod every week",  # done to what runs
         "the database tables are still utf8, convert them to utf8mb4",  # a state of what runs
         "a sync never finished after a restart, close it by hand",
     ],

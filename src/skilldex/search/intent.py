@@ -85,8 +85,9 @@ _VERSION_TARGET = re.compile(r"\bto (?:version |v)?\d+\.\d+")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # A statement of how something should behave: "the backfill task should print its progress", "leaflet.locate.js
 # should show a friendlier message". Its subject is a thing, not a person ("what labels should I put"), nor a
-# question ("how should the buckets be set up").
-_SHOULD = re.compile(r"^((?:[\w./'-]+ ){1,7}?)(?:should|must)(?:n't| not)? (\w+)")
+# question ("how should the buckets be set up"), nor something done to it ("the staging database should be
+# refreshed from prod": an operation on what runs).
+_SHOULD = re.compile(r"^((?:[\w./'-]+ ){1,7}?)(?:should|must)(?:n't| not)? (\w+)(?: (\w+))?")
 _NO_SUBJECT = frozenset("i we you they he she it how what which when where why who whether if".split())  # noqa: SIM905
 # A report of what a thing does to something, then an order about it: "the html cleaner drops the style attribute
 # on tables, keep it", "the range query parser accepts a negative offset, reject it". The thing is code whose
@@ -110,7 +111,9 @@ def about_code(prompt: str) -> str | None:
     # how a thing should behave is a change to make to it, not a request to run it
     should = _SHOULD.match(opening)
     if should and should.group(2) not in _NO_SUBJECT and not _NO_SUBJECT.intersection(should.group(1).split()):
-        return "should"
+        done_to = should.group(2) in ("be", "get") and (should.group(3) or "").endswith(("ed", "en"))
+        if not done_to:
+            return "should"
     # the order may come last, after what it is about: "the command's question is confusing, reword it"
     later = _LATER_ORDER.findall(text)
     if later and _ACTS_ON.match(opening):

@@ -119,3 +119,11 @@ def test_text_that_is_no_command_gives_none():
     assert parse_nix('{ pkgs }: pkgs.mkShell { name = "dev"; }\n') == []
     assert parse_nix('{ x = "writeShellScriptBin"; y = checkedShellScript { docs = "no name"; }; }') == []
     assert parse_nix("checkedShellScript {\n  name = \"cut\";\n  docs = ''never closed\n")[0].name == "cut"
+
+
+def test_a_huge_file_gives_its_first_commands():
+    # each command reads only the few lines above it (this file took minutes when each read the file before it)
+    text = "# what it does\nx = pkgs.writeShellScriptBin \"cmd\" ''true'';\n" * 50_000  # one name, 100k lines
+    assert [(t.name, t.line, t.description) for t in parse_nix(text)] == [("cmd", 2, "what it does")]
+    many = "".join(f'c{i} = writeShellScriptBin "cmd-{i}" "true";\n' for i in range(20_000))
+    assert [t.name for t in parse_nix(many)] == [f"cmd-{i}" for i in range(200)]  # MAX_COMMANDS, in file order

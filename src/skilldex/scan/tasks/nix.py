@@ -15,9 +15,10 @@ import shlex
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
-from skilldex.scan.tasks.parsing import clean_description
+from skilldex.scan.tasks.parsing import LineIndex, clean_description
 
 MAX_COMMANDS = 200
+MAX_COMMENT_CHARS = 2000  # the comment above a command: a few lines, never the file before it
 MAX_BLOCK_CHARS = 4000  # the attribute set of one command: name, docs, args; its script comes after
 # `writeShellScriptBin "name"` (also as `pkgs.writeScriptBin`): the name is the first argument
 _BIN = re.compile(r"""\bwrite(?:Shell)?ScriptBin[ \t\r\n]+"([\w.+-]+)\"""")
@@ -32,9 +33,14 @@ _COMMENT = re.compile(r"^[ \t]*#[ \t]?(.*)$")
 def parse_nix(text: str) -> list[TaskDef]:
     """The commands defined in a Nix file, in file order; a name met twice keeps its first."""
     found: dict[str, TaskDef] = {}
+    line = LineIndex(text)
     for match in _BIN.finditer(text):
-        _add(found, match.group(1), _comment_above(text, match.start()), text, match.start())
+        if len(found) >= MAX_COMMANDS:
+            break
+        _add(found, match.group(1), _comment_above(text, match.start()), line(match.start()))
     for match in _APPLICATION.finditer(text):
+        if len(found) >= MAX_COMMANDS:
+            break
         block = _block(text, match.end() - 1)
         named = _NAME.search(block)
         if named is None and _INHERIT_NAME.search(block):
@@ -43,13 +49,13 @@ def parse_nix(text: str) -> list[TaskDef]:
             continue  # a name the file computes, or a set that is no command
         docs = _DOCS.search(block)
         said = _string(block, docs.end() - len(docs.group(1))) if docs else ""
-        _add(found, named.group(1), said or _comment_above(text, match.start()), text, match.start())
+        _add(found, named.group(1), said or _comment_above(text, match.start()), line(match.start()))
     return sorted(found.values(), key=lambda task: task.line or 0)[:MAX_COMMANDS]
 
 
-def _add(found: dict[str, TaskDef], name: str, said: str, text: str, offset: int) -> None:
+def _add(found: dict[str, TaskDef], name: str, said: str, line: int) -> None:
     if name not in found and not name.endswith((".txt", ".json", ".conf", ".sh")):  # a file the set writes
-        found[name] = TaskDef(name, clean_description(_first_paragraph(said)), text.count("\n", 0, offset) + 1, None)
+        found[name] = TaskDef(name, clean_description(_first_paragraph(said)), line, None)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -95,8 +101,9 @@ def _first_paragraph(text: str) -> str:
 
 def _comment_above(text: str, offset: int) -> str:
     """The `#` comment lines right above the line that binds the command (`hello = writeShellScriptBin ...`)."""
-    lines = text[:offset].splitlines()
-    if lines and not text[:offset].endswith("\n"):
+    before = text[max(0, offset - MAX_COMMENT_CHARS) : offset]
+    lines = before.splitlines()
+    if lines and not before.endswith("\n"):
         lines.pop()  # the binding's own line
     if lines and lines[-1].rstrip().endswith("="):
         lines.pop()  # `hello =` on a line of its own

@@ -96,6 +96,10 @@ def test_two_words_a_name_writes_as_one_say_both(tmp_path):
     hits = find([scan_repo(write_tree(tmp_path / "app", files))], "load test against my branch")
     assert [h.path for h in hits] == ["tools/loadtest.sh", "tools/unit.sh"]
     assert "load=loadtest" in hits[0].why[0] and "test=loadtest" in hits[0].why[0]
+    # said only in a body (a code sample's `baseUrl`), a compound is chance: the words count one by one
+    files["docs/ops/client.md"] = "# Client setup\n\nPoint the client at a custom url.\n\n    const baseUrl = x\n"
+    hits = find([scan_repo(write_tree(tmp_path / "two", files))], "a custom base url for the client")
+    assert [w for h in hits for w in h.why if "baseurl" in w] == []
 
 
 def test_what_comes_after_without_names_nothing_asked_for(tmp_path):

@@ -152,8 +152,8 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     """UserPromptSubmit: name the existing items that already do what the prompt asks, if any, as surely
     as the match allows; say nothing when unsure."""
     # lazy: only the prompt hook ranks items; pre-write and session start never load search
-    from skilldex.search.confidence import names_itself
-    from skilldex.search.intent import about_code
+    from skilldex.search.confidence import does, names_itself, share
+    from skilldex.search.intent import about_code, order
 
     text = payload.get("prompt")
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
@@ -163,10 +163,15 @@ def prompt(payload: dict, workspace: str | None = None) -> dict | None:
     # a request to change or explain code ("add a docstring to the restore function") wants no tooling, even
     # when a word of it names an item; knowledge about the situation still applies
     editing = about_code(text[:2000]) is not None
+    # unless the repo has a tool for that very edit: its whole name said, the order's verb as what it does
+    # ("move the string resources to the feature module": `scripts/resource-mover`)
+    verb = order(text[:2000]) if editing else None
     chosen = [
         (hit, sure)
         for hit, sure in confident(hits, wanted, text[:2000])
-        if not editing and (hit.repo, hit.path) not in named and not names_itself(text[:2000], hit.path, hit.name)
+        if (not editing or (verb and does(verb, hit.name) and share(wanted, hit.name) >= 1.0))
+        and (hit.repo, hit.path) not in named
+        and not names_itself(text[:2000], hit.path, hit.name)
     ]
     if not chosen and not learned:
         return None

@@ -82,7 +82,8 @@ def test_a_match_sharing_no_operational_capability_needs_the_higher_threshold(pr
 
 @pytest.mark.parametrize("name", ["backup-db.sh", "tools/backup-db.sh"])
 def test_a_prompt_that_names_the_item_itself_is_about_editing_it(project, name):
-    prompt = "the backup {}should say which production postgres database it dumps"
+    # ("the backup should say which database it dumps" is a change to the backup: search.intent's reading)
+    prompt = "does the backup {}dump the production postgres database"
     assert "tools/backup-db.sh" in hint(project, prompt.format(""))  # without its name: the tool is news
     assert hint(project, prompt.format(f"in {name} ")) is None  # with it: the user is working on that file
 

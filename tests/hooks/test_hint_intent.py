@@ -10,7 +10,7 @@ from support import hint, hint_workspace, write_tree
 
 from skilldex import hooks
 from skilldex.search import Hit
-from skilldex.search.confidence import distinct
+from skilldex.search.confidence import distinct, doer, does
 from skilldex.search.intent import about_code
 
 REPO = {
@@ -44,6 +44,14 @@ def project(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
         ("add logging to the payment sync command so we can see how many rows it wrote", "logging"),
         ("the purge cache command's confirmation question is confusing, reword it", "question"),
         ("the sync command prints nothing on success, make it say how many it copied", "command"),
+        # how a named thing should behave: a change to make to it, not a request to run it
+        ("the nightly export task should print its progress after every batch", "should"),
+        ("report.js must not print the token", "should"),
+        ("the export should be quieter", "should"),
+        # what the code does to something, then what to do about it
+        ("the csv importer drops the header row, keep it", "keep"),
+        # a possessive determines what follows it
+        ("update the deploy guide's rollback section", "section"),
     ],
 )
 def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
@@ -72,6 +80,11 @@ def test_a_prompt_that_edits_or_explains_code_is_about_code(prompt, because):
         "I want to add a PreToolUse hook that blocks rm -rf commands",
         "the messages are stuck in the dead letter queue",  # what runs: its logging and messages too
         "the logging is broken on prod",
+        "what labels should I put on incoming issues when triaging",  # a person's question, not a thing's behaviour
+        "how should the buckets for the search backups be set up",
+        "the staging database should be refreshed from prod every week",  # done to what runs
+        "the database tables are still utf8, convert them to utf8mb4",  # a state of what runs
+        "a sync never finished after a restart, close it by hand",
     ],
 )
 def test_a_prompt_that_operates_something_is_not_about_code(prompt):
@@ -214,3 +227,27 @@ def test_a_second_factor_written_out_finds_the_mfa_tool(ops):
 def test_an_edit_of_a_named_command_gets_no_hint(ops):
     assert hint(ops, "clean up the images no page uses to free disk space") is not None  # the tool itself
     assert hint(ops, "add logging to the image cleanup command so we can see how many files it deleted") is None
+
+
+def test_an_edit_the_repo_has_a_tool_for_is_the_tools_job(tmp_path, monkeypatch):
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "scripts/resource-mover": "#!/bin/sh\n# Move string resources from one module to another.\n./gradlew run\n",
+        "scripts/restore.py": '#!/usr/bin/env python3\n"""Restore the Postgres database from a pg_dump file."""\n',
+        **CHORES,
+    }
+    project = hint_workspace(tmp_path, monkeypatch, files)
+    prompt = "move a few string resources from the legacy module to the feature module"
+    assert about_code(prompt) == "module"  # an edit of code ...
+    said = hint(project, prompt)
+    assert said is not None and "scripts/resource-mover" in said  # ... that the mover does: its name says it all
+    # an edit whose verb the item's name does not say stays silent, though a word of it names the item
+    assert hint(project, "move the restore function to the postgres module") is None
+    assert hint(project, "add a docstring to the restore function") is None
+
+
+def test_a_name_word_that_does_the_verb_says_it():
+    assert doer("move", "mover") and doer("load", "loader") and doer("clean", "cleaner")
+    assert not doer("go", "goer") and not doer("move", "movers")
+    assert does("move", "resource-mover") and does("move", "moveStrings") and not does("move", "remove-strings")
+    assert not does("move", "move.mjs")  # the verb alone: any move at all

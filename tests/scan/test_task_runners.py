@@ -43,7 +43,9 @@ FILES = {
     ),
     "cli/cli.csproj": ("<Project />\n", None),
     "pixi.toml": ('[tasks]\nlab = "jupyter lab"\n', ("pixi", "lab", "pixi run lab")),
+    "shell.nix": ('pkgs.mkShell { buildInputs = [ (pkgs.writeShellScriptBin "serve" "make run") ]; }\n', None),
     # files known by where they sit rather than by name
+    "nix/tools.nix": ('pkgs.writeShellScriptBin "hello" "echo hi"\n', ("nix", "hello", "nix-shell --run hello")),
     "lib/tasks/db.rake": ("namespace :db do\n  task :reset do\n  end\nend\n", ("rake", "db:reset", "rake db:reset")),
     "ops/deploy.just": ("ship:\n    ./ship.sh\n", ("just", "ship", "just --justfile ops/deploy.just ship")),
     "lib/mix/tasks/seed.ex": ("defmodule Mix.Tasks.Seed do\nend\n", ("mix", "seed", "mix seed")),

@@ -76,3 +76,47 @@ def test_a_phrase_or_an_address_is_one_word(intent, word):
 def test_a_second_factor_and_a_link_have_their_synonyms():
     assert "2fa" in concepts("mfa")[0].terms
     assert concepts("links")[0].terms.get("url") == SYNONYM_DISCOUNT
+
+
+def test_two_words_a_name_writes_as_one_say_both(tmp_path):
+    from support import write_tree
+
+    from skilldex.scan import scan_repo
+    from skilldex.search import find
+
+    load, test = concepts("compare throughput with a load test")[-2:]
+    assert load.terms["loadtest"] == test.terms["loadtest"] == 1.0
+    assert "rerun" not in concepts("re run it")[0].terms  # too short to be one word more often than two
+    assert all("thelogs" not in c.terms for c in concepts("tail the logs"))  # a stopword between: not one word
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "tools/loadtest.sh": "#!/bin/sh\n# Run the vegeta loadtest against a branch.\ntrue\n",
+        "tools/unit.sh": "#!/bin/sh\n# Run the unit test suite against a branch.\ntrue\n",
+    }
+    hits = find([scan_repo(write_tree(tmp_path / "app", files))], "load test against my branch")
+    assert [h.path for h in hits] == ["tools/loadtest.sh", "tools/unit.sh"]
+    assert "load=loadtest" in hits[0].why[0] and "test=loadtest" in hits[0].why[0]
+    # said only in a body (a code sample's `baseUrl`), a compound is chance: the words count one by one
+    files["docs/ops/client.md"] = "# Client setup\n\nPoint the client at a custom url.\n\n    const baseUrl = x\n"
+    hits = find([scan_repo(write_tree(tmp_path / "two", files))], "a custom base url for the client")
+    assert [w for h in hits for w in h.why if "baseurl" in w] == []
+
+
+def test_what_comes_after_without_names_nothing_asked_for(tmp_path):
+    from support import write_tree
+
+    from skilldex.scan import scan_repo
+    from skilldex.search import find
+
+    said = {c.word: c.excluded for c in concepts("set up the site on ubuntu without a docker container")}
+    assert [word for word, excluded in said.items() if excluded] == ["docker"]  # not `container`: one word
+    assert list(said) == ["setup", "site", "ubuntu", "without", "docker", "container"]
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "doc/DOCKER.md": "# Docker\n\nSet up the site in Docker containers on ubuntu or macOS.\n",
+        "doc/MANUAL_INSTALL.md": "# Manual install\n\nSet up the site on ubuntu by hand, without docker.\n",
+    }
+    hits = find([scan_repo(write_tree(tmp_path / "app", files))], "set up the site on ubuntu without docker")
+    assert [h.path for h in hits] == ["doc/MANUAL_INSTALL.md", "doc/DOCKER.md"]  # DOCKER's name is not what is asked
+    hits = find([scan_repo(write_tree(tmp_path / "app", files))], "set up the site on ubuntu with docker")
+    assert hits[0].path == "doc/DOCKER.md"

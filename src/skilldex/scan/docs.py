@@ -64,6 +64,13 @@ DEV_WORDS = re.compile(
     r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
     r"build from source|dev docs)\b"
 )  # a dev/docs folder holds the developers' docs (BookStack's theme system, its testing and release notes)
+# A how-to by its form rather than its topic: an install or configuration guide, a FAQ, questions or numbered
+# steps as its sections, a page in a how-to folder. What it walks through is done by hand, with nothing to run.
+HOWTO_TITLE = re.compile(
+    r"\b(install(?:ation|ing)?|configur(?:e|ation|ing)|faqs?|frequently asked questions|how ?tos?)\b"
+)
+HOWTO_SECTION = re.compile(r"^(?:how (?:do|can|should) (?:i|we|you)\b|how to\b|step \d+\b)", re.MULTILINE)
+HOWTO_FOLDERS = {"how-to", "how-tos", "howto", "howtos", "recipes", "cookbook"}
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
@@ -139,7 +146,11 @@ def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
     if OPS_WORDS.search(plain) or DEV_WORDS.search(plain) or DEV_WORDS.search(sections.lower().replace("-", " ")):
         return True
     folders = {p.lower() for p in path.split("/")[:-1]}
-    if folders & OPS_FOLDERS:
+    if folders & (OPS_FOLDERS | HOWTO_FOLDERS):
+        return True
+    # not a README (a project's sections are its usage), nor a plan or a record, whose steps were a story
+    told = path.rsplit("/", 1)[-1].lower().startswith(("readme", "index")) or importance.is_record("doc", path)
+    if not told and (HOWTO_TITLE.search(plain) or HOWTO_SECTION.search(sections.lower().replace(" | ", "\n"))):
         return True
     return bool(capabilities.OPERATIONAL & set(capabilities.infer(words)))
 

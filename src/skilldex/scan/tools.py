@@ -14,6 +14,7 @@ from skilldex.scan import changes, frameworks, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import typescript_runner
+from skilldex.scan.wrapped import readme_of_wrapped
 
 TOOL_FOLDERS = {
     "tools",
@@ -221,6 +222,9 @@ def scan_tool(fs: RepoFS, file: RepoFile, head: bytes) -> ToolItem | None:
     info = describe(file.rel if run else file.name, text)
     if run and not info.description:  # `cmd.Execute()`: the cobra root command is in another file
         info.description, info.description_source = tools_go.cobra_description(fs, file, text, name)
+    if not info.description and info.language == "shell":  # a wrapper: what it runs says what it does
+        info.description = readme_of_wrapped(fs, file, text)
+        info.description_source = "wrapped-readme" if info.description else None
     if info.language == "python":
         in_package, script = known or _python_kind(fs, file, text, head)
         if not script and (in_package or not info.parse_error):

@@ -21,10 +21,9 @@ from collections.abc import Iterable
 
 from skilldex import capabilities
 from skilldex.capabilities import stem
-from skilldex.errors import UsageError
 from skilldex.samples import in_samples
+from skilldex.search.concepts import SYNONYM_DISCOUNT, Concept, concepts
 from skilldex.search.confidence import confidence, share
-from skilldex.search.synonyms import STOPWORDS, again, expansions, mates, rewrite
 
 TYPE_CHECKING = False  # the typing module costs the fast path milliseconds
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ HEADLINE = ("name", "description", "path", "headings")  # what an item says it i
 
 # bm25() weights in FIELDS order: name, description, headings, body, path, caps
 WEIGHTS = (6.0, 3.0, 1.5, 0.5, 2.0, 1.0)
-SYNONYM_DISCOUNT = 0.6
 HEADLINE_BONUS = 0.5  # a word an item says in its name, description or headings, over a body mention ...
 HEADLINE_POINTS = 0.5  # ... plus this much per unit of the word's rarity, which BM25 all but ignores for common words
 SAMPLE_PRIOR = 0.4  # items in test, example and template folders (skilldex.samples): below a real item saying less
@@ -56,7 +54,6 @@ COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of it
 NAME_BONUS = 0.75  # an item whose own name the intent says (`reset.sh` for "reset the install"), per share said
 NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself
 NAME_RERANK = 50  # how many of the best items are weighed for it (a name is what people type; the rest is noise)
-_WORD = re.compile(r"\w+", re.UNICODE)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
 _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
     "add create insert alter drop delete remove change update modify write fix rotate reset restore rollback "  # noqa: SIM905
@@ -102,37 +99,6 @@ class Hit:
             "why": self.why,
             "run": self.run,
         }
-
-
-class _Concept:
-    __slots__ = ("word", "terms")
-
-    def __init__(self, word: str, terms: dict[str, float]):
-        self.word = word  # as the user wrote it
-        self.terms = terms  # fts term -> weight (1 for the word, discounted for synonyms)
-
-
-def concepts(intent: str) -> list[_Concept]:
-    """The intent's meaningful words, each with its synonyms. Raises UsageError when the intent is blank."""
-    if not intent or not intent.strip():
-        raise UsageError('the intent is empty; say what you want to do, e.g. "run SQL against prod"')
-    seen: set[str] = set()
-    found: list[_Concept] = []
-    for raw in _WORD.findall(rewrite(intent)):
-        word = raw.strip("_")
-        if not word or word in STOPWORDS or stem(word) in seen or (len(word) < 2 and not word.isdigit()):
-            continue
-        seen.add(stem(word))
-        terms = {word: 1.0}
-        for spelled in sorted(expansions(word)):
-            terms.setdefault(spelled, 1.0)
-        for mate in sorted(mates(word) | {m for e in expansions(word) for m in mates(e)}):
-            terms.setdefault(mate, SYNONYM_DISCOUNT)
-        repeated = again(word)  # "regenerate the docs": what `gen-docs` generates
-        for verb in sorted({repeated, *expansions(repeated)} if repeated else ()):
-            terms.setdefault(verb, SYNONYM_DISCOUNT)
-        found.append(_Concept(raw, terms))
-    return found
 
 
 class Index:
@@ -244,7 +210,7 @@ def find_indexed(repos: list[RepoIndex], intent: str, limit: int = 10, kinds: It
     return rank(Index.of_repos(repos), wanted, intent, limit, set(kinds or ()))
 
 
-def rank(index: Index, wanted: list[_Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
+def rank(index: Index, wanted: list[Concept], intent: str, limit: int, kinds: set[str]) -> list[Hit]:
     totals: dict[int, float] = {}
     matched: dict[int, list[str]] = {}
     said: dict[int, list[float]] = {}  # rowid -> per concept: 1 said in its headline, 0.6 a synonym there, ...
@@ -316,7 +282,7 @@ def _says_read_only(description: str | None) -> bool:
 BODY_CREDIT = 0.3  # a word only the body says, in the confidence
 
 
-def _named(hits: list[Hit], wanted: list[_Concept]) -> None:
+def _named(hits: list[Hit], wanted: list[Concept]) -> None:
     """Raise the best items by how much of their own name the intent says itself: many words of a long
     intent match many bodies, but a tool without a description has only its name to say what it is for."""
     for hit in sorted(hits, key=lambda h: -h.score)[:NAME_RERANK]:
@@ -328,12 +294,13 @@ def _named(hits: list[Hit], wanted: list[_Concept]) -> None:
             hit.score *= hit.lift
 
 
-def _concept_scores(index: Index, concept: _Concept) -> dict[int, tuple[float, str]]:
+def _concept_scores(index: Index, concept: Concept) -> dict[int, tuple[float, str]]:
     """rowid -> (value, term) of one intent word: the item's own match of the word (or a spelling of it),
     else its best synonym match, discounted and capped at that share of the best item saying the word."""
     direct: dict[int, tuple[float, str]] = {}
     synonym: dict[int, tuple[float, str]] = {}
-    found = {term: index.term_scores(term) for term in concept.terms}
+    # a compound said only in a body is chance ("a custom base url" and some `baseUrl` in a code sample)
+    found = {term: index.term_scores(term, HEADLINE if term in concept.joined else ()) for term in concept.terms}
     spellings = [term for term, weight in concept.terms.items() if weight >= 1.0]
     if len(spellings) > 1:  # prod and production are one word: how rare it is counts for both spellings
         union = len(set().union(*(found[t] for t in spellings)))
@@ -366,7 +333,7 @@ def _idf(matching: int, rows: int) -> float:
     return max(math.log((rows - matching + 0.5) / (matching + 0.5)), 1e-6) if matching else 1.0
 
 
-def _headline(index: Index, concept: _Concept) -> dict[int, float]:
+def _headline(index: Index, concept: Concept) -> dict[int, float]:
     """rowid -> the weight of the best term of a concept the item says in its name, description or headings."""
     heads: dict[int, float] = {}
     for term, weight in concept.terms.items():
@@ -378,7 +345,7 @@ def _headline(index: Index, concept: _Concept) -> dict[int, float]:
     return heads
 
 
-def _label(concept: _Concept, term: str) -> str:
+def _label(concept: Concept, term: str) -> str:
     """How `why` shows a match: `prod`, `prod=production` (a spelling), `db~postgres` (a synonym)."""
     if term == concept.word.lower():
         return concept.word

@@ -83,14 +83,30 @@ def _said(wanted: list, word: str) -> float:
     """How the request says one of the item's words: 1 itself, 0.6 a synonym, half that for a code word."""
     best = 0.0
     for concept in wanted:
+        if getattr(concept, "excluded", False):
+            continue  # "without docker" names no docker guide
         for term, weight in concept.terms.items():
             for part in _parts(term):
                 longer, shorter = (part, word) if len(part) >= len(word) else (word, part)
                 close = len(shorter) >= 5 and len(longer) - len(shorter) <= 3 and longer.startswith(shorter)
+                close = close or doer(shorter, longer)  # "move resources" names `resource-mover`
                 if part == word or close:
                     code = concept.word.lower() in CODE_WORDS  # "add" said, "generate" named: little
                     best = max(best, min(weight, 1.0) * (CODE_WORD_NAMED if code else 1.0))
     return best
+
+
+def doer(verb: str, word: str) -> bool:
+    """Whether a word of a name is the one who does the verb: move -> mover, load -> loader, clean -> cleaner."""
+    return len(verb) >= 3 and word in (verb + "r", verb + "er")
+
+
+def does(verb: str, name: str) -> bool:
+    """Whether an item's name says a verb, itself or as the one who does it, and what it does it to
+    (`resource-mover` for "move"; `move.mjs` says the verb alone, which could be any move)."""
+    words = [w for w in camel_tokens(name) if w not in _GENERIC and w not in STOPWORDS]
+    acts = [w for w in words if w == verb or doer(verb, w)]
+    return bool(acts) and len(acts) < len(words)
 
 
 @lru_cache(maxsize=1024)  # the same few terms of one request, for each of the names the ranking weighs

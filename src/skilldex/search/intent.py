@@ -43,7 +43,7 @@ CODE_HEADS = frozenset(
     config conf link links form helper helpers block chain diff check prompt description descriptions
     introduction example examples fixture fixtures parser handler comment comments code line lines loop case
     type types object value values text title preview checks endpoint endpoints command message messages
-    question questions logging output
+    question questions logging output error errors warning warnings
     """.split()  # noqa: SIM905
 )
 # Of those, the ones a report of trouble names about what it runs ("the backup script fails with permission
@@ -51,6 +51,7 @@ CODE_HEADS = frozenset(
 RUN_HEADS = frozenset(
     """
     script file files config conf check checks page pages endpoint endpoints command output logging message messages
+    error errors warning warnings
     """.split()  # noqa: SIM905
 )
 # Verbs that change or explain code and prose.
@@ -69,7 +70,7 @@ _FILLER = re.compile(
     r"^(?:(?:please|pls|hey|ok|so|now|also|then|can you|could you|would you|will you|i want to|i'd like to|"
     r"i need to|we need to|let's|lets|help me|go and|go ahead and)[\s,]+)+"
 )
-_DETERMINERS = frozenset("the this these that a an each every its my our".split())  # noqa: SIM905
+_DETERMINERS = frozenset("the this these that a an each every its my our 's".split())  # noqa: SIM905
 # What may follow the head noun: nothing, punctuation, or a word that starts the next phrase.
 _AFTER_HEAD = frozenset(
     """
@@ -82,6 +83,20 @@ _AFTER_HEAD = frozenset(
 _LATER_ORDER = re.compile(r"[,;]\s+(?:(?:please|and|then|so|just)\s+)*(\w+)\s+(?:it|them|this|that)\b")
 _VERSION_TARGET = re.compile(r"\bto (?:version |v)?\d+\.\d+")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+# A statement of how something should behave: "the backfill task should print its progress", "leaflet.locate.js
+# should show a friendlier message". Its subject is a thing, not a person ("what labels should I put"), nor a
+# question ("how should the buckets be set up"), nor something done to it ("the staging database should be
+# refreshed from prod": an operation on what runs).
+_SHOULD = re.compile(r"^((?:[\w./'-]+ ){1,7}?)(?:should|must)(?:n't| not)? (\w+)(?: (\w+))?")
+_NO_SUBJECT = frozenset("i we you they he she it how what which when where why who whether if".split())  # noqa: SIM905
+# A report of what a thing does to something, then an order about it: "the html cleaner drops the style attribute
+# on tables, keep it", "the range query parser accepts a negative offset, reject it". The thing is code whose
+# behaviour is described (a present-tense verb with an object); "the tables are still utf8, convert them" or
+# "a drive never finished recording, close it" report a state of what runs.
+_ACTS_ON = re.compile(
+    r"^(?:the|this|these|that|my|our) (?:[\w.'-]+ ){1,5}?(?!(?:is|was|has|does|its|this|status|stats) )"
+    r"[a-z]+[^\Ws]s (?:the|a|an|its|their|every|all|any|no|some) [^,;]*[,;]"
+)
 _FILE = re.compile(
     r"(?<![\w/.-])[\w./-]*\w\.(?:py|sh|bash|js|mjs|cjs|ts|tsx|jsx|go|rb|rs|java|php|md|rst|ya?ml|json|toml|css|html)\b"
 )
@@ -93,14 +108,24 @@ def about_code(prompt: str) -> str | None:
     text = " ".join(prompt.lower().replace("`", " ").split())
     opening = _FILLER.sub("", text)
     verb = opening.split(maxsplit=1)[0] if opening.strip() else ""
+    # how a thing should behave is a change to make to it, not a request to run it
+    should = _SHOULD.match(opening)
+    if should and should.group(2) not in _NO_SUBJECT and not _NO_SUBJECT.intersection(should.group(1).split()):
+        done_to = should.group(2) in ("be", "get") and (should.group(3) or "").endswith(("ed", "en"))
+        if not done_to:
+            return "should"
     # the order may come last, after what it is about: "the command's question is confusing, reword it"
-    editing = verb in EDIT_VERBS or any(v in EDIT_VERBS for v in _LATER_ORDER.findall(text))
+    later = _LATER_ORDER.findall(text)
+    if later and _ACTS_ON.match(opening):
+        return later[0]  # what the code does to something, and what to do about it
+    editing = verb in EDIT_VERBS or any(v in EDIT_VERBS for v in later)
     if not editing and verb not in REPORT_OPENINGS:
         return None  # "run the tests of the billing module", "deploy the lambda function": an order to operate
     if _VERSION_TARGET.search(text):
         return None  # "update the spec.json we test against to version 0.32": a bump, what release tooling does
-    # a possessive names what it belongs to: "the update url command's question" is about the command
-    words = re.findall(r"[\w'./-]+|[^\w\s]", _POSSESSIVE.sub("", text))
+    # a possessive determines what follows it ("the setup guide's ubuntu section"), and names what it belongs to:
+    # "the update url command's question" is about the command's question, not about the command
+    words = re.findall(r"[\w'./-]+|[^\w\s]", _POSSESSIVE.sub(" 's", text))
     for phrase in CODE_PHRASES:
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
             return phrase
@@ -117,9 +142,21 @@ def about_code(prompt: str) -> str | None:
     return None
 
 
+def order(prompt: str) -> str | None:
+    """The verb of a prompt's order to change something: its opening edit verb ("move the strings to ...") or
+    one that comes last ("..., reword it"); None when it has none."""
+    text = " ".join(prompt.lower().replace("`", " ").split())
+    opening = _FILLER.sub("", text).split(maxsplit=1)
+    if opening and opening[0] in EDIT_VERBS:
+        return opening[0]
+    return next((verb for verb in _LATER_ORDER.findall(text) if verb in EDIT_VERBS), None)
+
+
 def _is_head(words: list[str], at: int) -> bool:
     """Whether words[at] ends a noun phrase a determiner opens: "the restore function", "a file"."""
     after = words[at + 1] if at + 1 < len(words) else ""
+    if after == "'s":
+        return False  # "the guide's section": the head is what the guide has
     if after and after[0].isalnum() and after not in _AFTER_HEAD:
         return False  # "the test cluster": the noun only qualifies the next one
     if any(w in _DETERMINERS for w in words[max(at - 5, 0) : at]):

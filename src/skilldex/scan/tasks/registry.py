@@ -28,6 +28,7 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "gradle": ("gradle",),
     "dotnet": ("dotnet",),
     "pixi": ("pixi",),
+    "nix": ("nix",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

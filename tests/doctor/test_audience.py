@@ -60,8 +60,8 @@ def test_files_claude_md_imports_are_said_to_the_agent(history, doctor):
                 {
                     "CLAUDE.md": "# Rules for Claude\n\nSee @docs/runbook.md and `@docs/quoted.md`.\n\n"
                     "```\n@docs/fenced.md\n```\nMail ops@docs/mail.md.\n",
-                    "docs/runbook.md": "# Runbook (agents)\n\n- `/rotate-keys` monthly.\n\nMore in @ops/keys.md\n",
-                    "docs/ops/keys.md": "# Keys (agents)\n\n- `/revoke-key` when one leaks.\n",
+                    "docs/runbook.md": "# Runbook (agents)\n\n- Run `/rotate-keys` monthly.\n\nMore in @ops/keys.md\n",
+                    "docs/ops/keys.md": "# Keys (agents)\n\n- Run `/revoke-key` when one leaks.\n",
                     "docs/quoted.md": "# Quoted (agents)\n\n- `/quoted-only` here.\n",
                     "docs/fenced.md": "# Fenced (agents)\n\n- `/fenced-only` here.\n",
                 },

@@ -28,7 +28,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
         outside = outside_skills(doc.text)
-        made = to_create(doc.text)  # "Create `.claude/commands/x.md`:": the reader's own `/x`, once made
+        made = to_create(doc.text, doc.rel)  # "Create `.claude/commands/x.md`:": the reader's own `/x`, once made
         lines: dict[str, list[Mention]] = {}
         text_lines: list[str] = []
         for mention in doc.mentions:
@@ -93,13 +93,16 @@ _TO_CREATE = re.compile(
     r"\b(?:create|add|make|write|save)\b[^`\n]{0,40}`(?:~/|\./)?\.claude/(?:commands|skills)/([\w.-]+?)(?:\.md|/)",
     re.IGNORECASE,
 )
+# In a commands or skills folder's own guide: "Create a file `deploy.md`:" makes the reader's `/deploy`.
+_TO_CREATE_HERE = re.compile(r"\b(?:create|add|make|write|save)\b[^`\n]{0,40}`([\w.-]+?)\.md`", re.IGNORECASE)
 
 
-def to_create(text: str) -> set[str]:
+def to_create(text: str, rel: str = "") -> set[str]:
     """Commands and skills a doc tells its reader to create: a guide's names, not this repo's promises."""
-    if ".claude/" not in text:
-        return set()
-    return {m.group(1) for m in _TO_CREATE.finditer(text)}
+    made = {m.group(1) for m in _TO_CREATE.finditer(text)} if ".claude/" in text else set()
+    if set(rel.split("/")[:-1]) & {"commands", "skills"}:
+        made |= {m.group(1) for m in _TO_CREATE_HERE.finditer(text)}
+    return made
 
 
 def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:

@@ -56,6 +56,15 @@ _LINE_SUFFIX = re.compile(r"(?::\d+(?::\d+)?|#L\d+(?:-L?\d+)?)$")
 
 INVOKE_VERBS = frozenset({"use", "run", "invoke", "call", "try", "trigger", "load", "via", "with", "ask", "see"})
 
+# Verbs that order the agent to run what follows ("use `/x`", "Follow the `/x` skill"): only then is a missing skill
+# an error. "see", "with", "runs", "running" name it in passing ("Integrates with `/x`", "see also `/x`").
+ORDER_VERBS = frozenset(
+    {"use", "run", "invoke", "call", "try", "trigger", "load", "via", "type", "execute", "follow", "launch", "then"}
+)
+
+# A numbered step (`1. `/deploy``): an order, where a bulleted `- `/deploy` - what it does` lists what exists.
+_STEP_START = re.compile(r"^\s*\d+[.)]\s*[*_]*$")
+
 # Words that make a backticked `/name` a route or a path rather than a command.
 _ROUTE_WORDS = re.compile(
     r"\b(?:endpoints?|routes?|urls?|uris?|https?|requests?|responds?|returns|GET|POST|PUT|PATCH|DELETE|"
@@ -85,14 +94,16 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
         return _unique(found + _links(masked, number))
     for match in _PLAIN_SLASH.finditer(masked):
         if not creates(preceding + " " + line[: match.start()]):  # "- [ ] Create /x command"
-            found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
+            ordered = _verb_before(line[: match.start()], ORDER_VERBS)
+            found.append(Mention("skill", match.group(1), number, match.start(1), command=ordered))
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)
         invoked = (verb or "").lower() in INVOKE_VERBS and _imperative(verb, line[: match.start(1)])
+        ordered = invoked and verb.lower() in ORDER_VERBS
         before = line[: match.start(3)]
         if (formatted or ("-" in name and invoked)) and not creates(preceding + " " + before) and not quoted(before):
-            found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
+            found.append(Mention("skill", name, number, match.start(3) + 1, command=ordered))
     return _unique(found + _links(masked, number))
 
 
@@ -172,7 +183,8 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     if slash:
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
-            return [Mention("skill", slash.group(1), number, column, command=True)]
+            ordered = _verb_before(before, ORDER_VERBS) or bool(listed and _STEP_START.match(before))
+            return [Mention("skill", slash.group(1), number, column, command=ordered)]
         return []
     if _SPAN_NAME.match(content) and _AFTER_SKILL_WORD.match(after):
         return [] if _FROM_ELSEWHERE.match(after) else [Mention("skill", content, number, column)]
@@ -188,9 +200,15 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     return []
 
 
-def _verb_before(before: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", before[-24:])
-    return bool(words) and words[-1].lower() in INVOKE_VERBS | {"type", "typing", "runs", "running", "then"}
+_NAMING_VERBS = INVOKE_VERBS | {"type", "typing", "runs", "running", "then"}
+
+
+def _verb_before(before: str, verbs: frozenset[str] = _NAMING_VERBS) -> bool:
+    # "with `/run`, `/show`": the words of the line, not those of the code spans before
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", _CODE_SPAN.sub(" ", before)[-32:])]
+    while words and words[-1] in ("the", "a", "an"):  # "Use the `/x` skill"
+        words.pop()
+    return bool(words) and words[-1] in verbs
 
 
 def _external(target: str) -> bool:

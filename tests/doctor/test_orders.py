@@ -87,3 +87,20 @@ def test_a_script_whose_location_the_doc_gives_runs_there(make_repo, doctor):
     submodule = '[submodule "api"]\n\tpath = repos/api\n\turl = https://example.com/api.git\n'
     root = make_repo({".gitmodules": submodule, "scripts/up.sh": "#!/bin/sh\n", "CLAUDE.md": doc})
     assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "CLAUDE.md", 10, "error")]
+
+
+def test_a_docs_folder_and_a_kind_of_skill_are_no_skill_names(make_repo, doctor):
+    index = "# Docs (for agents and skills)\n\n- `/guides` - how-tos\n- `/specs` - specifications\n"
+    agent = (
+        "# Helper\n\nStart with the service-level skill (e.g., `gws-gmail`).\n\nThen use the gws-sheets-read skill.\n"
+    )
+    root = make_repo(
+        {
+            "docs/README.md": index,
+            "docs/guides/setup.md": "# Setup\n",
+            "docs/specs/api.md": "# API\n",
+            ".claude/agents/helper.md": agent,
+        }
+    )
+    # `/guides` in docs/README.md is docs/guides/; "the service-level skill (e.g. ...)" is a kind, not a name
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", ".claude/agents/helper.md", 5, "error")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import posixpath
 import re
 
 from skilldex.doctor import names, places
@@ -39,7 +40,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 and mention.target not in product
                 and mention.target not in made
                 and not (":" in mention.target and mention.target.split(":", 1)[0] in plugins)
-                and _is_unknown_skill(ctx, mention.target)
+                and _is_unknown_skill(ctx, mention.target, posixpath.dirname(doc.rel))
             ):
                 text_lines = text_lines or doc.text.split("\n")
                 if not names.for_other_agent(_heading(text_lines, mention.line)):
@@ -105,13 +106,14 @@ def to_create(text: str, rel: str = "") -> set[str]:
     return made
 
 
-def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:
+def _is_unknown_skill(ctx: RepoContext, name: str, folder: str = "") -> bool:
     if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS or names.placeholder(name):
         return False
     if ":" in name:  # plugin:skill; only judged when the plugin or command folder is the repo's own
         namespace = name.split(":", 1)[0]
         return any(key.startswith(namespace + ":") for key in ctx.invocable)
-    return not ctx.fs.exists(name)  # `/docs` meaning the repo's docs/ folder
+    # `/docs` meaning the repo's docs/ folder; `/guides` in docs/README.md meaning docs/guides/
+    return not ctx.fs.exists(name) and not (folder and ctx.fs.exists(posixpath.join(folder, name)))
 
 
 def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:

@@ -39,6 +39,7 @@ _PLAIN_SLASH = re.compile(r"(?<![\w/.:~\\-])/(" + NAME + r")(?![\w/.:-])[*_]*\s+
 
 _THE_SKILL = re.compile(
     r"(?:\b([A-Za-z]+)\s+)?\b(?i:the)\s+([`*_\"'“‘]*)(" + NAME + r")([`*_\"'”’]*)\s+(?i:skill)(?![\w-])"
+    r"(?!\s*[(,]?\s*(?:e\.g\.|for example|such as|like\b))"  # "the service-level skill (e.g., `gws-gmail`)": a kind
 )
 
 _LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")

@@ -103,3 +103,26 @@ def test_a_host_named_once_and_a_docs_use_of_a_retired_host_are_info(make_repo, 
         ("SKD612", "docs/deploy.md", 3, "info"),
         ("SKD613", ".github/workflows/deploy.yml", 6, "info"),
     ]
+
+
+def test_a_script_read_at_a_glance_needs_no_header(make_repo, doctor):
+    longer = '#!/bin/sh\nset -eu\ncd "$(dirname "$0")/.."\ndocker compose pull\ndocker compose up -d\n'
+    root = make_repo({"scripts/lint.sh": "#!/bin/sh\n\nruff check --fix .\n", "scripts/up.sh": longer})
+    assert shown(doctor(root, use_git=False), "SKD608") == [
+        ("SKD608", "scripts/lint.sh", 1, "info"),
+        ("SKD608", "scripts/up.sh", 1, "warning"),
+    ]
+
+
+def test_a_plans_files_to_create_are_not_missing(make_repo, doctor):
+    plan = (
+        "# API work\n\n| File | Action |\n|---|---|\n"
+        "| `src/api/routes.ts` | UPDATE |\n| `src/api/models.ts` | CREATE |\n\n"
+        "## Unit Tests to Write\n\n- `src/api/models.test.ts`\n\n## Done\n\n- `src/api/old.ts`\n"
+    )
+    root = make_repo({"src/app.ts": "export {}\n", "README.md": "[API](docs/api.md)\n", "docs/api.md": plan})
+    # the row to CREATE and the tests under "Unit Tests to Write" are to be made; the others are said to exist
+    assert shown(doctor(root, use_git=False), "SKD603") == [
+        ("SKD603", "docs/api.md", 5, "warning"),
+        ("SKD603", "docs/api.md", 14, "warning"),
+    ]

@@ -50,6 +50,10 @@ _FILE_PATH = re.compile(r"^(?:\./)?(?:[\w@.+-]+/)+(?:[\w@.+-]*\.[A-Za-z][A-Za-z0
 
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|cloud|sh|me)/")
 
+# A table row whose action cell says the file is to be made: `| src/x.ts | CREATE | types |` (a plan's word in
+# capitals; `| /tldr | **Create** |` names an operation).
+_CREATE_ROW = re.compile(r"^\s*\|.*\|\s*[*_`]*(?:CREATE|NEW|ADD)[*_`]*\s*\|")
+
 # Where a line lists commands: `- `/deploy` ...`, `| `/deploy` |`, `1. `/deploy``.
 _LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*[*_]*$")
 
@@ -87,6 +91,8 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
                 if _alternatives(line, spans, index):  # "in `tests/e2e/` or `e2e/`": wherever the project keeps them
                     mentions = [m for m in mentions if m.kind != "file"]
                 found.extend(mentions)
+        if _CREATE_ROW.search(line):  # `| src/x/models.ts | CREATE | ... |`: a plan's table of files to make
+            found = [m for m in found if m.kind == "skill"]
         masked = mask(line, _CODE_SPAN)
     else:
         masked = line

@@ -157,7 +157,8 @@ TOOL_UNDESCRIBED = rule(
     "Add a docstring or header comment saying what it does, and a usage line with its flags.",
     doc(
         "Reports scripts in tool folders from which skilldex could read neither a description (docstring, "
-        "header comment, JSDoc) nor usage text (argparse, click, a usage() function).",
+        "header comment, JSDoc) nor usage text (argparse, click, a usage() function). Info for a script of three "
+        "commands or fewer (`ruff check --fix`): read at a glance, its commands say what it does.",
         "Agents pick tools by what they say they do; an undescribed tool is rebuilt rather than reused.",
         "`tools/sync.sh` that starts with `set -euo pipefail` and no comment.",
     ),

@@ -8,8 +8,8 @@ Each repo is a full clone (git history is read) at `DIR/<owner>+<name>` checked 
 (default DIR: benchmarks/doctor/checkouts/). Doctor runs on each; a labelled finding counts when doctor still
 reports its (path, line, code). Precision is real / (real + false) over the labelled findings reported, per
 severity as reported now and per code; unclear labels are counted apart. Recall: how many of the labelled
-real findings are still reported (at any severity but info), and how many real ones labelled as errors are
-warnings now. Each set is reported apart, then the whole labelled set.
+real findings are still reported (at any severity but info), how many real ones labelled as errors are
+warnings now, and how many are info now. Each set is reported apart, then the whole labelled set.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _header(repos: int, labels: int, elapsed: float) -> str:
 def _table(name: str, labels: list[dict], reported: dict) -> list[str]:
     by_severity: dict[str, Counter] = defaultdict(Counter)
     by_code: dict[str, Counter] = defaultdict(Counter)
-    real_kept = real_total = demoted = 0
+    real_kept = real_total = demoted = to_info = 0
     for lab in labels:
         key = (lab["repo"], lab["path"], int(lab["line"]), lab["code"])
         severity = reported.get(key)
@@ -101,6 +101,7 @@ def _table(name: str, labels: list[dict], reported: dict) -> list[str]:
             real_total += 1
             real_kept += severity in ("error", "warning")
             demoted += lab["severity"] == "error" and severity == "warning"
+            to_info += lab["severity"] != "info" and severity == "info"
         if severity is None:
             continue
         by_severity[severity][lab["verdict"]] += 1
@@ -118,6 +119,7 @@ def _table(name: str, labels: list[dict], reported: dict) -> list[str]:
     share = f"{real_kept / real_total:.2f}" if real_total else "-"
     out.append(f"  labelled real findings still reported as error or warning: {real_kept}/{real_total} ({share})")
     out.append(f"  labelled real findings reported as errors when labelled, warnings now: {demoted}")
+    out.append(f"  labelled real findings reported as errors or warnings when labelled, info now: {to_info}")
     return out
 
 

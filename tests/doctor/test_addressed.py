@@ -118,7 +118,7 @@ def test_a_walkthrough_that_cds_away_ends_the_judgement_for_its_section(make_rep
         "### 2. Restart\n\n```bash\nscripts/start_operator.sh\n```\n\n## Check\n\n```bash\n"
         "./scripts/health-check.sh\n```\n"
     )
-    root = make_repo({"scripts/ok.sh": TOOL, "docs/hotfix.md": doc})
+    root = make_repo({"scripts/ok.sh": TOOL, "docs/hotfix.md": doc, "docs/README.md": "[Hotfix](hotfix.md)\n"})
     assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/hotfix.md", 20, "warning")]
 
 
@@ -200,13 +200,13 @@ def test_a_cd_into_a_variable_folder_says_nothing_about_later_blocks(make_repo, 
         "# Enhance\n\n## Steps\n\n### 4. Run\n\n```bash\ncd $(dirname $SKILL_PATH)\nskill-seekers enhance .\n```\n\n"
         "### 7. Score\n\n```bash\npython3 tools/skill_scorer.py x\n```\n"
     )
-    root = make_repo({"tools/ok.sh": TOOL, "docs/enhance.md": doc})
+    root = make_repo({"tools/ok.sh": TOOL, "docs/enhance.md": doc, "docs/README.md": "[Enhance](enhance.md)\n"})
     assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/enhance.md", 15, "warning")]
 
 
 def test_a_path_the_doc_says_is_absent_is_not_dangling(make_repo, doctor):
     doc = "# Topology\n\nSentinel checks stay off (no `.ai-state/TOPOLOGY.md` to check). See `.ai-state/gone.md`.\n"
-    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/arch.md": doc})
+    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/arch.md": doc, "README.md": "[Design](docs/arch.md)\n"})
     assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/arch.md", 3, "warning")]
 
 
@@ -215,13 +215,13 @@ def test_a_path_shown_in_a_link_to_another_repo_is_that_repos(make_repo, doctor)
         "# Infra\n\nThe deploy lives in [`scripts/deploy.sh`](https://github.com/o/infra/blob/main/scripts/deploy.sh)."
         "\n\nOurs: `scripts/rotate.sh`.\n"
     )
-    root = make_repo({"scripts/ok.sh": TOOL, "docs/infra.md": doc})
+    root = make_repo({"scripts/ok.sh": TOOL, "docs/infra.md": doc, "README.md": "[Infra](docs/infra.md)\n"})
     assert shown(doctor(root, use_git=False), "SKD602", "SKD603") == [("SKD602", "docs/infra.md", 5, "warning")]
 
 
 def test_an_environment_variables_value_is_a_run_time_file(make_repo, doctor):
     doc = "# Memory\n\nRuns with `MEMORY_FILE` pointing to `.ai-state/memory.json`; see `.ai-state/notes.md`.\n"
-    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/memory.md": doc})
+    root = make_repo({".ai-state/DESIGN.md": "# D\n", "docs/memory.md": doc, "README.md": "[Memory](docs/memory.md)\n"})
     assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "docs/memory.md", 3, "warning")]
 
 

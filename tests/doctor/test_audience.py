@@ -27,7 +27,17 @@ def shown(report, *codes: str) -> list[tuple[str, str, int | None, str]]:
 
 def test_the_same_mentions_are_errors_in_a_claude_command_and_warnings_in_docs(history, doctor):
     root, _ = history(
-        [("2026-01-05", {"scripts/build.sh": TOOL, ".claude/commands/release.md": STEPS, "docs/release.md": STEPS})]
+        [
+            (
+                "2026-01-05",
+                {
+                    "scripts/build.sh": TOOL,
+                    ".claude/commands/release.md": STEPS,
+                    "docs/release.md": STEPS,
+                    "README.md": "[Releasing](docs/release.md)\n",
+                },
+            )
+        ]
     )
     assert shown(doctor(root), "SKD601", "SKD602") == [
         ("SKD601", ".claude/commands/release.md", 3, "error"),
@@ -60,8 +70,8 @@ def test_files_claude_md_imports_are_said_to_the_agent(history, doctor):
                 {
                     "CLAUDE.md": "# Rules for Claude\n\nSee @docs/runbook.md and `@docs/quoted.md`.\n\n"
                     "```\n@docs/fenced.md\n```\nMail ops@docs/mail.md.\n",
-                    "docs/runbook.md": "# Runbook (agents)\n\n- `/rotate-keys` monthly.\n\nMore in @ops/keys.md\n",
-                    "docs/ops/keys.md": "# Keys (agents)\n\n- `/revoke-key` when one leaks.\n",
+                    "docs/runbook.md": "# Runbook (agents)\n\n- Run `/rotate-keys` monthly.\n\nMore in @ops/keys.md\n",
+                    "docs/ops/keys.md": "# Keys (agents)\n\n- Run `/revoke-key` when one leaks.\n",
                     "docs/quoted.md": "# Quoted (agents)\n\n- `/quoted-only` here.\n",
                     "docs/fenced.md": "# Fenced (agents)\n\n- `/fenced-only` here.\n",
                 },
@@ -91,6 +101,7 @@ def test_a_skills_own_files_and_a_plugins_skills_are_said_to_the_agent(history, 
                     "plugins/kit/skills/tidy/SKILL.md": SKILL.format("tidy") + "Run `/kit:sweep-all` first.\n",
                     "plugins/kit/commands/sweep.md": "Sweep.\n",
                     "docs/guide.md": run,
+                    "README.md": "[Guide](docs/guide.md)\n",
                 },
             )
         ]

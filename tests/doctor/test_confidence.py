@@ -222,8 +222,8 @@ def test_retired_resources_are_errors_only_in_a_workflow_and_when_a_doc_says_so_
     root = make_repo(
         {"docs/infra.md": INFRA.format(statement), "docs/deploy.md": DEPLOY, ".github/workflows/deploy.yml": WORKFLOW}
     )
-    # a workflow deploys to the host; a doc that still names it is at most a warning (it may be a note on the past)
-    expected = [("SKD612", ".github/workflows/deploy.yml", 6, severity), ("SKD612", "docs/deploy.md", 3, "warning")]
+    # a workflow deploys to the host; a doc that still names it is info (it may be a note on the past)
+    expected = [("SKD612", ".github/workflows/deploy.yml", 6, severity), ("SKD612", "docs/deploy.md", 3, "info")]
     assert shown(doctor(root, use_git=False), "SKD612") == (expected if severity else [])
 
 
@@ -289,7 +289,9 @@ def test_commands_that_run_elsewhere_and_arguments(make_repo, doctor):
         "# Processes\n\n```bash\ndokku enter app web python script/worker.py\n"
         "docker compose exec api ./bin/rails db:migrate\n./scripts/reset.sh --seed ./scripts/seed-dev.ts\n```\n"
     )
-    root = make_repo({"scripts/reset.sh": TOOL, "docs/processes.md": doc})
+    root = make_repo(
+        {"scripts/reset.sh": TOOL, "docs/processes.md": doc, "docs/README.md": "[Processes](processes.md)\n"}
+    )
     assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/processes.md", 6, "warning")]
 
 

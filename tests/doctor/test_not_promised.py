@@ -95,7 +95,7 @@ def test_alternatives_placeholders_and_a_retirement_note_are_not_findings(make_r
     # only the real dangling path and the use of the retired script in another doc remain
     assert shown(doctor(root, use_git=False), "SKD601", "SKD603", "SKD612") == [
         ("SKD603", "README.md", 5, "warning"),
-        ("SKD612", "docs/deploy.md", 3, "warning"),
+        ("SKD612", "docs/deploy.md", 3, "info"),
     ]
 
 

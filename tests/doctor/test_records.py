@@ -130,7 +130,14 @@ def test_egress_allow_list_hosts_are_not_orphaned_infrastructure(make_repo, doct
 
 def test_a_proposal_is_not_checked(make_repo, doctor):
     plan = "# Reorganization\n\n**Version**: 1.0\n**Status**: Proposed\n\nRun `bash tools/bin/sync.sh`.\n"
-    root = make_repo({"docs/maintenance/REORG.md": plan, "docs/maintenance/OPS.md": plan.replace("Proposed", "Live")})
+    live = plan.replace("Proposed", "Live")
+    root = make_repo(
+        {
+            "docs/maintenance/REORG.md": plan,
+            "docs/maintenance/OPS.md": live,
+            "README.md": "[Ops](docs/maintenance/OPS.md)\n",
+        }
+    )
     found = [(f.code, f.path) for f in doctor(root, use_git=False).findings if f.severity != "info"]
     assert found == [("SKD602", "docs/maintenance/OPS.md")]
 
@@ -227,6 +234,7 @@ def test_an_export_folder_is_a_copy_made_for_somewhere_else(make_repo, doctor):
             "wiki-export/portfolio/docs/index.md": page,
             ".claude-exports/npm-package/skills/ui.md": page,
             "docs/page.md": page,
+            "README.md": "# Repo\n\n[A page](docs/page.md)\n",
         }
     )
     assert codes(doctor(root)) == [("SKD603", "docs/page.md", 3)]

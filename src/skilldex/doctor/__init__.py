@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from skilldex import secrets
-from skilldex.doctor import audience, git, infra, missing_skills, references, skills, stale, tasks, tools
+from skilldex.doctor import audience, git, infra, missing_skills, places, references, skills, stale, tasks, tools
 from skilldex.doctor.repo import open_context
 from skilldex.errors import UsageError
 from skilldex.models import Finding, Severity
@@ -29,6 +29,10 @@ from skilldex.workspace import RepoRef
 __all__ = ["doctor_repos", "parse_since", "active_codes"]
 
 GIT_CODES = tuple(r.code for r in (rules.DELETED_SINCE_DOC, rules.CHANGED_SINCE_DOC, rules.DOC_OUTDATED))
+# What a global `.claude/` (a dotfiles repo's) names of a project: the files, scripts and tasks of wherever it runs.
+PROJECT_CODES = frozenset(
+    r.code for r in (rules.MISSING_TOOL, rules.MISSING_FILE, rules.DELETED_SINCE_DOC, rules.CHANGED_SINCE_DOC)
+) | {rules.MISSING_TASK.code}
 _SINCE = re.compile(r"^(\d+)\s*(day|week|month|year)s?(\s+ago)?$")
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -77,6 +81,7 @@ def check_repo(
 
     found = missing_skills.skill_findings(ctx, others)
     resolved = references.resolve_all(ctx)
+    links = [(r.doc.rel, r.path) for r in resolved if r.exists]
     dangling = [r for r in resolved if not r.exists]
     if use_git and dangling:
         ignored = git.ignored(ctx.fs.root, sorted({r.path for r in dangling}))
@@ -109,7 +114,9 @@ def check_repo(
         found.extend(orphans)
         if stopped:
             found.append(rules.CHECK_SKIPPED.finding(".", stopped))
-    return audience.settle(ctx, found)
+    if places.home_folder(ctx.fs):
+        found = [f for f in found if not (f.code in PROJECT_CODES and places.in_global_config(f.path))]
+    return audience.settle(ctx, found, links)
 
 
 def _without_secrets(fs, found: list[Finding]) -> list[Finding]:

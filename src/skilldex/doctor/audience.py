@@ -6,7 +6,8 @@ the files they import (`@docs/x.md`), and workflows, which CI runs. Every other 
 guide, a plan) is read by people who may mean another product's `/name` or a script still to write, so there
 the same finding is a warning; a line that tells its reader to use a skill by name ("Use the deploy-lambda
 skill") is said to the agent wherever it stands. Which rules this binds, and which audiences allow an error,
-is declared with the rules (`rules.doctor.ERROR_AUDIENCES`).
+is declared with the rules (`rules.doctor.ERROR_AUDIENCES`). A doc no entry point leads to (`reach`) has no
+audience at all: its missing files and scripts are info (`rules.doctor.UNREAD_INFO`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
+from skilldex.doctor import reach
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import NAME
 from skilldex.models import Finding, Severity
@@ -34,11 +36,13 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _NAME_AT = re.compile(NAME)
 
 
-def settle(ctx: RepoContext, findings: Iterable[Finding]) -> list[Finding]:
+def settle(ctx: RepoContext, findings: Iterable[Finding], links: Iterable[tuple[str, str]] = ()) -> list[Finding]:
     """Each finding of a rule bound by audience at most a warning where its file's audience may not hold an
-    error; every other finding as it was."""
+    error; a warning of a rule in `rules.UNREAD_INFO` (a missing file or script) in a doc nobody is led to (`links`:
+    doc, existing path it names) info; every other finding as it was."""
     documents = {doc.rel: doc for doc in ctx.documents}
     agent = agent_files(ctx)
+    reached = reach.reachable(ctx, links, agent)
     settled = []
     for finding in findings:
         allowed = rules.ERROR_AUDIENCES.get(finding.code)
@@ -47,6 +51,8 @@ def settle(ctx: RepoContext, findings: Iterable[Finding]) -> list[Finding]:
             heard = audience(doc, agent) if doc is not None else READER
             if heard not in allowed and not (AGENT in allowed and _tells_skill(doc, finding)):
                 finding = finding.model_copy(update={"severity": Severity.warning})
+        if finding.code in rules.UNREAD_INFO and finding.severity is Severity.warning and finding.path not in reached:
+            finding = finding.model_copy(update={"severity": Severity.info})
         settled.append(finding)
     return settled
 

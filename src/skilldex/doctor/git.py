@@ -144,11 +144,15 @@ def ignored(root: Path, paths: list[str], timeout: float | None = None) -> set[s
     paths = [path for path in paths if not _through_symlink(root, path)]
     if not paths:
         return set()
+    # A folder pattern (`docs/plans/`) matches a path that is not on disk only when it is asked with the slash; asked
+    # so only for folder-like names (`*/` would match any file asked that way).
+    asked = paths + [path.rstrip("/") + "/" for path in paths if "." not in path.rstrip("/").rsplit("/", 1)[-1]]
     try:
-        out = run_git(root, ["check-ignore", "--no-index", "--stdin"], timeout, "\n".join(paths) + "\n", ok=(0, 1))
+        out = run_git(root, ["check-ignore", "--no-index", "--stdin"], timeout, "\n".join(asked) + "\n", ok=(0, 1))
     except GitSkipped:
         return set()
-    return {line.strip() for line in out.splitlines() if line.strip()}
+    found = {line.strip() for line in out.splitlines() if line.strip()}
+    return {path for path in paths if path in found or path.rstrip("/") + "/" in found}
 
 
 def _through_symlink(root: Path, path: str) -> bool:

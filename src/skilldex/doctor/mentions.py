@@ -34,8 +34,9 @@ _BLOCK_SLASH = re.compile(r"^\s*(?:>\s*)?/(" + NAME + r")(?:\s+[^/\s][^/]*)?\s*$
 SLASH_BLOCK_LANGS = SHELL_LANGS | {"text", "txt", "plain", "plaintext", "markdown", "md", "prompt", "claude"}
 
 
-def markdown_mentions(text: str) -> list[Mention]:
-    """Every mention in a markdown file (frontmatter and HTML comments skipped), in line order."""
+def markdown_mentions(text: str, skill: bool = False) -> list[Mention]:
+    """Every mention in a markdown file (frontmatter and HTML comments skipped), in line order; in a `skill`, the
+    scripts of a "Common Commands" card are named, not run (the card is often a copied skill's, for any project)."""
     lines = text.splitlines()
     found: list[Mention] = []
     fence: str | None = None
@@ -43,6 +44,7 @@ def markdown_mentions(text: str) -> list[Mention]:
     block: list[tuple[int, int, str]] = []
     in_comment = False
     planned: int | None = None  # the level of a heading over planned or missing work, while under it
+    generic: int | None = None  # the level of a "Common Commands" heading: a reference card, not steps to run
     moved: str | None = None  # where an earlier shell block of this section `cd`'d to and stayed
     section = moved_level = 0  # the level of the heading over the current line, and over that `cd`
     paragraph = ""  # the paragraph's earlier lines: a sentence that says "create" may start there
@@ -60,6 +62,8 @@ def markdown_mentions(text: str) -> list[Mention]:
                 shown = block and block[0][2].startswith("#!") and creates(intro)  # a script to write, shown whole
                 if planned is None and not shown and not planned_label(intro):
                     mentions, now = _code_block(language, block, moved)
+                    if generic is not None:  # named for reference: a missing script there is not an order
+                        mentions = [replace(m, command=False) if m.kind == "tool" else m for m in mentions]
                     found.extend(mentions)
                     moved_level = section if now != moved else moved_level
                     moved = now
@@ -80,6 +84,10 @@ def markdown_mentions(text: str) -> list[Mention]:
                 planned = None
             if planned is None and PLANNED_HEADING.search(heading.group(2)):
                 planned = level  # "## What's NOT in v1", "## Future work": nothing below promises it exists
+            if generic is not None and level <= generic:
+                generic = None
+            if generic is None and skill and _GENERIC_HEADING.search(heading.group(2)):
+                generic = level
         paragraph = "" if not raw.strip() or raw.lstrip().startswith("#") else paragraph
         if planned is None:
             found.extend(prose_mentions(raw, number, paragraph))
@@ -87,10 +95,33 @@ def markdown_mentions(text: str) -> list[Mention]:
     if fence is not None and planned is None:
         found.extend(_code_block(language, block, moved)[0])
     web = len(_WEB_WORDS.findall(text)) >= WEB_DOC_WORDS
-    return [m for m in found if m.kind != "skill" or _said_as_skill(lines[m.line - 1], m, web)]
+    return [
+        m
+        for m in found
+        if m.kind != "skill" or _said_as_skill(lines[m.line - 1], m, web) and not _github_page(lines, m)
+    ]
+
+
+# The pages of a repository on GitHub: "Open the GitHub repo ... 3. `/releases` — last release date".
+GITHUB_PAGES = frozenset(
+    {"releases", "issues", "pulls", "actions", "wiki", "tags", "branches", "commits", "discussions", "security"}
+    | {"pulse", "graphs", "network", "stargazers", "forks", "contributors", "milestones", "labels", "projects"}
+)
+
+
+def _github_page(lines: list[str], mention: Mention) -> bool:
+    """A `/releases` near a line about GitHub is that repo page, not a command."""
+    if mention.target not in GITHUB_PAGES:
+        return False
+    start = max(0, mention.line - 1 - 3)
+    return any("github" in line.lower() for line in lines[start : mention.line])
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+# "## Common Commands", "### Useful commands" in a skill: a card of commands of the kind a project has (often a copied
+# skill's, for the project it runs in), not a procedure to follow. A CLAUDE.md's card is this repo's own.
+_GENERIC_HEADING = re.compile(r"^\W*(?:common|useful|handy|typical|frequently[- ]used)\s+commands\b", re.IGNORECASE)
 
 # A doc about HTTP (endpoints, requests, GET/POST) lists routes: there `/profile` is a page of the app under
 # test, and only a line that says skill, command or Claude names a skill.

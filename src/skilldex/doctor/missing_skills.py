@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import posixpath
 import re
 
 from skilldex.doctor import names, places
@@ -28,7 +29,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
         addressed = names.addressed_to_claude(doc.rel, doc.kind, doc.text)
         installed = names.installed_commands(doc.text) if "plugin" in doc.text else set()
         outside = outside_skills(doc.text)
-        made = to_create(doc.text)  # "Create `.claude/commands/x.md`:": the reader's own `/x`, once made
+        made = to_create(doc.text, doc.rel)  # "Create `.claude/commands/x.md`:": the reader's own `/x`, once made
         lines: dict[str, list[Mention]] = {}
         text_lines: list[str] = []
         for mention in doc.mentions:
@@ -39,7 +40,7 @@ def skill_findings(ctx: RepoContext, others: dict[str, dict[str, str]]) -> list[
                 and mention.target not in product
                 and mention.target not in made
                 and not (":" in mention.target and mention.target.split(":", 1)[0] in plugins)
-                and _is_unknown_skill(ctx, mention.target)
+                and _is_unknown_skill(ctx, mention.target, posixpath.dirname(doc.rel))
             ):
                 text_lines = text_lines or doc.text.split("\n")
                 if not names.for_other_agent(_heading(text_lines, mention.line)):
@@ -93,22 +94,26 @@ _TO_CREATE = re.compile(
     r"\b(?:create|add|make|write|save)\b[^`\n]{0,40}`(?:~/|\./)?\.claude/(?:commands|skills)/([\w.-]+?)(?:\.md|/)",
     re.IGNORECASE,
 )
+# In a commands or skills folder's own guide: "Create a file `deploy.md`:" makes the reader's `/deploy`.
+_TO_CREATE_HERE = re.compile(r"\b(?:create|add|make|write|save)\b[^`\n]{0,40}`([\w.-]+?)\.md`", re.IGNORECASE)
 
 
-def to_create(text: str) -> set[str]:
+def to_create(text: str, rel: str = "") -> set[str]:
     """Commands and skills a doc tells its reader to create: a guide's names, not this repo's promises."""
-    if ".claude/" not in text:
-        return set()
-    return {m.group(1) for m in _TO_CREATE.finditer(text)}
+    made = {m.group(1) for m in _TO_CREATE.finditer(text)} if ".claude/" in text else set()
+    if set(rel.split("/")[:-1]) & {"commands", "skills"}:
+        made |= {m.group(1) for m in _TO_CREATE_HERE.finditer(text)}
+    return made
 
 
-def _is_unknown_skill(ctx: RepoContext, name: str) -> bool:
+def _is_unknown_skill(ctx: RepoContext, name: str, folder: str = "") -> bool:
     if ctx.knows_skill(name) or name in names.ROOT_DIRS or name in names.WEB_PATHS or names.placeholder(name):
         return False
     if ":" in name:  # plugin:skill; only judged when the plugin or command folder is the repo's own
         namespace = name.split(":", 1)[0]
         return any(key.startswith(namespace + ":") for key in ctx.invocable)
-    return not ctx.fs.exists(name)  # `/docs` meaning the repo's docs/ folder
+    # `/docs` meaning the repo's docs/ folder; `/guides` in docs/README.md meaning docs/guides/
+    return not ctx.fs.exists(name) and not (folder and ctx.fs.exists(posixpath.join(folder, name)))
 
 
 def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:

@@ -13,6 +13,7 @@ GENERATED_DIRS = IGNORED_DIRS | {
     "_build",
     "out",
     "tmp",
+    ".tmp",
     "temp",
     "artifacts",
     "logs",
@@ -63,3 +64,18 @@ def shipped_skill_root(rel: str) -> str | None:
     if not folders or any(p.startswith(".") for p in parts[:-1]):
         return None
     return "/".join(parts[: folders[0] + 2])
+
+
+# Files only a home folder holds: a repo with one at its root is someone's home (dotfiles), and its `.claude/` is
+# `~/.claude`, whose skills, agents and commands run in whatever project the user opens.
+HOME_FILES = (".zshrc", ".zshenv", ".bashrc", ".bash_profile", ".profile", ".gitconfig", ".tmux.conf", ".vimrc")
+
+
+def home_folder(fs) -> bool:
+    """Whether the repo is a home folder (dotfiles) whose `.claude/` is the user's global Claude Code config."""
+    return fs.exists(".claude") and any(fs.exists(name) for name in HOME_FILES)
+
+
+def in_global_config(rel: str) -> bool:
+    """A file of a home folder's `.claude/`: the paths and tasks it names are those of the project it runs in."""
+    return rel.startswith(".claude/")

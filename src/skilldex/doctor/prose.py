@@ -39,6 +39,7 @@ _PLAIN_SLASH = re.compile(r"(?<![\w/.:~\\-])/(" + NAME + r")(?![\w/.:-])[*_]*\s+
 
 _THE_SKILL = re.compile(
     r"(?:\b([A-Za-z]+)\s+)?\b(?i:the)\s+([`*_\"'“‘]*)(" + NAME + r")([`*_\"'”’]*)\s+(?i:skill)(?![\w-])"
+    r"(?!\s*[(,]?\s*(?:e\.g\.|for example|such as|like\b))"  # "the service-level skill (e.g., `gws-gmail`)": a kind
 )
 
 _LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
@@ -49,12 +50,25 @@ _FILE_PATH = re.compile(r"^(?:\./)?(?:[\w@.+-]+/)+(?:[\w@.+-]*\.[A-Za-z][A-Za-z0
 
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|cloud|sh|me)/")
 
+# A table row whose action cell says the file is to be made: `| src/x.ts | CREATE | types |` (a plan's word in
+# capitals; `| /tldr | **Create** |` names an operation).
+_CREATE_ROW = re.compile(r"^\s*\|.*\|\s*[*_`]*(?:CREATE|NEW|ADD)[*_`]*\s*\|")
+
 # Where a line lists commands: `- `/deploy` ...`, `| `/deploy` |`, `1. `/deploy``.
 _LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*[*_]*$")
 
 _LINE_SUFFIX = re.compile(r"(?::\d+(?::\d+)?|#L\d+(?:-L?\d+)?)$")
 
 INVOKE_VERBS = frozenset({"use", "run", "invoke", "call", "try", "trigger", "load", "via", "with", "ask", "see"})
+
+# Verbs that order the agent to run what follows ("use `/x`", "Follow the `/x` skill"): only then is a missing skill
+# an error. "see", "with", "runs", "running" name it in passing ("Integrates with `/x`", "see also `/x`").
+ORDER_VERBS = frozenset(
+    {"use", "run", "invoke", "call", "try", "trigger", "load", "via", "type", "execute", "follow", "launch", "then"}
+)
+
+# A numbered step (`1. `/deploy``): an order, where a bulleted `- `/deploy` - what it does` lists what exists.
+_STEP_START = re.compile(r"^\s*\d+[.)]\s*[*_]*$")
 
 # Words that make a backticked `/name` a route or a path rather than a command.
 _ROUTE_WORDS = re.compile(
@@ -77,6 +91,8 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
                 if _alternatives(line, spans, index):  # "in `tests/e2e/` or `e2e/`": wherever the project keeps them
                     mentions = [m for m in mentions if m.kind != "file"]
                 found.extend(mentions)
+        if _CREATE_ROW.search(line):  # `| src/x/models.ts | CREATE | ... |`: a plan's table of files to make
+            found = [m for m in found if m.kind == "skill"]
         masked = mask(line, _CODE_SPAN)
     else:
         masked = line
@@ -85,14 +101,16 @@ def prose_mentions(line: str, number: int, preceding: str = "") -> list[Mention]
         return _unique(found + _links(masked, number))
     for match in _PLAIN_SLASH.finditer(masked):
         if not creates(preceding + " " + line[: match.start()]):  # "- [ ] Create /x command"
-            found.append(Mention("skill", match.group(1), number, match.start(1), command=True))
+            ordered = _verb_before(line[: match.start()], ORDER_VERBS)
+            found.append(Mention("skill", match.group(1), number, match.start(1), command=ordered))
     for match in _THE_SKILL.finditer(line) if "the" in lowered else ():
         verb, opening, name, closing = match.groups()
         formatted = bool(opening or closing)
         invoked = (verb or "").lower() in INVOKE_VERBS and _imperative(verb, line[: match.start(1)])
+        ordered = invoked and verb.lower() in ORDER_VERBS
         before = line[: match.start(3)]
         if (formatted or ("-" in name and invoked)) and not creates(preceding + " " + before) and not quoted(before):
-            found.append(Mention("skill", name, number, match.start(3) + 1, command=invoked))
+            found.append(Mention("skill", name, number, match.start(3) + 1, command=ordered))
     return _unique(found + _links(masked, number))
 
 
@@ -172,7 +190,8 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     if slash:
         listed = _LIST_START.match(before) and not _ROUTE_WORDS.search(line)
         if _AFTER_SKILL.match(after) or _verb_before(before) or listed:
-            return [Mention("skill", slash.group(1), number, column, command=True)]
+            ordered = _verb_before(before, ORDER_VERBS) or bool(listed and _STEP_START.match(before))
+            return [Mention("skill", slash.group(1), number, column, command=ordered)]
         return []
     if _SPAN_NAME.match(content) and _AFTER_SKILL_WORD.match(after):
         return [] if _FROM_ELSEWHERE.match(after) else [Mention("skill", content, number, column)]
@@ -188,9 +207,15 @@ def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:
     return []
 
 
-def _verb_before(before: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", before[-24:])
-    return bool(words) and words[-1].lower() in INVOKE_VERBS | {"type", "typing", "runs", "running", "then"}
+_NAMING_VERBS = INVOKE_VERBS | {"type", "typing", "runs", "running", "then"}
+
+
+def _verb_before(before: str, verbs: frozenset[str] = _NAMING_VERBS) -> bool:
+    # "with `/run`, `/show`": the words of the line, not those of the code spans before
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", _CODE_SPAN.sub(" ", before)[-32:])]
+    while words and words[-1] in ("the", "a", "an"):  # "Use the `/x` skill"
+        words.pop()
+    return bool(words) and words[-1] in verbs
 
 
 def _external(target: str) -> bool:

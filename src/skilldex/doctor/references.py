@@ -99,6 +99,8 @@ class _Finder:
         tail = self._tail_match(target)
         if tail:
             return Resolved(doc, mention, tail, True)
+        if "/" in target and _located(doc, target):
+            return None  # "**Location:** `repos/api/scripts/x.sh`" then `./scripts/x.sh`: run there, checked there
         if mention.after is not None:  # an earlier block `cd`'d away: the reader runs it there
             moved = posixpath.normpath(posixpath.join(mention.after, target))
             if mention.after == UNKNOWN or not self.exists(mention.after):
@@ -199,6 +201,12 @@ class _Finder:
             if path.endswith("/" + target):
                 return path
         return None
+
+
+def _located(doc: Document, target: str) -> bool:
+    """Whether the doc itself names a longer path ending in `target`: where it runs the short form from."""
+    tail = "/" + target
+    return any(m.kind != "skill" and m.target.removeprefix("./").endswith(tail) for m in doc.mentions)
 
 
 def _empty(folder) -> bool:

@@ -150,7 +150,7 @@ def open_context(ref: RepoRef, home=None) -> RepoContext:
         if kind == "historical":
             historical.append(Document(file, kind, text))
             continue
-        mentions = workflow_mentions(text) if kind == "workflow" else markdown_mentions(text)
+        mentions = workflow_mentions(text) if kind == "workflow" else markdown_mentions(text, skill=kind == "skill")
         documents.append(Document(file, kind, text, mentions))
     _drop_callers_paths(documents)
     known = invocable(catalogue)

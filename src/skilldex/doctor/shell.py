@@ -112,8 +112,9 @@ class Mention:
     link: bool = False  # a markdown link (relative to the doc's folder)
     runner: str | None = None  # a task's runner (make, npm, pnpm, yarn, bun); `file` is make's `-f`
     file: str | None = None
-    # Written as something to run (a command line, `/name`, "use the name skill"), not only named in prose:
-    # a missing one is then an error, else a warning.
+    # Written as an order to run it (a command line, a code-block `/name`, a numbered step, "use the name skill"),
+    # not only named in passing (a bulleted list of related skills, "integrates with `/x`"): a missing one is then
+    # an error, else a warning.
     command: bool = False
     # The folder an earlier code block of the same doc `cd`'d into and never left: a walkthrough's reader is still
     # there (UNKNOWN: somewhere outside this repo). None: no earlier block moved.
@@ -131,8 +132,11 @@ def command_mentions(
     """Tools and scripts one command line runs, and the base folder after it (a `cd` changes it)."""
     state = state or ShellState()
     found: list[Mention] = []
+    quoted = mask(text)
     for match in CLAUDE_PROMPT.finditer(text):
-        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1, command=True))
+        # `tmux send-keys "claude '/x'"`: the prompt of a command that another command's argument only shows
+        ordered = quoted[match.start()] != " "
+        found.append(Mention("skill", match.group(1), line, column + match.start(1) - 1, command=ordered))
     plain = mask(mask(text, _EXPRESSION))
     entry = base
     # `(cd repos/lib && ./scripts/x.sh)`: a subshell; its `cd` holds until the closing parenthesis

@@ -83,7 +83,8 @@ CREATED_AFTER = re.compile(
 PLANNED_HEADING = re.compile(
     r"\b(?:not (?:yet|in|included|implemented|supported)|planned|future|roadmap|to-?do|deferred|backlog|ideas|"
     r"wish-?list|proposed|proposals?|upcoming|coming soon|out of scope|unimplemented|tracked separately|"
-    r"not done|open questions|won'?t do|(?:must|should|could|won'?t|nice to) have)\b",
+    r"not done|open questions|won'?t do|(?:must|should|could|won'?t|nice to) have|"
+    r"(?:files?|tests?|modules?|components?|scripts?|docs?) to (?:create|write|add|build|implement))\b",
     re.IGNORECASE,
 )
 

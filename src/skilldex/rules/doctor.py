@@ -19,13 +19,18 @@ MISSING_SKILL = rule(
         'command of that shape), sections about planned work ("What\'s not in v1", "Future", "Roadmap"), '
         'sections for another coding agent ("### Cursor"), wireframes, a `/name` the repo\'s docs anywhere call '
         "a channel, relay, endpoint or bot command (`/ops` (default extension channel)), and `/name` in docs "
-        "that never speak of Claude, skills or agents (a bot's `/verify`) are not skill mentions. An error only "
-        "where it is written to type and the text is said to the agent: Claude Code's skills (with the files of "
-        "the skill's folder), commands and agents, in `.claude/` or a plugin, CLAUDE.md and AGENTS.md and the "
-        "files they import (`@path`), workflows, or a line that names the skill it tells the agent to "
-        'use ("Use the apply-production-migrations skill"). A warning in every other doc (it may be a '
-        'product\'s own command), when a skill is only named in prose ("the `x` skill"), which is often another '
-        "repo's, or when the doc places the skill in a home folder (`~/.claude/skills/x`).",
+        "that never speak of Claude, skills or agents (a bot's `/verify`), folders of the doc's own folder "
+        '(`/guides` in docs/README.md), GitHub pages near a line about GitHub (`/releases`), a kind of skill ("the '
+        "service-level skill (e.g. ...)\") and commands a commands folder's guide says to create are not skill "
+        "mentions. An error only where the text orders the agent to run it (an imperative: use, run, invoke, "
+        'follow, type ... `/x`; a numbered step; a code-block line; `claude -p "/x"` run as a command) and is '
+        "said to the agent: Claude Code's skills (with the files of the skill's folder), commands and agents, in "
+        "`.claude/` or a plugin, CLAUDE.md and AGENTS.md and the files they import (`@path`), workflows, or a line "
+        'that names the skill it tells the agent to use ("Use the apply-production-migrations skill"). A warning '
+        'where it is named in passing (a bulleted list of related skills, "integrates with `/x`", a table of '
+        "commands, a prompt only passed on by another command), in every other doc (it may be a product's own "
+        'command), when a skill is only named in prose ("the `x` skill"), which is often another repo\'s, or '
+        "when the doc places the skill in a home folder (`~/.claude/skills/x`).",
         "The agent follows the doc, types the command, and nothing happens: it improvises instead, in the seed "
         "incident for ten minutes of a production outage.",
         '`docs/ops/daily.md`: "**Use the apply-production-migrations skill**" and no such skill in `.claude/skills/`.',
@@ -49,10 +54,15 @@ MISSING_TOOL = rule(
         "(`skills/<name>/` outside a dot folder) paths outside the skill's own folder, `scripts/` paths of a "
         "doc that places its skill in a home folder (`~/.claude/skills/x/`), paths after an earlier block of "
         "the same section `cd`'d into a folder the repo lacks, and the steps of a workflow only other repos "
-        "call (`on: workflow_call`). An error when a command runs it in text said to the agent or run by tooling "
+        'call (`on: workflow_call`), nor a short path the doc also gives in full ("Location: '
+        '`repos/api/scripts/x.sh`", then `./scripts/x.sh`). An error when a command runs it in text said to the '
+        "agent or run by tooling "
         "(Claude Code's skills, commands and agents, CLAUDE.md and AGENTS.md and their `@` imports, workflows); "
         "a warning in any other doc (a README, a runbook: the script may be planned, or the reader's), when a "
-        "path is only named in prose or when its top folder is not in the repo.",
+        "path is only named in prose, in a skill's \"Common Commands\" card (often a copied skill's, for the "
+        "project it runs in) or when its top folder is not in the repo; info in a doc nobody is led to (no README, "
+        "root doc, CLAUDE.md/AGENTS.md, docs index, skill or command links to it, hop by hop). Nothing in a "
+        "dotfiles repo's `.claude/` (`~/.claude`: its paths are those of the project it runs in).",
         "An instruction that runs a missing script fails in the middle of a procedure, usually an urgent one.",
         "```bash\npython3 tools/rds-querry --tables\n```",
     ),
@@ -71,8 +81,11 @@ MISSING_FILE = rule(
         "an environment variable's value (`VAR` pointing to `x`), paths under a heading about planned work, "
         "Claude Code's own places (`.claude/skills/`) and "
         "files a sentence says to create, imagines or gives as an example or default are skipped, as are "
-        "records (reports, session logs, migration notes, dated docs), plans and templates. Info when the "
-        "path's top folder is not in the repo (often the reader's project or another repo).",
+        "records (reports, session logs, migration notes, dated docs), plans and templates, and so is anything a "
+        "dotfiles repo's `.claude/` names (`~/.claude`: the paths of the project it runs in). Info when the path's "
+        "top folder is not in the repo (often the reader's project or another repo), or in a doc nobody is led to: "
+        "no README, root doc, CLAUDE.md/AGENTS.md, docs index, skill, command or agent links to it or names its "
+        "path, hop by hop.",
         "Agents open what docs point to; a dead link sends them searching, or guessing.",
         "`See [the runbook](runbooks/db.md)` with no `docs/runbooks/db.md`.",
     ),
@@ -144,7 +157,8 @@ TOOL_UNDESCRIBED = rule(
     "Add a docstring or header comment saying what it does, and a usage line with its flags.",
     doc(
         "Reports scripts in tool folders from which skilldex could read neither a description (docstring, "
-        "header comment, JSDoc) nor usage text (argparse, click, a usage() function).",
+        "header comment, JSDoc) nor usage text (argparse, click, a usage() function). Info for a script of three "
+        "commands or fewer (`ruff check --fix`): read at a glance, its commands say what it does.",
         "Agents pick tools by what they say they do; an undescribed tool is rebuilt rather than reused.",
         "`tools/sync.sh` that starts with `set -euo pipefail` and no comment.",
     ),
@@ -158,7 +172,9 @@ DELETED_SINCE_DOC = rule(
     "Update the doc: point it at the new path, or remove the instruction.",
     doc(
         "With git history, reports a path a doc mentions that no longer exists and that git shows deleted or "
-        "renamed in a commit after the doc's last commit; renames name the new path.",
+        "renamed in a commit after the doc's last commit; renames name the new path. A path git now ignores "
+        "(`docs/plans/` in .gitignore: untracked on purpose) and anything a dotfiles repo's `.claude/` names "
+        "(`~/.claude`: the paths of the project it runs in) are not reported.",
         "The doc was right once and nobody updated it: it now sends agents to something that is gone.",
         "`docs/deploy.md` (last changed 2025-11) runs `scripts/deploy-ec2.sh`, deleted in 2026-01.",
     ),
@@ -204,8 +220,8 @@ RETIRED_RESOURCE = rule(
         "some doc says it was terminated, decommissioned, removed, retired or no longer exists. Lines that "
         "speak of the past (`was`, `previously`, `until`) are not counted as uses. An error only when a workflow "
         "targets the resource and the statement says outright that it was terminated, decommissioned, retired, "
-        "destroyed or shut down; a warning when a doc uses it (a skill's note may be about the past or another "
-        "repo's host) or the statement only says removed, deleted or gone. Table rows and lines with status marks "
+        "destroyed or shut down; a warning when the statement only says removed, deleted or gone; info when a doc "
+        "uses it (a skill's note may be about the past or another repo's host). Table rows and lines with status marks "
         "(✅ ❌) state no retirement.",
         "Agents trust workflows and infra docs: in the seed incident a deploy workflow still targeting a "
         "terminated EC2 host sent the agent looking for servers that no longer existed.",
@@ -217,12 +233,13 @@ RETIRED_RESOURCE = rule(
 ORPHANED_RESOURCE = rule(
     "SKD613",
     "orphaned-resource",
-    "warning",
+    "info",
     "A workflow or infrastructure doc targets a host nothing else in the repo mentions.",
     "Check that the host still exists; update the file to the current one, or delete it.",
     doc(
         "Reports hostnames in workflows, and `ssh`/`scp`/`rsync` targets in infrastructure docs, that appear in "
-        "no other file of the repo. Public service domains (github.com, docker.io, ...) are not counted.",
+        "no other file of the repo. Public service domains (github.com, docker.io, ...) are not counted. Info: "
+        "a host named once is as often a public download site, a placeholder or an example as a leftover.",
         "Live infrastructure is named in many places (config, scripts, docs); a host only one file mentions is "
         "often a leftover from a migration.",
         "`run: ssh deploy@old-box.internal 'systemctl restart api'` with no other mention of `old-box`.",
@@ -256,7 +273,9 @@ MISSING_TASK = rule(
         "exists and defines no such target or script. A Makefile that includes other makefiles, builds its targets "
         "from variables or has a catch-all rule is not judged, nor are workspace-wide runs (`--filter`, `-w`), "
         "a subfolder doc's script the root defines when it is named for the folder (`npm run extension:build` in "
-        'extension/) or the lines before say "from the repo root", nor a workflow only other repos call.',
+        'extension/) or the lines before say "from the repo root", nor a workflow only other repos call, nor a '
+        "dotfiles repo's `.claude/` (`~/.claude`: its skills and agents run the targets of whatever project they "
+        "are used in).",
         "A renamed target leaves every runbook that calls it failing with `No rule to make target`.",
         "```bash\nmake deploy-stg   # the Makefile says deploy-staging\n```",
     ),
@@ -271,6 +290,10 @@ ERROR_AUDIENCES = {
     MISSING_TOOL.code: frozenset({"agent", "tooling"}),
     RETIRED_RESOURCE.code: frozenset({"tooling"}),  # a workflow deploys to it; a doc may be a note on the past
 }
+
+# Rules whose warnings are info in a doc no README, CLAUDE.md/AGENTS.md, docs index, skill or command leads to (by
+# links and named paths, hop by hop): a broken path in a doc nobody opens misleads no one soon.
+UNREAD_INFO = frozenset({MISSING_FILE.code, MISSING_TOOL.code})
 
 CODES = tuple(
     r.code

@@ -7,6 +7,7 @@ import pkgutil
 
 from skilldex.models import TaskItem
 from skilldex.scan import scan_repo, tasks
+from skilldex.scan.ci import registry as ci_registry
 from skilldex.scan.tasks import base, provider, registry
 
 # The modules of scan/tasks that are not runners: the protocol, its parsing helpers, the registry, the scan
@@ -75,7 +76,7 @@ def test_every_runner_that_places_files_says_what_their_names_hold():
 
 def test_the_schema_names_every_registered_runner():
     enum = TaskItem.model_json_schema()["properties"]["runner"]["enum"]
-    assert enum == [*registry.NAMES, "github-actions"]
+    assert enum == [*registry.NAMES, "github-actions", *ci_registry.NAMES]
 
 
 def test_one_file_per_runner_gives_its_tasks_with_its_command_line(repo):

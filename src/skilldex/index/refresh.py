@@ -296,7 +296,7 @@ def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
                 item.run,
                 " ".join(item.capabilities),
                 item.model_dump_json(),  # tags hold no spaces
-                main_capability(item.name, item.description, item.capabilities),
+                main_capability(item.name, item.description, item.capabilities, item.kind == "task" and not item.run),
                 *(doc[f] for f in FIELDS),
             )
         )

@@ -116,6 +116,13 @@ def is_guide(path: str) -> bool:
     return bool(_GUIDE_NAMES.match(base)) or path.startswith(".claude/rules/")
 
 
+def readme_scope(path: str) -> str:
+    """What a guide speaks for: a README below the root guides its own folder (`terraform/README.md` the
+    terraform scripts); what it names elsewhere (a docs index listing reference pages) is a citation."""
+    folder, _, base = path.rpartition("/")
+    return f"{folder}/" if folder and base.lower().startswith("readme") else ""
+
+
 def is_record(kind: str, path: str) -> bool:
     """A plan, proposal, ADR, investigation, report or change record: a doc about the past or a maybe-future."""
     if kind not in ("doc", "knowledge"):
@@ -224,11 +231,12 @@ def score(
             continue
         guide = kind == "doc" and is_guide(path)
         lowered = body.lower() if guide else ""
+        scope = readme_scope(path) if guide else ""
         said = grams(body)
         said.update(links(body, path))
         named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
-            if guide and (not folders[i] or folders[i] in lowered):
+            if guide and items[i][2].startswith(scope) and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
             elif not guide:
                 citers[i] += 1

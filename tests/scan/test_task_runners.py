@@ -44,6 +44,9 @@ FILES = {
     ),
     "cli/cli.csproj": ("<Project />\n", None),
     "pixi.toml": ('[tasks]\nlab = "jupyter lab"\n', ("pixi", "lab", "pixi run lab")),
+    "Tiltfile": ("k8s_yaml('yaml/crd.yaml')\n", ("tilt", "up", "tilt up")),
+    "crate/Cargo.toml": ('[package]\nname = "crate"\n', None),
+    "crate/release.toml": ("tag = true\n", ("cargo-release", "release", "cd crate && cargo release patch")),
     # files known by where they sit rather than by name
     "lib/tasks/db.rake": ("namespace :db do\n  task :reset do\n  end\nend\n", ("rake", "db:reset", "rake db:reset")),
     "ops/deploy.just": ("ship:\n    ./ship.sh\n", ("just", "ship", "just --justfile ops/deploy.just ship")),

@@ -60,6 +60,7 @@ OPS_WORDS = re.compile(
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(
     r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
+    r"(?:automated|unit|integration|end to end|e2e|acceptance|smoke) tests|"
     r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
     r"build from source|dev docs)\b"
 )  # a dev/docs folder holds the developers' docs (BookStack's theme system, its testing and release notes)
@@ -250,7 +251,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         return items  # an empty doc (or only frontmatter) tells nobody anything
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
     sections = " | ".join(h[1] for h in headings[:MAX_HEADINGS] if h[0] <= 2)
-    if not agent_doc and not _about_operations(file.rel, title, sections):
+    # the root README is where everyone starts, whatever its sections are called
+    if not agent_doc and not _guide(file) and not _about_operations(file.rel, title, sections):
         return items
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.

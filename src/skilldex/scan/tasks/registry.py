@@ -28,6 +28,8 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "gradle": ("gradle",),
     "dotnet": ("dotnet",),
     "pixi": ("pixi",),
+    "tilt": ("tilt",),
+    "cargo_release": ("cargo-release",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

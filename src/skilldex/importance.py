@@ -118,7 +118,7 @@ def is_guide(path: str) -> bool:
 
 def readme_scope(path: str) -> str:
     """What a guide speaks for: a README below the root guides its own folder (`terraform/README.md` the
-    terraform scripts); what it names elsewhere (a docs index listing reference pages) is a citation."""
+    terraform scripts); what it names elsewhere (a docs index listing reference pages) it does not."""
     folder, _, base = path.rpartition("/")
     return f"{folder}/" if folder and base.lower().startswith("readme") else ""
 
@@ -236,11 +236,13 @@ def score(
         said.update(links(body, path))
         named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
-            if guide and items[i][2].startswith(scope) and (not folders[i] or folders[i] in lowered):
+            if guide and not items[i][2].startswith(scope):
+                continue  # a README's page list beyond its folder (a docs index) is no guidance for them
+            if guide and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
             elif not guide:
                 citers[i] += 1
-    internal = _internal(items, bodies, commands)
+    internal, run_by = _internal(items, bodies, commands)
     forbidden = _forbidden(items, bodies, owners)
     for i, (kind, _, _, _, run) in enumerate(items):
         hook = blocked_by(list(blocked), run) if blocked and kind in ("task", "tool") else None
@@ -277,9 +279,13 @@ def score(
         if i in forbidden:  # whatever else names it: the rules win
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")
-        elif i in internal and i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))):
-            # named by guidance: used directly; a sourced file is a library whoever names it
-            points += INTERNAL
+        elif i in internal and (
+            any(j in guides or _documented(items[j]) for j in run_by.get(i, ()))
+            or (i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))))
+        ):
+            # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
+            # task runs is that task's helper whoever names it: the task is the entry point
+            points = min(points + INTERNAL, HEADLINE_FLOOR)  # whatever names it: never a headline
             why.append(f"an internal helper ({internal[i]}): use its caller")
         elif is_record(kind, path):
             points += RECORD
@@ -294,17 +300,24 @@ def score(
     return result
 
 
+def _documented(item: tuple[str, str, str, str, str | None]) -> bool:
+    """A task its author described (not only "Runs: ..."): an entry point of its own."""
+    kind, _, _, description, _ = item
+    return kind == "task" and bool(description) and not description.startswith("Runs: ")
+
+
 def _internal(
     items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], commands: Sequence[str]
-) -> dict[int, str]:
-    """Tools another script sources, or that only tasks run: index -> who uses them."""
+) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Tools another script sources, or that only tasks run: index -> who uses them; and the tasks that run each."""
     tools: dict[str, list[int]] = {}
     for i, (kind, _, path, _, _) in enumerate(items):
         if kind == "tool":
             tools.setdefault(path.rsplit("/", 1)[-1], []).append(i)
     found: dict[int, str] = {}
+    run_by: dict[int, list[int]] = {}
     if not tools:
-        return found
+        return found, run_by
     runners = {
         path.rsplit("/", 1)[0] + "/": path
         for kind, _, path, _, _ in items
@@ -331,7 +344,8 @@ def _internal(
                 for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
                     if "/" not in word or "{" in word or items[i][2].endswith(word):
                         found.setdefault(i, f"run by task {name}")
-    return found
+                        run_by.setdefault(i, []).append(j)
+    return found, run_by
 
 
 _NEGATIVE = re.compile(

@@ -77,7 +77,7 @@ def test_a_script_a_dockerfile_copies_into_its_image_is_the_images_not_a_tool(re
     assert sorted(path for kind, path in found if kind == "tool") == ["images/lambda/build.sh", "images/other/run.sh"]
 
 
-def test_the_root_readme_and_a_testing_guide_are_docs_whatever_their_sections(repo):
+def test_the_root_readme_saying_how_to_run_and_a_testing_guide_are_docs(repo):
     found = items(
         repo(
             {
@@ -90,3 +90,8 @@ def test_the_root_readme_and_a_testing_guide_are_docs_whatever_their_sections(re
     )
     assert sorted(path for kind, path in found if kind == "doc") == ["README.md", "docs/guides/automated-tests.md"]
     assert found[("doc", "docs/guides/automated-tests.md")].capabilities == ["testing"]
+
+
+def test_a_root_readme_that_only_says_what_the_repo_is_is_no_doc(repo):
+    found = items(repo({"README.md": "# hookline\n\nDelivers customer webhooks with retries.\n"}))
+    assert list(found) == []

@@ -198,10 +198,12 @@ def test_a_script_a_documented_task_runs_is_its_helper_whoever_names_it(repo):
     assert script.importance == -4 < task.importance  # named in AGENTS.md, yet never a headline
 
 
-def test_a_readme_below_the_root_guides_its_own_folder_only(repo):
+def test_a_guide_below_the_root_guides_its_own_folder_only(repo):
     root = repo(
         {
             "docs/explanation/README.md": "# Development\n\nSee docs/reference/env.md and docs/explanation/ports.md.\n",
+            "docs/CONTRIBUTING.md": "# Contributing\n\nRead docs/guides/runbook.md.\n",  # a repo-wide guide
+            "docs/guides/runbook.md": "# Production runbook\n\nSteps.\n",
             "docs/reference/env.md": "# Environment variables for production\n\nDATABASE_URL.\n",
             "docs/explanation/ports.md": "# Ports in production\n\nThe ports.\n",
         }
@@ -209,3 +211,4 @@ def test_a_readme_below_the_root_guides_its_own_folder_only(repo):
     rows, _ = _rows(root)
     assert rows[("doc", "docs/explanation/ports.md", "ports")].why.startswith("named in docs/explanation/README.md")
     assert rows[("doc", "docs/reference/env.md", "env")].why == ""  # a docs index's list, not guidance
+    assert rows[("doc", "docs/guides/runbook.md", "runbook")].why.startswith("named in docs/CONTRIBUTING.md")

@@ -103,6 +103,7 @@ _DOCS_DIRS = frozenset({"docs", "doc", "documentation", "site"})
 _SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
 _CI_DIRS = frozenset({"ci", ".github", ".circleci", ".buildkite", ".gitlab", "ci-scripts"})
 _HELPER_DIRS = _CI_DIRS | {"helpers", "helper_scripts", "helper-scripts", "_helpers"}
+_REPO_GUIDE_DIRS = frozenset({"docs", "doc", ".github", "documentation"})
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
@@ -116,11 +117,15 @@ def is_guide(path: str) -> bool:
     return bool(_GUIDE_NAMES.match(base)) or path.startswith(".claude/rules/")
 
 
-def readme_scope(path: str) -> str:
-    """What a guide speaks for: a README below the root guides its own folder (`terraform/README.md` the
-    terraform scripts); what it names elsewhere (a docs index listing reference pages) it does not."""
-    folder, _, base = path.rpartition("/")
-    return f"{folder}/" if folder and base.lower().startswith("readme") else ""
+def guide_scope(path: str) -> str:
+    """What a guide speaks for: one below the root guides its own folder (`terraform/README.md` the terraform
+    scripts, `docs/guides/manual-testing/getting-started.md` its test pages; a nested AGENTS.md its tree), so what
+    it names elsewhere (a docs index listing reference pages) it does not. The root's guides, `.claude/rules`
+    and those in a top-level `docs/` or `.github/` (where repo-wide guides live) speak for the whole repo."""
+    folder = path.rpartition("/")[0]
+    if not folder or path.startswith(".claude/rules/") or folder.lower() in _REPO_GUIDE_DIRS:
+        return ""
+    return f"{folder}/"
 
 
 def is_record(kind: str, path: str) -> bool:
@@ -231,13 +236,13 @@ def score(
             continue
         guide = kind == "doc" and is_guide(path)
         lowered = body.lower() if guide else ""
-        scope = readme_scope(path) if guide else ""
+        scope = guide_scope(path) if guide else ""
         said = grams(body)
         said.update(links(body, path))
         named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
             if guide and not items[i][2].startswith(scope):
-                continue  # a README's page list beyond its folder (a docs index) is no guidance for them
+                continue  # a nested guide's page list beyond its folder (a docs index) is no guidance for them
             if guide and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
             elif not guide:

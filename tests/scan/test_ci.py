@@ -85,13 +85,29 @@ def test_workflows_run_on_pushes_and_pull_requests_are_where_ci_is_defined(repo)
 
 def test_a_ci_check_is_ci_first_in_the_brief_whatever_it_checks(repo, tmp_path, monkeypatch):
     monkeypatch.setenv("SKILLDEX_CACHE_DIR", str(tmp_path / "cache"))
-    root = repo({".github/workflows/tests-pytest.yml": PYTEST, ".github/workflows/deploy.yml": DEPLOY_ON_PUSH})
+    root = repo(
+        {
+            ".github/workflows/tests-pytest.yml": PYTEST,
+            ".github/workflows/unit-tests.yml": PYTEST.replace("on:\n", "on:\n  workflow_dispatch:\n"),
+            ".github/workflows/deploy.yml": DEPLOY_ON_PUSH,
+            ".github/workflows/test.yml": PYTEST,
+            "Makefile": "test: ## Run the tests\n\tpytest\n",
+        }
+    )
     index = repo_index(root, "repo")
     try:
-        main = {r.path: r.main for r in index.rows}
+        rows = {r.path: r for r in index.rows}
     finally:
         index.close()
-    assert main == {".github/workflows/tests-pytest.yml": "ci", ".github/workflows/deploy.yml": "deploy"}
+    assert {path: row.main for path, row in rows.items()} == {
+        ".github/workflows/tests-pytest.yml": "ci",
+        ".github/workflows/unit-tests.yml": "ci",  # a check on pull requests that can also be started by hand
+        ".github/workflows/deploy.yml": "deploy",
+        ".github/workflows/test.yml": "ci",
+        "Makefile": "testing",
+    }
+    assert rows[".github/workflows/unit-tests.yml"].run == "gh workflow run unit-tests.yml"
+    assert "copy of a root task" not in rows[".github/workflows/test.yml"].why  # CI's, not a package's `make test`
 
 
 @pytest.mark.parametrize(

@@ -271,7 +271,8 @@ def score(
         if kind == "doc" and _HOW_TO.match(path.rsplit("/", 1)[-1]) and not is_site_page(kind, path):
             points += HOW_TO
             why.append("a how-to named for what it explains")
-        pipeline = not items[i][4] or items[i][4].startswith("gh workflow run")  # CI's, named like a task
+        run = items[i][4] or ""
+        pipeline = not run or run.startswith("gh workflow run ")  # CI's, named like a task
         if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose and not pipeline:
             # the root task runs it with the others: the root one is what to use first, whoever names the copy
             points = min(points + COPY, HEADLINE_FLOOR)

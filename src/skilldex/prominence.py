@@ -49,6 +49,8 @@ def citations(items: list[tuple[str, str, str, str]]) -> list[int]:
     cited = []
     for kind, name, path, _ in items:
         base = path.rsplit("/", 1)[-1]
-        keys = {path, base, base.rsplit(".", 1)[0], name} if kind == "tool" else {name}
+        stem = base.rsplit(".", 1)[0]
+        # a script's stem counts when no everyday word says it: `db-reset`, not the `run` of run.sh
+        keys = {path, base, name, *([stem] if re.search(r"[-_]", stem) else [])} if kind == "tool" else {name}
         cited.append(sum(counts.get(k, 0) for k in keys if k))
     return cited

@@ -287,12 +287,15 @@ def score(
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")
         elif i in internal and (
-            any(j in guides or _documented(items[j]) for j in run_by.get(i, ()))
+            (not citers[i] and any(j in guides or _documented(items[j]) for j in run_by.get(i, ())))
             or (i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))))
         ):
             # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
-            # task runs is that task's helper whoever names it: the task is the entry point
+            # task runs is that task's helper (the task is the entry point), unless skills or docs tell people to
+            # run it themselves
             points = min(points + INTERNAL, HEADLINE_FLOOR)  # whatever names it: never a headline
+            if internal[i].startswith("sourced"):  # a library: a step further from use than the script sourcing it
+                points -= 1
             why.append(f"an internal helper ({internal[i]}): use its caller")
         elif is_record(kind, path):
             points += RECORD

@@ -212,3 +212,15 @@ def test_a_guide_below_the_root_guides_its_own_folder_only(repo):
     assert rows[("doc", "docs/explanation/ports.md", "ports")].why.startswith("named in docs/explanation/README.md")
     assert rows[("doc", "docs/reference/env.md", "env")].why == ""  # a docs index's list, not guidance
     assert rows[("doc", "docs/guides/runbook.md", "runbook")].why.startswith("named in docs/CONTRIBUTING.md")
+
+
+def test_a_tasks_runs_description_is_no_citation_of_the_script_it_runs(repo):
+    root = repo(
+        {
+            "Makefile": "upgrade-dpu:\n\t@scripts/upgrade-dpu.sh\n",  # no description: "Runs: scripts/upgrade-dpu.sh"
+            "scripts/upgrade-dpu.sh": "#!/bin/sh\n# Upgrade the DPU firmware.\n",
+        }
+    )
+    rows, _ = _rows(root)
+    script = rows[("tool", "scripts/upgrade-dpu.sh", "upgrade-dpu.sh")]
+    assert script.why == "cited by 1 other item; an internal helper (run by task upgrade-dpu): use its caller"

@@ -288,7 +288,10 @@ def score(
             why.append(f"forbidden by {forbidden[i]}")
         elif i in internal and (
             (not citers[i] and any(j in guides or _documented(items[j]) for j in run_by.get(i, ())))
-            or (i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))))
+            or (
+                i not in guides
+                and (not _independent(i, times, run_by, items) or internal[i].startswith(("sourced", "kept in")))
+            )
         ):
             # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
             # task runs is that task's helper (the task is the entry point), unless skills or docs tell people to
@@ -308,6 +311,13 @@ def score(
             why.append("a proof of concept")
         result.append((points, "; ".join(why)))
     return result
+
+
+def _independent(
+    i: int, times: int, run_by: dict[int, list[int]], items: Sequence[tuple[str, str, str, str, str | None]]
+) -> int:
+    """Citations of a script beyond its callers' own "Runs: scripts/x.sh" descriptions, which only say they run it."""
+    return times - sum(items[j][3].startswith("Runs: ") for j in run_by.get(i, ()))
 
 
 def _documented(item: tuple[str, str, str, str, str | None]) -> bool:

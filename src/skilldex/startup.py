@@ -122,10 +122,11 @@ def groups(rows: list[Row]) -> dict[str, list[Row]]:
 
 
 def rank(row: Row) -> tuple:
-    """Most used first: the repo's evidence plus the kind's prior; ties by depth (the root's before a package's),
-    kind, then name."""
+    """Most used first: the repo's evidence plus the kind's prior; ties by the CI check that runs the tests (what
+    "CI" means to a reader) before other checks, depth (the root's before a package's), kind, then name."""
     return (
         -(row.importance + KIND_PRIOR.get(row.kind, 0)),
+        not (row.main == "ci" and "testing" in row.capabilities),
         row.path.count("/"),
         KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99,
         row.name,

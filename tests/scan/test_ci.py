@@ -7,6 +7,7 @@ import pytest
 
 from skilldex.index.refresh import repo_index
 from skilldex.scan import scan_repo
+from skilldex.startup import rank
 
 PYTEST = """name: "Tests: Pytest"
 on:
@@ -24,6 +25,7 @@ jobs:
 DEPLOY_ON_PUSH = (
     "name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  go:\n    steps:\n      - run: ./deploy.sh\n"
 )
+VERSION_CHECK = "name: Version\non: pull_request\njobs:\n  v:\n    steps:\n      - run: ./check-version\n"
 LABELER = "on: pull_request_target\njobs:\n  label:\n    steps:\n      - uses: actions/labeler@v5\n"
 NIGHTLY = "on:\n  schedule:\n    - cron: '0 3 * * *'\njobs:\n  go:\n    steps:\n      - run: make nightly\n"
 BUILDKITE = """steps:
@@ -91,6 +93,7 @@ def test_a_ci_check_is_ci_first_in_the_brief_whatever_it_checks(repo, tmp_path, 
             ".github/workflows/unit-tests.yml": PYTEST.replace("on:\n", "on:\n  workflow_dispatch:\n"),
             ".github/workflows/deploy.yml": DEPLOY_ON_PUSH,
             ".github/workflows/test.yml": PYTEST,
+            ".github/workflows/a-version.yml": VERSION_CHECK,
             "Makefile": "test: ## Run the tests\n\tpytest\n",
         }
     )
@@ -104,9 +107,12 @@ def test_a_ci_check_is_ci_first_in_the_brief_whatever_it_checks(repo, tmp_path, 
         ".github/workflows/unit-tests.yml": "ci",  # a check on pull requests that can also be started by hand
         ".github/workflows/deploy.yml": "deploy",
         ".github/workflows/test.yml": "ci",
+        ".github/workflows/a-version.yml": "ci",
         "Makefile": "testing",
     }
     assert rows[".github/workflows/unit-tests.yml"].run == "gh workflow run unit-tests.yml"
+    ci = sorted((r for r in rows.values() if r.main == "ci"), key=rank)
+    assert [r.path for r in ci][-1] == ".github/workflows/a-version.yml"  # the checks that run the tests first
     assert "copy of a root task" not in rows[".github/workflows/test.yml"].why  # CI's, not a package's `make test`
 
 

@@ -95,3 +95,20 @@ def test_the_root_readme_saying_how_to_run_and_a_testing_guide_are_docs(repo):
 def test_a_root_readme_that_only_says_what_the_repo_is_is_no_doc(repo):
     found = items(repo({"README.md": "# hookline\n\nDelivers customer webhooks with retries.\n"}))
     assert list(found) == []
+
+
+def test_a_script_terraform_ships_to_a_machine_is_not_a_tool(repo):
+    found = items(
+        repo(
+            {
+                "iac/cluster/main.tf": 'locals {\n  run = templatefile("${path.module}/scripts/run-nomad.sh", {})\n}\n',
+                "iac/cluster/scripts/run-nomad.sh": "#!/bin/bash\n# Configure and run Nomad on the VM.\n",
+                "iac/cluster/scripts/plan.sh": "#!/bin/bash\n# Plan the cluster.\nterraform plan\n",  # named nowhere
+                "iac/other/scripts/run-nomad.sh": "#!/bin/bash\n# Run Nomad here.\n",  # another folder's Terraform
+            }
+        )
+    )
+    assert sorted(path for kind, path in found if kind == "tool") == [
+        "iac/cluster/scripts/plan.sh",
+        "iac/other/scripts/run-nomad.sh",
+    ]

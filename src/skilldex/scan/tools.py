@@ -302,7 +302,7 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
 def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     items: list[ToolItem] = []
     candidate, head = _is_candidate(fs, file)
-    if not candidate or _copied_into_image(fs, file):
+    if not candidate or _copied_into_image(fs, file) or _shipped_by_terraform(fs, file):
         return items
     item = scan_tool(fs, file, head)
     if item is not None:
@@ -327,6 +327,25 @@ def _copied_into_image(fs: RepoFS, file: RepoFile) -> bool:
         sources = match.group(2).replace("[", " ").replace("]", " ").replace(",", " ").split()[:-1]
         if any(posixpath.basename(source.strip("\"'")) == file.name for source in sources):
             return True
+    return False
+
+
+# Terraform functions that read a file into a resource (a VM's startup script, user data, an uploaded object)
+_TF_FILE = re.compile(r"\b(?:file|templatefile|filebase64|filesha256|filemd5)\(\s*\"\$\{path\.module\}/([^\"]+)\"")
+
+
+def _shipped_by_terraform(fs: RepoFS, file: RepoFile) -> bool:
+    """A script the Terraform beside it or one folder up reads as a file (`templatefile("${path.module}/scripts/
+    run-nomad.sh", ...)`): a VM's startup script or user data, run on the machine Terraform makes, not a tool."""
+    if len(file.parts) < 2:
+        return False
+    folder = posixpath.dirname(file.rel)
+    for home in (folder, posixpath.dirname(folder)) if "/" in folder else (folder,):
+        wanted = posixpath.relpath(file.rel, home) if home else file.rel
+        for tf in fs.files_in(home):
+            text = (fs.read_text(tf) or "") if tf.name.endswith(".tf") else ""
+            if wanted in text and any(m.group(1) == wanted for m in _TF_FILE.finditer(text)):
+                return True
     return False
 
 

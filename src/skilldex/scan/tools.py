@@ -342,8 +342,8 @@ def _shipped_by_terraform(fs: RepoFS, file: RepoFile) -> bool:
     folder = posixpath.dirname(file.rel)
     for home in (folder, posixpath.dirname(folder)) if "/" in folder else (folder,):
         wanted = posixpath.relpath(file.rel, home) if home else file.rel
-        for tf in fs.files_in(home):
-            text = (fs.read_text(tf) or "") if tf.name.endswith(".tf") else ""
+        for tf in fs.files_in(home, ".tf"):  # only these are consulted: editing a note beside it rescans nothing
+            text = fs.read_text(tf) or ""
             if wanted in text and any(m.group(1) == wanted for m in _TF_FILE.finditer(text)):
                 return True
     return False

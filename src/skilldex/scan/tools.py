@@ -10,7 +10,7 @@ from skilldex import capabilities
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
-from skilldex.scan import changes, frameworks, tools_go
+from skilldex.scan import changes, frameworks, shipped, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import typescript_runner
@@ -302,51 +302,12 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
 def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     items: list[ToolItem] = []
     candidate, head = _is_candidate(fs, file)
-    if not candidate or _copied_into_image(fs, file) or _shipped_by_terraform(fs, file):
+    if not candidate or shipped.elsewhere(fs, file):
         return items
     item = scan_tool(fs, file, head)
     if item is not None:
         items.append(item)
     return items
-
-
-# `COPY --chown=app entrypoint.sh setup.sh /opt/` or `ADD ["run.sh", "/"]`: the sources, then the destination
-_COPY = re.compile(r"^[ \t]*(?:COPY|ADD)[ \t]+((?:--\S+[ \t]+)*)(.+)$", re.IGNORECASE | re.MULTILINE)
-
-
-def _copied_into_image(fs: RepoFS, file: RepoFile) -> bool:
-    """A script the Dockerfile beside it copies into its image by name (an entrypoint, a Lambda extension): it runs
-    inside the container, not on a person's machine, so it is the image's, not a tool."""
-    if len(file.parts) == 1:
-        return False
-    dockerfile = fs.file(posixpath.join(posixpath.dirname(file.rel), "Dockerfile"))
-    text = fs.read_text(dockerfile) if dockerfile is not None else None
-    for match in _COPY.finditer(text or ""):
-        if "--from" in match.group(1):
-            continue  # from another build stage, not from this folder
-        sources = match.group(2).replace("[", " ").replace("]", " ").replace(",", " ").split()[:-1]
-        if any(posixpath.basename(source.strip("\"'")) == file.name for source in sources):
-            return True
-    return False
-
-
-# Terraform functions that read a file into a resource (a VM's startup script, user data, an uploaded object)
-_TF_FILE = re.compile(r"\b(?:file|templatefile|filebase64|filesha256|filemd5)\(\s*\"\$\{path\.module\}/([^\"]+)\"")
-
-
-def _shipped_by_terraform(fs: RepoFS, file: RepoFile) -> bool:
-    """A script the Terraform beside it or one folder up reads as a file (`templatefile("${path.module}/scripts/
-    run-nomad.sh", ...)`): a VM's startup script or user data, run on the machine Terraform makes, not a tool."""
-    if len(file.parts) < 2:
-        return False
-    folder = posixpath.dirname(file.rel)
-    for home in (folder, posixpath.dirname(folder)) if "/" in folder else (folder,):
-        wanted = posixpath.relpath(file.rel, home) if home else file.rel
-        for tf in fs.files_in(home, ".tf"):  # only these are consulted: editing a note beside it rescans nothing
-            text = fs.read_text(tf) or ""
-            if wanted in text and any(m.group(1) == wanted for m in _TF_FILE.finditer(text)):
-                return True
-    return False
 
 
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)

@@ -112,3 +112,29 @@ def test_a_script_terraform_ships_to_a_machine_is_not_a_tool(repo):
         "iac/cluster/scripts/plan.sh",
         "iac/other/scripts/run-nomad.sh",
     ]
+
+
+def test_a_devcontainers_scripts_are_tools_though_its_dockerfile_copies_them(repo):
+    found = items(
+        repo(
+            {
+                ".devcontainer/Dockerfile": "FROM node\nCOPY init-firewall.sh /usr/local/bin/\n",
+                ".devcontainer/init-firewall.sh": "#!/bin/bash\n# Allow only the domains the dev container needs.\n",
+            }
+        )
+    )
+    assert [path for kind, path in found if kind == "tool"] == [".devcontainer/init-firewall.sh"]
+
+
+def test_a_script_a_compose_service_mounts_runs_in_the_container(repo):
+    found = items(
+        repo(
+            {
+                "docker-compose.yml": "services:\n  snuba:\n    image: snuba\n    volumes:\n"
+                '      - "./snuba/healthcheck.sh:/usr/src/snuba/healthcheck.sh:ro"\n',
+                "snuba/healthcheck.sh": "#!/bin/bash\n# Check the snuba API answers.\n",
+                "snuba/reset.sh": "#!/bin/bash\n# Reset snuba's tables.\n",  # mounted nowhere: run by people
+            }
+        )
+    )
+    assert [path for kind, path in found if kind == "tool"] == ["snuba/reset.sh"]

@@ -1,5 +1,5 @@
-"""Scripts that run somewhere other than a person's machine: copied into a container image, or shipped by Terraform
-to the machines it makes. They are the image's or the VM's, not tools to run."""
+"""Scripts that run somewhere other than a person's machine: copied into a container image, mounted into a compose
+service, or shipped by Terraform to the machines it makes. They are the container's or the VM's, not tools."""
 
 from __future__ import annotations
 
@@ -11,7 +11,25 @@ from skilldex.scan.fs import RepoFile, RepoFS
 
 def elsewhere(fs: RepoFS, file: RepoFile) -> bool:
     """Whether the script runs in a container or on a machine rather than where people run tools."""
-    return _copied_into_image(fs, file) or _shipped_by_terraform(fs, file)
+    return _copied_into_image(fs, file) or _mounted_by_compose(fs, file) or _shipped_by_terraform(fs, file)
+
+
+COMPOSE_FILES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
+
+
+def _mounted_by_compose(fs: RepoFS, file: RepoFile) -> bool:
+    """A script a compose file in a folder above it mounts into a service (`./snuba/api_healthcheck.py:/usr/src/
+    ...:ro`): the container runs it (a healthcheck, an entrypoint), not a person."""
+    folder = posixpath.dirname(file.rel)
+    while folder:
+        folder = posixpath.dirname(folder)
+        for name in COMPOSE_FILES:
+            compose = fs.file(posixpath.join(folder, name))
+            text = fs.read_text(compose) if compose is not None else None
+            wanted = posixpath.relpath(file.rel, folder or ".")
+            if text and re.search(rf"""(?:^|[\s"'-])\./{re.escape(wanted)}:/""", text, re.MULTILINE):
+                return True
+    return False
 
 
 # `COPY --chown=app entrypoint.sh setup.sh /opt/` or `ADD ["run.sh", "/"]`: the sources, then the destination
@@ -21,8 +39,8 @@ _COPY = re.compile(r"^[ \t]*(?:COPY|ADD)[ \t]+((?:--\S+[ \t]+)*)(.+)$", re.IGNOR
 def _copied_into_image(fs: RepoFS, file: RepoFile) -> bool:
     """A script the Dockerfile beside it copies into its image by name (an entrypoint, a Lambda extension): it runs
     inside the container, not on a person's machine, so it is the image's, not a tool."""
-    if len(file.parts) == 1:
-        return False
+    if len(file.parts) == 1 or ".devcontainer" in file.parts:
+        return False  # a devcontainer is the developer's own machine: its scripts set up where people work
     dockerfile = fs.file(posixpath.join(posixpath.dirname(file.rel), "Dockerfile"))
     text = fs.read_text(dockerfile) if dockerfile is not None else None
     for match in _COPY.finditer(text or ""):

@@ -25,7 +25,6 @@ _DIRECTIVE = re.compile(
 )
 # One start per run of spaces or of decoration characters: a long run is not retried from each of its characters.
 _DECORATION = re.compile(r"^[=\-*#~_+]{3,}\s*|(?<!\s)\s*(?<![=\-*#~_+])[=\-*#~_+]{3,}\s*$")
-_SHELL_OPTIONS = re.compile(r"^\s*set\s+(?:[-+][a-zA-Z]+|-o\s+\w+)(?:\s+(?:[-+][a-zA-Z]+|-o\s+\w+))*\s*$")
 _PEP723_START = re.compile(r"^#\s*///\s*[\w-]+\s*$")
 _PEP723_END = re.compile(r"^#\s*///\s*$")
 _SHDOC_TAG = re.compile(
@@ -53,11 +52,7 @@ def read_header(lines: list[str], names: list[str]) -> Header:
     between, nothing else) is the description: Kubernetes- and Google-style scripts put it there.
     """
     start = 1 if lines and lines[0].startswith("#!") else 0
-    start = _skip_blank(lines, start)
-    # `set -ex`, a blank line, then what the script does; a comment right under `set -e` is its first step's
-    while start + 1 < len(lines) and _SHELL_OPTIONS.match(lines[start]) and not lines[start + 1].strip():
-        start = _skip_blank(lines, start + 1)
-    header, end = _read_block(lines, start, names)
+    header, end = _read_block(lines, _skip_blank(lines, start), names)
     if header.description:
         return header
     following = _skip_blank(lines, end)

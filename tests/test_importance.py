@@ -180,3 +180,47 @@ def test_the_full_listing_says_when_a_capability_has_nothing_to_headline(repo):
     _, brief = _rows(repo(files))
     assert "### quality\n- lint (task): Lint" in brief
     assert "### secrets: 1 item, none a headline\n- docs/plans/secrets-rotation-plan.md (doc):" in brief  # listed
+
+
+def test_a_script_a_documented_task_runs_is_its_helper_whoever_names_it(repo):
+    root = repo(
+        {
+            "AGENTS.md": "# Agents\n\nRun `make create-cluster`; it calls `scripts/cluster.sh create`.\n",
+            "Makefile": "CLUSTER_SCRIPT := scripts/cluster.sh\n\ncreate-cluster:\n\t@$(CLUSTER_SCRIPT) create\n",
+            "scripts/cluster.sh": "#!/bin/sh\n# Create the OpenShift cluster.\n",
+        }
+    )
+    rows, _ = _rows(root)
+    task = rows[("task", "Makefile", "create-cluster")]
+    assert task.description == "Runs: scripts/cluster.sh create"  # the variable naming the program, as make reads it
+    script = rows[("tool", "scripts/cluster.sh", "cluster.sh")]
+    assert script.why.endswith("an internal helper (run by task create-cluster): use its caller")
+    assert script.importance == -4 < task.importance  # named in AGENTS.md, yet never a headline
+
+
+def test_a_guide_below_the_root_guides_its_own_folder_only(repo):
+    root = repo(
+        {
+            "docs/explanation/README.md": "# Development\n\nSee docs/reference/env.md and docs/explanation/ports.md.\n",
+            "docs/CONTRIBUTING.md": "# Contributing\n\nRead docs/guides/runbook.md.\n",  # a repo-wide guide
+            "docs/guides/runbook.md": "# Production runbook\n\nSteps.\n",
+            "docs/reference/env.md": "# Environment variables for production\n\nDATABASE_URL.\n",
+            "docs/explanation/ports.md": "# Ports in production\n\nThe ports.\n",
+        }
+    )
+    rows, _ = _rows(root)
+    assert rows[("doc", "docs/explanation/ports.md", "ports")].why.startswith("named in docs/explanation/README.md")
+    assert rows[("doc", "docs/reference/env.md", "env")].why == ""  # a docs index's list, not guidance
+    assert rows[("doc", "docs/guides/runbook.md", "runbook")].why.startswith("named in docs/CONTRIBUTING.md")
+
+
+def test_a_tasks_runs_description_is_no_citation_of_the_script_it_runs(repo):
+    root = repo(
+        {
+            "Makefile": "upgrade-dpu:\n\t@scripts/upgrade-dpu.sh\n",  # no description: "Runs: scripts/upgrade-dpu.sh"
+            "scripts/upgrade-dpu.sh": "#!/bin/sh\n# Upgrade the DPU firmware.\n",
+        }
+    )
+    rows, _ = _rows(root)
+    script = rows[("tool", "scripts/upgrade-dpu.sh", "upgrade-dpu.sh")]
+    assert script.why == "cited by 1 other item; an internal helper (run by task upgrade-dpu): use its caller"

@@ -103,6 +103,7 @@ _DOCS_DIRS = frozenset({"docs", "doc", "documentation", "site"})
 _SDK_DIRS = frozenset({"sdk", "sdks", "clients"})
 _CI_DIRS = frozenset({"ci", ".github", ".circleci", ".buildkite", ".gitlab", "ci-scripts"})
 _HELPER_DIRS = _CI_DIRS | {"helpers", "helper_scripts", "helper-scripts", "_helpers"}
+_REPO_GUIDE_DIRS = frozenset({"docs", "doc", ".github", "documentation"})
 _SOURCED = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+[\"']?([^\s\"';&|)]+)", re.MULTILINE)
 _EDGES = "`'\"()[]{}<>,;:!?*"
 _RUNNER_FILES = re.compile(
@@ -114,6 +115,17 @@ def is_guide(path: str) -> bool:
     """Whether a doc is guidance the repo's people and agents read first."""
     base = path.rsplit("/", 1)[-1]
     return bool(_GUIDE_NAMES.match(base)) or path.startswith(".claude/rules/")
+
+
+def guide_scope(path: str) -> str:
+    """What a guide speaks for: one below the root guides its own folder (`terraform/README.md` the terraform
+    scripts, `docs/guides/manual-testing/getting-started.md` its test pages; a nested AGENTS.md its tree), so what
+    it names elsewhere (a docs index listing reference pages) it does not. The root's guides, `.claude/rules`
+    and those in a top-level `docs/` or `.github/` (where repo-wide guides live) speak for the whole repo."""
+    folder = path.rpartition("/")[0]
+    if not folder or path.startswith(".claude/rules/") or folder.lower() in _REPO_GUIDE_DIRS:
+        return ""
+    return f"{folder}/"
 
 
 def is_record(kind: str, path: str) -> bool:
@@ -224,15 +236,18 @@ def score(
             continue
         guide = kind == "doc" and is_guide(path)
         lowered = body.lower() if guide else ""
+        scope = guide_scope(path) if guide else ""
         said = grams(body)
         said.update(links(body, path))
         named = {i for gram in said for i in owners.get(gram, ()) if i != j}
         for i in named:
+            if guide and not items[i][2].startswith(scope):
+                continue  # a nested guide's page list beyond its folder (a docs index) is no guidance for them
             if guide and (not folders[i] or folders[i] in lowered):
                 guides.setdefault(i, []).append(path)
             elif not guide:
                 citers[i] += 1
-    internal = _internal(items, bodies, commands)
+    internal, run_by = _internal(items, bodies, commands)
     forbidden = _forbidden(items, bodies, owners)
     for i, (kind, _, _, _, run) in enumerate(items):
         hook = blocked_by(list(blocked), run) if blocked and kind in ("task", "tool") else None
@@ -256,7 +271,9 @@ def score(
         if kind == "doc" and _HOW_TO.match(path.rsplit("/", 1)[-1]) and not is_site_page(kind, path):
             points += HOW_TO
             why.append("a how-to named for what it explains")
-        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose:
+        run = items[i][4] or ""
+        pipeline = not run or run.startswith("gh workflow run ")  # CI's, named like a task
+        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose and not pipeline:
             # the root task runs it with the others: the root one is what to use first, whoever names the copy
             points = min(points + COPY, HEADLINE_FLOOR)
             why.append("a package's own copy of a root task: use the root one")
@@ -269,9 +286,19 @@ def score(
         if i in forbidden:  # whatever else names it: the rules win
             points = FORBIDDEN
             why.append(f"forbidden by {forbidden[i]}")
-        elif i in internal and i not in guides and (not times or internal[i].startswith(("sourced", "kept in"))):
-            # named by guidance: used directly; a sourced file is a library whoever names it
-            points += INTERNAL
+        elif i in internal and (
+            (not citers[i] and any(j in guides or _documented(items[j]) for j in run_by.get(i, ())))
+            or (
+                i not in guides
+                and (not _independent(i, times, run_by, items) or internal[i].startswith(("sourced", "kept in")))
+            )
+        ):
+            # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
+            # task runs is that task's helper (the task is the entry point), unless skills or docs tell people to
+            # run it themselves
+            points = min(points + INTERNAL, HEADLINE_FLOOR)  # whatever names it: never a headline
+            if internal[i].startswith("sourced"):  # a library: a step further from use than the script sourcing it
+                points -= 1
             why.append(f"an internal helper ({internal[i]}): use its caller")
         elif is_record(kind, path):
             points += RECORD
@@ -286,17 +313,31 @@ def score(
     return result
 
 
+def _independent(
+    i: int, times: int, run_by: dict[int, list[int]], items: Sequence[tuple[str, str, str, str, str | None]]
+) -> int:
+    """Citations of a script beyond its callers' own "Runs: scripts/x.sh" descriptions, which only say they run it."""
+    return times - sum(items[j][3].startswith("Runs: ") for j in run_by.get(i, ()))
+
+
+def _documented(item: tuple[str, str, str, str, str | None]) -> bool:
+    """A task its author described (not only "Runs: ..."): an entry point of its own."""
+    kind, _, _, description, _ = item
+    return kind == "task" and bool(description) and not description.startswith("Runs: ")
+
+
 def _internal(
     items: Sequence[tuple[str, str, str, str, str | None]], bodies: Sequence[str], commands: Sequence[str]
-) -> dict[int, str]:
-    """Tools another script sources, or that only tasks run: index -> who uses them."""
+) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Tools another script sources, or that only tasks run: index -> who uses them; and the tasks that run each."""
     tools: dict[str, list[int]] = {}
     for i, (kind, _, path, _, _) in enumerate(items):
         if kind == "tool":
             tools.setdefault(path.rsplit("/", 1)[-1], []).append(i)
     found: dict[int, str] = {}
+    run_by: dict[int, list[int]] = {}
     if not tools:
-        return found
+        return found, run_by
     runners = {
         path.rsplit("/", 1)[0] + "/": path
         for kind, _, path, _, _ in items
@@ -323,7 +364,8 @@ def _internal(
                 for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
                     if "/" not in word or "{" in word or items[i][2].endswith(word):
                         found.setdefault(i, f"run by task {name}")
-    return found
+                        run_by.setdefault(i, []).append(j)
+    return found, run_by
 
 
 _NEGATIVE = re.compile(

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, PlainSeria
 
 from skilldex.finding import Finding  # noqa: F401  (re-exported; plain: validate builds findings without pydantic)
 from skilldex.kinds import KINDS, SCHEMA_VERSION  # noqa: F401  (re-exported)
+from skilldex.scan.ci.registry import NAMES as CI_SYSTEMS
 from skilldex.scan.tasks.registry import NAMES as TASK_RUNNERS
 from skilldex.severity import Severity  # noqa: F401  (re-exported; plain, so the rule catalogue needs no pydantic)
 
@@ -165,8 +166,8 @@ class ToolItem(_Item):
     )
 
 
-# Every runner of scan/tasks/registry.py, and the hand-started GitHub workflows' (scan/workflows.py)
-RUNNERS = (*TASK_RUNNERS, "github-actions")
+# Every runner of scan/tasks/registry.py, GitHub workflows' (scan/workflows.py) and other CI systems' (scan/ci/)
+RUNNERS = (*TASK_RUNNERS, "github-actions", *CI_SYSTEMS)
 
 
 class TaskItem(_Item):

@@ -24,11 +24,14 @@ def first_sentence(text: str, limit: int = 160) -> str:
     return clip(text, limit)
 
 
-def main_capability(name: str, description: str, tags: list[str]) -> str:
+def main_capability(name: str, description: str, tags: list[str], check: bool = False) -> str:
     """The tag named in the item's name, else the one its first sentence says first, else its first tag; 'other'
-    if none."""
+    if none. A `check` (a CI pipeline, run by pushes rather than by anyone) tagged `ci` is CI first, whatever it
+    checks: it is where CI is defined, not a way to run the tests."""
     if not tags:
         return OTHER
+    if check and "ci" in tags:
+        return "ci"
     named = [c for c in capabilities.infer(name.replace("-", " ").replace("_", " ")) if c in tags]
     if named:  # what it does before what it works on: `cnpg-backups` is a backup, `k8s-deploy` a deploy
         return min(named, key=lambda c: c in SUBJECTS)
@@ -46,6 +49,8 @@ def citations(items: list[tuple[str, str, str, str]]) -> list[int]:
     cited = []
     for kind, name, path, _ in items:
         base = path.rsplit("/", 1)[-1]
-        keys = {path, base, base.rsplit(".", 1)[0], name} if kind == "tool" else {name}
+        stem = base.rsplit(".", 1)[0]
+        # a script's stem counts when no everyday word says it: `db-reset`, not the `run` of run.sh
+        keys = {path, base, name, *([stem] if re.search(r"[-_]", stem) else [])} if kind == "tool" else {name}
         cited.append(sum(counts.get(k, 0) for k in keys if k))
     return cited

@@ -86,13 +86,17 @@ def render(indexes: list[RepoIndex], limit: int = LIMIT) -> str:
         for index in indexes
     }
     levels: list[Callable[[RepoIndex, dict[str, list[Row]]], str]] = [partial(_full, width=w) for w in (160, 90)]
-    levels += [partial(_headlines, per_group=n) for n in (5, 4, 3, 2, 1)]
+    levels.append(partial(_full, width=90, helpers=False))  # every entry point still listed, helpers counted
+    # shorter descriptions before fewer items: an entry point named briefly beats one left out
+    levels += [partial(_headlines, per_group=n, width=w) for n in (5, 4, 3, 2, 1) for w in (90, 60)]
     levels += [partial(_compact, per_group=n) for n in (3, 2, 1)]  # a big workspace: still names, never counts
-    notes = [(8, 320), (8, 200), (5, 160), (4, 160), (3, 140), (2, 120), (1, 120), (1, 100), (0, 0), (0, 0), (0, 0)]
+    notes = [(8, 320), (8, 200), (8, 200)]
+    notes += [note for note in [(5, 160), (4, 160), (3, 140), (2, 120), (1, 120)] for _ in (90, 60)]
+    notes += [(1, 100), (0, 0), (0, 0), (0, 0)]
     steps = list(zip((*levels, _counts), notes, strict=True))
     listed = sum(len(members) for _, found in grouped for members in found.values())
     if listed * MIN_LINE > limit:  # every item on a line of its own cannot fit: start at the headlines
-        steps = steps[2:]
+        steps = steps[3:]
     for detail, (count, width) in steps:
         text = HEADER + "".join(
             _with(_knowledge(index, learned[index.name], count, width), detail(index, found), index)
@@ -118,10 +122,11 @@ def groups(rows: list[Row]) -> dict[str, list[Row]]:
 
 
 def rank(row: Row) -> tuple:
-    """Most used first: the repo's evidence plus the kind's prior; ties by depth (the root's before a package's),
-    kind, then name."""
+    """Most used first: the repo's evidence plus the kind's prior; ties by the CI check that runs the tests (what
+    "CI" means to a reader) before other checks, depth (the root's before a package's), kind, then name."""
     return (
         -(row.importance + KIND_PRIOR.get(row.kind, 0)),
+        not (row.main == "ci" and "testing" in row.capabilities),
         row.path.count("/"),
         KIND_ORDER.index(row.kind) if row.kind in KIND_ORDER else 99,
         row.name,
@@ -193,16 +198,26 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "…", ":", "!", "?")) else text + "."
 
 
-def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int) -> str:
+def _full(index: RepoIndex, grouped: dict[str, list[Row]], width: int, helpers: bool = True) -> str:
+    """Every item on a line; without `helpers`, those never a headline (internal helpers, plans, records) are
+    counted under their capability instead: what to use is all still named."""
     if not index.rows:
         return _title(index) + "No skills, tools, tasks or docs found.\n"
     parts = [_title(index)]
     for capability, members in grouped.items():
-        if headlines(members, 1):
+        fit = headlines(members, len(members))
+        if fit:
             parts.append(f"### {capability}\n")
         else:  # only helpers, plans and records: listed, but the agent is told none is what to use first
             parts.append(f"### {capability}: {len(members)} item{'s' if len(members) > 1 else ''}, none a headline\n")
-        parts.extend(line(row, width) for row in members)
+        shown = members if helpers else fit
+        parts.extend(line(row, width) for row in shown)
+        if shown and len(shown) < len(members):
+            rest = len(members) - len(shown)
+            parts.append(
+                f"- and {rest} helper{'s' if rest > 1 else ''} or record{'s' if rest > 1 else ''}: "
+                f'`skilldex find {index.name} "{capability} ..."`\n'
+            )
     return "".join(parts)
 
 
@@ -214,7 +229,7 @@ def headlines(members: list[Row], count: int, named: int = 0) -> list[Row]:
     return fit[:count] + [r for r in fit[count:] if r.importance >= GUIDE][:named]
 
 
-def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) -> str:
+def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int, width: int = 90) -> str:
     if not index.rows:
         return _title(index) + "No skills, tools, tasks or docs found.\n"
     parts = [_title(index)]
@@ -228,7 +243,7 @@ def _headlines(index: RepoIndex, grouped: dict[str, list[Row]], per_group: int) 
             parts.append(f"### {capability}: {rest} item{'s' if rest > 1 else ''}, none a headline: `{ask}`\n")
             continue
         parts.append(f"### {capability}\n")
-        parts.extend(line(row, 90) for row in shown)
+        parts.extend(line(row, width) for row in shown)
         if rest:
             parts.append(f"- and {rest} more: `{ask}`\n")
     return "".join(parts)

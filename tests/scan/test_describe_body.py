@@ -75,6 +75,8 @@ def test_rails_bin_scripts_are_described(repo):
         ),
         # a comment on the step below it is not the script's purpose
         ("#!/bin/bash\nset -e\n# install first\nnpm ci\nnpm run build\n", ("", None)),
+        # nor after shell options and a blank line when code follows at once: "Define the path to the config"
+        ("#!/usr/bin/env bash\nset -e\n\n# Define the path to the configuration\nCONFIG=x\nrun\n", ("", None)),
         ("#!/bin/bash\nnpm ci\n\n# Then build it all.\n\nnpm run build\n", ("", None)),
         # a header still wins over the body and over exec
         (

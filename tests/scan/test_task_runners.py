@@ -7,6 +7,7 @@ import pkgutil
 
 from skilldex.models import TaskItem
 from skilldex.scan import scan_repo, tasks
+from skilldex.scan.ci import registry as ci_registry
 from skilldex.scan.tasks import base, provider, registry
 
 # The modules of scan/tasks that are not runners: the protocol, its parsing helpers, the registry, the scan
@@ -44,6 +45,9 @@ FILES = {
     "cli/cli.csproj": ("<Project />\n", None),
     "pixi.toml": ('[tasks]\nlab = "jupyter lab"\n', ("pixi", "lab", "pixi run lab")),
     "shell.nix": ('pkgs.mkShell { buildInputs = [ (pkgs.writeShellScriptBin "serve" "make run") ]; }\n', None),
+    "Tiltfile": ("k8s_yaml('yaml/crd.yaml')\n", ("tilt", "up", "tilt up")),
+    "crate/Cargo.toml": ('[package]\nname = "crate"\n', None),
+    "crate/release.toml": ("tag = true\n", ("cargo-release", "release", "cd crate && cargo release patch")),
     # files known by where they sit rather than by name
     "nix/tools.nix": ('pkgs.writeShellScriptBin "hello" "echo hi"\n', ("nix", "hello", "nix-shell --run hello")),
     "lib/tasks/db.rake": ("namespace :db do\n  task :reset do\n  end\nend\n", ("rake", "db:reset", "rake db:reset")),
@@ -77,7 +81,7 @@ def test_every_runner_that_places_files_says_what_their_names_hold():
 
 def test_the_schema_names_every_registered_runner():
     enum = TaskItem.model_json_schema()["properties"]["runner"]["enum"]
-    assert enum == [*registry.NAMES, "github-actions"]
+    assert enum == [*registry.NAMES, "github-actions", *ci_registry.NAMES]
 
 
 def test_one_file_per_runner_gives_its_tasks_with_its_command_line(repo):

@@ -296,11 +296,16 @@ def _derive(fs: RepoFS, unit: Unit) -> tuple[str, list[tuple]]:
                 item.run,
                 " ".join(item.capabilities),
                 item.model_dump_json(),  # tags hold no spaces
-                main_capability(item.name, item.description, item.capabilities),
+                main_capability(item.name, item.description, item.capabilities, _pipeline(item)),
                 *(doc[f] for f in FIELDS),
             )
         )
     return findings, items
+
+
+def _pipeline(item) -> bool:
+    """A CI pipeline or workflow (its `ci` tag says it checks pushes): where CI is defined (skilldex.prominence)."""
+    return item.kind == "task" and (not item.run or item.runner == "github-actions")
 
 
 def _known_body(fs: RepoFS, rel: str) -> str | None:

@@ -61,6 +61,7 @@ OPS_WORDS = re.compile(
 # ("setup", "getting started" and "quickstart" are as often the users' install guide, so they do not count).
 DEV_WORDS = re.compile(
     r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
+    r"(?:automated|unit|integration|end to end|e2e|acceptance|smoke) tests|"
     r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
     r"build from source|dev docs)\b"
 )  # a dev/docs folder holds the developers' docs (BookStack's theme system, its testing and release notes)
@@ -104,6 +105,21 @@ def _candidate(file: RepoFile) -> bool:
         or bool(folders & (DOC_FOLDERS | OPS_FOLDERS))
         or any(f.endswith(("_docs", "-docs")) for f in folders)
     )  # ai_docs/, dev-docs/
+
+
+# Sections of a root README that say how to install, run or use what the repo holds
+_HOW_TO_RUN = re.compile(
+    r"\b(installation|installing|install|running|run|usage|quick ?start|getting started|deploy\w*)\b"
+)
+
+
+def _says_how_to_run(file: RepoFile, sections: str) -> bool:
+    """The root README, where everyone starts, when a section of it says how to install, run or use the repo
+    (`## Installation`, `### How do we run terragrunt plan locally?`): a small repo's only guide. Not a README that
+    only says what the repo is."""
+    return (
+        len(file.parts) == 1 and file.name.lower().startswith("readme") and bool(_HOW_TO_RUN.search(sections.lower()))
+    )
 
 
 def _guide(file: RepoFile) -> bool:
@@ -262,7 +278,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         return items  # an empty doc (or only frontmatter) tells nobody anything
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
     sections = " | ".join(h[1] for h in headings[:MAX_HEADINGS] if h[0] <= 2)
-    if not agent_doc and not _about_operations(file.rel, title, sections):
+    every = " | ".join(h[1] for h in headings[:MAX_HEADINGS])
+    if not agent_doc and not _about_operations(file.rel, title, sections) and not _says_how_to_run(file, every):
         return items
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.

@@ -159,17 +159,19 @@ class RepoFS(Value):
             )
             return data.decode("utf-8", "replace")
 
-    def files_in(self, folder: str) -> list[RepoFile]:
-        """The walked files directly in a repo-relative folder, by name (the listing counts as consulted)."""
+    def files_in(self, folder: str, ending: str = "") -> list[RepoFile]:
+        """The walked files directly in a repo-relative folder, by name, those whose name ends with `ending` if
+        given (what is returned counts as consulted)."""
         if self._in_folder is None:
             self._in_folder = {}
             for f in self.files:
                 self._in_folder.setdefault(f.rel.rpartition("/")[0], []).append(f)
             for members in self._in_folder.values():
                 members.sort(key=lambda f: f.name)
+        found = [f for f in self._in_folder.get(folder, ()) if f.name.endswith(ending)]
         if self.deps is not None:
-            self.deps.update(f.rel for f in self._in_folder.get(folder, ()))
-        return self._in_folder.get(folder, [])
+            self.deps.update(f.rel for f in found)
+        return found
 
     def exists(self, rel: str) -> bool:
         """Whether a repo-relative path (file or folder) exists without leaving the root."""

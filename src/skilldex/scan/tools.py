@@ -10,7 +10,7 @@ from skilldex import capabilities
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
-from skilldex.scan import changes, frameworks, tools_go
+from skilldex.scan import changes, frameworks, shipped, tools_go
 from skilldex.scan.describe import describe, detect_language
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.node_packages import typescript_runner
@@ -122,13 +122,34 @@ def _loose_shell_script(file: RepoFile) -> bool:
     """A `.sh` outside the usual folders (`infra/gcp/bash/ensure-bucket.sh`, `backup_tools/backup_prod.sh`):
     shell scripts are written to be run wherever they sit, CI's too (`.ci/phpstan.sh`, `.buildscript/deploy.sh`).
     Not in git-hook and editor folders, completion folders (sourced by shells) or test and sample folders."""
-    if posixpath.splitext(file.name)[1].lower() not in (".sh", ".bash"):
-        return False
+    return posixpath.splitext(file.name)[1].lower() in (".sh", ".bash") and _loose_place(file)
+
+
+def _loose_place(file: RepoFile) -> bool:
+    """Not too deep, and not in git-hook and editor folders, completion folders (sourced by shells) or test and
+    sample folders: where a script people run may sit outside the usual tool folders."""
     folders = [p.lower() for p in file.parts[:-1]]
     return (
         len(folders) <= MAX_TOOL_FOLDER_DEPTH
         and not any(p in _HOOK_FOLDERS or "completion" in p for p in folders)
         and not (set(folders) & (SAMPLE_DIRS | set(_NEVER_TOOL_FOLDERS)))
+    )
+
+
+def _loose_python_script(fs: RepoFS, file: RepoFile, head: bytes) -> bool:
+    """An executable `.py` with a shebang outside the usual folders (`logging/open_logging_cluster.py`): written to
+    be run where it sits, like a loose shell script. Not a package's module (run through its entry point), nor in
+    hook folders (Claude Code or git runs those), sample or test folders, or a source tree."""
+    if posixpath.splitext(file.name)[1].lower() != ".py" or not file.executable or not head.startswith(b"#!"):
+        return False
+    if file.name == "manage.py":  # Django's runner: its commands are the tools (scan/frameworks.py)
+        return False
+    folders = [p.lower() for p in file.parts[:-1]]
+    return (
+        _loose_place(file)
+        and "hooks" not in folders
+        and not set(folders) & _SOURCE_ROOTS
+        and not fs.exists(posixpath.join(posixpath.dirname(file.rel), "__init__.py"))
     )
 
 
@@ -158,10 +179,13 @@ def _is_candidate(fs: RepoFS, file: RepoFile) -> tuple[bool, bytes]:
     if frameworks.command_file(file, _NEVER_TOOL_FOLDERS):
         return True, fs.head(file)
     at_root = len(file.parts) == 1
-    if not at_root and not _in_tool_folder(file) and not _loose_shell_script(file):
-        return False, b""
     if extension and extension not in SCRIPT_EXTENSIONS:
         return False, b""
+    loose_python = False
+    if not at_root and not _in_tool_folder(file) and not _loose_shell_script(file):
+        loose_python = extension == ".py" and file.executable and _loose_python_script(fs, file, fs.head(file))
+        if not loose_python:
+            return False, b""
     head = fs.head(file)
     shebang = head.startswith(b"#!")
     if (
@@ -282,7 +306,7 @@ def _python_entry_point(text: str, head: bytes, file: RepoFile, in_package: bool
 def scan_file(fs: RepoFS, file: RepoFile) -> list[ToolItem]:
     items: list[ToolItem] = []
     candidate, head = _is_candidate(fs, file)
-    if not candidate:
+    if not candidate or shipped.elsewhere(fs, file):
         return items
     item = scan_tool(fs, file, head)
     if item is not None:

@@ -31,9 +31,10 @@ def providers() -> tuple:
     """The provider modules, in the order their items are listed."""
     # lazy: `skilldex validate` uses this module without scan.agents
     from skilldex.scan import agents, commands, docs, knowledge, mcp, skills, tools, workflows
+    from skilldex.scan.ci import provider as ci
     from skilldex.scan.tasks import provider as tasks
 
-    return (skills, commands, agents, mcp, tools, tasks, workflows, docs, knowledge)
+    return (skills, commands, agents, mcp, tools, tasks, workflows, ci, docs, knowledge)
 
 
 def scan_unit(fs: RepoFS, file: RepoFile, provider_modules: tuple | None = None) -> Unit:

@@ -1,8 +1,10 @@
-"""GitHub Actions workflows anyone can start by hand (`on: workflow_dispatch`): deploys, migrations, backfills.
+"""GitHub Actions workflows: those anyone can start by hand (`on: workflow_dispatch`), and where CI is defined.
 
-They are tooling like a Makefile target: `gh workflow run deploy.yml -f ref=main` does the job with the
-repo's own credentials, so an agent should find them before building its own way in. Workflows that only
-run on push, pull request or a schedule are automation, not tools, and are left out.
+A hand-started workflow is tooling like a Makefile target: `gh workflow run deploy.yml -f ref=main` does the job
+with the repo's own credentials, so an agent should find it before building its own way in. A workflow that runs
+commands on pushes or pull requests is where the repo's checks and deploys are defined: catalogued with no run
+(its trigger runs it, not an agent), so that "where does CI run the tests" has an answer. Workflows that only run
+on a schedule or only label and greet are automation, and are left out.
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         return []
     dispatch = _dispatch(_triggers(data, key_lines))
     if dispatch is None:
-        return []
+        return _pushed(file, data, key_lines)
     inputs = _inputs(dispatch)
     title = data["name"].strip() if isinstance(data.get("name"), str) else ""
     described = [
@@ -172,5 +174,32 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
             run=_run(file, inputs),
             runner="github-actions",
             command=f"workflow_dispatch of {file.rel}",
+        )
+    ]
+
+
+# The events by which a workflow checks or ships what people push: CI, as opposed to a schedule or an issue event
+_PUSH_EVENTS = ("push", "pull_request", "pull_request_target", "merge_group")
+
+
+def _pushed(file: RepoFile, data: dict, key_lines: dict[str, int]) -> list[TaskItem]:
+    """A workflow that runs commands on pushes or pull requests: where CI is defined; nobody runs it by hand."""
+    triggers = _triggers(data, key_lines)
+    events = list(triggers) if isinstance(triggers, (dict, list)) else [triggers]
+    on = [e for e in _PUSH_EVENTS if e in events]
+    if not on or not _runs_commands(data):
+        return []
+    title = data["name"].strip() if isinstance(data.get("name"), str) else ""
+    stem = file.name.rsplit(".", 1)[0]
+    return [
+        TaskItem(
+            name=stem,
+            path=file.rel,
+            line=key_lines.get("on"),
+            description=" ".join(f"{title or file.name} (CI, on {', '.join(on)})".split()),
+            capabilities=_capabilities(stem, title, data, triggers),
+            run=None,
+            runner="github-actions",
+            command=f"on {', '.join(on)} of {file.rel}",
         )
     ]

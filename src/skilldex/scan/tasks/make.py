@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks import make_syntax as syntax
-from skilldex.scan.tasks.make_vars import Defaults, note, references
+from skilldex.scan.tasks.make_vars import Defaults, note, programs, references
 from skilldex.scan.tasks.parsing import clean_description, join_commands
 
 MAKEFILES = ("Makefile", "makefile", "GNUmakefile")  # the names make reads without `-f`
@@ -172,7 +172,7 @@ def _merge(rules: list[_Rule], defaults: Defaults) -> list[Target]:
     tasks: dict[str, Target] = {}
     guessed: dict[str, str] = {}  # from an opening echo or the prerequisites: used only when nothing says more
     for rule in rules:
-        shared = _recipe_command(rule.recipe)
+        shared = _recipe_command([programs(line, defaults) for line in rule.recipe])
         used = references(rule.recipe)
         made = _aggregate(rule)
         guess = _echoed(rule.recipe) or (_AGGREGATE + made if made else "")

@@ -56,6 +56,18 @@ class Defaults:
         return tuple(found.items())
 
 
+def programs(line: str, defaults: Defaults) -> str:
+    """The recipe line with each variable that names the program a command runs (`$(CLUSTER_SCRIPT) clean`)
+    written as its plain default (`scripts/cluster.sh clean`): which script a target runs is what says that the
+    script is the target's helper."""
+
+    def expand(match: re.Match[str]) -> str:
+        value = defaults.values.get(match.group(1))
+        return value if value and _command_word(line, match.start()) else match.group()
+
+    return _REFERENCE.sub(expand, line) if "$" in line else line
+
+
 def references(recipe: list[str]) -> list[str]:
     """The variables a recipe refers to, in order, each once (the first few hundred references). Not those
     that name the program a command runs (`$(PYTHON) -m pytest`, `cd x && $(TF) plan`): which interpreter

@@ -29,6 +29,8 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "dotnet": ("dotnet",),
     "pixi": ("pixi",),
     "nix": ("nix",),
+    "tilt": ("tilt",),
+    "cargo_release": ("cargo-release",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from skilldex import capabilities
+from skilldex.capabilities import runs
 from skilldex.capabilities.runs import of_ends
 from skilldex.scan import scan_repo
 
 
 def test_a_program_and_its_subcommand_say_what_a_command_does():
-    of = capabilities.of_commands
+    of = runs.of_commands
     assert of("terraform apply -auto-approve") == {"infrastructure": 1}
     assert of("terraform fmt -recursive") == {"quality": 1}  # the longest key wins over the program's own
     assert of("kubectl logs -n app deploy/api") == {"logs": 1}
@@ -23,7 +23,7 @@ def test_a_program_and_its_subcommand_say_what_a_command_does():
 
 
 def test_wrappers_variables_and_assignments_are_looked_through():
-    of = capabilities.of_commands
+    of = runs.of_commands
     assert of("$(tf_vars) $(TF) apply $(TF_VAR_FILE_ARG) -target=module.init") == {"infrastructure": 1}
     assert of("$(goose) status") == {"migrations": 1}  # a Makefile's variable named for the program
     assert of("RUST_LOG=info sudo -E cargo test --lib") == {"testing": 1}
@@ -36,7 +36,7 @@ def test_wrappers_variables_and_assignments_are_looked_through():
 
 
 def test_a_called_task_says_what_its_name_says_but_not_its_folder_or_settings():
-    of = capabilities.of_commands
+    of = runs.of_commands
     assert of("pnpm run tsc:build && pnpm publish --access public") == {"build": 1, "deploy": 1}
     assert of("task goose-migrate") == {"migrations": 1}
     assert of("$(MAKE) -C iac/provider-gcp plan ENV=prod") == {}  # the folder names no capability

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from skilldex.capabilities.item import infer_fields, lead, of_item
-from skilldex.capabilities.runs import of_commands, python_imports
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
 from skilldex.capabilities.signals import ORDER as ORDER_OF
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
@@ -22,10 +21,8 @@ __all__ = [
     "infer",
     "infer_fields",
     "lead",
-    "of_commands",
     "of_item",
     "own_name",
-    "python_imports",
     "said_of",
     "stem",
     "tokens",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from skilldex.capabilities.runs import of_commands, of_ends
 from skilldex.capabilities.signals import CONTEXT_STEMS, ORDER, signals
 from skilldex.capabilities.words import said_of
 
@@ -33,6 +32,11 @@ def infer_fields(
         body = signals(lead + " " + said_of(" ".join(t for t in weak if t)), skip=CONTEXT_STEMS | sense)
         said = sorted((c for c, n in body.items() if n >= CORROBORATE), key=lambda c: (-body[c], ORDER[c]))
         found.update(said[:MAX_FROM_BODY])  # a pipeline's steps touch everything; it is about what it says most
+    if not runs:
+        return sorted(found, key=ORDER.__getitem__)
+    # lazy: the program table is read while scanning only; a warm startup or find never infers tags
+    from skilldex.capabilities.runs import of_commands, of_ends
+
     if found:  # what the name says it does, and what its first and last commands do
         found.update(*map(of_ends, runs))
     else:  # an unnamed recipe is what its commands run

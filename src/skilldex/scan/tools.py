@@ -7,6 +7,7 @@ import re
 import shlex
 
 from skilldex import capabilities
+from skilldex.capabilities import runs
 from skilldex.models import ToolItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
@@ -318,7 +319,7 @@ def _body(language: str, text: str) -> str:
     """What a script runs, for its capabilities: a shell script's commands, a Python script's imports."""
     if language == "shell":
         return text
-    return capabilities.python_imports(text) if language == "python" else ""
+    return runs.python_imports(text) if language == "python" else ""
 
 
 _TEST_FILE = re.compile(r"(^test[-_]|[-_.]tests?\.[a-z]+$|[-_]tests?$|_spec\.[a-z]+$)", re.IGNORECASE)

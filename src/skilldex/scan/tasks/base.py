@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from skilldex import capabilities
+from skilldex.capabilities import runs
 from skilldex.models import TaskItem
 from skilldex.rules import scan as rules
 from skilldex.samples import SAMPLE_DIRS
@@ -126,7 +127,7 @@ def task_capabilities(task: TaskDef, run: str = "", filename: str = "") -> list[
     if task.description:
         found = capabilities.infer_fields((namespace, task.description), (command,), (task.name,), (command,))
     else:
-        if capabilities.of_commands(first):  # a program the table knows says what it does, not its words and flags
+        if runs.of_commands(first):  # a program the table knows says what it does, not its words and flags
             first = ""  # (`aws ecr get-login-password | docker login --password-stdin` logs in, it reads no secret)
         found = capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
     return sorted({*found, *testing}, key=capabilities.ORDER_OF.__getitem__)

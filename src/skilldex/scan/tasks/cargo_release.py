@@ -9,21 +9,13 @@ from skilldex.models import TaskItem
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
-from skilldex.scan.tasks.parsing import clean_description, load_toml, split_lines
-
-MAX_COMMENT_LINES = 10
+from skilldex.scan.tasks.parsing import clean_description, load_toml, opening_comment
 
 
 def parse_release_toml(text: str) -> list[TaskDef]:
     """`release`, described by the comment the file opens with (what its authors say the process is)."""
     load_toml(text, "release.toml")  # a config cargo-release cannot read is a finding, not a task
-    comment: list[str] = []
-    for line in split_lines(text.lstrip("\ufeff"))[:MAX_COMMENT_LINES]:
-        stripped = line.strip()
-        if not stripped.startswith("#"):
-            break
-        comment.append(stripped.lstrip("#").strip())
-    said = clean_description(" ".join(c for c in comment if c))
+    said = clean_description(opening_comment(text))
     return [TaskDef("release", said or "Release the crate with cargo-release (version bump, tag)", 1, "cargo release")]
 
 

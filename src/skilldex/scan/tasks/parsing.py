@@ -153,3 +153,18 @@ class TomlLines:
 
 def _segments(path: str) -> tuple[str, ...]:
     return tuple(s[1:-1] if s[0] in "\"'" else s for s in _TOML_SEGMENT.findall(path))
+
+
+OPENING_COMMENT_LINES = 10
+
+
+def opening_comment(text: str) -> str:
+    """The `#` comment a file opens with (its first lines, up to the first that is not a comment), as one line:
+    what its authors say the file is for."""
+    comment: list[str] = []
+    for line in split_lines(text.lstrip("\ufeff"))[:OPENING_COMMENT_LINES]:
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        comment.append(stripped.lstrip("#").strip())
+    return " ".join(c for c in comment if c)

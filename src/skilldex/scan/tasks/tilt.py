@@ -8,9 +8,8 @@ import posixpath
 from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
-from skilldex.scan.tasks.parsing import clean_description, split_lines
+from skilldex.scan.tasks.parsing import clean_description, opening_comment
 
-MAX_COMMENT_LINES = 10
 # What a Tiltfile does, by the functions it calls: where it deploys first (its purpose), then how it builds
 _DOES = (
     ("k8s_yaml", "deploys to Kubernetes"),
@@ -24,15 +23,9 @@ _DOES = (
 def parse_tiltfile(text: str) -> list[TaskDef]:
     """`up`, described by what it calls (the Starlark functions say what tilt does with it), then by the comment
     the file opens with."""
-    comment: list[str] = []
-    for line in split_lines(text.lstrip("\ufeff"))[:MAX_COMMENT_LINES]:
-        stripped = line.strip()
-        if not stripped.startswith("#"):
-            break
-        comment.append(stripped.lstrip("#").strip())
     does = [said for call, said in _DOES if call in text]
     said = "Tilt dev environment" + (": " + ", ".join(does) if does else "") + "."
-    description = clean_description(" ".join([said, *(c for c in comment if c)]))
+    description = clean_description(" ".join(c for c in (said, opening_comment(text)) if c))
     return [TaskDef("up", description, 1, "tilt up")]
 
 

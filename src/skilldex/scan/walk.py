@@ -49,6 +49,7 @@ IGNORED_DIRS = frozenset(
         ".pnpm-store",
         ".direnv",
         "vendor",
+        "deps",  # mix and rebar fetch dependencies here; C projects (redis, valkey) vendor theirs here
         "third_party",
         "third-party",
         "coverage",

@@ -235,17 +235,24 @@ def rank(index: Index, wanted: list[Concept], intent: str, limit: int, kinds: se
         best = _concept_scores(index, concept)
         heads = _headline(index, concept)
         rarity.append(math.log(1 + len(index.entries) / max(len(best), 1)))
+        labels = {term: _label(concept, term) for term in concept.terms}  # once per term, not per item
         for rowid, (value, term) in best.items():
-            used = borrowed.setdefault(rowid, set())
-            if concept.terms[term] < 1.0 and term in used:
+            used = borrowed.get(rowid)
+            if used is None:
+                used = borrowed[rowid] = set()
+            elif concept.terms[term] < 1.0 and term in used:
                 continue  # one synonym in the item answers one intent word, not both "database" and "psql"
             used.add(term)
             head = heads.get(rowid, 0.0)
             # BM25 says next to nothing for a word most items say; saying it in the headline still counts
             gained = value * (1 + HEADLINE_BONUS * head) + HEADLINE_POINTS * head * rarity[-1]
             totals[rowid] = totals.get(rowid, 0.0) + gained
-            said.setdefault(rowid, [0.0] * len(wanted))[position] = head or BODY_CREDIT * concept.terms[term]
-            matched.setdefault(rowid, []).append(_label(concept, term))
+            credits = said.get(rowid)
+            if credits is None:  # said and matched gain an item together
+                credits = said[rowid] = [0.0] * len(wanted)
+                matched[rowid] = []
+            credits[position] = head or BODY_CREDIT * concept.terms[term]
+            matched[rowid].append(labels[term])
     intent_caps = set(capabilities.infer(intent))
     changing = any(stem(c.word.lower()) in _CHANGE for c in wanted)
     hits = []
@@ -280,16 +287,14 @@ def rank(index: Index, wanted: list[Concept], intent: str, limit: int, kinds: se
     return hits[:limit]
 
 
-_READ_ONLY_WORDS = ("read", "never", "does", "without")  # one of these is in every text _READ_ONLY matches
-
-
 def _says_read_only(description: str | None) -> bool:
     """_READ_ONLY.search, after a substring test that rules out most descriptions at a fraction of its cost
-    (on ASCII text only: elsewhere case folding can match letters that lower() does not give)."""
+    (on ASCII text only: elsewhere case folding can match letters that lower() does not give). One of these
+    words is in every text _READ_ONLY matches; tested one by one, as a generator costs more than the tests."""
     text = description or ""
     if text.isascii():
         lower = text.lower()
-        if not any(word in lower for word in _READ_ONLY_WORDS):
+        if "read" not in lower and "never" not in lower and "does" not in lower and "without" not in lower:
             return False
     return bool(_READ_ONLY.search(text))
 

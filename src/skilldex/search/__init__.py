@@ -110,6 +110,10 @@ class Index:
         # rowid -> a knowledge row and the stored index holding its fields
         self.sources: dict[int, tuple[RepoIndex, Row]] = {}
         self._size: int | None = None
+        # (term, fields) -> its answer: an intent's words share synonyms and compounds, and the ranking asks
+        # the same term in the same fields more than once (what it scores, then whether a headline says it)
+        self._scores: dict[tuple[str, tuple[str, ...]], dict[int, float]] = {}
+        self._saying: dict[tuple[str, tuple[str, ...]], set[int]] = {}
 
     @property
     def size(self) -> int:
@@ -167,7 +171,12 @@ class Index:
 
     def term_scores(self, term: str, fields: tuple[str, ...] = ()) -> dict[int, float]:
         """rowid -> BM25 relevance (higher is better) of one term, quoted so it is never an FTS operator;
-        with `fields`, only items that say it in one of them."""
+        with `fields`, only items that say it in one of them. The answer is shared: do not change it."""
+        if (term, fields) not in self._scores:
+            self._scores[term, fields] = self._term_scores(term, fields)
+        return self._scores[term, fields]
+
+    def _term_scores(self, term: str, fields: tuple[str, ...]) -> dict[int, float]:
         query = '"' + term.replace('"', "") + '"'
         if fields:
             query = "{" + " ".join(fields) + "} : " + query
@@ -179,7 +188,13 @@ class Index:
             return {}
 
     def saying(self, term: str, fields: tuple[str, ...]) -> set[int]:
-        """The rowids term_scores(term, fields) would score, without scoring them (BM25 is most of its cost)."""
+        """The rowids term_scores(term, fields) would score, without scoring them (BM25 is most of its cost).
+        The answer is shared: do not change it."""
+        if (term, fields) not in self._saying:
+            self._saying[term, fields] = self._saying_now(term, fields)
+        return self._saying[term, fields]
+
+    def _saying_now(self, term: str, fields: tuple[str, ...]) -> set[int]:
         query = "{" + " ".join(fields) + "} : " + '"' + term.replace('"', "") + '"'
         try:
             rows = self.db.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (query,))
@@ -220,17 +235,24 @@ def rank(index: Index, wanted: list[Concept], intent: str, limit: int, kinds: se
         best = _concept_scores(index, concept)
         heads = _headline(index, concept)
         rarity.append(math.log(1 + len(index.entries) / max(len(best), 1)))
+        labels = {term: _label(concept, term) for term in concept.terms}  # once per term, not per item
         for rowid, (value, term) in best.items():
-            used = borrowed.setdefault(rowid, set())
-            if concept.terms[term] < 1.0 and term in used:
+            used = borrowed.get(rowid)
+            if used is None:
+                used = borrowed[rowid] = set()
+            elif concept.terms[term] < 1.0 and term in used:
                 continue  # one synonym in the item answers one intent word, not both "database" and "psql"
             used.add(term)
             head = heads.get(rowid, 0.0)
             # BM25 says next to nothing for a word most items say; saying it in the headline still counts
             gained = value * (1 + HEADLINE_BONUS * head) + HEADLINE_POINTS * head * rarity[-1]
             totals[rowid] = totals.get(rowid, 0.0) + gained
-            said.setdefault(rowid, [0.0] * len(wanted))[position] = head or BODY_CREDIT * concept.terms[term]
-            matched.setdefault(rowid, []).append(_label(concept, term))
+            credits = said.get(rowid)
+            if credits is None:  # said and matched gain an item together
+                credits = said[rowid] = [0.0] * len(wanted)
+                matched[rowid] = []
+            credits[position] = head or BODY_CREDIT * concept.terms[term]
+            matched[rowid].append(labels[term])
     intent_caps = set(capabilities.infer(intent))
     changing = any(stem(c.word.lower()) in _CHANGE for c in wanted)
     hits = []
@@ -265,16 +287,14 @@ def rank(index: Index, wanted: list[Concept], intent: str, limit: int, kinds: se
     return hits[:limit]
 
 
-_READ_ONLY_WORDS = ("read", "never", "does", "without")  # one of these is in every text _READ_ONLY matches
-
-
 def _says_read_only(description: str | None) -> bool:
     """_READ_ONLY.search, after a substring test that rules out most descriptions at a fraction of its cost
-    (on ASCII text only: elsewhere case folding can match letters that lower() does not give)."""
+    (on ASCII text only: elsewhere case folding can match letters that lower() does not give). One of these
+    words is in every text _READ_ONLY matches; tested one by one, as a generator costs more than the tests."""
     text = description or ""
     if text.isascii():
         lower = text.lower()
-        if not any(word in lower for word in _READ_ONLY_WORDS):
+        if "read" not in lower and "never" not in lower and "does" not in lower and "without" not in lower:
             return False
     return bool(_READ_ONLY.search(text))
 
@@ -285,10 +305,12 @@ BODY_CREDIT = 0.3  # a word only the body says, in the confidence
 def _named(hits: list[Hit], wanted: list[Concept]) -> None:
     """Raise the best items by how much of their own name the intent says itself: many words of a long
     intent match many bodies, but a tool without a description has only its name to say what it is for."""
+    memo: dict[str, float] = {}  # a name word -> how the intent says it (the names of a repo share words)
     for hit in sorted(hits, key=lambda h: -h.score)[:NAME_RERANK]:
         if hit.kind == "knowledge" or in_samples(hit.path):
             continue  # a knowledge object's name is a title (search.knowledge places it); a fixture's copies a name
-        said = share(wanted, hit.name, synonyms=False)  # "query-production-db" is not named by "run SQL on prod"
+        # "query-production-db" is not named by "run SQL on prod"
+        said = share(wanted, hit.name, synonyms=False, memo=memo)
         if said >= NAME_SAID:
             hit.lift = 1 + NAME_BONUS * said
             hit.score *= hit.lift
@@ -314,7 +336,7 @@ def _concept_scores(index: Index, concept: Concept) -> dict[int, tuple[float, st
                 into[rowid] = (score * weight, term)
     # the best item saying the word, as it will rank: a test fixture's match counts at its sample prior
     # an item saying the word only in its body is no measure of what saying it means: it caps nothing
-    heads = set().union(*(index.term_scores(t, HEADLINE) for t in spellings)) if direct else set()
+    heads = set().union(*(index.saying(t, HEADLINE) for t in spellings)) if direct else set()
     strongest = (
         v * (SAMPLE_PRIOR if in_samples(index.entries[r][1].path) else 1.0)
         for r, (v, _) in direct.items()
@@ -337,9 +359,12 @@ def _headline(index: Index, concept: Concept) -> dict[int, float]:
     """rowid -> the weight of the best term of a concept the item says in its name, description or headings."""
     heads: dict[int, float] = {}
     for term, weight in concept.terms.items():
-        rows = index.saying(term, HEADLINE[:-1])
-        # a knowledge object's headings hold its Do and Don't lines, which search.knowledge weighs on its own
-        rows |= {r for r in index.saying(term, HEADLINE[-1:]) if index.entries[r][1].kind != "knowledge"}
+        # a knowledge object's headings hold its Do and Don't lines, which search.knowledge weighs on its own:
+        # it counts only where its name, description or path say the term (asked only when one says it at all)
+        rows = index.saying(term, HEADLINE)
+        if any(index.entries[r][1].kind == "knowledge" for r in rows):
+            elsewhere = index.saying(term, HEADLINE[:-1])
+            rows = {r for r in rows if r in elsewhere or index.entries[r][1].kind != "knowledge"}
         for rowid in rows:
             heads[rowid] = max(heads.get(rowid, 0.0), weight)
     return heads

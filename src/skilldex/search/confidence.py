@@ -48,14 +48,25 @@ def named(wanted: list, name: str, description: str, spelled: frozenset[str] = f
     return max(share(wanted, name, spelled=spelled), share(wanted, first[:200]))
 
 
-def share(wanted: list, text: str, synonyms: bool = True, spelled: frozenset[str] = frozenset()) -> float:
+def share(
+    wanted: list,
+    text: str,
+    synonyms: bool = True,
+    spelled: frozenset[str] = frozenset(),
+    memo: dict[str, float] | None = None,
+) -> float:
     """0..1: the share of a text's own words (a name, a first sentence) the request says; without
-    `synonyms`, only the words it says itself (or spells out: prod = production) count."""
+    `synonyms`, only the words it says itself (or spells out: prod = production) count. `memo` keeps
+    each word's answer for the next text weighed against the same `wanted` (many names share words)."""
     said = dict.fromkeys(camel_tokens(text))
     words = [w for w in said if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
     if not words:
         return 0.0
-    credits = (1.0 if w in spelled else _said(wanted, w) for w in words)
+    memo = {} if memo is None else memo
+    for word in words:
+        if word not in spelled and word not in memo:
+            memo[word] = _said(wanted, word)
+    credits = (1.0 if w in spelled else memo[w] for w in words)
     return sum(c if synonyms or c >= 1.0 else 0.0 for c in credits) / len(words)
 
 

@@ -153,53 +153,47 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
         return []  # a workflow GitHub cannot read either; validating workflows is not ours
     if not isinstance(data, dict):
         return []
-    dispatch = _dispatch(_triggers(data, key_lines))
+    triggers = _triggers(data, key_lines)
+    dispatch = _dispatch(triggers)
     if dispatch is None:
-        return _pushed(file, data, key_lines)
+        return _pushed(file, data, key_lines, triggers)
     inputs = _inputs(dispatch)
-    title = data["name"].strip() if isinstance(data.get("name"), str) else ""
     described = [
         f"{name}: {spec['description']}" if isinstance(spec.get("description"), str) else name
         for name, spec in inputs.items()
     ]
-    description = (title or file.name) + (f" (inputs: {'; '.join(described)})" if described else "")
+    said = f" (inputs: {'; '.join(described)})" if described else ""
+    return [_item(file, data, key_lines, triggers, said, _run(file, inputs), f"workflow_dispatch of {file.rel}")]
+
+
+def _item(
+    file: RepoFile, data: dict, key_lines: dict[str, int], triggers: object, said: str, run: str | None, command: str
+) -> TaskItem:
+    """The workflow as a task: named for its file, described by its `name:` (else the file name) and `said`."""
+    title = data["name"].strip() if isinstance(data.get("name"), str) else ""
     stem = file.name.rsplit(".", 1)[0]
-    return [
-        TaskItem(
-            name=stem,
-            path=file.rel,
-            line=key_lines.get("on"),
-            description=" ".join(description.split()),
-            capabilities=_capabilities(stem, title, data, _triggers(data, key_lines)),
-            run=_run(file, inputs),
-            runner="github-actions",
-            command=f"workflow_dispatch of {file.rel}",
-        )
-    ]
+    return TaskItem(
+        name=stem,
+        path=file.rel,
+        line=key_lines.get("on"),
+        description=" ".join(f"{title or file.name}{said}".split()),
+        capabilities=_capabilities(stem, title, data, triggers),
+        run=run,
+        runner="github-actions",
+        command=command,
+    )
 
 
 # The events by which a workflow checks or ships what people push: CI, as opposed to a schedule or an issue event
 _PUSH_EVENTS = ("push", "pull_request", "pull_request_target", "merge_group")
 
 
-def _pushed(file: RepoFile, data: dict, key_lines: dict[str, int]) -> list[TaskItem]:
+def _pushed(file: RepoFile, data: dict, key_lines: dict[str, int], triggers: object) -> list[TaskItem]:
     """A workflow that runs commands on pushes or pull requests: where CI is defined; nobody runs it by hand."""
-    triggers = _triggers(data, key_lines)
     events = list(triggers) if isinstance(triggers, (dict, list)) else [triggers]
     on = [e for e in _PUSH_EVENTS if e in events]
     if not on or not _runs_commands(data):
         return []
-    title = data["name"].strip() if isinstance(data.get("name"), str) else ""
-    stem = file.name.rsplit(".", 1)[0]
     return [
-        TaskItem(
-            name=stem,
-            path=file.rel,
-            line=key_lines.get("on"),
-            description=" ".join(f"{title or file.name} (CI, on {', '.join(on)})".split()),
-            capabilities=_capabilities(stem, title, data, triggers),
-            run=None,
-            runner="github-actions",
-            command=f"on {', '.join(on)} of {file.rel}",
-        )
+        _item(file, data, key_lines, triggers, f" (CI, on {', '.join(on)})", None, f"on {', '.join(on)} of {file.rel}")
     ]

@@ -35,9 +35,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 # tuned: what the hint and ranking were tuned on; heldout: labelled before tuning, looked at only at the end of a
-# round; fresh, fresh2, fresh3, fresh4: labelled in later rounds before skilldex ever ran on them, and never tuned on
+# round; fresh, fresh2, ..., fresh5: labelled in later rounds before skilldex ever ran on them, and never tuned on
 # (each reported apart, so a round that looked at one still has the others unseen).
-SPLITS = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4")
+SPLITS = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 LABELS = HERE / "hint"
 RESULTS = HERE / "results" / "hint_quality.txt"
 sys.path.insert(0, str(HERE))

@@ -8,7 +8,8 @@ Labels: benchmarks/brief/*.yaml (see its README). Checkouts: DIR/<owner>+<name> 
 
 Per system, for tuned, held-out and fresh repos separately (fresh: `fresh: true`, held-out repos labelled in a
 later round, before skilldex ran on them, never tuned on; fresh-2: `fresh: 2`, a second such set labelled in round 4;
-fresh-3: `fresh: 3`, a third, labelled in round 5; reported apart so the earlier groups keep their figures):
+fresh-3: `fresh: 3`, a third, labelled in round 5; fresh-4: `fresh: 4`, a fourth, labelled in session 6; reported
+apart so the earlier groups keep their figures):
 - key in brief: labelled key entry points listed in the brief;
 - key as headline: ... among the first HEAD items of their capability's section;
 - headlines right / plausible / wrong / unjudged: the first item of every capability section, judged by the
@@ -213,12 +214,12 @@ def judge(
     return tally
 
 
-SPLITS = ("tuned", "held-out", "fresh", "fresh-2", "fresh-3")
+SPLITS = ("tuned", "held-out", "fresh", "fresh-2", "fresh-3", "fresh-4")
 
 
 def split(labels: dict) -> str:
     """A repo's group: fresh (labelled later, never tuned on) is held out too, but reported on its own."""
-    if labels.get("fresh") in (2, 3):  # the second and third fresh sets (rounds 4, 5), after `fresh: true` (round 3)
+    if labels.get("fresh") in (2, 3, 4):  # fresh-2, -3, -4 (rounds 4, 5, session 6), after `fresh: true`
         return f"fresh-{labels['fresh']}"
     if labels.get("fresh"):
         return "fresh"

@@ -91,7 +91,8 @@ CHANGELOG_NAMES = frozenset({"changelog", "changes", "release-notes", "release_n
 _REPORT = re.compile(r"(?:^|[-_.])report$")
 # `wiki-export/`, `.claude-exports/`: a copy generated or packaged for somewhere else; its links resolve there.
 _EXPORT_DIR = re.compile(r"(?:^|[-_.])exports?$")
-_DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
+# `notes-2026-05-12/`, `survey/whisper_20260509/`: the record of one day.
+_DATED = re.compile(r"(?<!\d)20\d\d(?:-[01]\d-[0-3]\d|[01]\d[0-3]\d)(?!\d)")
 PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
 
 

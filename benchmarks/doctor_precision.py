@@ -1,13 +1,14 @@
 """Precision of `skilldex doctor` on real public repos, against findings labelled by reading the files.
 
-    python benchmarks/doctor_precision.py [--repos DIR] [--write]
+    python benchmarks/doctor_precision.py [--repos DIR] [--sets heldout-10,tuned] [--write]
 
 Labels (`benchmarks/doctor/labels.tsv`: repo, commit, path, line, code, severity, verdict, reason) and the
 repo list (`benchmarks/doctor/repos.tsv`: repo, commit, tuned | heldout) are committed; the repos are not.
 Each repo is a full clone (git history is read) at `DIR/<owner>+<name>` checked out at the labelled commit
 (default DIR: benchmarks/doctor/checkouts/). Doctor runs on each; a labelled finding counts when doctor still
 reports its (path, line, code). Precision is real / (real + false) over the labelled findings reported, per
-severity as reported now and per code; unclear labels are counted apart. Recall: how many of the labelled
+severity as reported now and per code; unclear labels are counted apart. `--sets` measures only the repos of
+those sets (a quicker loop; the whole-set table is then over them alone). Recall: how many of the labelled
 real findings are still reported (at any severity but info), how many real ones labelled as errors are
 warnings now, and how many are info now. Each set is reported apart, then the whole labelled set.
 """
@@ -33,12 +34,18 @@ RESULT = HERE / "results" / "doctor_precision.txt"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repos", type=Path, default=HERE / "doctor" / "checkouts")
+    parser.add_argument("--sets", default="", help="comma-separated sets of repos.tsv to measure (default: all)")
     parser.add_argument("--write", action="store_true", help=f"also write {RESULT.relative_to(HERE.parent)}")
     args = parser.parse_args()
+    chosen_sets = {name.strip() for name in args.sets.split(",") if name.strip()}
+    if args.write and chosen_sets:
+        parser.error("--write records the whole labelled set: run it without --sets")
     from skilldex.doctor import doctor_repos
     from skilldex.workspace import RepoRef
 
-    repos = list(csv.DictReader(REPOS.open(), delimiter="\t"))
+    repos = [r for r in csv.DictReader(REPOS.open(), delimiter="\t") if not chosen_sets or r["set"] in chosen_sets]
+    if not repos:
+        parser.error(f"no repos in sets {', '.join(sorted(chosen_sets))}")
     labels = list(csv.DictReader(LABELS.open(), delimiter="\t"))
     missing = [r for r in repos if not _ready(args.repos, r)]
     if missing:
@@ -61,7 +68,7 @@ def main() -> int:
             reported[r["repo"], f.path, f.line or 0, f.code] = f.severity.value
     elapsed = time.perf_counter() - started
     sets = {r["repo"]: r["set"] for r in repos if r not in missing}
-    lines = [_header(len(sets), len(labels), elapsed)]
+    lines = [_header(len(sets), sum(lab["repo"] in sets for lab in labels), elapsed)]
     for name in sorted(set(sets.values()), key=lambda s: (s != "tuned", s)):
         chosen = [lab for lab in labels if sets.get(lab["repo"]) == name]
         lines += _table(name, chosen, reported)

@@ -38,7 +38,8 @@ def test_a_chat_bots_commands_are_no_skill_anywhere_in_the_repo(make_repo, docto
     root = make_repo(bot)
     assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 5, "error")]
     plain = make_repo({**bot, "README.md": "# Remote\n\nSend `/start` to begin.\n"}, name="plain")
-    assert ("SKD601", "docs/steps.md", 3, "warning") in shown(doctor(plain, use_git=False), "SKD601")
+    # named in passing, and no command of the repo shares its first word: a note
+    assert ("SKD601", "docs/steps.md", 3, "info") in shown(doctor(plain, use_git=False), "SKD601")
 
 
 def test_a_command_to_type_is_an_error_only_where_it_is_said_to_claude_code(make_repo, doctor):
@@ -52,12 +53,13 @@ def test_a_command_to_type_is_an_error_only_where_it_is_said_to_claude_code(make
             ".claude/commands/plan.md": "Plan it, then run `/write-spec`.\n",
         }
     )
-    # only Claude Code's own files hold errors; a doc's heading or nearby "skill" no longer makes one
+    # only Claude Code's own files hold errors; a doc's heading or nearby "skill" no longer makes one; a name only
+    # listed, that shares no word with the repo's commands, is a note
     assert shown(doctor(root, use_git=False), "SKD601") == [
         ("SKD601", ".claude/commands/plan.md", 1, "error"),
-        ("SKD601", "docs/cli.md", 7, "warning"),
+        ("SKD601", "docs/cli.md", 7, "info"),
         ("SKD601", "docs/ops.md", 6, "warning"),
-        ("SKD601", "docs/slash.md", 5, "warning"),
+        ("SKD601", "docs/slash.md", 5, "info"),
     ]
 
 
@@ -238,3 +240,39 @@ def test_a_list_item_that_creates_a_resource_does_not_say_it_is_gone(make_repo, 
         }
     )
     assert [(f.path, f.line) for f in doctor(root, use_git=False).findings if f.code == "SKD612"] == [("README.md", 4)]
+
+
+def test_a_column_of_routes_lists_pages_not_commands(make_repo, doctor):
+    pages = (
+        "# Shop\n\n## Pages\n\n| Route | Page |\n|---|---|\n| `/` | home |\n| `/screener` | the screener |\n"
+        "| `/projects/[id]` | one project |\n\n## Commands\n\n| Command | What |\n|---|---|\n| `/release` | ship |\n"
+    )
+    root = make_repo({"CLAUDE.md": pages, ".claude/commands/release-notes.md": "Notes.\n"})
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", "CLAUDE.md", 15, "warning")]
+
+
+def test_a_command_the_doc_says_is_not_implemented_is_not_missing(make_repo, doctor):
+    text = "# Proxy\n\n- After running `/proxy-stop` (not implemented: kill it by hand).\n- Then run `/proxy-check`.\n"
+    root = make_repo({".claude/commands/proxy-start.md": text})
+    assert shown(doctor(root, use_git=False), "SKD601") == [("SKD601", ".claude/commands/proxy-start.md", 4, "error")]
+
+
+def test_a_name_in_passing_is_a_warning_only_when_it_looks_like_this_repos_command(make_repo, doctor):
+    guide = (
+        "# Guide\n\n- `/mcp-test` checks a server.\n- `/new-spec` starts a spec, if Agent-OS is installed.\n"
+        "- `/indicators` shows the indicators.\n- The `vercel-cli` skill can deploy.\n"
+    )
+    root = make_repo(
+        {
+            "docs/guide.md": guide,
+            "README.md": "# App\n\nSee [the guide](docs/guide.md).\n",
+            ".claude/commands/mcp-init.md": "Start a server.\n",
+            ".claude/skills/indicators.md": "A flat file Claude Code does not load.\n",
+        }
+    )
+    assert shown(doctor(root, use_git=False), "SKD601") == [
+        ("SKD601", "docs/guide.md", 3, "warning"),
+        ("SKD601", "docs/guide.md", 4, "info"),
+        ("SKD601", "docs/guide.md", 5, "warning"),
+        ("SKD601", "docs/guide.md", 6, "info"),
+    ]

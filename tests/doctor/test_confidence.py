@@ -58,13 +58,15 @@ def test_a_skill_only_named_in_prose_is_a_warning_and_one_to_type_an_error(make_
             "```\n/apply-production-migrations\n```\n",
             "CLAUDE.md": "# C\n\nRun `/deploy-api staging` after merging.\n",
             ".claude/commands/ship.md": "The `notes-drafter` skill drafts the notes.\n",
+            ".claude/commands/release-notes.md": "Write the notes.\n",
         }
     )
-    # in a doc, only a line that names the skill it tells the agent to use is said to the agent (the seed)
+    # in a doc, only a line that names the skill it tells the agent to use is said to the agent (the seed); a name
+    # in passing is a warning where it shares a word with the repo's commands (`notes`), else a note
     assert shown(doctor(root, use_git=False), "SKD601") == [
         ("SKD601", ".claude/commands/ship.md", 1, "warning"),
         ("SKD601", "CLAUDE.md", 3, "error"),
-        ("SKD601", "docs/a.md", 3, "warning"),
+        ("SKD601", "docs/a.md", 3, "info"),
         ("SKD601", "docs/b.md", 3, "error"),
     ]
 

@@ -109,3 +109,90 @@ def test_a_sources_list_and_a_link_marked_to_be_completed_promise_nothing(make_r
         }
     )
     assert shown(doctor(root, use_git=False), "SKD602", "SKD603") == [("SKD603", "docs/README.md", 5, "warning")]
+
+
+def test_a_skills_own_output_files_are_not_missing_but_what_it_reads_is(history, doctor):
+    setup = SKILL.format("setup-tracker") + (
+        "## Explore\n\n- `docs/agents/` — does this skill's prior output already exist?\n\n"
+        "## Write\n\nRecord the choice in `docs/agents/tracker.md`.\n\n"
+        "Show a draft of `docs/agents/tracker.md` and `docs/agents/domain.md`.\n\n"
+        "Then write `docs/agents/tracker.md` from the template.\n\nRead `docs/guide/setup.md` first.\n"
+    )
+    review = SKILL.format("review") + "If `docs/agents/tracker.md` is missing, run /setup-tracker.\n"
+    start = {
+        ".claude/skills/setup-tracker/SKILL.md": setup,
+        ".claude/skills/review/SKILL.md": review,
+        "docs/agents/tracker.md": "# Tracker\n",
+        "docs/guide/setup.md": "# Setup\n",
+    }
+    moved = {"docs/agents/tracker.md": None, "docs/guide/setup.md": None, "docs/tracker.md": "# Tracker\n"}
+    root, _ = history([("2024-01-01", start), ("2024-06-01", moved)])
+    assert shown(doctor(root), "SKD603", "SKD609") == [
+        ("SKD609", ".claude/skills/review/SKILL.md", 6, "error"),
+        ("SKD609", ".claude/skills/setup-tracker/SKILL.md", 18, "error"),
+    ]
+
+
+def test_claude_codes_own_files_the_repo_lacks_are_the_readers(make_repo, doctor):
+    guide = (
+        "# Hooks\n\nAdd the hook to `.claude/settings.json`.\n\nThe plan is in `.claude/plans/quiet-otter.md`.\n\n"
+        "Rules live in `.claude/guides/rules.md`.\n"
+    )
+    root = make_repo({"CLAUDE.md": guide, ".claude/commands/deploy.md": "Deploy.\n"})
+    assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "CLAUDE.md", 7, "warning")]
+
+
+def test_specs_and_blueprints_describe_what_is_to_be_built(make_repo, doctor):
+    plan = "# Gateway\n\nThe handler is `bin/approval_handler.py`.\n"
+    root = make_repo(
+        {
+            "docs/discord-gateway-spec.md": plan,
+            "docs/migration-blueprint.md": plan,
+            "docs/gateway.md": plan,
+            "README.md": "# Bot\n\n[spec](docs/discord-gateway-spec.md), [blueprint](docs/migration-blueprint.md), "
+            "[gateway](docs/gateway.md)\n",
+            "bin/run.py": "'''Run the bot.'''\n",
+        }
+    )
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", "docs/gateway.md", 3, "warning")]
+
+
+def test_files_a_list_or_label_says_were_removed_are_not_missing(make_repo, doctor):
+    notes = (
+        "# Notes\n\n## Don't resurrect\n\nThese were intentionally removed:\n\n- Red team (`app/api/redteam.py`)\n"
+        "- Reconcile (`app/api/reconcile.py`)\n\n**Deleted**: `src/jobs/queue.ts`, and\n`src/billing.ts` too.\n\n"
+        "Kept:\n\n- `app/api/kept.py`\n"
+    )
+    root = make_repo({"CLAUDE.md": notes, "app/api/main.py": "", "src/main.ts": ""})
+    assert shown(doctor(root, use_git=False), "SKD603") == [("SKD603", "CLAUDE.md", 15, "warning")]
+
+
+def test_a_link_target_keeps_its_balanced_parentheses(make_repo, doctor):
+    runbook = (
+        "# Breach\n\nSee [the page](../../src/app/(marketing)/security/page.tsx) and "
+        "[the old one](../../src/app/(marketing)/trust/page.tsx).\n"
+    )
+    root = make_repo({"docs/runbooks/breach.md": runbook, "src/app/(marketing)/security/page.tsx": "x\n"})
+    assert [(f.code, f.message.split(",")[0]) for f in doctor(root, use_git=False).findings if f.code == "SKD603"] == [
+        ("SKD603", "links to '../../src/app/(marketing)/trust/page.tsx'")
+    ]
+
+
+def test_a_virtualenv_the_step_makes_holds_its_activate_script(make_repo, doctor):
+    workflow = (
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+        "          python -m venv antenv\n          source antenv/bin/activate\n          ./scripts/check.sh\n"
+    )
+    root = make_repo({".github/workflows/ci.yml": workflow, "scripts/build.sh": TOOL})
+    assert shown(doctor(root, use_git=False), "SKD602") == [("SKD602", ".github/workflows/ci.yml", 9, "error")]
+
+
+def test_a_numbered_changesets_folder_holds_records_of_changes(history, doctor):
+    note = "# ARC-13 slice 35\n\nMoved the hook out of `src/hooks/useCron.ts`.\n"
+    start = {
+        "docs/06_CHANGESETS/ARC-013.slice-35.md": note,
+        "docs/06_guides/hooks.md": note,
+        "src/hooks/useCron.ts": "x\n",
+    }
+    root, _ = history([("2024-01-01", start), ("2024-06-01", {"src/hooks/useCron.ts": None})])
+    assert shown(doctor(root), "SKD609") == [("SKD609", "docs/06_guides/hooks.md", 3, "error")]

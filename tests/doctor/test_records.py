@@ -100,7 +100,7 @@ def test_commands_a_guide_tells_the_reader_to_create_are_not_missing(make_repo, 
         "| `/init-project` | set up |\n| `/ship-it` | release |\n"
     )
     root = make_repo({"CLAUDE.md": guide})
-    assert [(f.code, f.line) for f in doctor(root).findings if f.severity != "info"] == [("SKD601", 14)]
+    assert [(f.code, f.line) for f in doctor(root).findings if f.code == "SKD601"] == [("SKD601", 14)]
 
 
 def test_a_reference_export_names_the_original_projects_paths_as_warnings(make_repo, doctor):
@@ -238,3 +238,27 @@ def test_an_export_folder_is_a_copy_made_for_somewhere_else(make_repo, doctor):
         }
     )
     assert codes(doctor(root)) == [("SKD603", "docs/page.md", 3)]
+
+
+def test_dated_records_by_name_title_or_head_keep_the_paths_of_their_day(history, doctor):
+    said = "The sync was `scripts/sync.sh`.\n"
+    start = {
+        "docs/codebase-health-audit.md": "# Codebase health\n\n" + said,
+        "HANDOFF.md": "# Handoff: session 2\n\nRead this, then go on.\n\n" + said,
+        "ARCHITECTURE.md": "# Shop — Audit d'architecture\n\n> Généré le 20 avril 2026.\n\n" + said,
+        "docs/state.md": "# State of the code\n\n> As of 2026-01-31, after the cleanup\n\n" + said,
+        "survey/whisper_20260509/README.md": "# Whisper survey\n\n" + said,
+        # still checked: a doc about audit events, an audit how-to without a date, a generated index, the README
+        "docs/audit-events.md": "# Audit events\n\n" + said,
+        "docs/index.md": "# Index (auto-generated)\n\n**Generated:** 2026-07-20\n\n" + said,
+        "docs/security.md": "# Security audit checklist\n\n" + said,
+        "README.md": "# Shop\n\n> Generated docs live in site/.\n\n" + said,
+        "scripts/sync.sh": TOOL,
+    }
+    root, _ = history([("2024-01-01", start), ("2024-06-01", {"scripts/sync.sh": None})])
+    assert codes(doctor(root)) == [
+        ("SKD609", "README.md", 5),
+        ("SKD609", "docs/audit-events.md", 3),
+        ("SKD609", "docs/index.md", 5),
+        ("SKD609", "docs/security.md", 3),
+    ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from skilldex.doctor.prose import prose_mentions
+from skilldex.doctor.prose import prose_mentions, written
 from skilldex.doctor.shell import CLONED, NAME, SHELL_LANGS, UNKNOWN, Mention, script_walk
 from skilldex.doctor.wording import INDEFINITE, NEGATED, PLANNED_HEADING, creates, planned_label
 
@@ -98,8 +98,28 @@ def markdown_mentions(text: str, skill: bool = False) -> list[Mention]:
     return [
         m
         for m in found
-        if m.kind != "skill" or _said_as_skill(lines[m.line - 1], m, web) and not _github_page(lines, m)
+        if m.kind != "skill"
+        or _said_as_skill(lines[m.line - 1], m, web)
+        and not _github_page(lines, m)
+        and not _route_cell(lines, m)
     ]
+
+
+def written_paths(text: str) -> frozenset[str]:
+    """The paths the doc's prose says are created, written or saved (outside code blocks): a skill's own output,
+    which it names elsewhere too ("does this skill's prior output already exist?")."""
+    lines = text.splitlines()
+    found: set[str] = set()
+    fence: str | None = None
+    for raw in lines[_body_start(lines) :]:
+        opening = _FENCE.match(raw)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is not None:
+            fence = None if raw.strip().startswith(fence) and not raw.strip().strip(fence[0]) else fence
+        elif "`" in raw:
+            found.update(written(raw))  # the line's own verb: a list's items each say their own
+    return frozenset(found)
 
 
 # The pages of a repository on GitHub: "Open the GitHub repo ... 3. `/releases` — last release date".
@@ -115,6 +135,23 @@ def _github_page(lines: list[str], mention: Mention) -> bool:
         return False
     start = max(0, mention.line - 1 - 3)
     return any("github" in line.lower() for line in lines[start : mention.line])
+
+
+# A table column headed Route, URL, Page, Path, Endpoint or Screen lists an app's pages: `/dashboard` there is one.
+_ROUTE_HEADER = re.compile(r"^\W*(?:routes?|urls?|uris?|pages?|paths?|endpoints?|screens?|écrans?)\W*$", re.IGNORECASE)
+
+
+def _route_cell(lines: list[str], mention: Mention) -> bool:
+    """Whether the mention stands in a table column whose header says it holds routes or pages."""
+    line = lines[mention.line - 1]
+    if not line.lstrip().startswith("|"):
+        return False
+    column = line[: (mention.column or 1) - 1].count("|") - 1
+    top = mention.line - 1
+    while top > 0 and lines[top - 1].lstrip().startswith("|"):
+        top -= 1
+    header = [cell.strip() for cell in lines[top].strip().strip("|").split("|")]
+    return 0 <= column < len(header) and bool(_ROUTE_HEADER.match(header[column]))
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")

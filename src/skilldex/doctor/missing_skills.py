@@ -135,8 +135,28 @@ def _missing_skill(ctx, doc, name, mentions, others, close) -> Finding:
         else ", or remove the instruction from the doc."
     )
     found = rules.MISSING_SKILL.finding(doc.rel, message, first.line, first.column, fix=fix)
-    # "the `x` skill" in prose is often another repo's or an upstream skill; `/x` to type is an instruction
-    return found if any(m.command for m in mentions) else found.model_copy(update={"severity": Severity.warning})
+    if any(m.command for m in mentions):
+        return found  # `/x` to type is an instruction
+    # "the `x` skill" in prose is often another repo's or an upstream skill: a warning where it looks like one of
+    # this repo's, else a note (an app's page, a bot's command, another tool's or plugin's skill)
+    ours = elsewhere or family(ctx, name)
+    return found.model_copy(update={"severity": Severity.warning if ours else Severity.info})
+
+
+def family(ctx: RepoContext, name: str) -> bool:
+    """Whether `/name` looks like one of this repo's commands: it shares a word with a skill or command of the repo
+    (`/mcp-test` beside `/mcp-init`, `/rollback-release` beside `/release`), or a skills, commands or agents folder
+    holds a file of that name (`.claude/skills/indicators.md`, which Claude Code does not load)."""
+    words = _words(name)
+    if any(words & _words(key) for key in ctx.invocable):
+        return True
+    wanted = name.split(":")[-1] + ".md"
+    homes = {"skills", "commands", "agents"}
+    return any(file.name == wanted and homes & set(file.rel.split("/")[:-1]) for file in ctx.fs.files)
+
+
+def _words(name: str) -> set[str]:
+    return {word for word in re.split(r"[-_:]", name) if len(word) >= 3}
 
 
 def closest_skill(ctx: RepoContext, name: str) -> tuple[str, str] | None:

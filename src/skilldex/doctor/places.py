@@ -36,6 +36,10 @@ CLAUDE_PLACES = re.compile(
     r"^\.github/workflows/?$"
 )
 
+# Claude Code's settings and its own state (`.claude/settings.json`, `.claude/plans/x.md`, `.claude/projects/...`):
+# where a repo lacks one, a doc naming it speaks of the reader's configuration or of a session's local files.
+CLAUDE_OWN = re.compile(r"^\.claude/(?:settings(?:\.local)?\.json$|(?:plans|projects|todos|shell-snapshots)(?:/|$))")
+
 
 def unverifiable(target: str) -> bool:
     """A path no repo could be held to: build output, uncommitted files, placeholders, places, media types."""

@@ -19,6 +19,7 @@ from skilldex.doctor.wording import (
     SOMEONE_ELSES,
     creates,
     quoted,
+    writes,
 )
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # opens at a whole run only: linear on ````…
@@ -42,7 +43,8 @@ _THE_SKILL = re.compile(
     r"(?!\s*[(,]?\s*(?:e\.g\.|for example|such as|like\b))"  # "the service-level skill (e.g., `gws-gmail`)": a kind
 )
 
-_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+# A link target may hold balanced parentheses, as CommonMark allows: `src/app/(marketing)/page.tsx`.
+_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*(?:<([^>\n]+)>|((?:[^()\s]|\([^()\s]*\))+))(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
@@ -180,6 +182,23 @@ def _span(line: str, span: re.Match, number: int, preceding: str) -> list[Mentio
     if NEGATED.search(before):
         return []  # "(no `.ai-state/TOPOLOGY.md` to check)", "there is no `/x` command": said not to exist
     return [m for m in found if m.kind != "skill" or not (quoted(before) or SOMEONE_ELSES.search(before))]
+
+
+def written(line: str, preceding: str = "") -> list[str]:
+    """Paths of the line's code spans that its sentence says are created, written or saved ("write
+    `docs/agents/x.md`"): what the doc's procedure makes, as written (a folder with its slash). Scripts are run,
+    not made."""
+    found = []
+    for span in _CODE_SPAN.finditer(line) if "`" in line else ():
+        path = _LINE_SUFFIX.sub("", span.group(2).strip())
+        if (
+            _FILE_PATH.match(path)
+            and "/" in path.rstrip("/")
+            and not TOOL_PATH.fullmatch(path)
+            and writes(preceding + " " + line[: span.start()])
+        ):
+            found.append(path.removeprefix("./"))
+    return found
 
 
 def _span_mentions(line: str, span: re.Match, number: int) -> list[Mention]:

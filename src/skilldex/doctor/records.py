@@ -1,4 +1,4 @@
-"""Docs whose role is a record of the past: archived files, closed issues and shipped stories."""
+"""Docs whose role is a record of the past: archived files, closed issues, shipped stories, dated audits."""
 
 from __future__ import annotations
 
@@ -66,11 +66,46 @@ def archived(rel: str) -> bool:
     return bool(ARCHIVE_DIRS & {p.lower().lstrip("._") for p in rel.split("/")[:-1]})
 
 
+# What a record is called at the end of its file name: `codebase-health-audit.md`, `HANDOFF.md`, `q3-retro.md`,
+# `benchmark-input-snapshot.md`.
+_RECORD_NAME = re.compile(
+    r"(?:^|[-_.\s])(?:audit|hand-?off|retro|retrospective|post-?mortem|survey|snapshot)s?$", re.IGNORECASE
+)
+# ... or in its title, which a date near the top confirms: "# NF Society — Audit d'architecture" over "Généré le
+# 20 avril 2026". Without a date such a title may head a how-to ("# Security audit checklist").
+_RECORD_TITLE = re.compile(
+    r"^#\s.*\b(?:audit|hand-?off|retrospective|post-?mortem|survey|snapshot)\b", re.IGNORECASE | re.MULTILINE
+)
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
+# A snapshot says when it was taken: "State as of 2026-02-01", "Snapshot taken March 3, 2026". Not "Generated:": an
+# index a script regenerates (`AUTO-DOCUMENTATION-INDEX.md`) is a living doc, stale when not regenerated.
+_TAKEN = re.compile(
+    r"\b(?:as of|snapshot taken|audited|surveyed)\b(?:\s+(?:on|at))?\W{0,4}(?:\d{1,2}\s+\w+\s+)?"
+    r"(?:20\d\d|\w+\s+\d{1,2},?\s+20\d\d)",
+    re.IGNORECASE,
+)
+DATED_HEAD_LINES = 8  # a snapshot's date stands under its title
+
+
+def dated(rel: str, text: str) -> bool:
+    """Whether the doc is a dated record by its name or its head: an audit, a handoff, a retro, a post-mortem, a
+    survey, a snapshot, or a doc that says the day it describes. Its paths describe the tree of that day, not
+    orders."""
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if _RECORD_NAME.search(stem):
+        return True
+    head = "\n".join(text.splitlines()[:DATED_HEAD_LINES])
+    return bool(_TAKEN.search(head)) or bool(_RECORD_TITLE.search(head) and _YEAR.search(head))
+
+
 def is_record(rel: str, text: str) -> bool:
-    """Whether the doc records work done: a status that says closed, or a numbered work item not said open.
-    Such docs name files as they were when the work was done; a later refactor does not make them wrong."""
+    """Whether the doc records work done: a status that says closed, a numbered work item not said open, or a dated
+    record (`dated`). Such docs name files as they were when the work was done; a later refactor does not make
+    them wrong."""
     status = _status(text)
     if status is not None and status.startswith(CLOSED):
+        return True
+    if dated(rel, text):
         return True
     parts = [p.lower() for p in rel.split("/")]
     numbered = bool(_NUMBERED.search(parts[-1]))

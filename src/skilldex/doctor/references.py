@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from skilldex.doctor import places, records
 from skilldex.doctor.infra import RETIRED
+from skilldex.doctor.mentions import written_paths
 from skilldex.doctor.missing_skills import outside_skills
 from skilldex.doctor.repo import Document, RepoContext
 from skilldex.doctor.shell import CLONED, UNKNOWN, Mention
@@ -72,6 +73,7 @@ class _Finder:
         self.closest: dict[tuple[str, str], str | None] = {}
         self._outside_docs: dict[str, bool] = {}
         self._submodules: set[str] | None = None
+        self._outputs: dict[str, frozenset[str]] = {}
 
     def resolve(self, doc: Document, mention: Mention) -> Resolved | None:
         if mention.base == UNKNOWN:
@@ -110,8 +112,12 @@ class _Finder:
         top = target.split("/", 1)[0]
         if top.startswith(".") and top not in (".", "..") and not self.exists(top):
             return None  # `.cursor/mcp.json` where the repo has no .cursor/: a tool's config in the reader's project
+        if places.CLAUDE_OWN.match(target):
+            return None  # `.claude/settings.json` the repo lacks: the reader's settings, or a session's own files
         if _says_gone(doc.text, mention.line):
             return None  # "the old `scripts/migrate.sh` was removed": the doc already knows
+        if mention.kind == "file" and self._output(doc, target, bases):
+            return None  # a file the doc's procedure writes, in a folder it makes: its output, not a reference
         if self._in_submodule(candidates[0]):
             return None  # its files are another repo's, not in this tree: nothing here to judge
         if top in SKILL_PARTS and self._outside(doc):
@@ -129,6 +135,22 @@ class _Finder:
         if doc.rel not in self._outside_docs:
             self._outside_docs[doc.rel] = any(name not in self.ctx.invocable for name in outside_skills(doc.text))
         return self._outside_docs[doc.rel]
+
+    def _output(self, doc: Document, target: str, bases: list[str]) -> bool:
+        """Whether `target` is a file the doc says it writes (`write docs/agents/issue-tracker.md`), or lies in a
+        folder of one that the repo lacks (`docs/agents/` and its `domain.md`): what a copied skill makes when run."""
+        if doc.rel not in self._outputs:
+            self._outputs[doc.rel] = written_paths(doc.text) if "`" in doc.text else frozenset()
+        outputs = self._outputs[doc.rel]
+        if target in {path.rstrip("/") for path in outputs}:
+            return True
+        # a file's folder (`docs/agents/` of `docs/agents/x.md`); a folder written to is its own
+        folders = {path.rstrip("/") if path.endswith("/") else posixpath.dirname(path) for path in outputs} - {""}
+        return any(
+            (target == folder or target.startswith(folder + "/"))
+            and not any(self.exists(posixpath.normpath(posixpath.join(base, folder))) for base in bases)
+            for folder in folders
+        )
 
     def _anchored(self, doc: Document, target: str, bases: list[str]) -> bool:
         """Whether a written path starts in a folder of this repo: `src/server.ts` in a repo without src/ may
@@ -277,8 +299,30 @@ def _closest_path(ctx: RepoContext, finder: _Finder, path: str, kind: str) -> st
     return match[0] if match else None
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+LEAD_LINES = 12  # how far above a mention its list's lead-in may stand
+
+
 def _says_gone(text: str, line: int) -> bool:
-    """Whether the mention's own line says what it names is gone (removed, no longer exists, is gone)."""
+    """Whether the mention's own line says what it names is gone (removed, no longer exists, is gone), or the
+    label or lead-in of its paragraph or list does ("**Deleted**: `a`, `b`", "These were intentionally removed:"
+    over a list)."""
 
     lines = text.split("\n")
-    return 0 < line <= len(lines) and bool(RETIRED.search(lines[line - 1]))
+    if not 0 < line <= len(lines):
+        return False
+    if RETIRED.search(lines[line - 1]):
+        return True
+    top = line - 1
+    while top > max(0, line - LEAD_LINES) and lines[top - 1].strip() and not _LIST_ITEM.match(lines[top]):
+        top -= 1  # up to the paragraph's first line, or the list item holding the mention
+    first = lines[top]
+    label = first.split(":", 1)[0] if ":" in first else ""
+    if label and len(label) <= 40 and RETIRED.search(label):
+        return True
+    if not _LIST_ITEM.match(first):
+        return False
+    while top > max(0, line - LEAD_LINES) and (_LIST_ITEM.match(lines[top - 1]) or lines[top - 1].startswith(" ")):
+        top -= 1  # the list's first item
+    lead = next((lines[i] for i in range(top - 1, max(-1, top - 3), -1) if lines[i].strip()), "")
+    return lead.rstrip().endswith(":") and bool(RETIRED.search(lead))

@@ -48,6 +48,7 @@ HISTORICAL_DIRS = frozenset(
         "research",  # dated findings of a study, an audit or a review: what was there when it was written
         "reviews",
         "audits",
+        "changesets",  # one file per change made: `06_CHANGESETS/ARC-013.slice-35.md`
     }
 )
 HISTORICAL_NAMES = frozenset(
@@ -91,8 +92,13 @@ CHANGELOG_NAMES = frozenset({"changelog", "changes", "release-notes", "release_n
 _REPORT = re.compile(r"(?:^|[-_.])report$")
 # `wiki-export/`, `.claude-exports/`: a copy generated or packaged for somewhere else; its links resolve there.
 _EXPORT_DIR = re.compile(r"(?:^|[-_.])exports?$")
-_DATED = re.compile(r"(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)")
-PROPOSAL_NAMES = frozenset({"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist"})
+# `notes-2026-05-12/`, `survey/whisper_20260509/`: the record of one day.
+_NUMBERED = re.compile(r"^\d{1,3}[-_. ](?=[a-z])")
+_DATED = re.compile(r"(?<!\d)20\d\d(?:-[01]\d-[0-3]\d|[01]\d[0-3]\d)(?!\d)")
+# Plans by name; a spec or a blueprint too describes what is to be built (`cmo-agent-spec.md`).
+PROPOSAL_NAMES = frozenset(
+    {"roadmap", "todo", "plan", "proposal", "backlog", "ideas", "brainstorm", "wishlist", "spec", "blueprint"}
+)
 
 
 @dataclass
@@ -192,7 +198,7 @@ def classify(rel: str) -> str | None:
         return "workflow"
     parts = rel.split("/")
     name = parts[-1].lower()
-    folders = [p.lower() for p in parts[:-1]]
+    folders = [_NUMBERED.sub("", p.lower()) for p in parts[:-1]]  # `06_changesets`, `01-adr`: the same folders
     if not name.endswith(MARKDOWN) or SKIPPED_DIRS & set(folders) or any(_EXPORT_DIR.search(f) for f in folders):
         return None
     stem = name.rsplit(".", 1)[0]

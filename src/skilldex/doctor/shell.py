@@ -69,6 +69,8 @@ _ELSEWHERE = re.compile(
     r"vagrant\s+ssh|fly\s+ssh)\b"
 )
 _MKDIR = re.compile(r"^(?:sudo\s+)?mkdir\s+(.+)$")
+# `python -m venv antenv`, `virtualenv .venv`, `uv venv env`: a virtualenv made here, with its `bin/activate`.
+_VENV = re.compile(r"^(?:sudo\s+)?(?:python[0-9.]*\s+-m\s+venv|virtualenv|uv\s+venv)\s+(?:-[\w-]+\s+)*([^\s-]\S*)")
 _DOMAIN_START = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 
 
@@ -89,6 +91,9 @@ class ShellState:
         made = _MKDIR.match(stripped)
         if made:  # `mkdir -p poc && cd poc`: a new folder, not one of this repo
             self.made.update(w.removeprefix("./").split("/", 1)[0] for w in made.group(1).split() if w[0] != "-")
+        venv = _VENV.match(stripped)
+        if venv:
+            self.made.add(venv.group(1).removeprefix("./").split("/", 1)[0])
         if _UNPACKS.match(stripped):
             self.unpacked = True  # `unzip awscliv2.zip && sudo ./aws/install`, `nix build && ./result/bin/x`
         for match in _WRITES.finditer(" " + segment):

@@ -95,10 +95,12 @@ NEGATED = re.compile(r"\b(?:no|not|never|without|instead of)\W{0,3}$", re.IGNORE
 # that shape, not this repo's.
 INDEFINITE = re.compile(r"\b(?:a|an|another|one|single|some)\W{0,3}$", re.IGNORECASE)
 
-# "a `scripts/rotate_pdf.py` script would be helpful", "[manual/](manual/) (待完善)": a path the sentence only imagines.
+# "a `scripts/rotate_pdf.py` script would be helpful", "[manual/](manual/) (待完善)", "`/proxy-stop` (not implemented)",
+# "run `scripts/sync.py` if it exists": a path or command the sentence only imagines, or does not count on.
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;:!?]{0,40}\b(?:would|could|might|planned|to be (?:created|added|written|implemented|built)|not yet|"
-    r"coming soon|TBD|TODO|待完善|待补充|待定|未完成|予定)\b",  # CJK: "to be completed", "to be added", "planned"
+    r"not implemented|unimplemented|coming soon|TBD|TODO|if (?:it |they |one )?(?:exists?|present|any)|when present|"
+    r"待完善|待补充|待定|未完成|予定)\b",  # CJK: "to be completed", "to be added", "planned"
     re.IGNORECASE,
 )
 
@@ -132,8 +134,25 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def creates(before: str) -> bool:
-    text = before[-300:].lower().replace("e.g.", "for example").replace("i.e.", "that is")
-    cut = max(text.rfind(end) for end in (". ", "! ", "? ", "; "))
-    sentence = text[cut + 2 :] if cut >= 0 else text
+    sentence = _sentence(before)
     words = set(_WORD.findall(sentence))
     return bool(words & _CREATE_WORDS) or bool(words & _PHRASE_WORDS and _CREATE_PHRASES.search(sentence))
+
+
+# Verbs by which a procedure makes a file ("write `docs/agents/x.md`", "saves the report to `out/x.md`"): narrower
+# than `creates`, which also takes examples, defaults and plans.
+_WRITE_WORDS = frozenset(
+    {"write", "writes", "create", "creates", "generate", "generates", "save", "saves", "store", "stores"}
+    | {"scaffold", "scaffolds", "produce", "produces"}
+)
+
+
+def writes(before: str) -> bool:
+    """Whether the sentence ending in `before` says the procedure writes what follows."""
+    return bool(set(_WORD.findall(_sentence(before))) & _WRITE_WORDS)
+
+
+def _sentence(before: str) -> str:
+    text = before[-300:].lower().replace("e.g.", "for example").replace("i.e.", "that is")
+    cut = max(text.rfind(end) for end in (". ", "! ", "? ", "; "))
+    return text[cut + 2 :] if cut >= 0 else text

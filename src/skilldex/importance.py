@@ -28,6 +28,7 @@ SERVICE = -1  # a compose service no guide names: part of the stack more than a 
 INTERNAL = -8  # below anything with no evidence: never a headline
 RECORD = -8
 BROAD = -5  # README, CLAUDE.md at the root: listed, never one capability's headline
+INSTALLED = -6  # a skill a package installed (boost.json, skills-lock.json): below the repo's own, never a headline
 FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never recommended
 FORBIDDEN_FLOOR = -15
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
@@ -218,10 +219,11 @@ def score(
     commands: Sequence[str],
     cited: Sequence[int],
     blocked: Sequence[Rule] = (),
+    installed: Sequence[str] = (),
 ) -> list[tuple[int, str]]:
     """(importance, why) for each (kind, name, path, description, run) item, from the item bodies (docs, skills,
-    tools...), task commands and description citations of the same repo, and the command patterns its hooks
-    block (skilldex.hookrules)."""
+    tools...), task commands and description citations of the same repo, the command patterns its hooks
+    block (skilldex.hookrules), and the manifest that installed each skill a package ships ("" for the repo's own)."""
     owners: dict[str, list[int]] = {}
     folders: list[str] = []
     for index, (kind, name, path, _, run) in enumerate(items):
@@ -300,6 +302,11 @@ def score(
             if internal[i].startswith("sourced"):  # a library: a step further from use than the script sourcing it
                 points -= 1
             why.append(f"an internal helper ({internal[i]}): use its caller")
+        elif i < len(installed) and installed[i]:
+            # a framework's or package's skill, copied in by its installer: real and findable, but about the
+            # package; the repo's own tooling comes first, whatever the package's skill says it covers
+            points = min(points + INSTALLED, HEADLINE_FLOOR)
+            why.append(f"installed by a package ({installed[i]}): not written for this repo")
         elif is_record(kind, path):
             points += RECORD
             why.append("a plan, proposal or record: findable, not what to use first")
@@ -365,6 +372,12 @@ def _internal(
                     if "/" not in word or "{" in word or items[i][2].endswith(word):
                         found.setdefault(i, f"run by task {name}")
                         run_by.setdefault(i, []).append(j)
+    scripts = {path: i for i, (kind, _, path, _, _) in enumerate(items) if kind == "tool" and i in found}
+    for i, (kind, _, path, _, _) in enumerate(items):
+        script = scripts.get(path) if kind == "task" else None
+        if script is not None:  # `scripts/dpu.sh deploy`: a subcommand of a helper is as internal as its script
+            found.setdefault(i, found[script])
+            run_by.setdefault(i, list(run_by.get(script, ())))
     return found, run_by
 
 

@@ -1,0 +1,89 @@
+"""What a package installed, and the parts of helpers, rank below the repo's own tooling: listed, never headlines."""
+
+from __future__ import annotations
+
+import json
+
+from skilldex.importance import HEADLINE_FLOOR
+from skilldex.index.refresh import repo_index
+from skilldex.scan import scan_repo
+from skilldex.startup import render
+
+
+def skill(name: str, description: str) -> str:
+    return f"---\nname: {name}\ndescription: {description}\n---\n\n# {name}\n"
+
+
+def _rows(root):
+    index = repo_index(root, "app")
+    try:
+        return {(r.kind, r.path, r.name): r for r in index.rows}, render([index])
+    finally:
+        index.close()
+
+
+def test_skills_a_package_installed_are_never_headlines(repo):
+    root = repo(
+        {
+            "boost.json": json.dumps({"agents": ["claude_code"], "skills": ["pest-testing"]}),
+            "skills-lock.json": json.dumps({"version": 1, "skills": {"shadcn": {"source": "shadcn/ui"}}}),
+            ".claude/skills/pest-testing/SKILL.md": skill("pest-testing", "Write and run Pest tests."),
+            ".agents/skills/pest-testing/SKILL.md": skill("pest-testing", "Write and run Pest tests."),
+            ".claude/skills/shadcn/SKILL.md": skill("shadcn", "Test and style shadcn components."),
+            ".claude/skills/run-tests/SKILL.md": skill("run-tests", "Run the test suite in the dev container."),
+        }
+    )
+    installed = {i.path: i.installed_by for i in scan_repo(root).items if i.kind == "skill"}
+    assert installed == {
+        ".claude/skills/pest-testing/SKILL.md": "boost.json",
+        ".agents/skills/pest-testing/SKILL.md": "boost.json",  # the copy for other agents: the same package's
+        ".claude/skills/shadcn/SKILL.md": "skills-lock.json",
+        ".claude/skills/run-tests/SKILL.md": None,
+    }
+    rows, brief = _rows(root)
+    pest = rows[("skill", ".claude/skills/pest-testing/SKILL.md", "pest-testing")]
+    assert pest.importance <= HEADLINE_FLOOR
+    assert "installed by a package (boost.json): not written for this repo" in pest.why
+    assert rows[("skill", ".claude/skills/run-tests/SKILL.md", "run-tests")].importance > HEADLINE_FLOOR
+    testing = brief.split("### testing\n", 1)[1].split("###", 1)[0].splitlines()
+    assert testing[0].startswith("- run-tests (skill):")  # the repo's own first, the packages' still listed
+    assert any(line.startswith("- pest-testing (skill):") for line in testing)
+
+
+def test_a_manifest_that_is_no_list_of_skills_installs_nothing(repo):
+    root = repo(
+        {
+            "boost.json": "[1, 2",  # not JSON
+            "skills-lock.json": json.dumps(["pest-testing"]),  # not an object
+            ".claude/skills/pest-testing/SKILL.md": skill("pest-testing", "Write and run Pest tests."),
+        }
+    )
+    assert [i.installed_by for i in scan_repo(root).items if i.kind == "skill"] == [None]
+
+
+def test_subcommands_of_a_helper_script_are_helpers_too(repo):
+    root = repo(
+        {
+            "Makefile": "deploy: ## Deploy the cluster\n\tscripts/cluster.sh deploy\n",
+            "scripts/cluster.sh": '#!/bin/bash\ncase "$1" in\n  deploy)\n    kubectl apply -f k8s\n    ;;\n'
+            "  password)\n    kubectl get secret admin -o yaml\n    ;;\nesac\n",
+        }
+    )
+    rows, _ = _rows(root)
+    helper = rows[("task", "scripts/cluster.sh", "password")]
+    assert helper.importance <= HEADLINE_FLOOR and "an internal helper (run by task deploy)" in helper.why
+    assert rows[("task", "Makefile", "deploy")].importance > 0
+
+
+def test_an_example_compose_file_is_the_stack_when_none_sits_beside_it(repo):
+    stack = "services:\n  web:\n    image: app\n  db:\n    image: postgres:16\n"
+    root = repo({"compose.example.yml": stack, "deploy/compose.yml": stack, "deploy/compose.example.yml": stack})
+    found = sorted((i.path, i.name) for i in scan_repo(root).items if i.kind == "task")
+    assert found == [
+        ("compose.example.yml", "db"),
+        ("compose.example.yml", "web"),
+        ("deploy/compose.yml", "db"),  # beside the real one, the example is a copy
+        ("deploy/compose.yml", "web"),
+    ]
+    run = next(i.run for i in scan_repo(root).items if i.path == "compose.example.yml")
+    assert run == "docker compose -f compose.example.yml up web"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from skilldex.importance import HEADLINE_FLOOR
+from skilldex.importance import HEADLINE_FLOOR, is_record
 from skilldex.index.refresh import repo_index
 from skilldex.scan import scan_repo
 from skilldex.startup import render
@@ -87,3 +87,53 @@ def test_an_example_compose_file_is_the_stack_when_none_sits_beside_it(repo):
     ]
     run = next(i.run for i in scan_repo(root).items if i.path == "compose.example.yml")
     assert run == "docker compose -f compose.example.yml up web"
+
+
+def test_records_module_references_and_one_off_migrations_are_never_headlines(repo):
+    root = repo(
+        {
+            "1-org/modules/centralized-logging/README.md": "# Centralized logging\n\nLog sinks for the org.\n",
+            "lib/tasks/data_migration.rake": "namespace :data_migration do\n  desc 'Migrate the EU webhooks'\n"
+            "  task eu_webhooks: :environment do\n  end\nend\n",
+            "lib/tasks/db.rake": "namespace :db do\n  desc 'Migrate the schema'\n  task migrate_all: :environment do\n"
+            "  end\nend\n",
+        }
+    )
+    rows, _ = _rows(root)
+    by_path = {(path, name): row for (_, path, name), row in rows.items()}
+    module = by_path[("1-org/modules/centralized-logging/README.md", "centralized-logging/README")]
+    assert module.importance <= HEADLINE_FLOOR and "a module's reference" in module.why
+    assert is_record("doc", "ERRATA.md")  # where the code differs from a guide: a record
+    one_off = by_path[("lib/tasks/data_migration.rake", "data_migration:eu_webhooks")]
+    assert "a one-off data migration" in one_off.why and one_off.importance <= HEADLINE_FLOOR
+    assert by_path[("lib/tasks/db.rake", "db:migrate_all")].importance > 0
+
+
+def test_a_data_store_service_is_not_cited_by_texts_naming_its_software(repo):
+    stack = "services:\n  postgres:\n    image: postgres:16\n  api-worker:\n    build: .\n"
+    root = repo(
+        {
+            "docker-compose.yml": stack,
+            ".claude/skills/psql/SKILL.md": skill("psql", "Connect to postgres with psql."),
+            ".claude/skills/restart/SKILL.md": skill("restart", "Restart the api-worker service."),
+        }
+    )
+    rows, _ = _rows(root)
+    assert "cited" not in rows[("task", "docker-compose.yml", "postgres")].why  # "postgres" is the database
+    assert "cited by 1 other item" in rows[("task", "docker-compose.yml", "api-worker")].why
+
+
+def test_an_everyday_word_in_a_command_is_no_script(repo):
+    """`bun run build` does not run `scripts/run`: only a path or a specific name (`deploy.sh`) names a script."""
+    root = repo(
+        {
+            "package.json": '{"scripts": {"build": "vite build && bun run check", "ship": "deploy.sh prod"}}',
+            "scripts/run": "#!/bin/bash\nfunction logs {\n  tail -f app.log\n}\n"
+            'function up {\n  docker compose up\n}\n"$@"\n',
+            "scripts/deploy.sh": "#!/bin/bash\nkubectl apply -f k8s\n",
+        }
+    )
+    rows, _ = _rows(root)
+    assert "internal helper" not in rows[("tool", "scripts/run", "run")].why
+    assert "internal helper" not in rows[("task", "scripts/run", "logs")].why
+    assert "an internal helper (run by task ship)" in rows[("tool", "scripts/deploy.sh", "deploy.sh")].why

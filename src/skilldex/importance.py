@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from skilldex import capabilities
 from skilldex.hookrules import Rule, blocked_by
 from skilldex.markdown import linked_paths
 
@@ -77,7 +78,7 @@ _RECORD_DIRS = frozenset(
 )
 _RECORD_WORDS = re.compile(
     r"(^|[-_ .])(plan|plans|proposal|rfc|rca|postmortem|post-mortem|investigation|summary|improvements?|"
-    r"changelog|release[-_ ]?log|release[-_ ]?notes|history|before[-_]after|checklist|comparison|audit|fix|"
+    r"changelog|release[-_ ]?log|release[-_ ]?notes|history|errata|before[-_]after|checklist|comparison|audit|fix|"
     r"analysis|retro|retrospective|brainstorm|roadmap|todo|progress|status|report|review)([-_ .]|$)"
     r"|^adr[-_ ]?\d|^\d{3,4}[-_]",
     re.IGNORECASE,
@@ -152,6 +153,19 @@ def is_site_page(kind: str, path: str) -> bool:
         ):
             return True
     return False
+
+
+_STORES = frozenset({"database", "storage"})
+_MODULE_DIRS = frozenset({"modules", "module"})
+# rake's `data_migration:eu_plaid_webhooks`, `one_off:fix_x`, `backfill:y`: each written to run once
+_ONE_OFF = re.compile(r"(data[-_]?migrations?|one[-_]?off|one[-_]?time|onetime|backfills?)[:.]", re.IGNORECASE)
+
+
+def is_module_reference(kind: str, path: str) -> bool:
+    """The README of a reusable module (`1-org/modules/centralized-logging/README.md`, Terraform's and the like):
+    what the module takes and gives, for whoever calls it; the stage or root that uses it is where to start."""
+    parts = path.lower().split("/")
+    return kind == "doc" and len(parts) >= 3 and parts[-3] in _MODULE_DIRS and parts[-1].startswith("readme")
 
 
 def is_poc(path: str) -> bool:
@@ -256,17 +270,21 @@ def score(
         if hook and i not in forbidden:
             forbidden[i] = f"a hook in {hook}"
     root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
+    tool_paths = {path for kind, _, path, _, _ in items if kind == "tool"}
     result = []
     for i, (kind, _, path, description, _) in enumerate(items):
         points, why = 0, []
         if i in guides:
             points += GUIDE
             why.append("named in " + ", ".join(sorted(set(guides[i]))[:3]))
-        times = citers[i] + cited[i]
+        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
+        # a compose service named for the data store it runs (`postgres`, `minio`): a text saying "postgres" speaks
+        # of the database, not of this service; only guidance naming it says to use the service itself
+        store = compose and bool(_STORES & set(capabilities.infer(items[i][1])))
+        times = 0 if store else citers[i] + cited[i]
         if times:  # the tenth citation says less than the first
             points += min(MAX_CITED * 2, round(CITED * 1.5 * math.log2(1 + times)))
             why.append(f"cited by {times} other item{'s' if times > 1 else ''}")
-        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
         if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
             why.append("a documented task")
@@ -275,7 +293,8 @@ def score(
             why.append("a how-to named for what it explains")
         run = items[i][4] or ""
         pipeline = not run or run.startswith("gh workflow run ")  # CI's, named like a task
-        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose and not pipeline:
+        script = path in tool_paths  # a subcommand of a script (`scripts/run vite`): no package's copy
+        if kind == "task" and "/" in path and items[i][1] in root_tasks and not (compose or pipeline or script):
             # the root task runs it with the others: the root one is what to use first, whoever names the copy
             points = min(points + COPY, HEADLINE_FLOOR)
             why.append("a package's own copy of a root task: use the root one")
@@ -313,6 +332,12 @@ def score(
         elif is_site_page(kind, path):
             points += RECORD
             why.append("a page of the product's documentation site: for its users, not what to use first")
+        elif is_module_reference(kind, path):
+            points = min(points + RECORD, HEADLINE_FLOOR)
+            why.append("a module's reference (what it takes and gives): read when using it, not what to use first")
+        elif kind == "task" and _ONE_OFF.match(items[i][1]):
+            points += RECORD
+            why.append("a one-off data migration: run once, long ago; findable, not what to use first")
         elif is_poc(path):
             points += RECORD
             why.append("a proof of concept")
@@ -369,9 +394,12 @@ def _internal(
                 word = word.strip(_EDGES).removeprefix("./")
                 base = word.rsplit("/", 1)[-1]
                 for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
-                    if "/" not in word or "{" in word or items[i][2].endswith(word):
-                        found.setdefault(i, f"run by task {name}")
-                        run_by.setdefault(i, []).append(j)
+                    if "/" in word and not ("{" in word or items[i][2].endswith(word)):
+                        continue
+                    if "/" not in word and not re.search(r"[-_.]", base):
+                        continue  # a bare everyday word (`run`, `dev`) in a command is no script: `scripts/run` is
+                    found.setdefault(i, f"run by task {name}")
+                    run_by.setdefault(i, []).append(j)
     scripts = {path: i for i, (kind, _, path, _, _) in enumerate(items) if kind == "tool" and i in found}
     for i, (kind, _, path, _, _) in enumerate(items):
         script = scripts.get(path) if kind == "task" else None

@@ -137,3 +137,20 @@ def test_an_everyday_word_in_a_command_is_no_script(repo):
     assert "internal helper" not in rows[("tool", "scripts/run", "run")].why
     assert "internal helper" not in rows[("task", "scripts/run", "logs")].why
     assert "an internal helper (run by task ship)" in rows[("tool", "scripts/deploy.sh", "deploy.sh")].why
+
+
+def test_a_container_entrypoint_is_the_images_not_a_headline(repo):
+    entry = '#!/bin/bash -e\n# Prepare the database before the server starts\nbin/rails db:prepare\nexec "$@"\n'
+    root = repo(
+        {
+            "bin/docker-entrypoint": entry,
+            "docker/entrypoint.d/10-migrate.sh": entry,
+            "docker/entrypoint-worker.sh": entry,
+            "scripts/migrate.sh": entry,
+        }
+    )
+    rows, _ = _rows(root)
+    for path in ("bin/docker-entrypoint", "docker/entrypoint.d/10-migrate.sh", "docker/entrypoint-worker.sh"):
+        row = next(r for (kind, p, _), r in rows.items() if p == path)
+        assert row.importance <= HEADLINE_FLOOR and "the entrypoint of a container image" in row.why
+    assert "entrypoint" not in rows[("tool", "scripts/migrate.sh", "migrate.sh")].why

@@ -155,6 +155,8 @@ def is_site_page(kind: str, path: str) -> bool:
     return False
 
 
+# docker-entrypoint, entrypoint.sh, docker/entrypoint-initializer.sh, entrypoint.d/10-x.sh: what a container runs
+_ENTRYPOINT = re.compile(r"(^|/)(docker[-_])?entrypoint([-_.][^/]*)?$|(^|/)entrypoints?\.d/", re.IGNORECASE)
 _STORES = frozenset({"database", "storage"})
 _MODULE_DIRS = frozenset({"modules", "module"})
 # rake's `data_migration:eu_plaid_webhooks`, `one_off:fix_x`, `backfill:y`: each written to run once
@@ -311,7 +313,10 @@ def score(
             (not citers[i] and any(j in guides or _documented(items[j]) for j in run_by.get(i, ())))
             or (
                 i not in guides
-                and (not _independent(i, times, run_by, items) or internal[i].startswith(("sourced", "kept in")))
+                and (
+                    not _independent(i, times, run_by, items)
+                    or internal[i].startswith(("sourced", "kept in", "the entrypoint"))
+                )
             )
         ):
             # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
@@ -379,6 +384,9 @@ def _internal(
         home = next((h for h in runners if kind == "tool" and path.startswith(h)), None)
         if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
             found[i] = f"kept for the tasks of {runners[home]}"
+    for i, (kind, _, path, _, _) in enumerate(items):
+        if kind == "tool" and i not in found and _ENTRYPOINT.search(path):
+            found[i] = "the entrypoint of a container image: the image runs it"
     for i, (kind, _, path, _, _) in enumerate(items):
         kept = next((f for f in path.lower().split("/")[:-1] if f in _HELPER_DIRS), None)
         if kind == "tool" and kept and i not in found:  # hack/ci/start-api.sh: what the CI jobs run, set up by them

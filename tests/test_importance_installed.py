@@ -154,3 +154,13 @@ def test_a_container_entrypoint_is_the_images_not_a_headline(repo):
         row = next(r for (kind, p, _), r in rows.items() if p == path)
         assert row.importance <= HEADLINE_FLOOR and "the entrypoint of a container image" in row.why
     assert "entrypoint" not in rows[("tool", "scripts/migrate.sh", "migrate.sh")].why
+
+
+def test_a_root_contributing_guide_can_lead_what_it_explains_while_the_agent_files_cannot(repo):
+    """CLAUDE.md, AGENTS.md and the README are read first anyway; CONTRIBUTING.md is read for what it explains."""
+    guide = "# {0}\n\n## Running the tests\n\nRun `pytest -q` in the dev container.\n"
+    root = repo({"CONTRIBUTING.md": guide.format("Contributing"), "CLAUDE.md": guide.format("Notes for agents")})
+    rows, _ = _rows(root)
+    contributing = rows[("doc", "CONTRIBUTING.md", "CONTRIBUTING")]
+    assert contributing.importance > HEADLINE_FLOOR and "read first" not in contributing.why
+    assert "the repo's own guide: read first" in rows[("doc", "CLAUDE.md", "CLAUDE.md")].why

@@ -39,6 +39,9 @@ _GUIDE_NAMES = re.compile(
     r"(\.[a-z]+)*$",
     re.IGNORECASE,
 )
+# The root guides an agent or a newcomer reads before anything else (Claude Code and other agents load the agent
+# files by themselves): about everything. CONTRIBUTING.md or DEVELOPMENT.md is read for what it explains.
+_READ_FIRST = re.compile(r"^(readme|claude|agents|gemini)(\.[a-z]+)*$", re.IGNORECASE)
 # Spelled in capitals like README, a file named for a process is that process's guide for the repo's people
 _HOW_TO = re.compile(
     r"^(RELEASING|RELEASE|DEPLOYING|DEPLOYMENT|DEPLOY|TESTING|UPGRADING|SELF[-_]HOST(ING)?|OPERATIONS|RUNBOOK|"
@@ -303,7 +306,7 @@ def score(
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
-        if kind == "doc" and "/" not in path and is_guide(path):  # the agent reads it anyway; it is about all
+        if kind == "doc" and "/" not in path and _READ_FIRST.match(path):  # the agent reads it anyway; about all
             points = min(points + BROAD, HEADLINE_FLOOR)
             why.append("the repo's own guide: read first, about everything rather than one need")
         if i in forbidden:  # whatever else names it: the rules win

@@ -7,7 +7,7 @@ import json
 from skilldex.importance import HEADLINE_FLOOR, is_record
 from skilldex.index.refresh import repo_index
 from skilldex.scan import scan_repo
-from skilldex.startup import render
+from skilldex.startup import groups, headlines, render
 
 
 def skill(name: str, description: str) -> str:
@@ -164,3 +164,16 @@ def test_a_root_contributing_guide_can_lead_what_it_explains_while_the_agent_fil
     contributing = rows[("doc", "CONTRIBUTING.md", "CONTRIBUTING")]
     assert contributing.importance > HEADLINE_FLOOR and "read first" not in contributing.why
     assert "the repo's own guide: read first" in rows[("doc", "CLAUDE.md", "CLAUDE.md")].why
+
+
+def test_the_same_task_name_heads_a_capability_once(repo):
+    """`postgres` in five compose files is one name five times: the best ranked stands for them."""
+    stack = "services:\n  postgres:\n    image: postgres:16\n  web:\n    build: .\n"
+    root = repo({f"{name}/docker-compose.yml": stack for name in ("dev", "prod", "ci", "nightly")})
+    index = repo_index(root, "app")
+    try:
+        database = groups(list(index.rows))["database"]
+    finally:
+        index.close()
+    assert [r.name for r in database] == ["postgres"] * 4
+    assert [r.path for r in headlines(database, 3)] == ["ci/docker-compose.yml"]  # then by path: one stands

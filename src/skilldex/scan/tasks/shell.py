@@ -15,6 +15,7 @@ from skilldex.scan.fs import RepoFile, RepoFS
 from skilldex.scan.tasks import base
 from skilldex.scan.tasks.base import TaskDef
 from skilldex.scan.tasks.parsing import clean_description, join_commands, split_lines
+from skilldex.scan.tools import TOOL_FOLDERS
 
 MAX_TASKS = 100
 MIN_TASKS = 2  # one branch is an option check, not a runner
@@ -112,9 +113,12 @@ class Runner(base.Runner):
     marks = (".sh", ".bash")
 
     def place(self, file: RepoFile) -> base.Parse | None:
+        folders = [p.lower() for p in file.parts[:-1]]
         if "." in file.name and not file.name.endswith(self.marks):
             return None
-        if any(p.lower() in SAMPLE_DIRS or p.startswith(".") for p in file.parts[:-1]):
+        if "." not in file.name and folders and not set(folders) & TOOL_FOLDERS:
+            return None  # a file with no extension is a script at the root or in a scripts folder (LICENSE is not)
+        if any(p in SAMPLE_DIRS or p.startswith(".") for p in folders):
             return None
         return parse_dispatcher
 

@@ -73,6 +73,10 @@ def test_an_item_is_mainly_what_it_does_not_what_it_works_on():
     assert main_capability("cnpg-backups", "", ["database", "backup"]) == "backup"
     assert main_capability("k8s-deploy", "", ["deploy", "infrastructure"]) == "deploy"
     assert main_capability("db-console", "", ["database", "access"]) == "database"
+    # three words or more name what the item is last; two may read either way
+    assert main_capability("docker_test_lint", "", ["testing", "quality"]) == "quality"
+    assert main_capability("migration-tests", "", ["testing", "migrations"]) == "migrations"  # as before
+    assert main_capability("migrations-and-fixtures", "", ["migrations", "data"]) == "migrations"
 
 
 def test_after_a_lead_that_says_what_it_does_only_the_first_use_when_case_counts():

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from skilldex import capabilities
 from skilldex.hookrules import Rule, blocked_by
 from skilldex.markdown import linked_paths
 
@@ -28,6 +29,7 @@ SERVICE = -1  # a compose service no guide names: part of the stack more than a 
 INTERNAL = -8  # below anything with no evidence: never a headline
 RECORD = -8
 BROAD = -5  # README, CLAUDE.md at the root: listed, never one capability's headline
+INSTALLED = -6  # a skill a package installed (boost.json, skills-lock.json): below the repo's own, never a headline
 FORBIDDEN = -20  # what the repo's rules tell agents not to run: marked, never recommended
 FORBIDDEN_FLOOR = -15
 HEADLINE_FLOOR = -4  # items at or below this are listed (in full briefs) but never headlines
@@ -37,6 +39,9 @@ _GUIDE_NAMES = re.compile(
     r"(\.[a-z]+)*$",
     re.IGNORECASE,
 )
+# The root guides an agent or a newcomer reads before anything else (Claude Code and other agents load the agent
+# files by themselves): about everything. CONTRIBUTING.md or DEVELOPMENT.md is read for what it explains.
+_READ_FIRST = re.compile(r"^(readme|claude|agents|gemini)(\.[a-z]+)*$", re.IGNORECASE)
 # Spelled in capitals like README, a file named for a process is that process's guide for the repo's people
 _HOW_TO = re.compile(
     r"^(RELEASING|RELEASE|DEPLOYING|DEPLOYMENT|DEPLOY|TESTING|UPGRADING|SELF[-_]HOST(ING)?|OPERATIONS|RUNBOOK|"
@@ -76,7 +81,7 @@ _RECORD_DIRS = frozenset(
 )
 _RECORD_WORDS = re.compile(
     r"(^|[-_ .])(plan|plans|proposal|rfc|rca|postmortem|post-mortem|investigation|summary|improvements?|"
-    r"changelog|release[-_ ]?log|release[-_ ]?notes|history|before[-_]after|checklist|comparison|audit|fix|"
+    r"changelog|release[-_ ]?log|release[-_ ]?notes|history|errata|before[-_]after|checklist|comparison|audit|fix|"
     r"analysis|retro|retrospective|brainstorm|roadmap|todo|progress|status|report|review)([-_ .]|$)"
     r"|^adr[-_ ]?\d|^\d{3,4}[-_]",
     re.IGNORECASE,
@@ -153,6 +158,21 @@ def is_site_page(kind: str, path: str) -> bool:
     return False
 
 
+# docker-entrypoint, entrypoint.sh, docker/entrypoint-initializer.sh, entrypoint.d/10-x.sh: what a container runs
+_ENTRYPOINT = re.compile(r"(^|/)(docker[-_])?entrypoint([-_.][^/]*)?$|(^|/)entrypoints?\.d/", re.IGNORECASE)
+_STORES = frozenset({"database", "storage"})
+_MODULE_DIRS = frozenset({"modules", "module"})
+# rake's `data_migration:eu_plaid_webhooks`, `one_off:fix_x`, `backfill:y`: each written to run once
+_ONE_OFF = re.compile(r"(data[-_]?migrations?|one[-_]?off|one[-_]?time|onetime|backfills?)[:.]", re.IGNORECASE)
+
+
+def is_module_reference(kind: str, path: str) -> bool:
+    """The README of a reusable module (`1-org/modules/centralized-logging/README.md`, Terraform's and the like):
+    what the module takes and gives, for whoever calls it; the stage or root that uses it is where to start."""
+    parts = path.lower().split("/")
+    return kind == "doc" and len(parts) >= 3 and parts[-3] in _MODULE_DIRS and parts[-1].startswith("readme")
+
+
 def is_poc(path: str) -> bool:
     return any(p.lower() in _POC_DIRS for p in path.split("/")[:-1])
 
@@ -218,10 +238,11 @@ def score(
     commands: Sequence[str],
     cited: Sequence[int],
     blocked: Sequence[Rule] = (),
+    installed: Sequence[str] = (),
 ) -> list[tuple[int, str]]:
     """(importance, why) for each (kind, name, path, description, run) item, from the item bodies (docs, skills,
-    tools...), task commands and description citations of the same repo, and the command patterns its hooks
-    block (skilldex.hookrules)."""
+    tools...), task commands and description citations of the same repo, the command patterns its hooks
+    block (skilldex.hookrules), and the manifest that installed each skill a package ships ("" for the repo's own)."""
     owners: dict[str, list[int]] = {}
     folders: list[str] = []
     for index, (kind, name, path, _, run) in enumerate(items):
@@ -254,17 +275,21 @@ def score(
         if hook and i not in forbidden:
             forbidden[i] = f"a hook in {hook}"
     root_tasks = {name for kind, name, path, _, _ in items if kind == "task" and "/" not in path}
+    tool_paths = {path for kind, _, path, _, _ in items if kind == "tool"}
     result = []
     for i, (kind, _, path, description, _) in enumerate(items):
         points, why = 0, []
         if i in guides:
             points += GUIDE
             why.append("named in " + ", ".join(sorted(set(guides[i]))[:3]))
-        times = citers[i] + cited[i]
+        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
+        # a compose service named for the data store it runs (`postgres`, `minio`): a text saying "postgres" speaks
+        # of the database, not of this service; only guidance naming it says to use the service itself
+        store = compose and bool(_STORES & set(capabilities.infer(items[i][1])))
+        times = 0 if store else citers[i] + cited[i]
         if times:  # the tenth citation says less than the first
             points += min(MAX_CITED * 2, round(CITED * 1.5 * math.log2(1 + times)))
             why.append(f"cited by {times} other item{'s' if times > 1 else ''}")
-        compose = kind == "task" and " compose " in f" {items[i][4] or ''} "
         if kind == "task" and not compose and description and not description.startswith("Runs: "):
             points += DOCUMENTED
             why.append("a documented task")
@@ -273,14 +298,15 @@ def score(
             why.append("a how-to named for what it explains")
         run = items[i][4] or ""
         pipeline = not run or run.startswith("gh workflow run ")  # CI's, named like a task
-        if kind == "task" and "/" in path and items[i][1] in root_tasks and not compose and not pipeline:
+        script = path in tool_paths  # a subcommand of a script (`scripts/run vite`): no package's copy
+        if kind == "task" and "/" in path and items[i][1] in root_tasks and not (compose or pipeline or script):
             # the root task runs it with the others: the root one is what to use first, whoever names the copy
             points = min(points + COPY, HEADLINE_FLOOR)
             why.append("a package's own copy of a root task: use the root one")
         elif compose and i not in guides:
             points += SERVICE
             why.append("a compose service: the stack's part, not a command to use")
-        if kind == "doc" and "/" not in path and is_guide(path):  # the agent reads it anyway; it is about all
+        if kind == "doc" and "/" not in path and _READ_FIRST.match(path):  # the agent reads it anyway; about all
             points = min(points + BROAD, HEADLINE_FLOOR)
             why.append("the repo's own guide: read first, about everything rather than one need")
         if i in forbidden:  # whatever else names it: the rules win
@@ -290,7 +316,10 @@ def score(
             (not citers[i] and any(j in guides or _documented(items[j]) for j in run_by.get(i, ())))
             or (
                 i not in guides
-                and (not _independent(i, times, run_by, items) or internal[i].startswith(("sourced", "kept in")))
+                and (
+                    not _independent(i, times, run_by, items)
+                    or internal[i].startswith(("sourced", "kept in", "the entrypoint"))
+                )
             )
         ):
             # named by guidance: used directly; a sourced file is a library whoever names it; a script a documented
@@ -300,12 +329,23 @@ def score(
             if internal[i].startswith("sourced"):  # a library: a step further from use than the script sourcing it
                 points -= 1
             why.append(f"an internal helper ({internal[i]}): use its caller")
+        elif i < len(installed) and installed[i]:
+            # a framework's or package's skill, copied in by its installer: real and findable, but about the
+            # package; the repo's own tooling comes first, whatever the package's skill says it covers
+            points = min(points + INSTALLED, HEADLINE_FLOOR)
+            why.append(f"installed by a package ({installed[i]}): not written for this repo")
         elif is_record(kind, path):
             points += RECORD
             why.append("a plan, proposal or record: findable, not what to use first")
         elif is_site_page(kind, path):
             points += RECORD
             why.append("a page of the product's documentation site: for its users, not what to use first")
+        elif is_module_reference(kind, path):
+            points = min(points + RECORD, HEADLINE_FLOOR)
+            why.append("a module's reference (what it takes and gives): read when using it, not what to use first")
+        elif kind == "task" and _ONE_OFF.match(items[i][1]):
+            points += RECORD
+            why.append("a one-off data migration: run once, long ago; findable, not what to use first")
         elif is_poc(path):
             points += RECORD
             why.append("a proof of concept")
@@ -348,6 +388,9 @@ def _internal(
         if home is not None:  # scripts kept beside a task file (.taskfiles/dr/scripts/x.sh) are its helpers
             found[i] = f"kept for the tasks of {runners[home]}"
     for i, (kind, _, path, _, _) in enumerate(items):
+        if kind == "tool" and i not in found and _ENTRYPOINT.search(path):
+            found[i] = "the entrypoint of a container image: the image runs it"
+    for i, (kind, _, path, _, _) in enumerate(items):
         kept = next((f for f in path.lower().split("/")[:-1] if f in _HELPER_DIRS), None)
         if kind == "tool" and kept and i not in found:  # hack/ci/start-api.sh: what the CI jobs run, set up by them
             found[i] = f"kept in {kept}/ for {'CI' if kept in _CI_DIRS else 'other scripts'}"
@@ -362,9 +405,18 @@ def _internal(
                 word = word.strip(_EDGES).removeprefix("./")
                 base = word.rsplit("/", 1)[-1]
                 for i in tools.get(base, ()):  # `sh hack/ci/x.sh` runs that x.sh, not scripts/x.sh
-                    if "/" not in word or "{" in word or items[i][2].endswith(word):
-                        found.setdefault(i, f"run by task {name}")
-                        run_by.setdefault(i, []).append(j)
+                    if "/" in word and not ("{" in word or items[i][2].endswith(word)):
+                        continue
+                    if "/" not in word and not re.search(r"[-_.]", base):
+                        continue  # a bare everyday word (`run`, `dev`) in a command is no script: `scripts/run` is
+                    found.setdefault(i, f"run by task {name}")
+                    run_by.setdefault(i, []).append(j)
+    scripts = {path: i for i, (kind, _, path, _, _) in enumerate(items) if kind == "tool" and i in found}
+    for i, (kind, _, path, _, _) in enumerate(items):
+        script = scripts.get(path) if kind == "task" else None
+        if script is not None:  # `scripts/dpu.sh deploy`: a subcommand of a helper is as internal as its script
+            found.setdefault(i, found[script])
+            run_by.setdefault(i, list(run_by.get(script, ())))
     return found, run_by
 
 

@@ -106,6 +106,10 @@ class SkillItem(_Item):
     )
     references: list[FileRef] = Field(default_factory=list)
     body_lines: int = 0
+    installed_by: str | None = Field(
+        default=None,
+        description="The root manifest (boost.json, skills-lock.json) that installed it: not written here.",
+    )
 
 
 class CommandItem(_Item):

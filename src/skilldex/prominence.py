@@ -32,8 +32,16 @@ def main_capability(name: str, description: str, tags: list[str], check: bool = 
         return OTHER
     if check and "ci" in tags:
         return "ci"
-    named = [c for c in capabilities.infer(name.replace("-", " ").replace("_", " ")) if c in tags]
+    words = name.replace("-", " ").replace("_", " ")
+    named = [c for c in capabilities.infer(words) if c in tags]
     if named:  # what it does before what it works on: `cnpg-backups` is a backup, `k8s-deploy` a deploy
+        parts = words.lower().split()
+        compound = len(named) > 1 and len(parts) >= 3 and "and" not in parts
+        last = [c for c in capabilities.infer(parts[-1]) if c in named] if compound else []
+        # a compound of three words or more names what it is last: `docker_test_lint` is a lint (in two, either
+        # word may be the head: `release-snapshot`, `migration-tests`)
+        if last and last[0] not in SUBJECTS:
+            return last[0]
         return min(named, key=lambda c: c in SUBJECTS)
     said = [c for c in capabilities.first_said(first_sentence(description)) if c in tags]
     return said[0] if said else tags[0]

@@ -225,7 +225,11 @@ def headlines(members: list[Row], count: int, named: int = 0) -> list[Row]:
     """The `count` most used items of a capability, of any kind; internal helpers, plans and records never. With
     `named`, up to that many more that the repo's guidance names: what the README or CLAUDE.md tells people to
     run is never cut for a quota."""
-    fit = [r for r in members if r.importance > HEADLINE_FLOOR]
+    fit, seen = [], set()
+    for row in members:
+        if row.importance > HEADLINE_FLOOR and (row.kind != "task" or row.name not in seen):
+            fit.append(row)  # one `postgres` task per capability: the same service in five compose files reads
+            seen.add(row.name)  # as one name five times; the best ranked stands for them ("and N more" counts all)
     return fit[:count] + [r for r in fit[count:] if r.importance >= GUIDE][:named]
 
 

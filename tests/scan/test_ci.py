@@ -56,6 +56,14 @@ JENKINS = """pipeline {
   }
 }
 """
+CLOUDBUILD = """timeout: 3600s
+steps:
+- id: 'tf plan'
+  name: hashicorp/terraform
+  args: [plan]
+- name: gcr.io/cloud-builders/docker:latest
+  args: [build, .]
+"""
 AZURE = "trigger: [main]\nstages:\n  - stage: Build\n    displayName: Build the app\n  - stage: Test\n"
 
 
@@ -136,6 +144,20 @@ def test_a_ci_check_is_ci_first_in_the_brief_whatever_it_checks(repo, tmp_path, 
             "azure-pipelines",
             "Azure Pipelines pipeline (CI): Build the app; Test",
         ),
+        (
+            "build/cloudbuild-tf-plan.yaml",
+            CLOUDBUILD,
+            "cloud-build",
+            "cloudbuild-tf-plan",
+            "Cloud Build config (CI): tf plan; docker",  # a step without an id is known by its builder
+        ),
+        (
+            "lint.cloudbuild.yaml",
+            CLOUDBUILD,
+            "cloud-build",
+            "lint.cloudbuild",
+            "Cloud Build config (CI): tf plan; docker",
+        ),
     ],
 )
 def test_other_ci_systems_pipelines_are_catalogued_with_their_jobs(repo, path, text, runner, name, description):
@@ -159,3 +181,38 @@ def test_pipelines_elsewhere_or_unreadable_are_nothing(repo):
     )
     assert list(found) == [".gitlab-ci.yml"]
     assert found[".gitlab-ci.yml"].description == "GitLab CI pipeline (CI)"
+
+
+CI_REUSABLE = """name: CI
+on:
+  workflow_call:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: bin/rails test
+"""
+
+
+def test_a_reusable_workflow_a_trigger_only_calls_is_where_ci_is_defined(repo):
+    """`pr.yml` only calls `ci.yml` on pull requests: ci.yml holds the checks. A caller that runs several reusable
+    workflows in an order is the pipeline, and they are its parts (left out, as before)."""
+    called = "  {name}:\n    uses: ./.github/workflows/{name}.yml\n"
+    found = tasks(
+        repo(
+            {
+                ".github/workflows/pr.yml": "name: PR\non:\n  pull_request:\njobs:\n" + called.format(name="ci"),
+                ".github/workflows/ci.yml": CI_REUSABLE,
+                ".github/workflows/main.yml": "on:\n  push:\njobs:\n"
+                + called.format(name="lint")
+                + called.format(name="unit"),
+                ".github/workflows/lint.yml": CI_REUSABLE,
+                ".github/workflows/unit.yml": CI_REUSABLE,
+                ".github/workflows/orphan.yml": CI_REUSABLE,  # nobody calls it: runs on nothing
+            }
+        )
+    )
+    assert sorted(found) == [".github/workflows/ci.yml", ".github/workflows/main.yml", ".github/workflows/pr.yml"]
+    ci = found[".github/workflows/ci.yml"]
+    assert (ci.description, ci.run) == ("CI (CI, on pull_request)", None)
+    assert "ci" in ci.capabilities

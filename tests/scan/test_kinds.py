@@ -74,6 +74,7 @@ def test_project_skill_frontmatter_is_parsed_fully(catalogue):
         "compatibility": None,
         "metadata": {"owner": "platform"},
         "body_lines": 4,
+        "installed_by": None,  # no manifest (boost.json, skills-lock.json) lists it: the repo's own
     }
     assert item.frontmatter["user-invocable"] is True  # YAML 1.1: yes is a boolean
 

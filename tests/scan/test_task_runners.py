@@ -54,6 +54,10 @@ FILES = {
     "ops/deploy.just": ("ship:\n    ./ship.sh\n", ("just", "ship", "just --justfile ops/deploy.just ship")),
     "lib/mix/tasks/seed.ex": ("defmodule Mix.Tasks.Seed do\nend\n", ("mix", "seed", "mix seed")),
     "Procfile.dev": ("css: tailwind --watch\n", ("procfile", "css", "foreman start -f Procfile.dev css")),
+    "scripts/run": (
+        '#!/bin/bash\ncase "$1" in\n  up) docker compose up ;;\n  down) docker compose down ;;\nesac\n',
+        ("script", "up", "scripts/run up"),
+    ),
     "docker-compose.e2e.yml": (
         "services:\n  e2e:\n    image: cypress/included\n",
         ("compose", "e2e", "docker compose -f docker-compose.e2e.yml up e2e"),

@@ -107,7 +107,9 @@ def importance(catalogue: Catalogue) -> list[int]:
     items = [(i.kind, i.name, i.path, i.description, i.run) for i in catalogue.items]
     cited = citations([(i.kind, i.name, i.path, i.description) for i in catalogue.items])
     commands = [(getattr(i, "command", None) or "") if i.kind == "task" else "" for i in catalogue.items]
-    return [points for points, _ in score(items, [d["body"] for d in docs], commands, cited, _hook_rules(catalogue))]
+    installed = [getattr(i, "installed_by", None) or "" for i in catalogue.items]
+    bodies = [d["body"] for d in docs]
+    return [points for points, _ in score(items, bodies, commands, cited, _hook_rules(catalogue), installed)]
 
 
 def _hook_rules(catalogue: Catalogue) -> list:

@@ -295,8 +295,8 @@ def _recount(db: sqlite3.Connection, blocked: list) -> None:
     from skilldex.prominence import citations
 
     rows = db.execute(
-        "SELECT i.id, i.kind, i.name, i.path, i.description, i.run, d.body, d.headings "
-        "FROM items i JOIN docs d ON d.rowid = i.id"
+        "SELECT i.id, i.kind, i.name, i.path, i.description, i.run, d.body, d.headings, "
+        "json_extract(i.data, '$.installed_by') FROM items i JOIN docs d ON d.rowid = i.id"
     ).fetchall()
     counts = citations([(kind, name, path, description) for _, kind, name, path, description, *_ in rows])
     db.execute("UPDATE items SET cited = 0 WHERE cited != 0")
@@ -309,6 +309,7 @@ def _recount(db: sqlite3.Connection, blocked: list) -> None:
         [row[7] if row[1] == "task" else "" for row in rows],
         counts,
         blocked,
+        [row[8] or "" for row in rows],
     )
     db.execute("UPDATE items SET importance = 0, why = '' WHERE importance != 0 OR why != ''")
     db.executemany(

@@ -73,6 +73,9 @@ HOWTO_TITLE = re.compile(
 HOWTO_SECTION = re.compile(r"^(?:how (?:do|can|should) (?:i|we|you)\b|how to\b|step \d+\b)", re.MULTILINE)
 HOWTO_FOLDERS = {"how-to", "how-tos", "howto", "howtos", "recipes", "cookbook"}
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
+# The sections a reference generator writes (terraform-docs): a README holding only these, under at most a title,
+# is a table of a module's variables, not a doc anyone follows
+GENERATED_SECTIONS = frozenset({"inputs", "outputs", "requirements", "providers", "modules", "resources"})
 MAX_HEADINGS = 100
 MAX_COMMANDS = 50
 # skilldex's own managed blocks (init's in CLAUDE.md, sync's in AGENTS.md) are not the repo's docs: read as
@@ -116,10 +119,17 @@ _HOW_TO_RUN = re.compile(
 def _says_how_to_run(file: RepoFile, sections: str) -> bool:
     """The root README, where everyone starts, when a section of it says how to install, run or use the repo
     (`## Installation`, `### How do we run terragrunt plan locally?`): a small repo's only guide. Not a README that
-    only says what the repo is."""
-    return (
-        len(file.parts) == 1 and file.name.lower().startswith("readme") and bool(_HOW_TO_RUN.search(sections.lower()))
-    )
+    only says what the repo is. A folder's README when its top-level sections say how to deploy or run it."""
+    if not file.name.lower().startswith("readme"):
+        return False
+    if len(file.parts) == 1:
+        return bool(_HOW_TO_RUN.search(sections.lower()))
+    return bool(_HOW_TO_DEPLOY.search(sections.lower()))
+
+
+# Top-level sections of a folder's README that walk through deploying or running what the folder holds
+# (`## Deploying with Cloud Build`, `## Running Terraform locally`): the how-to of a stage, not a package's usage
+_HOW_TO_DEPLOY = re.compile(r"(?:^|\| )(?:deploying|how to deploy|deploy (?:it|with|to|using)|running \w+ locally)\b")
 
 
 def _guide(file: RepoFile) -> bool:
@@ -276,10 +286,17 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         headings, blocks = headings_and_code(doc.body, doc.body_start)
     if not prose.strip() and not headings:
         return items  # an empty doc (or only frontmatter) tells nobody anything
+    sections_below = [h[1].strip().lower() for h in headings if h[0] > 1]
+    if sections_below and all(section in GENERATED_SECTIONS for section in sections_below):
+        return items  # only a generated reference table (terraform-docs' Inputs and Outputs): nothing to follow
     title = as_str(doc.frontmatter.get("title")) or next((h[1] for h in headings if h[0] == 1), None)
     sections = " | ".join(h[1] for h in headings[:MAX_HEADINGS] if h[0] <= 2)
     every = " | ".join(h[1] for h in headings[:MAX_HEADINGS])
-    if not agent_doc and not _about_operations(file.rel, title, sections) and not _says_how_to_run(file, every):
+    if (
+        not agent_doc
+        and not _about_operations(file.rel, title, sections)
+        and not _says_how_to_run(file, every if len(file.parts) == 1 else sections)
+    ):
         return items
     # A doc that opens with a list is summed up by its title better than by a later paragraph
     # (often troubleshooting) or by the list run together.

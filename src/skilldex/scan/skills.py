@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -148,7 +149,30 @@ def scan_skill(fs: RepoFS, file: RepoFile) -> SkillItem | None:
         frontmatter=fm,
         references=resolve_references(fs, file.rel, doc.body, doc.body_start),
         body_lines=len(doc.body.splitlines()),
+        installed_by=installed_by(fs, dir_name, name),
     )
+
+
+# Manifests at the repo's root through which a package or tool installs skills it ships, each with where it lists
+# their names: Laravel Boost's boost.json (`"skills": [...]`), the skills CLI's skills-lock.json (`"skills": {...}`)
+SKILL_MANIFESTS = ("skills-lock.json", "boost.json")
+
+
+def installed_by(fs: RepoFS, *names: str) -> str | None:
+    """The root manifest that lists this skill as installed (by a framework or package manager): the skill is the
+    package's, copied in, not written for this repo; None when no manifest lists it."""
+    for manifest in SKILL_MANIFESTS:
+        file = fs.file(manifest)
+        text = fs.read_text(file) if file is not None else None
+        if not text:
+            continue
+        try:
+            listed = json.loads(text).get("skills")
+        except (ValueError, AttributeError, RecursionError):  # not JSON, or not an object: lists nothing
+            continue
+        if isinstance(listed, (list, dict)) and any(isinstance(n, str) and n in names for n in listed):
+            return manifest
+    return None
 
 
 def scan_file(fs: RepoFS, file: RepoFile) -> list[SkillItem]:

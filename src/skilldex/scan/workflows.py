@@ -156,7 +156,7 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[TaskItem]:
     triggers = _triggers(data, key_lines)
     dispatch = _dispatch(triggers)
     if dispatch is None:
-        return _pushed(file, data, key_lines, triggers)
+        return _pushed(fs, file, data, key_lines, triggers)
     inputs = _inputs(dispatch)
     described = [
         f"{name}: {spec['description']}" if isinstance(spec.get("description"), str) else name
@@ -184,14 +184,44 @@ def _item(
     )
 
 
+def _callers_events(fs: RepoFS, file: RepoFile) -> list[str]:
+    """The push and pull request events of the repo's workflows that do nothing but call this reusable one
+    (`pr.yml`: `on: pull_request`, `jobs: ci: uses: ./.github/workflows/ci.yml`): such a caller is a trigger,
+    and this workflow is where its checks are defined. A caller with jobs of its own, or one running several
+    workflows in an order, is the pipeline: this one is a part of it, as a script a task runs is."""
+    called = f"./{file.rel}"
+    found: set[str] = set()
+    for other in fs.files:
+        if other.rel == file.rel or not is_workflow(other) or called not in (fs.read_text(other) or ""):
+            continue
+        try:
+            data, key_lines, _ = load_full(fs.read_text(other) or "")
+        except FrontmatterError:
+            continue
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        steps = list(jobs.values()) if isinstance(jobs, dict) else []
+        if len({str(j.get("uses")) for j in steps if isinstance(j, dict)}) != 1 or not all(
+            isinstance(j, dict) and "uses" in j for j in steps
+        ):
+            continue  # jobs of its own, or several workflows in an order: the caller is the pipeline
+        triggers = _triggers(data, key_lines)
+        events = list(triggers) if isinstance(triggers, (dict, list)) else [triggers]
+        found.update(e for e in _PUSH_EVENTS if e in events)
+    return [e for e in _PUSH_EVENTS if e in found]
+
+
 # The events by which a workflow checks or ships what people push: CI, as opposed to a schedule or an issue event
 _PUSH_EVENTS = ("push", "pull_request", "pull_request_target", "merge_group")
 
 
-def _pushed(file: RepoFile, data: dict, key_lines: dict[str, int], triggers: object) -> list[TaskItem]:
-    """A workflow that runs commands on pushes or pull requests: where CI is defined; nobody runs it by hand."""
+def _pushed(fs: RepoFS, file: RepoFile, data: dict, key_lines: dict[str, int], triggers: object) -> list[TaskItem]:
+    """A workflow that runs commands on pushes or pull requests: where CI is defined; nobody runs it by hand. A
+    reusable one (`workflow_call`) runs on the events of the workflows that call it: where their jobs are defined."""
     events = list(triggers) if isinstance(triggers, (dict, list)) else [triggers]
     on = [e for e in _PUSH_EVENTS if e in events]
+    if not on and "workflow_call" in events:
+        on = _callers_events(fs, file)
+        triggers = on
     if not on or not _runs_commands(data):
         return []
     return [

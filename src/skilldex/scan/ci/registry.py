@@ -13,5 +13,6 @@ SYSTEMS: dict[str, str] = {
     "circleci": "circleci",
     "jenkins": "jenkins",
     "azure": "azure-pipelines",
+    "cloudbuild": "cloud-build",
 }
 NAMES = tuple(SYSTEMS.values())

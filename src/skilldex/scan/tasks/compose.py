@@ -25,6 +25,7 @@ COMPOSE_OVERRIDES = tuple(name.replace("compose.", "compose.override.") for name
 # Variants run with `-f`: docker-compose.prod.yml, docker-compose-dev.yml, compose.test.yaml; not the copies
 # kept as examples (docker-compose.example.yml)
 _COMPOSE_VARIANT = re.compile(r"(?:docker-compose[.-]|compose\.)(?![\w.-]*(?:example|sample|template))[\w.-]+\.ya?ml")
+_EXAMPLE = re.compile(r"(?:docker-compose|compose)[.-](?:example|sample)\.ya?ml")
 MAX_SERVICES = 500
 MAX_COMPOSE_CHARS = 256 * 1024  # real compose files are a few KB; a parse of more is slow for nothing
 MAX_COMPOSE_ALIASES = 200  # `<<: *defaults` in every service of a large stack; the expansion cap still holds
@@ -214,7 +215,15 @@ class Runner(base.Runner):
     marks = ("compose",)
 
     def place(self, file: RepoFile) -> base.Parse | None:
-        return parse_compose if _COMPOSE_VARIANT.fullmatch(file.name) else None
+        return parse_compose if _COMPOSE_VARIANT.fullmatch(file.name) or _EXAMPLE.fullmatch(file.name) else None
+
+    def scan(self, fs: RepoFS, file: RepoFile, parse: base.Parse) -> list:
+        """An example compose file is a copy of the stack, unless no compose file sits beside it: then it is the
+        stack itself, shipped as an example for people to copy and run (a self-hosting `compose.example.yml`)."""
+        folder = posixpath.dirname(file.rel)
+        if _EXAMPLE.fullmatch(file.name) and any(fs.exists(posixpath.join(folder, n)) for n in COMPOSE_FILES):
+            return []
+        return super().scan(fs, file, parse)
 
     def run(self, fs: RepoFS, file: RepoFile, task: TaskDef) -> str:
         folder = posixpath.dirname(file.rel)

@@ -76,7 +76,7 @@ def parse_package_json(text: str) -> list[TaskDef]:
     lines = _key_lines(text, set(commands))
     tasks: list[TaskDef] = []
     for name, command in commands.items():
-        if not name.strip() or name in NPM_LIFECYCLE or _is_hook(name, commands):
+        if not name.strip() or name in NPM_LIFECYCLE or _is_hook(name, commands) or _PLACEHOLDER.search(command):
             continue
         description = ""
         for table in [*tables, inline_docs]:
@@ -86,6 +86,10 @@ def parse_package_json(text: str) -> list[TaskDef]:
                     break
         tasks.append(TaskDef(name, description, lines.get(name), command))
     return tasks
+
+
+# `npm init`'s test script, left as written: it runs nothing but its own failure
+_PLACEHOLDER = re.compile(r"""^echo \\?["']Error: no test specified\\?["'] && exit 1$""")
 
 
 def _scripts(scripts: _Object) -> tuple[dict[str, str], dict[str, Any]]:

@@ -25,7 +25,7 @@ def claim(file: RepoFile) -> tuple[Runner, Parse] | None:
     found = BY_NAME.get(file.name)
     if found is not None:
         return found
-    if not MARKED.search(file.name):
+    if not MARKED.search(file.name) and "." in file.name:  # a script with no extension may be a runner (shell)
         return None
     for runner in PLACED:
         parse = runner.place(file)

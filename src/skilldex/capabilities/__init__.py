@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skilldex.capabilities.item import infer_fields, lead, of_item
+from skilldex.capabilities.item import infer_fields, lead, of_item, of_module
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
 from skilldex.capabilities.signals import ORDER as ORDER_OF
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
@@ -22,6 +22,7 @@ __all__ = [
     "infer_fields",
     "lead",
     "of_item",
+    "of_module",
     "own_name",
     "said_of",
     "stem",

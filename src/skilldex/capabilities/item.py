@@ -91,6 +91,15 @@ def _split(text: str) -> tuple[str, str, str]:
 _LIST = re.compile(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
 
 
+def of_module(found: list[str]) -> list[str]:
+    """The capabilities of an infrastructure-as-code module's README (a Terraform folder's): infrastructure, which
+    its resources are; the VPN, VPC or IAM role it declares are what it builds, not access to or work in a cloud."""
+    return sorted({*found, "infrastructure"} - _BUILT, key=ORDER.__getitem__)
+
+
+_BUILT = frozenset({"access", "cloud"})
+
+
 def lead(text: str | None) -> str:
     """The first sentence of a description: what the item says it does."""
     return _split(text or "")[0]

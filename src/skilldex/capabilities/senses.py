@@ -118,5 +118,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
     ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
     "commit": ("pre",),  # pre-commit hooks lint
+    "bundle": ("exec", "gem", "gemfile", "bundler", "install"),  # Ruby's Bundler runs gems, it bundles no assets
+    "password": ("reset",),  # resetting a user's password is access: they sign in with it
     "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }

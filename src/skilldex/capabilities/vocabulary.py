@@ -32,6 +32,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "clickhouse",
         "pgadmin",
         "pgadmin4",  # its image's name
+        "redis",  # a data store: a stack's redis service, a command that cleans keys out of it
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -162,6 +163,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "session manager",
         "kubeconfig",
         "iam",  # identity and access management, in a cloud or an object store
+        "invite",  # who may sign in: an invite code, a user's own password
+        "reset password",
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery", "dr"),
     "testing": (
@@ -180,8 +183,24 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "mocha",
         "unittest",
         "sanity",  # sanity checks: a quick test of a deployed system
+        "benchmark",  # performance tests: a benchmark, a load test, a JMeter plan, chaos experiments
+        "load test",
+        "jmeter",
+        "chaos",
     ),
-    "build": ("build", "rebuild", "compile", "bundle", "webpack", "vite", "wheel"),
+    "build": (
+        "build",
+        "rebuild",
+        "compile",
+        "bundle",
+        "webpack",
+        "vite",
+        "wheel",
+        "maven",
+        "mvnw",
+        "gradle",
+        "gradlew",
+    ),  # fmt: skip
     "quality": (
         "lint",
         "linter",
@@ -197,6 +216,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "oxlint",
         "golangci",
         "rubocop",
+        "brakeman",  # static analysis for security
+        "rustfmt",
         "credo",
         "clippy",
         "shellcheck",

@@ -290,6 +290,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     heading_text = " ".join(h[1] for h in headings)
     commands = _commands(blocks)
     said = _capabilities(file, title, doc.frontmatter.get("description"), description, heading_text)
+    if file.name.lower().startswith("readme") and fs.files_in(file.rel.rpartition("/")[0], ".tf"):
+        said = capabilities.of_module(said)
     if _guide(file):  # a README or agent guide is about the systems the commands it shows run most (`oc`, `make
         # deploy`); every guide shows how to build and test the code
         shown = capabilities.infer_fields((), runs=("\n".join(c.command for c in commands),))

@@ -1,0 +1,88 @@
+"""Where an item's tags come from when its name says little: a compose service's Dockerfile, the Terraform beside a
+README, the actions a workflow uses, and the word senses of Ruby's tooling."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from skilldex.capabilities import infer, runs
+from skilldex.scan import scan_repo
+
+
+def _repo(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        if rel.startswith("bin/") or rel.endswith(".sh"):
+            os.chmod(path, 0o755)
+    return {(item.path, item.name): item.capabilities for item in scan_repo(tmp_path).items}
+
+
+def test_a_service_built_here_is_the_image_its_one_stage_dockerfile_starts_from(tmp_path):
+    compose = (
+        "services:\n  grafana-server:\n    build: ./docker/grafana\n  prom:\n    build:\n      context: docker\n"
+        "      dockerfile: prom.Dockerfile\n  web:\n    build: ./web\n  api:\n    build: .\n"
+    )
+    tags = _repo(
+        tmp_path,
+        {
+            "docker-compose.yml": compose,
+            "docker/grafana/Dockerfile": "FROM grafana/grafana:5.2.4\nADD ./dashboards /var/lib/grafana/dashboards\n",
+            "docker/prom.Dockerfile": "FROM --platform=linux/amd64 prom/prometheus:v2.4.2\n",
+            "web/Dockerfile": "FROM node:20 AS build\nRUN npm run build\nFROM nginx:alpine\n",  # the app, served
+            "Dockerfile": "FROM python:3.12\n",
+        },
+    )
+    assert tags[("docker-compose.yml", "grafana-server")] == ["monitoring"]
+    assert tags[("docker-compose.yml", "prom")] == ["monitoring"]
+    assert tags[("docker-compose.yml", "web")] == []  # two stages: the repo's own app, not nginx
+    assert tags[("docker-compose.yml", "api")] == []  # a language's image says nothing
+
+
+def test_a_terraform_modules_readme_is_infrastructure_not_access_or_cloud(tmp_path):
+    readme = "# VPN HA\n\nThis module creates an HA VPN between the shared VPC and the on-premises network.\n"
+    tags = _repo(
+        tmp_path,
+        {
+            "modules/vpn-ha/README.md": readme,
+            "modules/vpn-ha/main.tf": 'resource "google_compute_ha_vpn_gateway" "gw" {}\n',
+            "docs/vpn-ha/README.md": readme,  # no Terraform beside it: what its words say
+        },
+    )
+    assert tags[("modules/vpn-ha/README.md", "vpn-ha/README")] == ["infrastructure"]
+    assert tags[("docs/vpn-ha/README.md", "vpn-ha/README")] == ["access"]  # its title: a VPN
+
+
+def test_a_workflow_named_for_its_work_also_does_what_its_actions_do(tmp_path):
+    steps = (
+        "    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/build-push-action@v6\n"
+        "      - uses: peter-evans/create-pull-request@v7\n"
+    )
+    workflow = f"name: Publish image\non: workflow_dispatch\njobs:\n  go:\n{steps}"
+    tags = _repo(tmp_path, {".github/workflows/publish.yml": workflow})
+    # a release that builds its image builds too; the pull request it opens delivers the result
+    assert tags[(".github/workflows/publish.yml", "publish")] == ["deploy", "build"]
+
+
+def test_ruby_and_java_tooling_in_its_own_senses():
+    of = runs.of_commands
+    assert of("bundle exec sidekiq") == {}  # Bundler runs a gem: no asset bundle
+    assert of("bundle exec foreman start -f Procfile.dev") == {"infrastructure": 1}  # the local stack
+    assert of("bin/rails tailwindcss:watch") == {"build": 1}
+    assert of("./mvnw -B package") == {"build": 1}
+    assert of("./mvnw test") == {"testing": 1}
+    assert of("bin/brakeman --no-pager") == {"quality": 1}
+    assert infer("Runs bundle from the bundler gem") == []
+    assert infer("bundle the assets with esbuild") == ["build"]
+    assert infer("Apache Maven Wrapper startup script") == ["build"]
+
+
+def test_words_whose_capability_the_labels_settled():
+    assert infer("redis") == ["database"]  # a data store
+    assert infer("Create invite code(s)") == ["access"]
+    assert infer("Benchmark specific code") == ["testing"]
+    assert infer("call chaos monkey assaults") == ["testing"]
+    assert infer("Reset the root password") == []  # a user's password to sign in with: no secret
+    assert infer("rotate the database password") == ["database", "secrets"]

@@ -86,3 +86,24 @@ def test_words_whose_capability_the_labels_settled():
     assert infer("call chaos monkey assaults") == ["testing"]
     assert infer("Reset the root password") == []  # a user's password to sign in with: no secret
     assert infer("rotate the database password") == ["database", "secrets"]
+
+
+def test_a_check_on_pull_requests_is_ci_not_git(tmp_path):
+    steps = "    steps:\n      - run: make test\n"
+    workflow = f"name: Pull Request\non:\n  pull_request:\njobs:\n  go:\n{steps}"
+    tags = _repo(tmp_path, {".github/workflows/pr.yml": workflow})
+    assert tags[(".github/workflows/pr.yml", "pr")] == ["testing", "ci"]  # its name says when it runs
+
+
+def test_a_repo_named_for_what_it_holds_still_says_so(tmp_path):
+    files = {"docs/runbooks/plan.md": "# Terraform plan\n\nHow to plan a change.\n"}
+    for name in ("terraform-example-foundation", "terraform"):
+        root = tmp_path / name
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+    several = {i.path: i.capabilities for i in scan_repo(tmp_path / "terraform-example-foundation").items}
+    one = {i.path: i.capabilities for i in scan_repo(tmp_path / "terraform").items}
+    assert several["docs/runbooks/plan.md"] == ["infrastructure"]
+    assert one["docs/runbooks/plan.md"] == []  # the product's own name is everywhere in it: it says nothing
+    assert infer("Deploy all jobs in Nomad") == ["deploy", "infrastructure"]

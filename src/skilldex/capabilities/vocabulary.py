@@ -130,6 +130,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "talosctl",
         "kubernetes",
         "k8s",
+        "nomad",  # HashiCorp's scheduler: a cluster as Kubernetes is
         "kubectl",
         "eks",  # managed Kubernetes: a cloud's, and a cluster
         "aks",

@@ -72,6 +72,9 @@ def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[s
         found = capabilities.infer_fields((title, steps), names=(stem,))
     else:
         found = capabilities.infer_fields((title,), (steps,), names=(stem,))
+    checks = _on_pull_requests(triggers) and _runs_commands(data)
+    if checks:  # "Pull Request" in a check's name says when it runs, not that it works with git
+        found = [c for c in found if c != "git"]
     scripts, actions = _runs_text(data)
     # the actions it uses do the work whatever it is named: a release that runs docker/build-push-action builds too
     used = {c for c in capabilities.infer_fields((), runs=(actions,)) if c != "git" or not found}
@@ -79,8 +82,8 @@ def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[s
         # commit, push, open a pull request)
         found = [c for c in capabilities.infer_fields((), runs=(scripts,)) if c != "git"]
     found = sorted({*found, *used}, key=capabilities.ORDER_OF.__getitem__)
-    if _on_pull_requests(triggers) and _runs_commands(data) and "ci" not in found:
-        found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
+    if checks:
+        found = sorted({*found, "ci"}, key=list(capabilities.VOCABULARY).index)
     return found
 
 

@@ -107,3 +107,26 @@ def test_a_repo_named_for_what_it_holds_still_says_so(tmp_path):
     assert several["docs/runbooks/plan.md"] == ["infrastructure"]
     assert one["docs/runbooks/plan.md"] == []  # the product's own name is everywhere in it: it says nothing
     assert infer("Deploy all jobs in Nomad") == ["deploy", "infrastructure"]
+
+
+def test_a_script_named_only_install_or_upgrade_deploys_the_product(tmp_path):
+    body = "#!/bin/sh\nset -e\ndocker compose pull\n"
+    tags = _repo(
+        tmp_path,
+        {
+            "install.sh": body,
+            "scripts/upgrade.sh": body,
+            "scripts/install-crd.sh": "#!/bin/sh\nkubectl apply -f crd.yaml\n",
+            ".devcontainer/features/tools/install.sh": "#!/bin/sh\napt-get install -y jq\n",
+        },
+    )
+    assert tags[("install.sh", "install.sh")] == ["deploy"]
+    assert tags[("scripts/upgrade.sh", "upgrade.sh")] == ["deploy"]
+    assert tags[("scripts/install-crd.sh", "install-crd.sh")] == ["infrastructure"]  # says what it installs
+    assert tags[(".devcontainer/features/tools/install.sh", "install.sh")] == []  # sets up the dev container
+
+
+def test_a_release_pipeline_deploys_and_a_record_reconciliation_is_no_gitops():
+    assert infer("Create and push a tag, triggering the release pipeline.") == ["deploy"]
+    assert infer("Reconcile finding status with JIRA issue status") == []
+    assert infer("Reconcile the Flux kustomization") == ["deploy"]

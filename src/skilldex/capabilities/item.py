@@ -91,6 +91,19 @@ def _split(text: str) -> tuple[str, str, str]:
 _LIST = re.compile(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
 
 
+def of_installer(path: str, found: list[str]) -> list[str]:
+    """A script named only for installing or upgrading (install.sh, upgrade): the repo's own product onto a host, a
+    deploy, whatever else its body does; `install-crd`, `upgrade-postgres` say what they install, and a dev
+    container feature's install.sh sets up that container."""
+    folders, _, name = path.lower().rpartition("/")
+    if name.rsplit(".", 1)[0] not in _INSTALLERS or ".devcontainer" in folders.split("/"):
+        return found
+    return sorted({*found, "deploy"}, key=ORDER.__getitem__)
+
+
+_INSTALLERS = frozenset({"install", "upgrade"})
+
+
 def of_module(found: list[str]) -> list[str]:
     """The capabilities of an infrastructure-as-code module's README (a Terraform folder's): infrastructure, which
     its resources are; the VPN, VPC or IAM role it declares are what it builds, not access to or work in a cloud."""

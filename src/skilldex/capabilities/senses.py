@@ -99,7 +99,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "crd",
     ),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
-    "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
+    "pipeline": ("data", "ml", "model", "inference", "training", "etl", "release"),  # a release pipeline deploys
     "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
     "migrate": _MOVES,
     "restore": (
@@ -117,6 +117,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "msbuild",
     ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "reconcile": ("jira", "issue", "status", "account", "invoice", "payment", "ledger"),  # records, not a cluster
     "commit": ("pre",),  # pre-commit hooks lint
     "bundle": ("exec", "gem", "gemfile", "bundler", "install"),  # Ruby's Bundler runs gems, it bundles no assets
     "password": ("reset",),  # resetting a user's password is access: they sign in with it

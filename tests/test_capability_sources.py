@@ -130,3 +130,37 @@ def test_a_release_pipeline_deploys_and_a_record_reconciliation_is_no_gitops():
     assert infer("Create and push a tag, triggering the release pipeline.") == ["deploy"]
     assert infer("Reconcile finding status with JIRA issue status") == []
     assert infer("Reconcile the Flux kustomization") == ["deploy"]
+
+
+def test_a_taskfile_style_script_is_about_the_tasks_it_offers(tmp_path):
+    runner = (
+        "#!/usr/bin/env bash\nset -e\n\nfunction logs {\n  docker compose exec app tail -f storage/logs/app.log\n}\n"
+        "function test {\n  docker compose exec -T app php artisan test\n}\nfunction db:reset {\n"
+        "  docker compose exec app php artisan migrate:fresh --seed\n}\n"
+        "function shell {\n  docker compose exec app sh\n}\n"
+        '\nTIMEFORMAT="Task completed in %3lR"\ntime "${@:-default}"\n'
+    )
+    library = runner.replace('time "${@:-default}"', 'retry() {\n  "$@"\n}\necho loaded')  # sourced, runs no task
+    tags = _repo(tmp_path, {"scripts/run": runner, "scripts/lib": library})
+    assert tags[("scripts/run", "run")] == ["database", "migrations", "logs", "testing"]
+    assert tags[("scripts/lib", "lib")] == ["migrations", "testing"]  # only what its commands run: no logs
+    assert runs.dispatched(runner) == ["logs", "test", "db:reset", "shell"]
+    assert runs.dispatched(library) == []
+
+
+def test_php_scripts_and_namespaced_commands_are_looked_through():
+    of = runs.of_commands
+    assert of("php artisan migrate --force") == {"migrations": 1}
+    assert of("php artisan migrate:fresh --seed") == {"migrations": 1}  # a command of the migrate namespace
+    assert of("bin/rails db:migrate:status") == {"migrations": 1}
+
+
+def test_a_guide_shows_the_systems_among_its_many_test_commands():
+    from skilldex.capabilities import systems_run
+
+    tests = "php artisan test\n" * 6
+    assert systems_run(tests + "docker compose up -d\ndocker compose up -d\n") == ["infrastructure"]
+    assert systems_run(tests + "docker compose up -d\n") == []  # a passing step among twenty tests
+    assert systems_run("docker compose up -d\n") == ["infrastructure"]  # all it shows
+    # the provider it works in, not the login that sets its reader up
+    assert systems_run(tests + "gcloud auth login\ngcloud auth application-default login\n") == ["cloud"]

@@ -96,6 +96,29 @@ def of_commands(text: str | None) -> dict[str, int]:
     return found
 
 
+def of_dispatched(text: str) -> set[str]:
+    """What the tasks of a shell script that runs the one its first argument names serve, by their names: a
+    Taskfile-style script offering `logs`, `test` and `db:reset` is about logs, testing and the database."""
+    return {c for name in dispatched(text) for c in signals(_words(name), skip=CONTEXT_STEMS)}
+
+
+def _words(name: str) -> str:
+    return name.replace(":", " ").replace("-", " ").replace("_", " ")
+
+
+def dispatched(text: str) -> list[str]:
+    """The tasks of a shell script that runs the one its first argument names (a Taskfile-style script of functions
+    whose last line is `"${@:-default}"`): `logs`, `test`, `db:reset`."""
+    lines = [line for line in text[:MAX_CHARS].splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not lines or not _RUNS_ARGUMENT.fullmatch(lines[-1]):  # its last line runs the task named: no library
+        return []
+    return [a or b for a, b in _FUNCTION.findall("\n".join(lines))]
+
+
+_FUNCTION = re.compile(r"^(?:function\s+([\w:.-]+)|([\w:.-]+)\s*\(\s*\)\s*\{)", re.MULTILINE)
+_RUNS_ARGUMENT = re.compile(r"(?:time\s+)?\"?\$(?:@|\{@[^}]*\})\"?\s*")
+
+
 def python_imports(text: str) -> str:
     """The modules a Python script imports, one a line, as the table names them (`google.cloud`, `boto3`): what a
     script that calls no program drives."""
@@ -171,6 +194,8 @@ def _of_command(words: list[str]) -> set[str]:
         if "-m" in rest and rest.index("-m") + 1 < len(rest):
             return _of_command(rest[rest.index("-m") + 1 :])
         return _of_command(args) if args else set()
+    if program == "php" and rest and not rest[0].startswith("-"):  # php artisan migrate: the script is the program
+        return _of_command(rest)
     if program == "docker" and rest[:1] == ["compose"]:  # the table says `docker-compose` for both spellings
         program, rest = "docker-compose", rest[1:]
     if program in _INSIDE:  # `docker compose run web python manage.py migrate`: also what runs inside
@@ -186,11 +211,12 @@ def _of_command(words: list[str]) -> set[str]:
 
 
 def _in_order(words: tuple[str, ...], said: list[str]) -> bool:
+    """The subcommand's words in order among those said; a namespaced command counts as its namespace's
+    (`artisan migrate:fresh`, `rails db:migrate:status`)."""
     at = 0
     for word in words:
-        try:
-            at = said.index(word, at) + 1
-        except ValueError:
+        at = next((i + 1 for i in range(at, len(said)) if said[i] == word or said[i].startswith(word + ":")), -1)
+        if at < 0:
             return False
     return True
 
@@ -204,4 +230,4 @@ def _called_task(program: str, plain: list[str]) -> set[str]:
     names = plain[1:2] if verb and plain[:1] == [verb] else plain[:1]
     if not names or (program in ("npm", "pnpm", "yarn", "bun") and names[0] in _RUNNER_VERBS):
         return set()
-    return set(signals(names[0].replace(":", " ").replace("-", " ").replace("_", " "), skip=CONTEXT_STEMS))
+    return set(signals(_words(names[0]), skip=CONTEXT_STEMS))

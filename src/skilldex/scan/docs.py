@@ -294,8 +294,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
         said = capabilities.of_module(said)
     if _guide(file):  # a README or agent guide is about the systems the commands it shows run most (`oc`, `make
         # deploy`); every guide shows how to build and test the code
-        shown = capabilities.infer_fields((), runs=("\n".join(c.command for c in commands),))
-        said = sorted({*said, *(set(shown) & capabilities.OPERATIONAL)}, key=capabilities.ORDER_OF.__getitem__)
+        shown = capabilities.systems_run("\n".join(c.command for c in commands))
+        said = sorted({*said, *shown}, key=capabilities.ORDER_OF.__getitem__)
     items.append(
         DocItem(
             name=_name(file) if not agent_doc or is_rule(file) else file.rel,

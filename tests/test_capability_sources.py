@@ -164,3 +164,9 @@ def test_a_guide_shows_the_systems_among_its_many_test_commands():
     assert systems_run("docker compose up -d\n") == ["infrastructure"]  # all it shows
     # the provider it works in, not the login that sets its reader up
     assert systems_run(tests + "gcloud auth login\ngcloud auth application-default login\n") == ["cloud"]
+
+
+def test_a_workflow_of_the_product_is_no_ci_and_a_waf_is_infrastructure():
+    assert infer("Leveraging Risk Acceptances", "findings workflows") == []  # the product's own workflows
+    assert infer("Run the github workflow again") == ["ci"]
+    assert infer("Add an exception to the WAF rule") == ["infrastructure"]

@@ -146,6 +146,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "cilium",
         "network policy",
         "firewall",
+        "waf",  # a web application firewall's rules
         "kustomize",
         "power off",
         "power on",  # machines
@@ -229,7 +230,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "kubeconform",
         "pre commit",  # the hook framework: "pre-commit install" sets up linters, it commits nothing
     ),
-    "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
+    "ci": ("ci", "github actions", "github workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": (
         "storage",
         "bucket",

@@ -15,9 +15,8 @@ CONTEXT = (
     "git",
     "aws",
     "pr",
-    "workflow",
     "infra",
-)  # "multi-agent workflow": a GitHub workflow says so in its name
+)
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.

@@ -170,3 +170,13 @@ def test_a_workflow_of_the_product_is_no_ci_and_a_waf_is_infrastructure():
     assert infer("Leveraging Risk Acceptances", "findings workflows") == []  # the product's own workflows
     assert infer("Run the github workflow again") == ["ci"]
     assert infer("Add an exception to the WAF rule") == ["infrastructure"]
+
+
+def test_a_contributing_guide_is_about_the_systems_its_commands_run(tmp_path):
+    guide = (
+        "# Contributing to Acme\n\nWelcome.\n\n## 1. Start\n\n```sh\ndocker compose up -d\ndocker compose up -d web\n"
+        "php artisan migrate\nphp artisan migrate:fresh --seed\n```\n"
+    )
+    tags = _repo(tmp_path, {"DEVELOPMENT.md": guide, "docs/notes.md": guide})
+    assert tags[("DEVELOPMENT.md", "DEVELOPMENT")] == ["migrations", "infrastructure"]
+    assert tags[("docs/notes.md", "notes")] == []  # no guide: its title and headings say nothing

@@ -122,6 +122,13 @@ def _says_how_to_run(file: RepoFile, sections: str) -> bool:
     )
 
 
+_HOW_TO_WORK = {"contributing", "development", "developing", "hacking"}
+
+
+def _stem(file: RepoFile) -> str:
+    return file.name.lower().rsplit(".", 1)[0]
+
+
 def _guide(file: RepoFile) -> bool:
     return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
 
@@ -292,8 +299,8 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     said = _capabilities(file, title, doc.frontmatter.get("description"), description, heading_text)
     if file.name.lower().startswith("readme") and fs.files_in(file.rel.rpartition("/")[0], ".tf"):
         said = capabilities.of_module(said)
-    if _guide(file):  # a README or agent guide is about the systems the commands it shows run most (`oc`, `make
-        # deploy`); every guide shows how to build and test the code
+    if _guide(file) or _stem(file) in _HOW_TO_WORK:  # a README, agent guide or contributing guide is about the
+        # systems the commands it shows run most (`oc`, `make deploy`); every guide shows how to build and test
         shown = capabilities.systems_run("\n".join(c.command for c in commands))
         said = sorted({*said, *shown}, key=capabilities.ORDER_OF.__getitem__)
     items.append(

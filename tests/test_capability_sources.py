@@ -180,3 +180,11 @@ def test_a_contributing_guide_is_about_the_systems_its_commands_run(tmp_path):
     tags = _repo(tmp_path, {"DEVELOPMENT.md": guide, "docs/notes.md": guide})
     assert tags[("DEVELOPMENT.md", "DEVELOPMENT")] == ["migrations", "infrastructure"]
     assert tags[("docs/notes.md", "notes")] == []  # no guide: its title and headings say nothing
+
+
+def test_building_a_feature_or_view_is_writing_code_and_test_emails_are_no_tests():
+    assert infer("Build, refactor, and troubleshoot Laravel Actions") == []
+    assert infer("Provides instructions for building TUI views in the CLI") == []
+    assert infer("Build the frontend bundle") == ["build"]
+    assert infer("Send out test / prod emails") == []
+    assert infer("Run the unit tests") == ["testing"]

@@ -79,7 +79,9 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "review",
     ),
     "dump": ("heap", "memory", "core", "thread", "stack", "schema", "version", "config", "env"),  # copies no data
-    "test": ("data",),  # "populate test data" is data
+    "test": ("data", "prod", "email", "emails"),  # "populate test data" is data; "test / prod emails" an environment
+    # building a feature, a view or a page is writing code, no artefact; "Build, refactor, and troubleshoot X" too
+    "build": ("refactor", "feature", "features", "view", "views", "component", "components", "page", "pages"),
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),

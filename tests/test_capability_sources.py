@@ -188,3 +188,4 @@ def test_building_a_feature_or_view_is_writing_code_and_test_emails_are_no_tests
     assert infer("Build the frontend bundle") == ["build"]
     assert infer("Send out test / prod emails") == []
     assert infer("Run the unit tests") == ["testing"]
+    assert infer("Sample application built with Spring Cloud") == []  # a framework, no cloud provider

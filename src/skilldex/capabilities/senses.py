@@ -61,7 +61,7 @@ _MOVES = (
     "authentication",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
-    "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
+    "cloud": ("native", "spring"),  # "cloud native" (CloudNative-PG) a style of software, Spring Cloud a framework
     "snapshot": (
         "visual",
         "screenshot",

@@ -189,3 +189,16 @@ def test_building_a_feature_or_view_is_writing_code_and_test_emails_are_no_tests
     assert infer("Send out test / prod emails") == []
     assert infer("Run the unit tests") == ["testing"]
     assert infer("Sample application built with Spring Cloud") == []  # a framework, no cloud provider
+
+
+def test_a_task_named_for_nothing_is_what_the_repo_script_it_runs_is_named_for(tmp_path):
+    makefile = (
+        "clean-all:\n\tscripts/cluster.sh clean-all\n\nkubeconfig:\n\tscripts/cluster.sh get-kubeconfig\n\n"
+        "tidy:\n\tscripts/tidy.sh\n"
+    )
+    tags = _repo(tmp_path, {"Makefile": makefile, "scripts/cluster.sh": "#!/bin/sh\necho $1\n", "scripts/tidy.sh": ""})
+    assert tags[("Makefile", "clean-all")] == ["infrastructure"]
+    assert tags[("Makefile", "kubeconfig")] == ["access"]  # its own name says what it does
+    assert tags[("Makefile", "tidy")] == []
+    assert runs.script_of("./scripts/cluster.sh deploy-odf") == "cluster"
+    assert runs.script_of("terraform apply") == ""

@@ -119,6 +119,18 @@ _FUNCTION = re.compile(r"^(?:function\s+([\w:.-]+)|([\w:.-]+)\s*\(\s*\)\s*\{)", 
 _RUNS_ARGUMENT = re.compile(r"(?:time\s+)?\"?\$(?:@|\{@[^}]*\})\"?\s*")
 
 
+def script_of(command: str) -> str:
+    """The stem of the repo script a command line runs (`scripts/cluster.sh deploy-odf`: cluster), else ""."""
+    words = command.split()
+    program = words[0].strip("'\"@") if words else ""
+    if "/" not in program or "$" in program or not _SCRIPT.search(program):
+        return ""
+    return program.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+_SCRIPT = re.compile(r"\.(?:sh|bash|py|rb|js|ts|pl)$|^(?:\./)?(?:scripts|bin|tools|hack)/[\w.-]+$")
+
+
 def python_imports(text: str) -> str:
     """The modules a Python script imports, one a line, as the table names them (`google.cloud`, `boto3`): what a
     script that calls no program drives."""

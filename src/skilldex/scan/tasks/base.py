@@ -134,6 +134,8 @@ def task_capabilities(task: TaskDef, run: str = "", filename: str = "") -> list[
         if runs.of_commands(first):  # a program the table knows says what it does, not its words and flags
             first = ""  # (`aws ecr get-login-password | docker login --password-stdin` logs in, it reads no secret)
         found = capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
+        if not found:  # a task named for nothing that runs a repo script is what the script is named for
+            found = capabilities.infer_fields((), names=(runs.script_of(first),))  # (`scripts/cluster.sh clean-all`)
     return sorted({*found, *testing}, key=capabilities.ORDER_OF.__getitem__)
 
 

@@ -202,3 +202,12 @@ def test_a_task_named_for_nothing_is_what_the_repo_script_it_runs_is_named_for(t
     assert tags[("Makefile", "tidy")] == []
     assert runs.script_of("./scripts/cluster.sh deploy-odf") == "cluster"
     assert runs.script_of("terraform apply") == ""
+
+
+def test_a_make_task_in_a_folder_is_what_the_folder_and_its_name_say():
+    of = runs.of_commands
+    assert of("$(MAKE) -C iac/provider-$(PROVIDER) plan") == {"infrastructure": 1}  # infrastructure as code
+    assert of("$(MAKE) -C iac/provider-$(PROVIDER) provider-login") == {"access": 1}  # its name says what it does
+    assert of("make -C packages/db migrate") == {"migrations": 1, "database": 1}
+    assert of("make -C packages/api build") == {"build": 1}
+    assert of("$(MAKE) deploy") == {"deploy": 1}  # $(MAKE) is make

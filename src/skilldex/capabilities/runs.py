@@ -164,11 +164,19 @@ _CUT = re.compile(r"&& … \(\+\d+ more\)\s*$")  # a preview cut short: its last
 @functools.lru_cache(maxsize=4096)  # a root task's recipe is read again for each package that copies it
 def _of_commands(text: str, chores: bool = True) -> tuple[frozenset[str], ...]:
     """What each simple command serves, in order (with `chores=False`, shell chores left out)."""
-    text = _VARIABLE.sub(lambda m: f" {_VAR}{(m.group(1) or m.group(2)).lower()} ", text.replace("\\\n", " "))
+    text = _VARIABLE.sub(_variable, text.replace("\\\n", " "))
     commands = [c.split() for c in _SEPARATORS.split(_no_comments(text)) if c.strip()][:MAX_COMMANDS]
     if not chores:
         commands = [c for c in commands if c[0].strip("'\"@") not in _CHORES]
     return tuple(frozenset(_of_command(c)) for c in commands)
+
+
+def _variable(match: re.Match[str]) -> str:
+    """A variable that starts a word may name its program (`$(TF) apply`); one inside a word is a part of it
+    (`iac/provider-$(PROVIDER)`, a folder), no word of its own."""
+    name = (match.group(1) or match.group(2)).lower()
+    before = match.string[match.start() - 1] if match.start() else " "
+    return f" {_VAR}{name} " if before.isspace() or before in "=;&|(`'\"" else name
 
 
 # what a recipe does around its work: printing, moving about, files, waiting, shell syntax
@@ -187,11 +195,15 @@ def _no_comments(text: str) -> str:
 def _of_command(words: list[str]) -> set[str]:
     """What one simple command serves: its program (after env assignments, sudo, `uv run` ...) and subcommand."""
     words = [w.strip("'\"") for w in words]
-    while words and (
-        words[0] in _PREFIXES
-        or _ASSIGNMENT.match(words[0])
-        or words[0].startswith("-")
-        or (words[0].startswith(_VAR) and words[0][1:] not in _TABLE)  # `$(tf_vars) $(TF) apply`: settings first
+    while (
+        words
+        and (
+            words[0] in _PREFIXES
+            or _ASSIGNMENT.match(words[0])
+            or words[0].startswith("-")
+            # `$(tf_vars) $(TF) apply`: settings first; `$(MAKE)` is make
+            or (words[0].startswith(_VAR) and words[0][1:] not in _TABLE and words[0][1:] not in _TASK_RUNNERS)
+        )
     ):
         words = words[1:]
     words = [w.lstrip(_VAR) for w in words]
@@ -219,7 +231,8 @@ def _of_command(words: list[str]) -> set[str]:
     for subcommand, capabilities in _TABLE.get(program, ()):
         if _in_order(subcommand, plain):
             return set(capabilities)
-    return _called_task(program, plain)
+    called = _called_task(program, plain)
+    return called | _in_folder(program, rest, called)
 
 
 def _in_order(words: tuple[str, ...], said: list[str]) -> bool:
@@ -231,6 +244,16 @@ def _in_order(words: tuple[str, ...], said: list[str]) -> bool:
         if at < 0:
             return False
     return True
+
+
+def _in_folder(program: str, rest: list[str], called: set[str]) -> set[str]:
+    """`make -C packages/db migrate`: a task of a folder named for what it serves serves that too; of an
+    infrastructure-as-code folder (`make -C iac/provider-gcp plan`), infrastructure when its own name says nothing."""
+    if program not in ("make", "gmake") or "-C" not in rest[:-1]:
+        return set()
+    words = _words(rest[rest.index("-C") + 1].strip("'\"").replace("/", " "))
+    said = set(signals(words, skip=CONTEXT_STEMS))
+    return said | {"infrastructure"} if not called and "iac" in words.lower().split() else said
 
 
 def _called_task(program: str, plain: list[str]) -> set[str]:

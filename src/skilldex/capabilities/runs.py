@@ -252,7 +252,7 @@ def _in_folder(program: str, rest: list[str], called: set[str]) -> set[str]:
     if program not in ("make", "gmake") or "-C" not in rest[:-1]:
         return set()
     words = _words(rest[rest.index("-C") + 1].strip("'\"").replace("/", " "))
-    said = set(signals(words, skip=CONTEXT_STEMS))
+    said = set(signals(words, skip=CONTEXT_STEMS)) - {"cloud"}  # a provider's folder says where, not the work
     return said | {"infrastructure"} if not called and "iac" in words.lower().split() else said
 
 

@@ -211,3 +211,9 @@ def test_a_make_task_in_a_folder_is_what_the_folder_and_its_name_say():
     assert of("make -C packages/db migrate") == {"migrations": 1, "database": 1}
     assert of("make -C packages/api build") == {"build": 1}
     assert of("$(MAKE) deploy") == {"deploy": 1}  # $(MAKE) is make
+
+
+def test_certificates_are_secrets_and_a_script_run_by_bash_is_named_for_its_subject():
+    assert infer("Upload the certificates to Unifi") == ["secrets", "storage"]
+    assert infer("generate-certs") == ["secrets"]
+    assert runs.script_of("bash ./hack/dev/generate-x509-certs.sh ./hack/dev/certs") == "generate-x509-certs"

@@ -122,6 +122,8 @@ _RUNS_ARGUMENT = re.compile(r"(?:time\s+)?\"?\$(?:@|\{@[^}]*\})\"?\s*")
 def script_of(command: str) -> str:
     """The stem of the repo script a command line runs (`scripts/cluster.sh deploy-odf`: cluster), else ""."""
     words = command.split()
+    if words[:1] in (["bash"], ["sh"]):  # `bash ./hack/dev/generate-certs.sh`
+        words = [w for w in words[1:] if not w.startswith("-")]
     program = words[0].strip("'\"@") if words else ""
     if "/" not in program or "$" in program or not _SCRIPT.search(program):
         return ""

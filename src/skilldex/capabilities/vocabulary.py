@@ -68,6 +68,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sops",
         "encryption key",
         "kek",  # not "rotate": node groups and logs rotate too
+        "certificate",  # TLS certificates and their keys
+        "cert",
+        "x509",
     ),
     "monitoring": (
         "monitor",

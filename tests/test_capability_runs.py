@@ -35,11 +35,12 @@ def test_wrappers_variables_and_assignments_are_looked_through():
     assert of("$(CLUSTER_SCRIPT) deploy-odf") == {}  # a variable the table does not know names no program
 
 
-def test_a_called_task_says_what_its_name_says_but_not_its_folder_or_settings():
+def test_a_called_task_says_what_its_name_says_but_not_its_settings():
     of = runs.of_commands
     assert of("pnpm run tsc:build && pnpm publish --access public") == {"build": 1, "deploy": 1}
     assert of("task goose-migrate") == {"migrations": 1}
-    assert of("$(MAKE) -C iac/provider-gcp plan ENV=prod") == {}  # the folder names no capability
+    # its folder counts as what it is named for (infrastructure as code), not as where (a provider), nor ENV=prod
+    assert of("$(MAKE) -C iac/provider-gcp plan ENV=prod") == {"infrastructure": 1}
     assert of("pnpm docker && pnpm db:migrate") == {"migrations": 1, "database": 1}  # docker: where, not what
     assert of("echo done && cd .. && true") == {}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skilldex.capabilities.item import infer_fields, lead, of_item
+from skilldex.capabilities.item import infer_fields, lead, of_installer, of_item, of_module, systems_run
 from skilldex.capabilities.senses import CONTEXT, UNLESS, UNLESS_WINDOW
 from skilldex.capabilities.signals import ORDER as ORDER_OF
 from skilldex.capabilities.signals import first_said, infer, own_name, vetoed
@@ -21,10 +21,13 @@ __all__ = [
     "infer",
     "infer_fields",
     "lead",
+    "of_installer",
     "of_item",
+    "of_module",
     "own_name",
     "said_of",
     "stem",
+    "systems_run",
     "tokens",
     "vetoed",
 ]

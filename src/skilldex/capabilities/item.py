@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from skilldex.capabilities.signals import CONTEXT_STEMS, ORDER, signals
+from skilldex.capabilities.vocabulary import OPERATIONAL
 from skilldex.capabilities.words import said_of
 
 
@@ -89,6 +90,46 @@ def _split(text: str) -> tuple[str, str, str]:
 
 
 _LIST = re.compile(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
+
+
+def systems_run(commands: str) -> list[str]:
+    """The systems (operational capabilities) a guide's commands run most: at most two, each run at least half as
+    often as the first, and twice or half as often as what its commands do most. How it builds and tests the code,
+    which every guide shows, is no system (but a guide of twenty test commands still shows its two `docker compose
+    up`), nor is the login that sets its reader up (`gcloud auth login`)."""
+    # lazy: the program table is read while scanning only
+    from skilldex.capabilities.runs import of_commands
+
+    every = of_commands(commands)
+    floor = min(2, max(every.values(), default=0) / 2)
+    served = {c: n for c, n in every.items() if c in _SYSTEMS and n >= floor}
+    most = max(served.values(), default=0)
+    return sorted((c for c in served if 2 * served[c] >= most), key=lambda c: (-served[c], ORDER[c]))[:2]
+
+
+_SYSTEMS = OPERATIONAL - {"access"}
+
+
+def of_installer(path: str, found: list[str]) -> list[str]:
+    """A script named only for installing or upgrading (install.sh, upgrade): the repo's own product onto a host, a
+    deploy, whatever else its body does; `install-crd`, `upgrade-postgres` say what they install, and a dev
+    container feature's install.sh sets up that container."""
+    folders, _, name = path.lower().rpartition("/")
+    if name.rsplit(".", 1)[0] not in _INSTALLERS or ".devcontainer" in folders.split("/"):
+        return found
+    return sorted({*found, "deploy"}, key=ORDER.__getitem__)
+
+
+_INSTALLERS = frozenset({"install", "upgrade"})
+
+
+def of_module(found: list[str]) -> list[str]:
+    """The capabilities of an infrastructure-as-code module's README (a Terraform folder's): infrastructure, which
+    its resources are; the VPN, VPC or IAM role it declares are what it builds, not access to or work in a cloud."""
+    return sorted({*found, "infrastructure"} - _BUILT, key=ORDER.__getitem__)
+
+
+_BUILT = frozenset({"access", "cloud"})
 
 
 def lead(text: str | None) -> str:

@@ -58,6 +58,9 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "rails db:migrate": ("migrations",),
     "rails db:seed": ("data",),
     "rails test": ("testing",),
+    "rails tailwindcss:build": ("build",),
+    "rails tailwindcss:watch": ("build",),
+    "tailwindcss": ("build",),
     "rake db:migrate": ("migrations",),
     "rake db:seed": ("data",),
     "mix ecto.migrate": ("migrations",),
@@ -248,6 +251,8 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "clusterctl": ("infrastructure",),
     "crossplane": ("infrastructure",),
     "docker-compose up": ("infrastructure",),
+    "foreman start": ("infrastructure",),  # a Procfile's processes: the local stack
+    "overmind start": ("infrastructure",),
     "docker-compose down": ("infrastructure",),
     "docker-compose start": ("infrastructure",),
     "docker-compose stop": ("infrastructure",),
@@ -282,6 +287,8 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "mvn verify": ("testing",),
     "gradle test": ("testing",),
     "gradlew test": ("testing",),
+    "mvnw test": ("testing",),
+    "mvnw verify": ("testing",),
     "rspec": ("testing",),
     "phpunit": ("testing",),
     "pest": ("testing",),
@@ -294,6 +301,9 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "kuttl": ("testing",),
     # builds
     "docker build": ("build",),
+    "mvnw": ("build",),  # the Maven and Gradle wrappers: the build, whatever the goal (test goals are matched first)
+    "gradlew": ("build",),
+    "brakeman": ("quality",),
     "docker buildx": ("build",),
     "docker push": ("build",),  # publishing an image is the last step of building it
     "docker-compose build": ("build",),

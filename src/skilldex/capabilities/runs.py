@@ -96,6 +96,43 @@ def of_commands(text: str | None) -> dict[str, int]:
     return found
 
 
+def of_dispatched(text: str) -> set[str]:
+    """What the tasks of a shell script that runs the one its first argument names serve, by their names: a
+    Taskfile-style script offering `logs`, `test` and `db:reset` is about logs, testing and the database."""
+    return {c for name in dispatched(text) for c in signals(_words(name), skip=CONTEXT_STEMS)}
+
+
+def _words(name: str) -> str:
+    return name.replace(":", " ").replace("-", " ").replace("_", " ")
+
+
+def dispatched(text: str) -> list[str]:
+    """The tasks of a shell script that runs the one its first argument names (a Taskfile-style script of functions
+    whose last line is `"${@:-default}"`): `logs`, `test`, `db:reset`."""
+    lines = [line for line in text[:MAX_CHARS].splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not lines or not _RUNS_ARGUMENT.fullmatch(lines[-1]):  # its last line runs the task named: no library
+        return []
+    return [a or b for a, b in _FUNCTION.findall("\n".join(lines))]
+
+
+_FUNCTION = re.compile(r"^(?:function\s+([\w:.-]+)|([\w:.-]+)\s*\(\s*\)\s*\{)", re.MULTILINE)
+_RUNS_ARGUMENT = re.compile(r"(?:time\s+)?\"?\$(?:@|\{@[^}]*\})\"?\s*")
+
+
+def script_of(command: str) -> str:
+    """The stem of the repo script a command line runs (`scripts/cluster.sh deploy-odf`: cluster), else ""."""
+    words = command.split()
+    if words[:1] in (["bash"], ["sh"]):  # `bash ./hack/dev/generate-certs.sh`
+        words = [w for w in words[1:] if not w.startswith("-")]
+    program = words[0].strip("'\"@") if words else ""
+    if "/" not in program or "$" in program or not _SCRIPT.search(program):
+        return ""
+    return program.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+_SCRIPT = re.compile(r"\.(?:sh|bash|py|rb|js|ts|pl)$|^(?:\./)?(?:scripts|bin|tools|hack)/[\w.-]+$")
+
+
 def python_imports(text: str) -> str:
     """The modules a Python script imports, one a line, as the table names them (`google.cloud`, `boto3`): what a
     script that calls no program drives."""
@@ -129,11 +166,19 @@ _CUT = re.compile(r"&& … \(\+\d+ more\)\s*$")  # a preview cut short: its last
 @functools.lru_cache(maxsize=4096)  # a root task's recipe is read again for each package that copies it
 def _of_commands(text: str, chores: bool = True) -> tuple[frozenset[str], ...]:
     """What each simple command serves, in order (with `chores=False`, shell chores left out)."""
-    text = _VARIABLE.sub(lambda m: f" {_VAR}{(m.group(1) or m.group(2)).lower()} ", text.replace("\\\n", " "))
+    text = _VARIABLE.sub(_variable, text.replace("\\\n", " "))
     commands = [c.split() for c in _SEPARATORS.split(_no_comments(text)) if c.strip()][:MAX_COMMANDS]
     if not chores:
         commands = [c for c in commands if c[0].strip("'\"@") not in _CHORES]
     return tuple(frozenset(_of_command(c)) for c in commands)
+
+
+def _variable(match: re.Match[str]) -> str:
+    """A variable that starts a word may name its program (`$(TF) apply`); one inside a word is a part of it
+    (`iac/provider-$(PROVIDER)`, a folder), no word of its own."""
+    name = (match.group(1) or match.group(2)).lower()
+    before = match.string[match.start() - 1] if match.start() else " "
+    return f" {_VAR}{name} " if before.isspace() or before in "=;&|(`'\"" else name
 
 
 # what a recipe does around its work: printing, moving about, files, waiting, shell syntax
@@ -152,11 +197,15 @@ def _no_comments(text: str) -> str:
 def _of_command(words: list[str]) -> set[str]:
     """What one simple command serves: its program (after env assignments, sudo, `uv run` ...) and subcommand."""
     words = [w.strip("'\"") for w in words]
-    while words and (
-        words[0] in _PREFIXES
-        or _ASSIGNMENT.match(words[0])
-        or words[0].startswith("-")
-        or (words[0].startswith(_VAR) and words[0][1:] not in _TABLE)  # `$(tf_vars) $(TF) apply`: settings first
+    while (
+        words
+        and (
+            words[0] in _PREFIXES
+            or _ASSIGNMENT.match(words[0])
+            or words[0].startswith("-")
+            # `$(tf_vars) $(TF) apply`: settings first; `$(MAKE)` is make
+            or (words[0].startswith(_VAR) and words[0][1:] not in _TABLE and words[0][1:] not in _TASK_RUNNERS)
+        )
     ):
         words = words[1:]
     words = [w.lstrip(_VAR) for w in words]
@@ -171,6 +220,8 @@ def _of_command(words: list[str]) -> set[str]:
         if "-m" in rest and rest.index("-m") + 1 < len(rest):
             return _of_command(rest[rest.index("-m") + 1 :])
         return _of_command(args) if args else set()
+    if program == "php" and rest and not rest[0].startswith("-"):  # php artisan migrate: the script is the program
+        return _of_command(rest)
     if program == "docker" and rest[:1] == ["compose"]:  # the table says `docker-compose` for both spellings
         program, rest = "docker-compose", rest[1:]
     if program in _INSIDE:  # `docker compose run web python manage.py migrate`: also what runs inside
@@ -182,17 +233,29 @@ def _of_command(words: list[str]) -> set[str]:
     for subcommand, capabilities in _TABLE.get(program, ()):
         if _in_order(subcommand, plain):
             return set(capabilities)
-    return _called_task(program, plain)
+    called = _called_task(program, plain)
+    return called | _in_folder(program, rest, called)
 
 
 def _in_order(words: tuple[str, ...], said: list[str]) -> bool:
+    """The subcommand's words in order among those said; a namespaced command counts as its namespace's
+    (`artisan migrate:fresh`, `rails db:migrate:status`)."""
     at = 0
     for word in words:
-        try:
-            at = said.index(word, at) + 1
-        except ValueError:
+        at = next((i + 1 for i in range(at, len(said)) if said[i] == word or said[i].startswith(word + ":")), -1)
+        if at < 0:
             return False
     return True
+
+
+def _in_folder(program: str, rest: list[str], called: set[str]) -> set[str]:
+    """`make -C packages/db migrate`: a task of a folder named for what it serves serves that too; of an
+    infrastructure-as-code folder (`make -C iac/provider-gcp plan`), infrastructure when its own name says nothing."""
+    if program not in ("make", "gmake") or "-C" not in rest[:-1]:
+        return set()
+    words = _words(rest[rest.index("-C") + 1].strip("'\"").replace("/", " "))
+    said = set(signals(words, skip=CONTEXT_STEMS)) - {"cloud"}  # a provider's folder says where, not the work
+    return said | {"infrastructure"} if not called and "iac" in words.lower().split() else said
 
 
 def _called_task(program: str, plain: list[str]) -> set[str]:
@@ -204,4 +267,4 @@ def _called_task(program: str, plain: list[str]) -> set[str]:
     names = plain[1:2] if verb and plain[:1] == [verb] else plain[:1]
     if not names or (program in ("npm", "pnpm", "yarn", "bun") and names[0] in _RUNNER_VERBS):
         return set()
-    return set(signals(names[0].replace(":", " ").replace("-", " ").replace("_", " "), skip=CONTEXT_STEMS))
+    return set(signals(_words(names[0]), skip=CONTEXT_STEMS))

@@ -15,9 +15,8 @@ CONTEXT = (
     "git",
     "aws",
     "pr",
-    "workflow",
     "infra",
-)  # "multi-agent workflow": a GitHub workflow says so in its name
+)
 
 # Words that signal their capability except next to these words (within UNLESS_WINDOW words), where
 # they mean something else: visual snapshots are test fixtures, design tokens styles, a JSON schema no database.
@@ -62,7 +61,7 @@ _MOVES = (
     "authentication",
 )
 UNLESS: dict[str, tuple[str, ...]] = {
-    "cloud": ("native",),  # "cloud native" (CloudNative-PG) is a style of software, no provider
+    "cloud": ("native", "spring"),  # "cloud native" (CloudNative-PG) a style of software, Spring Cloud a framework
     "snapshot": (
         "visual",
         "screenshot",
@@ -80,7 +79,9 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "review",
     ),
     "dump": ("heap", "memory", "core", "thread", "stack", "schema", "version", "config", "env"),  # copies no data
-    "test": ("data",),  # "populate test data" is data
+    "test": ("data", "prod", "email", "emails"),  # "populate test data" is data; "test / prod emails" an environment
+    # building a feature, a view or a page is writing code, no artefact; "Build, refactor, and troubleshoot X" too
+    "build": ("refactor", "feature", "features", "view", "views", "component", "components", "page", "pages"),
     "helm": ("chart", "charts", "lint", "template", "values"),  # reviewing a chart deploys nothing
     "database": ("geoip", "maxmind", "vulnerability", "advisory", "cve", "font", "timezone", "tz", "mime"),
     "token": ("design", "tokenizer", "tokenize", "llm", "count", "css", "theme", "prompt", "generate", "app"),
@@ -99,7 +100,7 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "crd",
     ),
     "query": ("search", "graphql", "param", "string", "url", "react", "elasticsearch", "opensearch"),
-    "pipeline": ("data", "ml", "model", "inference", "training", "etl"),
+    "pipeline": ("data", "ml", "model", "inference", "training", "etl", "release"),  # a release pipeline deploys
     "migration": _MOVES,  # a schema migration, not a move of BGP, DNS, storage or a codebase
     "migrate": _MOVES,
     "restore": (
@@ -117,6 +118,9 @@ UNLESS: dict[str, tuple[str, ...]] = {
         "msbuild",
     ),  # `dotnet restore` fetches packages
     "release": ("note", "notes", "log", "changelog", "configuration", "mode", "drafter"),
+    "reconcile": ("jira", "issue", "status", "account", "invoice", "payment", "ledger"),  # records, not a cluster
     "commit": ("pre",),  # pre-commit hooks lint
+    "bundle": ("exec", "gem", "gemfile", "bundler", "install"),  # Ruby's Bundler runs gems, it bundles no assets
+    "password": ("reset",),  # resetting a user's password is access: they sign in with it
     "log": ("release", "change", "changelog", "git", "commit", "decision", "work", "dev", "progress"),
 }

@@ -45,12 +45,14 @@ _NAMES_A_CAPABILITY = frozenset(
 
 @contextlib.contextmanager
 def own_name(name: str) -> Iterator[None]:
-    """While scanning a repo, its own name signals nothing: in the sentry repo "sentry" is everywhere and says
-    nothing about monitoring, in kubernetes "kubernetes" nothing about infrastructure."""
+    """While scanning a repo named for its product, that name signals nothing: in the sentry repo "sentry" is
+    everywhere and says nothing about monitoring, in kubernetes "kubernetes" nothing about infrastructure. A name of
+    several words says what the repo holds (terraform-example-foundation, notification-terraform): its files still
+    say so, as they do in a repo named for a capability itself ("infrastructure")."""
     global _UNSAID
     before = _UNSAID
-    # a repo named for a capability itself ("infrastructure", "deploy-tools") is about it: its files still say so
-    _UNSAID = frozenset(tokens(name)) - _NAMES_A_CAPABILITY
+    words = frozenset(tokens(name))
+    _UNSAID = words - _NAMES_A_CAPABILITY if len(words) == 1 else frozenset()
     try:
         yield
     finally:

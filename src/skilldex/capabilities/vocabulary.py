@@ -32,6 +32,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "clickhouse",
         "pgadmin",
         "pgadmin4",  # its image's name
+        "redis",  # a data store: a stack's redis service, a command that cleans keys out of it
     ),
     "migrations": ("migration", "migrate", "alembic", "flyway", "liquibase", "schema drift", "drizzle kit"),
     "logs": ("log", "logging", "cloudwatch", "tail", "journalctl", "loki", "kibana", "papertrail"),
@@ -67,6 +68,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sops",
         "encryption key",
         "kek",  # not "rotate": node groups and logs rotate too
+        "certificate",  # TLS certificates and their keys
+        "cert",
+        "x509",
     ),
     "monitoring": (
         "monitor",
@@ -129,6 +133,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "talosctl",
         "kubernetes",
         "k8s",
+        "nomad",  # HashiCorp's scheduler: a cluster as Kubernetes is
         "kubectl",
         "eks",  # managed Kubernetes: a cloud's, and a cluster
         "aks",
@@ -144,6 +149,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "cilium",
         "network policy",
         "firewall",
+        "waf",  # a web application firewall's rules
         "kustomize",
         "power off",
         "power on",  # machines
@@ -162,6 +168,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "session manager",
         "kubeconfig",
         "iam",  # identity and access management, in a cloud or an object store
+        "invite",  # who may sign in: an invite code, a user's own password
+        "reset password",
     ),
     "backup": ("backup", "restore", "snapshot", "dump", "pg_dump", "velero", "disaster recovery", "dr"),
     "testing": (
@@ -180,8 +188,24 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "mocha",
         "unittest",
         "sanity",  # sanity checks: a quick test of a deployed system
+        "benchmark",  # performance tests: a benchmark, a load test, a JMeter plan, chaos experiments
+        "load test",
+        "jmeter",
+        "chaos",
     ),
-    "build": ("build", "rebuild", "compile", "bundle", "webpack", "vite", "wheel"),
+    "build": (
+        "build",
+        "rebuild",
+        "compile",
+        "bundle",
+        "webpack",
+        "vite",
+        "wheel",
+        "maven",
+        "mvnw",
+        "gradle",
+        "gradlew",
+    ),  # fmt: skip
     "quality": (
         "lint",
         "linter",
@@ -197,6 +221,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "oxlint",
         "golangci",
         "rubocop",
+        "brakeman",  # static analysis for security
+        "rustfmt",
         "credo",
         "clippy",
         "shellcheck",
@@ -207,7 +233,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "kubeconform",
         "pre commit",  # the hook framework: "pre-commit install" sets up linters, it commits nothing
     ),
-    "ci": ("ci", "github actions", "workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
+    "ci": ("ci", "github actions", "github workflow", "pipeline", "jenkins", "circleci", "gitlab ci"),
     "storage": (
         "storage",
         "bucket",

@@ -132,6 +132,13 @@ def _says_how_to_run(file: RepoFile, sections: str) -> bool:
 _HOW_TO_DEPLOY = re.compile(r"(?:^|\| )(?:deploying|how to deploy|deploy (?:it|with|to|using)|running \w+ locally)\b")
 
 
+_HOW_TO_WORK = {"contributing", "development", "developing", "hacking"}
+
+
+def _stem(file: RepoFile) -> str:
+    return file.name.lower().rsplit(".", 1)[0]
+
+
 def _guide(file: RepoFile) -> bool:
     return file.name.lower() in AGENT_DOCS or (len(file.parts) == 1 and file.name.lower().startswith("readme"))
 
@@ -307,10 +314,12 @@ def scan_file(fs: RepoFS, file: RepoFile) -> list[DocItem]:
     heading_text = " ".join(h[1] for h in headings)
     commands = _commands(blocks)
     said = _capabilities(file, title, doc.frontmatter.get("description"), description, heading_text)
-    if _guide(file):  # a README or agent guide is about the systems the commands it shows run most (`oc`, `make
-        # deploy`); every guide shows how to build and test the code
-        shown = capabilities.infer_fields((), runs=("\n".join(c.command for c in commands),))
-        said = sorted({*said, *(set(shown) & capabilities.OPERATIONAL)}, key=capabilities.ORDER_OF.__getitem__)
+    if file.name.lower().startswith("readme") and fs.files_in(file.rel.rpartition("/")[0], ".tf"):
+        said = capabilities.of_module(said)
+    if _guide(file) or _stem(file) in _HOW_TO_WORK:  # a README, agent guide or contributing guide is about the
+        # systems the commands it shows run most (`oc`, `make deploy`); every guide shows how to build and test
+        shown = capabilities.systems_run("\n".join(c.command for c in commands))
+        said = sorted({*said, *shown}, key=capabilities.ORDER_OF.__getitem__)
     items.append(
         DocItem(
             name=_name(file) if not agent_doc or is_rule(file) else file.rel,

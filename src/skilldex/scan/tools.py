@@ -332,6 +332,7 @@ def _capabilities(file: RepoFile, description: str | None, usage: str | None, fl
     if _TEST_FILE.search(file.name):
         return ["testing"]
     folders = file.rel[: -len(file.name)].replace("/", " ")
-    return capabilities.of_item(file.name, f"{description or ''}", usage, flags, folders) or capabilities.infer_fields(
-        (), runs=(body,)
+    found = capabilities.of_item(file.name, f"{description or ''}", usage, flags, folders) or sorted(
+        {*capabilities.infer_fields((), runs=(body,)), *runs.of_dispatched(body)}, key=capabilities.ORDER_OF.__getitem__
     )
+    return capabilities.of_installer(file.rel, found)

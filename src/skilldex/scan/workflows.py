@@ -72,13 +72,18 @@ def _capabilities(stem: str, title: str, data: dict, triggers: object) -> list[s
         found = capabilities.infer_fields((title, steps), names=(stem,))
     else:
         found = capabilities.infer_fields((title,), (steps,), names=(stem,))
+    checks = _on_pull_requests(triggers) and _runs_commands(data)
+    if checks:  # "Pull Request" in a check's name says when it runs, not that it works with git
+        found = [c for c in found if c != "git"]
+    scripts, actions = _runs_text(data)
+    # the actions it uses do the work whatever it is named: a release that runs docker/build-push-action builds too
+    used = {c for c in capabilities.infer_fields((), runs=(actions,)) if c != "git" or not found}
     if not found:  # named for nothing it does: what its steps run (their git and gh commands deliver its result:
-        # commit, push, open a pull request) and the actions it uses that do the work
-        scripts, actions = _runs_text(data)
-        ran = [c for c in capabilities.infer_fields((), runs=(scripts,)) if c != "git"]
-        found = sorted({*ran, *capabilities.infer_fields((), runs=(actions,))}, key=capabilities.ORDER_OF.__getitem__)
-    if _on_pull_requests(triggers) and _runs_commands(data) and "ci" not in found:
-        found = sorted([*found, "ci"], key=list(capabilities.VOCABULARY).index)
+        # commit, push, open a pull request)
+        found = [c for c in capabilities.infer_fields((), runs=(scripts,)) if c != "git"]
+    found = sorted({*found, *used}, key=capabilities.ORDER_OF.__getitem__)
+    if checks:
+        found = sorted({*found, "ci"}, key=list(capabilities.VOCABULARY).index)
     return found
 
 

@@ -76,6 +76,10 @@ class Runner:
         """What the task does: its description, else what it runs."""
         return task.description or (f"Runs: {task.command}" if task.command else "")
 
+    def tags(self, fs: RepoFS, file: RepoFile, task: TaskDef, run: str) -> list[str]:
+        """The task's capabilities (task_capabilities); a runner whose tasks say more elsewhere reads it there."""
+        return task_capabilities(task, run, file.name)
+
     def scan(self, fs: RepoFS, file: RepoFile, parse: Parse) -> list[TaskItem]:
         """The file's tasks as catalogue items; a file that does not parse is a finding."""
         text = fs.read_text(file)
@@ -97,7 +101,7 @@ class Runner:
                     path=file.rel,
                     line=task.line,
                     description=self.describe(task, run),
-                    capabilities=task_capabilities(task, run, file.name),
+                    capabilities=self.tags(fs, file, task, run),
                     run=run,
                     runner=self.runner(task),
                     command=task.command,
@@ -130,6 +134,8 @@ def task_capabilities(task: TaskDef, run: str = "", filename: str = "") -> list[
         if runs.of_commands(first):  # a program the table knows says what it does, not its words and flags
             first = ""  # (`aws ecr get-login-password | docker login --password-stdin` logs in, it reads no secret)
         found = capabilities.infer_fields((namespace, first), (rest,), (task.name,), (command,))
+        if not found:  # a task named for nothing that runs a repo script is what the script is named for
+            found = capabilities.infer_fields((), names=(runs.script_of(first),))  # (`scripts/cluster.sh clean-all`)
     return sorted({*found, *testing}, key=capabilities.ORDER_OF.__getitem__)
 
 

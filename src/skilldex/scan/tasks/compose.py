@@ -12,6 +12,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
+from skilldex import capabilities
 from skilldex.frontmatter.full import load_full
 from skilldex.frontmatter.types import FrontmatterError
 from skilldex.scan.fs import RepoFile, RepoFS
@@ -45,6 +46,7 @@ class Service(TaskDef):
     # an undescribed service running the repo's own code (built here, or an image named by a variable): its
     # name is a part of the product ("ingest-monitors" in Sentry), not a capability of the repo
     own: bool = False
+    dockerfile: str | None = None  # the Dockerfile it is built from, relative to the compose file's folder
 
 
 def parse_compose(text: str) -> list[Service]:
@@ -102,6 +104,7 @@ def _services(text: str, override: bool) -> list[Service]:
                 _command(service.get("command")),
                 overlay,
                 own=not said and _own(service),
+                dockerfile=_dockerfile(service.get("build")),
             )
         )
     return found
@@ -111,6 +114,30 @@ def _own(service: dict) -> bool:
     """Built from the repo, or an image the repo names by a variable (`$SNUBA_IMAGE`): the product's own code."""
     image = service.get("image")
     return "build" in service or (isinstance(image, str) and image.lstrip().startswith("$"))
+
+
+def _dockerfile(build: Any) -> str | None:
+    """Where the service's Dockerfile is: `build: ./docker/grafana` or its `context` and `dockerfile`."""
+    if isinstance(build, dict):
+        context, name = build.get("context", "."), build.get("dockerfile", "Dockerfile")
+    else:
+        context, name = build, "Dockerfile"
+    if not isinstance(context, str) or not isinstance(name, str) or "$" in context + name or "://" in context:
+        return None
+    return posixpath.normpath(posixpath.join(context, name))
+
+
+# the image a single-stage Dockerfile starts from (`FROM grafana/grafana:5.2.4`)
+_FROM = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _base_image(fs: RepoFS, path: str) -> str:
+    """The image the Dockerfile at `path` builds on, when it has one stage: a repo's grafana folder that adds
+    dashboards to `grafana/grafana` is Grafana; a multi-stage build (node, then nginx) is the repo's own app."""
+    found = fs.file(path) if not path.startswith("../") else None
+    text = fs.read_text(found, limit=64 * 1024) if found else None
+    images = _FROM.findall(text or "")
+    return images[0] if len(images) == 1 else ""
 
 
 def _defines_container(service: dict) -> bool:
@@ -229,3 +256,11 @@ class Runner(base.Runner):
         folder = posixpath.dirname(file.rel)
         files = _compose_files(fs, folder, file.name, isinstance(task, Service) and task.overlay)
         return f"{base.cd(folder)}docker compose {files}up {shlex.quote(task.name)}"
+
+    def tags(self, fs: RepoFS, file: RepoFile, task: TaskDef, run: str) -> list[str]:
+        """A service built here is what its Dockerfile's image is, when its name and description say nothing."""
+        found = base.task_capabilities(task, run, file.name)
+        if found or not isinstance(task, Service) or not task.dockerfile:
+            return found
+        image = _base_image(fs, posixpath.normpath(posixpath.join(posixpath.dirname(file.rel), task.dockerfile)))
+        return capabilities.infer(capabilities.said_of(image)) if image else []

@@ -52,7 +52,8 @@ def indexed(request, project):
     project.write(FILES)
     if request.param == "git":
         env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-        for argv in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "x"]):
+        commit = ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "x"]
+        for argv in (["init", "-q"], ["add", "-A"], commit):
             subprocess.run(["git", "-C", str(project.root), *argv], check=True, env=env)
     age_folders(project)
     project.catalogue()

@@ -127,3 +127,13 @@ def test_a_proof_lost_between_the_two_writes_is_written_again(indexed):
         ("tool", TOOL, "Back up the database."),
     ]
     assert fresh(indexed)
+
+
+@pytest.mark.parametrize("damaged", ["x\0y", "", "1", "5\x002\0/nowhere"])
+def test_a_damaged_proof_is_not_fresh_and_the_index_answers(indexed, damaged):
+    db = sqlite3.connect(indexed.db, isolation_level=None)
+    db.execute("UPDATE snapshot SET value = ? WHERE key = ?", (damaged, store.PROOF_KEY))
+    db.close()
+    assert not fresh(indexed)
+    assert [path for _, path, _ in rows(indexed)] == [SKILL, TOOL]
+    assert fresh(indexed)  # written again by the full check

@@ -189,16 +189,16 @@ def _unchanged(db: sqlite3.Connection, root: str) -> bool:
     parts = store.stored_proof(db)
     if parts is None or parts[0] == "0":
         return False
-    folders_end = 2 + int(parts[0])
-    paths_end = folders_end + int(parts[1])
     stat = os.stat
     try:
+        folders_end = 2 + int(parts[0])
+        paths_end = folders_end + int(parts[1])
         seen = [str(stat(path).st_mtime_ns) for path in parts[2:folders_end]]
         seen += [
             f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
             for st in map(stat, parts[folders_end:paths_end])
         ]
-    except (OSError, ValueError):  # gone, or a path the OS refuses
+    except (OSError, ValueError, IndexError):  # gone, a path the OS refuses, or a damaged proof
         return False
     return seen == parts[paths_end:]
 

@@ -9,6 +9,7 @@ import re
 
 from skilldex.frontmatter.load import load_yaml
 from skilldex.frontmatter.types import Field, FrontmatterError
+from skilldex.lazyre import Lazy  # compiled on first use: a frontmatter-only read never needs the body's patterns
 from skilldex.plainvalue import Value
 
 TYPE_CHECKING = False  # typing is for annotations only: validate's path never imports it
@@ -52,10 +53,10 @@ class Document(Value):
 
 
 # Markdown lines end at \n, \r\n or \r only (str.splitlines would also split at U+2028, \x0b, \x1c...).
-_LINE_END = re.compile(r"\r\n?|\n")
+_LINE_END = Lazy(r"\r\n?|\n")
 # A line starting with `---`: the only lines that can close frontmatter. Searched for instead of splitting
 # the whole file into lines, which cost more than the YAML on long bodies.
-_DASHES_LINE = re.compile(r"[\r\n](---[^\r\n]*)")
+_DASHES_LINE = Lazy(r"[\r\n](---[^\r\n]*)")
 
 
 def split_frontmatter(text: str) -> Document:
@@ -86,8 +87,8 @@ def split_frontmatter(text: str) -> Document:
 
 # The text runs to the end of the line; its closing #s are stripped in Python (a lazy `.+?` before `[ \t#]*$`
 # retried the tail at every character: a heading line of 30,000 `#` took seconds).
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+)$")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)")
+_HEADING = Lazy(r"^(#{1,6})[ \t]+(.+)$")
+_FENCE = Lazy(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)")
 
 
 def heading_text(text: str) -> str:
@@ -137,7 +138,7 @@ def headings_and_code(body: str, first_line: int = 1) -> tuple[list[tuple[int, s
     return headings, blocks
 
 
-_METADATA_LINE = re.compile(
+_METADATA_LINE = Lazy(
     r"^[*_]*(owners?|status|date|(last )?(updated|reviewed|modified|edited)|authors?|version|"
     r"applies to|audience|time|created|maintainers?|tags|reviewers?|scope|issue|result)[*_]*:",
     re.IGNORECASE,
@@ -145,13 +146,13 @@ _METADATA_LINE = re.compile(
 
 
 # Lines that carry no prose: MyST targets `(label)=`, badge/image rows, bare HTML tags.
-_NOISE_LINE = re.compile(
+_NOISE_LINE = Lazy(
     r"^(\([^)]*\)=|([=\-~^\"'`#*+])\2{2,}|(\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+|<[^>]+>\s*(<[^>]+>\s*)*)$"
 )
 # A link in prose, which a description shows by its text: [Kakoune](https://kakoune.org) -> Kakoune.
-_LINK_TEXT = re.compile(r"(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,500}(?:\s+\"[^\"]*\")?\)")
-_SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
+_LINK_TEXT = Lazy(r"(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,500}(?:\s+\"[^\"]*\")?\)")
+_SETEXT = Lazy(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
+_LIST_ITEM = Lazy(r"^(?:[-*+]|\d+[.)])\s")
 
 
 def first_paragraph(body: str, limit: int = 400) -> str:
@@ -221,8 +222,8 @@ def shorten(text: str, limit: int = 400) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-_MD_LINK = re.compile(r"!?\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_CODE_PATH = re.compile(
+_MD_LINK = Lazy(r"!?\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_CODE_PATH = Lazy(
     r"`((?:\./)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z0-9]{1,8}"
     r"|(?:\./)?(?:scripts|references|assets|tools|bin)/[\w.-]+)`"
 )

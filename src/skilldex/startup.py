@@ -11,7 +11,7 @@ import os
 from functools import partial  # loaded by `re` already: free on the hook's path
 
 from skilldex import capabilities
-from skilldex.importance import FORBIDDEN_FLOOR, GUIDE, HEADLINE_FLOOR
+from skilldex.evidence import FORBIDDEN_FLOOR, GUIDE, HEADLINE_FLOOR
 from skilldex.index.refresh import RepoIndex, Row, repo_index
 from skilldex.index.workspaces import repos as workspace_repos
 from skilldex.knowledge.surface import placed, quote

@@ -20,7 +20,8 @@ _DRIVER = """
 import atexit, json, os, sys
 def _dump():
     with open(os.environ["MODULES_OUT"], "w") as out:
-        json.dump(sorted({m.split(".")[0] for m in sys.modules} & set(os.environ["HEAVY"].split())), out)
+        loaded = {m.split(".")[0] for m in sys.modules} | set(sys.modules)  # packages, and modules by full name
+        json.dump(sorted(loaded & set(os.environ["HEAVY"].split())), out)
 atexit.register(_dump)
 sys.argv = ["skilldex", *json.loads(os.environ["ARGV"])]
 if os.environ.get("TYPER_ONLY"):  # the same command through the Typer app, never the fast path
@@ -33,11 +34,13 @@ raise SystemExit(main())
 SKILL = "---\nname: {name}\ndescription: Deploys {name}. Use when shipping {name}.\n---\n# {name}\n"
 
 
-def run(args: list[str], cwd: Path, typer_only: bool = False) -> tuple[subprocess.CompletedProcess[str], list[str]]:
-    """The real process; also which of HEAVY it imported."""
+def run(
+    args: list[str], cwd: Path, typer_only: bool = False, heavy: tuple[str, ...] = HEAVY
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """The real process; also which of `heavy` (packages, or modules by full name) it imported."""
     out = cwd.parent / f"modules-{os.getpid()}.json"  # outside the repo: writing there would stale its index
     env = {k: v for k, v in os.environ.items() if k not in ("SKILLDEX_WORKSPACE", "COLUMNS")}
-    env.update(ARGV=json.dumps(args), MODULES_OUT=str(out), HEAVY=" ".join(HEAVY))
+    env.update(ARGV=json.dumps(args), MODULES_OUT=str(out), HEAVY=" ".join(heavy))
     if typer_only:
         env["TYPER_ONLY"] = "1"
     done = subprocess.run(
@@ -105,6 +108,29 @@ def test_a_fast_command_imports_only_what_its_warm_answer_needs(repo: Path, args
     done, modules = run(argv, repo)
     assert done.returncode in (0, 1), done.stderr
     assert set(modules) <= allowed, f"{argv} imported {modules}"
+
+
+# what a warm brief or find never needs: the scorer and what it reads (run only when the index is written), the
+# scanner, the models, the secret and markdown tables
+SCAN_ONLY = (
+    "skilldex.importance",
+    "skilldex.hookrules",
+    "skilldex.markdown",
+    "skilldex.secrets",
+    "skilldex.scan.unit",
+    "skilldex.models",
+)
+
+
+@pytest.mark.parametrize("args", [["startup"], ["find", "{repo}", "rotate", "keys"], ["hook", "prompt"]], ids=" ".join)
+def test_a_warm_brief_or_find_loads_nothing_the_scan_needs(repo: Path, args: list[str]):
+    argv = [a.format(repo=repo) for a in args]
+    run(argv, repo)  # warms the index
+    done, modules = run(argv, repo, heavy=SCAN_ONLY)
+    assert done.returncode == 0, done.stderr
+    assert modules == []
+    _, cold = run(["validate", str(repo / ".claude/skills/deploy")], repo, heavy=SCAN_ONLY)
+    assert "skilldex.markdown" in cold  # what loading them looks like: the check above can fail
 
 
 def test_validate_loads_the_yaml_parser_only_for_frontmatter_the_plain_reader_declines(repo: Path, tmp_path: Path):

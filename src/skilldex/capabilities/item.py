@@ -7,6 +7,7 @@ import re
 from skilldex.capabilities.signals import CONTEXT_STEMS, ORDER, signals
 from skilldex.capabilities.vocabulary import OPERATIONAL
 from skilldex.capabilities.words import said_of
+from skilldex.lazyre import Lazy  # compiled on first use: most commands need few of them
 
 
 def infer_fields(
@@ -55,7 +56,7 @@ def infer_fields(
 CORROBORATE = 2
 MAX_FROM_BODY = 2
 TRIGGER_WORDS = 20
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
+_FIRST_SENTENCE = Lazy(r"(?<=[.!?:])\s+(?=[A-Z`*(\[])|\n\s*\n")
 
 
 def of_item(name: str | None, description: str | None, *weak: str | None) -> list[str]:
@@ -73,8 +74,8 @@ def of_item(name: str | None, description: str | None, *weak: str | None) -> lis
     return infer_fields((lead,), (rest, *weak), names=(name,))
 
 
-_CASE = re.compile(r"[,;]|\(\d\)|\s\d\)|:\s")  # where a "Use when" list's first case ends
-_TRIGGER = re.compile(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:when|for|to)\b", re.IGNORECASE)
+_CASE = Lazy(r"[,;]|\(\d\)|\s\d\)|:\s")  # where a "Use when" list's first case ends
+_TRIGGER = Lazy(r"\b(?:use|used|invoke|trigger) (?:this )?(?:skill )?(?:when|for|to)\b", re.IGNORECASE)
 
 
 def _split(text: str) -> tuple[str, str, str]:
@@ -89,7 +90,7 @@ def _split(text: str) -> tuple[str, str, str]:
     return first, "", rest
 
 
-_LIST = re.compile(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
+_LIST = Lazy(r",?\s+(?:including|such as|e\.g\.,?)\s+", re.IGNORECASE)
 
 
 def systems_run(commands: str) -> list[str]:

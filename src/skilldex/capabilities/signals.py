@@ -4,6 +4,7 @@ says it means something else."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 
@@ -12,7 +13,8 @@ from skilldex.capabilities.vocabulary import VOCABULARY
 from skilldex.capabilities.words import CAMEL_PAIR, TOKEN, URL, camel_tokens, stem, tokens
 
 
-def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozenset[str], str], ...]]]:
+@functools.cache  # on first use: a warm brief imports this module and never asks
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozenset[str], str], ...]]]:
     """(stem -> the capabilities it signals, capability -> its phrases as (their words, " the words ")),
     both in vocabulary order."""
     by_stem: dict[str, tuple[str, ...]] = {}
@@ -28,7 +30,6 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[frozen
     return by_stem, phrases
 
 
-_BY_STEM, _PHRASES = _compile()
 _UNLESS = {stem(word): frozenset(map(stem, others)) for word, others in UNLESS.items()}
 CONTEXT_STEMS = frozenset(map(stem, CONTEXT))
 ORDER = {capability: index for index, capability in enumerate(VOCABULARY)}
@@ -62,10 +63,11 @@ def own_name(name: str) -> Iterator[None]:
 def camel_parts(text: str) -> list[str]:
     """The parts of its camelCase words ("BackupJob": backup, job), except of a word the vocabulary names whole:
     CloudWatch is logs, its "Cloud" no second signal."""
+    by_stem = _tables()[0]
     return [
         part
         for word in _CASED_WORD.findall(text)
-        if CAMEL_PAIR.search(word) and stem(word.lower()) not in _BY_STEM
+        if CAMEL_PAIR.search(word) and stem(word.lower()) not in by_stem
         for part in camel_tokens(word)
     ]
 
@@ -103,8 +105,9 @@ def signals(
     # look each word up, rather than intersecting every capability's vocabulary with the words
     found: dict[str, int] = {}
     said: list[str] | None = None  # the stemmed words in order, for the UNLESS window
+    by_stem, by_phrase = _tables()
     for word in present:
-        signals = _BY_STEM.get(word)
+        signals = by_stem.get(word)
         if not signals or word in _UNSAID or word in skip:
             continue
         vetoes = _UNLESS.get(word)
@@ -122,7 +125,7 @@ def signals(
         for capability in signals:
             found[capability] = found.get(capability, 0) + max(1, counts.get(word, 0))
     joined = None
-    for capability, phrases in _PHRASES.items():
+    for capability, phrases in by_phrase.items():
         for needed, phrase in phrases:
             if not needed <= present:
                 continue  # a phrase can only be there when all its words are
@@ -136,10 +139,11 @@ def first_said(text: str) -> list[str]:
     """The capabilities the text's words signal, in the order it first says them (no phrases, no vetoes): which
     one a sentence leads with ("validation (lint, Helm charts...)" is about linting before Helm)."""
     order: list[str] = []
+    by_stem = _tables()[0]
     for word in map(stem, TOKEN.findall(text.lower())):
         if word in _UNSAID or word in CONTEXT_STEMS:
             continue
-        for capability in _BY_STEM.get(word, ()):
+        for capability in by_stem.get(word, ()):
             if capability not in order:
                 order.append(capability)
     return order

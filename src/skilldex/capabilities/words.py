@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import re
 
-TOKEN = re.compile(r"[a-z0-9]+")
-URL = re.compile(r"\b(?:https?|git|ssh)://\S+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+from skilldex.lazyre import Lazy  # compiled on first use: most commands need few of them
+
+TOKEN = Lazy(r"[a-z0-9]+")
+URL = Lazy(r"\b(?:https?|git|ssh)://\S+")
+_CAMEL = Lazy(r"(?<=[a-z0-9])(?=[A-Z])")
 _SUFFIXES = ("ing", "ed", "es", "s")
 _NAMES = frozenset({"sops"})  # names that end in s: SOPS (secrets) is no plural of an SOP (a procedure)
-CAMEL_PAIR = re.compile(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
+CAMEL_PAIR = Lazy(r"[a-z0-9][A-Z]")  # where _CAMEL would split; a lookbehind at every place is slow
 
 
 @functools.lru_cache(maxsize=1 << 16)  # words repeat across a repo; stemming them once is enough
@@ -41,17 +43,17 @@ def camel_tokens(text: str) -> list[str]:
 
 # Names of variables ($SENTRY_IMAGE, LINEAR_API_KEY) say what a text configures, not what it does; the folders of a
 # path (deploy/docker/compose.yml, ./sentry) say where a file lives. Both are left out of descriptions and commands.
-_VARIABLE = re.compile(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_VARIABLE = Lazy(r"\$\{?\w+\}?|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 # settings before a command (`clickhouse_password="$(PW)" PASSWORD=x otelcol`): what it configures, not what it does
-_ASSIGNMENT = re.compile(r"(?:^|(?<=&&)|(?<=;)|(?<=\|))\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)+", re.M)
-_FOLDERS = re.compile(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
+_ASSIGNMENT = Lazy(r"(?:^|(?<=&&)|(?<=;)|(?<=\|))\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)+", re.M)
+_FOLDERS = Lazy(  # ./x, /x/y, a/b/c or a/b.ext: not "CI/CD" or "and/or"
     r"(?<![\w/.-])(?:(?:\.{1,2}/|/)(?:[\w.-]+/)*|(?:[\w.-]+/){2,}|(?:[\w.-]+/)+(?=[\w-]+\.[a-z]{1,5}\b))(?=[\w.-])"
 )
 
 
 # an image's registry and publisher (grafana/loki:3.4, bitnami/postgresql:16) say who ships it, its name what it is
-_PUBLISHER = re.compile(r"(?<![\w/.:-])(?:[\w.-]+/)+(?=[\w.-]+:[\w.${-])")
-_FOLDER = re.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src/ tests/`: a folder, named as one
+_PUBLISHER = Lazy(r"(?<![\w/.:-])(?:[\w.-]+/)+(?=[\w.-]+:[\w.${-])")
+_FOLDER = Lazy(r"(?<![\w/.-])[\w.-]+/(?=[\s\"'`)]|$)")  # `ruff format src/ tests/`: a folder, named as one
 
 
 def said_of(text: str) -> str:

@@ -182,24 +182,25 @@ def _open_existing(root: str) -> sqlite3.Connection | None:
 def _unchanged(db: sqlite3.Connection, root: str) -> bool:
     """Nothing added, removed or edited since the index was written, judged by stat calls alone.
 
-    Every listed folder keeps its mtime (no entry added, removed or renamed in it) and every file its
-    stamp (size, mtime, ctime, inode): one stat each, no directory listing.
+    Every listed folder keeps its mtime (no entry added, removed or renamed in it) and every file whose
+    change could change the index its stamp (size, mtime, ctime, inode): one stat each, no directory listing,
+    compared with the stored proof (store.proof) as two lists of text.
     """
-    folders = store.stored_folders(db)
-    if not folders:
+    parts = store.stored_proof(db)
+    if parts is None or parts[0] == "0":
         return False
-    prefix, stat_of = os.path.join(root, ""), os.stat
+    stat = os.stat
     try:
-        for rel, mtime in folders.items():
-            if stat_of(prefix + rel if rel else root).st_mtime_ns != mtime:
-                return False
-        for rel, stamp in store.stored_stamps(db).items():
-            st = stat_of(prefix + rel)
-            if f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}" != stamp:
-                return False
-    except OSError:
+        folders_end = 2 + int(parts[0])
+        paths_end = folders_end + int(parts[1])
+        seen = [str(stat(path).st_mtime_ns) for path in parts[2:folders_end]]
+        seen += [
+            f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+            for st in map(stat, parts[folders_end:paths_end])
+        ]
+    except (OSError, ValueError, IndexError):  # gone, a path the OS refuses, or a damaged proof
         return False
-    return True
+    return seen == parts[paths_end:]
 
 
 def _outside_deps_hold(db: sqlite3.Connection, root: str) -> bool:
@@ -240,10 +241,16 @@ def _update(fs: RepoFS, db: sqlite3.Connection, progress=None, walk: list | None
     now = time.time_ns()
     folders = {rel: -1 if now - mtime <= RACY_NS else mtime for rel, mtime in fs.folders}  # racy: look again
     walked = json.dumps([f.model_dump(mode="json") for f in walk]) if walk is not None else None
-    if fresh or removed or store.stored_folders(db) != folders or store.meta(db).get(store.WALK_KEY) != walked:
+    if (
+        fresh
+        or removed
+        or store.stored_folders(db) != folders
+        or store.meta(db).get(store.WALK_KEY) != walked
+        or store.stored_proof(db) != store.proof(db, str(fs.root))  # a run stopped between the two writes
+    ):
         with contextlib.suppress(sqlite3.OperationalError):  # read-only or locked: only costs a rescan next time
             _store(fs, db, fresh, removed)
-            store.set_folders(db, folders)
+            store.set_folders(db, folders, str(fs.root))
             store.set_meta(db, store.WALK_KEY, walked)  # `list --json` answers from the index with these
     if reused:
         _load(db, reused)

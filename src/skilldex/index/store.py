@@ -15,7 +15,7 @@ import zlib  # not hashlib: build_id runs on every fast-path call, and a change 
 from skilldex import __version__
 from skilldex.scan.walk import IGNORED_DIRS
 
-SCHEMA = 10
+SCHEMA = 11
 FTS_FIELDS = ("name", "description", "headings", "body", "path", "caps")
 BUSY_TIMEOUT_MS = 5000
 
@@ -168,7 +168,39 @@ def stored_stamps(db: sqlite3.Connection) -> dict[str, str]:
     """{file: stamp} of the files whose change could change the index: those whose content a scan read,
     and those another file's scan consulted. The rest were judged on their path alone: adding, removing
     or renaming them shows in their folder's mtime."""
-    return dict(db.execute("SELECT rel, stamp FROM files WHERE read = 1 OR rel IN (SELECT rel FROM depended)"))
+    return dict(
+        db.execute("SELECT rel, stamp FROM files WHERE read = 1 OR rel IN (SELECT rel FROM depended) ORDER BY rel")
+    )
+
+
+PROOF_KEY = "proof"  # snapshot: what stat must answer for the index to be fresh (see proof())
+
+
+def proof(db: sqlite3.Connection, root: str) -> list[str] | None:
+    """What proves the index fresh with one stat per path, as the tables say: [n folders, n files, the
+    absolute paths of every walked folder, then of every file in stored_stamps(), then the answers a fresh
+    index expects: each folder's mtime, then each file's stamp]. None when a folder or file was stored as
+    racy (-1, "racy"): such an index is never fresh without a rescan."""
+    folders = stored_folders(db)
+    stamps = stored_stamps(db)
+    if not folders or -1 in folders.values() or "racy" in stamps.values():
+        return None
+    prefix = os.path.join(root, "")
+    return [
+        str(len(folders)),
+        str(len(stamps)),
+        *(prefix + rel if rel else root for rel in folders),
+        *(prefix + rel for rel in stamps),
+        *map(str, folders.values()),
+        *stamps.values(),
+    ]
+
+
+def stored_proof(db: sqlite3.Connection) -> list[str] | None:
+    """proof() as written with the tables it describes: one text, its parts NUL-separated (no path holds NUL),
+    so the fast path reads it with one query and one split instead of thousands of rows."""
+    found = db.execute("SELECT value FROM snapshot WHERE key = ?", (PROOF_KEY,)).fetchone()
+    return found[0].split("\0") if found is not None else None
 
 
 def outside_deps(db: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -178,14 +210,21 @@ def outside_deps(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def stored_folders(db: sqlite3.Connection) -> dict[str, int]:
     """{folder: mtime_ns} as last walked (-1: changed too recently to trust)."""
-    return dict(db.execute("SELECT rel, mtime_ns FROM folders"))
+    return dict(db.execute("SELECT rel, mtime_ns FROM folders ORDER BY rel"))
 
 
-def set_folders(db: sqlite3.Connection, folders: dict[str, int]) -> None:
+def set_folders(db: sqlite3.Connection, folders: dict[str, int], root: str) -> None:
+    """Replace the walked folders, and the proof of freshness with one made from them and the files as stored
+    (write() comes first: the proof is written last, so it never describes tables it was not made from)."""
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("DELETE FROM folders")
         db.executemany("INSERT INTO folders(rel, mtime_ns) VALUES (?, ?)", sorted(folders.items()))
+        made = proof(db, root)
+        if made is None:
+            db.execute("DELETE FROM snapshot WHERE key = ?", (PROOF_KEY,))
+        else:
+            db.execute("INSERT OR REPLACE INTO snapshot(key, value) VALUES (?, ?)", (PROOF_KEY, "\0".join(made)))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from skilldex.lazyre import Lazy  # compiled on first use: most texts never reach these
 from skilldex.secrets.assigned import assigned_secret, assignments, placeholder, random_looking
 from skilldex.secrets.shapes import matches
 
@@ -22,11 +23,11 @@ MARK = "[redacted]"
 MIN_SHARED = 6  # shorter values are redacted where found, not searched for everywhere (`pw` is in many words)
 
 # A literal in any assignment, judged on entropy: `KEY = "q8Z2...=="`.
-_QUOTED_RUN = re.compile(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
-_ASSIGNED_BEFORE = re.compile(r"([\w.-]+)[\"']?\s*(?::|=)\s*$")
+_QUOTED_RUN = Lazy(r"[\"']([A-Za-z0-9+/=_-]{24,200})[\"']")
+_ASSIGNED_BEFORE = Lazy(r"([\w.-]+)[\"']?\s*(?::|=)\s*$")
 # The key a random-looking literal is given to must name a secret (as gitleaks' generic rule asks): an id, a
 # cursor, a content hash or a public key id is random-looking too.
-_SECRET_KEY_WORD = re.compile(
+_SECRET_KEY_WORD = Lazy(
     r"key|secret|token|pass|pwd|auth|credential|signature|salt|cert|private|api|session", re.IGNORECASE
 )
 

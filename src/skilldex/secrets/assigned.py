@@ -11,32 +11,34 @@ from __future__ import annotations
 import math
 import re
 
+from skilldex.lazyre import Lazy  # the patterns compile on first use: most texts never reach most of them
+
 # (password|passwd|passphrase|pass|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth, factored by
 # first letter: no two alternatives match at one place, so it finds the same words, about twice as fast.)
-_KEYWORD = re.compile(r"p(?:ass(?:word|wd|phrase)?|wd|rivate[_-]?key)|secret|token|a(?:pi[_-]?key|ccess[_-]?key|uth)")
+_KEYWORD = Lazy(r"p(?:ass(?:word|wd|phrase)?|wd|rivate[_-]?key)|secret|token|a(?:pi[_-]?key|ccess[_-]?key|uth)")
 KEYWORD_LITERALS = ("pass", "pwd", "private", "secret", "token", "api", "access", "auth")  # one is in every match
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 # Between key and value: `=`, `:`, `=>` and make's `:=`, `::=`, `?=`, `+=`, `!=`; after a flag (`--password x`)
 # also blanks, or the comma between two items of a JSON or YAML list.
-_SEPARATOR = re.compile(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
-_FLAG_SEPARATOR = re.compile(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
-_BARE = re.compile(r"[^\s\"'`,;(){}\[\]<>]+")
-_BLOCK = re.compile(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
-_VALUE_END = re.compile(r"&\w+=|\\[ntr\"'\\]")
-_NAMESPACED = re.compile(r"[a-z]+(?:[-_:.][a-z]+)*(?:/[\w.-]+)*")
-_MAPPING_LINE = re.compile(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")
+_SEPARATOR = Lazy(r"[\"']?[ \t]*(::=|:=|\?=|\+=|!=|=>|=|:)[ \t]*")
+_FLAG_SEPARATOR = Lazy(r"(?:=|[ \t]+|[\"'][ \t]*,\s*(?=[\"']))")  # also ["--password", "x"]
+_BARE = Lazy(r"[^\s\"'`,;(){}\[\]<>]+")
+_BLOCK = Lazy(r"[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?(?=\n)")
+_VALUE_END = Lazy(r"&\w+=|\\[ntr\"'\\]")
+_NAMESPACED = Lazy(r"[a-z]+(?:[-_:.][a-z]+)*(?:/[\w.-]+)*")
+_MAPPING_LINE = Lazy(r"[ \t]*(?:- |[\w.\"'-]+[ \t]*:(?:[ \t]|$))")
 MAX_QUOTED = 2000
 MAX_LINES = 40  # lines of a YAML block read for one value
 
-REFERENCE = re.compile(
+REFERENCE = Lazy(
     r"^(?:\$|%|<|\{\{|\$\{|env\b|os\.|process\.|getenv|secrets?\.|vars\.|arn:|ssm:|vault:|ref\+|!|\*+$|x+$"
     r"|true$|false$|null$|none$|required$|optional$|string$|str$|changeme$|redacted|example|your[_-]|placeholder"
     r"|password$|passwd$|pass$|secret$|pwd$|\.\.\.|<)",
     re.IGNORECASE,
 )
-_ENV_NAME = re.compile(r"[A-Z]+(?:_[A-Z0-9]+)+|[A-Z]{2,}")  # PASSWORD, DB_PASS: a name standing for the value
-_PASSWORD_KEY = re.compile(r"password|passwd|passphrase|pwd|(?:^|[^a-z])pass(?:[^a-z]|$)|(?:db|pg|sql|root)pass$")
-_NAMES_A_PLACE = re.compile(
+_ENV_NAME = Lazy(r"[A-Z]+(?:_[A-Z0-9]+)+|[A-Z]{2,}")  # PASSWORD, DB_PASS: a name standing for the value
+_PASSWORD_KEY = Lazy(r"password|passwd|passphrase|pwd|(?:^|[^a-z])pass(?:[^a-z]|$)|(?:db|pg|sql|root)pass$")
+_NAMES_A_PLACE = Lazy(
     r"[\w.-]*?_?(?:file|path|env|var|name|field|column|policy|length|hash|id|arn|stdin|prompt|type|mode|url|dir)"
 )
 
@@ -64,10 +66,10 @@ def _identifier(value: str) -> bool:
     return len(words) >= 3 and all(w.isalpha() for w in words)
 
 
-_SCHEME = re.compile(r"(?:bearer|basic|token|bot|digest)\s+", re.IGNORECASE)
+_SCHEME = Lazy(r"(?:bearer|basic|token|bot|digest)\s+", re.IGNORECASE)
 _INTERPOLATED = ("${", "{{", "$(", "#{", "%(")  # part of the value is filled in elsewhere: not a literal
 # Code, not a literal: a.b.c attribute chains, snake_case and camelCase names, &references, keywords.
-_CODE = re.compile(
+_CODE = Lazy(
     r"[A-Za-z_]+(?:\.[A-Za-z_]\w*)+|[a-z]+_[a-z0-9_]+|[a-z]+(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]+){2,}|&[\w.]+"
     r"|lambda|await|new|function"
 )

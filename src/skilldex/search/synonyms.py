@@ -18,7 +18,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("query", "sql", "select", "statement"),
     ("log", "logs", "logging", "cloudwatch", "tail", "journalctl", "loki", "stdout"),
     ("deploy", "deployment", "release", "ship", "rollout", "publish", "promote", "push"),
-    ("rollback", "revert", "undo", "downgrade"),
+    ("rollback", "revert", "undo", "downgrade", "down"),
     ("kubernetes", "k8s", "kubectl", "cluster", "pod", "helm", "namespace"),
     ("production", "prod", "live"),
     ("staging", "stage", "preprod", "uat"),
@@ -141,6 +141,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mongo": ("mongodb",),
     "gcp": ("google cloud",),
     "gen": ("generate",),
+    "vars": ("variables",),
+    "var": ("variable",),
 }
 _LONG: dict[str, set[str]] = {}
 for _short, _longs in ABBREVIATIONS.items():

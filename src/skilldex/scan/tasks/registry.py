@@ -31,6 +31,7 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "nix": ("nix",),
     "tilt": ("tilt",),
     "cargo_release": ("cargo-release",),
+    "fastlane": ("fastlane",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

@@ -38,7 +38,9 @@ _DESCRIPTION_KEY = re.compile(
     r"^\s*(?:description|short-description|purpose|summary|about|desc)\s*:\s*(.*)$", re.IGNORECASE
 )
 _BOILERPLATE = re.compile(
-    r"(?:copyright\b|\(c\)|©|spdx-|licensed\b|license:|@license|this (?:file|program|software"
+    # a notice may open with the file's own name ("hll-err.rb - Copyright (C) 2014 ...")
+    r"(?:[\w.-]+ - )?(?:copyright\b|\(c\)|©|spdx-|licensed\b|license:|@license|(?:bsd|mit|apache|gpl) licen[cs]e\b"
+    r"|this (?:file|program|software"
     r"|library|script) is (?:part of|distributed)|the above copyright|you may not use"
     r"|unless required by|distributed under|you should have received|redistribution and use"
     r"|the software is provided|released under (?:the )?[\w .-]{0,40}licen[cs]e"

@@ -133,3 +133,9 @@ def test_vars_is_short_for_variables():
 
 def test_a_migration_down_is_an_undo():
     assert "down" in concepts("undo the last migration")[0].terms
+
+
+def test_how_people_say_homebrew_a_laptop_and_the_oldest_version():
+    assert {"brew", "homebrew"} <= {t for t, w in concepts("brew install")[0].terms.items() if w == 1.0}
+    assert "local" in concepts("on my laptop")[0].terms
+    assert "minimum" in concepts("the oldest toolchain")[0].terms

@@ -86,6 +86,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("render", "template", "manifest", "yaml", "kustomize", "helm"),
     ("diff", "compare", "drift", "changes"),
     ("cost", "bill", "spend", "spending", "budget", "expense"),
+    ("local", "laptop", "localhost"),
+    ("minimum", "oldest", "lowest", "min"),
 )
 
 # Short forms people type and the words tooling spells out; a match on either counts as the word itself.
@@ -142,6 +144,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "gcp": ("google cloud",),
     "gen": ("generate",),
     "vars": ("variables",),
+    "brew": ("homebrew",),
     "var": ("variable",),
 }
 _LONG: dict[str, set[str]] = {}

@@ -110,23 +110,6 @@ def test_a_name_said_only_through_synonyms_earns_no_bonus():
     assert share(wanted, "rds-query") == pytest.approx(0.6)
 
 
-def test_half_a_name_lifts_only_when_the_rest_is_said_too(repo):
-    root = repo(
-        {
-            "scripts/user-lookup.sh": "#!/bin/sh\n# Look up one app user by email and print their account.\n",
-            "scripts/set-role.sh": "#!/bin/sh\n# Set or remove a role claim (coach, admin) on a user.\n",
-            "scripts/release-notes.sh": "#!/bin/sh\n# Write the notes of the next version from merged pull requests.\n",
-        }
-    )
-    catalogue = scan_repo(root)
-    hits = find([catalogue], "make this user a coach in the app", limit=3)
-    # "user" is half of user-lookup's name, but the intent says nothing of looking up: no lift
-    assert {h.path: h.lift for h in hits} == {"scripts/set-role.sh": 1.0, "scripts/user-lookup.sh": 1.0}
-    # "release" is half of release-notes, and the changelog is its notes: a synonym says the rest
-    first = find([catalogue], "write the changelog for this release", limit=1)[0]
-    assert (first.path, first.lift) == ("scripts/release-notes.sh", pytest.approx(1 + search.NAME_BONUS / 2))
-
-
 def test_vars_is_short_for_variables():
     assert {"vars", "variables"} <= {t for t, w in concepts("env vars")[1].terms.items() if w == 1.0}
 
@@ -139,3 +122,8 @@ def test_how_people_say_homebrew_a_laptop_and_the_oldest_version():
     assert {"brew", "homebrew"} <= {t for t, w in concepts("brew install")[0].terms.items() if w == 1.0}
     assert "local" in concepts("on my laptop")[0].terms
     assert "minimum" in concepts("the oldest toolchain")[0].terms
+
+
+def test_copies_and_side_by_side_comparisons():
+    assert "replicate" in concepts("a copy of the database")[0].terms
+    assert "compare" in concepts("show me side by side how they format it")[1].terms

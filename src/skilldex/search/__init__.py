@@ -52,7 +52,7 @@ CAPABILITY_BONUS = 0.15
 READ_ONLY_PRIOR = 0.8  # an item that says it only reads, for an intent that wants to change something
 COVERAGE_FLOOR = 0.4  # an item matching one word of five keeps this share of its score
 NAME_BONUS = 0.75  # an item whose own name the intent says (`reset.sh` for "reset the install"), per share said
-NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself, and more with synonyms
+NAME_SAID = 0.5  # ... when the intent says at least this share of the name's words itself
 NAME_RERANK = 50  # how many of the best items are weighed for it (a name is what people type; the rest is noise)
 _READ_ONLY = re.compile(r"\bread[- ]only\b|\b(?:never|does not|doesn't|without) (?:change|modif|writ|mutat)", re.I)
 _CHANGE = frozenset(  # verbs of an intent that changes things (stems, as capabilities.stem gives them)
@@ -311,9 +311,7 @@ def _named(hits: list[Hit], wanted: list[Concept]) -> None:
             continue  # a knowledge object's name is a title (search.knowledge places it); a fixture's copies a name
         # "query-production-db" is not named by "run SQL on prod"
         said = share(wanted, hit.name, synonyms=False, memo=memo)
-        # half a name is a name only when the rest is said too, if only by a synonym: "the changelog for this
-        # release" names release-notes, but "user" alone names no user-lookup among a repo's user tools
-        if said >= NAME_SAID and share(wanted, hit.name, memo=memo) > NAME_SAID:
+        if said >= NAME_SAID:
             hit.lift = 1 + NAME_BONUS * said
             hit.score *= hit.lift
 

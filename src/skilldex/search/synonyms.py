@@ -87,6 +87,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("diff", "compare", "drift", "changes"),
     ("cost", "bill", "spend", "spending", "budget", "expense"),
     ("local", "laptop", "localhost"),
+    ("copy", "replicate", "clone", "duplicate"),
     ("minimum", "oldest", "lowest", "min"),
 )
 
@@ -205,6 +206,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("man pages", "manpages"),
     ("man page", "manpage"),
     ("by hand", "manually"),
+    ("side by side", "compare"),
     # a second factor is one thing, however it is written ("two-factor authentication" is no "two" and "factor")
     ("two-factor authentication", "mfa"),
     ("two factor authentication", "mfa"),

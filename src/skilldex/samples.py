@@ -53,6 +53,8 @@ def in_samples(path: str) -> bool:
     """Whether a repo-relative path lies in a sample folder, anywhere (`.claude/tests/fixtures/` too), or is a
     sample file."""
     parts = path.split("/")
+    if len(parts) == 2 and parts[0].lower() in ("test", "tests") and parts[1].lower().startswith("readme."):
+        return False  # tests/README.md: the guide to running the repo's own test suite, not a fixture
     skip = False
     for part in parts[:-1]:
         if skip:

@@ -1067,3 +1067,17 @@ def test_mutating_word_list_covers_the_documented_words():
 def test_flag_objects_are_models():
     info = describe("db.py", ARGPARSE_TOOL)
     assert info.flags[0] == Flag(flags=["--mutate"], help="allow INSERT/UPDATE/DDL", mutating=True)
+
+
+def test_a_notice_opening_with_the_file_name_is_no_description():
+    info = describe(
+        "hll-gnuplot-graph.rb",
+        src("""
+        # hll-err.rb - Copyright (C) 2014 Redis Ltd.
+        # BSD license, See the COPYING file for more information.
+        #
+        # Output the average and maximum errors of the HyperLogLog implementation.
+        require 'redis'
+        """),
+    )
+    assert info.description == "Output the average and maximum errors of the HyperLogLog implementation."

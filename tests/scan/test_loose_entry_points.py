@@ -138,3 +138,19 @@ def test_a_script_a_compose_service_mounts_runs_in_the_container(repo):
         )
     )
     assert [path for kind, path in found if kind == "tool"] == ["snuba/reset.sh"]
+
+
+def test_a_tcl_script_in_a_tools_folder_is_a_tool_described_past_its_license(repo):
+    found = items(
+        repo(
+            {
+                "utils/speed-regression.tcl": "#!/usr/bin/env tclsh8.5\n# Copyright (C) 2011 Redis Ltd.\n"
+                "# Released under the BSD license like Redis itself\n\nproc run-tests branches {\n}\n",
+                "utils/build-symbols.tcl": "# Build a symbol table for static symbols.\nputs hi\n",
+            }
+        )
+    )
+    assert found[("tool", "utils/speed-regression.tcl")].description == ""
+    assert found[("tool", "utils/speed-regression.tcl")].run == "utils/speed-regression.tcl"
+    assert found[("tool", "utils/build-symbols.tcl")].description == "Build a symbol table for static symbols."
+    assert found[("tool", "utils/build-symbols.tcl")].run == "tclsh utils/build-symbols.tcl"

@@ -46,6 +46,7 @@ FILES = {
     "pixi.toml": ('[tasks]\nlab = "jupyter lab"\n', ("pixi", "lab", "pixi run lab")),
     "shell.nix": ('pkgs.mkShell { buildInputs = [ (pkgs.writeShellScriptBin "serve" "make run") ]; }\n', None),
     "Tiltfile": ("k8s_yaml('yaml/crd.yaml')\n", ("tilt", "up", "tilt up")),
+    "app/fastlane/Fastfile": ("lane :beta do\nend\n", ("fastlane", "beta", "cd app && fastlane beta")),
     "crate/Cargo.toml": ('[package]\nname = "crate"\n', None),
     "crate/release.toml": ("tag = true\n", ("cargo-release", "release", "cd crate && cargo release patch")),
     # files known by where they sit rather than by name

@@ -108,3 +108,22 @@ def test_a_name_said_only_through_synonyms_earns_no_bonus():
     assert share(wanted, "execute-production-sql", synonyms=False) == pytest.approx(2 / 3)  # production, sql
     assert share(wanted, "rds-query", synonyms=False) == 0.0  # rds~sql and query~sql are synonyms
     assert share(wanted, "rds-query") == pytest.approx(0.6)
+
+
+def test_vars_is_short_for_variables():
+    assert {"vars", "variables"} <= {t for t, w in concepts("env vars")[1].terms.items() if w == 1.0}
+
+
+def test_a_migration_down_is_an_undo():
+    assert "down" in concepts("undo the last migration")[0].terms
+
+
+def test_how_people_say_homebrew_a_laptop_and_the_oldest_version():
+    assert {"brew", "homebrew"} <= {t for t, w in concepts("brew install")[0].terms.items() if w == 1.0}
+    assert "local" in concepts("on my laptop")[0].terms
+    assert "minimum" in concepts("the oldest toolchain")[0].terms
+
+
+def test_copies_and_side_by_side_comparisons():
+    assert "replicate" in concepts("a copy of the database")[0].terms
+    assert "compare" in concepts("show me side by side how they format it")[1].terms

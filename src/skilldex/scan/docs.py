@@ -8,7 +8,7 @@ import re
 from skilldex import capabilities, importance
 from skilldex.markdown import CodeBlock, first_paragraph, headings_and_code, opens_with_list
 from skilldex.models import CodeCommand, DocItem, Heading
-from skilldex.samples import SAMPLE_DIRS
+from skilldex.samples import SAMPLE_DIRS, in_samples
 from skilldex.scan.common import as_str, read_manifest, resolve_references
 from skilldex.scan.fs import RepoFile, RepoFS
 
@@ -62,7 +62,7 @@ OPS_WORDS = re.compile(
 DEV_WORDS = re.compile(
     r"\b(development|developing|developer guide|dev setup|contributing|hacking|running (?:the )?tests|"
     r"(?:automated|unit|integration|end to end|e2e|acceptance|smoke) tests|"
-    r"testing|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
+    r"testing|test suite|local (?:environment|setup)|releases?(?! notes?\b)|release checklist|building from source|"
     r"build from source|dev docs)\b"
 )  # a dev/docs folder holds the developers' docs (BookStack's theme system, its testing and release notes)
 # A how-to by its form rather than its topic: an install or configuration guide, a FAQ, questions or numbered
@@ -72,6 +72,7 @@ HOWTO_TITLE = re.compile(
 )
 HOWTO_SECTION = re.compile(r"^(?:how (?:do|can|should) (?:i|we|you)\b|how to\b|step \d+\b)", re.MULTILINE)
 HOWTO_FOLDERS = {"how-to", "how-tos", "howto", "howtos", "recipes", "cookbook"}
+_HOWTO_FOLDER = re.compile(r"how[-_]?tos?(?:[-_]|$)")  # how-to-guides/, howto_docs/
 SHELL_LANGS = {"", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
 # The sections a reference generator writes (terraform-docs): a README holding only these, under at most a title,
 # is a table of a module's variables, not a doc anyone follows
@@ -101,7 +102,11 @@ def _candidate(file: RepoFile) -> bool:
         return False
     if file.parts[:-1] == (".github",):
         return stem in GITHUB_DOCS
-    if stem == "readme" and len(file.parts) <= MAX_README_DEPTH + 1 and not folders & SAMPLE_DIRS:
+    if (
+        stem == "readme"
+        and len(file.parts) <= MAX_README_DEPTH + 1
+        and not (folders & SAMPLE_DIRS and in_samples(file.rel))
+    ):
         return not any(p.startswith(".") for p in folders)
     return (
         len(file.parts) == 1
@@ -179,7 +184,7 @@ def _about_operations(path: str, title: str | None, sections: str = "") -> bool:
     if OPS_WORDS.search(plain) or DEV_WORDS.search(plain) or DEV_WORDS.search(sections.lower().replace("-", " ")):
         return True
     folders = {p.lower() for p in path.split("/")[:-1]}
-    if folders & (OPS_FOLDERS | HOWTO_FOLDERS):
+    if folders & (OPS_FOLDERS | HOWTO_FOLDERS) or any(_HOWTO_FOLDER.match(f) for f in folders):
         return True
     # not a README (a project's sections are its usage), nor a plan or a record, whose steps were a story
     told = path.rsplit("/", 1)[-1].lower().startswith(("readme", "index")) or importance.is_record("doc", path)

@@ -53,6 +53,7 @@ SCRIPT_EXTENSIONS = {
     ".ps1": "powershell",
     ".php": "php",
     ".lua": "lua",
+    ".tcl": "tcl",
     ".bat": "batch",
     ".cmd": "batch",
     ".go": "go",
@@ -68,6 +69,7 @@ INTERPRETERS = {
     "powershell": "pwsh",
     "php": "php",
     "lua": "lua",
+    "tcl": "tclsh",
 }
 _NEVER_TOOL_FOLDERS = (
     ".claude",

@@ -18,7 +18,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("query", "sql", "select", "statement"),
     ("log", "logs", "logging", "cloudwatch", "tail", "journalctl", "loki", "stdout"),
     ("deploy", "deployment", "release", "ship", "rollout", "publish", "promote", "push"),
-    ("rollback", "revert", "undo", "downgrade"),
+    ("rollback", "revert", "undo", "downgrade", "down"),
     ("kubernetes", "k8s", "kubectl", "cluster", "pod", "helm", "namespace"),
     ("production", "prod", "live"),
     ("staging", "stage", "preprod", "uat"),
@@ -86,6 +86,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("render", "template", "manifest", "yaml", "kustomize", "helm"),
     ("diff", "compare", "drift", "changes"),
     ("cost", "bill", "spend", "spending", "budget", "expense"),
+    ("local", "laptop", "localhost"),
+    ("copy", "replicate", "clone", "duplicate"),
+    ("minimum", "oldest", "lowest", "min"),
 )
 
 # Short forms people type and the words tooling spells out; a match on either counts as the word itself.
@@ -141,6 +144,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mongo": ("mongodb",),
     "gcp": ("google cloud",),
     "gen": ("generate",),
+    "vars": ("variables",),
+    "brew": ("homebrew",),
+    "var": ("variable",),
 }
 _LONG: dict[str, set[str]] = {}
 for _short, _longs in ABBREVIATIONS.items():
@@ -200,6 +206,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("man pages", "manpages"),
     ("man page", "manpage"),
     ("by hand", "manually"),
+    ("side by side", "compare"),
     # a second factor is one thing, however it is written ("two-factor authentication" is no "two" and "factor")
     ("two-factor authentication", "mfa"),
     ("two factor authentication", "mfa"),

@@ -37,6 +37,7 @@ EXTENSIONS = {
     ".psm1": "powershell",
     ".php": "php",
     ".lua": "lua",
+    ".tcl": "tcl",
     ".bat": "batch",
     ".cmd": "batch",
     ".go": "go",
@@ -72,6 +73,7 @@ INTERPRETERS = {
     "php": "php",
     "lua": "lua",
     "luajit": "lua",
+    "tclsh": "tcl",
 }
 # The reader of each language (module: `MAX_CHARS` it reads, `describe(filename, text, language)`)
 DESCRIBERS = {
@@ -84,6 +86,7 @@ DESCRIBERS = {
     "ruby": ruby,
     "shell": shell,
     "perl": shell,
+    "tcl": shell,  # comments and usage lines are shell's: `#` lines, `puts "Usage: ..."`
 }
 # Launchers whose first non-option argument is the real interpreter (`npx tsx`, `env -S node`).
 LAUNCHERS = {"env", "npx", "pnpx", "bunx", "command", "exec"}

@@ -32,6 +32,7 @@ RUNNERS: dict[str, tuple[str, ...]] = {
     "tilt": ("tilt",),
     "cargo_release": ("cargo-release",),
     "shell": ("script",),
+    "fastlane": ("fastlane",),
 }
 NAMES = tuple(name for names in RUNNERS.values() for name in names)
 

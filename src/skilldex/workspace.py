@@ -72,8 +72,23 @@ def load_workspace(file: Path) -> Workspace:
         path = Path(os.path.expandvars(declared)).expanduser()
         if not path.is_absolute():
             path = file.parent / path
+        if path.resolve() in _too_broad():
+            raise WorkspaceError(
+                f"{file}:{key_lines.get(str(name), 1)}: repo '{name}' is {path.resolve()}, too big to index whole "
+                "(/, a home folder or a folder above one); name the project folders inside it instead"
+            )
         workspace.repos[str(name)] = RepoRef(str(name), path.resolve(), declared)
     return workspace
+
+
+def _too_broad() -> set[Path]:
+    """/ and the home folder with every folder above it: a skilldex.yaml (one in a cloned repo too) naming one
+    would have every command and hook walk all of the user's files."""
+    found = {Path(os.sep).resolve()}
+    for home in {os.path.expanduser("~"), os.environ.get("HOME") or "~"}:
+        if home != "~":
+            found.update({Path(home).resolve(), *Path(home).resolve().parents})
+    return found
 
 
 def open_workspace(explicit: str | None = None, cwd: Path | None = None) -> Workspace | None:

@@ -81,9 +81,9 @@ def test_github_format_passes_no_terminal_escape_from_a_file_name(tmp_path: Path
     bad = "bell\x07\x1b]0;PWNED\x07\x1b[31mred"
     repo = _repo(tmp_path / "repo", {f".claude/skills/{bad}/SKILL.md": "---\nname: x y\ndescription: d\n---\n"})
     result = _cli(["validate", ".", "--format", "github"], cwd=repo)
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 0, result.stderr  # warnings only
     lines = result.stdout.splitlines()
-    assert lines and all(line.startswith("::error ") or line.startswith("::warning ") for line in lines)
+    assert [line.split(" ", 1)[0] for line in lines] == ["::warning", "::notice"]
     assert not any(ch in result.stdout for ch in "\x07\x1b\r"), repr(result.stdout)
     assert "file=.claude/skills/bell??]0;PWNED??[31mred/SKILL.md" in result.stdout
 

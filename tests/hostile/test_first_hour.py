@@ -93,10 +93,11 @@ def test_github_format_passes_no_terminal_escape_from_a_file_name(tmp_path: Path
 
 def test_a_package_json_at_the_size_cap_is_catalogued_in_bounded_time(tmp_path: Path):
     # just under the 1 MB read limit: 30,000 scripts. The package manager was looked up by a regex over the
-    # whole file for every script (quadratic): 16,000 scripts took 20 s, 36,000 more than a minute.
+    # whole file for every script (quadratic): this took 40 s on 2 loaded cores, 36,000 scripts over a minute.
+    # 30 s is the brief's bound for a hang, not a benchmark (about 9 s here now, under the same load).
     scripts = {f"s{i}": f"npm run s{i + 1}" for i in range(30_000)}
-    repo = _repo(tmp_path / "repo", {"package.json": json.dumps({"packageManager": "pnpm@9", "scripts": scripts})})
-    result = _cli(["list", ".", "--json"], cwd=repo, timeout=60)
+    repo = _repo(tmp_path / "repo", {"package.json": json.dumps({"scripts": scripts, "packageManager": "pnpm@9"})})
+    result = _cli(["list", ".", "--json"], cwd=repo, timeout=30)
     assert result.returncode == 0, result.stderr
     tasks = [item for item in json.loads(result.stdout)["items"] if item["path"] == "package.json"]
     assert len(tasks) == 30_000

@@ -88,6 +88,23 @@ def test_github_format_passes_no_terminal_escape_from_a_file_name(tmp_path: Path
     assert "file=.claude/skills/bell??]0;PWNED??[31mred/SKILL.md" in result.stdout
 
 
+@pytest.mark.parametrize("asked", ["ev\x1b[31", "two\x1bX"])
+def test_show_suggestions_pass_no_terminal_escape_from_item_names(tmp_path: Path, asked: str):
+    tool = "#!/bin/sh\n# Deploy the thing.\n"
+    files = {"tools/ev\x1b[31mil\x1b]0;T\x07": tool, "tools/two\x1bX": tool, "scripts/two\x1bX": tool}
+    result = _cli(["show", ".", asked], cwd=_repo(tmp_path / "repo", files))
+    assert result.returncode == 2 and result.stdout == ""
+    assert not any(ch in result.stderr for ch in "\x07\x1b\r"), repr(result.stderr)
+    if asked.startswith("two"):  # two tools answer to it: the choice lists them, one line each
+        assert result.stderr.splitlines() == [
+            "Error: 'two?X' matches 2 items in repo; give the path:",
+            "  tool       two?X                          scripts/two?X",
+            "  tool       two?X                          tools/two?X",
+        ]
+    else:
+        assert result.stderr == "Error: no item named 'ev?[31' in repo. Did you mean: ev?[31mil?]0;T??\n"
+
+
 # -- a package.json of tens of thousands of scripts ----------------------------------------------
 
 

@@ -73,6 +73,28 @@ def test_a_workspace_naming_a_folder_inside_home_still_works(tmp_path: Path):
     assert [item["name"] for item in json.loads(result.stdout)["items"]] == ["good"]
 
 
+@pytest.mark.parametrize(
+    ("yaml", "args", "message"),
+    [
+        (
+            'repos:\n  "a\\e[31mred\\nX": 5\n',
+            ["startup"],
+            "repo 'a?[31mred X' needs a path, e.g. 'a?[31mred X: ../a?[31mred X'",
+        ),
+        (
+            'repos:\n  "a\\e[31mred": .\n',
+            ["list", "a"],
+            "unknown repo 'a': not a workspace name (a?[31mred) nor a folder.",
+        ),
+    ],
+)
+def test_workspace_errors_pass_no_terminal_escape_from_repo_names(tmp_path: Path, yaml: str, args, message: str):
+    repo = _repo(tmp_path / "repo", {"skilldex.yaml": yaml})
+    result = _cli(args, cwd=repo)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.rstrip("\n").endswith(message), repr(result.stderr)
+
+
 # -- terminal escapes in file names, in the GitHub Actions format -------------------------------
 
 

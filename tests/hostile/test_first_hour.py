@@ -95,6 +95,17 @@ def test_workspace_errors_pass_no_terminal_escape_from_repo_names(tmp_path: Path
     assert len(result.stderr.splitlines()) == 1 and result.stderr.rstrip("\n").endswith(message), repr(result.stderr)
 
 
+@pytest.mark.parametrize("value", ["&r [*r]", "d\nx: &r {a: *r}"])
+def test_a_self_referencing_alias_is_a_plain_finding(tmp_path: Path, value: str):
+    # PyYAML builds a list that holds itself; the message was Python's "maximum recursion depth exceeded ..."
+    repo = _repo(tmp_path / "repo", {".claude/skills/r/SKILL.md": f"---\nname: r\ndescription: {value}\n---\n"})
+    result = _cli(["validate", ".claude/skills/r", "--format", "json"], cwd=repo)
+    assert result.returncode == 1, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["line"]) == ("SKD012", 2)
+    assert finding["message"] == "invalid YAML: a value holds itself through an alias, or nests too deep"
+
+
 # -- terminal escapes in file names, in the GitHub Actions format -------------------------------
 
 

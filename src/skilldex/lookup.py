@@ -7,6 +7,7 @@ from typing import Any
 
 from skilldex.errors import UsageError
 from skilldex.index.refresh import repo_index
+from skilldex.oneline import oneline
 
 TYPE_CHECKING = False  # items are models or their JSON dicts (`show` on a fresh index builds no models)
 if TYPE_CHECKING:
@@ -50,14 +51,20 @@ def find_in(items: list[Any], repo: str, query: str) -> Any:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        options = "\n".join(f"  {_get(m, 'kind'):<10} {_get(m, 'name'):<30} {_get(m, 'path')}" for m in matches[:SHOWN])
+        # names and paths are the repo's: no escape or line break of theirs reaches the terminal
+        options = "\n".join(
+            f"  {_get(m, 'kind'):<10} {oneline(_get(m, 'name')):<30} {oneline(_get(m, 'path'))}"
+            for m in matches[:SHOWN]
+        )
         if len(matches) > SHOWN:  # a compose file with 60 services: name a few, not all
             options += f"\n  ... and {len(matches) - SHOWN} more; give one by its name"
-        raise ItemNotFound(f"'{query}' matches {len(matches)} items in {repo}; give the path:\n{options}")
+        raise ItemNotFound(
+            f"'{oneline(query)}' matches {len(matches)} items in {oneline(repo)}; give the path:\n{options}"
+        )
     names = sorted({_get(item, "name") for item in items} | {_get(item, "path") for item in items})
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.5)
-    hint = f" Did you mean: {', '.join(close)}?" if close else f" Run `skilldex list {repo}` to see them."
-    raise ItemNotFound(f"no item named '{query}' in {repo}.{hint}")
+    hint = f" Did you mean: {', '.join(map(oneline, close))}?" if close else f" Run `skilldex list {repo}` to see them."
+    raise ItemNotFound(f"no item named '{oneline(query)}' in {oneline(repo)}.{hint}")
 
 
 def detail_data(catalogue: Catalogue, found) -> dict:

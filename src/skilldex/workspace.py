@@ -10,6 +10,7 @@ from pathlib import Path
 from skilldex.errors import UsageError
 from skilldex.frontmatter.load import load_yaml
 from skilldex.frontmatter.types import FrontmatterError
+from skilldex.oneline import oneline
 
 WORKSPACE_FILENAMES = ("skilldex.yaml", "skilldex.yml")
 ENV_VAR = "SKILLDEX_WORKSPACE"
@@ -62,18 +63,34 @@ def load_workspace(file: Path) -> Workspace:
         raise WorkspaceError(f"{file}:{key_lines.get('repos', 1)}: 'repos' must map names to paths")
     workspace = Workspace(file=file.resolve())
     for name, value in repos.items():
+        shown = oneline(name)  # a skilldex.yaml in a cloned repo chooses its names: no escape reaches the terminal
         if repos is data and name == "rules" and isinstance(value, dict) and "path" not in value:
             continue  # the rule configuration (skilldex.ruleconfig), not a repo
         declared = value.get("path") if isinstance(value, dict) else value
         if not isinstance(declared, str) or not declared.strip() or not str(name).strip():
             raise WorkspaceError(
-                f"{file}:{key_lines.get(str(name), 1)}: repo '{name}' needs a path, e.g. '{name}: ../{name}'"
+                f"{file}:{key_lines.get(str(name), 1)}: repo '{shown}' needs a path, e.g. '{shown}: ../{shown}'"
             )
         path = Path(os.path.expandvars(declared)).expanduser()
         if not path.is_absolute():
             path = file.parent / path
+        if path.resolve() in _too_broad():
+            raise WorkspaceError(
+                f"{file}:{key_lines.get(str(name), 1)}: repo '{shown}' is {path.resolve()}, too big to index whole "
+                "(/, a home folder or a folder above one); name the project folders inside it instead"
+            )
         workspace.repos[str(name)] = RepoRef(str(name), path.resolve(), declared)
     return workspace
+
+
+def _too_broad() -> set[Path]:
+    """/ and the home folder with every folder above it: a skilldex.yaml (one in a cloned repo too) naming one
+    would have every command and hook walk all of the user's files."""
+    found = {Path(os.sep).resolve()}
+    for home in {os.path.expanduser("~"), os.environ.get("HOME") or "~"}:
+        if home != "~":
+            found.update({Path(home).resolve(), *Path(home).resolve().parents})
+    return found
 
 
 def open_workspace(explicit: str | None = None, cwd: Path | None = None) -> Workspace | None:
@@ -121,8 +138,8 @@ def resolve_repo(ref: str, workspace: Workspace | None) -> RepoRef:
             f"(looked in {Path.cwd()} and its parents; set --workspace or ${ENV_VAR})"
         )
     close = difflib.get_close_matches(ref, known, n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    names = ", ".join(known) or "none"
+    hint = f" Did you mean '{oneline(close[0])}'?" if close else ""
+    names = ", ".join(map(oneline, known)) or "none"
     raise WorkspaceError(f"unknown repo '{ref}': not a workspace name ({names}) nor a folder.{hint}")
 
 

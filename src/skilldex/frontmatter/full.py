@@ -167,7 +167,11 @@ def load_full(
         raise FrontmatterError(
             "invalid-yaml", f"invalid YAML: control character U+{exc.character:04X} is not allowed", line, column
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+    except RecursionError:  # `a: &r [*r]`: PyYAML builds a list that holds itself; the checks recurse into it
+        raise FrontmatterError(
+            "invalid-yaml", "invalid YAML: a value holds itself through an alias, or nests too deep", first_line
+        ) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise FrontmatterError("invalid-yaml", f"invalid YAML: {exc}", first_line) from None
     finally:
         if loader is not None:

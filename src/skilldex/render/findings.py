@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from skilldex import __version__
 from skilldex.finding import Finding
-from skilldex.oneline import oneline
+from skilldex.oneline import oneline, visible
 from skilldex.report import Report
 from skilldex.rules.catalogue import get_rule
 from skilldex.rules.registry import Rule
@@ -150,8 +150,9 @@ def _title(finding: Finding) -> str:
 
 
 def escape_data(text: str) -> str:
-    """GitHub's escaping for a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping for a workflow command's message; other control characters (ESC, BEL: a file name
+    can hold them, and GitHub's log viewer renders ANSI escapes) become `?`, as in the text format."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -3,6 +3,7 @@ TypeScript runner the repo installed (read as data, never run)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -28,13 +29,21 @@ def npm_client(fs: RepoFS, folder: str) -> str:
     """The package manager a folder uses: `packageManager` in package.json, else a lockfile, here or at the root."""
     for where in dict.fromkeys((folder, "")):
         manifest = fs.file(posixpath.join(where, "package.json"))
-        declared = _PACKAGE_MANAGER.search(fs.read_text(manifest) or "") if manifest else None
+        declared = _declared_manager(fs.read_text(manifest) or "") if manifest else None
         if declared:
-            return declared.group(1)
+            return declared
         for lockfile, client in _LOCKFILES:
             if fs.exists(posixpath.join(where, lockfile)):
                 return client
     return "npm"
+
+
+# Asked once per script of a package.json: a search of the whole file each time made a package.json of 36,000
+# scripts take minutes. The file's text is one cached string, so the lookup after the first costs a dict probe.
+@functools.lru_cache(maxsize=16)
+def _declared_manager(text: str) -> str | None:
+    declared = _PACKAGE_MANAGER.search(text)
+    return declared.group(1) if declared else None
 
 
 def typescript_runner(fs: RepoFS, folder: str) -> str:

@@ -29,6 +29,25 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def skilldex_cli(
+    args: list[str], cwd: Path, stdin: str = "", home: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
+    """`python -m skilldex ARGS` in `cwd` as a user runs it: wide columns, bytes that are not UTF-8 kept
+    (surrogateescape), `HOME` moved when given, never longer than `timeout` seconds."""
+    env = {**os.environ, "COLUMNS": "200", **({"HOME": str(home)} if home else {})}
+    return subprocess.run(
+        [sys.executable, "-m", "skilldex", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+        env=env,
+        timeout=timeout,
+    )
+
+
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import skilldex_cli, write_tree
 
 from skilldex.index.workspaces import project_root
 from skilldex.scan.fs import RepoFS
@@ -26,17 +26,7 @@ TOOL = "#!/bin/sh\n# Rotate the staging certificates.\necho\n"
 
 
 def _cli(args: list[str], cwd: Path, stdin: str = "", home: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "200", **({"HOME": str(home)} if home else {})}
-    return subprocess.run(
-        [sys.executable, "-m", "skilldex", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        env=env,
-        timeout=120,
-    )
+    return skilldex_cli(args, cwd, stdin, home)
 
 
 # -- item 7 ---------------------------------------------------------------------------------------

@@ -8,30 +8,18 @@ of tens of thousands of scripts. Defects in areas other engineers own are strict
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import skilldex_cli, write_tree
 
 GOOD = "---\nname: good\ndescription: Deploy the backend to production with sam deploy.\n---\nBody.\n"
 OUTSIDE = "OUTSIDE-" + "5eed"
 
 
 def _cli(args: list[str], cwd: Path, stdin: str = "", home: Path | None = None, timeout: float = 60):
-    env = {**os.environ, "COLUMNS": "200", **({"HOME": str(home)} if home else {})}
-    return subprocess.run(
-        [sys.executable, "-m", "skilldex", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        env=env,
-        timeout=timeout,
-    )
+    return skilldex_cli(args, cwd, stdin, home, timeout)
 
 
 def _repo(root: Path, files: dict[str, str | bytes]) -> Path:

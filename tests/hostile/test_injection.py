@@ -9,14 +9,12 @@ show, validate, export prompt, MCP replies) is checked for all of them, through 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import skilldex_cli, write_tree
 
 from skilldex.oneline import code, lines, oneline, visible
 
@@ -96,18 +94,7 @@ def _repo(tmp_path: Path) -> Path:
 
 
 def _cli(args: list[str], cwd: Path, stdin: str = "") -> subprocess.CompletedProcess:
-    env = {**os.environ, "HOME": str(cwd.parent / "home"), "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "skilldex", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
-        env=env,
-        timeout=120,
-    )
+    return skilldex_cli(args, cwd, stdin, home=cwd.parent / "home")
 
 
 def _assert_inert(what: str, text: str) -> None:
